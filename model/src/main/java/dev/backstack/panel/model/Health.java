@@ -1,0 +1,2 @@
+package dev.backstack.panel.model;
+public enum Health { HEALTHY }
