@@ -1,2 +1,59 @@
 package dev.backstack.panel.model;
-public enum Health { HEALTHY }
+
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * Health in Argo CD's vocabulary. The declaration order is the roll-up order: a parent's health
+ * is the worst (latest declared) health of its children, so Unknown beats everything because
+ * nothing about it can be trusted.
+ */
+public enum Health {
+    HEALTHY("Healthy"),
+    SUSPENDED("Suspended"),
+    PROGRESSING("Progressing"),
+    MISSING("Missing"),
+    DEGRADED("Degraded"),
+    UNKNOWN("Unknown");
+
+    private final String label;
+
+    Health(String label) {
+        this.label = label;
+    }
+
+    /** The word Argo CD uses, for example {@code "Progressing"}. */
+    public String label() {
+        return label;
+    }
+
+    public boolean isWorseThan(Health other) {
+        return compareTo(other) > 0;
+    }
+
+    public Health worst(Health other) {
+        return other.isWorseThan(this) ? other : this;
+    }
+
+    /** The worst of the given healths; Healthy for an empty collection. */
+    public static Health worstOf(Collection<Health> healths) {
+        Health worst = HEALTHY;
+        for (Health h : healths) {
+            worst = worst.worst(h);
+        }
+        return worst;
+    }
+
+    /** Parses Argo CD's spelling, case-insensitively; anything else is Unknown. */
+    public static Health parse(String text) {
+        if (text == null) {
+            return UNKNOWN;
+        }
+        for (Health h : values()) {
+            if (h.label.equalsIgnoreCase(text.trim()) || h.name().equals(text.trim().toUpperCase(Locale.ROOT))) {
+                return h;
+            }
+        }
+        return UNKNOWN;
+    }
+}

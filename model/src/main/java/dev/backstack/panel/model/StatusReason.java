@@ -1,0 +1,49 @@
+package dev.backstack.panel.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why something is not healthy: the deepest failing object, reached through {@code path} (for
+ * example {@code Hub hub -> XHub hub-x7k2 -> Release hub-x7k2-backstage}), with its full,
+ * untruncated message.
+ *
+ * @param path    objects from the outermost to the failing one, each as {@code "Kind name"}
+ * @param message the failing object's own message, never shortened
+ */
+public record StatusReason(List<String> path, String message) {
+
+    public StatusReason {
+        path = List.copyOf(path);
+        message = Objects.requireNonNullElse(message, "");
+    }
+
+    public static StatusReason of(String subject, String message) {
+        return new StatusReason(List.of(subject), message);
+    }
+
+    /** The failing object itself, the last element of the path. */
+    public String subject() {
+        return path.isEmpty() ? "" : path.get(path.size() - 1);
+    }
+
+    /** The same reason seen from one level further out. */
+    public StatusReason under(String parent) {
+        List<String> longer = new ArrayList<>(path.size() + 1);
+        longer.add(parent);
+        longer.addAll(path);
+        return new StatusReason(longer, message);
+    }
+
+    /** One line for cards and tables: {@code "Release x: message"}. */
+    public String oneLine() {
+        String subject = subject();
+        String firstLine = message.lines().findFirst().orElse("");
+        return subject.isEmpty() ? firstLine : subject + ": " + firstLine;
+    }
+
+    public String pathText() {
+        return String.join(" \u2192 ", path);
+    }
+}

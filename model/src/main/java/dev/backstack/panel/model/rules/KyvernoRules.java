@@ -1,0 +1,99 @@
+package dev.backstack.panel.model.rules;
+
+import dev.backstack.panel.model.Assessment;
+import dev.backstack.panel.model.ComplianceSummary;
+import dev.backstack.panel.model.Condition;
+import dev.backstack.panel.model.Fields;
+import dev.backstack.panel.model.Health;
+import dev.backstack.panel.model.KubeObject;
+import dev.backstack.panel.model.PolicyStatus;
+import dev.backstack.panel.model.ReportCounts;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kyverno: a policy is Ready only when its {@code Ready} condition says so (a missing condition is
+ * Unknown, and the deprecated {@code status.ready} flag is not trusted on its own); compliance is
+ * summed from {@code wgpolicyk8s.io} reports.
+ */
+public final class KyvernoRules {
+
+    private KyvernoRules() {
+    }
+
+    public static PolicyStatus policy(KubeObject policy) {
+        return new PolicyStatus(policy.namespace(), policy.name(), mode(policy), assessPolicy(policy));
+    }
+
+    static Assessment assessPolicy(KubeObject policy) {
+        String who = policy.displayName();
+        if (policy.isDeleting()) {
+            return Assessment.of(Health.PROGRESSING, who, "being deleted");
+        }
+        Optional<Condition> ready = Condition.find(Condition.listOf(policy), "Ready");
+        if (ready.isEmpty()) {
+            return Assessment.of(Health.UNKNOWN, who, "no Ready condition reported");
+        }
+        if (ready.get().isTrue()) {
+            return Assessment.healthy("Ready");
+        }
+        if (ready.get().isFalse()) {
+            return Assessment.of(Health.DEGRADED, who, "not ready: " + ready.get().reasonAndMessage());
+        }
+        return Assessment.of(Health.PROGRESSING, who, "readiness unknown: " + ready.get().reasonAndMessage());
+    }
+
+    /** {@code Enforce} or {@code Audit}; Kyverno's default when unset is Audit. */
+    static String mode(KubeObject policy) {
+        String action = Fields.str(policy.spec(), "validationFailureAction");
+        if (action == null) {
+            for (Object rule : Fields.list(policy.spec(), "rules")) {
+                if (rule instanceof Map<?, ?> r) {
+                    String perRule = Fields.str(r, "validate", "failureAction");
+                    if (perRule != null) {
+                        action = perRule;
+                        break;
+                    }
+                }
+            }
+        }
+        return action != null && action.equalsIgnoreCase("enforce") ? "Enforce" : "Audit";
+    }
+
+    /** Sums PolicyReports and ClusterPolicyReports. Results are counted per policy and namespace. */
+    public static ComplianceSummary summarize(Collection<KubeObject> reports) {
+        ReportCounts total = ReportCounts.ZERO;
+        Map<String, ReportCounts> byPolicy = new HashMap<>();
+        Map<String, ReportCounts> byNamespace = new HashMap<>();
+        for (KubeObject report : reports) {
+            ReportCounts counts = reportCounts(report);
+            total = total.plus(counts);
+            byNamespace.merge(report.namespace(), counts, ReportCounts::plus);
+            for (Object result : Fields.list(report.body(), "results")) {
+                if (result instanceof Map<?, ?> r && Fields.str(r, "policy") != null) {
+                    byPolicy.merge(Fields.str(r, "policy"), ReportCounts.ofResult(Fields.str(r, "result")),
+                            ReportCounts::plus);
+                }
+            }
+        }
+        return new ComplianceSummary(total, byPolicy, byNamespace, reports.size());
+    }
+
+    /** A report's own {@code summary}; when absent, counted from its results. */
+    static ReportCounts reportCounts(KubeObject report) {
+        Map<?, ?> summary = Fields.map(report.body(), "summary");
+        if (!summary.isEmpty()) {
+            return new ReportCounts(Fields.num(summary, 0, "pass"), Fields.num(summary, 0, "fail"),
+                    Fields.num(summary, 0, "warn"), Fields.num(summary, 0, "error"), Fields.num(summary, 0, "skip"));
+        }
+        ReportCounts counts = ReportCounts.ZERO;
+        for (Object result : Fields.list(report.body(), "results")) {
+            if (result instanceof Map<?, ?> r) {
+                counts = counts.plus(ReportCounts.ofResult(Fields.str(r, "result")));
+            }
+        }
+        return counts;
+    }
+}
