@@ -5,22 +5,33 @@ import dev.backstack.panel.model.Assessment;
 import dev.backstack.panel.model.Cluster;
 import dev.backstack.panel.model.ClusterRole;
 import dev.backstack.panel.model.Component;
+import dev.backstack.panel.model.Fields;
 import dev.backstack.panel.model.Health;
 import dev.backstack.panel.model.Kinds;
 import dev.backstack.panel.model.KubeObject;
+import dev.backstack.panel.model.ObjectNode;
 import dev.backstack.panel.model.ObjectSet;
 import dev.backstack.panel.model.PolicyStatus;
 import dev.backstack.panel.model.Reachability;
 import dev.backstack.panel.model.StatusReason;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Turns what was read from one connected cluster into a {@link Cluster}. */
+/**
+ * Turns what was read from one connected cluster into a {@link Cluster}. The roll-up is the worst
+ * of: the components (every BACK component, and the supporting pieces that are installed), the
+ * {@code Hub} claim trees, the Argo CD applications deploying to this cluster, and the Kyverno
+ * policies. A cluster that does not answer is Unknown, and so is everything on it.
+ */
 public final class ClusterAssembler {
+
+    /** The API server URL Argo CD uses for the cluster it runs in. */
+    public static final String IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
 
     private ClusterAssembler() {
     }
@@ -38,6 +49,9 @@ public final class ClusterAssembler {
                     ? StatusReason.of("cluster " + identity.name(), "connecting to the API server")
                     : ComponentDetector.unreachable(identity.name(), reachability.message());
             components = components.stream().map(c -> c.unknownBecause(why)).toList();
+            apps = apps.stream().map(a -> unknown(a, why.message())).toList();
+            policies = policies.stream().map(p -> new PolicyStatus(p.namespace(), p.name(), p.mode(),
+                    Assessment.of(Health.UNKNOWN, "status unknown", why))).toList();
             Assessment unknown = Assessment.of(Health.UNKNOWN, reachability.label(), why);
             return new Cluster(identity.id(), identity.name(), identity.role(), identity.server(), identity.sources(),
                     reachability, version, components, apps, policies,
@@ -45,17 +59,44 @@ public final class ClusterAssembler {
         }
         List<Assessment> parts = new ArrayList<>();
         for (Component c : components) {
-            if (c.installed() || c.kind().isBack()) {
+            if (c.installed() || (c.kind().isBack() && identity.role() == ClusterRole.HUB)) {
                 parts.add(c.assessment());
             }
         }
-        apps.stream().filter(a -> identity.role() == ClusterRole.SPOKE || a.targets("https://kubernetes.default.svc", "in-cluster"))
+        HubTree.hubs(objects).stream().map(ObjectNode::rolledUp).forEach(parts::add);
+        Set<String> localNames = localClusterNames(objects);
+        apps.stream().filter(a -> identity.role() == ClusterRole.SPOKE
+                        || a.targets(IN_CLUSTER_SERVER, null) || localNames.stream().anyMatch(n -> a.targets(null, n)))
                 .map(ApplicationStatus::assessment).forEach(parts::add);
         policies.stream().map(PolicyStatus::assessment).forEach(parts::add);
         Assessment rolled = Assessment.worstOf(parts, "all components healthy");
         return new Cluster(identity.id(), identity.name(), identity.role(), identity.server(), identity.sources(),
                 reachability, version, components, apps, policies, KyvernoRules.summarize(reports(objects)),
                 Optional.empty(), rolled);
+    }
+
+    /**
+     * The names Argo CD knows this cluster by: {@code in-cluster}, and the name of every Argo CD
+     * cluster secret whose server is the in-cluster URL (the reference registers the hub as {@code hub}).
+     */
+    static Set<String> localClusterNames(ObjectSet objects) {
+        Set<String> names = new HashSet<>(Set.of("in-cluster"));
+        for (KubeObject secret : objects.all(Kinds.SECRET)) {
+            String server = Fields.str(secret.body(), "cluster", "server");
+            String name = Fields.str(secret.body(), "cluster", "name");
+            if ("cluster".equals(secret.label(SpokeDetector.SECRET_TYPE_LABEL)) && name != null && server != null
+                    && IN_CLUSTER_SERVER.equals(server.endsWith("/") ? server.substring(0, server.length() - 1) : server)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** What Argo CD last said is stale when its cluster does not answer. */
+    private static ApplicationStatus unknown(ApplicationStatus a, String why) {
+        return new ApplicationStatus(a.namespace(), a.name(), a.project(), Health.UNKNOWN, why, "Unknown",
+                a.operationPhase(), a.operationMessage(), a.retryCount(), a.destinationServer(), a.destinationName(),
+                a.destinationNamespace(), a.deleting());
     }
 
     public static List<ApplicationStatus> applications(ObjectSet objects) {

@@ -45,21 +45,28 @@ public final class KyvernoRules {
         return Assessment.of(Health.PROGRESSING, who, "readiness unknown: " + ready.get().reasonAndMessage());
     }
 
-    /** {@code Enforce} or {@code Audit}; Kyverno's default when unset is Audit. */
+    /**
+     * {@code Enforce} when any validate rule enforces, else {@code Audit}. A rule's own
+     * {@code validate.failureAction} overrides the policy's {@code spec.validationFailureAction}
+     * (deprecated since Kyverno 1.13), which applies to rules that set none; unset is Audit.
+     */
     static String mode(KubeObject policy) {
-        String action = Fields.str(policy.spec(), "validationFailureAction");
-        if (action == null) {
-            for (Object rule : Fields.list(policy.spec(), "rules")) {
-                if (rule instanceof Map<?, ?> r) {
-                    String perRule = Fields.str(r, "validate", "failureAction");
-                    if (perRule != null) {
-                        action = perRule;
-                        break;
-                    }
+        String policyAction = Fields.str(policy.spec(), "validationFailureAction");
+        boolean enforces = isEnforce(policyAction);
+        for (Object rule : Fields.list(policy.spec(), "rules")) {
+            if (rule instanceof Map<?, ?> r && !Fields.map(r, "validate").isEmpty()) {
+                String perRule = Fields.str(r, "validate", "failureAction");
+                enforces = isEnforce(perRule == null ? policyAction : perRule);
+                if (enforces) {
+                    break;
                 }
             }
         }
-        return action != null && action.equalsIgnoreCase("enforce") ? "Enforce" : "Audit";
+        return enforces ? "Enforce" : "Audit";
+    }
+
+    private static boolean isEnforce(String action) {
+        return action != null && action.trim().equalsIgnoreCase("enforce");
     }
 
     /** Sums PolicyReports and ClusterPolicyReports. Results are counted per policy and namespace. */

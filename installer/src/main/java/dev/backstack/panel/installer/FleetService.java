@@ -1,0 +1,145 @@
+package dev.backstack.panel.installer;
+
+import dev.backstack.panel.installer.demo.DemoFleet;
+import dev.backstack.panel.installer.live.ClusterSession;
+import dev.backstack.panel.installer.live.FleetStore;
+import dev.backstack.panel.model.ClusterRole;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.ObjectSet;
+import dev.backstack.panel.model.rules.ClusterAssembler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * What the views and the command line call: the live fleet of one hub and its connected spokes.
+ * Snapshots come from one {@link FleetStore}; {@link #latest()} never blocks. Thread-safe.
+ */
+public final class FleetService implements AutoCloseable {
+
+    /** A cluster to watch, with a client the caller keeps open while the service runs. */
+    public record Target(String id, String name, ClusterRole role, String server, Set<String> sources,
+            KubernetesClient client) {
+    }
+
+    private final FleetStore store;
+    private final Map<String, ClusterSession> sessions = new LinkedHashMap<>();
+    private final Map<String, KubernetesClient> clients = new LinkedHashMap<>();
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final boolean simulated;
+    private final DemoFleet demo;
+
+    private FleetService(boolean simulated, DemoFleet demo, long coalesceMillis) {
+        this.simulated = simulated;
+        this.demo = demo;
+        this.store = new FleetStore(simulated, coalesceMillis, System::currentTimeMillis);
+    }
+
+    /** Watches the given clusters. The service does not close their clients. */
+    public static FleetService watching(List<Target> targets, long coalesceMillis) {
+        FleetService s = new FleetService(false, null, coalesceMillis);
+        targets.forEach(s::add);
+        return s;
+    }
+
+    /** Starts the simulated demo fleet and watches it; closing the service stops the simulation. */
+    public static FleetService demo(long tickMillis, long coalesceMillis) {
+        DemoFleet fleet = DemoFleet.start(tickMillis);
+        FleetService s = new FleetService(true, fleet, coalesceMillis);
+        for (DemoFleet.Member m : fleet.members()) {
+            s.add(new Target(m.name(), m.name(), m.role(), m.server(), Set.of("simulated demo cluster"), m.client()));
+        }
+        s.owned.add(fleet);
+        return s;
+    }
+
+    /** Adds a cluster and starts watching it. */
+    public synchronized void add(Target t) {
+        ClusterSession session = new ClusterSession(t.id(), t.client(), store, System::currentTimeMillis);
+        store.register(new ClusterAssembler.Identity(t.id(), t.name(), t.role(), t.server(), t.sources()), session);
+        sessions.put(t.id(), session);
+        clients.put(t.id(), t.client());
+        session.start();
+    }
+
+    /** Stops watching a cluster. */
+    public synchronized void remove(String clusterId) {
+        ClusterSession s = sessions.remove(clusterId);
+        clients.remove(clusterId);
+        if (s != null) {
+            store.unregister(clusterId);
+            s.close();
+        }
+    }
+
+    public Fleet latest() {
+        return store.latest();
+    }
+
+    public void addListener(Consumer<Fleet> listener) {
+        store.addListener(listener);
+    }
+
+    public void removeListener(Consumer<Fleet> listener) {
+        store.removeListener(listener);
+    }
+
+    public boolean simulated() {
+        return simulated;
+    }
+
+    /** The simulation, when this service runs the demo fleet. */
+    public Optional<DemoFleet> demoFleet() {
+        return Optional.ofNullable(demo);
+    }
+
+    /** The raw objects last read from a cluster (detail views). */
+    public ObjectSet objects(String clusterId) {
+        return store.objects(clusterId);
+    }
+
+    synchronized Optional<KubernetesClient> client(String clusterId) {
+        return Optional.ofNullable(clients.get(clusterId));
+    }
+
+    /** Recent events and pod logs of one cluster, fetched on demand. */
+    public Optional<ClusterInspector> inspector(String clusterId) {
+        return client(clusterId).map(ClusterInspector::new);
+    }
+
+    /** Waits until every session has listed once (tests, benchmarks, the headless status). */
+    public boolean awaitSynced(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        List<ClusterSession> all;
+        synchronized (this) {
+            all = List.copyOf(sessions.values());
+        }
+        for (ClusterSession s : all) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !s.awaitSynced(left, TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized void close() {
+        sessions.values().forEach(ClusterSession::close);
+        sessions.clear();
+        store.close();
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing is best effort
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.backstack.panel.installer.demo;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * One simulated cluster: fabric8's mock API server in CRUD mode on a loopback port chosen up
+ * front (so a spoke can be "not yet provisioned" and come up later on the same address), and a
+ * client for it. The client is built like any other, from an explicit configuration.
+ */
+final class DemoCluster implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final VersionInfo version;
+    private final KubernetesClient client;
+    private KubernetesMockServer server;
+
+    DemoCluster(String name, String kubernetesVersion) {
+        this.name = name;
+        this.port = freePort();
+        String[] parts = kubernetesVersion.replace("v", "").split("\\.");
+        this.version = new VersionInfo.Builder().withGitVersion(kubernetesVersion).withMajor(parts[0])
+                .withMinor(parts[1]).withPlatform("linux/amd64").build();
+        Config config = Config.empty();
+        config.setMasterUrl(url());
+        config.setTrustCerts(true);
+        config.setDisableHostnameVerification(true);
+        config.setNamespace("default");
+        config.setRequestRetryBackoffLimit(0);
+        config.setConnectionTimeout(5_000);
+        config.setWatchReconnectInterval(500);
+        this.client = new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "https://127.0.0.1:" + port;
+    }
+
+    KubernetesClient client() {
+        return client;
+    }
+
+    synchronized boolean isUp() {
+        return server != null;
+    }
+
+    synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), true, version);
+        server.init(InetAddress.getLoopbackAddress(), port);
+    }
+
+    synchronized void stop() {
+        if (server != null) {
+            server.destroy();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for the demo fleet", e);
+        }
+    }
+}

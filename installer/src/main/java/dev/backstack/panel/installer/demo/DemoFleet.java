@@ -1,0 +1,119 @@
+package dev.backstack.panel.installer.demo;
+
+import dev.backstack.panel.model.ClusterRole;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The built-in simulated fleet: a hub and three spokes, each an in-process mock API server on
+ * loopback, seeded as a BACK Stack installation, with simulated controllers moving statuses.
+ * The panel connects to these servers through the same engine as to real clusters.
+ */
+public final class DemoFleet implements AutoCloseable {
+
+    /** One simulated cluster as the engine sees it. */
+    public record Member(String name, ClusterRole role, String server, KubernetesClient client) {
+    }
+
+    private final DemoFleetSpec spec;
+    private final DemoCluster hub;
+    private final Map<String, DemoCluster> spokes = new LinkedHashMap<>();
+    private final ScheduledExecutorService ticker;
+    private final AtomicInteger clock = new AtomicInteger();
+    private DemoControllers controllers;
+
+    private DemoFleet() {
+        spec = DemoFleetSpec.load();
+        hub = new DemoCluster(spec.hub().name(), spec.hub().kubernetesVersion());
+        for (DemoFleetSpec.Spoke s : spec.spokes()) {
+            spokes.put(s.name(), new DemoCluster(s.name(), s.kubernetesVersion()));
+        }
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-controllers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts the servers, seeds them and starts the controllers, one pass every
+     * {@code tickMillis} (1000 for the app; tests go faster).
+     */
+    public static DemoFleet start(long tickMillis) {
+        DemoFleet fleet = new DemoFleet();
+        fleet.boot(tickMillis);
+        return fleet;
+    }
+
+    private void boot(long tickMillis) {
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        starting.add(CompletableFuture.runAsync(hub::start));
+        for (DemoFleetSpec.Spoke s : spec.spokes()) {
+            if (!"provisioning".equals(s.story())) {
+                starting.add(CompletableFuture.runAsync(spokes.get(s.name())::start));
+            }
+        }
+        starting.forEach(CompletableFuture::join);
+        Map<String, String> servers = new LinkedHashMap<>();
+        spokes.forEach((name, c) -> servers.put(name, c.url()));
+        DemoWriter hubWriter = new DemoWriter(hub.client());
+        seed(hubWriter, DemoSeed.hub(spec, servers));
+        Map<String, DemoWriter> spokeWriters = new LinkedHashMap<>();
+        for (DemoFleetSpec.Spoke s : spec.spokes()) {
+            DemoWriter w = new DemoWriter(spokes.get(s.name()).client());
+            spokeWriters.put(s.name(), w);
+            if (spokes.get(s.name()).isUp()) {
+                seed(w, DemoSeed.spoke(s));
+            }
+        }
+        controllers = new DemoControllers(spec, hubWriter, spokeWriters, spokes);
+        ticker.scheduleWithFixedDelay(() -> controllers.tick(clock.getAndIncrement()), 0, tickMillis, TimeUnit.MILLISECONDS);
+    }
+
+    static void seed(DemoWriter w, List<GenericKubernetesResource> objects) {
+        DemoSeed.crds().forEach(w::create);
+        objects.forEach(w::create);
+    }
+
+    public List<Member> members() {
+        List<Member> out = new ArrayList<>();
+        out.add(new Member(hub.name(), ClusterRole.HUB, hub.url(), hub.client()));
+        spokes.forEach((name, c) -> out.add(new Member(name, ClusterRole.SPOKE, c.url(), c.client())));
+        return out;
+    }
+
+    /** The client of one simulated cluster, to make changes in it (tests, workshops). */
+    public KubernetesClient client(String clusterName) {
+        return clusterName.equals(hub.name()) ? hub.client() : spokes.get(clusterName).client();
+    }
+
+    /** Seconds of simulated time so far. */
+    public int elapsedTicks() {
+        return clock.get();
+    }
+
+    /** Stops one simulated API server (it can be started again), to show an outage. */
+    public void stopServer(String clusterName) {
+        (clusterName.equals(hub.name()) ? hub : spokes.get(clusterName)).stop();
+    }
+
+    public void startServer(String clusterName) {
+        (clusterName.equals(hub.name()) ? hub : spokes.get(clusterName)).start();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        hub.close();
+        spokes.values().forEach(DemoCluster::close);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.backstack.panel.installer.demo;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** The demo fleet's description, read from the {@code resources} module. */
+record DemoFleetSpec(Hub hub, List<Spoke> spokes) {
+
+    static final String RESOURCE = "/dev/backstack/panel/resources/demo/fleet.yaml";
+
+    record Hub(String name, String kubernetesVersion, Map<String, String> hosts, Map<String, Part> components) {
+    }
+
+    record Part(String namespace, String chart, String chartVersion, String appVersion) {
+    }
+
+    record Spoke(String name, String claim, String region, String kubernetesVersion, String story) {
+    }
+
+    static DemoFleetSpec load() {
+        try (InputStream in = DemoFleetSpec.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("demo fleet description missing from the classpath: " + RESOURCE);
+            }
+            return new ObjectMapper(new YAMLFactory())
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(in, DemoFleetSpec.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo fleet description", e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.backstack.panel.installer.live;
+
+import dev.backstack.panel.model.ComponentKind;
+import dev.backstack.panel.model.KubeObject;
+import dev.backstack.panel.model.Reachability;
+import dev.backstack.panel.model.WatchState;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live view of one cluster: one informer per watched kind (and namespace), started at once
+ * for built-in kinds and, for custom kinds, while their CRD is Established. Informer events only
+ * mark keys in the {@link Sink}; the sink re-reads the latest object with {@link #lookup}.
+ * Thread-safe; informer callbacks arrive on fabric8's threads. Does not own the client.
+ */
+public final class ClusterSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
+    private static final long LIST_PAGE = 500;
+    private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Ingress");
+
+    /** Where a session reports; every method must return quickly. */
+    public interface Sink {
+        void mark(ClusterSession session, KindSpec spec, String key);
+
+        void dropKind(ClusterSession session, KindSpec spec);
+
+        void stateChanged(ClusterSession session);
+    }
+
+    private record Running(SharedIndexInformer<GenericKubernetesResource> informer, WatchTracker tracker) {
+    }
+
+    private final String clusterId;
+    private final KubernetesClient client;
+    private final Sink sink;
+    private final LongSupplier clock;
+    private final Map<String, KindSpec> customsByCrd;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, WatchTracker> idle = new ConcurrentHashMap<>();
+    private final Set<String> componentNamespaces = Set.copyOf(ComponentKind.allNamespaces());
+    private volatile SharedIndexInformer<CustomResourceDefinition> crdInformer;
+    private volatile String version = "";
+    private volatile String versionError = "";
+    private volatile boolean closed;
+
+    public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock) {
+        this.clusterId = clusterId;
+        this.client = client;
+        this.sink = sink;
+        this.clock = clock;
+        this.customsByCrd = WatchCatalog.customs().stream().collect(Collectors.toMap(KindSpec::crdName, k -> k));
+        for (KindSpec custom : WatchCatalog.customs()) {
+            WatchTracker t = tracker(custom);
+            t.markNotInstalled();
+            idle.put(custom.id(), t);
+        }
+    }
+
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /** Starts every watch without blocking; results arrive through the sink. */
+    public void start() {
+        CompletableFuture.runAsync(this::probeVersion);
+        for (KindSpec spec : WatchCatalog.builtIns()) {
+            startInformer(spec);
+        }
+        crdInformer = client.apiextensions().v1().customResourceDefinitions().runnableInformer(0)
+                .itemStore(new CrdStore(customsByCrd.keySet()));
+        crdInformer.addEventHandler(new CrdWatcher(this::crdChanged, this::crdRemoved));
+        crdInformer.exceptionHandler((started, t) -> !closed);
+        crdInformer.start();
+    }
+
+    private void probeVersion() {
+        try {
+            VersionInfo info = client.getKubernetesVersion();
+            version = info == null || info.getGitVersion() == null ? "" : info.getGitVersion();
+            versionError = "";
+        } catch (RuntimeException e) {
+            versionError = WatchTracker.describe(e, WatchTracker.statusCode(e));
+        }
+        sink.stateChanged(this);
+    }
+
+    void crdChanged(CustomResourceDefinition crd) {
+        KindSpec spec = customsByCrd.get(crd.getMetadata().getName());
+        if (spec == null || closed) {
+            return;
+        }
+        boolean established = crd.getStatus() != null && crd.getStatus().getConditions() != null
+                && crd.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+        String servedVersion = crd.getSpec().getVersions().stream().filter(v -> Boolean.TRUE.equals(v.getStorage()))
+                .findFirst().or(() -> crd.getSpec().getVersions().stream().findFirst())
+                .map(v -> v.getName()).orElse("");
+        Running current = running.get(spec.id());
+        if (!established) {
+            return;
+        }
+        if (current != null && current.tracker().spec().version().equals(servedVersion)) {
+            return;
+        }
+        if (current != null) {
+            stopInformer(spec, false);
+        }
+        startInformer(spec.withVersion(servedVersion));
+    }
+
+    void crdRemoved(CustomResourceDefinition crd) {
+        KindSpec spec = customsByCrd.get(crd.getMetadata().getName());
+        if (spec != null && !closed) {
+            stopInformer(spec, true);
+        }
+    }
+
+    private void startInformer(KindSpec spec) {
+        WatchTracker tracker = tracker(spec);
+        var op = client.genericKubernetesResources(spec.context());
+        var scoped = !spec.namespaced() ? op : spec.namespace() == null ? op.inAnyNamespace() : op.inNamespace(spec.namespace());
+        var filtered = spec.labelSelector() == null ? scoped : scoped.withLabelSelector(spec.labelSelector());
+        SharedIndexInformer<GenericKubernetesResource> informer = filtered.withLimit(LIST_PAGE).runnableInformer(0);
+        informer.exceptionHandler(tracker);
+        informer.addEventHandler(tracker);
+        idle.remove(spec.id());
+        running.put(spec.id(), new Running(informer, tracker));
+        informer.start();
+        sink.stateChanged(this);
+    }
+
+    private void stopInformer(KindSpec spec, boolean uninstalled) {
+        Running r = running.remove(spec.id());
+        if (r == null) {
+            return;
+        }
+        r.informer().stop();
+        if (uninstalled) {
+            r.tracker().markNotInstalled();
+            idle.put(spec.id(), r.tracker());
+            LOG.info("{} on {}: CRD removed, watch stopped", spec.describe(), clusterId);
+        }
+        sink.dropKind(this, spec);
+    }
+
+    private WatchTracker tracker(KindSpec spec) {
+        return new WatchTracker(clusterId, spec, new WatchTracker.Listener() {
+            @Override
+            public void changed(KindSpec s, String key) {
+                sink.mark(ClusterSession.this, s, key);
+            }
+
+            @Override
+            public void stateChanged(KindSpec s) {
+                sink.stateChanged(ClusterSession.this);
+            }
+        }, clock, client.getConfiguration().getWatchReconnectInterval());
+    }
+
+    /**
+     * The latest object for a key, from the informer's cache; empty when it is gone or outside
+     * the component namespaces.
+     */
+    public Optional<KubeObject> lookup(KindSpec spec, String key) {
+        Running r = running.get(spec.id());
+        if (r == null) {
+            return Optional.empty();
+        }
+        GenericKubernetesResource obj = r.informer().getStore().getByKey(key);
+        if (obj == null || (WORKLOAD_KINDS.contains(spec.kind())
+                && !componentNamespaces.contains(obj.getMetadata().getNamespace()))) {
+            return Optional.empty();
+        }
+        return Optional.of(KubeObjects.from(obj));
+    }
+
+    /** Every object currently cached for a watch (used after a restart of the store). */
+    public List<String> keys(KindSpec spec) {
+        Running r = running.get(spec.id());
+        return r == null ? List.of() : r.informer().getStore().listKeys();
+    }
+
+    public List<WatchState> watchStates() {
+        List<WatchState> out = new ArrayList<>();
+        running.values().forEach(r -> out.add(r.tracker().state()));
+        idle.values().forEach(t -> out.add(t.state()));
+        out.sort(java.util.Comparator.comparing(WatchState::resource));
+        return out;
+    }
+
+    public String kubernetesVersion() {
+        return version;
+    }
+
+    /** Reachable once any watch lists; unreachable when every active watch is failing. */
+    public Reachability reachability() {
+        List<WatchState> active = running.values().stream().map(r -> r.tracker().state()).toList();
+        if (active.stream().anyMatch(s -> s.state() == WatchState.State.WATCHING)) {
+            return Reachability.REACHABLE;
+        }
+        Optional<WatchState> failing = active.stream().filter(s -> s.state() == WatchState.State.RECONNECTING).findFirst();
+        boolean allFailing = !active.isEmpty() && active.stream().allMatch(s -> s.state() == WatchState.State.RECONNECTING
+                || s.state() == WatchState.State.FORBIDDEN);
+        if (allFailing && failing.isPresent()) {
+            return Reachability.unreachable(failing.get().message());
+        }
+        if (!versionError.isEmpty() && active.stream().noneMatch(s -> s.state() == WatchState.State.WATCHING)) {
+            return Reachability.unreachable(versionError);
+        }
+        return Reachability.CONNECTING;
+    }
+
+    /** Re-reads the server version, for example after reconnecting. */
+    public void refreshVersion() {
+        CompletableFuture.runAsync(this::probeVersion);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        SharedIndexInformer<CustomResourceDefinition> crds = crdInformer;
+        if (crds != null) {
+            crds.stop();
+        }
+        running.values().forEach(r -> r.informer().stop());
+        running.clear();
+    }
+
+    /** Waits until every running informer has listed once, or the timeout passes (tests, benchmarks). */
+    public boolean awaitSynced(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (System.nanoTime() < deadline) {
+            if (running.values().stream().allMatch(r -> r.informer().hasSynced())
+                    && (crdInformer == null || crdInformer.hasSynced())) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+}

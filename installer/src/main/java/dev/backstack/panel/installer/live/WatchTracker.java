@@ -1,0 +1,169 @@
+package dev.backstack.panel.installer.live;
+
+import dev.backstack.panel.model.WatchState;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.net.HttpURLConnection;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one informer: turns its events into marks (O(1), on fabric8's informer thread) and
+ * its failures into a {@link WatchState}. A first list that is denied stops the informer and
+ * says "no permission"; a kind whose API is gone stops it as "not installed"; any other failure
+ * is retried by fabric8 with exponential backoff and shown as reconnecting.
+ */
+final class WatchTracker implements ResourceEventHandler<GenericKubernetesResource>, ExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchTracker.class);
+    private static final long LOG_EVERY_MILLIS = 60_000;
+
+    /** Receives the tracker's marks and state changes. Must return quickly. */
+    interface Listener {
+        void changed(KindSpec spec, String key);
+
+        void stateChanged(KindSpec spec);
+    }
+
+    private final String clusterId;
+    private final KindSpec spec;
+    private final Listener listener;
+    private final LongSupplier clock;
+    private final long reconnectIntervalMillis;
+    private volatile WatchState state;
+    private long lastLogMillis;
+
+    WatchTracker(String clusterId, KindSpec spec, Listener listener, LongSupplier clock, long reconnectIntervalMillis) {
+        this.clusterId = clusterId;
+        this.spec = spec;
+        this.listener = listener;
+        this.clock = clock;
+        this.reconnectIntervalMillis = reconnectIntervalMillis;
+        this.state = new WatchState(clusterId, spec.describe(), WatchState.State.STARTING, 0, 0, 0, "");
+    }
+
+    WatchState state() {
+        return state;
+    }
+
+    KindSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void onAdd(GenericKubernetesResource obj) {
+        event(obj);
+    }
+
+    @Override
+    public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+        event(newObj);
+    }
+
+    @Override
+    public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+        event(obj);
+    }
+
+    @Override
+    public void onList(String resourceVersion, boolean remainedEmpty) {
+        long now = clock.getAsLong();
+        setState(new WatchState(clusterId, spec.describe(), WatchState.State.WATCHING, 0, 0, now, ""));
+    }
+
+    private void event(GenericKubernetesResource obj) {
+        WatchState s = state;
+        long now = clock.getAsLong();
+        if (s.state() == WatchState.State.WATCHING) {
+            state = new WatchState(clusterId, s.resource(), s.state(), 0, 0, now, "");
+        } else {
+            setState(new WatchState(clusterId, spec.describe(), WatchState.State.WATCHING, 0, 0, now, ""));
+        }
+        listener.changed(spec, Cache.metaNamespaceKeyFunc(obj));
+    }
+
+    @Override
+    public boolean retryAfterException(boolean isStarted, Throwable t) {
+        int code = statusCode(t);
+        WatchState s = state;
+        if (code == HttpURLConnection.HTTP_FORBIDDEN && !isStarted) {
+            setState(new WatchState(clusterId, spec.describe(), WatchState.State.FORBIDDEN, 0, 0,
+                    s.lastEventMillis(), "the API server denied list on " + spec.plural()
+                            + (spec.namespace() == null ? " (all namespaces)" : " in " + spec.namespace())));
+            LOG.info("No permission to list {} on {}", spec.describe(), clusterId);
+            return false;
+        }
+        if (code == HttpURLConnection.HTTP_NOT_FOUND && spec.isCustom()) {
+            setState(new WatchState(clusterId, spec.describe(), WatchState.State.NOT_INSTALLED, 0, 0,
+                    s.lastEventMillis(), "the API for " + spec.plural() + " is gone"));
+            return false;
+        }
+        int attempt = s.state() == WatchState.State.RECONNECTING ? s.attempt() + 1 : 1;
+        long delay = reconnectIntervalMillis * (1L << Math.min(attempt - 1, 5));
+        String message = describe(t, code);
+        setState(new WatchState(clusterId, spec.describe(), WatchState.State.RECONNECTING, attempt,
+                clock.getAsLong() + delay, s.lastEventMillis(), message));
+        logRateLimited(attempt, message);
+        return true;
+    }
+
+    void markStopped(String why) {
+        WatchState s = state;
+        setState(new WatchState(clusterId, spec.describe(), WatchState.State.STOPPED, 0, 0, s.lastEventMillis(), why));
+    }
+
+    void markNotInstalled() {
+        WatchState s = state;
+        setState(new WatchState(clusterId, spec.describe(), WatchState.State.NOT_INSTALLED, 0, 0, s.lastEventMillis(), ""));
+    }
+
+    private void setState(WatchState next) {
+        state = next;
+        listener.stateChanged(spec);
+    }
+
+    private synchronized void logRateLimited(int attempt, String message) {
+        long now = clock.getAsLong();
+        if (attempt == 1 || now - lastLogMillis >= LOG_EVERY_MILLIS) {
+            lastLogMillis = now;
+            LOG.warn("Watch of {} on {} failed (attempt {}), retrying: {}", spec.describe(), clusterId, attempt, message);
+        }
+    }
+
+    static int statusCode(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof KubernetesClientException k && k.getCode() > 0) {
+                return k.getCode();
+            }
+            if (c instanceof WatcherException w && w.asClientException().getCode() > 0) {
+                return w.asClientException().getCode();
+            }
+        }
+        return 0;
+    }
+
+    /** A short, user-readable cause: the status, or the innermost exception's message. */
+    static String describe(Throwable t, int code) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof java.net.ConnectException || text.contains("Connection refused")) {
+            return "connection refused";
+        }
+        if (code == 429) {
+            return "the API server is throttling requests (429)";
+        }
+        return code > 0 ? "HTTP " + code + ": " + firstLine(t.getMessage()) : firstLine(text);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}
