@@ -81,19 +81,27 @@ NAME="${KUBE_VERSION#v}-etcd${ETCD_VERSION#v}-${GOOS}-${GOARCH}"
 OUT="$CACHE_ROOT/$NAME"
 mkdir -p "$CACHE_ROOT"
 
+# first_line CMD...: first line of CMD's stdout. (Not `CMD | head -n1`: under pipefail
+# that fails at random when CMD gets SIGPIPE writing its later lines.)
+first_line() {
+  local out
+  out="$("$@" 2>/dev/null)" || return 1
+  printf '%s\n' "${out%%$'\n'*}"
+}
+
 # verify DIR: true if DIR holds working binaries of exactly the pinned versions.
 verify() {
   local dir="$1" v
   [[ -f "$dir/VERSIONS" && -x "$dir/kube-apiserver" && -x "$dir/etcd" ]] || return 1
   grep -qx "KUBE_VERSION=$KUBE_VERSION" "$dir/VERSIONS" || return 1
   grep -qx "ETCD_VERSION=$ETCD_VERSION" "$dir/VERSIONS" || return 1
-  v="$("$dir/kube-apiserver" --version 2>/dev/null)" || return 1
+  v="$(first_line "$dir/kube-apiserver" --version)" || return 1
   [[ "$v" == "Kubernetes $KUBE_VERSION" ]] || { log "$dir/kube-apiserver --version: '$v'"; return 1; }
-  v="$("$dir/etcd" --version 2>/dev/null | head -n1)" || return 1
+  v="$(first_line "$dir/etcd" --version)" || return 1
   [[ "$v" == "etcd Version: ${ETCD_VERSION#v}" ]] || { log "$dir/etcd --version: '$v'"; return 1; }
   if [[ "$KUBE_BUILD_KUBECTL" == 1 ]]; then
     [[ -x "$dir/kubectl" ]] || return 1
-    v="$("$dir/kubectl" version --client 2>/dev/null | head -n1)" || return 1
+    v="$(first_line "$dir/kubectl" version --client)" || return 1
     [[ "$v" == "Client Version: $KUBE_VERSION" ]] || { log "$dir/kubectl version: '$v'"; return 1; }
   fi
   return 0
@@ -199,7 +207,7 @@ done
 log "kube-apiserver $KUBE_VERSION: building (staging modules at $STAGING_VERSION)"
 (cd "$WORK/kube" && gocmd build -p "$KUBE_BUILD_PARALLEL" -trimpath -ldflags "$kube_ldflags" \
   -o "$STAGE/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver)
-v="$("$STAGE/kube-apiserver" --version)"
+v="$(first_line "$STAGE/kube-apiserver" --version)" || true
 [[ "$v" == "Kubernetes $KUBE_VERSION" ]] || die "kube-apiserver --version printed '$v'"
 log "kube-apiserver: ok ($v) in $((SECONDS - step_start))s"
 
@@ -208,7 +216,7 @@ if [[ "$KUBE_BUILD_KUBECTL" == 1 ]]; then
   log "kubectl $KUBE_VERSION: building"
   (cd "$WORK/kube" && gocmd build -p "$KUBE_BUILD_PARALLEL" -trimpath -ldflags "$kube_ldflags" \
     -o "$STAGE/kubectl" k8s.io/kubernetes/cmd/kubectl)
-  v="$("$STAGE/kubectl" version --client | head -n1)"
+  v="$(first_line "$STAGE/kubectl" version --client)" || true
   [[ "$v" == "Client Version: $KUBE_VERSION" ]] || die "kubectl version --client printed '$v'"
   log "kubectl: ok ($v) in $((SECONDS - step_start))s"
 fi
@@ -229,7 +237,7 @@ mkdir "$WORK/etcd"
 log "etcd $ETCD_VERSION: building"
 (cd "$WORK/etcd" && gocmd build -p "$KUBE_BUILD_PARALLEL" -trimpath -ldflags "-s -w" \
   -o "$STAGE/etcd" go.etcd.io/etcd/server/v3)
-v="$("$STAGE/etcd" --version | head -n1)"
+v="$(first_line "$STAGE/etcd" --version)" || true
 [[ "$v" == "etcd Version: ${ETCD_VERSION#v}" ]] || die "etcd --version printed '$v'"
 log "etcd: ok ($v) in $((SECONDS - step_start))s"
 

@@ -172,13 +172,10 @@ final class PluginRunner {
     }
 
     private static String stderrForMessage(String stderr) {
-        String text = stderr.strip();
+        String text = Redactor.redact(stderr.strip());
         if (text.isEmpty()) {
             return "(no output on stderr)";
         }
-        if (text.length() > STDERR_IN_MESSAGE) {
-            text = text.substring(0, STDERR_IN_MESSAGE) + " ...";
-        }
-        return Redactor.redact(text);
+        return text.length() > STDERR_IN_MESSAGE ? text.substring(0, STDERR_IN_MESSAGE) + " ..." : text;
     }
 }

@@ -208,4 +208,24 @@ class ClusterAssemblerTest {
         assertThat(hub.compliance().total().pass()).isEqualTo(6);
         assertThat(hub.compliance().total().fail()).isEqualTo(1);
     }
+
+    @Test
+    void spokeNeedsNoBackComponentsButItsInstalledOnesAndAllItsApplicationsCount() {
+        ClusterAssembler.Identity spoke = new ClusterAssembler.Identity("aks-1", "aks-1", ClusterRole.SPOKE,
+                "https://aks-1.example.com", Set.of("kubeconfig context"));
+        List<KubeObject> kyvernoOnly = HubFixture.plain().deployment("kyverno", "kyverno-admission-controller").objects();
+        assertThat(ClusterAssembler.assemble(spoke, Reachability.REACHABLE, "", ObjectSet.of(kyvernoOnly)).health())
+                .isEqualTo(Health.HEALTHY);
+
+        List<KubeObject> withCrash = new ArrayList<>(kyvernoOnly);
+        withCrash.addAll(HubFixture.plain().pod("kyverno", "kyverno-admission-controller", "kac-1",
+                "{phase: Running, containerStatuses: [{name: kyverno, state: {waiting: {reason: CrashLoopBackOff}}}]}").objects());
+        assertThat(ClusterAssembler.assemble(spoke, Reachability.REACHABLE, "", ObjectSet.of(withCrash)).health())
+                .isEqualTo(Health.DEGRADED);
+
+        List<KubeObject> withApp = new ArrayList<>(kyvernoOnly);
+        withApp.add(app("guestbook", "{server: 'https://guestbook.example.com', namespace: demo}", "Missing"));
+        assertThat(ClusterAssembler.assemble(spoke, Reachability.REACHABLE, "", ObjectSet.of(withApp)).health())
+                .isEqualTo(Health.MISSING);
+    }
 }

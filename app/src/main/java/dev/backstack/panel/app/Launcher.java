@@ -1,0 +1,43 @@
+package dev.backstack.panel.app;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** {@code main}: the window, or {@code status} without one. Not the Application class (see STACK.md). */
+public final class Launcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        // The command line's own output (usage, status report), not logging.
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            out.print(Options.USAGE);
+            return;
+        }
+        if (options.status()) {
+            int code = new StatusCommand(options, out, err).run();
+            System.exit(code);
+            return;
+        }
+        LOG.info("Starting the BACK Stack control panel");
+        PanelApp.launchWith(options);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.backstack.panel.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.backstack.panel.installer.FleetService;
+import dev.backstack.panel.installer.connect.ContextEntry;
+import dev.backstack.panel.views.component.ComponentDetailViewModel;
+import dev.backstack.panel.views.fleet.DashboardViewModel;
+import dev.backstack.panel.views.fx.FxPump;
+import dev.backstack.panel.views.fx.FxThread;
+import dev.backstack.panel.views.shell.ClusterPickerDialog;
+import dev.backstack.panel.views.shell.DashboardView;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The window: builds the dashboard at once, connects in the background, then pumps snapshots. */
+public final class PanelApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PanelApp.class);
+    private static volatile Options options = Options.parse();
+
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "panel-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private DashboardViewModel dashboard;
+    private ComponentDetailViewModel detail;
+    private NotificationPane notifications;
+    private FxPump pump;
+    private FleetConnector connector;
+    private FleetService service;
+    private boolean dark;
+    private Stage stage;
+
+    static void launchWith(Options o) {
+        options = o;
+        Application.launch(PanelApp.class);
+    }
+
+    /** For tests: the options the next launched window uses. */
+    public static void useOptions(Options o) {
+        options = o;
+    }
+
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        dashboard = new DashboardViewModel(System::currentTimeMillis);
+        detail = new ComponentDetailViewModel(background, FxThread.executor());
+        DashboardView view = new DashboardView(dashboard, detail, url -> getHostServices().showDocument(url),
+                this::toggleTheme, this::chooseClusters);
+        notifications = new NotificationPane(view);
+        Scene scene = new Scene(notifications, 1360, 860);
+        scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
+        primary.setTitle("BACK Stack control panel");
+        primary.setScene(scene);
+        primary.show();
+        reportFirstFrame();
+        connect(() -> connector.connect(options, FleetConnector.DEMO_TICK_MILLIS));
+    }
+
+    private void connect(java.util.function.Supplier<FleetService> how) {
+        CompletableFuture.supplyAsync(() -> {
+            if (connector == null) {
+                connector = new FleetConnector(options, System.getenv(), Path.of(System.getProperty("user.home")));
+            }
+            return how.get();
+        }, background).whenCompleteAsync((s, error) -> {
+            if (error != null) {
+                notifications.show("Cannot connect: " + error.getCause().getMessage());
+                LOG.warn("Cannot connect: {}", error.getCause().getMessage());
+                return;
+            }
+            attach(s);
+            List<String> notices = connector.notices();
+            if (!notices.isEmpty()) {
+                notifications.show(String.join("\n", notices));
+            }
+        }, FxThread.executor());
+    }
+
+    private void attach(FleetService next) {
+        FleetService previous = service;
+        service = next;
+        detail.setInspectors(next::inspector);
+        if (pump != null) {
+            pump.stop();
+        }
+        pump = new FxPump(next::latest, dashboard::apply, FleetConnector.COALESCE_MILLIS);
+        pump.start();
+        if (previous != null) {
+            background.execute(previous::close);
+        }
+    }
+
+    private void chooseClusters() {
+        if (connector == null) {
+            return;
+        }
+        List<ClusterPickerDialog.ContextChoice> choices = connector.kubeconfig().contexts().stream()
+                .map(c -> new ClusterPickerDialog.ContextChoice(c.name(), c.source().toString(), c.server(), c.problems()))
+                .toList();
+        String currentHub = service == null || service.simulated() ? null : service.latest().hub().id();
+        Optional<ClusterPickerDialog.Choice> choice = ClusterPickerDialog.show(stage, choices, currentHub,
+                options.spokes(), connector.notices());
+        choice.ifPresent(c -> {
+            if (c.demo()) {
+                connect(() -> FleetService.demo(FleetConnector.DEMO_TICK_MILLIS, FleetConnector.COALESCE_MILLIS));
+            } else {
+                ContextEntry hub = connector.kubeconfig().find(c.hub()).orElseThrow();
+                List<ContextEntry> spokes = c.spokes().stream().map(connector.kubeconfig()::find).flatMap(Optional::stream).toList();
+                connect(() -> connector.connect(hub, spokes));
+            }
+        });
+    }
+
+    private void toggleTheme() {
+        dark = !dark;
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void reportFirstFrame() {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                LOG.info("First frame {} ms after JVM start", System.currentTimeMillis() - jvmStart);
+                if (Boolean.getBoolean("panel.exitAfterFirstFrame")) {
+                    javafx.application.Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    /** The running service (tests). */
+    public FleetService service() {
+        return service;
+    }
+
+    @Override
+    public void stop() {
+        if (pump != null) {
+            pump.stop();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (connector != null) {
+            connector.close();
+        }
+        background.shutdownNow();
+    }
+}

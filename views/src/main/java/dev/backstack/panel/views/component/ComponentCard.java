@@ -1,0 +1,77 @@
+package dev.backstack.panel.views.component;
+
+import dev.backstack.panel.model.Component;
+import dev.backstack.panel.views.fx.Styles;
+import java.util.function.Consumer;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * One hub component: name, health, version, the one-line reason, and a link to its UI when an
+ * ingress host is known. Focusable; Enter or a click opens the detail.
+ */
+public final class ComponentCard extends VBox {
+
+    private final Label name = new Label();
+    private final Label health = new Label();
+    private final Label version = new Label();
+    private final Label reason = new Label();
+    private final Label installedBy = new Label();
+    private final Hyperlink link = new Hyperlink();
+    private Component component;
+
+    public ComponentCard(Consumer<Component> open, Consumer<String> openUrl) {
+        getStyleClass().add(Styles.CARD);
+        setFocusTraversable(true);
+        name.getStyleClass().add(Styles.TITLE);
+        health.getStyleClass().add(Styles.CHIP);
+        version.getStyleClass().add(Styles.MUTED);
+        installedBy.getStyleClass().add(Styles.MUTED);
+        reason.getStyleClass().add(Styles.REASON);
+        reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(8, name, grow, health);
+        setSpacing(6);
+        getChildren().addAll(top, version, reason, installedBy, link);
+        link.setOnAction(e -> openUrl.accept(link.getText()));
+        setOnMouseClicked(e -> {
+            requestFocus();
+            open.accept(component);
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                open.accept(component);
+            }
+        });
+    }
+
+    public void show(Component c) {
+        component = c;
+        setId("card-" + c.kind().name());
+        name.setText(c.kind().displayName());
+        health.setText(c.installed() ? c.health().label() : "Not installed");
+        health.getStyleClass().removeAll(Styles.ALL_HEALTH);
+        health.getStyleClass().add(Styles.health(c.health()));
+        getStyleClass().removeAll(Styles.ALL_HEALTH);
+        getStyleClass().add(Styles.health(c.health()));
+        version.setText(c.version().isEmpty() ? "version unknown" : "version " + c.version());
+        String line = c.assessment().oneLine();
+        reason.setText(line);
+        Tooltip.install(reason, new Tooltip(c.assessment().reason().map(r -> r.pathText() + "\n\n" + r.message()).orElse(line)));
+        installedBy.setText(c.installedBy().isEmpty() ? "" : "installed by " + c.installedBy());
+        link.setText(c.url() == null ? "" : c.url());
+        link.setVisible(c.url() != null);
+        link.setManaged(c.url() != null);
+    }
+
+    public Component component() {
+        return component;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.backstack.panel.views.component;
+
+import static dev.backstack.panel.views.fleet.ClusterTableView.column;
+
+import dev.backstack.panel.installer.ClusterInspector;
+import dev.backstack.panel.model.Component;
+import dev.backstack.panel.model.Condition;
+import dev.backstack.panel.model.ObjectNode;
+import dev.backstack.panel.views.fx.Styles;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Detail of one component: the full reason, conditions, related objects, events and logs. */
+public final class ComponentDetailView extends VBox {
+
+    private final ComponentDetailViewModel vm;
+    private final Label title = new Label("Select a component");
+    private final Label health = new Label();
+    private final Label facts = new Label();
+    private final TextArea reason = new TextArea();
+    private final TableView<Condition> conditions = new TableView<>();
+    private final TreeView<ObjectNode> tree = new TreeView<>();
+    private final ComboBox<String> pods = new ComboBox<>();
+
+    public ComponentDetailView(ComponentDetailViewModel vm) {
+        this.vm = vm;
+        setId("component-detail");
+        setSpacing(8);
+        setPadding(new Insets(12));
+        title.getStyleClass().add(Styles.TITLE);
+        health.getStyleClass().add(Styles.CHIP);
+        facts.getStyleClass().add(Styles.MUTED);
+        reason.setEditable(false);
+        reason.setWrapText(true);
+        reason.setPrefRowCount(3);
+        reason.getStyleClass().add("reason-box");
+        conditions.getColumns().add(column("Type", Condition::type, 110));
+        conditions.getColumns().add(column("Status", Condition::status, 70));
+        conditions.getColumns().add(column("Reason", Condition::reason, 170));
+        conditions.getColumns().add(column("Message", Condition::message, 420));
+        conditions.setPlaceholder(new Label("No conditions reported"));
+        tree.setShowRoot(false);
+        tree.setCellFactory(t -> new ObjectNodeCell());
+        TabPane tabs = new TabPane(new Tab("Objects", tree), new Tab("Conditions", conditions),
+                new Tab("Events", events()), new Tab("Logs", logs()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        Label status = new Label();
+        status.getStyleClass().add(Styles.MUTED);
+        status.textProperty().bind(vm.statusProperty());
+        getChildren().addAll(new HBox(10, title, health), facts, reason, tabs, status);
+        vm.componentProperty().addListener((o, a, b) -> render(b));
+        render(vm.componentProperty().get());
+    }
+
+    private TableView<ClusterInspector.EventLine> events() {
+        TableView<ClusterInspector.EventLine> table = new TableView<>(vm.events());
+        table.getColumns().add(column("Time", ClusterInspector.EventLine::time, 150));
+        table.getColumns().add(column("Type", ClusterInspector.EventLine::type, 70));
+        table.getColumns().add(column("Object", ClusterInspector.EventLine::object, 200));
+        table.getColumns().add(column("Reason", ClusterInspector.EventLine::reason, 120));
+        table.getColumns().add(column("Message", ClusterInspector.EventLine::message, 400));
+        table.setPlaceholder(new Label("No recent events"));
+        return table;
+    }
+
+    private VBox logs() {
+        ListView<String> lines = new ListView<>(vm.logLines());
+        lines.getStyleClass().add("log-view");
+        lines.setPlaceholder(new Label("Choose a pod and load its log"));
+        Button load = new Button("Load log");
+        load.setOnAction(e -> vm.loadLog(pods.getValue()));
+        load.disableProperty().bind(pods.valueProperty().isNull());
+        pods.setPromptText("pod");
+        VBox box = new VBox(8, new HBox(8, pods, load), lines);
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private void render(Component c) {
+        if (c == null) {
+            title.setText("Select a component");
+            health.setText("");
+            facts.setText("Click a card, or focus it and press Enter.");
+            reason.setText("");
+            conditions.getItems().clear();
+            tree.setRoot(null);
+            return;
+        }
+        title.setText(c.kind().displayName());
+        health.setText(c.installed() ? c.health().label() : "Not installed");
+        health.getStyleClass().removeAll(Styles.ALL_HEALTH);
+        health.getStyleClass().add(Styles.health(c.health()));
+        facts.setText(String.join("  \u00b7  ", java.util.List.of(
+                c.version().isEmpty() ? "version unknown" : "version " + c.version(),
+                c.installedBy().isEmpty() ? "not installed" : "installed by " + c.installedBy(),
+                c.url() == null ? "no UI address known" : c.url())));
+        reason.setText(c.assessment().reason().map(r -> r.pathText() + "\n" + r.message()).orElse(c.assessment().summary()));
+        conditions.getItems().setAll(c.conditions());
+        TreeItem<ObjectNode> root = new TreeItem<>();
+        c.tree().forEach(n -> root.getChildren().add(item(n)));
+        tree.setRoot(root);
+        if (!pods.getItems().equals(c.pods())) {
+            pods.getItems().setAll(c.pods());
+        }
+    }
+
+    private static TreeItem<ObjectNode> item(ObjectNode node) {
+        TreeItem<ObjectNode> item = new TreeItem<>(node);
+        node.children().forEach(child -> item.getChildren().add(item(child)));
+        item.setExpanded(true);
+        return item;
+    }
+
+    /** Tree cell: "Kind name  · Health · message". */
+    private static final class ObjectNodeCell extends javafx.scene.control.TreeCell<ObjectNode> {
+        @Override
+        protected void updateItem(ObjectNode n, boolean empty) {
+            super.updateItem(n, empty);
+            getStyleClass().removeAll(Styles.ALL_HEALTH);
+            if (empty || n == null) {
+                setText(null);
+                return;
+            }
+            var a = n.own();
+            String ns = n.namespace().isEmpty() ? "" : " (" + n.namespace() + ")";
+            setText(n.label() + ns + "  \u00b7  " + a.health().label() + "  \u00b7  " + a.oneLine());
+            getStyleClass().add(Styles.health(a.health()));
+        }
+    }
+}

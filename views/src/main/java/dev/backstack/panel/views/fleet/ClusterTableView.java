@@ -1,0 +1,60 @@
+package dev.backstack.panel.views.fleet;
+
+import dev.backstack.panel.model.Health;
+import dev.backstack.panel.views.fx.Styles;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** The fleet as a sortable table; selecting a row selects the cluster. */
+public final class ClusterTableView extends TableView<ClusterRow> {
+
+    public ClusterTableView(DashboardViewModel vm) {
+        setId("cluster-table");
+        SortedList<ClusterRow> sorted = new SortedList<>(vm.clusters());
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        getColumns().add(column("Cluster", ClusterRow::name, 120));
+        getColumns().add(column("Role", ClusterRow::role, 56));
+        TableColumn<ClusterRow, Health> health = column("Health", ClusterRow::health, 96);
+        health.setCellFactory(c -> new HealthCell<>());
+        getColumns().add(health);
+        getColumns().add(column("Connection", ClusterRow::reachability, 100));
+        getColumns().add(column("Kubernetes", ClusterRow::kubernetesVersion, 84));
+        getColumns().add(column("Apps", ClusterRow::applications, 48));
+        getColumns().add(column("Policy fails", ClusterRow::policyFailures, 76));
+        getColumns().add(column("Reason", ClusterRow::reason, 320));
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setPlaceholder(new javafx.scene.control.Label("No clusters yet"));
+        getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectCluster(b.id());
+            }
+        });
+    }
+
+    public static <R, T> TableColumn<R, T> column(String title, Function<R, T> value, double width) {
+        TableColumn<R, T> col = new TableColumn<>(title);
+        col.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        col.setPrefWidth(width);
+        return col;
+    }
+
+    /** A cell that shows a health as a coloured chip. */
+    public static final class HealthCell<R> extends TableCell<R, Health> {
+        @Override
+        protected void updateItem(Health item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(Styles.ALL_HEALTH);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText("\u25CF " + item.label());
+            getStyleClass().add(Styles.health(item));
+        }
+    }
+}

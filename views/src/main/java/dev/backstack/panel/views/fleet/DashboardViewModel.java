@@ -1,0 +1,170 @@
+package dev.backstack.panel.views.fleet;
+
+import dev.backstack.panel.model.ApplicationStatus;
+import dev.backstack.panel.model.Cluster;
+import dev.backstack.panel.model.Component;
+import dev.backstack.panel.model.ComponentKind;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.PolicyStatus;
+import dev.backstack.panel.model.WatchState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The dashboard's state, derived from fleet snapshots: the clusters, the selected cluster's
+ * components, applications, policies and watches, and the connection and staleness badges.
+ * No scene-graph code; called on the FX thread.
+ */
+public final class DashboardViewModel {
+
+    private final LongSupplier clock;
+    private final ObjectProperty<Fleet> fleet = new SimpleObjectProperty<>();
+    private final ObjectProperty<Cluster> selectedCluster = new SimpleObjectProperty<>();
+    private final ObjectProperty<ComponentKind> selectedKind = new SimpleObjectProperty<>();
+    private final ObjectProperty<Component> selectedComponent = new SimpleObjectProperty<>();
+    private final ObservableList<ClusterRow> clusters = FXCollections.observableArrayList();
+    private final ObservableList<Component> components = FXCollections.observableArrayList();
+    private final ObservableList<ApplicationStatus> applications = FXCollections.observableArrayList();
+    private final ObservableList<PolicyStatus> policies = FXCollections.observableArrayList();
+    private final ObservableList<WatchState> watches = FXCollections.observableArrayList();
+    private final StringProperty connectionBadge = new SimpleStringProperty("connecting");
+    private final StringProperty watchBadge = new SimpleStringProperty("");
+    private final BooleanProperty watchProblem = new SimpleBooleanProperty();
+    private final BooleanProperty simulated = new SimpleBooleanProperty();
+    private final StringProperty complianceText = new SimpleStringProperty("");
+    private String selectedId;
+
+    public DashboardViewModel(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** Applies a new snapshot (or re-applies the same one so ages advance). */
+    public void apply(Fleet f) {
+        fleet.set(f);
+        simulated.set(f.simulated());
+        List<Cluster> all = new ArrayList<>();
+        all.add(f.hub());
+        all.addAll(f.spokes());
+        setIfChanged(clusters, all.stream().map(ClusterRow::of).toList());
+        Cluster selected = all.stream().filter(c -> c.id().equals(selectedId)).findFirst().orElse(f.hub());
+        selectedId = selected.id();
+        selectedCluster.set(selected);
+        setIfChanged(components, selected.components());
+        setIfChanged(applications, selected.applications());
+        setIfChanged(policies, selected.policies());
+        setIfChanged(watches, f.watchesOf(selected.id()));
+        complianceText.set(selected.compliance().reports() == 0 ? "no policy reports"
+                : selected.compliance().total() + " across " + selected.compliance().reports() + " reports");
+        selectedComponent.set(selectedKind.get() == null ? null : selected.component(selectedKind.get()).orElse(null));
+        updateBadges(selected, f.watchesOf(selected.id()));
+    }
+
+    private void updateBadges(Cluster c, List<WatchState> ws) {
+        connectionBadge.set(c.reachability().label() + (c.kubernetesVersion().isEmpty() ? "" : " \u00b7 " + c.kubernetesVersion()));
+        long now = clock.getAsLong();
+        Optional<WatchState> reconnecting = ws.stream().filter(w -> w.state() == WatchState.State.RECONNECTING).findFirst();
+        List<WatchState> forbidden = ws.stream().filter(w -> w.state() == WatchState.State.FORBIDDEN).toList();
+        long watching = ws.stream().filter(w -> w.state() == WatchState.State.WATCHING).count();
+        long lastEvent = ws.stream().mapToLong(WatchState::lastEventMillis).max().orElse(0);
+        if (reconnecting.isPresent()) {
+            WatchState r = reconnecting.get();
+            long next = Math.max(0, (r.nextRetryMillis() - now + 999) / 1000);
+            watchBadge.set("reconnecting (attempt " + r.attempt() + ", next try in " + next + " s)");
+            watchProblem.set(true);
+        } else if (!forbidden.isEmpty()) {
+            watchBadge.set(forbidden.get(0).describe() + (forbidden.size() > 1 ? " (+" + (forbidden.size() - 1) + " more)" : ""));
+            watchProblem.set(true);
+        } else {
+            watchBadge.set(watching + " watches live" + (lastEvent == 0 ? "" : " \u00b7 last event " + Ages.ago(now - lastEvent)));
+            watchProblem.set(false);
+        }
+    }
+
+    private static <T> void setIfChanged(ObservableList<T> list, List<T> next) {
+        if (!list.equals(next)) {
+            list.setAll(next);
+        }
+    }
+
+    public void selectCluster(String clusterId) {
+        selectedId = clusterId;
+        if (fleet.get() != null) {
+            apply(fleet.get());
+        }
+    }
+
+    public void selectComponent(ComponentKind kind) {
+        selectedKind.set(kind);
+        Cluster c = selectedCluster.get();
+        selectedComponent.set(c == null || kind == null ? null : c.component(kind).orElse(null));
+    }
+
+    public ReadOnlyObjectProperty<Fleet> fleetProperty() {
+        return fleet;
+    }
+
+    public ReadOnlyObjectProperty<Cluster> selectedClusterProperty() {
+        return selectedCluster;
+    }
+
+    public ReadOnlyObjectProperty<Component> selectedComponentProperty() {
+        return selectedComponent;
+    }
+
+    public ObservableList<ClusterRow> clusters() {
+        return clusters;
+    }
+
+    public ObservableList<Component> components() {
+        return components;
+    }
+
+    public ObservableList<ApplicationStatus> applications() {
+        return applications;
+    }
+
+    public ObservableList<PolicyStatus> policies() {
+        return policies;
+    }
+
+    public ObservableList<WatchState> watches() {
+        return watches;
+    }
+
+    public ReadOnlyStringProperty connectionBadgeProperty() {
+        return connectionBadge;
+    }
+
+    public ReadOnlyStringProperty watchBadgeProperty() {
+        return watchBadge;
+    }
+
+    public ReadOnlyBooleanProperty watchProblemProperty() {
+        return watchProblem;
+    }
+
+    public ReadOnlyBooleanProperty simulatedProperty() {
+        return simulated;
+    }
+
+    public ReadOnlyStringProperty complianceTextProperty() {
+        return complianceText;
+    }
+
+    public long now() {
+        return clock.getAsLong();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.backstack.panel.views.shell;
+
+import dev.backstack.panel.model.Component;
+import dev.backstack.panel.views.component.ComponentCardsView;
+import dev.backstack.panel.views.component.ComponentDetailView;
+import dev.backstack.panel.views.component.ComponentDetailViewModel;
+import dev.backstack.panel.views.fleet.ClusterTableView;
+import dev.backstack.panel.views.fleet.DashboardViewModel;
+import dev.backstack.panel.views.fleet.DetailTables;
+import dev.backstack.panel.views.fleet.FleetMapView;
+import dev.backstack.panel.views.fx.Styles;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The main window's content: a header with the cluster, simulation, connection and watch badges;
+ * the fleet as a picture and a table on the left; the selected cluster's components, component
+ * detail, applications, policies and watches on the right.
+ */
+public final class DashboardView extends BorderPane {
+
+    private final TabPane tabs = new TabPane();
+    private final Tab detailTab;
+
+    public DashboardView(DashboardViewModel vm, ComponentDetailViewModel detail, Consumer<String> openUrl,
+            Runnable toggleTheme, Runnable chooseContexts) {
+        setId("dashboard");
+        ComponentDetailView detailView = new ComponentDetailView(detail);
+        detailTab = new Tab("Detail", detailView);
+        Consumer<Component> open = c -> {
+            vm.selectComponent(c.kind());
+            tabs.getSelectionModel().select(detailTab);
+        };
+        vm.selectedComponentProperty().addListener((o, a, b) -> {
+            if (vm.selectedClusterProperty().get() != null) {
+                detail.show(vm.selectedClusterProperty().get().id(), b);
+            }
+        });
+        tabs.getTabs().addAll(new Tab("Components", new ComponentCardsView(vm, open, openUrl)), detailTab,
+                new Tab("Applications", DetailTables.applications(vm)), new Tab("Policies", DetailTables.policies(vm)),
+                new Tab("Watches", DetailTables.watches(vm)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane left = new SplitPane(new FleetMapView(vm), new ClusterTableView(vm));
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.5);
+        SplitPane main = new SplitPane(left, tabs);
+        main.setDividerPositions(0.42);
+        setTop(header(vm, toggleTheme, chooseContexts));
+        setCenter(main);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                for (int i = 0; i < tabs.getTabs().size(); i++) {
+                    int index = i;
+                    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),
+                            KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
+                }
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toggleTheme);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), chooseContexts);
+            }
+        });
+    }
+
+    private HBox header(DashboardViewModel vm, Runnable toggleTheme, Runnable chooseContexts) {
+        Label app = new Label("BACK Stack control panel");
+        app.getStyleClass().add("app-title");
+        Label cluster = new Label();
+        cluster.setId("selected-cluster");
+        cluster.getStyleClass().add(Styles.TITLE);
+        cluster.textProperty().bind(vm.selectedClusterProperty().map(c -> c.name() + " (" + c.role().name().toLowerCase() + ")"));
+        Label simulation = badge("SIMULATION \u00b7 demo fleet, not a real cluster", Styles.BADGE_SIMULATION);
+        simulation.setId("simulation-badge");
+        simulation.visibleProperty().bind(vm.simulatedProperty());
+        simulation.managedProperty().bind(vm.simulatedProperty());
+        Label connection = badge("", Styles.BADGE_OK);
+        connection.setId("connection-badge");
+        connection.textProperty().bind(vm.connectionBadgeProperty());
+        Label watches = badge("", Styles.BADGE_OK);
+        watches.setId("watch-badge");
+        watches.textProperty().bind(vm.watchBadgeProperty());
+        vm.watchProblemProperty().addListener((o, a, problem) -> {
+            watches.getStyleClass().removeAll(Styles.BADGE_OK, Styles.BADGE_WARNING);
+            watches.getStyleClass().add(problem ? Styles.BADGE_WARNING : Styles.BADGE_OK);
+        });
+        Button contexts = new Button("Clusters\u2026");
+        contexts.setOnAction(e -> chooseContexts.run());
+        Button theme = new Button("Theme");
+        theme.setOnAction(e -> toggleTheme.run());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(12, app, cluster, simulation, grow, connection, watches, contexts, theme);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("header-bar");
+        return bar;
+    }
+
+    private static Label badge(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(Styles.BADGE, style);
+        return l;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}
