@@ -73,7 +73,7 @@ GOARCH="$("$GO" env GOARCH)"
 GOVERSION="$("$GO" env GOVERSION)"
 
 # version_ge A B: true if dotted version A >= B.
-version_ge() { [[ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" == "$2" ]]; }
+version_ge() { printf '%s\n%s\n' "$2" "$1" | sort -V -C; }
 
 # --- Cache layout ------------------------------------------------------------------
 CACHE_ROOT="${KUBE_BINARIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/backstack-panel/k8s}"
@@ -133,15 +133,28 @@ fi
 # the end, so an interrupted build never leaves a half-filled cache directory.
 STAGE="$(mktemp -d "$CACHE_ROOT/.$NAME.tmp.XXXXXX")"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/kube-binaries.XXXXXX")"
-cleanup() { rm -rf "$STAGE" "$WORK"; }
+go_pid=""
+cleanup() {
+  [[ -z "$go_pid" ]] || kill "$go_pid" 2>/dev/null || true
+  rm -rf "$STAGE" "$WORK"
+}
 trap cleanup EXIT
+trap 'exit 130' INT   # make sure the EXIT trap also runs when interrupted
+trap 'exit 143' TERM
 
-gocmd() {  # run go with the configured parallelism; its output goes to stderr
-  GOMAXPROCS="$KUBE_BUILD_PARALLEL" "$GO" "$@" >&2
+# gocmd DIR ARGS...: run `go ARGS` in DIR with the configured parallelism, output to
+# stderr. It runs as a background job plus `wait` so that a SIGTERM to this script
+# takes effect at once (and stops go) instead of after a 15-minute compile.
+gocmd() {
+  local dir="$1"; shift
+  GOMAXPROCS="$KUBE_BUILD_PARALLEL" "$GO" -C "$dir" "$@" >&2 &
+  go_pid=$!
+  wait "$go_pid"
+  go_pid=""
 }
 
 # mod_info MODULE@VERSION FIELD: a field of the module's proxy metadata (downloads go.mod).
-mod_info() { (cd "$WORK" && "$GO" list -m -f "$2" "$1"); }
+mod_info() { "$GO" -C "$WORK" list -m -f "$2" "$1"; }
 
 # wrapper_gomod UPSTREAM_GOMOD MODULE_NAME: start a wrapper go.mod that copies the
 # upstream `go` and `godebug` lines, so the binary gets the same GODEBUG defaults as an
@@ -205,8 +218,8 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
 done
 
 log "kube-apiserver $KUBE_VERSION: building (staging modules at $STAGING_VERSION)"
-(cd "$WORK/kube" && gocmd build -p "$KUBE_BUILD_PARALLEL" -trimpath -ldflags "$kube_ldflags" \
-  -o "$STAGE/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver)
+gocmd "$WORK/kube" build -p "$KUBE_BUILD_PARALLEL" -trimpath -ldflags "$kube_ldflags" \
+  -o "$STAGE/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
 v="$(first_line "$STAGE/kube-apiserver" --version)" || true
 [[ "$v" == "Kubernetes $KUBE_VERSION" ]] || die "kube-apiserver --version printed '$v'"
 log "kube-apiserver: ok ($v) in $((SECONDS - step_start))s"
@@ -214,8 +227,8 @@ log "kube-apiserver: ok ($v) in $((SECONDS - step_start))s"
 if [[ "$KUBE_BUILD_KUBECTL" == 1 ]]; then
   step_start=$SECONDS
   log "kubectl $KUBE_VERSION: building"
-  (cd "$WORK/kube" && gocmd build -p "$KUBE_BUILD_PARALLEL" -trimpath -ldflags "$kube_ldflags" \
-    -o "$STAGE/kubectl" k8s.io/kubernetes/cmd/kubectl)
+  gocmd "$WORK/kube" build -p "$KUBE_BUILD_PARALLEL" -trimpath -ldflags "$kube_ldflags" \
+    -o "$STAGE/kubectl" k8s.io/kubernetes/cmd/kubectl
   v="$(first_line "$STAGE/kubectl" version --client)" || true
   [[ "$v" == "Client Version: $KUBE_VERSION" ]] || die "kubectl version --client printed '$v'"
   log "kubectl: ok ($v) in $((SECONDS - step_start))s"
@@ -235,8 +248,8 @@ mkdir "$WORK/etcd"
 } >"$WORK/etcd/go.mod"
 
 log "etcd $ETCD_VERSION: building"
-(cd "$WORK/etcd" && gocmd build -p "$KUBE_BUILD_PARALLEL" -trimpath -ldflags "-s -w" \
-  -o "$STAGE/etcd" go.etcd.io/etcd/server/v3)
+gocmd "$WORK/etcd" build -p "$KUBE_BUILD_PARALLEL" -trimpath -ldflags "-s -w" \
+  -o "$STAGE/etcd" go.etcd.io/etcd/server/v3
 v="$(first_line "$STAGE/etcd" --version)" || true
 [[ "$v" == "etcd Version: ${ETCD_VERSION#v}" ]] || die "etcd --version printed '$v'"
 log "etcd: ok ($v) in $((SECONDS - step_start))s"
@@ -253,6 +266,7 @@ EOF
 cp "$WORK/kube/go.mod" "$STAGE/kube.go.mod"   # the resolved wrapper modules, for the record
 cp "$WORK/etcd/go.mod" "$STAGE/etcd.go.mod"
 chmod 755 "$STAGE"
+verify "$STAGE" || die "verification of the freshly built binaries failed"
 
 # Replace an invalid old entry (if any), then rename the finished stage into place.
 if [[ -e "$OUT" ]]; then
@@ -261,7 +275,6 @@ if [[ -e "$OUT" ]]; then
   rm -rf "$old"
 fi
 mv -T "$STAGE" "$OUT"
-verify "$OUT" || die "verification of $OUT failed after the build"
 
 log "done in $((SECONDS - total_start))s: $OUT"
 echo "$OUT"

@@ -16,10 +16,21 @@ KUBE_VERSION="$(sed -n 's/^KUBE_VERSION=//p' "$BIN/VERSIONS")"
 
 T="$(mktemp -d "${TMPDIR:-/tmp}/kube-smoke.XXXXXX")"
 pids=()
+# stop PID: SIGTERM, up to 30 s for a graceful exit, then SIGKILL.
+stop() {
+  local i
+  kill "$1" 2>/dev/null || return 0
+  for i in $(seq 1 60); do kill -0 "$1" 2>/dev/null || break; sleep 0.5; done
+  kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+# Stop in reverse start order: kube-apiserver before etcd. An API server whose etcd is
+# already gone spends minutes in its shutdown hooks retrying etcd.
 cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  local i t0
+  t0=$SECONDS
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do stop "${pids[i]}"; done
+  [[ ${#pids[@]} == 0 ]] || log "stopped in $((SECONDS - t0)) s"
   if [[ "${KEEP:-0}" == 1 ]]; then log "kept $T"; else rm -rf "$T"; fi
 }
 trap cleanup EXIT
@@ -54,7 +65,6 @@ echo "$TOKEN,admin,admin-uid,\"system:masters\"" >"$T/tokens.csv"
 
 api_args=(
   --bind-address=127.0.0.1
-  --advertise-address=127.0.0.1
   --secure-port="$API_PORT"
   --etcd-servers="http://127.0.0.1:$ETCD_CLIENT_PORT"
   --cert-dir="$T/certs"

@@ -38,7 +38,10 @@ public final class FleetConnector implements AutoCloseable {
         options.kubeconfig().ifPresent(p -> effective.put("KUBECONFIG", p.toString()));
         this.kubeconfig = new KubeconfigDiscovery().discover(effective, home);
         this.registry = new ClientRegistry(new ClientFactory(env));
-        kubeconfig.problems().forEach(p -> notices.add(p.path() + ": " + p.message()));
+        boolean explicit = effective.containsKey("KUBECONFIG");
+        kubeconfig.problems().stream()
+                .filter(p -> explicit || java.nio.file.Files.exists(p.path()))
+                .forEach(p -> notices.add(p.path() + ": " + p.message()));
         notices.addAll(kubeconfig.warnings());
     }
 

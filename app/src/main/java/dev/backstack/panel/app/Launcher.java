@@ -9,12 +9,13 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /** {@code main}: the window, or {@code status} without one. Not the Application class (see STACK.md). */
 public final class Launcher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
-
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("status") && System.getProperty("panel.log.level") == null) {
+            System.setProperty("panel.log.level", "WARN");
+        }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         // The command line's own output (usage, status report), not logging.
@@ -37,7 +38,8 @@ public final class Launcher {
             System.exit(code);
             return;
         }
-        LOG.info("Starting the BACK Stack control panel");
+        Logger log = LoggerFactory.getLogger(Launcher.class);
+        log.info("Starting the BACK Stack control panel");
         PanelApp.launchWith(options);
     }
 }

@@ -21,7 +21,6 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ public final class PanelApp extends Application {
     });
     private DashboardViewModel dashboard;
     private ComponentDetailViewModel detail;
-    private NotificationPane notifications;
+    private DashboardView view;
     private FxPump pump;
     private FleetConnector connector;
     private FleetService service;
@@ -61,10 +60,9 @@ public final class PanelApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         dashboard = new DashboardViewModel(System::currentTimeMillis);
         detail = new ComponentDetailViewModel(background, FxThread.executor());
-        DashboardView view = new DashboardView(dashboard, detail, url -> getHostServices().showDocument(url),
+        view = new DashboardView(dashboard, detail, url -> getHostServices().showDocument(url),
                 this::toggleTheme, this::chooseClusters);
-        notifications = new NotificationPane(view);
-        Scene scene = new Scene(notifications, 1360, 860);
+        Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
         primary.setTitle("BACK Stack control panel");
         primary.setScene(scene);
@@ -81,15 +79,13 @@ public final class PanelApp extends Application {
             return how.get();
         }, background).whenCompleteAsync((s, error) -> {
             if (error != null) {
-                notifications.show("Cannot connect: " + error.getCause().getMessage());
+                view.showNotices(List.of("Cannot connect: " + error.getCause().getMessage()));
                 LOG.warn("Cannot connect: {}", error.getCause().getMessage());
                 return;
             }
             attach(s);
             List<String> notices = connector.notices();
-            if (!notices.isEmpty()) {
-                notifications.show(String.join("\n", notices));
-            }
+            view.showNotices(notices);
         }, FxThread.executor());
     }
 

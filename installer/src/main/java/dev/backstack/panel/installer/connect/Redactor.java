@@ -28,7 +28,8 @@ public final class Redactor {
     private static final List<Rule> RULES = List.of(
             rule("-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)",
                     "-----BEGIN $1PRIVATE KEY-----" + MASK + "-----END $1PRIVATE KEY-----"),
-            rule("(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)(bearer\\s+|basic\\s+)?" + NOT_MASKED + "[^\\s\"',;}]+",
+            rule("(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)(?!(?:bearer|basic)\\s+\\[REDACTED\\])"
+                    + "(bearer\\s+|basic\\s+)?" + NOT_MASKED + "[^\\s\"',;}]+",
                     "$1$2" + MASK),
             rule("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]+", "$1 " + MASK),
             rule(KEY + "\"[^\"\\n]*\"", "$1\"" + MASK + "\""),

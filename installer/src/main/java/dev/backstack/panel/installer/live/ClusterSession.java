@@ -58,6 +58,7 @@ public final class ClusterSession implements AutoCloseable {
     private volatile String version = "";
     private volatile String versionError = "";
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock) {
         this.clusterId = clusterId;
@@ -78,7 +79,7 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Starts every watch without blocking; results arrive through the sink. */
     public void start() {
-        CompletableFuture.runAsync(this::probeVersion);
+        refreshVersion();
         for (KindSpec spec : WatchCatalog.builtIns()) {
             startInformer(spec);
         }
@@ -91,12 +92,16 @@ public final class ClusterSession implements AutoCloseable {
 
     private void probeVersion() {
         try {
+            if (closed) {
+                return;
+            }
             VersionInfo info = client.getKubernetesVersion();
             version = info == null || info.getGitVersion() == null ? "" : info.getGitVersion();
             versionError = "";
         } catch (RuntimeException e) {
             versionError = WatchTracker.describe(e, WatchTracker.statusCode(e));
         }
+        probing.set(false);
         sink.stateChanged(this);
     }
 
@@ -168,6 +173,9 @@ public final class ClusterSession implements AutoCloseable {
 
             @Override
             public void stateChanged(KindSpec s) {
+                if (version.isEmpty() && !versionError.isEmpty()) {
+                    refreshVersion();
+                }
                 sink.stateChanged(ClusterSession.this);
             }
         }, clock, client.getConfiguration().getWatchReconnectInterval());
@@ -228,7 +236,9 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Re-reads the server version, for example after reconnecting. */
     public void refreshVersion() {
-        CompletableFuture.runAsync(this::probeVersion);
+        if (probing.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(this::probeVersion);
+        }
     }
 
     @Override

@@ -129,7 +129,10 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
 
     private synchronized void logRateLimited(int attempt, String message) {
         long now = clock.getAsLong();
-        if (attempt == 1 || now - lastLogMillis >= LOG_EVERY_MILLIS) {
+        if (attempt == 1) {
+            lastLogMillis = now;
+            LOG.info("Watch of {} on {} failed, retrying: {}", spec.describe(), clusterId, message);
+        } else if (now - lastLogMillis >= LOG_EVERY_MILLIS) {
             lastLogMillis = now;
             LOG.warn("Watch of {} on {} failed (attempt {}), retrying: {}", spec.describe(), clusterId, attempt, message);
         }

@@ -27,6 +27,7 @@ public final class ComponentCard extends VBox {
 
     public ComponentCard(Consumer<Component> open, Consumer<String> openUrl) {
         getStyleClass().add(Styles.CARD);
+        setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
         setFocusTraversable(true);
         name.getStyleClass().add(Styles.TITLE);
         health.getStyleClass().add(Styles.CHIP);
@@ -34,7 +35,8 @@ public final class ComponentCard extends VBox {
         installedBy.getStyleClass().add(Styles.MUTED);
         reason.getStyleClass().add(Styles.REASON);
         reason.setWrapText(true);
-        reason.setMinHeight(Region.USE_PREF_SIZE);
+        reason.setMaxHeight(76);
+        installedBy.setWrapText(true);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(8, name, grow, health);
@@ -67,8 +69,15 @@ public final class ComponentCard extends VBox {
         Tooltip.install(reason, new Tooltip(c.assessment().reason().map(r -> r.pathText() + "\n\n" + r.message()).orElse(line)));
         installedBy.setText(c.installedBy().isEmpty() ? "" : "installed by " + c.installedBy());
         link.setText(c.url() == null ? "" : c.url());
+        setAccessibleText(c.kind().displayName() + ", " + health.getText() + ", " + line);
         link.setVisible(c.url() != null);
         link.setManaged(c.url() != null);
+    }
+
+    /** What the card says, as one line (tests, accessibility). */
+    public String displayedText() {
+        return String.join(" | ", name.getText(), health.getText(), version.getText(), reason.getText(),
+                installedBy.getText(), link.getText());
     }
 
     public Component component() {

@@ -34,6 +34,7 @@ import javafx.scene.layout.Region;
 public final class DashboardView extends BorderPane {
 
     private final TabPane tabs = new TabPane();
+    private final NoticeBar notices = new NoticeBar();
     private final Tab detailTab;
 
     public DashboardView(DashboardViewModel vm, ComponentDetailViewModel detail, Consumer<String> openUrl,
@@ -59,7 +60,7 @@ public final class DashboardView extends BorderPane {
         left.setDividerPositions(0.5);
         SplitPane main = new SplitPane(left, tabs);
         main.setDividerPositions(0.42);
-        setTop(header(vm, toggleTheme, chooseContexts));
+        setTop(new javafx.scene.layout.VBox(header(vm, toggleTheme, chooseContexts), notices));
         setCenter(main);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -75,13 +76,15 @@ public final class DashboardView extends BorderPane {
     }
 
     private HBox header(DashboardViewModel vm, Runnable toggleTheme, Runnable chooseContexts) {
-        Label app = new Label("BACK Stack control panel");
+        Label app = new Label("BACK Stack");
         app.getStyleClass().add("app-title");
         Label cluster = new Label();
         cluster.setId("selected-cluster");
         cluster.getStyleClass().add(Styles.TITLE);
         cluster.textProperty().bind(vm.selectedClusterProperty().map(c -> c.name() + " (" + c.role().name().toLowerCase() + ")"));
-        Label simulation = badge("SIMULATION \u00b7 demo fleet, not a real cluster", Styles.BADGE_SIMULATION);
+        Label simulation = badge("SIMULATED DEMO FLEET", Styles.BADGE_SIMULATION);
+        simulation.setTooltip(new javafx.scene.control.Tooltip("The built-in demo fleet: in-process simulated API servers, "
+                + "not a real cluster. Choose Clusters\u2026 to connect to yours."));
         simulation.setId("simulation-badge");
         simulation.visibleProperty().bind(vm.simulatedProperty());
         simulation.managedProperty().bind(vm.simulatedProperty());
@@ -98,6 +101,11 @@ public final class DashboardView extends BorderPane {
         Button contexts = new Button("Clusters\u2026");
         contexts.setOnAction(e -> chooseContexts.run());
         Button theme = new Button("Theme");
+        theme.setMinWidth(Region.USE_PREF_SIZE);
+        contexts.setMinWidth(Region.USE_PREF_SIZE);
+        app.setMinWidth(Region.USE_PREF_SIZE);
+        connection.setMinWidth(Region.USE_PREF_SIZE);
+        watches.setMinWidth(Region.USE_PREF_SIZE);
         theme.setOnAction(e -> toggleTheme.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -110,8 +118,14 @@ public final class DashboardView extends BorderPane {
 
     private static Label badge(String text, String style) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().addAll(Styles.BADGE, style);
         return l;
+    }
+
+    /** Shows notices (kubeconfig problems, connection errors) above the dashboard until dismissed. */
+    public void showNotices(java.util.List<String> lines) {
+        notices.show(lines);
     }
 
     public TabPane tabs() {

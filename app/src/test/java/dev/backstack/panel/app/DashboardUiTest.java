@@ -1,0 +1,71 @@
+package dev.backstack.panel.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstack.panel.installer.FleetService;
+import dev.backstack.panel.model.ComponentKind;
+import dev.backstack.panel.views.component.ComponentCard;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the real window on the demo fleet (headless Monocle) and watches it follow the cluster. */
+class DashboardUiTest {
+
+    private final FxRobot robot = new FxRobot();
+    private PanelApp app;
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        PanelApp.useOptions(Options.parse("--demo"));
+        FxToolkit.registerPrimaryStage();
+        app = (PanelApp) FxToolkit.setupApplication(PanelApp.class);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    @DisplayName("shows the four BACK components of the demo hub, labelled as a simulation")
+    void showsTheFourBackComponents() throws Exception {
+        for (ComponentKind kind : new ComponentKind[] {ComponentKind.BACKSTAGE, ComponentKind.ARGO_CD,
+                ComponentKind.CROSSPLANE, ComponentKind.KYVERNO}) {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#card-" + kind.name()).tryQuery().isPresent());
+            assertThat(cardText(kind)).contains(kind.displayName());
+        }
+        Node badge = robot.lookup("#simulation-badge").query();
+        assertThat(badge.isVisible()).isTrue();
+        assertThat(((Label) badge).getText()).containsIgnoringCase("simulated");
+    }
+
+    @Test
+    @DisplayName("a change made in the simulated cluster reaches the screen")
+    void clusterChangeReachesTheScreen() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.service() != null);
+        FleetService service = app.service();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cardText(ComponentKind.BACKSTAGE).contains("Healthy"));
+
+        KubernetesClient hub = service.demoFleet().orElseThrow().client(service.latest().hub().id());
+        hub.apps().deployments().inNamespace("backstage").withName("backstage").scale(0);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cardText(ComponentKind.BACKSTAGE).contains("Suspended"));
+        assertThat(cardText(ComponentKind.BACKSTAGE)).contains("Suspended").doesNotContain("Healthy");
+    }
+
+    private String cardText(ComponentKind kind) {
+        return robot.lookup("#card-" + kind.name()).match(Node::isVisible).tryQueryAs(ComponentCard.class)
+                .map(ComponentCard::displayedText).orElse("");
+    }
+
+}
