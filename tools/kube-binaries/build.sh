@@ -56,24 +56,17 @@ STAGING_VERSION="v0.${KUBE_VERSION#v1.}"
 [[ "$KUBE_BUILD_PARALLEL" =~ ^[1-9][0-9]*$ ]] \
   || { log "KUBE_BUILD_PARALLEL must be a positive integer"; exit 2; }
 
-# --- Go toolchain ------------------------------------------------------------------
-if [[ -z "${GO:-}" ]]; then
-  GO="$(command -v go || true)"
-  [[ -n "$GO" ]] || GO=/usr/local/go/bin/go
-fi
-[[ -x "$GO" ]] || { log "no Go toolchain found (set GO=/path/to/go or put go on PATH)"; exit 3; }
-
-export GO111MODULE=on
-export GOWORK=off         # a user's go.work must not leak into the wrapper modules
-export GOFLAGS=-mod=mod   # let `go build` fill in go.mod/go.sum of the wrapper modules
-export CGO_ENABLED=0      # static binaries, as upstream releases them; no C compiler needed
-
-GOOS="$("$GO" env GOOS)"
-GOARCH="$("$GO" env GOARCH)"
-GOVERSION="$("$GO" env GOVERSION)"
-
-# version_ge A B: true if dotted version A >= B.
-version_ge() { printf '%s\n%s\n' "$2" "$1" | sort -V -C; }
+# --- Platform (from uname, so a cache hit needs no Go at all) -----------------------
+case "$(uname -s)" in
+  Linux) GOOS=linux ;;
+  Darwin) GOOS=darwin ;;
+  *) log "unsupported OS $(uname -s)"; exit 2 ;;
+esac
+case "$(uname -m)" in
+  x86_64|amd64) GOARCH=amd64 ;;
+  aarch64|arm64) GOARCH=arm64 ;;
+  *) log "unsupported CPU $(uname -m)"; exit 2 ;;
+esac
 
 # --- Cache layout ------------------------------------------------------------------
 CACHE_ROOT="${KUBE_BINARIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/backstack-panel/k8s}"
@@ -127,6 +120,23 @@ if command -v flock >/dev/null 2>&1; then
     exit 0
   fi
 fi
+
+# --- Go toolchain (only needed from here on) -----------------------------------------
+if [[ -z "${GO:-}" ]]; then
+  GO="$(command -v go || true)"
+  [[ -n "$GO" ]] || GO=/usr/local/go/bin/go
+fi
+[[ -x "$GO" ]] || { log "no Go toolchain found (set GO=/path/to/go or put go on PATH)"; exit 3; }
+
+export GOOS GOARCH
+export GO111MODULE=on
+export GOWORK=off         # a user's go.work must not leak into the wrapper modules
+export GOFLAGS=-mod=mod   # let `go build` fill in go.mod/go.sum of the wrapper modules
+export CGO_ENABLED=0      # static binaries, as upstream releases them; no C compiler needed
+GOVERSION="$("$GO" env GOVERSION)"
+
+# version_ge A B: true if dotted version A >= B.
+version_ge() { printf '%s\n%s\n' "$2" "$1" | sort -V -C; }
 
 # --- Scratch space -----------------------------------------------------------------
 # Binaries are built into a temp dir next to the cache entry and renamed into place at

@@ -76,10 +76,10 @@ public final class SpokeDetector {
             d.sources.addAll(c.sources());
             d.connected = c;
         }
-        List<ApplicationStatus> apps = ClusterAssembler.applications(hub);
+        AppIndex apps = new AppIndex(ClusterAssembler.applications(hub));
         List<Cluster> out = new ArrayList<>();
         for (Draft d : drafts.values()) {
-            out.add(finish(d, apps));
+            out.add(finish(d, apps.targeting(d.server, d.name)));
         }
         out.sort(Comparator.comparing(Cluster::name));
         return out;
@@ -100,8 +100,31 @@ public final class SpokeDetector {
         return d;
     }
 
-    private static Cluster finish(Draft d, List<ApplicationStatus> hubApps) {
-        List<ApplicationStatus> apps = hubApps.stream().filter(a -> a.targets(d.server, d.name)).toList();
+    /** Applications by destination server and by destination name, so a spoke finds its own in O(1). */
+    private static final class AppIndex {
+        final Map<String, List<ApplicationStatus>> byServer = new java.util.HashMap<>();
+        final Map<String, List<ApplicationStatus>> byName = new java.util.HashMap<>();
+
+        AppIndex(List<ApplicationStatus> apps) {
+            for (ApplicationStatus a : apps) {
+                if (a.destinationServer() != null) {
+                    byServer.computeIfAbsent(a.destinationServer(), k -> new ArrayList<>()).add(a);
+                }
+                if (a.destinationName() != null) {
+                    byName.computeIfAbsent(a.destinationName(), k -> new ArrayList<>()).add(a);
+                }
+            }
+        }
+
+        List<ApplicationStatus> targeting(String server, String name) {
+            java.util.Set<ApplicationStatus> out = new java.util.LinkedHashSet<>(
+                    server == null || server.isEmpty() ? List.of() : byServer.getOrDefault(server, List.of()));
+            out.addAll(byName.getOrDefault(name, List.of()));
+            return out.stream().sorted(Comparator.comparing(ApplicationStatus::name)).toList();
+        }
+    }
+
+    private static Cluster finish(Draft d, List<ApplicationStatus> apps) {
         List<Assessment> parts = new ArrayList<>();
         if (d.claim != null) {
             parts.add(d.claim);
