@@ -1,5 +1,6 @@
 package dev.backstack.panel.installer.connect;
 
+import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
@@ -41,6 +42,11 @@ final class ExecAuthInterceptor implements Interceptor {
             return CompletableFuture.completedFuture(false);
         }
         String rejected = response.request() == null ? null : response.request().header(AUTHORIZATION);
+        if (response.body() instanceof AsyncBody body) {
+            // Release the rejected response's connection now, on the I/O thread: fabric8 cancels it
+            // only right before the retry, which then runs on our thread and can race the close.
+            body.cancel();
+        }
         return CompletableFuture.supplyAsync(provider::refreshAfterUnauthorized, REFRESH).thenApply(token -> {
             String header = "Bearer " + token;
             if (header.equals(rejected)) {

@@ -216,19 +216,21 @@ public final class ClusterSession implements AutoCloseable {
         return version;
     }
 
-    /** Reachable once any watch lists; unreachable when every active watch is failing. */
+    /**
+     * Unreachable while any watch fails to reach the API server at all (a refused or timed-out
+     * connection is a cluster-wide fact, even if an older watch socket has not noticed yet);
+     * reachable once any watch lists; connecting before that.
+     */
     public Reachability reachability() {
-        List<WatchState> active = running.values().stream().map(r -> r.tracker().state()).toList();
-        if (active.stream().anyMatch(s -> s.state() == WatchState.State.WATCHING)) {
+        List<WatchTracker> active = running.values().stream().map(Running::tracker).toList();
+        Optional<WatchTracker> down = active.stream().filter(WatchTracker::connectionFailure).findFirst();
+        if (down.isPresent()) {
+            return Reachability.unreachable(down.get().state().message());
+        }
+        if (active.stream().anyMatch(t -> t.state().state() == WatchState.State.WATCHING)) {
             return Reachability.REACHABLE;
         }
-        Optional<WatchState> failing = active.stream().filter(s -> s.state() == WatchState.State.RECONNECTING).findFirst();
-        boolean allFailing = !active.isEmpty() && active.stream().allMatch(s -> s.state() == WatchState.State.RECONNECTING
-                || s.state() == WatchState.State.FORBIDDEN);
-        if (allFailing && failing.isPresent()) {
-            return Reachability.unreachable(failing.get().message());
-        }
-        if (!versionError.isEmpty() && active.stream().noneMatch(s -> s.state() == WatchState.State.WATCHING)) {
+        if (!versionError.isEmpty()) {
             return Reachability.unreachable(versionError);
         }
         return Reachability.CONNECTING;

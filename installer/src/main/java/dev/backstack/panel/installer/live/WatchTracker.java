@@ -36,6 +36,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     private final LongSupplier clock;
     private final long reconnectIntervalMillis;
     private volatile WatchState state;
+    private volatile boolean connectionFailure;
     private long lastLogMillis;
 
     WatchTracker(String clusterId, KindSpec spec, Listener listener, LongSupplier clock, long reconnectIntervalMillis) {
@@ -72,6 +73,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
 
     @Override
     public void onList(String resourceVersion, boolean remainedEmpty) {
+        connectionFailure = false;
         long now = clock.getAsLong();
         setState(new WatchState(clusterId, spec.describe(), WatchState.State.WATCHING, 0, 0, now, ""));
     }
@@ -103,6 +105,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
                     s.lastEventMillis(), "the API for " + spec.plural() + " is gone"));
             return false;
         }
+        connectionFailure = code == 0 && isConnectionProblem(t);
         int attempt = s.state() == WatchState.State.RECONNECTING ? s.attempt() + 1 : 1;
         long delay = reconnectIntervalMillis * (1L << Math.min(attempt - 1, 5));
         String message = describe(t, code);
@@ -110,6 +113,23 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
                 clock.getAsLong() + delay, s.lastEventMillis(), message));
         logRateLimited(attempt, message);
         return true;
+    }
+
+    /** Whether the last failure was the API server not answering at all (refused, timed out, TLS, DNS). */
+    boolean connectionFailure() {
+        return connectionFailure && state.state() == WatchState.State.RECONNECTING;
+    }
+
+    static boolean isConnectionProblem(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.net.SocketTimeoutException
+                    || c instanceof java.net.UnknownHostException || c instanceof java.net.NoRouteToHostException
+                    || c instanceof javax.net.ssl.SSLException || c instanceof java.nio.channels.ClosedChannelException
+                    || (c.getMessage() != null && c.getMessage().contains("Connection refused"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void markStopped(String why) {
@@ -159,6 +179,15 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
         String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (root instanceof java.net.ConnectException || text.contains("Connection refused")) {
             return "connection refused";
+        }
+        if (root instanceof java.net.SocketTimeoutException) {
+            return "connection timed out";
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            return "unknown host " + text;
+        }
+        if (root instanceof javax.net.ssl.SSLException) {
+            return "TLS failure: " + firstLine(text);
         }
         if (code == 429) {
             return "the API server is throttling requests (429)";

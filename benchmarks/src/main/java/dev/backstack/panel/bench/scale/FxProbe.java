@@ -1,0 +1,103 @@
+package dev.backstack.panel.bench.scale;
+
+import dev.backstack.panel.model.ApplicationStatus;
+import dev.backstack.panel.model.Fleet;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+
+/**
+ * What the FX thread does under load, recorded on the FX thread itself: the gap between
+ * consecutive pulses (an AnimationTimer; any work on the FX thread, apply, CSS, layout or render,
+ * delays the next pulse, so the longest gap is the longest stall), the duration of every
+ * {@code DashboardViewModel.apply} (by wrapping the FxPump's sink), and how stale the sentinel
+ * Application's wall-clock stamp is when a snapshot carrying a new stamp is applied.
+ * Read the results with {@link #snapshot()} on the FX thread.
+ */
+final class FxProbe {
+
+    /** Copies of the samples, in milliseconds. */
+    record Samples(double[] pulseGaps, double[] applies, double[] sentinelLags, long appliesTotal) {
+    }
+
+    private final AnimationTimer timer;
+    private long lastPulse;
+    private boolean recording;
+    private double[] gaps = new double[4096];
+    private int gapCount;
+    private double[] applies = new double[1024];
+    private int applyCount;
+    private double[] lags = new double[256];
+    private int lagCount;
+    private long appliesTotal;
+    private String lastStamp = "";
+
+    FxProbe() {
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                if (recording && lastPulse != 0) {
+                    gaps = add(gaps, gapCount++, (t - lastPulse) / 1e6);
+                }
+                lastPulse = t;
+            }
+        };
+    }
+
+    /** Call on the FX thread. */
+    void start() {
+        timer.start();
+    }
+
+    /** Wraps the pump's sink; the returned consumer runs on the FX thread. */
+    Consumer<Fleet> timing(Consumer<Fleet> sink) {
+        return fleet -> {
+            long t = System.nanoTime();
+            sink.accept(fleet);
+            long took = System.nanoTime() - t;
+            if (recording) {
+                applies = add(applies, applyCount++, took / 1e6);
+                appliesTotal++;
+                sentinel(fleet);
+            }
+        };
+    }
+
+    private void sentinel(Fleet fleet) {
+        for (ApplicationStatus a : fleet.hub().applications()) {
+            if (HubShape.SENTINEL.equals(a.name())) {
+                String m = a.healthMessage();
+                if (m != null && m.startsWith("t=") && !m.equals(lastStamp) && !m.equals("t=0")) {
+                    lastStamp = m;
+                    lags = add(lags, lagCount++, System.currentTimeMillis() - Long.parseLong(m.substring(2)));
+                }
+                return;
+            }
+        }
+    }
+
+    /** Starts (true) or stops recording; clears the samples when starting. Call on the FX thread. */
+    void record(boolean on) {
+        if (on) {
+            gapCount = 0;
+            applyCount = 0;
+            lagCount = 0;
+            appliesTotal = 0;
+            lastPulse = 0;
+        }
+        recording = on;
+    }
+
+    /** Call on the FX thread. */
+    Samples snapshot() {
+        return new Samples(Arrays.copyOf(gaps, gapCount), Arrays.copyOf(applies, applyCount),
+                Arrays.copyOf(lags, lagCount), appliesTotal);
+    }
+
+    private static double[] add(double[] a, int index, double v) {
+        double[] out = index < a.length ? a : Arrays.copyOf(a, a.length * 2);
+        out[index] = v;
+        return out;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.backstack.panel.installer.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstack.panel.model.ComponentKind;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.Kinds;
+import dev.backstack.panel.model.Reachability;
+import dev.backstack.panel.model.WatchState;
+import io.fabric8.kubernetes.api.model.apps.DeploymentListBuilder;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.WatchEvent;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Scripted faults on the mock API server, seen through the live status engine. */
+class ClusterSessionFaultsTest {
+
+    private static final String LIST = "/apis/apps/v1/deployments?limit=500";
+
+    private static String watch(String rv) {
+        return "/apis/apps/v1/deployments?allowWatchBookmarks=true&resourceVersion=" + rv + "&timeoutSeconds=600&watch=true";
+    }
+
+    static Deployment deployment(String name, String rv) {
+        return new DeploymentBuilder().withNewMetadata().withNamespace("argocd").withName(name).withResourceVersion(rv)
+                .withGeneration(1L).endMetadata()
+                .withNewSpec().withReplicas(1).endSpec()
+                .withNewStatus().withObservedGeneration(1L).withReplicas(1).withUpdatedReplicas(1).withAvailableReplicas(1)
+                .endStatus().build();
+    }
+
+    static io.fabric8.kubernetes.api.model.apps.DeploymentList list(String rv, Deployment... items) {
+        return new DeploymentListBuilder().withMetadata(new io.fabric8.kubernetes.api.model.ListMetaBuilder()
+                .withResourceVersion(rv).build()).withItems(items).build();
+    }
+
+    private static Optional<WatchState> watchOf(Fleet f, String resource) {
+        return f.watches().stream().filter(w -> w.resource().equals(resource)).findFirst();
+    }
+
+    private static long argocdDeployments(MockCluster c) {
+        return c.store.objects(MockCluster.ID).all(Kinds.DEPLOYMENT).stream()
+                .filter(d -> d.namespace().equals("argocd")).count();
+    }
+
+    @Test
+    @DisplayName("a first list that is denied says 'no permission', never '0 Deployments', and the rest keeps working")
+    void forbiddenFirstListShowsNoPermission() throws Exception {
+        try (MockCluster c = new MockCluster(0)) {
+            Status denied = new StatusBuilder().withCode(403).withReason("Forbidden")
+                    .withMessage("deployments.apps is forbidden: User \"alice\" cannot list resource \"deployments\"").build();
+            c.server.expect().get().withPath(LIST).andReturn(403, denied).always();
+            c.client.pods().inNamespace("argocd").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                    .withNewMetadata().withName("argocd-server-1").endMetadata().build()).create();
+            c.start();
+            Fleet f = c.await("Deployments forbidden and Pods watched", x ->
+                    watchOf(x, "Deployments").map(w -> w.state() == WatchState.State.FORBIDDEN).orElse(false)
+                            && watchOf(x, "Pods in argocd").map(w -> w.state() == WatchState.State.WATCHING).orElse(false));
+            assertThat(watchOf(f, "Deployments").orElseThrow().describe()).isEqualTo("no permission to list Deployments");
+            assertThat(f.hub().reachability().state()).isEqualTo(Reachability.State.REACHABLE);
+            assertThat(c.store.objects(MockCluster.ID).all(Kinds.POD)).hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("410 Gone makes the informer relist: deletions in the gap show up, no duplicates")
+    void goneRelists() throws Exception {
+        try (MockCluster c = new MockCluster(0)) {
+            c.server.expect().get().withPath(LIST).andReturn(200, list("1", deployment("argocd-server", "1"),
+                            deployment("argocd-repo-server", "1"))).once();
+            c.server.expect().get().withPath(LIST).andReturn(200, list("3", deployment("argocd-server", "2"))).always();
+            Status gone = new StatusBuilder().withCode(410).withReason("Expired").withMessage("too old resource version: 1 (3)").build();
+            c.server.expect().get().withPath(watch("1")).andUpgradeToWebSocket().open()
+                    .waitFor(300).andEmit(new WatchEvent(gone, "ERROR")).done().once();
+            c.server.expect().get().withPath(watch("3")).andUpgradeToWebSocket().open().done().always();
+            c.start();
+            c.await("the relisted state", x -> argocdDeployments(c) == 1
+                    && watchOf(x, "Deployments").map(w -> w.state() == WatchState.State.WATCHING).orElse(false));
+            Thread.sleep(200);
+            assertThat(c.store.objects(MockCluster.ID).all(Kinds.DEPLOYMENT)).extracting(d -> d.name())
+                    .containsExactly("argocd-server");
+            assertThat(c.store.latest().hub().component(ComponentKind.ARGO_CD).orElseThrow().tree()).hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a watch that closes is reopened from the last resource version and later events arrive")
+    void closedWatchReconnects() throws Exception {
+        try (MockCluster c = new MockCluster(0)) {
+            c.server.expect().get().withPath(LIST).andReturn(200, list("1", deployment("argocd-server", "1"))).always();
+            c.server.expect().get().withPath(watch("1")).andUpgradeToWebSocket().open()
+                    .waitFor(100).andEmit(new WatchEvent(deployment("argocd-repo-server", "2"), "ADDED"))
+                    .done().once();
+            c.server.expect().get().withPath(watch("2")).andUpgradeToWebSocket().open()
+                    .waitFor(100).andEmit(new WatchEvent(deployment("argocd-dex-server", "3"), "ADDED"))
+                    .done().once();
+            c.server.expect().get().withPath(watch("3")).andUpgradeToWebSocket().open().done().always();
+            c.start();
+            c.await("all three deployments", x -> argocdDeployments(c) == 3);
+            assertThat(c.store.objects(MockCluster.ID).all(Kinds.DEPLOYMENT)).extracting(d -> d.name())
+                    .containsExactlyInAnyOrder("argocd-server", "argocd-repo-server", "argocd-dex-server");
+        }
+    }
+
+    @Test
+    @DisplayName("a stalled watch keeps the time of its last event, so the UI can show its age")
+    void stalledWatchKeepsItsAge() throws Exception {
+        try (MockCluster c = new MockCluster(0)) {
+            c.server.expect().get().withPath(LIST).andReturn(200, list("1", deployment("argocd-server", "1"))).always();
+            c.server.expect().get().withPath(watch("1")).andUpgradeToWebSocket().open()
+                    .waitFor(60_000).andEmit(new WatchEvent(deployment("late", "9"), "ADDED")).done().always();
+            c.start();
+            Fleet f = c.await("watching", x -> watchOf(x, "Deployments").map(w -> w.state() == WatchState.State.WATCHING).orElse(false));
+            long listedAt = watchOf(f, "Deployments").orElseThrow().lastEventMillis();
+            Thread.sleep(1200);
+            WatchState later = watchOf(c.store.latest(), "Deployments").orElseThrow();
+            assertThat(later.state()).isEqualTo(WatchState.State.WATCHING);
+            assertThat(later.lastEventMillis()).isEqualTo(listedAt);
+            assertThat(System.currentTimeMillis() - later.lastEventMillis()).isGreaterThanOrEqualTo(1200);
+        }
+    }
+
+    @Test
+    @DisplayName("429 with Retry-After is waited out, then the informer lists")
+    void throttledListWaitsForRetryAfter() throws Exception {
+        try (MockCluster c = new MockCluster(3)) {
+            c.server.expect().get().withPath(LIST).andReply(429, r -> new StatusBuilder().withCode(429)
+                    .withMessage("too many requests").build()).withHeader("Retry-After", "1").once();
+            c.client.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
+            long start = System.currentTimeMillis();
+            c.start();
+            c.await("listed after the throttle", x -> argocdDeployments(c) == 1);
+            assertThat(System.currentTimeMillis() - start).isGreaterThanOrEqualTo(900);
+        }
+    }
+
+    @Test
+    @DisplayName("the API server going down shows reconnecting and unreachable, and everything recovers when it is back")
+    void serverDownAndBack() throws Exception {
+        try (MockCluster c = new MockCluster(0)) {
+            c.client.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
+            c.start();
+            c.await("reachable with the deployment", x -> x.hub().reachability().isReachable() && argocdDeployments(c) == 1);
+            assertThat(c.session.awaitSynced(10, TimeUnit.SECONDS)).isTrue();
+            c.stopServer();
+            Fleet down = c.await("unreachable", x -> x.hub().reachability().state() == Reachability.State.UNREACHABLE);
+            assertThat(down.watches()).anySatisfy(w -> {
+                assertThat(w.state()).isEqualTo(WatchState.State.RECONNECTING);
+                assertThat(w.describe()).contains("reconnecting (attempt").contains("connection refused");
+            });
+            assertThat(down.hub().component(ComponentKind.ARGO_CD).orElseThrow().health())
+                    .isEqualTo(dev.backstack.panel.model.Health.UNKNOWN);
+            // The mock keeps no state across a restart, unlike etcd: put the old object back, then change.
+            c.restartServer();
+            c.client.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
+            c.client.apps().deployments().inNamespace("argocd").resource(deployment("argocd-repo-server", null)).create();
+            c.await("reachable again with the new state", x -> x.hub().reachability().isReachable()
+                    && argocdDeployments(c) == 2);
+            assertThat(c.store.objects(MockCluster.ID).all(Kinds.DEPLOYMENT)).extracting(d -> d.name())
+                    .containsExactlyInAnyOrder("argocd-server", "argocd-repo-server");
+            assertThat(c.session.awaitSynced(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}

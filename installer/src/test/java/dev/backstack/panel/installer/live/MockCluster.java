@@ -1,0 +1,94 @@
+package dev.backstack.panel.installer.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstack.panel.model.ClusterRole;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.rules.ClusterAssembler;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A hub on fabric8's mock server (scripted expectations first, CRUD behind them), watched by a
+ * real {@link ClusterSession} feeding a real {@link FleetStore}.
+ */
+final class MockCluster implements AutoCloseable {
+
+    static final String ID = "hub";
+    KubernetesMockServer server;
+    final KubernetesClient client;
+    final FleetStore store = new FleetStore(false, 20, System::currentTimeMillis);
+    final ClusterSession session;
+    private final int port;
+
+    MockCluster(int retries) {
+        server = newServer(0);
+        port = server.getPort();
+        Config config = Config.empty();
+        config.setMasterUrl("https://127.0.0.1:" + port);
+        config.setTrustCerts(true);
+        config.setDisableHostnameVerification(true);
+        config.setWatchReconnectInterval(100);
+        config.setRequestRetryBackoffLimit(retries);
+        config.setRequestRetryBackoffInterval(100);
+        config.setConnectionTimeout(2000);
+        client = new KubernetesClientBuilder().withConfig(config).build();
+        session = new ClusterSession(ID, client, store, System::currentTimeMillis);
+        store.register(new ClusterAssembler.Identity(ID, ID, ClusterRole.HUB, config.getMasterUrl(), Set.of("test")), session);
+    }
+
+    private static KubernetesMockServer newServer(int port) {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        KubernetesMockServer s = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), true);
+        s.init(InetAddress.getLoopbackAddress(), port);
+        return s;
+    }
+
+    void start() {
+        session.start();
+    }
+
+    void stopServer() {
+        server.destroy();
+    }
+
+    void restartServer() {
+        server = newServer(port);
+    }
+
+    Fleet await(String what, Predicate<Fleet> condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            Fleet f = store.latest();
+            if (condition.test(f)) {
+                return f;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(condition.test(store.latest())).as("timed out waiting until " + what + "; last snapshot: "
+                + store.latest().watches()).isTrue();
+        return store.latest();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        store.close();
+        client.close();
+        server.destroy();
+    }
+}
