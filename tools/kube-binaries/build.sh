@@ -20,7 +20,8 @@
 #   GOPROXY, GOMODCACHE, GOCACHE ... are honoured as usual.
 #
 # Exit codes: 0 ok; 1 build or verification failed; 2 usage error;
-#             3 no usable Go toolchain (callers may turn this into "skip" on laptops).
+#             3 cannot build here: no Go, Go too old, or not Linux (callers may turn
+#               this into "skip" on laptops; CI should treat it as a failure).
 set -euo pipefail
 
 # --- Pinned versions ---------------------------------------------------------------
@@ -39,7 +40,7 @@ force=0
 case "${1:-}" in
   "") ;;
   --force) force=1 ;;
-  -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+  -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 0 ;;
   *) log "unknown argument: $1 (use --force or --help)"; exit 2 ;;
 esac
 
@@ -57,15 +58,13 @@ STAGING_VERSION="v0.${KUBE_VERSION#v1.}"
   || { log "KUBE_BUILD_PARALLEL must be a positive integer"; exit 2; }
 
 # --- Platform (from uname, so a cache hit needs no Go at all) -----------------------
-case "$(uname -s)" in
-  Linux) GOOS=linux ;;
-  Darwin) GOOS=darwin ;;
-  *) log "unsupported OS $(uname -s)"; exit 2 ;;
-esac
+# Linux only (the script also relies on GNU mv -T); elsewhere exit 3 like "no Go".
+[[ "$(uname -s)" == Linux ]] || { log "only Linux is supported, not $(uname -s)"; exit 3; }
+GOOS=linux
 case "$(uname -m)" in
   x86_64|amd64) GOARCH=amd64 ;;
   aarch64|arm64) GOARCH=arm64 ;;
-  *) log "unsupported CPU $(uname -m)"; exit 2 ;;
+  *) log "unsupported CPU $(uname -m)"; exit 3 ;;
 esac
 
 # --- Cache layout ------------------------------------------------------------------
@@ -273,7 +272,7 @@ GO_VERSION=$GOVERSION
 PLATFORM=$GOOS/$GOARCH
 BUILT_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 EOF
-cp "$WORK/kube/go.mod" "$STAGE/kube.go.mod"   # the resolved wrapper modules, for the record
+cp "$WORK/kube/go.mod" "$STAGE/kube.go.mod"   # the wrapper modules, for the record
 cp "$WORK/etcd/go.mod" "$STAGE/etcd.go.mod"
 chmod 755 "$STAGE"
 verify "$STAGE" || die "verification of the freshly built binaries failed"

@@ -95,7 +95,7 @@ public final class FleetConnector implements AutoCloseable {
             return Optional.of(new FleetService.Target(entry.name(), entry.name(), role, entry.server(),
                     Set.of("kubeconfig context (" + entry.source() + ")"), c.client()));
         } catch (RuntimeException e) {
-            String message = "context " + entry.name() + " (" + entry.source() + "): " + e.getMessage();
+            String message = e.getMessage();
             notices.add(message);
             LOG.warn("Cannot use {}", message);
             return Optional.empty();

@@ -2,7 +2,11 @@ package dev.backstack.panel.bench.scale;
 
 import dev.backstack.panel.model.ApplicationStatus;
 import dev.backstack.panel.model.Fleet;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 
@@ -11,17 +15,31 @@ import javafx.animation.AnimationTimer;
  * consecutive pulses (an AnimationTimer; any work on the FX thread, apply, CSS, layout or render,
  * delays the next pulse, so the longest gap is the longest stall), the duration of every
  * {@code DashboardViewModel.apply} (by wrapping the FxPump's sink), and how stale the sentinel
- * Application's wall-clock stamp is when a snapshot carrying a new stamp is applied.
+ * Application's wall-clock stamp is when a snapshot carrying a new stamp is applied. For each gap
+ * over 50 ms it keeps when it ended and how much CPU the FX thread used within it (little CPU
+ * means the thread was paused or starved, not busy).
  * Read the results with {@link #snapshot()} on the FX thread.
  */
 final class FxProbe {
 
-    /** Copies of the samples, in milliseconds. */
-    record Samples(double[] pulseGaps, double[] applies, double[] sentinelLags, long appliesTotal) {
+    /** A pulse gap over {@value #LONG_GAP_MILLIS} ms: when it ended (JVM uptime ms), and FX-thread CPU within it. */
+    record LongGap(double endUptimeMillis, double gapMillis, double fxCpuMillis) {
     }
 
+    /** Copies of the samples, in milliseconds. */
+    record Samples(double[] pulseGaps, double[] applies, double[] sentinelLags, long appliesTotal,
+            List<LongGap> longGaps) {
+    }
+
+    static final double LONG_GAP_MILLIS = 50;
+
     private final AnimationTimer timer;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final long baseNanos = System.nanoTime();
+    private final long baseUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    private final List<LongGap> longGaps = new ArrayList<>();
     private long lastPulse;
+    private long lastCpu;
     private boolean recording;
     private double[] gaps = new double[4096];
     private int gapCount;
@@ -37,10 +55,16 @@ final class FxProbe {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
+                long cpu = threads.getCurrentThreadCpuTime();
                 if (recording && lastPulse != 0) {
-                    gaps = add(gaps, gapCount++, (t - lastPulse) / 1e6);
+                    double gap = (t - lastPulse) / 1e6;
+                    gaps = add(gaps, gapCount++, gap);
+                    if (gap > LONG_GAP_MILLIS) {
+                        longGaps.add(new LongGap(baseUptime + (t - baseNanos) / 1e6, gap, (cpu - lastCpu) / 1e6));
+                    }
                 }
                 lastPulse = t;
+                lastCpu = cpu;
             }
         };
     }
@@ -85,6 +109,7 @@ final class FxProbe {
             lagCount = 0;
             appliesTotal = 0;
             lastPulse = 0;
+            longGaps.clear();
         }
         recording = on;
     }
@@ -92,7 +117,7 @@ final class FxProbe {
     /** Call on the FX thread. */
     Samples snapshot() {
         return new Samples(Arrays.copyOf(gaps, gapCount), Arrays.copyOf(applies, applyCount),
-                Arrays.copyOf(lags, lagCount), appliesTotal);
+                Arrays.copyOf(lags, lagCount), appliesTotal, List.copyOf(longGaps));
     }
 
     private static double[] add(double[] a, int index, double v) {

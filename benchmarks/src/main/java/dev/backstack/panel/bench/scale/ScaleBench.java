@@ -148,6 +148,17 @@ public final class ScaleBench {
         Stats lags = Stats.of(s.sentinelLags());
         out.line("FX pulse gap ms: %s; gaps > 50 ms: %d; target max <= 50 ms: %s", gaps.summary(), gaps.above(50),
                 gaps.max() <= 50 ? "MET" : "MISSED");
+        int gcStalls = 0;
+        for (FxProbe.LongGap g : s.longGaps()) {
+            List<ResourceMeter.GcPause> during = w.pauses().stream()
+                    .filter(p -> p.overlaps(g.endUptimeMillis() - g.gapMillis(), g.endUptimeMillis())).toList();
+            gcStalls += during.isEmpty() ? 0 : 1;
+            out.line("  stall %.0f ms ending at uptime %.0f ms: FX thread CPU %.1f ms within it; GC pauses within: %s",
+                    g.gapMillis(), g.endUptimeMillis(), g.fxCpuMillis(), during.stream()
+                            .map(p -> p.millis() + " ms (" + p.name() + ", " + p.cause() + ")").toList());
+        }
+        out.line("stalls over 50 ms with a GC pause inside: %d of %d; longest GC pause %d ms", gcStalls,
+                s.longGaps().size(), w.pauses().stream().mapToLong(ResourceMeter.GcPause::millis).max().orElse(0));
         out.line("DashboardViewModel.apply ms: %s (snapshots published %d, applied %d)", applies.summary(), revisions,
                 s.appliesTotal());
         out.line("sentinel change -> applied to the view-model, ms: %s", lags.summary());

@@ -81,8 +81,8 @@ public final class ClientFactory {
                             .addOrReplaceInterceptor(ExecAuthInterceptor.NAME, new ExecAuthInterceptor(provider))))
                     .build();
         } catch (RuntimeException e) {
-            throw new ConnectionException(Reason.TLS_SETUP, "the certificates of " + where(entry).strip()
-                    + " cannot be loaded: " + Redactor.redact(rootMessage(e))
+            throw new ConnectionException(Reason.TLS_SETUP, "cannot load the TLS certificates" + where(entry)
+                    + ": " + Redactor.redact(rootMessage(e))
                     + "; check certificate-authority, client-certificate and client-key", e);
         }
         return new ClusterConnection(entry, client, warningsFor(entry), exec);
@@ -118,12 +118,17 @@ public final class ClientFactory {
     }
 
     private static void validate(ContextEntry entry) {
+        if (!entry.server().isBlank()) {
+            ContextResolver.serverProblem(entry.server()).ifPresent(problem -> {
+                throw new ConnectionException(Reason.INSECURE_URL, describe(entry) + ": " + problem);
+            });
+        }
         if (!entry.usable()) {
-            throw new ConnectionException(Reason.INVALID_CONTEXT, where(entry).strip() + " cannot be used: "
+            throw new ConnectionException(Reason.INVALID_CONTEXT, describe(entry) + " cannot be used: "
                     + String.join("; ", entry.problems()) + ". Fix the kubeconfig, then reload it.");
         }
         ContextResolver.serverProblem(entry.server()).ifPresent(problem -> {
-            throw new ConnectionException(Reason.INSECURE_URL, where(entry).strip() + ": " + problem);
+            throw new ConnectionException(Reason.INVALID_CONTEXT, describe(entry) + ": " + problem);
         });
     }
 
@@ -160,7 +165,7 @@ public final class ClientFactory {
         List<String> warnings = new ArrayList<>();
         if (entry.insecureSkipTlsVerify()) {
             warnings.add("TLS verification is switched off for cluster `" + entry.clusterName() + "` ("
-                    + "insecure-skip-tls-verify: true, " + where(entry).strip() + "): the panel cannot tell the real"
+                    + "insecure-skip-tls-verify: true, " + describe(entry) + "): the panel cannot tell the real"
                     + " API server from an impostor. Only continue on a network you trust; better, add the"
                     + " cluster's CA (certificate-authority-data) to the kubeconfig.");
         }
@@ -173,7 +178,11 @@ public final class ClientFactory {
     }
 
     static String where(ContextEntry entry) {
-        return " for context `" + entry.name() + "` in " + entry.source();
+        return " for " + describe(entry);
+    }
+
+    static String describe(ContextEntry entry) {
+        return "context `" + entry.name() + "` in " + entry.source();
     }
 
     private static String rootMessage(Throwable error) {

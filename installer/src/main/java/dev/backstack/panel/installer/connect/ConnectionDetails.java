@@ -6,8 +6,8 @@ import java.nio.file.Path;
  * The TLS and credential material of one context, as read from the kubeconfig: what
  * {@link ClientFactory} needs beyond the fields of {@link ContextEntry}. Relative paths are
  * already resolved against the directory of the file that defines the cluster or user. Data
- * fields hold the kubeconfig's base64 text unchanged. Every field may be null. Immutable;
- * {@link #toString()} never shows the token or the key data.
+ * fields hold the kubeconfig's base64 text unchanged. Every field may be null. Immutable, use on
+ * any thread; {@link #toString()} never shows the token or the key data.
  *
  * @param clusterSource    the kubeconfig file that defines the cluster
  * @param userSource       the kubeconfig file that defines the user

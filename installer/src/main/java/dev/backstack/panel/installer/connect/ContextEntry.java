@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * One kubeconfig context, resolved against the merged clusters and users of the
  * {@code KUBECONFIG} list. Identified by {@link #source()} and {@link #name()}. A context with
- * {@link #problems()} cannot be connected; the others in the same set stay usable. Immutable;
- * {@link #toString()} never shows credentials.
+ * {@link #problems()} cannot be connected; the others in the same set stay usable. Immutable, use
+ * on any thread; {@link #toString()} never shows credentials.
  *
  * @param name                  the context name
  * @param source                the kubeconfig file that defines the context (first one wins)

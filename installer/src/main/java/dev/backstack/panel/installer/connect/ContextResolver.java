@@ -73,7 +73,8 @@ final class ContextResolver {
         if (!caData.isEmpty()) {
             caDataProblem(caData).ifPresent(p -> problems.add(entry.describe("cluster") + ": " + p));
         } else if (caFile != null) {
-            fileProblem(caFile, "certificate-authority").ifPresent(p -> problems.add(entry.describe("cluster") + ": " + p));
+            fileProblem(caFile, "certificate-authority")
+                    .ifPresent(p -> problems.add(entry.describe("cluster") + ": " + p));
         }
         String proxyUrl = entry.text("proxy-url");
         proxyProblem(proxyUrl).ifPresent(p -> problems.add(entry.describe("cluster") + ": " + p));

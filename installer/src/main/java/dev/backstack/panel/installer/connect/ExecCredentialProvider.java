@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutionException;
  * {@code KUBERNETES_EXEC_INFO} (non-interactive), stdout and stderr kept apart, a timeout and
  * {@link #cancel()}. The token is cached until its {@code expirationTimestamp} minus a skew, or
  * for the session when the plugin gives none, until {@link #invalidate()}. Failures are
- * remembered too, so a retrying informer does not relaunch a browser login: a timeout or cancel
- * until {@link #invalidate()}, other failures for {@link Settings#failureMemo()}. Neither the
+ * remembered too, so a retrying informer does not relaunch a browser login: a timeout or a
+ * {@link #cancel()} until {@link #invalidate()}, other failures for {@link Settings#failureMemo()}. Neither the
  * token nor the plugin's stdout is ever logged.
  *
  * <p>Thread-safe. {@link #getToken()} is called on fabric8's threads and blocks while the plugin
@@ -136,6 +136,13 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
             pending.completeExceptionally(error);
         } finally {
             running = null;
+            if (!pending.isDone()) {
+                synchronized (lock) {
+                    inFlight = null;
+                }
+                pending.completeExceptionally(new ConnectionException(Reason.PLUGIN_FAILED,
+                        runner.name() + " failed unexpectedly"));
+            }
         }
     }
 
@@ -157,8 +164,10 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
         return early.isAfter(now) ? early : expiry;
     }
 
+    /** Called under the lock. A timeout or a user's cancel waits for the user; an interrupt does not. */
     private Instant memoUntil(ConnectionException error) {
-        boolean needsUser = error.reason() == Reason.PLUGIN_TIMEOUT || error.reason() == Reason.PLUGIN_CANCELLED;
+        boolean needsUser = error.reason() == Reason.PLUGIN_TIMEOUT
+                || error.reason() == Reason.PLUGIN_CANCELLED && cancelRequested;
         return needsUser ? null : clock.instant().plus(settings.failureMemo());
     }
 

@@ -67,8 +67,9 @@ final class ExecCredentials {
             throw bad(plugin + " returned kind `" + Redactor.redact(kind) + "` instead of ExecCredential");
         }
         if (!apiVersion.equals(spec.apiVersion())) {
-            throw bad(plugin + " returned apiVersion `" + Redactor.redact(apiVersion) + "`, but the kubeconfig expects `"
-                    + spec.apiVersion() + "`; update the plugin or change exec.apiVersion in the kubeconfig");
+            throw bad(plugin + " returned apiVersion `" + Redactor.redact(apiVersion)
+                    + "`, but the kubeconfig expects `" + spec.apiVersion()
+                    + "`; update the plugin or change exec.apiVersion in the kubeconfig");
         }
         JsonNode status = root.get("status");
         if (status == null || !status.isObject()) {
@@ -76,7 +77,9 @@ final class ExecCredentials {
         }
         String token = Yaml.text(status, "token");
         if (token.isEmpty()) {
-            if (!Yaml.text(status, "clientCertificateData").isEmpty() || !Yaml.text(status, "clientKeyData").isEmpty()) {
+            boolean certificate = !Yaml.text(status, "clientCertificateData").isEmpty()
+                    || !Yaml.text(status, "clientKeyData").isEmpty();
+            if (certificate) {
                 throw new ConnectionException(ConnectionException.Reason.UNSUPPORTED, plugin
                         + " returned a client certificate; the panel only supports plugins that return a token");
             }
@@ -112,7 +115,8 @@ final class ExecCredentials {
         try {
             return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
-            throw bad(plugin + " returned expirationTimestamp `" + Redactor.redact(text) + "`, which is not an RFC 3339 time");
+            throw bad(plugin + " returned expirationTimestamp `" + Redactor.redact(text)
+                    + "`, which is not an RFC 3339 time");
         }
     }
 

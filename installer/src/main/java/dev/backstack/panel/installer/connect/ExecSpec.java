@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * The {@code exec} section of a kubeconfig user: a client-go credential plugin. A command that
  * contains a slash and is not absolute has already been resolved against {@link #baseDir()}, the
  * directory of the kubeconfig file that defines the user; a bare name is looked up on PATH when
- * the plugin runs. Immutable; {@link #toString()} shows environment variable names but not values.
+ * the plugin runs. Immutable, use on any thread; {@link #toString()} shows environment variable names
+ * but not values or arguments.
  *
  * @param apiVersion         {@code client.authentication.k8s.io/v1} or {@code v1beta1}
  * @param command            the program to run (never through a shell)

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds and merges kubeconfig files with kubectl's semantics. {@code KUBECONFIG} is a list of
- * paths separated by {@link File#pathSeparator}; empty entries are ignored and duplicates read
- * once; when the variable is unset or empty, {@code <home>/.kube/config} is used. Contexts,
+ * paths separated by {@link File#pathSeparator}; empty entries are ignored, duplicates read once
+ * and relative entries taken from the working directory; when the variable is unset or empty,
+ * {@code <home>/.kube/config} is used. Contexts,
  * clusters and users are merged by name and {@code current-context} is taken from the first
  * file that sets it: the first file wins, and every shadowed duplicate gives a warning naming
  * both files. A file that cannot be read or parsed gives a {@link FileProblem}; a context that

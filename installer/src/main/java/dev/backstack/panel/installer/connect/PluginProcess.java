@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class PluginProcess {
 
-    static final File NULL_FILE = new File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+    static final File NULL_FILE =
+            new File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
     private static final int STDOUT_LIMIT = 1024 * 1024;
     private static final int STDERR_LIMIT = 64 * 1024;
 

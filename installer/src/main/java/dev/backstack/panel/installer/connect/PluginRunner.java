@@ -149,7 +149,11 @@ final class PluginRunner {
     }
 
     private String hint() {
-        return spec.installHint().isBlank() ? "" : " " + spec.installHint().strip();
+        String hint = spec.installHint().strip();
+        if (hint.isEmpty()) {
+            return "";
+        }
+        return " " + hint + (hint.matches("(?s).*[.!?]$") ? "" : ".");
     }
 
     private static List<String> candidates(String command) {

@@ -32,6 +32,13 @@ public final class ClusterSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
     private static final long LIST_PAGE = 500;
+    private static final long WATCH_CHECK_MILLIS = 1000;
+    private static final java.util.concurrent.ScheduledExecutorService checker =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "watch-check");
+                t.setDaemon(true);
+                return t;
+            });
     private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Ingress");
 
     /** Where a session reports; every method must return quickly. */
@@ -58,6 +65,7 @@ public final class ClusterSession implements AutoCloseable {
     private volatile String version = "";
     private volatile String versionError = "";
     private volatile boolean closed;
+    private volatile java.util.concurrent.ScheduledFuture<?> checking;
     private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock) {
@@ -77,8 +85,32 @@ public final class ClusterSession implements AutoCloseable {
         return clusterId;
     }
 
+    /**
+     * Looks at each informer's own watch flag once a second: fabric8 re-establishes a dropped
+     * watch without telling the informer, so a lost connection is only visible there. While any
+     * watch is lost, the server version is re-read to tell an outage from a single broken watch.
+     * Local state only; nothing is polled from the API server while all is well.
+     */
+    private void checkWatches() {
+        boolean anyLost = false;
+        for (Running r : running.values()) {
+            WatchTracker t = r.tracker();
+            if (r.informer().hasSynced() && !r.informer().isWatching()) {
+                t.watchLost();
+            } else if (r.informer().isWatching()) {
+                t.watchRestored();
+            }
+            anyLost |= t.isLost();
+        }
+        if (anyLost) {
+            refreshVersion();
+        }
+    }
+
     /** Starts every watch without blocking; results arrive through the sink. */
     public void start() {
+        checking = checker.scheduleWithFixedDelay(this::checkWatches, WATCH_CHECK_MILLIS, WATCH_CHECK_MILLIS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         refreshVersion();
         for (KindSpec spec : WatchCatalog.builtIns()) {
             startInformer(spec);
@@ -227,6 +259,9 @@ public final class ClusterSession implements AutoCloseable {
         if (down.isPresent()) {
             return Reachability.unreachable(down.get().state().message());
         }
+        if (!versionError.isEmpty() && active.stream().anyMatch(WatchTracker::isLost)) {
+            return Reachability.unreachable(versionError);
+        }
         if (active.stream().anyMatch(t -> t.state().state() == WatchState.State.WATCHING)) {
             return Reachability.REACHABLE;
         }
@@ -246,6 +281,9 @@ public final class ClusterSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (checking != null) {
+            checking.cancel(false);
+        }
         SharedIndexInformer<CustomResourceDefinition> crds = crdInformer;
         if (crds != null) {
             crds.stop();

@@ -37,6 +37,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     private final long reconnectIntervalMillis;
     private volatile WatchState state;
     private volatile boolean connectionFailure;
+    private volatile boolean lost;
     private long lastLogMillis;
 
     WatchTracker(String clusterId, KindSpec spec, Listener listener, LongSupplier clock, long reconnectIntervalMillis) {
@@ -74,6 +75,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     @Override
     public void onList(String resourceVersion, boolean remainedEmpty) {
         connectionFailure = false;
+        lost = false;
         long now = clock.getAsLong();
         setState(new WatchState(clusterId, spec.describe(), WatchState.State.WATCHING, 0, 0, now, ""));
     }
@@ -81,6 +83,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     private void event(GenericKubernetesResource obj) {
         WatchState s = state;
         long now = clock.getAsLong();
+        lost = false;
         if (s.state() == WatchState.State.WATCHING) {
             state = new WatchState(clusterId, s.resource(), s.state(), 0, 0, now, "");
         } else {
@@ -130,6 +133,33 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
             }
         }
         return false;
+    }
+
+    /**
+     * The informer's watch connection is gone while fabric8 re-establishes it on its own (it does
+     * not report that to the informer): shown as reconnecting, counting the checks since.
+     */
+    void watchLost() {
+        WatchState s = state;
+        if (s.state() == WatchState.State.WATCHING || (s.state() == WatchState.State.RECONNECTING && lost)) {
+            lost = true;
+            int attempt = s.state() == WatchState.State.RECONNECTING ? s.attempt() + 1 : 1;
+            setState(new WatchState(clusterId, spec.describe(), WatchState.State.RECONNECTING, attempt, 0,
+                    s.lastEventMillis(), "watch connection lost"));
+        }
+    }
+
+    /** The watch is back after {@link #watchLost()}, without a relist. */
+    void watchRestored() {
+        WatchState s = state;
+        if (lost && s.state() == WatchState.State.RECONNECTING) {
+            lost = false;
+            setState(new WatchState(clusterId, spec.describe(), WatchState.State.WATCHING, 0, 0, s.lastEventMillis(), ""));
+        }
+    }
+
+    boolean isLost() {
+        return lost && state.state() == WatchState.State.RECONNECTING;
     }
 
     void markStopped(String why) {

@@ -1,8 +1,8 @@
 package dev.backstack.panel.installer.connect;
 
 import static dev.backstack.panel.installer.connect.Fixtures.env;
+import static dev.backstack.panel.installer.connect.Fixtures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.backstack.panel.installer.connect.ConnectionException.Reason;
 import io.fabric8.kubernetes.client.Config;
@@ -45,8 +45,7 @@ class ClientFactoryTest {
     @Test
     @DisplayName("T4: a server URL without a scheme is refused, never downgraded to http")
     void refusesSchemeLessServerUrl() {
-        ConnectionException error = catchThrowableOfType(() -> factory.connect(handMade("edge", "10.1.2.3:6443", false)),
-                ConnectionException.class);
+        ConnectionException error = failure(() -> factory.connect(handMade("edge", "10.1.2.3:6443", false)));
 
         assertThat(error.reason()).isEqualTo(Reason.INSECURE_URL);
         assertThat(error.getMessage()).contains("context `edge`").contains(tmp.resolve("config").toString())
@@ -55,19 +54,29 @@ class ClientFactoryTest {
 
     @Test
     void refusesPlainHttpServerUrl() {
-        ConnectionException error = catchThrowableOfType(
-                () -> factory.connect(handMade("lab", "http://10.1.2.3:8080", false)), ConnectionException.class);
+        ConnectionException error = failure(() -> factory.connect(handMade("lab", "http://10.1.2.3:8080", false)));
 
         assertThat(error.reason()).isEqualTo(Reason.INSECURE_URL);
         assertThat(error.getMessage()).contains("plain http://");
     }
 
     @Test
+    @DisplayName("T4: a scheme-less URL found by discovery is refused as insecure too")
+    void refusesSchemeLessServerUrlFromKubeconfig() {
+        Path file = Fixtures.copy("malformed", tmp).resolve("bad-contexts.yaml");
+
+        ConnectionException error = failure(() -> factory.connect(context(file, "scheme-less")));
+
+        assertThat(error.reason()).isEqualTo(Reason.INSECURE_URL);
+        assertThat(error.getMessage()).contains("context `scheme-less`").contains(file.toString())
+                .contains("https://10.1.2.3:6443");
+    }
+
+    @Test
     void refusesContextWithProblemsNamingThem() {
         Path file = Fixtures.copy("malformed", tmp).resolve("bad-contexts.yaml");
 
-        ConnectionException error = catchThrowableOfType(() -> factory.connect(context(file, "bad-base64")),
-                ConnectionException.class);
+        ConnectionException error = failure(() -> factory.connect(context(file, "bad-base64")));
 
         assertThat(error.reason()).isEqualTo(Reason.INVALID_CONTEXT);
         assertThat(error.getMessage()).contains("context `bad-base64`").contains(file.toString())
@@ -165,8 +174,7 @@ class ClientFactoryTest {
     void reportsUnloadableClientCertificateClearly() {
         Path dir = Fixtures.copy("relative", tmp);
 
-        ConnectionException error = catchThrowableOfType(
-                () -> factory.connect(context(dir.resolve("kubeconfig"), "relative")), ConnectionException.class);
+        ConnectionException error = failure(() -> factory.connect(context(dir.resolve("kubeconfig"), "relative")));
 
         assertThat(error.reason()).isEqualTo(Reason.TLS_SETUP);
         assertThat(error.getMessage()).contains("context `relative`").contains("client-certificate");
@@ -199,10 +207,11 @@ class ClientFactoryTest {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(1024);
 
-        assertThat(TlsMaterial.keyAlgorithm(TestPki.pem("PRIVATE KEY", ec.generateKeyPair().getPrivate().getEncoded())))
-                .isEqualTo("EC");
-        assertThat(TlsMaterial.keyAlgorithm(TestPki.pem("PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded())))
-                .isEqualTo("RSA");
+        String ecKey = TestPki.pem("PRIVATE KEY", ec.generateKeyPair().getPrivate().getEncoded());
+        String rsaKey = TestPki.pem("PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded());
+
+        assertThat(TlsMaterial.keyAlgorithm(ecKey)).isEqualTo("EC");
+        assertThat(TlsMaterial.keyAlgorithm(rsaKey)).isEqualTo("RSA");
         assertThat(TlsMaterial.keyAlgorithm("-----BEGIN EC PRIVATE KEY-----\nAAAA\n")).isEqualTo("EC");
         assertThat(TlsMaterial.keyAlgorithm("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n")).isEqualTo("RSA");
     }
@@ -241,7 +250,10 @@ class ClientFactoryTest {
                 clusters: [{name: c, cluster: {server: "https://c.example.test:6443"}}]
                 contexts: [{name: both, context: {cluster: c, user: both}}]
                 users:
-                - {name: both, user: {token: static-token, exec: {apiVersion: client.authentication.k8s.io/v1, command: x}}}
+                - name: both
+                  user:
+                    token: static-token
+                    exec: {apiVersion: client.authentication.k8s.io/v1, command: x}
                 """);
 
         try (ClusterConnection connection = factory.connect(context(file, "both"))) {
@@ -254,12 +266,15 @@ class ClientFactoryTest {
     @Test
     void usesTheClustersProxyUrl() {
         Path file = Fixtures.write(tmp.resolve("config"), """
-                clusters: [{name: c, cluster: {server: "https://c.example.test:6443", proxy-url: "http://proxy.example.test:3128"}}]
+                clusters:
+                - name: c
+                  cluster: {server: "https://c.example.test:6443", proxy-url: "http://proxy.example.test:3128"}
                 contexts: [{name: proxied, context: {cluster: c}}]
                 """);
 
         try (ClusterConnection connection = factory.connect(context(file, "proxied"))) {
-            assertThat(connection.client().getConfiguration().getHttpsProxy()).isEqualTo("http://proxy.example.test:3128");
+            assertThat(connection.client().getConfiguration().getHttpsProxy())
+                    .isEqualTo("http://proxy.example.test:3128");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.backstack.panel.installer.connect;
 
 import static dev.backstack.panel.installer.connect.Fixtures.env;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,7 +20,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,19 +33,33 @@ import org.junit.jupiter.api.io.TempDir;
 @DisabledOnOs(OS.WINDOWS)
 class ExecPluginWiringTest {
 
+    /** One server for the class: its TLS set-up costs seconds. CRUD state is shared, requests are drained. */
+    private static KubernetesMockServer server;
+
     @TempDir
     Path tmp;
 
-    private KubernetesMockServer server;
     private Path kubeconfig;
     private Path counter;
 
-    @BeforeEach
-    void startServerAndWriteKubeconfig() {
+    @BeforeAll
+    static void startServer() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), true);
         server.init(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.destroy();
+    }
+
+    @BeforeEach
+    void writeKubeconfigAndDrainRequests() throws InterruptedException {
+        while (server.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
+            // requests of earlier tests
+        }
         counter = tmp.resolve("counter");
         Fixtures.script(tmp.resolve("kube"), "fake-login", Fixtures.countingCredential());
         kubeconfig = Fixtures.write(tmp.resolve("kube/config"), """
@@ -68,11 +84,6 @@ class ExecPluginWiringTest {
                       provideClusterInfo: true
                       interactiveMode: Never
                 """.formatted(server.getPort(), counter));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.destroy();
     }
 
     private ClusterConnection connect(ExecCredentialProvider.Settings exec) {
@@ -109,11 +120,29 @@ class ExecPluginWiringTest {
                 Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO);
         try (ClusterConnection connection = connect(noMinAge)) {
 
-            assertThat(connection.client().configMaps().list().getItems()).isEmpty();
+            assertThat(connection.client().configMaps().list().getItems()).isNotNull();
 
             assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeader("Authorization")).isEqualTo("Bearer token-1");
             assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeader("Authorization")).isEqualTo("Bearer token-2");
             assertThat(Fixtures.count(counter)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @DisplayName("T19/T20: a failing plugin fails the request clearly instead of sending it anonymously")
+    void failingPluginFailsTheRequestWithoutSendingIt() throws Exception {
+        Fixtures.script(tmp.resolve("kube"), "fake-login",
+                "echo 'login expired; token: eyJhbGciOiJub25lIn0.e30.' >&2\nexit 1");
+        try (ClusterConnection connection = connect(ExecCredentialProvider.Settings.defaults())) {
+
+            Throwable error = catchThrowable(() -> connection.client().configMaps().list());
+
+            ConnectionException cause = ConnectionException.findIn(error);
+            assertThat(cause).isNotNull();
+            assertThat(cause.reason()).isEqualTo(ConnectionException.Reason.PLUGIN_FAILED);
+            assertThat(cause.getMessage()).contains("failed (exit 1)").contains("login expired")
+                    .contains("context `mock`").doesNotContain("eyJhbGciOiJub25lIn0");
+            assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS)).as("nothing sent unauthenticated").isNull();
         }
     }
 

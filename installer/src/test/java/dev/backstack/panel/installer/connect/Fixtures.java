@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Test fixtures: copies of {@code src/test/resources/connect/...}, shell-script plugins, checksums. */
 final class Fixtures {
@@ -60,6 +62,13 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The ConnectionException the call throws (fails the test if it throws nothing or something else). */
+    static ConnectionException failure(ThrowingCallable call) {
+        ConnectionException error = Assertions.catchThrowableOfType(ConnectionException.class, call);
+        Assertions.assertThat(error).as("expected a ConnectionException").isNotNull();
+        return error;
     }
 
     static Path write(Path file, String content) {

@@ -20,14 +20,14 @@ class RedactorTest {
             password=hunter2hunter2                                              | hunter2hunter2
             db_password: 'quoted-pw'                                             | quoted-pw
             client-key-data: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t                | LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t
-            aws_secret_access_key=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY         | wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY
+            aws_secret_access_key=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY | wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY
             plugin --token tok-from-argv --verbose                               | tok-from-argv
             plugin --client-secret=flag-secret                                   | flag-secret
             my github token is ghp_TESTxxxxxxxxxxxxxxxx ok                       | ghp_TESTxxxxxxxxxxxxxxxx
             fine-grained github_pat_11ABCDEFG_0123456789abcdef                   | github_pat_11ABCDEFG_0123456789abcdef
-            oauth gho_16C7e42F292c6912E7710c838347Ae178B4a                       | gho_16C7e42F292c6912E7710c838347Ae178B4a
+            oauth gho_16C7e42F292c6912E7710c838347Ae178B4a | gho_16C7e42F292c6912E7710c838347Ae178B4a
             key AKIAIOSFODNN7EXAMPLE leaked                                      | AKIAIOSFODNN7EXAMPLE
-            jwt eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtZSJ9.c2lnbmF0dXJl here          | eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtZSJ9.c2lnbmF0dXJl
+            jwt eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtZSJ9.c2lnbmF0dXJl here | eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtZSJ9.c2lnbmF0dXJl
             proxy https://alice:pr0xy-pw@proxy.example:3128                      | pr0xy-pw
             """)
     void masksSecrets(String text, String secret) {

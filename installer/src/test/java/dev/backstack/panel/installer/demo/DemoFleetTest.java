@@ -3,17 +3,36 @@ package dev.backstack.panel.installer.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstack.panel.installer.FleetService;
+import dev.backstack.panel.model.Cluster;
+import dev.backstack.panel.model.Component;
 import dev.backstack.panel.model.ComponentKind;
 import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.Health;
-import java.util.concurrent.TimeUnit;
+import dev.backstack.panel.model.Kinds;
+import dev.backstack.panel.model.KubeObject;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+/** The simulated demo fleet, read through the real engine, tells its story. */
 class DemoFleetTest {
 
-    static Fleet await(FleetService service, Predicate<Fleet> condition, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
+    private static FleetService service;
+
+    @BeforeAll
+    static void startDemo() {
+        service = FleetService.demo(100, 50);
+    }
+
+    @AfterAll
+    static void stopDemo() {
+        service.close();
+    }
+
+    static Fleet await(String what, Predicate<Fleet> condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 40_000;
         while (System.currentTimeMillis() < deadline) {
             Fleet f = service.latest();
             if (condition.test(f)) {
@@ -21,22 +40,56 @@ class DemoFleetTest {
             }
             Thread.sleep(50);
         }
+        assertThat(condition.test(service.latest())).as("timed out waiting until " + what).isTrue();
         return service.latest();
     }
 
+    private static Cluster spoke(Fleet f, String name) {
+        return f.spokes().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
     @Test
-    void demoFleetConvergesWithADegradedSpokeAddOn() throws Exception {
-        try (FleetService service = FleetService.demo(100, 50)) {
-            assertThat(service.awaitSynced(20, TimeUnit.SECONDS)).isTrue();
-            Fleet fleet = await(service, f -> f.hub().component(ComponentKind.BACKSTAGE)
-                    .map(c -> c.health() == Health.HEALTHY).orElse(false), 20_000);
-            System.err.println(fleet.hub().assessment());
-            fleet.hub().components().forEach(c -> System.err.println(c.kind() + " " + c.health() + " " + c.version() + " " + c.assessment().oneLine() + " " + c.url()));
-            fleet.spokes().forEach(s -> System.err.println(s.name() + " " + s.health() + " " + s.reachability() + " " + s.assessment().oneLine() + " " + s.compliance().total()));
-            fleet.watches().stream().filter(w -> w.isProblem()).forEach(w -> System.err.println(w.describe()));
-            assertThat(fleet.simulated()).isTrue();
-            assertThat(fleet.hub().component(ComponentKind.BACKSTAGE).orElseThrow().health()).isEqualTo(Health.HEALTHY);
-            assertThat(fleet.spokes()).hasSize(3);
+    @DisplayName("the hub converges to every component Healthy, with versions and UI links, labelled simulated")
+    void hubConverges() throws Exception {
+        Fleet f = await("all hub components healthy", x -> x.hub().components().stream()
+                .allMatch(c -> c.health() == Health.HEALTHY));
+        assertThat(f.simulated()).isTrue();
+        assertThat(f.hub().kubernetesVersion()).isEqualTo("v1.33.4");
+        Component backstage = f.hub().component(ComponentKind.BACKSTAGE).orElseThrow();
+        assertThat(backstage.version()).isEqualTo("1.24.0");
+        assertThat(backstage.url()).isEqualTo("https://backstage-7f000001.nip.io");
+        assertThat(backstage.installedBy()).startsWith("BACK Stack Hub (Release hub-x7k2p-backstage");
+    }
+
+    @Test
+    @DisplayName("spoke-2's Kyverno add-on is Degraded with the crash-looping container as its reason")
+    void degradedSpokeAddOn() throws Exception {
+        Fleet f = await("spoke-2 degraded", x -> x.spokes().size() == 3 && spoke(x, "spoke-2").health() == Health.DEGRADED);
+        Cluster s2 = spoke(f, "spoke-2");
+        assertThat(s2.assessment().oneLine()).contains("CrashLoopBackOff");
+        assertThat(s2.sources()).contains("Argo CD cluster secret", "EKSCluster claim");
+        assertThat(s2.applications()).extracting(a -> a.name()).contains("spoke-2-kyverno", "spoke-2-kyverno-policies");
+        assertThat(s2.compliance().total().fail()).isPositive();
+    }
+
+    @Test
+    @DisplayName("spoke-3 is unreachable while provisioned, then comes up and turns Healthy")
+    void provisionedSpokeComesUp() throws Exception {
+        Fleet f = await("spoke-3 healthy", x -> x.spokes().size() == 3 && spoke(x, "spoke-3").health() == Health.HEALTHY);
+        assertThat(spoke(f, "spoke-3").reachability().isReachable()).isTrue();
+        assertThat(spoke(f, "spoke-3").kubernetesVersion()).isEqualTo("v1.33.4");
+    }
+
+    @Test
+    @DisplayName("Argo CD cluster secrets reach the model with name and server only, never their credentials")
+    void clusterSecretsCarryNoCredentials() throws Exception {
+        await("spokes found from their cluster secrets", x -> x.spokes().size() == 3
+                && x.spokes().stream().allMatch(s -> s.sources().contains("Argo CD cluster secret")));
+        var secrets = service.objects(service.latest().hub().id()).all(Kinds.SECRET);
+        assertThat(secrets).isNotEmpty();
+        for (KubeObject s : secrets) {
+            assertThat(s.body().keySet()).containsExactly("cluster");
+            assertThat(s.body().toString()).doesNotContain("demo-not-a-real-token").doesNotContain("bearerToken");
         }
     }
 }

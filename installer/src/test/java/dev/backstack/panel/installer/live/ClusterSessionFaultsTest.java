@@ -56,7 +56,7 @@ class ClusterSessionFaultsTest {
             Status denied = new StatusBuilder().withCode(403).withReason("Forbidden")
                     .withMessage("deployments.apps is forbidden: User \"alice\" cannot list resource \"deployments\"").build();
             c.server.expect().get().withPath(LIST).andReturn(403, denied).always();
-            c.client.pods().inNamespace("argocd").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+            c.admin.pods().inNamespace("argocd").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
                     .withNewMetadata().withName("argocd-server-1").endMetadata().build()).create();
             c.start();
             Fleet f = c.await("Deployments forbidden and Pods watched", x ->
@@ -109,34 +109,42 @@ class ClusterSessionFaultsTest {
     }
 
     @Test
-    @DisplayName("a stalled watch keeps the time of its last event, so the UI can show its age")
+    @DisplayName("a stalled watch keeps the time of its last event (the UI shows its age) until data flows again")
     void stalledWatchKeepsItsAge() throws Exception {
         try (MockCluster c = new MockCluster(0)) {
-            c.server.expect().get().withPath(LIST).andReturn(200, list("1", deployment("argocd-server", "1"))).always();
-            c.server.expect().get().withPath(watch("1")).andUpgradeToWebSocket().open()
-                    .waitFor(60_000).andEmit(new WatchEvent(deployment("late", "9"), "ADDED")).done().always();
+            c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
             c.start();
-            Fleet f = c.await("watching", x -> watchOf(x, "Deployments").map(w -> w.state() == WatchState.State.WATCHING).orElse(false));
-            long listedAt = watchOf(f, "Deployments").orElseThrow().lastEventMillis();
-            Thread.sleep(1200);
+            c.await("watching", x -> argocdDeployments(c) == 1
+                    && watchOf(x, "Deployments").map(w -> w.state() == WatchState.State.WATCHING).orElse(false));
+            Thread.sleep(300);
+            c.stall(true);
+            long listedAt = watchOf(c.store.latest(), "Deployments").orElseThrow().lastEventMillis();
+            Thread.sleep(1500);
             WatchState later = watchOf(c.store.latest(), "Deployments").orElseThrow();
-            assertThat(later.state()).isEqualTo(WatchState.State.WATCHING);
             assertThat(later.lastEventMillis()).isEqualTo(listedAt);
-            assertThat(System.currentTimeMillis() - later.lastEventMillis()).isGreaterThanOrEqualTo(1200);
+            assertThat(System.currentTimeMillis() - later.lastEventMillis()).isGreaterThanOrEqualTo(1500);
+            c.stall(false);
+            c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-repo-server", null)).create();
+            Fleet fresh = c.await("the new deployment after the stall", x -> argocdDeployments(c) == 2);
+            assertThat(watchOf(fresh, "Deployments").orElseThrow().lastEventMillis()).isGreaterThan(listedAt);
         }
     }
 
     @Test
-    @DisplayName("429 with Retry-After is waited out, then the informer lists")
+    @DisplayName("a throttled first list (429 with Retry-After) is retried, then the informer lists")
     void throttledListWaitsForRetryAfter() throws Exception {
         try (MockCluster c = new MockCluster(3)) {
-            c.server.expect().get().withPath(LIST).andReply(429, r -> new StatusBuilder().withCode(429)
+            c.server.expect().get().withPath(LIST).andReturn(429, new StatusBuilder().withCode(429)
                     .withMessage("too many requests").build()).withHeader("Retry-After", "1").once();
-            c.client.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
-            long start = System.currentTimeMillis();
+            c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
             c.start();
-            c.await("listed after the throttle", x -> argocdDeployments(c) == 1);
-            assertThat(System.currentTimeMillis() - start).isGreaterThanOrEqualTo(900);
+            c.await("listed after the throttle", x -> argocdDeployments(c) == 1
+                    && watchOf(x, "Deployments").map(w -> w.state() == WatchState.State.WATCHING).orElse(false));
+            int lists = 0;
+            for (var r = c.server.takeRequest(1, TimeUnit.SECONDS); r != null; r = c.server.takeRequest(200, TimeUnit.MILLISECONDS)) {
+                lists += r.getPath().equals(LIST) ? 1 : 0;
+            }
+            assertThat(lists).as("the throttled list and its retry").isEqualTo(2);
         }
     }
 
@@ -144,22 +152,21 @@ class ClusterSessionFaultsTest {
     @DisplayName("the API server going down shows reconnecting and unreachable, and everything recovers when it is back")
     void serverDownAndBack() throws Exception {
         try (MockCluster c = new MockCluster(0)) {
-            c.client.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
+            c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
             c.start();
             c.await("reachable with the deployment", x -> x.hub().reachability().isReachable() && argocdDeployments(c) == 1);
             assertThat(c.session.awaitSynced(10, TimeUnit.SECONDS)).isTrue();
             c.stopServer();
             Fleet down = c.await("unreachable", x -> x.hub().reachability().state() == Reachability.State.UNREACHABLE);
+            assertThat(down.hub().reachability().message()).isNotBlank();
             assertThat(down.watches()).anySatisfy(w -> {
                 assertThat(w.state()).isEqualTo(WatchState.State.RECONNECTING);
-                assertThat(w.describe()).contains("reconnecting (attempt").contains("connection refused");
+                assertThat(w.describe()).contains("reconnecting (attempt");
             });
             assertThat(down.hub().component(ComponentKind.ARGO_CD).orElseThrow().health())
                     .isEqualTo(dev.backstack.panel.model.Health.UNKNOWN);
-            // The mock keeps no state across a restart, unlike etcd: put the old object back, then change.
             c.restartServer();
-            c.client.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
-            c.client.apps().deployments().inNamespace("argocd").resource(deployment("argocd-repo-server", null)).create();
+            c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-repo-server", null)).create();
             c.await("reachable again with the new state", x -> x.hub().reachability().isReachable()
                     && argocdDeployments(c) == 2);
             assertThat(c.store.objects(MockCluster.ID).all(Kinds.DEPLOYMENT)).extracting(d -> d.name())

@@ -29,16 +29,23 @@ final class MockCluster implements AutoCloseable {
 
     static final String ID = "hub";
     KubernetesMockServer server;
+    /** The panel's client, through the proxy. */
     final KubernetesClient client;
+    /** Someone else's client, straight to the server: writes that the panel must notice. */
+    final KubernetesClient admin;
     final FleetStore store = new FleetStore(false, 20, System::currentTimeMillis);
     final ClusterSession session;
-    private final int port;
+    private final TcpProxy proxy;
 
     MockCluster(int retries) {
         server = newServer(0);
-        port = server.getPort();
+        try {
+            proxy = new TcpProxy(server.getPort());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Config config = Config.empty();
-        config.setMasterUrl("https://127.0.0.1:" + port);
+        config.setMasterUrl("https://127.0.0.1:" + proxy.port());
         config.setTrustCerts(true);
         config.setDisableHostnameVerification(true);
         config.setWatchReconnectInterval(100);
@@ -46,6 +53,11 @@ final class MockCluster implements AutoCloseable {
         config.setRequestRetryBackoffInterval(100);
         config.setConnectionTimeout(2000);
         client = new KubernetesClientBuilder().withConfig(config).build();
+        Config direct = Config.empty();
+        direct.setMasterUrl("https://127.0.0.1:" + server.getPort());
+        direct.setTrustCerts(true);
+        direct.setDisableHostnameVerification(true);
+        admin = new KubernetesClientBuilder().withConfig(direct).build();
         session = new ClusterSession(ID, client, store, System::currentTimeMillis);
         store.register(new ClusterAssembler.Identity(ID, ID, ClusterRole.HUB, config.getMasterUrl(), Set.of("test")), session);
     }
@@ -62,12 +74,18 @@ final class MockCluster implements AutoCloseable {
         session.start();
     }
 
-    void stopServer() {
-        server.destroy();
+    /** The API server goes away: connections reset, new ones refused. */
+    void stopServer() throws java.io.IOException {
+        proxy.down();
     }
 
-    void restartServer() {
-        server = newServer(port);
+    /** Connections stay open but nothing flows. */
+    void stall(boolean stall) {
+        proxy.pause(stall);
+    }
+
+    void restartServer() throws java.io.IOException {
+        proxy.up();
     }
 
     Fleet await(String what, Predicate<Fleet> condition) throws InterruptedException {
@@ -89,6 +107,12 @@ final class MockCluster implements AutoCloseable {
         session.close();
         store.close();
         client.close();
+        admin.close();
+        try {
+            proxy.close();
+        } catch (java.io.IOException e) {
+            // best effort
+        }
         server.destroy();
     }
 }
