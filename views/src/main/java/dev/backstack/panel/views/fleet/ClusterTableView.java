@@ -18,16 +18,16 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getColumns().add(column("Cluster", ClusterRow::name, 110));
-        getColumns().add(column("Role", ClusterRow::role, 56));
-        TableColumn<ClusterRow, Health> health = column("Health", ClusterRow::health, 104);
+        TableColumn<ClusterRow, Health> health = column("Health", ClusterRow::health, 110);
         health.setCellFactory(c -> new HealthCell<>());
         getColumns().add(health);
-        getColumns().add(column("Connection", ClusterRow::reachability, 104));
-        getColumns().add(column("Version", ClusterRow::kubernetesVersion, 72));
-        getColumns().add(column("Apps", ClusterRow::applications, 48));
-        getColumns().add(column("Fails", ClusterRow::policyFailures, 48));
-        getColumns().add(column("Reason", ClusterRow::reason, 320));
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        getColumns().add(column("Connection", ClusterRow::reachability, 110));
+        getColumns().add(column("Reason", ClusterRow::reason, 420));
+        getColumns().add(column("Role", ClusterRow::role, 60));
+        getColumns().add(column("Kubernetes", ClusterRow::kubernetesVersion, 90));
+        getColumns().add(column("Apps", ClusterRow::applications, 56));
+        getColumns().add(column("Policy fails", ClusterRow::policyFailures, 90));
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setPlaceholder(new javafx.scene.control.Label("No clusters yet"));
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {

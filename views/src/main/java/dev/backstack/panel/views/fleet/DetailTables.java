@@ -58,7 +58,7 @@ public final class DetailTables {
         t.getColumns().add(column("Watch", WatchState::resource, 260));
         t.getColumns().add(column("State", w -> w.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 110));
         t.getColumns().add(column("Last event", w -> w.lastEventMillis() == 0 ? "-" : Ages.ago(vm.now() - w.lastEventMillis()), 100));
-        t.getColumns().add(column("Detail", WatchState::describe, 420));
+        t.getColumns().add(column("Detail", w -> w.message().isEmpty() ? "" : w.message(), 420));
         t.setPlaceholder(new Label("No watches"));
         return t;
     }
