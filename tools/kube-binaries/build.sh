@@ -142,9 +142,17 @@ version_ge() { printf '%s\n%s\n' "$2" "$1" | sort -V -C; }
 # the end, so an interrupted build never leaves a half-filled cache directory.
 STAGE="$(mktemp -d "$CACHE_ROOT/.$NAME.tmp.XXXXXX")"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/kube-binaries.XXXXXX")"
+mkdir "$WORK/gotmp"
+export GOTMPDIR="$WORK/gotmp"
 go_pid=""
 cleanup() {
-  [[ -z "$go_pid" ]] || kill "$go_pid" 2>/dev/null || true
+  # go runs in its own process group (setsid below): stop the whole group, or its
+  # compile/link children outlive it. Its work dir is under $WORK (GOTMPDIR), so no
+  # go-build* directory is left behind either.
+  if [[ -n "$go_pid" ]]; then
+    kill -TERM -- "-$go_pid" 2>/dev/null || kill -TERM "$go_pid" 2>/dev/null || true
+    wait "$go_pid" 2>/dev/null || true
+  fi
   rm -rf "$STAGE" "$WORK"
 }
 trap cleanup EXIT
@@ -156,7 +164,9 @@ trap 'exit 143' TERM
 # takes effect at once (and stops go) instead of after a 15-minute compile.
 gocmd() {
   local dir="$1"; shift
-  GOMAXPROCS="$KUBE_BUILD_PARALLEL" "$GO" -C "$dir" "$@" >&2 &
+  local setsid=()
+  command -v setsid >/dev/null 2>&1 && setsid=(setsid)
+  GOMAXPROCS="$KUBE_BUILD_PARALLEL" "${setsid[@]}" "$GO" -C "$dir" "$@" >&2 &
   go_pid=$!
   wait "$go_pid"
   go_pid=""

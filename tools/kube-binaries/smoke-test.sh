@@ -35,9 +35,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A free TCP port on 127.0.0.1 (the kernel picks it; tiny race until the server binds).
+# A free TCP port on 127.0.0.1 (tiny race until the server binds it).
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  if command -v python3 >/dev/null 2>&1; then   # let the kernel pick one
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+    return
+  fi
+  local p
+  while :; do                                   # else a random one that ss shows unused
+    p=$(( 20000 + RANDOM % 40000 ))
+    ss -Htln "sport = :$p" | grep -q . || { echo "$p"; return; }
+  done
 }
 ETCD_CLIENT_PORT="$(free_port)"
 ETCD_PEER_PORT="$(free_port)"
@@ -101,6 +109,7 @@ echo "$version_json" >&2
 git_version="$(printf '%s' "$version_json" | sed -n 's/.*"gitVersion": *"\([^"]*\)".*/\1/p')"
 [[ "$git_version" == "$KUBE_VERSION" ]] || die "/version gitVersion is '$git_version', want $KUBE_VERSION"
 log "/version gitVersion=$git_version"
+log "RSS after start: etcd $(( $(ps -o rss= -p "${pids[0]}") / 1024 )) MiB, kube-apiserver $(( $(ps -o rss= -p "${pids[1]}") / 1024 )) MiB"
 
 # Listening sockets of our two processes must all be on loopback.
 if command -v ss >/dev/null; then

@@ -18,12 +18,12 @@ import java.util.Map;
  * version, reason, url, installedBy]) and {@code spokes} (name, health, reachable, reachability,
  * kubernetesVersion, reason, applications).
  */
-final class StatusReport {
+public final class StatusReport {
 
     private StatusReport() {
     }
 
-    static String json(Fleet fleet) {
+    public static String json(Fleet fleet) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("simulated", fleet.simulated());
         root.put("health", fleet.health().label());
@@ -74,7 +74,7 @@ final class StatusReport {
         return m;
     }
 
-    static String table(Fleet fleet) {
+    public static String table(Fleet fleet) {
         StringBuilder sb = new StringBuilder();
         Cluster hub = fleet.hub();
         if (fleet.simulated()) {
