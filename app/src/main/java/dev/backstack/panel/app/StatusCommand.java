@@ -51,8 +51,15 @@ final class StatusCommand {
     }
 
     private Fleet settle(FleetService service) throws InterruptedException {
-        long settle = service.simulated() ? SETTLE_MILLIS : 300;
-        Thread.sleep(settle);
+        if (service.simulated()) {
+            var demo = service.demoFleet().orElseThrow();
+            long storyDeadline = System.currentTimeMillis() + 60_000;
+            while (demo.elapsedTicks() < dev.backstack.panel.installer.demo.DemoFleet.SETTLED_TICKS
+                    && System.currentTimeMillis() < storyDeadline) {
+                Thread.sleep(100);
+            }
+        }
+        Thread.sleep(service.simulated() ? SETTLE_MILLIS : 300);
         long deadline = System.currentTimeMillis() + options.waitSeconds() * 1000L;
         Fleet fleet = service.latest();
         while (fleet.health() != Health.HEALTHY && System.currentTimeMillis() < deadline) {

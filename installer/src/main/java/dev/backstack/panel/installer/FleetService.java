@@ -113,7 +113,10 @@ public final class FleetService implements AutoCloseable {
         return client(clusterId).map(ClusterInspector::new);
     }
 
-    /** Waits until every session has listed once (tests, benchmarks, the headless status). */
+    /**
+     * Waits until every session that can be reached has listed once (tests, benchmarks, the
+     * headless status); a cluster that refuses connections is not waited for.
+     */
     public boolean awaitSynced(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         List<ClusterSession> all;
@@ -121,9 +124,13 @@ public final class FleetService implements AutoCloseable {
             all = List.copyOf(sessions.values());
         }
         for (ClusterSession s : all) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !s.awaitSynced(left, TimeUnit.NANOSECONDS)) {
-                return false;
+            while (!s.awaitSynced(200, TimeUnit.MILLISECONDS)) {
+                if (s.reachability().state() == dev.backstack.panel.model.Reachability.State.UNREACHABLE) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
             }
         }
         return true;

@@ -96,6 +96,9 @@ public final class DemoFleet implements AutoCloseable {
         return clusterName.equals(hub.name()) ? hub.client() : spokes.get(clusterName).client();
     }
 
+    /** Simulated seconds after which the story is in its steady state (spoke-3 up and ready). */
+    public static final int SETTLED_TICKS = DemoControllers.SPOKE3_UP_AT + 8;
+
     /** Seconds of simulated time so far. */
     public int elapsedTicks() {
         return clock.get();
