@@ -167,8 +167,9 @@ class ClusterSessionFaultsTest {
                     .isEqualTo(dev.backstack.panel.model.Health.UNKNOWN);
             c.restartServer();
             c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-repo-server", null)).create();
+            // fabric8 backs off up to 32 reconnect intervals per watch; on a loaded machine allow a minute.
             c.await("reachable again with the new state", x -> x.hub().reachability().isReachable()
-                    && argocdDeployments(c) == 2);
+                    && argocdDeployments(c) == 2, 60_000);
             assertThat(c.store.objects(MockCluster.ID).all(Kinds.DEPLOYMENT)).extracting(d -> d.name())
                     .containsExactlyInAnyOrder("argocd-server", "argocd-repo-server");
             assertThat(c.session.awaitSynced(5, TimeUnit.SECONDS)).isTrue();

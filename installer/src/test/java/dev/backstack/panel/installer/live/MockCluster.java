@@ -89,7 +89,11 @@ final class MockCluster implements AutoCloseable {
     }
 
     Fleet await(String what, Predicate<Fleet> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
+        return await(what, condition, 20_000);
+    }
+
+    Fleet await(String what, Predicate<Fleet> condition, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             Fleet f = store.latest();
             if (condition.test(f)) {
