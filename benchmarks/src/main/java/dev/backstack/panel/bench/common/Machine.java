@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * One line about the machine a figure was taken on: CPUs, the CPU model, the JDK, the JVM's
- * -Xmx, and the 1-minute load average at the time (other builds share these 2 cores).
+ * -Xmx, its nice value, and the 1-minute load average at the time (other builds share these 2 cores).
  */
 public final class Machine {
 
@@ -16,13 +16,24 @@ public final class Machine {
     }
 
     public static String describe() {
-        return String.format(Locale.ROOT, "%d cpus (%s), %s %s, max heap %d MB, load %s",
+        return String.format(Locale.ROOT, "%d cpus (%s), %s %s, max heap %d MB, nice %s, load %s",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+                System.getProperty("java.runtime.version"), Runtime.getRuntime().maxMemory() >> 20, niceness(),
+                loadAverage());
     }
 
     public static String loadAverage() {
         return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** This process's nice value (run.sh's NICE), from /proc/self/stat. */
+    private static String niceness() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static String cpuModel() {

@@ -45,7 +45,7 @@ public final class Objects {
         }
     }
 
-    static List<GenericKubernetesResource> crds() {
+    public static List<GenericKubernetesResource> crds() {
         List<GenericKubernetesResource> out = new ArrayList<>();
         for (KindSpec k : WatchCatalog.customs()) {
             String version = switch (k.group()) {

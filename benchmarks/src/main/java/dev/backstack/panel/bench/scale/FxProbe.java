@@ -4,6 +4,7 @@ import dev.backstack.panel.model.ApplicationStatus;
 import dev.backstack.panel.model.Fleet;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,21 +14,21 @@ import javafx.animation.AnimationTimer;
 /**
  * What the FX thread does under load, recorded on the FX thread itself: the gap between
  * consecutive pulses (an AnimationTimer; any work on the FX thread, apply, CSS, layout or render,
- * delays the next pulse, so the longest gap is the longest stall), the duration of every
- * {@code DashboardViewModel.apply} (by wrapping the FxPump's sink), and how stale the sentinel
+ * delays the next pulse, so the longest gap is the longest stall), the duration and the FX
+ * thread's CPU time of every {@code DashboardViewModel.apply} (by wrapping the FxPump's sink), and how stale the sentinel
  * Application's wall-clock stamp is when a snapshot carrying a new stamp is applied. For each gap
- * over 50 ms it keeps when it ended and how much CPU the FX thread used within it (little CPU
- * means the thread was paused or starved, not busy).
+ * over 50 ms it keeps when it began and ended and how much CPU the FX thread used within it
+ * (little CPU means the thread was paused or not scheduled, not busy).
  * Read the results with {@link #snapshot()} on the FX thread.
  */
 final class FxProbe {
 
-    /** A pulse gap over {@value #LONG_GAP_MILLIS} ms: when it ended (JVM uptime ms), and FX-thread CPU within it. */
-    record LongGap(double endUptimeMillis, double gapMillis, double fxCpuMillis) {
+    /** A pulse gap over {@value #LONG_GAP_MILLIS} ms: when it began and ended, and FX-thread CPU within it. */
+    record LongGap(Instant begin, Instant end, double gapMillis, double fxCpuMillis) {
     }
 
     /** Copies of the samples, in milliseconds. */
-    record Samples(double[] pulseGaps, double[] applies, double[] sentinelLags, long appliesTotal,
+    record Samples(double[] pulseGaps, double[] applies, double[] applyCpu, double[] sentinelLags, long appliesTotal,
             List<LongGap> longGaps) {
     }
 
@@ -35,15 +36,15 @@ final class FxProbe {
 
     private final AnimationTimer timer;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final long baseNanos = System.nanoTime();
-    private final long baseUptime = ManagementFactory.getRuntimeMXBean().getUptime();
     private final List<LongGap> longGaps = new ArrayList<>();
     private long lastPulse;
     private long lastCpu;
+    private Instant lastPulseAt;
     private boolean recording;
     private double[] gaps = new double[4096];
     private int gapCount;
     private double[] applies = new double[1024];
+    private double[] applyCpu = new double[1024];
     private int applyCount;
     private double[] lags = new double[256];
     private int lagCount;
@@ -55,15 +56,17 @@ final class FxProbe {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
+                Instant at = Instant.now();
                 long cpu = threads.getCurrentThreadCpuTime();
                 if (recording && lastPulse != 0) {
                     double gap = (t - lastPulse) / 1e6;
                     gaps = add(gaps, gapCount++, gap);
                     if (gap > LONG_GAP_MILLIS) {
-                        longGaps.add(new LongGap(baseUptime + (t - baseNanos) / 1e6, gap, (cpu - lastCpu) / 1e6));
+                        longGaps.add(new LongGap(lastPulseAt, at, gap, (cpu - lastCpu) / 1e6));
                     }
                 }
                 lastPulse = t;
+                lastPulseAt = at;
                 lastCpu = cpu;
             }
         };
@@ -78,9 +81,12 @@ final class FxProbe {
     Consumer<Fleet> timing(Consumer<Fleet> sink) {
         return fleet -> {
             long t = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
             sink.accept(fleet);
             long took = System.nanoTime() - t;
+            long tookCpu = threads.getCurrentThreadCpuTime() - cpu;
             if (recording) {
+                applyCpu = add(applyCpu, applyCount, tookCpu / 1e6);
                 applies = add(applies, applyCount++, took / 1e6);
                 appliesTotal++;
                 sentinel(fleet);
@@ -116,7 +122,7 @@ final class FxProbe {
 
     /** Call on the FX thread. */
     Samples snapshot() {
-        return new Samples(Arrays.copyOf(gaps, gapCount), Arrays.copyOf(applies, applyCount),
+        return new Samples(Arrays.copyOf(gaps, gapCount), Arrays.copyOf(applies, applyCount), Arrays.copyOf(applyCpu, applyCount),
                 Arrays.copyOf(lags, lagCount), appliesTotal, List.copyOf(longGaps));
     }
 

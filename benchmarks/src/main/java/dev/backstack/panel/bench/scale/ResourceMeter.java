@@ -1,6 +1,5 @@
 package dev.backstack.panel.bench.scale;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -11,30 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
  * CPU and heap of this JVM over a measurement window: process CPU time, CPU time per thread
  * (grouped by name with digits folded, e.g. {@code vert.x-eventloop-thread-#}), GC count and
- * time and every collection's start and duration (GC notifications; G1's young and mixed
- * collections are stop-the-world, so they are pauses), the peak heap in use (sampled every 50 ms), and the machine's busy cores from
+ * time, the peak heap in use (sampled every 50 ms), and the machine's busy cores from
  * /proc/stat (to show what else ran on the 2 cores at the time).
  */
 final class ResourceMeter {
 
     record Window(double wallSeconds, double processCores, Map<String, Double> threadCores, long gcCount,
-            long gcMillis, long peakHeapBytes, double machineBusyCores, List<GcPause> pauses) {
-    }
-
-    /** One collection reported by a GC notification: start (JVM uptime ms) and duration. */
-    record GcPause(String name, String cause, long startUptimeMillis, long millis) {
-        boolean overlaps(double fromUptime, double toUptime) {
-            return startUptimeMillis <= toUptime && startUptimeMillis + millis >= fromUptime;
-        }
+            long gcMillis, long peakHeapBytes, double machineBusyCores) {
     }
 
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -49,23 +36,6 @@ final class ResourceMeter {
     private volatile long peakHeap;
     private volatile boolean sampling;
     private Thread sampler;
-    private final List<GcPause> pauses = new CopyOnWriteArrayList<>();
-
-    ResourceMeter() {
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((n, handback) -> {
-                    if (sampling && GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
-                                .from((CompositeData) n.getUserData());
-                        pauses.add(new GcPause(info.getGcName(), info.getGcCause(), info.getGcInfo().getStartTime(),
-                                info.getGcInfo().getDuration()));
-                    }
-                }, null, null);
-            }
-        }
-    }
-
     void start() {
         wall0 = System.nanoTime();
         cpu0 = os.getProcessCpuTime();
@@ -74,7 +44,6 @@ final class ResourceMeter {
         gcTime0 = gcTime();
         machine0 = machineTicks();
         peakHeap = memory.getHeapMemoryUsage().getUsed();
-        pauses.clear();
         sampling = true;
         sampler = new Thread(() -> {
             while (sampling) {
@@ -114,8 +83,7 @@ final class ResourceMeter {
             long idle = machine1[1] - machine0[1];
             busy = total == 0 ? Double.NaN : (double) (total - idle) / total * Runtime.getRuntime().availableProcessors();
         }
-        return new Window(wall, cpu / wall, sorted, gcCount() - gcCount0, gcTime() - gcTime0, peakHeap, busy,
-                List.copyOf(pauses));
+        return new Window(wall, cpu / wall, sorted, gcCount() - gcCount0, gcTime() - gcTime0, peakHeap, busy);
     }
 
     /** Heap in use after two full collections. */

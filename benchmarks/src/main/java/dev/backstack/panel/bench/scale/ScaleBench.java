@@ -34,7 +34,8 @@ import javafx.stage.Stage;
 /**
  * Scale benchmark: the panel on a hub with 300 spokes and ~20,000 watched objects, under 200
  * status changes per second. The hub and the load generator run in a separate JVM
- * ({@link MockHub}); this JVM runs only the panel: a {@link FleetService} watching the hub, an
+ * ({@link MockHub}: by default the {@link ListWatchServer}, with {@code --server fabric8} fabric8's
+ * KubernetesMockServer); this JVM runs only the panel: a {@link FleetService} watching the hub, an
  * {@link FxPump} applying snapshots to a {@link DashboardViewModel} on the headless (Monocle) FX
  * thread, and with {@code --with-view} the real {@link DashboardView} in a 1360 x 860 Stage.
  * Measured over the load window: FX pulse gaps and apply durations ({@link FxProbe}), CPU of the
@@ -42,7 +43,7 @@ import javafx.stage.Stage;
  * at the end ({@link ResourceMeter}).
  *
  * <p>Arguments: {@code [--seconds N] [--rate N] [--coalesce MS] [--pump MS] [--with-view]
- * [--mock-jvm-arg ARG]... [HubShape flags]}. Targets: no FX stall over 50 ms, heap after GC
+ * [--server fast|fabric8] [--mock-jvm-arg ARG]... [HubShape flags]}. Targets: no FX stall over 50 ms, heap after GC
  * under 512 MB, CPU under one core. Run this JVM with a fixed -Xmx (run.sh: -Xmx1g).
  */
 public final class ScaleBench {
@@ -54,6 +55,7 @@ public final class ScaleBench {
         long pumpMillis = 100;
         boolean withView = false;
         List<String> mockJvmArgs = new ArrayList<>(List.of("-Xmx2g"));
+        String server = "fast";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -62,6 +64,7 @@ public final class ScaleBench {
                 case "--pump" -> pumpMillis = Long.parseLong(args[++i]);
                 case "--with-view" -> withView = true;
                 case "--mock-jvm-arg" -> mockJvmArgs.add(args[++i]);
+                case "--server" -> server = args[++i];
                 case "--spokes", "--apps-per-spoke", "--reports", "--deployments" -> i++;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -71,11 +74,11 @@ public final class ScaleBench {
         Results out = new Results("scale");
         out.header("scale: " + shape.spokes() + " spokes, " + shape.objects() + " objects, " + rate + " changes/s for "
                 + seconds + " s" + (withView ? ", with the DashboardView on screen" : ", view-model only"));
-        out.line("panel JVM: %s; mock hub + load generator in a separate JVM %s; FleetStore coalesce %d ms, "
+        out.line("panel JVM: %s; hub server (%s) + load generator in a separate JVM %s; FleetStore coalesce %d ms, "
                 + "FxPump %d ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                mockJvmArgs, coalesce, pumpMillis);
+                server, mockJvmArgs, coalesce, pumpMillis);
 
-        Process mock = startMock(shape, mockJvmArgs);
+        Process mock = startMock(shape, server, mockJvmArgs);
         LinkedBlockingQueue<String> mockLines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8))) {
@@ -92,8 +95,8 @@ public final class ScaleBench {
         PrintWriter toMock = new PrintWriter(mock.getOutputStream(), true, StandardCharsets.UTF_8);
         try {
             String[] ready = expect(mockLines, "READY", 900).split(" ");
-            out.line("mock hub seeded: %s objects in %s ms (port %s)", ready[2], ready[3], ready[1]);
-            run(out, shape, Integer.parseInt(ready[1]), toMock, mockLines, seconds, rate, coalesce, pumpMillis, withView);
+            out.line("hub server (%s) seeded: %s objects in %s ms (%s)", server, ready[2], ready[3], ready[1]);
+            run(out, shape, ready[1], toMock, mockLines, seconds, rate, coalesce, pumpMillis, withView);
         } finally {
             toMock.println("QUIT");
             if (!mock.waitFor(10, TimeUnit.SECONDS)) {
@@ -103,15 +106,15 @@ public final class ScaleBench {
         System.exit(0);
     }
 
-    private static void run(Results out, HubShape shape, int port, PrintWriter toMock, LinkedBlockingQueue<String> mockLines,
+    private static void run(Results out, HubShape shape, String url, PrintWriter toMock, LinkedBlockingQueue<String> mockLines,
             int seconds, int rate, long coalesce, long pumpMillis, boolean withView) throws Exception {
         HeadlessFx.start();
-        KubernetesClient client = MockCluster.client(MockCluster.url(port));
+        KubernetesClient client = MockCluster.client(url);
         DashboardViewModel vm = HeadlessFx.call(() -> new DashboardViewModel(System::currentTimeMillis));
         FxProbe probe = new FxProbe();
         long t0 = System.nanoTime();
         FleetService service = FleetService.watching(List.of(new FleetService.Target("hub", "hub", ClusterRole.HUB,
-                MockCluster.url(port), Set.of("benchmark mock hub"), client)), coalesce);
+                url, Set.of("benchmark hub"), client)), coalesce);
         FxPump pump = new FxPump(service::latest, probe.timing(vm::apply), pumpMillis);
         HeadlessFx.run(() -> {
             probe.start();
@@ -131,14 +134,21 @@ public final class ScaleBench {
         }
         Thread.sleep(5_000);
         ResourceMeter meter = new ResourceMeter();
+        PauseLog pauseLog = new PauseLog();
         long revision0 = service.latest().revision();
         HeadlessFx.run(() -> probe.record(true));
+        pauseLog.reset();
+        java.time.Instant loadStart = java.time.Instant.now();
         meter.start();
         toMock.println("GO " + rate + " " + seconds);
         String done = expect(mockLines, "DONE", seconds + 300L);
         ResourceMeter.Window w = meter.stop();
+        java.time.Instant loadEnd = java.time.Instant.now();
         HeadlessFx.run(() -> probe.record(false));
         FxProbe.Samples s = HeadlessFx.call(probe::snapshot);
+        List<PauseLog.Pause> pauses = pauseLog.pauses().stream()
+                .filter(p -> p.end().isAfter(loadStart) && p.begin().isBefore(loadEnd)).toList();
+        pauseLog.close();
         long revisions = service.latest().revision() - revision0;
         long heapAfterGc = meter.heapAfterGc();
 
@@ -148,19 +158,21 @@ public final class ScaleBench {
         Stats lags = Stats.of(s.sentinelLags());
         out.line("FX pulse gap ms: %s; gaps > 50 ms: %d; target max <= 50 ms: %s", gaps.summary(), gaps.above(50),
                 gaps.max() <= 50 ? "MET" : "MISSED");
-        int gcStalls = 0;
+        int pausedStalls = 0;
         for (FxProbe.LongGap g : s.longGaps()) {
-            List<ResourceMeter.GcPause> during = w.pauses().stream()
-                    .filter(p -> p.overlaps(g.endUptimeMillis() - g.gapMillis(), g.endUptimeMillis())).toList();
-            gcStalls += during.isEmpty() ? 0 : 1;
-            out.line("  stall %.0f ms ending at uptime %.0f ms: FX thread CPU %.1f ms within it; GC pauses within: %s",
-                    g.gapMillis(), g.endUptimeMillis(), g.fxCpuMillis(), during.stream()
-                            .map(p -> p.millis() + " ms (" + p.name() + ", " + p.cause() + ")").toList());
+            List<PauseLog.Pause> during = pauses.stream().filter(p -> p.overlapMillis(g.begin(), g.end()) > 0).toList();
+            double paused = during.stream().mapToDouble(p -> p.overlapMillis(g.begin(), g.end())).sum();
+            pausedStalls += paused >= g.gapMillis() / 2 ? 1 : 0;
+            out.line("  stall %.0f ms: FX thread CPU %.1f ms, JVM at safepoints %.0f ms within it %s", g.gapMillis(),
+                    g.fxCpuMillis(), paused, during.stream().filter(p -> p.millis() >= 5)
+                            .map(p -> String.format(java.util.Locale.ROOT, "%s %.0f ms", p.operation(), p.millis())).toList());
         }
-        out.line("stalls over 50 ms with a GC pause inside: %d of %d; longest GC pause %d ms", gcStalls,
-                s.longGaps().size(), w.pauses().stream().mapToLong(ResourceMeter.GcPause::millis).max().orElse(0));
-        out.line("DashboardViewModel.apply ms: %s (snapshots published %d, applied %d)", applies.summary(), revisions,
-                s.appliesTotal());
+        Stats pauseStats = Stats.of(pauses.stream().map(PauseLog.Pause::millis).toList());
+        out.line("stalls over 50 ms mostly (>= half) spent at a safepoint: %d of %d (in the others, what is neither FX "
+                + "thread CPU nor a safepoint is time the FX thread waited to be scheduled); safepoints during the load: %s ms",
+                pausedStalls, s.longGaps().size(), pauseStats.summary());
+        out.line("DashboardViewModel.apply ms: %s (snapshots published %d, applied %d); its FX thread CPU ms: %s",
+                applies.summary(), revisions, s.appliesTotal(), Stats.of(s.applyCpu()).summary());
         out.line("sentinel change -> applied to the view-model, ms: %s", lags.summary());
         out.line("CPU over %.1f s: process %.2f cores (target < 1: %s); fleet-store %.2f; FX thread %.2f; "
                 + "machine busy %.2f of %d cores", w.wallSeconds(), w.processCores(), w.processCores() < 1 ? "MET" : "MISSED",
@@ -169,7 +181,9 @@ public final class ScaleBench {
         StringBuilder top = new StringBuilder();
         w.threadCores().entrySet().stream().limit(8).forEach(e -> top.append(String.format(java.util.Locale.ROOT,
                 " %s=%.2f", e.getKey(), e.getValue())));
-        out.line("top threads (cores):%s", top);
+        double javaThreads = w.threadCores().values().stream().mapToDouble(Double::doubleValue).sum();
+        out.line("top threads (cores):%s; all Java threads %.2f, the rest (GC and JIT threads) %.2f", top,
+                javaThreads, w.processCores() - javaThreads);
         out.line("GC: %d collections, %d ms; heap peak in use %d MB; heap after full GC %d MB (target < 512 MB: %s); -Xmx %d MB",
                 w.gcCount(), w.gcMillis(), w.peakHeapBytes() >> 20, heapAfterGc >> 20,
                 heapAfterGc < 512L << 20 ? "MET" : "MISSED", Runtime.getRuntime().maxMemory() >> 20);
@@ -201,7 +215,7 @@ public final class ScaleBench {
         stage.show();
     }
 
-    private static Process startMock(HubShape shape, List<String> jvmArgs) throws Exception {
+    private static Process startMock(HubShape shape, String server, List<String> jvmArgs) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -209,6 +223,7 @@ public final class ScaleBench {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(MockHub.class.getName());
         cmd.addAll(shape.args());
+        cmd.addAll(List.of("--server", server));
         File log = Path.of(System.getProperty("bench.results", "benchmarks/results"), "mockhub.log").toFile();
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
     }

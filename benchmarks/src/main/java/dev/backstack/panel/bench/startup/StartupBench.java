@@ -52,7 +52,7 @@ public final class StartupBench {
         Results out = new Results("startup");
         out.header("startup: first frame, dashboard (--demo) vs bare window");
         out.line("child JVM args: %s, DISPLAY=%s; %d warm-up pairs discarded, %d measured pairs, alternating "
-                + "(odd pairs bare first, even pairs dashboard first)", jvmArgs, System.getenv("DISPLAY"), warmup, runs);
+                + "(pairs 0, 2, 4... bare window first, the others dashboard first)", jvmArgs, System.getenv("DISPLAY"), warmup, runs);
         for (int i = 0; i < warmup; i++) {
             launch(BARE, List.of(), jvmArgs);
             launch(DASHBOARD, List.of("--demo"), jvmArgs);
