@@ -31,7 +31,11 @@ public final class FleetMapView extends Pane {
                 redraw();
             }
         });
-        vm.selectedClusterProperty().addListener((o, a, b) -> redraw());
+        vm.selectedClusterProperty().addListener((o, a, b) -> {
+            if (a == null || b == null || !a.id().equals(b.id())) {
+                redraw();
+            }
+        });
         widthProperty().addListener(o -> redraw());
         heightProperty().addListener(o -> redraw());
     }
