@@ -45,6 +45,25 @@ final class Crds {
         }
     }
 
+    /** A fresh copy of one upstream CRD from {@code ../shared/crds}, by name (for example to restore it). */
+    static CustomResourceDefinition upstream(KubernetesClient client, String name) throws java.io.IOException {
+        for (Path file : RealApiServer.yamlFiles(RealApiServer.shared("crds"))) {
+            for (HasMetadata o : RealApiServer.load(client, file)) {
+                if (o instanceof CustomResourceDefinition crd && name.equals(crd.getMetadata().getName())) {
+                    return crd;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no CRD " + name + " in ../shared/crds");
+    }
+
+    /** Deletes a CRD and waits until the API server has removed it (with its objects). */
+    static void delete(KubernetesClient client, String name) {
+        var crd = client.apiextensions().v1().customResourceDefinitions().withName(name);
+        crd.delete();
+        crd.waitUntilCondition(java.util.Objects::isNull, 60, TimeUnit.SECONDS);
+    }
+
     static void register(KubernetesClient client, CustomResourceDefinition crd) {
         var conversion = crd.getSpec().getConversion();
         if (conversion != null && conversion.getWebhook() != null && (conversion.getWebhook().getClientConfig() == null

@@ -93,7 +93,7 @@ final class RealApiServer implements AutoCloseable {
     }
 
     /** Starts (or restarts, on the same port and etcd) the API server and waits until it is ready. */
-    void startApiServer() throws Exception {
+    synchronized void startApiServer() throws Exception {
         Path sa = work.resolve("sa");
         if (!Files.exists(sa.resolve("sa.key"))) {
             writeKeysAndTokens(sa);
@@ -111,8 +111,28 @@ final class RealApiServer implements AutoCloseable {
         awaitReady(Duration.ofSeconds(120));
     }
 
+    /** Whether the API server process is running (it may not be ready yet). */
+    synchronized boolean apiServerAlive() {
+        return apiServer != null && apiServer.isAlive();
+    }
+
+    /**
+     * Starts the API server again if a test stopped it, so the ITs that follow find it running;
+     * a no-op while it runs.
+     */
+    synchronized void ensureApiServerRunning() throws Exception {
+        if (!apiServerAlive()) {
+            startApiServer();
+        }
+    }
+
+    /** The port the API server listens on (for a proxy placed in front of it). */
+    int port() {
+        return apiPort;
+    }
+
     /** Stops the API server process (etcd keeps the data). */
-    void stopApiServer() throws InterruptedException {
+    synchronized void stopApiServer() throws InterruptedException {
         if (apiServer != null && apiServer.isAlive()) {
             apiServer.destroy();
             if (!apiServer.waitFor(30, TimeUnit.SECONDS)) {

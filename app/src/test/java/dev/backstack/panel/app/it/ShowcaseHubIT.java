@@ -149,9 +149,11 @@ class ShowcaseHubIT {
         assertThat(progressing.hub().component(ComponentKind.BACKSTAGE).orElseThrow().assessment().oneLine())
                 .contains("available 0 of 1");
 
-        releaseReady("backstage", false);
         hubReady(false, "backstage");
-        Fleet degraded = await("Backstage degraded", f -> health(f, ComponentKind.BACKSTAGE) == Health.DEGRADED);
+        releaseReady("backstage", false);
+        Fleet degraded = await("Backstage degraded through the Hub claim", f -> health(f, ComponentKind.BACKSTAGE) == Health.DEGRADED
+                && f.hub().component(ComponentKind.BACKSTAGE).orElseThrow().assessment().reason()
+                        .map(r -> r.path().size() == 3).orElse(false));
         var reason = degraded.hub().component(ComponentKind.BACKSTAGE).orElseThrow().assessment().reason().orElseThrow();
         assertThat(reason.path()).containsExactly("Hub hub", "XHub hub-it", "Release hub-it-backstage");
         assertThat(reason.message()).contains("Back-off pulling image \"ghcr.io/back-stack/showcase-backstage:latest\"");

@@ -38,6 +38,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     private volatile WatchState state;
     private volatile boolean connectionFailure;
     private volatile boolean lost;
+    private volatile boolean seenWatching;
     private long lastLogMillis;
 
     WatchTracker(String clusterId, KindSpec spec, Listener listener, LongSupplier clock, long reconnectIntervalMillis) {
@@ -76,6 +77,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     public void onList(String resourceVersion, boolean remainedEmpty) {
         connectionFailure = false;
         lost = false;
+        seenWatching = false;
         long now = clock.getAsLong();
         setState(new WatchState(clusterId, spec.describe(), WatchState.State.WATCHING, 0, 0, now, ""));
     }
@@ -141,6 +143,11 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
      */
     void watchLost() {
         WatchState s = state;
+        if (!seenWatching) {
+            // fabric8 counts a watch as open only from its first byte (HTTP watches) or once the
+            // request is made after a list: not lost before it was ever seen open.
+            return;
+        }
         if (s.state() == WatchState.State.WATCHING || (s.state() == WatchState.State.RECONNECTING && lost)) {
             lost = true;
             int attempt = s.state() == WatchState.State.RECONNECTING ? s.attempt() + 1 : 1;
@@ -151,6 +158,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
 
     /** The watch is back after {@link #watchLost()}, without a relist. */
     void watchRestored() {
+        seenWatching = true;
         WatchState s = state;
         if (lost && s.state() == WatchState.State.RECONNECTING) {
             lost = false;

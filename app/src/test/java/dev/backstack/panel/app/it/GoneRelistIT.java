@@ -1,0 +1,315 @@
+package dev.backstack.panel.app.it;
+
+import static dev.backstack.panel.app.it.LiveFleet.TIMEOUT;
+import static dev.backstack.panel.model.WatchState.State.RECONNECTING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import ch.qos.logback.classic.Level;
+import dev.backstack.panel.model.ApplicationStatus;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.Kinds;
+import dev.backstack.panel.model.KubeObject;
+import dev.backstack.panel.model.Reachability;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.impl.cache.Reflector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FAULTS T10 on a real API server: the panel loses its connection, objects are created, changed,
+ * deleted and re-created meanwhile, and etcd compaction (every 5 s on the test server) passes the
+ * resourceVersion its informers hold; when the connection is back their watches are answered with
+ * 410 Gone and they relist. The panel's connection runs through a TCP proxy that the test takes
+ * down; the test's own client goes straight to the server.
+ */
+@DisplayName("Watches resumed after their resourceVersion was compacted relist, without duplicates or lost deletions (T10)")
+class GoneRelistIT {
+
+    static final String NS = "gone-relist-it";
+    static final String RESOURCE = "Applications";
+
+    private static RealApiServer server;
+    private static KubernetesClient admin;
+    private static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        server = RealApiServer.shared();
+        admin = server.admin();
+        LiveFixtures.namespace(admin, NS);
+        apps = admin.genericKubernetesResources(LiveFixtures.APPLICATION);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        apps.inNamespace(NS).delete();
+        admin.configMaps().inNamespace(NS).withName("churn").delete();
+    }
+
+    private static void create(String name) {
+        apps.inNamespace(NS).resource(LiveFixtures.application(NS, name)).create();
+    }
+
+    private static void delete(String name) {
+        apps.inNamespace(NS).withName(name).delete();
+    }
+
+    @Test
+    @DisplayName("after an outage long enough for compaction, the informer is told 410 Gone, relists, and the model "
+            + "holds exactly the server's objects: once each, deletions from the gap gone, re-created ones new")
+    void relistsAfterGone() throws Exception {
+        for (String name : List.of("keep-1", "keep-2", "keep-3", "gone-1", "gone-2", "gone-3", "recreated")) {
+            create(name);
+        }
+        Map<String, String> seeded = LiveFixtures.serverUids(admin, LiveFixtures.APPLICATION, NS);
+
+        try (Proxy proxy = new Proxy(server.port())) {
+            Config viaProxy = server.config(server.adminToken());
+            viaProxy.setMasterUrl("https://127.0.0.1:" + proxy.port());
+            try (LiveFleet live = LiveFleet.start("gone-relist", viaProxy)) {
+                // Every informer must be past its first list and have its watch open: one still listing
+                // when the connection drops retries the list itself and never resumes a watch, so it
+                // could not meet 410.
+                Set<String> expected = LiveFleet.expectedWatches(admin);
+                live.awaitSteady("the cluster reachable and every watch running", TIMEOUT, expected, Duration.ofMillis(2500));
+                live.awaitObjects("the seeded Applications in the model", TIMEOUT,
+                        o -> live.uids(Kinds.APPLICATION, NS).equals(seeded));
+
+                try (CapturedLogs reflector = CapturedLogs.quietly(Reflector.class.getName(), Level.DEBUG)) {
+                    proxy.down();
+                    // Every informer of the panel stands at or before this version now.
+                    String staleRv = apps.inNamespace(NS).list().getMetadata().getResourceVersion();
+                    live.await("the panel noticing the outage", Duration.ofSeconds(20),
+                            f -> f.hub().reachability().state() == Reachability.State.UNREACHABLE
+                                    && live.state(f, RESOURCE) == RECONNECTING);
+
+                    for (String name : List.of("gone-1", "gone-2", "gone-3")) {
+                        delete(name);
+                    }
+                    for (String name : List.of("new-1", "new-2", "new-3")) {
+                        create(name);
+                    }
+                    delete("recreated");
+                    apps.inNamespace(NS).withName("recreated").waitUntilCondition(java.util.Objects::isNull, 30, TimeUnit.SECONDS);
+                    create("recreated");
+                    apps.inNamespace(NS).withName("keep-1").edit(a -> {
+                        a.getMetadata().setLabels(Map.of("changed", "in-the-gap"));
+                        return a;
+                    });
+                    admin.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName("churn")
+                            .endMetadata().addToData("n", "0").build()).create();
+                    for (int i = 1; i <= 50; i++) {
+                        churn(i);
+                    }
+                    long compactedAfter = awaitCompactedPast(staleRv);
+                    System.err.printf("GoneRelistIT: resourceVersion %s compacted %d ms after the gap's writes%n",
+                            staleRv, compactedAfter);
+
+                    Map<String, String> onServer = LiveFixtures.serverUids(admin, LiveFixtures.APPLICATION, NS);
+                    assertThat(onServer.keySet()).containsExactlyInAnyOrder(NS + "/keep-1", NS + "/keep-2", NS + "/keep-3",
+                            NS + "/new-1", NS + "/new-2", NS + "/new-3", NS + "/recreated");
+                    assertThat(onServer.get(NS + "/recreated")).isNotEqualTo(seeded.get(NS + "/recreated"));
+
+                    long upAt = System.nanoTime();
+                    proxy.up();
+
+                    live.awaitObjects("the model holding exactly the server's Applications", Duration.ofSeconds(60),
+                            o -> live.uids(Kinds.APPLICATION, NS).equals(onServer));
+                    Fleet after = live.await("the cluster reachable and every watch running again", TIMEOUT,
+                            f -> f.hub().reachability().isReachable() && live.watching(f).containsAll(expected));
+                    System.err.printf("GoneRelistIT: model converged %d ms after the connection came back%n",
+                            (System.nanoTime() - upAt) / 1_000_000);
+
+                    List<ApplicationStatus> rows = after.hub().applications().stream()
+                            .filter(a -> a.namespace().equals(NS)).toList();
+                    assertThat(rows).extracting(ApplicationStatus::name).as("Application rows in the model")
+                            .doesNotHaveDuplicates()
+                            .containsExactlyInAnyOrder("keep-1", "keep-2", "keep-3", "new-1", "new-2", "new-3", "recreated");
+                    KubeObject keep1 = live.objects().get(Kinds.APPLICATION, NS + "/keep-1").orElseThrow();
+                    assertThat(keep1.label("changed")).isEqualTo("in-the-gap");
+
+                    List<String> relisted = reflector.lines().stream().map(CapturedLogs.Line::message)
+                            .filter(m -> m.startsWith("Watch restarting due to http gone for ")).toList();
+                    System.err.printf("GoneRelistIT: %d informers relisted after 410 Gone%n", relisted.size());
+                    assertThat(relisted).as("fabric8 informers restarting because of 410 Gone")
+                            .anySatisfy(m -> assertThat(m).endsWith("/applications"));
+                }
+            }
+        }
+    }
+
+    private static void churn(int i) {
+        admin.configMaps().inNamespace(NS).withName("churn").edit(c -> {
+            c.setData(Map.of("n", Integer.toString(i)));
+            return c;
+        });
+    }
+
+    /**
+     * Waits until a plain watch from {@code rv} is refused with 410 Gone, which proves that an
+     * informer resuming from it (or from anything older) must relist; keeps writing so the
+     * compactor, which compacts to the revision it saw one interval earlier, moves on.
+     *
+     * @return milliseconds waited
+     */
+    private static long awaitCompactedPast(String rv) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(60);
+        int n = 1000;
+        while (System.nanoTime() < deadline) {
+            CompletableFuture<Boolean> gone = new CompletableFuture<>();
+            Watch watch = null;
+            try {
+                watch = apps.inNamespace(NS).watch(new ListOptionsBuilder().withResourceVersion(rv).build(), new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, GenericKubernetesResource resource) {
+                        // the version is still in etcd: events since then are replayed
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {
+                        gone.complete(cause.isHttpGone());
+                    }
+                });
+                if (gone.get(2, TimeUnit.SECONDS)) {
+                    return (System.nanoTime() - start) / 1_000_000;
+                }
+            } catch (TimeoutException e) {
+                // still watchable
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 410) {
+                    return (System.nanoTime() - start) / 1_000_000;
+                }
+                throw e;
+            } finally {
+                if (watch != null) {
+                    watch.close();
+                }
+            }
+            churn(++n);
+            Thread.sleep(500);
+        }
+        return fail("resourceVersion " + rv + " was not compacted within 60 s although the server compacts every 5 s");
+    }
+
+    /**
+     * A loopback TCP proxy in front of the API server, to cut the panel off the way a real outage
+     * does: every open connection is reset and new ones are refused, until {@link #up()}.
+     */
+    static final class Proxy implements AutoCloseable {
+
+        private final int upstreamPort;
+        private final int port;
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+        private volatile ServerSocket listener;
+
+        Proxy(int upstreamPort) throws IOException {
+            this.upstreamPort = upstreamPort;
+            ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this.port = s.getLocalPort();
+            listen(s);
+        }
+
+        int port() {
+            return port;
+        }
+
+        private void listen(ServerSocket s) {
+            listener = s;
+            Thread accept = new Thread(() -> {
+                while (!s.isClosed()) {
+                    try {
+                        Socket client = s.accept();
+                        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                        sockets.add(client);
+                        sockets.add(upstream);
+                        pump(client, upstream);
+                        pump(upstream, client);
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "it-proxy-accept");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        private void pump(Socket from, Socket to) {
+            Thread t = new Thread(() -> {
+                byte[] buffer = new byte[16384];
+                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    // the other side went away
+                } finally {
+                    reset(from);
+                    reset(to);
+                }
+            }, "it-proxy-pump");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** Resets every connection and refuses new ones. */
+        void down() throws IOException {
+            listener.close();
+            sockets.forEach(Proxy::reset);
+            sockets.clear();
+        }
+
+        /** Accepts connections again on the same port. */
+        void up() throws IOException {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            listen(s);
+        }
+
+        private static void reset(Socket s) {
+            try {
+                s.setSoLinger(true, 0);
+                s.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            down();
+        }
+    }
+}
