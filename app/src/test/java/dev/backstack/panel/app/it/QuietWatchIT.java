@@ -35,7 +35,6 @@ class QuietWatchIT {
     }
 
     @Test
-            + "for about a second in some startups (4 of 10 here under load)")
     @DisplayName("a watch that has just listed is not shown reconnecting while its watch request opens")
     void noFlashAtStartup() throws Exception {
         List<String> flashes = new ArrayList<>();
@@ -52,7 +51,6 @@ class QuietWatchIT {
     }
 
     @Test
-            + "'reconnecting (attempt n): watch connection lost' and the cluster 'connecting' for good")
     @DisplayName("watches over plain HTTP on kinds without events count as running, and the cluster as reachable")
     void httpWatchesOnQuietKinds() throws Exception {
         Config config = server.config(server.adminToken());
