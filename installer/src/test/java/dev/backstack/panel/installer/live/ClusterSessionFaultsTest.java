@@ -156,6 +156,7 @@ class ClusterSessionFaultsTest {
             c.start();
             c.await("reachable with the deployment", x -> x.hub().reachability().isReachable() && argocdDeployments(c) == 1);
             assertThat(c.session.awaitSynced(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(1500); // the once-a-second watch check sees every watch open first
             c.stopServer();
             Fleet down = c.await("unreachable", x -> x.hub().reachability().state() == Reachability.State.UNREACHABLE);
             assertThat(down.hub().reachability().message()).isNotBlank();
