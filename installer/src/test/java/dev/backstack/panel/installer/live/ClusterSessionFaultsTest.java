@@ -125,7 +125,8 @@ class ClusterSessionFaultsTest {
             assertThat(System.currentTimeMillis() - later.lastEventMillis()).isGreaterThanOrEqualTo(1500);
             c.stall(false);
             c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-repo-server", null)).create();
-            Fleet fresh = c.await("the new deployment after the stall", x -> argocdDeployments(c) == 2);
+            Fleet fresh = c.await("the new deployment after the stall", x -> argocdDeployments(c) == 2
+                    && watchOf(x, "Deployments").orElseThrow().lastEventMillis() > listedAt);
             assertThat(watchOf(fresh, "Deployments").orElseThrow().lastEventMillis()).isGreaterThan(listedAt);
         }
     }
