@@ -5,8 +5,10 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NamespaceableResource;
+import dev.backstack.panel.model.kinds.KindRegistry;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,10 +40,20 @@ public final class ServerSideApplier {
     private static final String NO_HANDLER = "Could not find a registered handler";
 
     private final KubernetesClient client;
+    private final KindRegistry kinds;
 
     /** @param client the user's client; applies run as that user */
     public ServerSideApplier(KubernetesClient client) {
+        this(client, KindRegistry.standard());
+    }
+
+    /**
+     * @param client the user's client; applies run as that user
+     * @param kinds  resolves generic objects of known kinds without the API server's discovery
+     */
+    public ServerSideApplier(KubernetesClient client, KindRegistry kinds) {
         this.client = Objects.requireNonNull(client, "client");
+        this.kinds = Objects.requireNonNull(kinds, "kinds");
     }
 
     /** Applies the object without forcing: fields owned by another manager make it fail with a conflict. */
@@ -72,9 +84,9 @@ public final class ServerSideApplier {
     private <T extends HasMetadata> ApplyResult<T> run(T object, boolean force, boolean dryRun) {
         ObjectRef ref = ObjectRef.of(object);
         T body = applyBody(object);
-        NamespaceableResource<T> resource;
+        Resource<T> resource;
         try {
-            resource = client.resource(body);
+            resource = locate(body);
         } catch (KubernetesClientException e) {
             if (e.getCode() > 0 || !String.valueOf(e.getMessage()).startsWith(NO_HANDLER)) {
                 return new ApplyResult.Failed<>(FailureParser.classify(ref, e));
@@ -98,6 +110,16 @@ public final class ServerSideApplier {
                     failure.getClass().getSimpleName());
             return new ApplyResult.Failed<>(failure);
         }
+    }
+
+    /** Known generic kinds through the registry (no discovery needed); anything else through fabric8. */
+    @SuppressWarnings("unchecked")
+    private <T extends HasMetadata> Resource<T> locate(T body) {
+        if (body instanceof GenericKubernetesResource generic
+                && kinds.find(generic.getApiVersion(), generic.getKind()).isPresent()) {
+            return (Resource<T>) KindOps.resource(client, kinds, generic);
+        }
+        return client.resource(body);
     }
 
     /**
