@@ -1,0 +1,165 @@
+package dev.backstack.panel.installer.install;
+
+import dev.backstack.panel.installer.apply.KindOps;
+import dev.backstack.panel.installer.apply.ServerSideApplier;
+import dev.backstack.panel.installer.helm.HelmDriver;
+import dev.backstack.panel.installer.helm.KubeAccess;
+import dev.backstack.panel.installer.plan.ConfigMapJournal;
+import dev.backstack.panel.installer.plan.DeleteStep;
+import dev.backstack.panel.installer.plan.LocalJournal;
+import dev.backstack.panel.installer.plan.MirroredJournal;
+import dev.backstack.panel.installer.plan.Plan;
+import dev.backstack.panel.installer.plan.PlanRunner;
+import dev.backstack.panel.installer.plan.Preflight;
+import dev.backstack.panel.installer.plan.PreflightCheck;
+import dev.backstack.panel.installer.plan.StepContext;
+import dev.backstack.panel.installer.plan.Waiter;
+import dev.backstack.panel.model.install.Credentials;
+import dev.backstack.panel.model.install.InstallOutputs;
+import dev.backstack.panel.model.install.InstallProfile;
+import dev.backstack.panel.model.install.SecretText;
+import dev.backstack.panel.model.kinds.KindInfo;
+import dev.backstack.panel.model.kinds.KindRegistry;
+import dev.backstack.panel.model.plan.PlanEvent;
+import dev.backstack.panel.model.plan.PlanOutcome;
+import dev.backstack.panel.model.plan.PlanPreview;
+import dev.backstack.panel.model.plan.PreflightFinding;
+import dev.backstack.panel.model.plan.PreflightReport;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What the install wizard and the {@code install}/{@code uninstall} commands call: the hub plan
+ * for one target cluster, its preview, its preflight, its run, and the uninstall likewise. The
+ * screen and the command line go through these same methods, so what the screen previews is
+ * what the command prints and what gets applied. Methods other than the previews block: call
+ * them from a background task; interrupting the caller cancels.
+ */
+public final class InstallService {
+
+    /**
+     * A cluster to install into.
+     *
+     * @param clusterKey identifies the cluster for the local journal (its server URL)
+     * @param simulated  true for the demo's simulated cluster
+     */
+    public record Target(String name, String clusterKey, KubernetesClient client, KubeAccess kube, HelmDriver helm,
+            boolean simulated) {
+    }
+
+    private final Target target;
+    private final VersionLock lock;
+    private final Path journalDir;
+    private final Clock clock;
+
+    public InstallService(Target target, VersionLock lock, Path journalDir, Clock clock) {
+        this.target = target;
+        this.lock = lock;
+        this.journalDir = journalDir;
+        this.clock = clock;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public VersionLock lock() {
+        return lock;
+    }
+
+    public Plan installPlan(InstallProfile profile, Credentials credentials) {
+        return HubPlan.build(lock, profile, credentials);
+    }
+
+    /** Everything the install would do, secret values redacted. Pure; any thread. */
+    public PlanPreview preview(InstallProfile profile, Credentials credentials) {
+        return installPlan(profile, credentials).preview();
+    }
+
+    /** Every gap at once, before any write. */
+    public PreflightReport preflight(InstallProfile profile, Credentials credentials) throws InterruptedException {
+        return new Preflight(context(m -> { }), lock.kubernetes().range())
+                .run(installPlan(profile, credentials), HubChecks.of(profile, credentials));
+    }
+
+    /** Runs (or resumes) the install; a finished install run again writes nothing. */
+    public PlanOutcome install(InstallProfile profile, Credentials credentials, List<String> overrides,
+            Consumer<PlanEvent> events) {
+        return runner(HubPlan.PLAN_ID).run(installPlan(profile, credentials), overrides, events);
+    }
+
+    /** The uninstall plan; {@code keep} lists step ids to leave out. Reads the spoke claims on the cluster. */
+    public Plan uninstallPlan(Set<String> keep) {
+        return UninstallPlan.build(lock, spokeClaims(), keep);
+    }
+
+    public PreflightReport uninstallPreflight(Set<String> keep) throws InterruptedException {
+        List<DeleteStep.Target> spokes = spokeClaims();
+        PreflightCheck cloud = c -> List.of(spokes.isEmpty() || !keep.contains("spokes")
+                ? PreflightFinding.pass("spokes", "Spoke clusters provisioned in a cloud", PreflightFinding.Severity.WARNING,
+                        spokes.isEmpty() ? "none" : spokes.size() + " claims are deleted first, with their clusters")
+                : PreflightFinding.fail("spokes", "Spoke clusters provisioned in a cloud", PreflightFinding.Severity.WARNING,
+                        spokes.size() + " spoke clusters would keep running (and costing) with no hub to manage them",
+                        "Delete the spoke claims too, unless you will delete those clusters yourself."));
+        return new Preflight(context(m -> { }), lock.kubernetes().range()).run(uninstallPlan(keep), List.of(cloud));
+    }
+
+    public PlanOutcome uninstall(Set<String> keep, Consumer<PlanEvent> events) {
+        return runner(UninstallPlan.PLAN_ID).run(uninstallPlan(keep), List.of(), events);
+    }
+
+    public InstallOutputs outputs(InstallProfile profile) {
+        return InstallOutputs.of(profile);
+    }
+
+    /** Argo CD's initial admin password, read from the cluster on request only; never logged. */
+    public Optional<SecretText> argoCdAdminPassword() {
+        try {
+            Secret s = target.client().secrets().inNamespace("argocd").withName("argocd-initial-admin-secret").get();
+            if (s == null || s.getData() == null || s.getData().get("password") == null) {
+                return Optional.empty();
+            }
+            return Optional.of(SecretText.of(new String(Base64.getDecoder().decode(s.getData().get("password")),
+                    StandardCharsets.UTF_8)));
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private PlanRunner runner(String planId) {
+        ServerSideApplier applier = new ServerSideApplier(target.client());
+        MirroredJournal journal = new MirroredJournal(new ConfigMapJournal(target.client(), applier, planId),
+                new LocalJournal(journalDir, target.clusterKey(), planId));
+        return new PlanRunner(context(m -> { }), journal, clock);
+    }
+
+    private StepContext context(Consumer<String> status) {
+        KubernetesClient c = target.client();
+        return new StepContext(c, KindRegistry.standard(), new ServerSideApplier(c), new Waiter(c), target.helm(),
+                target.kube(), status, false);
+    }
+
+    private List<DeleteStep.Target> spokeClaims() {
+        List<DeleteStep.Target> out = new ArrayList<>();
+        for (String kind : List.of("AKSCluster", "EKSCluster")) {
+            KindInfo k = KindRegistry.standard().require("backstack.dev/v1alpha1", kind);
+            try {
+                KindOps.op(target.client(), k, null).list().getItems().forEach(o -> out.add(new DeleteStep.Target(k,
+                        o.getMetadata().getNamespace(), o.getMetadata().getName())));
+            } catch (KubernetesClientException e) {
+                // kind not served: no spoke claims of it
+            }
+        }
+        return out;
+    }
+}
