@@ -1,21 +1,20 @@
 package dev.backstack.panel.installer.helm;
 
+import dev.backstack.panel.installer.connect.Redactor;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns what helm-java throws into {@link HelmException}s whose message names the operation, the
- * release and the chart, with Helm's own reason cleaned: credentials of the kubeconfig in use and
- * anything after {@code Bearer } replaced by {@code [redacted]}, whitespace collapsed, length
- * capped. The original exception is not attached as the cause, since its message is not cleaned.
+ * release and the chart, with Helm's own reason cleaned: the credentials of the kubeconfig in use
+ * and whatever {@link Redactor} recognises (bearer tokens, keys, PEM blocks) masked, whitespace
+ * collapsed, length capped. The original exception is not attached as the cause, since its
+ * message is not cleaned.
  *
  * <p>Stateless; safe on any thread.
  */
 final class HelmFailures {
 
-    static final String REDACTED = "[redacted]";
     private static final int MAX_REASON = 800;
-    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)\\S+");
 
     private HelmFailures() {
     }
@@ -31,7 +30,7 @@ final class HelmFailures {
         return kube == null ? Set.of() : KubeconfigContents.secretValues(kube.kubeconfigYaml());
     }
 
-    /** The exception's message, without the given secrets, bearer tokens or runs of whitespace. */
+    /** The exception's message, without the given secrets, other secret-looking text or runs of whitespace. */
     static String clean(Exception e, Set<String> secrets) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
@@ -39,10 +38,10 @@ final class HelmFailures {
         }
         for (String secret : secrets) {
             if (secret.length() >= 4) {
-                message = message.replace(secret, REDACTED);
+                message = message.replace(secret, Redactor.MASK);
             }
         }
-        message = BEARER.matcher(message).replaceAll("$1" + REDACTED);
+        message = Redactor.redact(message);
         message = message.replaceAll("\\s+", " ").strip();
         return message.length() <= MAX_REASON ? message : message.substring(0, MAX_REASON) + " ...";
     }

@@ -67,7 +67,7 @@ public final class HelmJavaDriver implements HelmDriver {
     public HelmResult installOrUpgrade(HelmRelease release, KubeAccess kube, boolean serverDryRun) throws HelmException {
         Objects.requireNonNull(kube, "kube");
         ChartRef chart = locator.resolve(release.chart());
-        Optional<HelmResult> current = status(release.name(), release.namespace(), kube);
+        Optional<HelmResult> current = status(release.name(), release.namespace(), kube, chart);
         if (current.isPresent() && inProgress(current.get().status())) {
             throw new HelmException("Helm release " + release.namespace() + "/" + release.name() + " is "
                     + current.get().status() + " (revision " + current.get().revision() + "): another install, upgrade or "
@@ -118,6 +118,10 @@ public final class HelmJavaDriver implements HelmDriver {
 
     @Override
     public Optional<HelmResult> status(String name, String namespace, KubeAccess kube) throws HelmException {
+        return status(name, namespace, kube, null);
+    }
+
+    private Optional<HelmResult> status(String name, String namespace, KubeAccess kube, ChartRef chart) throws HelmException {
         Objects.requireNonNull(kube, "kube");
         try {
             Release release = Helm.status(name).withNamespace(namespace).withKubeConfigContents(kube.kubeconfigYaml()).call();
@@ -126,7 +130,7 @@ public final class HelmJavaDriver implements HelmDriver {
             if (String.valueOf(e.getMessage()).contains("release: not found")) {
                 return Optional.empty();
             }
-            throw HelmFailures.failed("status", name, namespace, null, e, kube);
+            throw HelmFailures.failed("status", name, namespace, chart, e, kube);
         }
     }
 
