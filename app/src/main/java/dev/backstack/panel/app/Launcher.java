@@ -13,7 +13,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (java.util.Arrays.asList(args).contains("status") && System.getProperty("panel.log.level") == null) {
+        java.util.List<String> argList = java.util.Arrays.asList(args);
+        boolean headless = argList.contains("status") || argList.contains("install") || argList.contains("uninstall");
+        if (headless && System.getProperty("panel.log.level") == null) {
             System.setProperty("panel.log.level", "WARN");
         }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -31,6 +33,10 @@ public final class Launcher {
         }
         if (options.help()) {
             out.print(Options.USAGE);
+            return;
+        }
+        if (options.command().equals("install") || options.command().equals("uninstall")) {
+            System.exit(new dev.backstack.panel.app.install.InstallCommand(options, System.getenv(), System.in, out, err).run());
             return;
         }
         if (options.status()) {

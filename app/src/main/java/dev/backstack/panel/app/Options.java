@@ -6,31 +6,52 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line: {@code [status] [--demo] [--kubeconfig FILE] [--context NAME] [--spoke NAME]...
- * [--output table|json] [--wait SECONDS]}.
+ * The command line: {@code [status|install|uninstall] [options]}. Secrets are never accepted as
+ * arguments: they come from environment variables or standard input.
  */
-public record Options(boolean status, boolean demo, Optional<Path> kubeconfig, Optional<String> context,
-        List<String> spokes, String output, int waitSeconds, boolean help) {
+public record Options(String command, boolean demo, Optional<Path> kubeconfig, Optional<String> context,
+        List<String> spokes, String output, int waitSeconds, boolean help, Install install) {
+
+    /** The flags of {@code install} and {@code uninstall}. */
+    public record Install(boolean plan, boolean dryRun, Optional<Path> profile, boolean credentialsStdin,
+            List<String> overrides, List<String> keep, boolean yes) {
+        static Install none() {
+            return new Install(false, false, Optional.empty(), false, List.of(), List.of(), false);
+        }
+    }
 
     public static final String USAGE = """
-            Usage: backstack-panel [status] [options]
+            Usage: backstack-panel [status|install|uninstall] [options]
 
               (no command)        open the control panel window
               status              print the fleet's status and exit (0 = everything Healthy)
+              install             install (or resume, or upgrade) a BACK Stack hub on the --context cluster
+              uninstall           remove the hub, in dependency order
 
             Options:
-              --demo              use the built-in simulated demo fleet (the default without a kubeconfig)
+              --demo              use the built-in simulated demo fleet (the default without a kubeconfig);
+                                  install and uninstall then target its empty simulated cluster
               --kubeconfig FILE   read contexts from FILE instead of $KUBECONFIG or ~/.kube/config
               --context NAME      the hub's context (default: the kubeconfig's current context)
               --spoke NAME        also connect to context NAME as a spoke (repeatable)
               --output FORMAT     status output: table (default) or json
               --wait SECONDS      status: wait up to SECONDS for the fleet to become Healthy (default 0)
               --help              show this help
+
+            Install and uninstall:
+              --plan              print every object the plan would apply (multi-document YAML), write nothing
+              --dry-run           run the preflight only; exit 4 when a blocking check fails
+              --profile FILE      the install profile (YAML; see docs/install.md); defaults otherwise
+              --credentials-stdin read KEY=value lines (GITHUB_TOKEN, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+                                  AZURE_CREDENTIALS) from standard input instead of the environment
+              --accept-warning ID go on despite the preflight warning ID (recorded in the journal; repeatable)
+              --keep STEP         uninstall: keep crossplane, providers, credentials or spokes (repeatable)
+              --yes               uninstall: do not ask for the typed confirmation
             """;
 
     /** Parses arguments; throws {@link IllegalArgumentException} with a readable message. */
     public static Options parse(String... args) {
-        boolean status = false;
+        String command = "window";
         boolean demo = false;
         boolean help = false;
         Path kubeconfig = null;
@@ -38,10 +59,17 @@ public record Options(boolean status, boolean demo, Optional<Path> kubeconfig, O
         List<String> spokes = new ArrayList<>();
         String output = "table";
         int wait = 0;
+        boolean plan = false;
+        boolean dryRun = false;
+        Path profile = null;
+        boolean stdin = false;
+        boolean yes = false;
+        List<String> overrides = new ArrayList<>();
+        List<String> keep = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "status" -> status = true;
+                case "status", "install", "uninstall" -> command = a;
                 case "--demo" -> demo = true;
                 case "--help", "-h" -> help = true;
                 case "--kubeconfig" -> kubeconfig = Path.of(value(args, ++i, a));
@@ -49,14 +77,29 @@ public record Options(boolean status, boolean demo, Optional<Path> kubeconfig, O
                 case "--spoke" -> spokes.add(value(args, ++i, a));
                 case "--output", "-o" -> output = value(args, ++i, a);
                 case "--wait" -> wait = seconds(value(args, ++i, a));
+                case "--plan" -> plan = true;
+                case "--dry-run" -> dryRun = true;
+                case "--profile" -> profile = Path.of(value(args, ++i, a));
+                case "--credentials-stdin" -> stdin = true;
+                case "--accept-warning" -> overrides.add(value(args, ++i, a));
+                case "--keep" -> keep.add(value(args, ++i, a));
+                case "--yes" -> yes = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + a + "\n\n" + USAGE);
             }
         }
         if (!output.equals("table") && !output.equals("json")) {
             throw new IllegalArgumentException("--output must be table or json, not " + output);
         }
-        return new Options(status, demo, Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
-                List.copyOf(spokes), output, wait, help);
+        if (plan && dryRun) {
+            throw new IllegalArgumentException("--plan and --dry-run are separate steps: choose one");
+        }
+        return new Options(command, demo, Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
+                List.copyOf(spokes), output, wait, help, new Install(plan, dryRun, Optional.ofNullable(profile), stdin,
+                        List.copyOf(overrides), List.copyOf(keep), yes));
+    }
+
+    public boolean status() {
+        return command.equals("status");
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -4,6 +4,7 @@ import static dev.backstack.panel.installer.apply.Manifests.list;
 import static dev.backstack.panel.installer.apply.Manifests.map;
 
 import dev.backstack.panel.installer.apply.Manifests;
+import dev.backstack.panel.installer.helm.ChartLocator;
 import dev.backstack.panel.installer.helm.ChartRef;
 import dev.backstack.panel.installer.helm.HelmRelease;
 import dev.backstack.panel.installer.plan.ApplyStep;
@@ -115,7 +116,8 @@ public final class HubPlan {
     }
 
     private ChartRef chartRef(VersionLock.Chart c) {
-        return profile.chartMirror().isEmpty() ? c.ref() : new ChartRef(c.chart(), profile.chartMirror(), c.version());
+        return profile.chartMirror().isEmpty() ? c.ref()
+                : ChartLocator.withMirror(java.nio.file.Path.of(profile.chartMirror())).resolve(c.ref());
     }
 
     private Step runtimeConfig() {

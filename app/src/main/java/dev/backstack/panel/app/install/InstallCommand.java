@@ -1,0 +1,166 @@
+package dev.backstack.panel.app.install;
+
+import dev.backstack.panel.app.Options;
+import dev.backstack.panel.installer.install.HubPlan;
+import dev.backstack.panel.installer.install.InstallService;
+import dev.backstack.panel.installer.install.VersionLock;
+import dev.backstack.panel.installer.plan.Plan;
+import dev.backstack.panel.model.install.Credentials;
+import dev.backstack.panel.model.install.InstallProfile;
+import dev.backstack.panel.model.plan.PlanOutcome;
+import dev.backstack.panel.model.plan.PreflightReport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code install} and {@code uninstall}, the headless twins of the install wizard: the same
+ * {@link InstallService}, the same plan. {@code --plan} prints it, {@code --dry-run} runs the
+ * preflight, otherwise the preflight then the run, its events printed as lines.
+ */
+public final class InstallCommand {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_CONNECTION = 3;
+    public static final int EXIT_BLOCKED = 4;
+    public static final int EXIT_CANCELLED = 5;
+
+    private final Options options;
+    private final Map<String, String> env;
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public InstallCommand(Options options, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.env = env;
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run() {
+        Options.Install flags = options.install();
+        InstallProfile profile;
+        Credentials credentials;
+        try {
+            profile = flags.profile().map(ProfileFile::read).orElseGet(InstallProfile::defaults);
+            credentials = flags.credentialsStdin() ? CredentialSource.fromStdin(stdin)
+                    : CredentialSource.fromEnvironment(env);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        try (InstallTargets targets = new InstallTargets(env, Path.of(System.getProperty("user.home")))) {
+            boolean uninstall = options.command().equals("uninstall");
+            if (flags.plan() && !uninstall) {
+                return printPlan(HubPlan.build(VersionLock.shipped(), profile, credentials));
+            }
+            InstallService service = targets.open(options, InstallTargets.DEMO_TICK_MILLIS);
+            if (flags.plan()) {
+                return printPlan(service.uninstallPlan(Set.copyOf(flags.keep())));
+            }
+            err.println("target: " + service.target().name() + (service.target().simulated() ? " — SIMULATION" : ""));
+            return uninstall ? uninstall(service, flags) : install(service, profile, credentials, flags);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_CONNECTION;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_CANCELLED;
+        } finally {
+            credentials.clear();
+        }
+    }
+
+    private int printPlan(Plan plan) {
+        out.print(PlanPrinter.yaml(plan.preview()));
+        return EXIT_OK;
+    }
+
+    private int install(InstallService service, InstallProfile profile, Credentials credentials, Options.Install flags)
+            throws InterruptedException {
+        PreflightReport report = service.preflight(profile, credentials);
+        out.print(PlanPrinter.preflight(report));
+        int verdict = verdict(report, flags);
+        if (verdict != EXIT_OK || flags.dryRun()) {
+            return verdict;
+        }
+        EventPrinter printer = new EventPrinter(out);
+        PlanOutcome outcome = service.install(profile, credentials, overrides(report), printer::print);
+        if (outcome == PlanOutcome.SUCCEEDED || outcome == PlanOutcome.UNCHANGED) {
+            service.outputs(profile).links().forEach(l -> out.println(l.name() + ": " + l.url()));
+            out.println("Argo CD's initial admin password: kubectl -n argocd get secret argocd-initial-admin-secret "
+                    + "-o jsonpath='{.data.password}' | base64 -d   (or \"Reveal\" in the wizard's summary)");
+        }
+        return exit(outcome);
+    }
+
+    private int uninstall(InstallService service, Options.Install flags) throws InterruptedException {
+        Set<String> keep = new HashSet<>(flags.keep());
+        Plan plan = service.uninstallPlan(keep);
+        out.println("The uninstall deletes, in this order:");
+        plan.preview().steps().forEach(s -> {
+            out.println("  " + s.info().title());
+            s.objects().forEach(o -> out.println("      " + o.title()));
+        });
+        PreflightReport report = service.uninstallPreflight(keep);
+        out.print(PlanPrinter.preflight(report));
+        int verdict = verdict(report, flags);
+        if (verdict != EXIT_OK || flags.dryRun()) {
+            return verdict;
+        }
+        if (!flags.yes() && !confirmed(service.target().name())) {
+            err.println("not confirmed: nothing was deleted");
+            return EXIT_CANCELLED;
+        }
+        return exit(service.uninstall(keep, new EventPrinter(out)::print));
+    }
+
+    private boolean confirmed(String target) {
+        out.println("Type the target's name (" + target + ") to delete the hub from it:");
+        try {
+            String line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+            return target.equals(line == null ? "" : line.trim());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int verdict(PreflightReport report, Options.Install flags) {
+        if (report.blocked()) {
+            err.println("preflight: blocked; nothing was written");
+            return EXIT_BLOCKED;
+        }
+        List<String> unaccepted = report.warnings().stream().map(f -> f.id())
+                .filter(id -> !flags.overrides().contains(id)).toList();
+        if (!unaccepted.isEmpty() && !flags.dryRun()) {
+            err.println("preflight: warnings " + unaccepted + " need --accept-warning ID to go on; nothing was written");
+            return EXIT_BLOCKED;
+        }
+        return EXIT_OK;
+    }
+
+    private static List<String> overrides(PreflightReport report) {
+        return report.warnings().stream().map(f -> f.id() + ": " + f.detail()).toList();
+    }
+
+    private static int exit(PlanOutcome outcome) {
+        return switch (outcome) {
+            case SUCCEEDED, UNCHANGED -> EXIT_OK;
+            case CANCELLED -> EXIT_CANCELLED;
+            case BLOCKED -> EXIT_BLOCKED;
+            case FAILED -> EXIT_FAILED;
+        };
+    }
+}
