@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -15,13 +14,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One simulated cluster: fabric8's mock API server in CRUD mode on a loopback port chosen up
  * front (so a spoke can be "not yet provisioned" and come up later on the same address), and a
- * client for it. The client is built like any other, from an explicit configuration.
+ * client for it. The client is built like any other, from an explicit configuration. The server
+ * also speaks server-side apply and dry runs, and answers access reviews (see
+ * {@link DemoDispatcher}).
  */
 final class DemoCluster implements AutoCloseable {
 
@@ -29,6 +32,7 @@ final class DemoCluster implements AutoCloseable {
     private final int port;
     private final VersionInfo version;
     private final KubernetesClient client;
+    private final List<DemoFault> faults = new CopyOnWriteArrayList<>();
     private KubernetesMockServer server;
 
     DemoCluster(String name, String kubernetesVersion) {
@@ -60,6 +64,11 @@ final class DemoCluster implements AutoCloseable {
         return client;
     }
 
+    /** Makes the server refuse matching requests from now on (kept across restarts). */
+    void inject(DemoFault fault) {
+        faults.add(fault);
+    }
+
     synchronized boolean isUp() {
         return server != null;
     }
@@ -70,7 +79,7 @@ final class DemoCluster implements AutoCloseable {
         }
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), true, version);
+                new DemoDispatcher(responses, faults), true, version);
         server.init(InetAddress.getLoopbackAddress(), port);
     }
 

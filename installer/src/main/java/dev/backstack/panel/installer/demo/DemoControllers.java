@@ -67,7 +67,7 @@ final class DemoControllers {
         }
     }
 
-    private static Map<String, Object> workloadStatus(String kind, GenericKubernetesResource cur, boolean ready) {
+    static Map<String, Object> workloadStatus(String kind, GenericKubernetesResource cur, boolean ready) {
         long gen = cur.getMetadata().getGeneration() == null ? 1 : cur.getMetadata().getGeneration();
         if (kind.equals("StatefulSet")) {
             return map("observedGeneration", gen, "replicas", 1, "readyReplicas", ready ? 1 : 0,
@@ -81,7 +81,7 @@ final class DemoControllers {
                         condition("Progressing", "True", "NewReplicaSetAvailable", "ReplicaSet has successfully progressed.")));
     }
 
-    private static Map<String, Object> podStatus(GenericKubernetesResource cur, boolean ready, boolean crashing, int t) {
+    static Map<String, Object> podStatus(GenericKubernetesResource cur, boolean ready, boolean crashing, int t) {
         String container = containerName(cur);
         Map<String, Object> state = crashing
                 ? map("waiting", map("reason", "CrashLoopBackOff", "message",

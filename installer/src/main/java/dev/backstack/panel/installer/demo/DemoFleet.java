@@ -1,5 +1,7 @@
 package dev.backstack.panel.installer.demo;
 
+import dev.backstack.panel.installer.helm.HelmDriver;
+import dev.backstack.panel.installer.helm.KubeAccess;
 import dev.backstack.panel.model.ClusterRole;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,6 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The built-in simulated fleet: a hub and three spokes, each an in-process mock API server on
  * loopback, seeded as a BACK Stack installation, with simulated controllers moving statuses.
  * The panel connects to these servers through the same engine as to real clusters.
+ *
+ * <p>Besides the fleet there is an {@linkplain #installTarget() install target}: one more
+ * simulated cluster, empty, for the install wizard, with a {@linkplain #helm() simulated Helm}
+ * and simulated controllers (Crossplane, provider-helm, Deployments) that react to what the
+ * wizard creates. It is not among the {@link #members()}.
  */
 public final class DemoFleet implements AutoCloseable {
 
@@ -24,8 +31,14 @@ public final class DemoFleet implements AutoCloseable {
     public record Member(String name, ClusterRole role, String server, KubernetesClient client) {
     }
 
+    /** The name of the empty simulated cluster the install wizard installs into. */
+    public static final String INSTALL_TARGET = "empty-cluster";
+
     private final DemoFleetSpec spec;
     private final DemoCluster hub;
+    private final DemoCluster target;
+    private final DemoHelmDriver helm;
+    private final InstallTargetControllers targetControllers;
     private final Map<String, DemoCluster> spokes = new LinkedHashMap<>();
     private final ScheduledExecutorService ticker;
     private final AtomicInteger clock = new AtomicInteger();
@@ -37,6 +50,11 @@ public final class DemoFleet implements AutoCloseable {
         for (DemoFleetSpec.Spoke s : spec.spokes()) {
             spokes.put(s.name(), new DemoCluster(s.name(), s.kubernetesVersion()));
         }
+        target = new DemoCluster(INSTALL_TARGET, spec.hub().kubernetesVersion());
+        target.inject(InstallTargetControllers.helmProviderConfigWebhookNotReady());
+        DemoWriter targetWriter = new DemoWriter(target.client());
+        helm = new DemoHelmDriver(INSTALL_TARGET, targetWriter);
+        targetControllers = new InstallTargetControllers(targetWriter, spec);
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "demo-controllers");
             t.setDaemon(true);
@@ -57,6 +75,7 @@ public final class DemoFleet implements AutoCloseable {
     private void boot(long tickMillis) {
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         starting.add(CompletableFuture.runAsync(hub::start));
+        starting.add(CompletableFuture.runAsync(target::start));
         for (DemoFleetSpec.Spoke s : spec.spokes()) {
             if (!"provisioning".equals(s.story())) {
                 starting.add(CompletableFuture.runAsync(spokes.get(s.name())::start));
@@ -76,7 +95,11 @@ public final class DemoFleet implements AutoCloseable {
             }
         }
         controllers = new DemoControllers(spec, hubWriter, spokeWriters, spokes);
-        ticker.scheduleWithFixedDelay(() -> controllers.tick(clock.getAndIncrement()), 0, tickMillis, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> {
+            int t = clock.getAndIncrement();
+            controllers.tick(t);
+            targetControllers.tick(t);
+        }, 0, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     static void seed(DemoWriter w, List<GenericKubernetesResource> objects) {
@@ -91,9 +114,41 @@ public final class DemoFleet implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The empty simulated cluster the install wizard installs into, named {@value #INSTALL_TARGET}
+     * with the role of a hub. Its API server speaks server-side apply and dry runs and treats its
+     * user as a cluster admin. Not one of the {@link #members()}.
+     */
+    public Member installTarget() {
+        return new Member(target.name(), ClusterRole.HUB, target.url(), target.client());
+    }
+
+    /** The simulated Helm that installs into the {@linkplain #installTarget() install target}. */
+    public HelmDriver helm() {
+        return helm;
+    }
+
+    /**
+     * A kubeconfig for the install target (no credentials: the simulated server accepts anyone),
+     * for code that hands Helm a {@link KubeAccess}; the simulated Helm does not read it.
+     */
+    public KubeAccess installTargetAccess() {
+        String n = target.name();
+        return new KubeAccess(n, "apiVersion: v1\nkind: Config\nclusters:\n- name: " + n + "\n  cluster:\n    server: "
+                + target.url() + "\n    insecure-skip-tls-verify: true\nusers:\n- name: demo\n  user: {}\ncontexts:\n- name: "
+                + n + "\n  context:\n    cluster: " + n + "\n    user: demo\ncurrent-context: " + n + "\n");
+    }
+
     /** The client of one simulated cluster, to make changes in it (tests, workshops). */
     public KubernetesClient client(String clusterName) {
-        return clusterName.equals(hub.name()) ? hub.client() : spokes.get(clusterName).client();
+        return cluster(clusterName).client();
+    }
+
+    private DemoCluster cluster(String name) {
+        if (name.equals(hub.name())) {
+            return hub;
+        }
+        return name.equals(target.name()) ? target : spokes.get(name);
     }
 
     /** Simulated seconds after which the story is in its steady state (spoke-3 up and ready). */
@@ -106,11 +161,11 @@ public final class DemoFleet implements AutoCloseable {
 
     /** Stops one simulated API server (it can be started again), to show an outage. */
     public void stopServer(String clusterName) {
-        (clusterName.equals(hub.name()) ? hub : spokes.get(clusterName)).stop();
+        cluster(clusterName).stop();
     }
 
     public void startServer(String clusterName) {
-        (clusterName.equals(hub.name()) ? hub : spokes.get(clusterName)).start();
+        cluster(clusterName).start();
     }
 
     @Override
@@ -118,5 +173,6 @@ public final class DemoFleet implements AutoCloseable {
         ticker.shutdownNow();
         hub.close();
         spokes.values().forEach(DemoCluster::close);
+        target.close();
     }
 }

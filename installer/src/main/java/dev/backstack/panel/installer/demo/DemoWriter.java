@@ -1,16 +1,16 @@
 package dev.backstack.panel.installer.demo;
 
-import dev.backstack.panel.installer.live.KindSpec;
-import dev.backstack.panel.installer.live.WatchCatalog;
+import dev.backstack.panel.model.kinds.KindInfo;
+import dev.backstack.panel.model.kinds.KindRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Writes demo objects and their statuses through a client with explicit resource contexts (the
@@ -30,6 +30,46 @@ final class DemoWriter {
 
     void create(GenericKubernetesResource obj) {
         op(obj.getApiVersion(), obj.getKind(), obj.getMetadata().getNamespace()).resource(obj).create();
+    }
+
+    /** Creates the object unless one of that name exists; true when it created it. */
+    boolean createIfAbsent(GenericKubernetesResource obj) {
+        var op = op(obj.getApiVersion(), obj.getKind(), obj.getMetadata().getNamespace());
+        if (op.withName(obj.getMetadata().getName()).get() != null) {
+            return false;
+        }
+        try {
+            op.resource(obj).create();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Every object of the kind, in all namespaces for a namespaced kind. */
+    List<GenericKubernetesResource> list(String apiVersion, String kind) {
+        ResourceDefinitionContext ctx = context(apiVersion, kind);
+        var all = client.genericKubernetesResources(ctx);
+        return (ctx.isNamespaceScoped() ? all.inAnyNamespace().list() : all.list()).getItems();
+    }
+
+    /** Writes the status of an object just read, when it differs from the stored one. */
+    void status(GenericKubernetesResource current, Map<String, Object> next) {
+        // Compared as JSON: numbers read back from the server may be Integers where we wrote Longs.
+        var json = client.getKubernetesSerialization();
+        if (json.asJson(next).equals(json.asJson(current.getAdditionalProperties().get("status")))) {
+            return;
+        }
+        current.setAdditionalProperty("status", next);
+        var op = op(current.getApiVersion(), current.getKind(), current.getMetadata().getNamespace());
+        try {
+            op.resource(current).updateStatus();
+        } catch (KubernetesClientException e) {
+            op.resource(current).update();
+        }
     }
 
     /** Replaces an object's status with the one computed from its current state. */
@@ -63,18 +103,13 @@ final class DemoWriter {
         return ctx.isNamespaceScoped() ? all.inNamespace(namespace) : all;
     }
 
+    /** The explicit context of a kind the panel knows, at the object's version (see {@link KindRegistry}). */
     static ResourceDefinitionContext context(String apiVersion, String kind) {
-        int slash = apiVersion.indexOf('/');
-        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
-        String version = apiVersion.substring(slash + 1);
-        if (kind.equals("CustomResourceDefinition")) {
-            return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                    .withPlural("customresourcedefinitions").withNamespaced(false).build();
-        }
-        KindSpec spec = Stream.concat(WatchCatalog.builtIns().stream(), WatchCatalog.customs().stream())
-                .filter(k -> k.kind().equals(kind) && k.group().equals(group)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown demo kind " + apiVersion + " " + kind));
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(spec.plural()).withNamespaced(spec.namespaced()).build();
+        return context(KindRegistry.standard().require(apiVersion, kind));
+    }
+
+    static ResourceDefinitionContext context(KindInfo k) {
+        return new ResourceDefinitionContext.Builder().withGroup(k.group()).withVersion(k.version()).withKind(k.kind())
+                .withPlural(k.plural()).withNamespaced(k.namespaced()).build();
     }
 }
