@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every call blocks (up to minutes for a remote chart); call it from a background thread, never
  * the FX thread. Stateless and safe to call from several threads; the first call of a JVM loads
- * the native library (about one second).
+ * the native library (about one second). After a template, install or upgrade it gives the
+ * shutdown signals back to the JVM ({@link ShutdownSignals}).
  */
 public final class HelmJavaDriver implements HelmDriver {
 
@@ -60,6 +61,8 @@ public final class HelmJavaDriver implements HelmDriver {
             return command.call();
         } catch (RuntimeException e) {
             throw HelmFailures.failed("template", release.name(), release.namespace(), chart, e, null);
+        } finally {
+            ShutdownSignals.reclaim();
         }
     }
 
@@ -87,6 +90,8 @@ public final class HelmJavaDriver implements HelmDriver {
             return helmResult;
         } catch (RuntimeException e) {
             throw HelmFailures.failed(operation, release.name(), release.namespace(), chart, e, kube);
+        } finally {
+            ShutdownSignals.reclaim();
         }
     }
 

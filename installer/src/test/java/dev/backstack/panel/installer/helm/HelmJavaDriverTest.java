@@ -2,6 +2,7 @@ package dev.backstack.panel.installer.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -232,6 +233,30 @@ class HelmJavaDriverTest {
 
         assertThat(e.getMessage()).startsWith("Helm upgrade of release ns/r failed: boom [REDACTED] Authorization:")
                 .doesNotContain("s3cr3t-token-value").doesNotContain("abc.def").doesNotContain("\n").endsWith(" ...");
+    }
+
+    @Test
+    @DisplayName("after a Helm call the JVM still ends on SIGTERM and runs its shutdown hooks (helm-java takes the signal)")
+    void sigtermStillEndsTheJvm(@TempDir Path dir) throws Exception {
+        assumeFalse(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows"), "POSIX signals");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), SignalProbe.class.getName(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(dir.resolve("ready")) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(dir.resolve("ready")).as(Files.readString(dir.resolve("out.log"))).exists();
+
+            child.destroy(); // SIGTERM
+
+            assertThat(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("ended on SIGTERM").isTrue();
+            assertThat(child.exitValue()).isEqualTo(143);
+            assertThat(dir.resolve("hook")).exists();
+        } finally {
+            child.destroyForcibly();
+        }
     }
 
     @Test
