@@ -42,7 +42,8 @@ final class HubComposer {
 
     /** The composite's name for a claim, as Crossplane derives it: the claim's name and a suffix. */
     static String compositeName(GenericKubernetesResource claim) {
-        return claim.getMetadata().getName() + "-" + claim.getMetadata().getUid().replace("-", "").substring(0, 5);
+        String uid = claim.getMetadata().getUid().replace("-", "");
+        return claim.getMetadata().getName() + "-" + uid.substring(uid.length() - 5);
     }
 
     void tick(int t, Set<String> crds) {

@@ -143,13 +143,15 @@ class DemoApiServerTest {
     }
 
     @Test
-    @DisplayName("custom kinds are applied once their CRD is, with contexts from the kind registry")
+    @DisplayName("custom kinds are refused (404) until their CRD is applied, with contexts from the kind registry")
     void customKindAfterCrd() {
         KindInfo provider = KINDS.require("pkg.crossplane.io/v1", "Provider");
-        op("apiextensions.k8s.io/v1", "CustomResourceDefinition").resource(DemoCrds.crd(provider))
-                .fieldManager(MANAGER).serverSideApply();
         GenericKubernetesResource p = Manifest.of(provider.apiVersion(), "Provider", null, "provider-helm")
                 .spec(Manifest.map("package", "xpkg.upbound.io/crossplane-contrib/provider-helm:v0.19.0")).build();
+        assertThatThrownBy(() -> op(provider.apiVersion(), "Provider").resource(p).fieldManager(MANAGER).serverSideApply())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+        op("apiextensions.k8s.io/v1", "CustomResourceDefinition").resource(DemoCrds.crd(provider))
+                .fieldManager(MANAGER).serverSideApply();
         op(provider.apiVersion(), "Provider").resource(p).fieldManager(MANAGER).serverSideApply();
         assertThat(op(provider.apiVersion(), "Provider").withName("provider-helm").get()).isNotNull();
     }
