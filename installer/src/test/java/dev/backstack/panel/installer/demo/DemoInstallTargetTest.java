@@ -8,7 +8,11 @@ import dev.backstack.panel.installer.helm.HelmDriver;
 import dev.backstack.panel.installer.helm.HelmRelease;
 import dev.backstack.panel.installer.helm.HelmResult;
 import dev.backstack.panel.installer.helm.KubeAccess;
+import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.model.ClusterRole;
+import dev.backstack.panel.model.ComponentKind;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.Health;
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -22,6 +26,8 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -245,5 +251,36 @@ class DemoInstallTargetTest {
             assertThat(available(op("apps/v1", "Deployment", d[0]).withName(d[1]).get())).as(d[1]).isEqualTo(1);
         }
         assertThat(Optional.ofNullable(crd("clusterpolicies.kyverno.io"))).isPresent();
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("the live status engine sees the composed hub's BACK components Healthy on the install target")
+    void liveEngineSeesBackHub() throws Exception {
+        // Last: closing watches can stall the mock server's event loop (see STACK.md).
+        DemoFleet.Member target = fleet.installTarget();
+        try (FleetService live = FleetService.watching(List.of(new FleetService.Target(target.name(), target.name(),
+                target.role(), target.server(), Set.of("simulated demo cluster"), target.client())), 50)) {
+            Fleet f = DemoAwait.until("Backstage, Argo CD, Crossplane and Kyverno Healthy", live::latest,
+                    x -> x.hub() != null && Stream.of(ComponentKind.BACKSTAGE, ComponentKind.ARGO_CD,
+                            ComponentKind.CROSSPLANE, ComponentKind.KYVERNO).allMatch(k -> x.hub().component(k)
+                                    .map(c -> c.health() == Health.HEALTHY).orElse(false)));
+            assertThat(f.hub().name()).isEqualTo("empty-cluster");
+        }
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("the BACK Stack Configuration package goes Healthy and brings the BACK Stack XRDs")
+    void configurationBringsXrds() throws Exception {
+        apply(Manifest.of("pkg.crossplane.io/v1", "Configuration", null, "back-stack")
+                .spec(Manifest.map("package", "ghcr.io/back-stack/showcase-configuration:latest")).build());
+        DemoAwait.until("the Configuration Healthy",
+                () -> op("pkg.crossplane.io/v1", "Configuration").withName("back-stack").get(),
+                c -> condition(c, "Healthy").equals("True"));
+        DemoAwait.until("the AKSCluster claim CRD", () -> crd("aksclusters.backstack.dev"),
+                c -> condition(c, "Established").equals("True"));
+        assertThat(condition(op("apiextensions.crossplane.io/v1", "CompositeResourceDefinition")
+                .withName("xeksclusters.backstack.dev").get(), "Established")).isIn("True", "absent");
     }
 }
