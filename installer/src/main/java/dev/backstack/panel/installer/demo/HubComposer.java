@@ -142,7 +142,7 @@ final class HubComposer {
         if (available) {
             DemoCrds.ensure(w, DemoCrds.ofChart(part.chart()));
         }
-        w.status(rel, map("atProvider", map("releaseDescription", available ? "Install complete" : "Installing",
+        w.status(rel, map("atProvider", map("releaseDescription", available ? "Install complete (simulated)" : "Installing (simulated)",
                 "revision", 1, "state", available ? "deployed" : "pending-install"),
                 "conditions", list(condition("Synced", "True", "ReconcileSuccess", ""), available
                         ? condition("Ready", "True", "Available", "")

@@ -88,6 +88,12 @@ class DemoApiServerTest {
         assertThat(applied.getMetadata().getManagedFields()).hasSize(1);
         assertThat(configMaps().withName("journal").get().getAdditionalProperties().get("data"))
                 .isEqualTo(Map.of("step", "2", "phase", "crossplane"));
+
+        // Applying the same configuration again writes nothing.
+        GenericKubernetesResource again = configMaps()
+                .resource(configMap("journal", Manifest.map("step", "2", "phase", "crossplane")))
+                .fieldManager(MANAGER).serverSideApply();
+        assertThat(again.getMetadata().getResourceVersion()).isEqualTo(applied.getMetadata().getResourceVersion());
     }
 
     @Test
