@@ -2,10 +2,12 @@ package dev.backstack.panel.installer.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
@@ -17,7 +19,6 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,7 +71,7 @@ class DemoApiServerTest {
                 .fieldManager(MANAGER).serverSideApply();
         assertThat(created.getMetadata().getUid()).isNotBlank();
         assertThat(created.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager,
-                ManagedFieldsEntry::getOperation).containsExactly(org.assertj.core.groups.Tuple.tuple(MANAGER, "Apply"));
+                ManagedFieldsEntry::getOperation).containsExactly(tuple(MANAGER, "Apply"));
 
         // Another writer adds a label; a second apply keeps it and merges its own change.
         GenericKubernetesResource stored = configMaps().withName("journal").get();
