@@ -87,7 +87,9 @@ final class DemoApply {
         if (meta.hasNonNull("managedFields")) {
             return DemoDispatcher.status(400, "BadRequest", "metadata.managedFields must be nil");
         }
-        body.remove("status");
+        if (!path.endsWith("/status")) {
+            body.remove("status");
+        }
         if (!namespaced(path)) {
             meta.remove("namespace");
         }
@@ -121,12 +123,30 @@ final class DemoApply {
             return DemoDispatcher.status(500, "InternalError", "stored object unreadable: " + e.getOriginalMessage());
         }
         String storedVersion = merged.path("metadata").path("resourceVersion").asText();
+        ObjectNode before = merged.deepCopy();
         merge(merged, body);
+        if (unchanged(before, merged, manager)) {
+            // An apply that changes nothing writes nothing: no new resourceVersion, no watch event.
+            return DemoDispatcher.json(200, current.getValue());
+        }
         if (!pinned) {
             ((ObjectNode) merged.get("metadata")).put("resourceVersion", storedVersion);
         }
         recordManager(merged, body, manager);
         return server.handleUpdate(request(HttpMethod.PUT, path, merged));
+    }
+
+    private static boolean unchanged(ObjectNode before, ObjectNode after, String manager) {
+        JsonNode entries = before.path("metadata").path("managedFields");
+        boolean known = false;
+        for (JsonNode e : entries) {
+            known |= manager.equals(e.path("manager").asText()) && "Apply".equals(e.path("operation").asText());
+        }
+        ObjectNode a = before.deepCopy();
+        ObjectNode b = after.deepCopy();
+        ((ObjectNode) a.get("metadata")).remove("managedFields");
+        ((ObjectNode) b.get("metadata")).remove("managedFields");
+        return known && a.equals(b);
     }
 
     /** JSON merge patch (RFC 7386) of {@code patch} into {@code target}. */

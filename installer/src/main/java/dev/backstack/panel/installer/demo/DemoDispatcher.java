@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstack.panel.model.kinds.KindInfo;
+import dev.backstack.panel.model.kinds.KindRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -19,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@code dryRun=All} on POST, PUT, PATCH and DELETE: the answer is what would be stored,
  * nothing is stored and no watch event is sent;</li>
  * <li>SelfSubjectAccessReviews and SelfSubjectRulesReviews, answered for a cluster admin;</li>
+ * <li>writes of a custom kind without its CRD refused with 404, as a real API server does;</li>
  * <li>{@link DemoFault injected refusals} for the demo's story.</li>
  * </ul>
  * Requests with a queued expectation (the server's {@code /} and {@code /version}) are answered
@@ -42,6 +48,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     static final Logger LOG = LoggerFactory.getLogger(DemoDispatcher.class);
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTHORIZATION = "/apis/authorization.k8s.io/v1/";
+    private static final Set<String> BUILT_IN_GROUPS = Stream.concat(KindRegistry.standard().all().stream()
+            .filter(KindInfo::builtIn).map(KindInfo::group), Stream.of("authorization.k8s.io", "authentication.k8s.io",
+                    "coordination.k8s.io", "policy", "autoscaling", "events.k8s.io", "discovery.k8s.io",
+                    "scheduling.k8s.io", "node.k8s.io", "certificates.k8s.io", "flowcontrol.apiserver.k8s.io",
+                    "apiregistration.k8s.io", "resource.k8s.io", "storagemigration.k8s.io"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Map<ServerRequest, Queue<ServerResponse>> expectations;
     private final MockDispatcher expected;
@@ -76,6 +88,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         }
         if (method == HttpMethod.POST && path.startsWith(AUTHORIZATION)) {
             return review(request);
+        }
+        if (method != HttpMethod.GET && method != HttpMethod.DELETE) {
+            Optional<MockResponse> unserved = unservedKind(path);
+            if (unserved.isPresent()) {
+                return unserved.get();
+            }
         }
         if (!dry) {
             return route(request);
@@ -136,8 +154,22 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         return json(201, review.toString());
     }
 
-    boolean isDryRun() {
-        return dryRun.get();
+    /**
+     * A write of a custom kind whose CRD does not exist is refused, as a real API server does (the
+     * mock would store anything); built-in groups are always served.
+     */
+    private Optional<MockResponse> unservedKind(String path) {
+        String[] parts = DemoApply.withoutQuery(path).split("/");
+        if (parts.length < 5 || !"apis".equals(parts[1]) || BUILT_IN_GROUPS.contains(parts[2])) {
+            return Optional.empty();
+        }
+        int at = "namespaces".equals(parts[4]) && parts.length > 6 ? 6 : 4;
+        String crd = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + parts[at] + "." + parts[2];
+        if (findResource(getKey(crd)) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(status(404, "NotFound", "the server could not find the requested resource (no CRD "
+                + parts[at] + "." + parts[2] + " on this simulated cluster)"));
     }
 
     static boolean isDryRun(String path) {

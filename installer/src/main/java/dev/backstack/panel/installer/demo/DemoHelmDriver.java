@@ -3,9 +3,13 @@ package dev.backstack.panel.installer.demo;
 import static dev.backstack.panel.installer.demo.Manifest.list;
 import static dev.backstack.panel.installer.demo.Manifest.map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.backstack.panel.installer.helm.HelmDriver;
 import dev.backstack.panel.installer.helm.HelmException;
 import dev.backstack.panel.installer.helm.HelmRelease;
@@ -37,6 +41,9 @@ public final class DemoHelmDriver implements HelmDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoHelmDriver.class);
     private static final String PREFIX = "sh.helm.release.v1.";
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build())
+            .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
 
     private final String cluster;
     private final DemoWriter w;
@@ -47,12 +54,15 @@ public final class DemoHelmDriver implements HelmDriver {
     }
 
     @Override
-    public String template(HelmRelease release) {
+    public String template(HelmRelease release) throws HelmException {
         StringBuilder out = new StringBuilder("# Source: ").append(release.chart().name())
                 .append("/templates/deployment.yaml (simulated Helm: only the chart's workloads)\n");
         for (GenericKubernetesResource o : workloads(release)) {
-            String yaml = w.client().getKubernetesSerialization().asYaml(o);
-            out.append(yaml.startsWith("---") ? "" : "---\n").append(yaml);
+            try {
+                out.append("---\n").append(YAML.writeValueAsString(o));
+            } catch (JsonProcessingException e) {
+                throw new HelmException("simulated Helm: cannot render " + release.chart() + ": " + e.getOriginalMessage(), e);
+            }
         }
         return out.toString();
     }

@@ -42,7 +42,8 @@ final class HubComposer {
 
     /** The composite's name for a claim, as Crossplane derives it: the claim's name and a suffix. */
     static String compositeName(GenericKubernetesResource claim) {
-        return claim.getMetadata().getName() + "-" + claim.getMetadata().getUid().replace("-", "").substring(0, 5);
+        String uid = claim.getMetadata().getUid().replace("-", "");
+        return claim.getMetadata().getName() + "-" + uid.substring(uid.length() - 5);
     }
 
     void tick(int t, Set<String> crds) {
@@ -141,7 +142,7 @@ final class HubComposer {
         if (available) {
             DemoCrds.ensure(w, DemoCrds.ofChart(part.chart()));
         }
-        w.status(rel, map("atProvider", map("releaseDescription", available ? "Install complete" : "Installing",
+        w.status(rel, map("atProvider", map("releaseDescription", available ? "Install complete (simulated)" : "Installing (simulated)",
                 "revision", 1, "state", available ? "deployed" : "pending-install"),
                 "conditions", list(condition("Synced", "True", "ReconcileSuccess", ""), available
                         ? condition("Ready", "True", "Available", "")

@@ -108,8 +108,9 @@ final class InstallTargetControllers {
                 String pkg = declared == null ? p.getMetadata().getName() : declared.toString();
                 int age = age(p, "", t);
                 boolean healthy = age >= PACKAGE_HEALTHY_AFTER;
+                String uid = p.getMetadata().getUid();
                 w.status(p, map("currentIdentifier", pkg, "currentRevision", p.getMetadata().getName() + "-"
-                        + p.getMetadata().getUid().substring(0, 7), "conditions", list(age >= PACKAGE_INSTALLED_AFTER
+                        + uid.substring(uid.length() - 7), "conditions", list(age >= PACKAGE_INSTALLED_AFTER
                         ? condition("Installed", "True", "ActivePackageRevision", "")
                         : condition("Installed", "False", "UnpackingPackage", "simulated: pulling and unpacking " + pkg),
                         healthy ? condition("Healthy", "True", "HealthyPackageRevision", "")

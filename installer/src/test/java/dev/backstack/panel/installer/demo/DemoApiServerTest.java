@@ -2,10 +2,12 @@ package dev.backstack.panel.installer.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
@@ -17,7 +19,6 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,7 +71,7 @@ class DemoApiServerTest {
                 .fieldManager(MANAGER).serverSideApply();
         assertThat(created.getMetadata().getUid()).isNotBlank();
         assertThat(created.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager,
-                ManagedFieldsEntry::getOperation).containsExactly(org.assertj.core.groups.Tuple.tuple(MANAGER, "Apply"));
+                ManagedFieldsEntry::getOperation).containsExactly(tuple(MANAGER, "Apply"));
 
         // Another writer adds a label; a second apply keeps it and merges its own change.
         GenericKubernetesResource stored = configMaps().withName("journal").get();
@@ -88,6 +89,12 @@ class DemoApiServerTest {
         assertThat(applied.getMetadata().getManagedFields()).hasSize(1);
         assertThat(configMaps().withName("journal").get().getAdditionalProperties().get("data"))
                 .isEqualTo(Map.of("step", "2", "phase", "crossplane"));
+
+        // Applying the same configuration again writes nothing.
+        GenericKubernetesResource again = configMaps()
+                .resource(configMap("journal", Manifest.map("step", "2", "phase", "crossplane")))
+                .fieldManager(MANAGER).serverSideApply();
+        assertThat(again.getMetadata().getResourceVersion()).isEqualTo(applied.getMetadata().getResourceVersion());
     }
 
     @Test
@@ -143,13 +150,15 @@ class DemoApiServerTest {
     }
 
     @Test
-    @DisplayName("custom kinds are applied once their CRD is, with contexts from the kind registry")
+    @DisplayName("custom kinds are refused (404) until their CRD is applied, with contexts from the kind registry")
     void customKindAfterCrd() {
         KindInfo provider = KINDS.require("pkg.crossplane.io/v1", "Provider");
-        op("apiextensions.k8s.io/v1", "CustomResourceDefinition").resource(DemoCrds.crd(provider))
-                .fieldManager(MANAGER).serverSideApply();
         GenericKubernetesResource p = Manifest.of(provider.apiVersion(), "Provider", null, "provider-helm")
                 .spec(Manifest.map("package", "xpkg.upbound.io/crossplane-contrib/provider-helm:v0.19.0")).build();
+        assertThatThrownBy(() -> op(provider.apiVersion(), "Provider").resource(p).fieldManager(MANAGER).serverSideApply())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+        op("apiextensions.k8s.io/v1", "CustomResourceDefinition").resource(DemoCrds.crd(provider))
+                .fieldManager(MANAGER).serverSideApply();
         op(provider.apiVersion(), "Provider").resource(p).fieldManager(MANAGER).serverSideApply();
         assertThat(op(provider.apiVersion(), "Provider").withName("provider-helm").get()).isNotNull();
     }
