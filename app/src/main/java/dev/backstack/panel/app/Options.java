@@ -14,9 +14,9 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
 
     /** The flags of {@code install} and {@code uninstall}. */
     public record Install(boolean plan, boolean dryRun, Optional<Path> profile, boolean credentialsStdin,
-            List<String> overrides, List<String> keep, boolean yes) {
+            List<String> overrides, List<String> keep, boolean yes, int retries) {
         static Install none() {
-            return new Install(false, false, Optional.empty(), false, List.of(), List.of(), false);
+            return new Install(false, false, Optional.empty(), false, List.of(), List.of(), false, -1);
         }
     }
 
@@ -46,6 +46,8 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
                                   AZURE_CREDENTIALS) from standard input instead of the environment
               --accept-warning ID go on despite the preflight warning ID (recorded in the journal; repeatable)
               --keep STEP         uninstall: keep crossplane, providers, credentials or spokes (repeatable)
+              --retry N           resume a failed run up to N more times (default 0; 1 on the demo, whose
+                                  simulation fails one step once)
               --yes               uninstall: do not ask for the typed confirmation
             """;
 
@@ -64,6 +66,7 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
         Path profile = null;
         boolean stdin = false;
         boolean yes = false;
+        int retries = -1;
         List<String> overrides = new ArrayList<>();
         List<String> keep = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -84,6 +87,7 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
                 case "--accept-warning" -> overrides.add(value(args, ++i, a));
                 case "--keep" -> keep.add(value(args, ++i, a));
                 case "--yes" -> yes = true;
+                case "--retry" -> retries = count(value(args, ++i, a), a);
                 default -> throw new IllegalArgumentException("unknown argument: " + a + "\n\n" + USAGE);
             }
         }
@@ -95,7 +99,7 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
         }
         return new Options(command, demo, Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
                 List.copyOf(spokes), output, wait, help, new Install(plan, dryRun, Optional.ofNullable(profile), stdin,
-                        List.copyOf(overrides), List.copyOf(keep), yes));
+                        List.copyOf(overrides), List.copyOf(keep), yes, retries));
     }
 
     public boolean status() {
@@ -110,6 +114,10 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
     }
 
     private static int seconds(String s) {
+        return count(s, "--wait");
+    }
+
+    private static int count(String s, String flag) {
         try {
             int v = Integer.parseInt(s);
             if (v < 0) {
@@ -117,7 +125,7 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--wait needs a number of seconds, not " + s);
+            throw new IllegalArgumentException(flag + " needs a whole number, not " + s);
         }
     }
 }

@@ -97,7 +97,12 @@ public final class InstallCommand {
             return verdict;
         }
         EventPrinter printer = new EventPrinter(out);
+        int retries = flags.retries() >= 0 ? flags.retries() : service.target().simulated() ? 1 : 0;
         PlanOutcome outcome = service.install(profile, credentials, overrides(report), printer::print);
+        for (int i = 1; outcome == PlanOutcome.FAILED && i <= retries; i++) {
+            out.println("retrying (" + i + " of " + retries + "): resuming from the failed step");
+            outcome = service.install(profile, credentials, overrides(report), printer::print);
+        }
         if (outcome == PlanOutcome.SUCCEEDED || outcome == PlanOutcome.UNCHANGED) {
             service.outputs(profile).links().forEach(l -> out.println(l.name() + ": " + l.url()));
             out.println("Argo CD's initial admin password: kubectl -n argocd get secret argocd-initial-admin-secret "

@@ -32,7 +32,7 @@ final class PlanPrinter {
             s.append("# step ").append(n).append('/').append(plan.steps().size()).append(": ")
                     .append(step.info().id()).append(" — ").append(step.info().title())
                     .append(" (").append(step.info().kind().label()).append(")\n");
-            if (!step.chart().isEmpty()) {
+            if (step.helm() != null) {
                 s.append("---\n").append(helm(step));
             }
             for (ObjectPreview o : step.objects()) {
@@ -45,7 +45,14 @@ final class PlanPrinter {
     private static String helm(StepPreview step) {
         try {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("helmRelease", Map.of("step", step.info().id(), "chart", step.chart()));
+            StepPreview.HelmPreview h = step.helm();
+            Map<String, Object> release = new LinkedHashMap<>();
+            release.put("name", h.release());
+            release.put("namespace", h.namespace());
+            release.put("chart", h.chart());
+            release.put("version", h.version());
+            release.put("repository", h.repository());
+            doc.put("helmRelease", release);
             Object values = step.values().isBlank() ? Map.of() : YAML.readValue(step.values(), Object.class);
             doc.put("values", values == null ? Map.of() : values);
             return YAML.writeValueAsString(doc);

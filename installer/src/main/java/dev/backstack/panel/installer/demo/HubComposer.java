@@ -82,7 +82,7 @@ final class HubComposer {
         List<String> unready = new ArrayList<>();
         for (int i = 0; i < COMPOSED.size(); i++) {
             DemoFleetSpec.Part part = spec.hub().components().get(COMPOSED.get(i));
-            if (age < 1 + i || !release(COMPOSED.get(i), part, xr, providerConfig, t)) {
+            if (age < 1 + i || !release(COMPOSED.get(i), part, xr, claim, providerConfig, t)) {
                 unready.add("Release/" + xr + "-" + part.chart());
             }
         }
@@ -111,10 +111,14 @@ final class HubComposer {
     }
 
     /** Composes one Release and moves it along; true when it is deployed and its workloads are available. */
-    private boolean release(String key, DemoFleetSpec.Part part, String xr, String providerConfig, int t) {
+    private boolean release(String key, DemoFleetSpec.Part part, String xr, GenericKubernetesResource claim, String providerConfig,
+            int t) {
         String name = xr + "-" + part.chart();
+        // Crossplane labels what it composes with the composite and the claim.
         w.createIfAbsent(Manifest.of(RELEASE, "Release", null, name)
                 .label("crossplane.io/composite", xr)
+                .label("crossplane.io/claim-name", claim.getMetadata().getName())
+                .label("crossplane.io/claim-namespace", claim.getMetadata().getNamespace())
                 .spec(map("forProvider", map("namespace", part.namespace(), "chart", map("name", part.chart(),
                         "version", part.chartVersion())), "providerConfigRef",
                         map("name", providerConfig == null ? "default" : providerConfig)))

@@ -95,7 +95,7 @@ public final class InstallService {
     /** Runs (or resumes) the install; a finished install run again writes nothing. */
     public PlanOutcome install(InstallProfile profile, Credentials credentials, List<String> overrides,
             Consumer<PlanEvent> events) {
-        return runner(HubPlan.PLAN_ID).run(installPlan(profile, credentials), overrides, events);
+        return run(HubPlan.PLAN_ID, installPlan(profile, credentials), overrides, events);
     }
 
     /** The uninstall plan; {@code keep} lists step ids to leave out. Reads the spoke claims on the cluster. */
@@ -115,7 +115,7 @@ public final class InstallService {
     }
 
     public PlanOutcome uninstall(Set<String> keep, Consumer<PlanEvent> events) {
-        return runner(UninstallPlan.PLAN_ID).run(uninstallPlan(keep), List.of(), events);
+        return run(UninstallPlan.PLAN_ID, uninstallPlan(keep), List.of(), events);
     }
 
     public InstallOutputs outputs(InstallProfile profile) {
@@ -136,11 +136,15 @@ public final class InstallService {
         }
     }
 
-    private PlanRunner runner(String planId) {
+    private PlanOutcome run(String planId, Plan plan, List<String> overrides, Consumer<PlanEvent> events) {
         ServerSideApplier applier = new ServerSideApplier(target.client());
         MirroredJournal journal = new MirroredJournal(new ConfigMapJournal(target.client(), applier, planId),
                 new LocalJournal(journalDir, target.clusterKey(), planId));
-        return new PlanRunner(context(m -> { }), journal, clock);
+        try (Waiter waiter = new Waiter(target.client())) {
+            StepContext ctx = new StepContext(target.client(), KindRegistry.standard(), applier, waiter, target.helm(),
+                    target.kube(), m -> { }, false);
+            return new PlanRunner(ctx, journal, clock).run(plan, overrides, events);
+        }
     }
 
     private StepContext context(Consumer<String> status) {

@@ -35,7 +35,7 @@ public final class ApplyStep implements Step {
         this.objects = List.copyOf(b.objects);
         this.activation = List.copyOf(b.activation);
         this.readiness = List.copyOf(b.readiness);
-        this.preview = new StepPreview(info, objects.stream().map(Previews::preview).toList(), "", "");
+        this.preview = new StepPreview(info, objects.stream().map(Previews::preview).toList(), null, "");
         this.fingerprint = Previews.digest(preview.objects().stream().map(o -> o.yaml()).toList());
     }
 

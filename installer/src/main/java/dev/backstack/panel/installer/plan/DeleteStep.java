@@ -36,7 +36,7 @@ public final class DeleteStep implements Step {
         this.info = new StepInfo(id, title, description, StepKind.DELETE, dependsOn, budget);
         this.targets = List.copyOf(targets);
         this.preview = new StepPreview(info, targets.stream().map(t -> Previews.preview(Manifests.of(
-                t.kind().apiVersion(), t.kind().kind(), t.namespace(), t.name()).build())).toList(), "", "");
+                t.kind().apiVersion(), t.kind().kind(), t.namespace(), t.name()).build())).toList(), null, "");
     }
 
     public List<Target> targets() {

@@ -47,8 +47,9 @@ public final class HelmStep implements Step {
         this.release = release;
         this.writes = List.copyOf(writes);
         String values = release.values().isEmpty() ? "{}\n" : Previews.yaml(release.values());
-        this.preview = new StepPreview(info, List.of(), release.chart().toString() + ", release " + release.name()
-                + " in namespace " + release.namespace(), values);
+        this.preview = new StepPreview(info, List.of(), new StepPreview.HelmPreview(release.name(),
+                release.namespace(), release.chart().name(), release.chart().version(), release.chart().repository()),
+                values);
         this.fingerprint = Previews.digest(List.of(preview.chart(), values));
     }
 

@@ -29,7 +29,7 @@ public final class HelmUninstallStep implements Step {
 
     @Override
     public StepPreview preview() {
-        return new StepPreview(info, List.of(), "release " + release + " in namespace " + namespace, "");
+        return new StepPreview(info, List.of(), null, "");
     }
 
     @Override

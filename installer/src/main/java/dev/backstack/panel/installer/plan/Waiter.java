@@ -23,19 +23,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Waits for readiness by watching, never by polling: one informer (list, then watch) per wait,
+ * Waits for readiness by watching, never by polling: informers (list, then watch), one per kind
+ * and namespace, shared by the waits of a run and closed with the waiter; each wait is
  * re-evaluated on every event, so the step after a condition turns True starts within an event's
  * latency. A wait over budget is reported and keeps watching (most install "failures" are slow
  * clusters); it fails only at {@link #HARD_LIMIT_FACTOR} times the budget, with the reason of
  * every object still not ready. Blocking; call from the plan's thread. Cancelled by interrupting
  * that thread. Thread-safe.
  */
-public final class Waiter {
+public final class Waiter implements AutoCloseable {
 
     /** A wait fails at this multiple of its budget. */
     public static final int HARD_LIMIT_FACTOR = 3;
 
     private final KubernetesClient client;
+    private final Map<String, Watched> informers = new java.util.HashMap<>();
 
     public Waiter(KubernetesClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -64,19 +66,13 @@ public final class Waiter {
     public void await(Wait wait, Duration budget, Consumer<String> status) throws StepFailure, InterruptedException {
         CompletableFuture<WaitVerdict> ready = new CompletableFuture<>();
         Tracker tracker = new Tracker(wait, status, ready);
-        var op = KindOps.op(client, wait.kind(), wait.namespace());
-        var scoped = wait.selector() != null ? op.withLabelSelector(wait.selector())
-                : wait.names().size() == 1 ? op.withField("metadata.name", wait.names().get(0)) : op;
-        SharedIndexInformer<GenericKubernetesResource> informer = scoped.runnableInformer(0);
-        tracker.store = informer.getStore()::list;
-        informer.addEventHandler(tracker);
-        informer.exceptionHandler((started, t) -> {
-            tracker.problem(t);
-            return true;
-        });
+        Watched watched = informer(wait);
+        tracker.store = watched.informer().getStore()::list;
+        watched.informer().addEventHandler(tracker);
+        watched.problems().add(tracker);
         try {
-            informer.start();
-            tracker.evaluate();
+            // Evaluated once the first list arrived, then on every event: never on an empty cache.
+            watched.synced().thenRun(tracker::synced);
             try {
                 ready.get(budget.toMillis(), TimeUnit.MILLISECONDS);
                 return;
@@ -95,8 +91,42 @@ public final class Waiter {
         } catch (ExecutionException e) {
             throw new IllegalStateException("wait failed unexpectedly", e.getCause());
         } finally {
-            informer.stop();
+            watched.informer().removeEventHandler(tracker);
+            watched.problems().remove(tracker);
         }
+    }
+
+    /**
+     * One informer per kind, namespace and selector, opened on first use and shared by every later
+     * wait of the run (waits come and go; watches stay open until {@link #close()}).
+     */
+    private synchronized Watched informer(Wait wait) {
+        String key = wait.kind().ref() + "@" + wait.namespace() + "?" + wait.selector();
+        Watched w = informers.get(key);
+        if (w == null) {
+            var op = KindOps.op(client, wait.kind(), wait.namespace());
+            var scoped = wait.selector() != null ? op.withLabelSelector(wait.selector()) : op;
+            SharedIndexInformer<GenericKubernetesResource> informer = scoped.runnableInformer(0);
+            List<Tracker> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+            informer.exceptionHandler((started, t) -> {
+                problems.forEach(p -> p.problem(t));
+                return true;
+            });
+            w = new Watched(informer, informer.start(), problems);
+            informers.put(key, w);
+        }
+        return w;
+    }
+
+    /** Stops every informer this waiter opened. */
+    @Override
+    public synchronized void close() {
+        informers.values().forEach(w -> w.informer().stop());
+        informers.clear();
+    }
+
+    private record Watched(SharedIndexInformer<GenericKubernetesResource> informer,
+            java.util.concurrent.CompletionStage<Void> synced, List<Tracker> problems) {
     }
 
     static WaitVerdict evaluate(Wait wait, Collection<GenericKubernetesResource> items) {
@@ -140,6 +170,7 @@ public final class Waiter {
         private volatile java.util.function.Supplier<List<GenericKubernetesResource>> store = List::of;
         private volatile WaitVerdict lastVerdict;
         private volatile String lastMessage = "";
+        private boolean synced;
 
         Tracker(Wait wait, Consumer<String> status, CompletableFuture<WaitVerdict> ready) {
             this.wait = wait;
@@ -147,7 +178,15 @@ public final class Waiter {
             this.ready = ready;
         }
 
+        synchronized void synced() {
+            synced = true;
+            evaluate();
+        }
+
         synchronized void evaluate() {
+            if (!synced) {
+                return;
+            }
             WaitVerdict v = Waiter.evaluate(wait, store.get());
             lastVerdict = v;
             report(v.message());

@@ -34,7 +34,7 @@ final class FakeStep implements Step {
 
     @Override
     public StepPreview preview() {
-        return new StepPreview(info, List.of(), "", "");
+        return new StepPreview(info, List.of(), null, "");
     }
 
     @Override
