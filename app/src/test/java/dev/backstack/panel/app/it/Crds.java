@@ -25,7 +25,14 @@ final class Crds {
         this.client = client;
     }
 
-    void registerAll() throws Exception {
+    /** Only the upstream CRDs of {@code ../shared/crds}. */
+    void registerUpstream() throws Exception {
+        for (CustomResourceDefinition crd : upstreamCrds()) {
+            register(client, crd);
+        }
+    }
+
+    private List<CustomResourceDefinition> upstreamCrds() throws Exception {
         List<CustomResourceDefinition> crds = new ArrayList<>();
         for (Path file : RealApiServer.yamlFiles(RealApiServer.shared("crds"))) {
             for (HasMetadata o : RealApiServer.load(client, file)) {
@@ -34,6 +41,11 @@ final class Crds {
                 }
             }
         }
+        return crds;
+    }
+
+    void registerAll() throws Exception {
+        List<CustomResourceDefinition> crds = upstreamCrds();
         for (String xrd : List.of("crossplane/apis/hub/definition.yaml", "crossplane/apis/cluster/aks/definition.yaml",
                 "crossplane/apis/cluster/eks/definition.yaml")) {
             for (HasMetadata o : RealApiServer.load(client, RealApiServer.shared("backstack-showcase").resolve(xrd))) {

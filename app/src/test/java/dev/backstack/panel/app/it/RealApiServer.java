@@ -82,6 +82,26 @@ final class RealApiServer implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * A server of its own, with only the upstream CRDs of {@code ../shared/crds} registered (as
+     * their charts would have installed them), for tests that need a cluster no other test
+     * touches. The caller closes it.
+     */
+    static RealApiServer fresh() throws Exception {
+        KubeBinaries.Result found = KubeBinaries.locate();
+        RealApiServerTier.requireOrSkip(found);
+        RealApiServer server = new RealApiServer(found.dir().orElseThrow());
+        try {
+            server.startEtcd();
+            server.startApiServer();
+            new Crds(server.admin()).registerUpstream();
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
     private void startEtcd() throws IOException {
         String peer = "http://127.0.0.1:" + peerPort;
         String client = "http://127.0.0.1:" + etcdPort;

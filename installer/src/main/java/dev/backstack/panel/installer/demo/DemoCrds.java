@@ -24,7 +24,8 @@ final class DemoCrds {
             "crossplane", Set.of("pkg.crossplane.io", "apiextensions.crossplane.io"),
             "argo-cd", Set.of("argoproj.io"),
             "kyverno", Set.of("kyverno.io", "policies.kyverno.io", "wgpolicyk8s.io"),
-            "cert-manager", Set.of("cert-manager.io"));
+            "cert-manager", Set.of("cert-manager.io"),
+            "gateway-helm", Set.of("gateway.networking.k8s.io"));
 
     private DemoCrds() {
     }

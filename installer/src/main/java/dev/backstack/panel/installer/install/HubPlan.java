@@ -41,7 +41,9 @@ public final class HubPlan {
     public static final String PROVIDER_CONFIG = "local";
     public static final String RUNTIME_CONFIG = "provider-local-admin";
     public static final String REPO_SECRET = "backstack-gitops-repo";
-    static final String APIS = "/dev/backstack/panel/resources/install/apis/";
+    static final String INSTALL = "/dev/backstack/panel/resources/install/";
+    static final String APIS = INSTALL + "apis/";
+    static final String GATEWAY = "backstack";
     static final List<String> API_FILES = List.of("hub/definition.yaml", "hub/composition.yaml",
             "cluster/aks/definition.yaml", "cluster/aks/composition.yaml", "cluster/eks/definition.yaml",
             "cluster/eks/composition.yaml");
@@ -69,6 +71,9 @@ public final class HubPlan {
                 "Crossplane v2 core, without the external-secret-store flag that v2 refuses.", Duration.ofMinutes(5),
                 lock.chart("crossplane"), map(), List.of("namespaces")));
         ingress().ifPresent(steps::add);
+        if (profile.ingress() == IngressChoice.GATEWAY_API) {
+            steps.add(gateway());
+        }
         steps.add(runtimeConfig());
         steps.add(packages("functions", "Function", "Install the composition function", "functions healthy"));
         steps.add(packages("providers", "Provider", "Install the Crossplane providers", "providers healthy"));
@@ -99,6 +104,25 @@ public final class HubPlan {
                 : "Install ingress-nginx " + c.appVersion() + " (retired upstream)";
         return java.util.Optional.of(helm("ingress", title, profile.ingress().label() + ".", Duration.ofMinutes(5), c,
                 map(), List.of("namespaces")));
+    }
+
+    private Step gateway() {
+        return ApplyStep.builder("gateway", "Create the hub's Gateway")
+                .description("A GatewayClass for Envoy Gateway and the Gateway envoy-gateway-system/" + GATEWAY
+                        + " that the Hub's HTTPRoutes attach to.")
+                .dependsOn("ingress").budget(Duration.ofMinutes(1))
+                .activatedWhen(Wait.crdEstablished("gatewayclasses.gateway.networking.k8s.io"))
+                .activatedWhen(Wait.crdEstablished("gateways.gateway.networking.k8s.io"))
+                .objects(Manifests.classpath(INSTALL + "gateway/envoy-gateway.yaml")).build();
+    }
+
+    private Map<String, Object> ingressParameters() {
+        return switch (profile.ingress()) {
+            case GATEWAY_API -> map("mode", "gateway", "gatewayName", GATEWAY, "gatewayNamespace",
+                    lock.chart("envoy-gateway").namespace());
+            case INGRESS_NGINX -> map("mode", "ingress", "className", "nginx");
+            case EXISTING -> map("mode", "ingress");
+        };
     }
 
     private Step helm(String id, String title, String description, Duration budget, VersionLock.Chart c,
@@ -234,13 +258,15 @@ public final class HubPlan {
         Map<String, Object> params = map("clusterId", PROVIDER_CONFIG, "repository", profile.repository(),
                 "backstage", map("host", profile.backstageHost(), "image", image(profile.backstageImage())),
                 "argocd", map("host", profile.argocdHost()),
-                "vault", map("host", profile.vaultHost(), "enabled", profile.vault()));
+                "vault", map("host", profile.vaultHost(), "enabled", profile.vault()),
+                "ingress", ingressParameters());
         int releases = profile.vault() ? 5 : 4;
         return ApplyStep.builder("hub", "Create the Hub claim")
                 .description("Crossplane composes cert-manager, Argo CD, Backstage and Kyverno" + (profile.vault()
                         ? " and Vault" : "") + " as Helm releases, and the Argo CD applications that sync the "
                         + "GitOps repository. The step waits for every composed release, then for the claim.")
-                .dependsOn("apis", "credentials").budget(Duration.ofMinutes(20))
+                .dependsOn(profile.ingress() == IngressChoice.GATEWAY_API ? new String[] {"apis", "credentials", "gateway"}
+                        : new String[] {"apis", "credentials"}).budget(Duration.ofMinutes(20))
                 .activatedWhen(Wait.crdEstablished("hubs.backstack.dev"))
                 .object(Manifests.of("backstack.dev/v1alpha1", "Hub", CLAIM_NAMESPACE, CLAIM_NAME)
                         .spec(map("parameters", params)).build())

@@ -95,7 +95,7 @@ public final class InstallService {
     /** Runs (or resumes) the install; a finished install run again writes nothing. */
     public PlanOutcome install(InstallProfile profile, Credentials credentials, List<String> overrides,
             Consumer<PlanEvent> events) {
-        return run(HubPlan.PLAN_ID, installPlan(profile, credentials), overrides, events);
+        return run(installPlan(profile, credentials), overrides, events);
     }
 
     /** The uninstall plan; {@code keep} lists step ids to leave out. Reads the spoke claims on the cluster. */
@@ -115,7 +115,7 @@ public final class InstallService {
     }
 
     public PlanOutcome uninstall(Set<String> keep, Consumer<PlanEvent> events) {
-        return run(UninstallPlan.PLAN_ID, uninstallPlan(keep), List.of(), events);
+        return run(uninstallPlan(keep), List.of(), events);
     }
 
     public InstallOutputs outputs(InstallProfile profile) {
@@ -136,10 +136,11 @@ public final class InstallService {
         }
     }
 
-    private PlanOutcome run(String planId, Plan plan, List<String> overrides, Consumer<PlanEvent> events) {
+    /** Runs (or resumes) any plan on this target, with its journal on the cluster and locally. */
+    public PlanOutcome run(Plan plan, List<String> overrides, Consumer<PlanEvent> events) {
         ServerSideApplier applier = new ServerSideApplier(target.client());
-        MirroredJournal journal = new MirroredJournal(new ConfigMapJournal(target.client(), applier, planId),
-                new LocalJournal(journalDir, target.clusterKey(), planId));
+        MirroredJournal journal = new MirroredJournal(new ConfigMapJournal(target.client(), applier, plan.id()),
+                new LocalJournal(journalDir, target.clusterKey(), plan.id()));
         try (Waiter waiter = new Waiter(target.client())) {
             StepContext ctx = new StepContext(target.client(), KindRegistry.standard(), applier, waiter, target.helm(),
                     target.kube(), m -> { }, false);

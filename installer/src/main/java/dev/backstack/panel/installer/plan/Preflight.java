@@ -55,10 +55,15 @@ public final class Preflight {
                 return PreflightFinding.fail("api", title, Severity.WARNING, "the API server did not say its version",
                         "Check that the context points at a Kubernetes API server.");
             }
-            if (!supported.contains(version)) {
+            if (supported.isOlder(version)) {
                 return PreflightFinding.fail("api", title, Severity.BLOCKING, "Kubernetes " + version
-                        + " is outside the supported range " + supported, "Use a cluster within the supported range "
-                        + "(docs/install.md lists the version lock).");
+                        + " is older than the supported range " + supported, "Upgrade the cluster, or use one within "
+                        + "the supported range (docs/install.md lists the version lock).");
+            }
+            if (!supported.contains(version)) {
+                return PreflightFinding.fail("api", title, Severity.WARNING, "Kubernetes " + version
+                        + " is newer than the versions this lock was tested with (" + supported + ")",
+                        "Go on if the components' release notes support it; the override is recorded in the journal.");
             }
             return PreflightFinding.pass("api", title, Severity.BLOCKING, "Kubernetes " + version);
         } catch (KubernetesClientException e) {

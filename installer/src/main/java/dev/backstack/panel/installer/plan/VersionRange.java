@@ -21,6 +21,15 @@ public record VersionRange(int minMinor, int maxMinor) {
         }
     }
 
+    /** True when the version is below the range (its APIs may be missing); false when unreadable. */
+    public boolean isOlder(String gitVersion) {
+        try {
+            return minor(gitVersion) < minMinor;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     static int minor(String version) {
         String v = version.startsWith("v") ? version.substring(1) : version;
         String[] parts = v.split("[.+-]");
