@@ -2,7 +2,6 @@ package dev.backstack.panel.views.install;
 
 import dev.backstack.panel.views.wizard.Forms;
 import dev.backstack.panel.views.wizard.WizardPage;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
@@ -31,24 +30,15 @@ final class CredentialsPage extends WizardPage {
         Forms.row(grid, "_GitHub token", token, "Goes into " + CredentialsViewModel.GITHUB_TOKEN_TARGET + ".",
                 vm.githubProblemProperty());
         aws.area().textProperty().addListener((o, a, b) -> vm.setAwsCredentials(b));
-        showWhen(Forms.row(grid, "A_WS credentials", aws, "Paste the [default] section of ~/.aws/credentials. Goes "
-                + "into " + CredentialsViewModel.AWS_TARGET + ".", vm.awsProblemProperty()), vm.needsAwsProperty(), grid);
+        Forms.row(grid, "A_WS credentials", aws, "Paste the [default] section of ~/.aws/credentials. Goes "
+                + "into " + CredentialsViewModel.AWS_TARGET + ".", vm.awsProblemProperty()).showWhen(vm.needsAwsProperty());
         azure.area().textProperty().addListener((o, a, b) -> vm.setAzureCredentials(b));
-        showWhen(Forms.row(grid, "A_zure credentials", azure, "Paste the service principal's JSON (az ad sp "
+        Forms.row(grid, "A_zure credentials", azure, "Paste the service principal's JSON (az ad sp "
                 + "create-for-rbac --sdk-auth). Goes into " + CredentialsViewModel.AZURE_TARGET + ".",
-                vm.azureProblemProperty()), vm.needsAzureProperty(), grid);
+                vm.azureProblemProperty()).showWhen(vm.needsAzureProperty());
         ScrollPane scroll = new ScrollPane(new VBox(grid));
         scroll.setFitToWidth(true);
         setContent(scroll);
-    }
-
-    /** Shows a row (its label and its field) only while {@code when} holds. */
-    private static void showWhen(VBox field, ObservableBooleanValue when, GridPane grid) {
-        int row = GridPane.getRowIndex(field);
-        grid.getChildren().stream().filter(n -> GridPane.getRowIndex(n) == row).forEach(n -> {
-            n.visibleProperty().bind(when);
-            n.managedProperty().bind(when);
-        });
     }
 
     /** Empties every field (the wizard closed); the view-model wipes its copies itself. */

@@ -53,6 +53,12 @@ final class MaskedTextArea extends HBox {
         getChildren().addAll(stack, show);
     }
 
+    /** Focus goes to the text, so the row's label mnemonic lands there. */
+    @Override
+    public void requestFocus() {
+        area.requestFocus();
+    }
+
     TextArea area() {
         return area;
     }

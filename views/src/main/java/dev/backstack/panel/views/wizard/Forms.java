@@ -1,6 +1,9 @@
 package dev.backstack.panel.views.wizard;
 
 import dev.backstack.panel.views.fx.Styles;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -34,11 +37,23 @@ public final class Forms {
         return g;
     }
 
+    /** A row of a form: its label and its field (control, help, problem). */
+    public record Row(Label label, VBox field) {
+
+        /** Shows the row only while {@code when} holds. */
+        public void showWhen(ObservableBooleanValue when) {
+            for (Node n : List.of(label, field)) {
+                n.visibleProperty().bind(when);
+                n.managedProperty().bind(when);
+            }
+        }
+    }
+
     /**
      * Adds a row: a label with a mnemonic ({@code "GitOps _repository"}) for {@code control}, and
      * under the control its help text and its problem (shown only when there is one).
      */
-    public static VBox row(GridPane grid, String label, Node control, String help, ObservableStringValue problem) {
+    public static Row row(GridPane grid, String label, Node control, String help, ObservableStringValue problem) {
         Label l = new Label(label);
         l.setMnemonicParsing(true);
         l.setLabelFor(control);
@@ -50,12 +65,14 @@ public final class Forms {
         if (problem != null) {
             field.getChildren().add(problem(problem));
         }
-        int row = grid.getRowCount();
+        // not getRowCount(): it skips hidden (unmanaged) rows, and the next row would land on them
+        int row = grid.getChildren().stream().mapToInt(n -> Objects.requireNonNullElse(GridPane.getRowIndex(n), 0))
+                .max().orElse(-1) + 1;
         grid.add(l, 0, row);
         grid.add(field, 1, row);
         GridPane.setValignment(l, VPos.TOP);
         GridPane.setMargin(l, new Insets(5, 0, 0, 0));
-        return field;
+        return new Row(l, field);
     }
 
     public static Label help(String text) {

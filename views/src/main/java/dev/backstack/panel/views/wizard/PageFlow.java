@@ -19,12 +19,12 @@ public final class PageFlow implements Wizard.Flow {
 
     @Override
     public Optional<WizardPane> advance(WizardPane current) {
-        int i = pages.indexOf(current);
+        int i = current == null ? -1 : pages.indexOf(current);
         return i + 1 < pages.size() ? Optional.of(pages.get(i + 1)) : Optional.empty();
     }
 
     @Override
     public boolean canAdvance(WizardPane current) {
-        return pages.indexOf(current) < pages.size() - 1;
+        return current == null || pages.indexOf(current) < pages.size() - 1;
     }
 }

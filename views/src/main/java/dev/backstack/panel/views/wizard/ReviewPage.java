@@ -37,9 +37,10 @@ public final class ReviewPage extends WizardPage {
         summary.getStyleClass().add(Styles.FIELD_LABEL);
         summary.textProperty().bind(vm.planSummaryProperty());
         SplitPane plan = new SplitPane(steps(), detail());
-        plan.setDividerPositions(0.36);
+        plan.setDividerPositions(0.4);
         VBox.setVgrow(plan, Priority.ALWAYS);
-        VBox content = new VBox(10, summary, plan, preflightBar(), findings(), acceptBox());
+        CheckBox accept = new CheckBox("_Go on despite the warnings (recorded in the plan's journal as overrides)");
+        VBox content = new VBox(10, summary, plan, preflightBar(), findings(), acceptBox(accept));
         content.setPadding(new Insets(14, 18, 10, 18));
         setContent(content);
     }
@@ -47,14 +48,7 @@ public final class ReviewPage extends WizardPage {
     private ListView<StepPreview> steps() {
         ListView<StepPreview> list = new ListView<>(vm.steps());
         list.setId("review-steps");
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(StepPreview s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? null : (getIndex() + 1) + ". " + s.info().title() + "  \u00b7  "
-                        + s.info().kind().label() + (s.objects().isEmpty() ? "" : ", " + s.objects().size() + " objects"));
-            }
-        });
+        list.setCellFactory(l -> new StepCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
@@ -81,8 +75,9 @@ public final class ReviewPage extends WizardPage {
         preflight.setMnemonicParsing(true);
         preflight.setMinWidth(Button.USE_PREF_SIZE);
         preflight.setOnAction(e -> vm.runPreflight());
-        preflight.disableProperty().bind(vm.previewProperty().isNull()
-                .or(vm.preflightStateProperty().isEqualTo(PreflightState.RUNNING)));
+        // not disabled while running (the view-model ignores a second press): a disabled button
+        // would hand the focus to the wizard's Cancel
+        preflight.disableProperty().bind(vm.previewProperty().isNull());
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(140);
         progress.progressProperty().bind(vm.progressProperty());
@@ -101,15 +96,14 @@ public final class ReviewPage extends WizardPage {
         var list = new ListView<>(vm.findings());
         list.setId("preflight-findings");
         list.setCellFactory(l -> new FindingCell());
-        list.setPrefHeight(170);
+        list.setPrefHeight(190);
         list.setMinHeight(120);
         list.visibleProperty().bind(vm.preflightStateProperty().isEqualTo(PreflightState.DONE));
         list.managedProperty().bind(list.visibleProperty());
         return list;
     }
 
-    private HBox acceptBox() {
-        CheckBox accept = new CheckBox("_Go on despite the warnings (recorded in the plan's journal as overrides)");
+    private HBox acceptBox(CheckBox accept) {
         accept.setId("accept-warnings");
         accept.setMnemonicParsing(true);
         accept.selectedProperty().bindBidirectional(vm.acceptWarningsProperty());
@@ -117,7 +111,39 @@ public final class ReviewPage extends WizardPage {
         box.getStyleClass().add(Styles.BANNER_WARNING);
         box.visibleProperty().bind(vm.hasWarningsProperty().and(vm.blockedProperty().not()));
         box.managedProperty().bind(box.visibleProperty());
+        vm.preflightStateProperty().addListener((o, a, state) -> {
+            if (state != PreflightState.RUNNING) {
+                (box.isVisible() ? accept : preflight).requestFocus();
+            }
+        });
         return box;
+    }
+
+    /** A step: its number and title, and under it what kind of step it is. */
+    private static final class StepCell extends ListCell<StepPreview> {
+        private final Label title = new Label();
+        private final Label kind = new Label();
+        private final VBox box = new VBox(1, title, kind);
+
+        StepCell() {
+            title.setWrapText(true);
+            kind.getStyleClass().add(Styles.FIELD_HELP);
+            setPrefWidth(0); // wrap instead of scrolling sideways
+        }
+
+        @Override
+        protected void updateItem(StepPreview s, boolean empty) {
+            super.updateItem(s, empty);
+            if (empty || s == null) {
+                setGraphic(null);
+                return;
+            }
+            title.setText((getIndex() + 1) + ". " + s.info().title());
+            int n = s.objects().size();
+            kind.setText(s.info().kind().label() + (n == 0 ? "" : n == 1 ? ", 1 object" : ", " + n + " objects")
+                    + (s.chart().isEmpty() ? "" : ", chart " + s.chart().split(" ")[0]));
+            setGraphic(box);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.backstack.panel.model.plan.StepPreview;
 import dev.backstack.panel.views.task.BackgroundTask;
 import dev.backstack.panel.views.task.TaskExecutor;
 import dev.backstack.panel.views.task.TaskProgress;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
@@ -35,6 +36,10 @@ public final class ReviewViewModel {
 
     /** Where the preflight stands. */
     public enum PreflightState { NOT_RUN, RUNNING, DONE, ERROR }
+
+    /** Blocking failures, then warnings, then passes; the report's order within each. */
+    private static final Comparator<PreflightFinding> FAILURES_FIRST = Comparator.comparingInt(
+            f -> f.blocks() ? 0 : f.warns() ? 1 : 2);
 
     private final TaskExecutor executor;
     private final ReadOnlyObjectWrapper<PlanPreview> preview = new ReadOnlyObjectWrapper<>();
@@ -129,7 +134,7 @@ public final class ReviewViewModel {
         }).onSuccess(r -> {
             if (gen == generation) {
                 report.set(r);
-                findings.setAll(r.findings());
+                findings.setAll(r.findings().stream().sorted(FAILURES_FIRST).toList());
                 message.set(r.summary() + (r.blocked() ? ". Fix the blocking ones, then run the preflight again."
                         : r.warnings().isEmpty() ? ". Ready to install." : ". Review the warnings before going on."));
                 progress.set(1);

@@ -45,7 +45,7 @@ public final class RunPage extends WizardPage {
         ticker.setCycleCount(Timeline.INDEFINITE);
         SplitPane split = new SplitPane(table, log());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.64);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox content = new VBox(10, statusBar(), failureBanner(), split, notices());
         content.setPadding(new Insets(14, 18, 10, 18));
@@ -67,6 +67,7 @@ public final class RunPage extends WizardPage {
         Label summary = new Label();
         summary.setId("run-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(vm.summaryProperty());
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
@@ -89,10 +90,12 @@ public final class RunPage extends WizardPage {
         Label reason = new Label();
         reason.setId("run-failure");
         reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
         reason.getStyleClass().add(Styles.FIELD_LABEL);
         reason.textProperty().bind(vm.failureProperty());
         Label hint = new Label();
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.textProperty().bind(Bindings.when(vm.failureHintProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("What to do: ", vm.failureHintProperty())));
         VBox banner = new VBox(4, reason, hint);
@@ -109,7 +112,7 @@ public final class RunPage extends WizardPage {
                 : "Log of \u201c" + vm.selectedProperty().get().title() + "\u201d", vm.selectedProperty()));
         ListView<String> lines = new ListView<>();
         lines.setId("step-log");
-        lines.getStyleClass().add(Styles.CODE);
+        lines.getStyleClass().addAll(Styles.CODE, "dense");
         vm.selectedProperty().addListener((o, a, b) -> {
             lines.setItems(b == null ? null : b.log());
             if (b != null && !b.log().isEmpty()) {

@@ -14,23 +14,24 @@ final class StepTable extends TableView<StepRow> {
     StepTable(RunViewModel vm) {
         super(vm.rows());
         setId("run-steps");
+        getStyleClass().add("dense");
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<StepRow, String> title = new TableColumn<>("Step");
         title.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
-        title.setPrefWidth(250);
+        title.setPrefWidth(330);
         TableColumn<StepRow, StepState> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> c.getValue().stateProperty());
         state.setCellFactory(c -> new StateCell());
         state.setPrefWidth(105);
         state.setMinWidth(95);
-        TableColumn<StepRow, String> elapsed = new TableColumn<>("Elapsed / budget");
+        TableColumn<StepRow, String> elapsed = new TableColumn<>("Time / budget");
         elapsed.setCellValueFactory(c -> c.getValue().elapsedProperty());
         elapsed.setCellFactory(c -> new ElapsedCell());
-        elapsed.setPrefWidth(125);
-        elapsed.setMinWidth(115);
+        elapsed.setPrefWidth(120);
+        elapsed.setMinWidth(110);
         TableColumn<StepRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().subStatusProperty());
-        status.setPrefWidth(380);
+        status.setPrefWidth(320);
         getColumns().add(title);
         getColumns().add(state);
         getColumns().add(elapsed);
@@ -43,6 +44,9 @@ final class StepTable extends TableView<StepRow> {
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != getSelectionModel().getSelectedItem()) {
                 getSelectionModel().select(b);
+            }
+            if (b != null) {
+                scrollTo(Math.max(0, getItems().indexOf(b) - 2));
             }
         });
     }

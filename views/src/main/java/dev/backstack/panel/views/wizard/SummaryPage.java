@@ -83,7 +83,6 @@ public final class SummaryPage extends WizardPage {
         reveal.setId("reveal-secret");
         reveal.setMnemonicParsing(true);
         reveal.setMinWidth(Region.USE_PREF_SIZE);
-        reveal.disableProperty().bind(vm.revealingProperty());
         reveal.setOnAction(e -> vm.revealSecret());
         TextField value = new TextField();
         value.setId("secret-value");

@@ -9,19 +9,26 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.controlsfx.dialog.Wizard;
 import org.controlsfx.dialog.WizardPane;
 
 /**
  * A page of a ControlsFX {@link Wizard}: a header with title, explanation and "step n of m", and
- * the wizard's Next button bound to the page's validity while the page is shown. Alt+N and Alt+P
- * press Next and Previous; Enter presses the default button (Next, or Finish on the last page).
+ * the wizard's Next button bound to the page's validity while the page is shown. Alt+N, Alt+P and
+ * Alt+F press Next, Previous and Finish; Enter presses the default button (Next, or Finish on the
+ * last page) unless another button has the focus.
+ * Mnemonics ({@code _Run preflight}) are resolved among this page's own controls: the wizard
+ * swaps pages in one scene, whose mnemonic table keeps the letters of pages no longer shown.
  */
 public abstract class WizardPage extends WizardPane {
 
@@ -47,9 +54,32 @@ public abstract class WizardPage extends WizardPane {
         header.setAlignment(Pos.TOP_LEFT);
         header.getStyleClass().add(Styles.WIZARD_HEADER);
         setHeader(header);
-        setPrefSize(WIDTH, HEIGHT);
+        setPrefSize(WIDTH, HEIGHT); // panel.css lifts AtlantaFX's 600 px cap on dialog panes
         getStylesheets().add(WizardPage.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
-        addEventFilter(KeyEvent.KEY_PRESSED, this::navigationKeys);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, old, window) -> hook(window));
+                hook(scene.getWindow());
+            }
+        });
+    }
+
+    /**
+     * Keys are taken at the window, before the scene's own mnemonic table sees them: that table
+     * keeps the letters of pages shown earlier and would fire them too.
+     */
+    private void hook(Window window) {
+        if (window != null && window.getProperties().putIfAbsent(this, Boolean.TRUE) == null) {
+            window.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (getScene() != null && getScene().getWindow() == window) {
+                    navigationKeys(e);
+                }
+            });
+        }
+    }
+
+    private static boolean consumesEnter(Control c) {
+        return c instanceof ListView<?> || c instanceof TableView<?>;
     }
 
     void number(int index, int count) {
@@ -102,13 +132,29 @@ public abstract class WizardPage extends WizardPane {
     }
 
     private void navigationKeys(KeyEvent e) {
-        if (!e.isAltDown() || (e.getCode() != KeyCode.N && e.getCode() != KeyCode.P)) {
+        if (e.getCode() == KeyCode.ENTER && !e.isAltDown() && !e.isShortcutDown() && !e.isShiftDown()
+                && getScene() != null && getScene().getFocusOwner() instanceof Control c && consumesEnter(c)) {
+            // lists and tables take Enter for editing: let it press the default button instead
+            Button b = button(ButtonData.NEXT_FORWARD);
+            b = b != null ? b : button(ButtonData.FINISH);
+            if (b != null && !b.isDisabled()) {
+                b.fire();
+                e.consume();
+            }
             return;
         }
-        Button b = button(e.getCode() == KeyCode.N ? ButtonData.NEXT_FORWARD : ButtonData.BACK_PREVIOUS);
-        if (b != null && !b.isDisabled()) {
-            b.fire();
+        if (!e.isAltDown() || e.isShortcutDown() || !e.getCode().isLetterKey()) {
+            return;
         }
-        e.consume();
+        if (e.getCode() == KeyCode.N || e.getCode() == KeyCode.P || e.getCode() == KeyCode.F) {
+            Button b = button(e.getCode() == KeyCode.N ? ButtonData.NEXT_FORWARD
+                    : e.getCode() == KeyCode.P ? ButtonData.BACK_PREVIOUS : ButtonData.FINISH);
+            if (b != null && !b.isDisabled()) {
+                b.fire();
+            }
+            e.consume();
+        } else if (Mnemonics.fire(getContent(), e.getCode().getName().charAt(0))) {
+            e.consume();
+        }
     }
 }

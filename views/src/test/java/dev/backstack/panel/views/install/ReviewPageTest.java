@@ -77,6 +77,7 @@ class ReviewPageTest {
         f.vm.enterReview();
         review.runPreflight();
         assertThat(review.hasWarningsProperty().get()).isTrue();
+        assertThat(review.findings()).as("failures first").containsExactly(STORAGE, RBAC_OK);
         assertThat(review.validProperty().get()).isFalse();
         assertThat(review.overrides()).isEmpty();
 
