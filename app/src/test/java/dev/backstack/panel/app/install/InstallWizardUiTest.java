@@ -85,7 +85,7 @@ class InstallWizardUiTest {
         robot.type(KeyCode.ENTER);
 
         waitFor("#profile-repository");
-        shot("install-2-profile-empty");
+        shot("install-2-profile-invalid");
         robot.write("https://github.com/acme/platform-gitops");
         waitUntil(() -> vm.profile().validProperty().get());
         robot.interact(() -> vm.profile().clusterTypeProperty().set(ClusterType.EKS));

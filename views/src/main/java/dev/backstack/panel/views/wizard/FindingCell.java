@@ -21,7 +21,7 @@ final class FindingCell extends ListCell<PreflightFinding> {
 
     FindingCell() {
         verdict.setMinWidth(Region.USE_PREF_SIZE);
-        verdict.setPrefWidth(52);
+        verdict.setPrefWidth(62);
         verdict.setAlignment(Pos.CENTER);
         title.getStyleClass().add(Styles.FIELD_LABEL);
         detail.setWrapText(true);
@@ -30,7 +30,7 @@ final class FindingCell extends ListCell<PreflightFinding> {
         VBox text = new VBox(2, title, detail, hint);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
-        text.prefWidthProperty().bind(widthProperty().subtract(90));
+        text.prefWidthProperty().bind(widthProperty().subtract(100));
         box = new HBox(10, verdict, text);
         box.setAlignment(Pos.TOP_LEFT);
     }

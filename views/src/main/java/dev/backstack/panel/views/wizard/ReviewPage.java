@@ -14,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -37,7 +38,7 @@ public final class ReviewPage extends WizardPage {
         summary.getStyleClass().add(Styles.FIELD_LABEL);
         summary.textProperty().bind(vm.planSummaryProperty());
         SplitPane plan = new SplitPane(steps(), detail());
-        plan.setDividerPositions(0.4);
+        plan.setDividerPositions(0.42);
         VBox.setVgrow(plan, Priority.ALWAYS);
         CheckBox accept = new CheckBox("_Go on despite the warnings (recorded in the plan's journal as overrides)");
         VBox content = new VBox(10, summary, plan, preflightBar(), findings(), acceptBox(accept));
@@ -126,9 +127,10 @@ public final class ReviewPage extends WizardPage {
         private final VBox box = new VBox(1, title, kind);
 
         StepCell() {
-            title.setWrapText(true);
             kind.getStyleClass().add(Styles.FIELD_HELP);
             setPrefWidth(0); // wrap instead of scrolling sideways
+            box.prefWidthProperty().bind(widthProperty().subtract(24));
+            box.setMinWidth(0);
         }
 
         @Override
@@ -136,9 +138,11 @@ public final class ReviewPage extends WizardPage {
             super.updateItem(s, empty);
             if (empty || s == null) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             title.setText((getIndex() + 1) + ". " + s.info().title());
+            setTooltip(new Tooltip(s.info().title()));
             int n = s.objects().size();
             kind.setText(s.info().kind().label() + (n == 0 ? "" : n == 1 ? ", 1 object" : ", " + n + " objects")
                     + (s.chart().isEmpty() ? "" : ", chart " + s.chart().split(" ")[0]));
