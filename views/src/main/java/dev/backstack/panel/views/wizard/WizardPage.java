@@ -132,11 +132,13 @@ public abstract class WizardPage extends WizardPane {
     }
 
     private void navigationKeys(KeyEvent e) {
-        if (e.getCode() == KeyCode.ENTER && !e.isAltDown() && !e.isShortcutDown() && !e.isShiftDown()
+        boolean enter = e.getCode() == KeyCode.ENTER;
+        if ((enter || e.getCode() == KeyCode.ESCAPE) && !e.isAltDown() && !e.isShortcutDown() && !e.isShiftDown()
                 && getScene() != null && getScene().getFocusOwner() instanceof Control c && consumesEnter(c)) {
-            // lists and tables take Enter for editing: let it press the default button instead
-            Button b = button(ButtonData.NEXT_FORWARD);
-            b = b != null ? b : button(ButtonData.FINISH);
+            // lists and tables take Enter and Escape for editing: let them press the default and
+            // the cancel button instead
+            Button b = button(enter ? ButtonData.NEXT_FORWARD : ButtonData.CANCEL_CLOSE);
+            b = b != null || !enter ? b : button(ButtonData.FINISH);
             if (b != null && !b.isDisabled()) {
                 b.fire();
                 e.consume();
