@@ -150,8 +150,8 @@ public final class StepRow {
         if (took.isNegative()) {
             took = Duration.ZERO;
         }
+        overBudget.set(took.compareTo(info.budget()) > 0); // first: the elapsed cell reads it on change
         elapsed.set(clock(took) + " / " + clock(info.budget()));
-        overBudget.set(took.compareTo(info.budget()) > 0);
     }
 
     boolean running() {
