@@ -8,6 +8,8 @@ import dev.backstack.panel.views.component.ComponentDetailViewModel;
 import dev.backstack.panel.views.fleet.DashboardViewModel;
 import dev.backstack.panel.views.fx.FxPump;
 import dev.backstack.panel.views.fx.FxThread;
+import dev.backstack.panel.views.install.InstallTargets;
+import dev.backstack.panel.views.install.InstallWizard;
 import dev.backstack.panel.views.shell.ClusterPickerDialog;
 import dev.backstack.panel.views.shell.DashboardView;
 import java.lang.management.ManagementFactory;
@@ -29,6 +31,7 @@ public final class PanelApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(PanelApp.class);
     private static volatile Options options = Options.parse();
+    private static volatile InstallTargets installTargets = InstallTargets.none();
 
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "panel-background");
@@ -49,6 +52,11 @@ public final class PanelApp extends Application {
         Application.launch(PanelApp.class);
     }
 
+    /** The clusters the install wizard offers (kubeconfig contexts, the simulated cluster). */
+    public static void useInstallTargets(InstallTargets targets) {
+        installTargets = targets;
+    }
+
     /** For tests: the options the next launched window uses. */
     public static void useOptions(Options o) {
         options = o;
@@ -62,6 +70,8 @@ public final class PanelApp extends Application {
         detail = new ComponentDetailViewModel(background, FxThread.executor());
         view = new DashboardView(dashboard, detail, url -> getHostServices().showDocument(url),
                 this::toggleTheme, this::chooseClusters);
+        view.setOnInstall(() -> InstallWizard.show(stage, InstallWizard.viewModel(installTargets),
+                url -> getHostServices().showDocument(url)));
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
         primary.setTitle("BACK Stack control panel");

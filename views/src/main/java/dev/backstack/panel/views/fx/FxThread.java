@@ -3,7 +3,7 @@ package dev.backstack.panel.views.fx;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 
-/** The FX thread as an executor, for background-task callbacks. The only use of runLater. */
+/** The FX thread as an executor, for background-task callbacks. The only package that uses runLater. */
 public final class FxThread {
 
     private FxThread() {
@@ -17,5 +17,14 @@ public final class FxThread {
                 Platform.runLater(command);
             }
         };
+    }
+
+    /**
+     * Runs {@code command} on the FX thread after the current event is handled, even when called
+     * on the FX thread: for focus requests and for dialogs that must not open inside a layout or
+     * animation pass (ControlsFX's {@code Wizard.showAndWait}).
+     */
+    public static void later(Runnable command) {
+        Platform.runLater(command);
     }
 }

@@ -15,6 +15,20 @@ public final class Styles {
     public static final String MUTED = "muted";
     public static final String TITLE = "title";
     public static final String REASON = "reason";
+    public static final String WIZARD_HEADER = "wizard-header";
+    public static final String WIZARD_TITLE = "wizard-title";
+    public static final String WIZARD_STEP = "wizard-step";
+    public static final String FIELD_LABEL = "field-label";
+    public static final String FIELD_HELP = "field-help";
+    public static final String FIELD_PROBLEM = "field-problem";
+    public static final String CODE = "code-view";
+    public static final String MASKED = "masked";
+    public static final String BANNER_DANGER = "banner-danger";
+    public static final String BANNER_WARNING = "banner-warning";
+    public static final String FINDING_PASS = "finding-pass";
+    public static final String FINDING_FAIL = "finding-fail";
+    public static final String FINDING_WARN = "finding-warn";
+    public static final String SECTION = "section-title";
 
     private Styles() {
     }
@@ -22,6 +36,11 @@ public final class Styles {
     /** {@code health-degraded} and so on. */
     public static String health(Health h) {
         return "health-" + h.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code step-state-failed} and so on, for a plan step's state chip. */
+    public static String stepState(Enum<?> state) {
+        return "step-state-" + state.name().toLowerCase(Locale.ROOT);
     }
 
     public static final String[] ALL_HEALTH = java.util.Arrays.stream(Health.values()).map(Styles::health)

@@ -36,6 +36,8 @@ public final class DashboardView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final NoticeBar notices = new NoticeBar();
     private final Tab detailTab;
+    private final Button install = new Button("Install BACK hub\u2026");
+    private Runnable onInstall;
 
     public DashboardView(DashboardViewModel vm, ComponentDetailViewModel detail, Consumer<String> openUrl,
             Runnable toggleTheme, Runnable chooseContexts) {
@@ -71,6 +73,7 @@ public final class DashboardView extends BorderPane {
                 }
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toggleTheme);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), chooseContexts);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::install);
             }
         });
     }
@@ -107,9 +110,14 @@ public final class DashboardView extends BorderPane {
         connection.setMinWidth(Region.USE_PREF_SIZE);
         watches.setMinWidth(Region.USE_PREF_SIZE);
         theme.setOnAction(e -> toggleTheme.run());
+        install.setId("install-hub");
+        install.setMinWidth(Region.USE_PREF_SIZE);
+        install.setTooltip(new javafx.scene.control.Tooltip("Install a BACK Stack hub into a cluster (Ctrl+I)"));
+        install.setOnAction(e -> install());
+        install.setDisable(true);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(12, app, cluster, simulation, grow, connection, watches, contexts, theme);
+        HBox bar = new HBox(12, app, cluster, simulation, grow, connection, watches, install, contexts, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("header-bar");
@@ -121,6 +129,18 @@ public final class DashboardView extends BorderPane {
         l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().addAll(Styles.BADGE, style);
         return l;
+    }
+
+    /** What "Install BACK hub…" (Ctrl+I) does; the button stays disabled until this is set. */
+    public void setOnInstall(Runnable action) {
+        onInstall = action;
+        install.setDisable(action == null);
+    }
+
+    private void install() {
+        if (onInstall != null) {
+            onInstall.run();
+        }
     }
 
     /** Shows notices (kubeconfig problems, connection errors) above the dashboard until dismissed. */
