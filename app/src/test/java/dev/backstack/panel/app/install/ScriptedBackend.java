@@ -61,12 +61,13 @@ final class ScriptedBackend implements InstallBackend {
         List<StepPreview> steps = new ArrayList<>();
         for (StepInfo s : STEPS) {
             if (s.kind() == StepKind.HELM) {
-                steps.add(new StepPreview(s, List.of(), s.id() + " chart from https://charts.example.org/stable",
+                steps.add(new StepPreview(s, List.of(), new StepPreview.HelmPreview(s.id(), s.id(), s.id(), "1.0.0",
+                        "https://charts.example.org/stable"),
                         "replicas: 1\nargs:\n  - --debug\n"));
             } else {
                 steps.add(new StepPreview(s, List.of(new ObjectPreview("v1", "Namespace", null, s.id(),
                         "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + s.id()
-                                + "\n  labels:\n    app.kubernetes.io/part-of: backstack\n")), "", ""));
+                                + "\n  labels:\n    app.kubernetes.io/part-of: backstack\n")), null, ""));
             }
         }
         return new PlanPreview("back-hub", "Install a BACK Stack hub (lock 2026.05)", steps);

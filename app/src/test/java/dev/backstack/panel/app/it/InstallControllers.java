@@ -61,6 +61,9 @@ final class InstallControllers implements AutoCloseable {
             xrds();
             hubs();
         } catch (KubernetesClientException e) {
+            if (lastError == null || !String.valueOf(lastError.getMessage()).equals(e.getMessage())) {
+                System.err.println("InstallControllers: " + e.getMessage());
+            }
             lastError = e;
         }
     }
@@ -120,8 +123,8 @@ final class InstallControllers implements AutoCloseable {
                     r.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(release)
                             .addToLabels("crossplane.io/claim-name", name)
                             .addToLabels("crossplane.io/claim-namespace", claim.getMetadata().getNamespace()).build());
-                    r.setAdditionalProperty("spec", Map.of("forProvider", Map.of("chart", Map.of("name", chart)),
-                            "providerConfigRef", Map.of("name", "local")));
+                    r.setAdditionalProperty("spec", Map.of("forProvider", Map.of("chart", Map.of("name", chart),
+                            "namespace", chart), "providerConfigRef", Map.of("name", "local")));
                     admin.genericKubernetesResources(RELEASE).resource(r).create();
                     return; // one release per pass, as a composition fills in over time
                 }

@@ -14,8 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Deletes named objects (foreground: their dependents first) and waits until they are gone, so
- * the next step of an uninstall runs only when the controllers finished cleaning up. Satisfied
+ * Deletes named objects and waits until they are gone (their controllers' finalizers done), so
+ * the next step of an uninstall runs only when the controllers finished cleaning up. Deletion
+ * propagates in the background: Crossplane cleans up what a claim composed through its own
+ * finalizers, and a foreground deletion would wait on the garbage collector instead. Satisfied
  * when none of them exists. Immutable.
  */
 public final class DeleteStep implements Step {
@@ -102,7 +104,7 @@ public final class DeleteStep implements Step {
             }
             try {
                 KindOps.resource(ctx.client(), t.kind(), t.namespace(), t.name())
-                        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND).delete();
+                        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
                 ctx.status().accept("deleting " + t.title());
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 404) {

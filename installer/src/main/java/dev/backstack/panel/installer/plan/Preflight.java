@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class Preflight {
 
+    private static final String NO_ANSWER = "no answer: ";
+
     private final StepContext context;
     private final VersionRange supported;
 
@@ -33,7 +35,7 @@ public final class Preflight {
         List<PreflightFinding> out = new ArrayList<>();
         PreflightFinding api = apiServer();
         out.add(api);
-        if (!api.passed()) {
+        if (api.detail().startsWith(NO_ANSWER)) {
             out.add(PreflightFinding.fail("not-checked", "Permissions, dry run and cluster checks", Severity.BLOCKING,
                     "not checked: the API server did not answer", "Fix the connection first; the other checks run then."));
             return new PreflightReport(out);
@@ -67,7 +69,7 @@ public final class Preflight {
             }
             return PreflightFinding.pass("api", title, Severity.BLOCKING, "Kubernetes " + version);
         } catch (KubernetesClientException e) {
-            return PreflightFinding.fail("api", title, Severity.BLOCKING, "no answer: "
+            return PreflightFinding.fail("api", title, Severity.BLOCKING, NO_ANSWER
                     + (e.getCode() > 0 ? "HTTP " + e.getCode() : String.valueOf(rootMessage(e))),
                     "Check the context, the network and the credentials (see docs/troubleshooting.md).");
         }

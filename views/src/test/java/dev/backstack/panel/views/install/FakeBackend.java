@@ -56,11 +56,12 @@ class FakeBackend implements InstallBackend {
         previews++;
         return new PlanPreview("back-hub", "Install a BACK Stack hub", List.of(
                 new StepPreview(NAMESPACES, List.of(new ObjectPreview("v1", "Namespace", null, "argocd",
-                        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n")), "", ""),
-                new StepPreview(CROSSPLANE, List.of(), "crossplane 2.3.4 from https://charts.crossplane.io/stable",
+                        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n")), null, ""),
+                new StepPreview(CROSSPLANE, List.of(), new StepPreview.HelmPreview("crossplane", "crossplane-system",
+                        "crossplane", "2.3.4", "https://charts.crossplane.io/stable"),
                         "args:\n- --enable-usages\n"),
                 new StepPreview(HUB, List.of(new ObjectPreview("backstack.dev/v1alpha1", "Hub", "default", "hub",
-                        "kind: Hub\nspec:\n  repository: " + profile.repository() + "\n")), "", "")));
+                        "kind: Hub\nspec:\n  repository: " + profile.repository() + "\n")), null, "")));
     }
 
     @Override
