@@ -2,6 +2,7 @@ package dev.backstack.panel.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.backstack.panel.app.install.WizardTargets;
 import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.views.component.ComponentDetailViewModel;
@@ -31,7 +32,7 @@ public final class PanelApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(PanelApp.class);
     private static volatile Options options = Options.parse();
-    private static volatile InstallTargets installTargets = InstallTargets.none();
+    private static volatile InstallTargets installTargets;
 
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "panel-background");
@@ -70,7 +71,9 @@ public final class PanelApp extends Application {
         detail = new ComponentDetailViewModel(background, FxThread.executor());
         view = new DashboardView(dashboard, detail, url -> getHostServices().showDocument(url),
                 this::toggleTheme, this::chooseClusters);
-        view.setOnInstall(() -> InstallWizard.show(stage, InstallWizard.viewModel(installTargets),
+        view.setOnInstall(() -> InstallWizard.show(stage, InstallWizard.viewModel(installTargets != null ? installTargets
+                : new WizardTargets(() -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig), System.getenv(),
+                        Path.of(System.getProperty("user.home")))),
                 url -> getHostServices().showDocument(url)));
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());

@@ -61,12 +61,12 @@ public final class InstallCommand {
             err.println("error: " + e.getMessage());
             return EXIT_USAGE;
         }
-        try (InstallTargets targets = new InstallTargets(env, Path.of(System.getProperty("user.home")))) {
+        try (TargetConnector targets = new TargetConnector(env, Path.of(System.getProperty("user.home")))) {
             boolean uninstall = options.command().equals("uninstall");
             if (flags.plan() && !uninstall) {
                 return printPlan(HubPlan.build(VersionLock.shipped(), profile, credentials));
             }
-            InstallService service = targets.open(options, InstallTargets.DEMO_TICK_MILLIS);
+            InstallService service = targets.open(options, TargetConnector.DEMO_TICK_MILLIS);
             if (flags.plan()) {
                 return printPlan(service.uninstallPlan(Set.copyOf(flags.keep())));
             }

@@ -134,6 +134,9 @@ final class HubComposer {
         boolean available = false;
         if (age >= 1) {
             w.createIfAbsent(Manifest.of("v1", "Namespace", null, part.namespace()).build());
+            if (part.chart().equals("argo-cd")) {
+                w.createIfAbsent(initialAdminSecret(part.namespace()));
+            }
             available = true;
             for (GenericKubernetesResource o : DemoSeed.component(key, part)) {
                 w.createIfAbsent(o);
@@ -189,5 +192,17 @@ final class HubComposer {
                     .build());
         }
         return out;
+    }
+
+    /** What Argo CD writes on its first start: a random admin password (simulated). */
+    private static GenericKubernetesResource initialAdminSecret(String namespace) {
+        byte[] random = new byte[12];
+        new java.security.SecureRandom().nextBytes(random);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return Manifest.of("v1", "Secret", namespace, "argocd-initial-admin-secret")
+                .set("type", "Opaque")
+                .set("data", map("password", java.util.Base64.getEncoder().encodeToString(
+                        password.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
     }
 }

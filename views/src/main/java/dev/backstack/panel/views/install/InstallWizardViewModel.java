@@ -107,7 +107,7 @@ public final class InstallWizardViewModel {
 
     private static List<String> nextSteps(InstallProfile p) {
         return List.of(
-                "Sign in to Argo CD as admin with the password below, then change it (User Info \u2192 Update Password).",
+                "Sign in to Argo CD as admin with the password above, then change it (User Info \u2192 Update Password).",
                 "Open Backstage and create a spoke cluster from the BACK Stack templates; its claim is committed to "
                         + (p.repository().isEmpty() ? "the GitOps repository" : p.repository()) + ".",
                 "Watch the hub's components on the dashboard; a re-run of this wizard changes nothing that is in place.");

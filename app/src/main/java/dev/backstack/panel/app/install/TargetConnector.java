@@ -23,7 +23,7 @@ import java.util.Map;
  * contents in memory for Helm), or the demo fleet's empty simulated cluster. Owns what it opens;
  * closing releases the clients and stops the simulation.
  */
-public final class InstallTargets implements AutoCloseable {
+public final class TargetConnector implements AutoCloseable {
 
     /** The demo's simulated controllers run ten times faster in the headless install. */
     public static final long DEMO_TICK_MILLIS = 100;
@@ -33,7 +33,7 @@ public final class InstallTargets implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private DemoFleet demo;
 
-    public InstallTargets(Map<String, String> env, Path home) {
+    public TargetConnector(Map<String, String> env, Path home) {
         this.env = env;
         this.home = home;
     }
