@@ -74,8 +74,8 @@ final class InstallControllers implements AutoCloseable {
             boolean current = d.getStatus() != null && d.getStatus().getObservedGeneration() != null
                     && d.getStatus().getObservedGeneration() == gen && d.getStatus().getAvailableReplicas() != null;
             if (!current) {
-                status.deploymentAvailable(d.getMetadata().getNamespace(), d.getMetadata().getName(), true);
                 readyAt.put("Deployment/" + d.getMetadata().getName(), Instant.now());
+                status.deploymentAvailable(d.getMetadata().getNamespace(), d.getMetadata().getName(), true);
             }
         }
     }
@@ -87,9 +87,9 @@ final class InstallControllers implements AutoCloseable {
                 status.status(ctx, null, name, StatusWriter.conditions("Installed", "True", "ActivePackageRevision", "",
                         "Healthy", "Unknown", "UnknownPackageRevisionHealth", "pulling the provider image"));
             } else if (!conditionTrue(p, "Healthy")) {
+                readyAt.put(ctx.getKind() + "/" + name, Instant.now());
                 status.status(ctx, null, name, StatusWriter.conditions("Installed", "True", "ActivePackageRevision", "",
                         "Healthy", "True", "HealthyPackageRevision", ""));
-                readyAt.put(ctx.getKind() + "/" + name, Instant.now());
             }
         }
     }
@@ -102,9 +102,9 @@ final class InstallControllers implements AutoCloseable {
             for (var crd : Crds.fromXrd(x)) {
                 Crds.register(admin, crd);
             }
+            readyAt.put("CompositeResourceDefinition/" + x.getMetadata().getName(), Instant.now());
             status.status(XRD, null, x.getMetadata().getName(), StatusWriter.conditions("Established", "True",
                     "WatchingCompositeResource", "", "Offered", "True", "WatchingCompositeResourceClaim", ""));
-            readyAt.put("CompositeResourceDefinition/" + x.getMetadata().getName(), Instant.now());
         }
     }
 
@@ -133,10 +133,9 @@ final class InstallControllers implements AutoCloseable {
                 status.status(RELEASE, null, name + "-" + chart, StatusWriter.conditions("Synced", "True",
                         "ReconcileSuccess", "", "Ready", "True", "Available", ""));
             }
-            readyAt.put("Releases/" + name, Instant.now());
+            readyAt.put("Hub/" + name, Instant.now());
             status.status(HUB, claim.getMetadata().getNamespace(), name, StatusWriter.conditions("Synced", "True",
                     "ReconcileSuccess", "", "Ready", "True", "Available", ""));
-            readyAt.put("Hub/" + name, Instant.now());
         }
     }
 

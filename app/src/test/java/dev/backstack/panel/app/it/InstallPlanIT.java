@@ -8,6 +8,7 @@ import dev.backstack.panel.installer.install.InstallService;
 import dev.backstack.panel.installer.plan.ConfigMapJournal;
 import dev.backstack.panel.installer.plan.Plan;
 import dev.backstack.panel.installer.plan.Step;
+import dev.backstack.panel.model.plan.PlanDiff;
 import dev.backstack.panel.model.plan.PlanEvent;
 import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.plan.PreflightFinding;
@@ -129,6 +130,13 @@ class InstallPlanIT {
         assertThat(install(service, again)).isEqualTo(PlanOutcome.UNCHANGED);
         assertThat(fx.writes).isEmpty();
         assertThat(finished(again)).allSatisfy((id, state) -> assertThat(state).isEqualTo(StepState.UNCHANGED));
+
+        PlanDiff same = service.compareWithInstalled(fx.profile(), InstallFixture.credentials());
+        assertThat(same.steps()).allMatch(c -> c.kind() == PlanDiff.Kind.SAME);
+        PlanDiff moved = service.compareWithInstalled(fx.profile().withRepository("https://github.com/acme/new-gitops"),
+                InstallFixture.credentials());
+        assertThat(moved.steps()).filteredOn(c -> c.kind() != PlanDiff.Kind.SAME).extracting(PlanDiff.Change::stepId)
+                .containsExactly("hub");
     }
 
     @Test
@@ -165,6 +173,33 @@ class InstallPlanIT {
 
     @Test
     @Order(5)
+    @DisplayName("the install command killed mid-plan leaves its journal on the cluster; the next run resumes from it")
+    void killedProcessResumesFromJournal() throws Exception {
+        InstallService service = fx.service();
+        assertThat(service.uninstall(Set.of(), print(new CopyOnWriteArrayList<>()))).isEqualTo(PlanOutcome.SUCCEEDED);
+        controllers.holdProviders = true;
+        Process child = InstallCommandProcess.start(fx, List.of("install", "--accept-warning", "api"));
+        try {
+            InstallCommandProcess.awaitJournal(fx.admin, "providers", StepState.APPLYING, 120);
+            assertThat(child.info().arguments().map(List::of).orElse(List.of())).noneMatch(a -> a.contains(InstallFixture.TOKEN));
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        controllers.holdProviders = false;
+
+        List<PlanEvent> events = new CopyOnWriteArrayList<>();
+        assertThat(install(service, events)).as(failures(events)).isEqualTo(PlanOutcome.SUCCEEDED);
+        PlanEvent.PlanStarted started = (PlanEvent.PlanStarted) events.get(0);
+        assertThat(started.resumed()).contains("namespaces", "crossplane", "runtime-config", "functions")
+                .doesNotContain("providers");
+        // The killed run had applied the providers; once they turn Healthy they are found in place.
+        assertThat(finished(events)).containsEntry("crossplane", StepState.UNCHANGED)
+                .containsEntry("credentials", StepState.DONE).containsEntry("hub", StepState.DONE);
+        assertThat(finished(events).get("providers")).matches(StepState::succeeded);
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("a field another manager took over is reported as a conflict naming the field and the manager")
     void conflictNamesFieldAndManager() {
         GenericKubernetesResource hub = fx.admin.genericKubernetesResources(InstallControllers.HUB).inNamespace("default")
@@ -188,7 +223,7 @@ class InstallPlanIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("the GitHub token reaches its Secrets and nothing else: no log, ConfigMap, Helm release or file")
     void tokenNeverLeaks() throws Exception {
         String stored = fx.admin.secrets().inNamespace("argocd").withName(HubPlan.REPO_SECRET).get().getData().get("password");

@@ -6,6 +6,8 @@ import dev.backstack.panel.installer.helm.HelmDriver;
 import dev.backstack.panel.installer.helm.KubeAccess;
 import dev.backstack.panel.installer.plan.ConfigMapJournal;
 import dev.backstack.panel.installer.plan.DeleteStep;
+import dev.backstack.panel.installer.plan.Journal;
+import dev.backstack.panel.installer.plan.JournalRecord;
 import dev.backstack.panel.installer.plan.LocalJournal;
 import dev.backstack.panel.installer.plan.MirroredJournal;
 import dev.backstack.panel.installer.plan.Plan;
@@ -20,6 +22,7 @@ import dev.backstack.panel.model.install.InstallProfile;
 import dev.backstack.panel.model.install.SecretText;
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;
+import dev.backstack.panel.model.plan.PlanDiff;
 import dev.backstack.panel.model.plan.PlanEvent;
 import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.plan.PlanPreview;
@@ -86,6 +89,21 @@ public final class InstallService {
         return installPlan(profile, credentials).preview();
     }
 
+    /** The plan against what the cluster's journal says is installed: the upgrade view. */
+    public PlanDiff compareWithInstalled(InstallProfile profile, Credentials credentials) {
+        Plan plan = installPlan(profile, credentials);
+        JournalRecord installed = journal(plan.id()).load().orElse(JournalRecord.empty(plan.id()));
+        List<PlanDiff.Change> changes = new ArrayList<>();
+        for (var step : plan.steps()) {
+            JournalRecord.Entry e = installed.steps().get(step.id());
+            PlanDiff.Kind kind = e == null || !e.state().succeeded() ? PlanDiff.Kind.NEW
+                    : e.fingerprint().equals(step.fingerprint()) ? PlanDiff.Kind.SAME : PlanDiff.Kind.CHANGED;
+            changes.add(new PlanDiff.Change(step.id(), step.info().title(), e == null || e.title() == null ? ""
+                    : e.title(), kind));
+        }
+        return new PlanDiff(installed.title(), plan.title(), changes);
+    }
+
     /** Every gap at once, before any write. */
     public PreflightReport preflight(InstallProfile profile, Credentials credentials) throws InterruptedException {
         return new Preflight(context(m -> { }), lock.kubernetes().range())
@@ -139,13 +157,17 @@ public final class InstallService {
     /** Runs (or resumes) any plan on this target, with its journal on the cluster and locally. */
     public PlanOutcome run(Plan plan, List<String> overrides, Consumer<PlanEvent> events) {
         ServerSideApplier applier = new ServerSideApplier(target.client());
-        MirroredJournal journal = new MirroredJournal(new ConfigMapJournal(target.client(), applier, plan.id()),
-                new LocalJournal(journalDir, target.clusterKey(), plan.id()));
+        Journal journal = journal(plan.id());
         try (Waiter waiter = new Waiter(target.client())) {
             StepContext ctx = new StepContext(target.client(), KindRegistry.standard(), applier, waiter, target.helm(),
                     target.kube(), m -> { }, false);
             return new PlanRunner(ctx, journal, clock).run(plan, overrides, events);
         }
+    }
+
+    private Journal journal(String planId) {
+        return new MirroredJournal(new ConfigMapJournal(target.client(), new ServerSideApplier(target.client()), planId),
+                new LocalJournal(journalDir, target.clusterKey(), planId));
     }
 
     private StepContext context(Consumer<String> status) {

@@ -2,6 +2,10 @@ package dev.backstack.panel.installer.live;
 
 import dev.backstack.panel.model.ComponentKind;
 import dev.backstack.panel.model.rules.SpokeDetector;
+import dev.backstack.panel.model.KindRef;
+import dev.backstack.panel.model.Kinds;
+import dev.backstack.panel.model.kinds.KindInfo;
+import dev.backstack.panel.model.kinds.KindRegistry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,39 +22,34 @@ public final class WatchCatalog {
     /** Built-in kinds, started at once. */
     public static List<KindSpec> builtIns() {
         List<KindSpec> out = new ArrayList<>();
-        out.add(KindSpec.builtIn("apps", "v1", "Deployment", "deployments", true));
-        out.add(KindSpec.builtIn("apps", "v1", "StatefulSet", "statefulsets", true));
-        out.add(KindSpec.builtIn("apps", "v1", "DaemonSet", "daemonsets", true));
-        out.add(KindSpec.builtIn("networking.k8s.io", "v1", "Ingress", "ingresses", true));
-        for (String ns : ComponentKind.allNamespaces()) {
-            out.add(KindSpec.builtIn("", "v1", "Pod", "pods", true).inNamespace(ns));
+        for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet")) {
+            out.add(builtIn("apps/v1", kind));
         }
-        out.add(KindSpec.builtIn("", "v1", "Secret", "secrets", true).inNamespace("argocd")
-                .withLabels(SpokeDetector.SECRET_TYPE_LABEL + "=cluster"));
+        out.add(builtIn("networking.k8s.io/v1", "Ingress"));
+        for (String ns : ComponentKind.allNamespaces()) {
+            out.add(builtIn("v1", "Pod").inNamespace(ns));
+        }
+        out.add(builtIn("v1", "Secret").inNamespace("argocd").withLabels(SpokeDetector.SECRET_TYPE_LABEL + "=cluster"));
         return out;
     }
 
     /** Custom kinds, each started while its CRD is Established. */
     public static List<KindSpec> customs() {
-        return List.of(
-                KindSpec.custom("pkg.crossplane.io", "Provider", "providers", false),
-                KindSpec.custom("pkg.crossplane.io", "Function", "functions", false),
-                KindSpec.custom("pkg.crossplane.io", "Configuration", "configurations", false),
-                KindSpec.custom("apiextensions.crossplane.io", "CompositeResourceDefinition",
-                        "compositeresourcedefinitions", false),
-                KindSpec.custom("helm.crossplane.io", "Release", "releases", false),
-                KindSpec.custom("kubernetes.crossplane.io", "Object", "objects", false),
-                KindSpec.custom("backstack.dev", "Hub", "hubs", true),
-                KindSpec.custom("backstack.dev", "XHub", "xhubs", false),
-                KindSpec.custom("backstack.dev", "AKSCluster", "aksclusters", true),
-                KindSpec.custom("backstack.dev", "EKSCluster", "eksclusters", true),
-                KindSpec.custom("backstack.dev", "XAKSCluster", "xaksclusters", false),
-                KindSpec.custom("backstack.dev", "XEKSCluster", "xeksclusters", false),
-                KindSpec.custom("argoproj.io", "Application", "applications", true),
-                KindSpec.custom("argoproj.io", "ApplicationSet", "applicationsets", true),
-                KindSpec.custom("kyverno.io", "ClusterPolicy", "clusterpolicies", false),
-                KindSpec.custom("kyverno.io", "Policy", "policies", true),
-                KindSpec.custom("wgpolicyk8s.io", "PolicyReport", "policyreports", true),
-                KindSpec.custom("wgpolicyk8s.io", "ClusterPolicyReport", "clusterpolicyreports", false));
+        return CUSTOM.stream().map(ref -> {
+            KindInfo k = KindRegistry.standard().require(ref);
+            return KindSpec.custom(k.group(), k.kind(), k.plural(), k.namespaced());
+        }).toList();
     }
+
+    private static KindSpec builtIn(String apiVersion, String kind) {
+        KindInfo k = KindRegistry.standard().require(apiVersion, kind);
+        return KindSpec.builtIn(k.group(), k.version(), k.kind(), k.plural(), k.namespaced());
+    }
+
+    /** The custom kinds the live view watches, resolved through the one {@link KindRegistry}. */
+    private static final List<KindRef> CUSTOM = List.of(
+            Kinds.PROVIDER, Kinds.FUNCTION, Kinds.CONFIGURATION, Kinds.XRD, Kinds.RELEASE, Kinds.K8S_OBJECT,
+            Kinds.HUB, Kinds.XHUB, Kinds.AKS_CLUSTER, Kinds.EKS_CLUSTER, Kinds.XAKS_CLUSTER, Kinds.XEKS_CLUSTER,
+            Kinds.APPLICATION, Kinds.APPLICATION_SET, Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.POLICY_REPORT,
+            Kinds.CLUSTER_POLICY_REPORT);
 }

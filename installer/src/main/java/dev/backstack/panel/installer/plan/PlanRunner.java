@@ -161,10 +161,11 @@ public final class PlanRunner {
         }
 
         private JournalRecord.Entry entry(StepState state, Step step, String message) {
-            return new JournalRecord.Entry(state, step.fingerprint(), now().toString(), message);
+            return new JournalRecord.Entry(state, step.fingerprint(), now().toString(), message, step.info().title());
         }
 
         private void save(JournalRecord next) {
+            next = next.titled(plan.title());
             record = next;
             try {
                 journal.save(next);

@@ -51,6 +51,9 @@ public final class Waiter implements AutoCloseable {
                     : op.withLabelSelector(wait.selector()).list().getItems();
             return evaluate(wait, items);
         } catch (KubernetesClientException e) {
+            if (e.getCode() == 404 && wait.absence()) {
+                return new WaitVerdict(wait, 0, 0, List.of()); // the kind is not served: nothing of it is left
+            }
             return new WaitVerdict(wait, 0, Math.max(1, wait.names().size()),
                     List.of(wait.kind().kind() + " cannot be read: HTTP " + e.getCode()));
         }
@@ -64,6 +67,9 @@ public final class Waiter implements AutoCloseable {
      * @throws InterruptedException when the plan is cancelled
      */
     public void await(Wait wait, Duration budget, Consumer<String> status) throws StepFailure, InterruptedException {
+        if (wait.absence() && check(wait).isReady()) {
+            return; // already gone (or its kind is not even served): nothing to watch
+        }
         CompletableFuture<WaitVerdict> ready = new CompletableFuture<>();
         Tracker tracker = new Tracker(wait, status, ready);
         Watched watched = informer(wait);

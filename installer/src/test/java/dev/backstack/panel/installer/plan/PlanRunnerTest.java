@@ -146,8 +146,8 @@ class PlanRunnerTest {
         // What a killed run leaves behind: a done, b started (journal says APPLYING), nothing more.
         a.present = true;
         journal.save(JournalRecord.empty("p")
-                .with("a", new JournalRecord.Entry(StepState.DONE, a.fingerprint(), "t0", ""))
-                .with("b", new JournalRecord.Entry(StepState.APPLYING, b.fingerprint(), "t1", "")));
+                .with("a", new JournalRecord.Entry(StepState.DONE, a.fingerprint(), "t0", "", "Step a"))
+                .with("b", new JournalRecord.Entry(StepState.APPLYING, b.fingerprint(), "t1", "", "Step b")));
 
         assertThat(run(plan)).isEqualTo(PlanOutcome.SUCCEEDED);
         assertThat(a.applies).hasValue(0);
