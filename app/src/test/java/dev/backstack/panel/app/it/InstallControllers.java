@@ -39,6 +39,9 @@ final class InstallControllers implements AutoCloseable {
     });
     /** When each object was made ready, by {@code Kind/name}. */
     final Map<String, Instant> readyAt = new ConcurrentHashMap<>();
+    /** How long each object takes to become ready after it first appears (a slower cluster). */
+    volatile long delayMillis;
+    private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
     /** While true, providers stay Installed but not Healthy (a slow package pull). */
     volatile boolean holdProviders;
     volatile Throwable lastError;
@@ -73,7 +76,8 @@ final class InstallControllers implements AutoCloseable {
             long gen = d.getMetadata().getGeneration() == null ? 1 : d.getMetadata().getGeneration();
             boolean current = d.getStatus() != null && d.getStatus().getObservedGeneration() != null
                     && d.getStatus().getObservedGeneration() == gen && d.getStatus().getAvailableReplicas() != null;
-            if (!current) {
+            String key = "Deployment/" + d.getMetadata().getNamespace() + "/" + d.getMetadata().getName() + "@" + gen;
+            if (!current && due(key)) {
                 readyAt.put("Deployment/" + d.getMetadata().getName(), Instant.now());
                 status.deploymentAvailable(d.getMetadata().getNamespace(), d.getMetadata().getName(), true);
             }
@@ -86,7 +90,7 @@ final class InstallControllers implements AutoCloseable {
             if (hold) {
                 status.status(ctx, null, name, StatusWriter.conditions("Installed", "True", "ActivePackageRevision", "",
                         "Healthy", "Unknown", "UnknownPackageRevisionHealth", "pulling the provider image"));
-            } else if (!conditionTrue(p, "Healthy")) {
+            } else if (!conditionTrue(p, "Healthy") && due(ctx.getKind() + "/" + p.getMetadata().getUid())) {
                 readyAt.put(ctx.getKind() + "/" + name, Instant.now());
                 status.status(ctx, null, name, StatusWriter.conditions("Installed", "True", "ActivePackageRevision", "",
                         "Healthy", "True", "HealthyPackageRevision", ""));
@@ -96,7 +100,7 @@ final class InstallControllers implements AutoCloseable {
 
     private void xrds() {
         for (GenericKubernetesResource x : admin.genericKubernetesResources(XRD).list().getItems()) {
-            if (conditionTrue(x, "Offered")) {
+            if (conditionTrue(x, "Offered") || !due("XRD/" + x.getMetadata().getUid())) {
                 continue;
             }
             for (var crd : Crds.fromXrd(x)) {
@@ -110,7 +114,7 @@ final class InstallControllers implements AutoCloseable {
 
     private void hubs() {
         for (GenericKubernetesResource claim : admin.genericKubernetesResources(HUB).inAnyNamespace().list().getItems()) {
-            if (conditionTrue(claim, "Ready")) {
+            if (conditionTrue(claim, "Ready") || !due("Hub/" + claim.getMetadata().getUid())) {
                 continue;
             }
             String name = claim.getMetadata().getName();
@@ -137,6 +141,12 @@ final class InstallControllers implements AutoCloseable {
             status.status(HUB, claim.getMetadata().getNamespace(), name, StatusWriter.conditions("Synced", "True",
                     "ReconcileSuccess", "", "Ready", "True", "Available", ""));
         }
+    }
+
+    /** True once the object has existed for {@link #delayMillis}. */
+    private boolean due(String key) {
+        long now = System.currentTimeMillis();
+        return now - firstSeen.computeIfAbsent(key, k -> now) >= delayMillis;
     }
 
     private static boolean conditionTrue(GenericKubernetesResource o, String type) {

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class InstallPlanBench {
 
     private static final int RUNS = Integer.getInteger("bench.runs", 10);
+    /** How long the simulated controllers take per object; 0 = as fast as they can (a 25 ms tick). */
+    private static final Map<String, List<Long>> BY_STEP = new java.util.TreeMap<>();
+    private static final long DELAY = Long.getLong("bench.controllerDelayMillis", 0);
     /** The object whose readiness gates each step, as InstallControllers records it. */
     private static final Map<String, String> GATE = Map.of("crossplane", "Deployment/crossplane-web",
             "functions", "Function/crossplane-contrib-function-patch-and-transform",
@@ -43,6 +46,7 @@ class InstallPlanBench {
     @Test
     void measure() throws Exception {
         try (InstallFixture fx = new InstallFixture(); InstallControllers controllers = new InstallControllers(fx.admin)) {
+            controllers.delayMillis = DELAY;
             controllers.start();
             InstallService service = fx.service();
             List<Long> preflight = new ArrayList<>();
@@ -77,7 +81,7 @@ class InstallPlanBench {
             System.err.print(report);
             Path out = Path.of("target/bench");
             Files.createDirectories(out);
-            Files.writeString(out.resolve("install-plan.txt"), report);
+            Files.writeString(out.resolve("install-plan-" + DELAY + "ms.txt"), report);
         }
     }
 
@@ -96,6 +100,7 @@ class InstallPlanBench {
                     || e instanceof PlanEvent.PlanFinished).map(PlanEvent::at).findFirst().orElse(null);
             if (ready != null && next != null) {
                 out.add(Duration.between(ready, next).toMillis());
+                BY_STEP.computeIfAbsent(f.stepId(), k -> new ArrayList<>()).add(Duration.between(ready, next).toMillis());
             }
         }
         return out;
@@ -106,15 +111,15 @@ class InstallPlanBench {
         Collections.sort(sorted);
         List<Long> pf = new ArrayList<>(preflight);
         Collections.sort(pf);
-        return String.format("install plan on a real API server, %d runs%n"
+        return String.format("install plan on a real API server, %d runs, controllers taking %d ms per object%n"
                 + "  whole run: %.2f s mean%n"
                 + "  engine's own work (checks, rendering, hand-offs incl. journal writes): %.1f%% of the run%n"
                 + "  writes (server-side apply, Helm): %.1f%% of the run; the rest is waiting for the controllers%n"
                 + "  condition True -> next step started: n=%d p50=%d ms p99=%d ms max=%d ms%n"
                 + "  preflight of the whole plan: n=%d p50=%d ms max=%d ms%n",
-                RUNS, total / 1e9 / RUNS, 100.0 * engine / total, 100.0 * writes / total, sorted.size(),
+                RUNS, DELAY, total / 1e9 / RUNS, 100.0 * engine / total, 100.0 * writes / total, sorted.size(),
                 pct(sorted, 50), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), pf.size(),
-                pct(pf, 50), pf.get(pf.size() - 1));
+                pct(pf, 50), pf.get(pf.size() - 1)) + "  hand-off by step (ms): " + BY_STEP + "\n";
     }
 
     private static long pct(List<Long> sorted, int p) {

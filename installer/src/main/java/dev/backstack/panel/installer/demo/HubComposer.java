@@ -4,6 +4,7 @@ import static dev.backstack.panel.installer.demo.Manifest.condition;
 import static dev.backstack.panel.installer.demo.Manifest.list;
 import static dev.backstack.panel.installer.demo.Manifest.map;
 
+import dev.backstack.panel.installer.install.VersionLock;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * claim says what it is waiting for.
  */
 final class HubComposer {
+
+    private static final VersionLock LOCK = VersionLock.shipped();
 
     static final String COMPOSED_CHARTS = "cert-manager, argo-cd, backstage, kyverno";
     /** The fleet description's components the Hub composes, in the order they are composed. */
@@ -120,7 +123,7 @@ final class HubComposer {
                 .label("crossplane.io/claim-name", claim.getMetadata().getName())
                 .label("crossplane.io/claim-namespace", claim.getMetadata().getNamespace())
                 .spec(map("forProvider", map("namespace", part.namespace(), "chart", map("name", part.chart(),
-                        "version", part.chartVersion())), "providerConfigRef",
+                        "version", lockedVersion(part))), "providerConfigRef",
                         map("name", providerConfig == null ? "default" : providerConfig)))
                 .build());
         GenericKubernetesResource rel = w.op(RELEASE, "Release", null).withName(name).get();
@@ -154,7 +157,7 @@ final class HubComposer {
                 "conditions", list(condition("Synced", "True", "ReconcileSuccess", ""), available
                         ? condition("Ready", "True", "Available", "")
                         : condition("Ready", "False", "Creating", "simulated provider-helm: helm install " + part.chart()
-                                + " " + part.chartVersion() + " in namespace " + part.namespace() + " is in progress"))));
+                                + " " + lockedVersion(part) + " in namespace " + part.namespace() + " is in progress"))));
         return available;
     }
 
@@ -204,5 +207,10 @@ final class HubComposer {
                 .set("data", map("password", java.util.Base64.getEncoder().encodeToString(
                         password.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .build();
+    }
+
+    /** The chart version the panel's Composition pins (the version lock), as a real composition would. */
+    private static String lockedVersion(DemoFleetSpec.Part part) {
+        return LOCK.findChart(part.chart()).map(VersionLock.Chart::version).orElse(part.chartVersion());
     }
 }

@@ -27,6 +27,7 @@ public final class ConfigMapJournal implements Journal {
     private final KubernetesClient client;
     private final ServerSideApplier applier;
     private final String name;
+    private volatile boolean namespaceSeen;
 
     public ConfigMapJournal(KubernetesClient client, ServerSideApplier applier, String planId) {
         this.client = client;
@@ -52,10 +53,11 @@ public final class ConfigMapJournal implements Journal {
     @Override
     public void save(JournalRecord record) throws JournalException {
         try {
-            if (client.namespaces().withName(NAMESPACE).get() == null) {
+            if (!namespaceSeen && client.namespaces().withName(NAMESPACE).get() == null) {
                 check(applier.apply(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
                         .addToLabels(labels()).endMetadata().build()));
             }
+            namespaceSeen = true;
             check(applier.apply(new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE)
                     .addToLabels(labels()).endMetadata().addToData(KEY, JournalCodec.write(record)).build()));
         } catch (KubernetesClientException e) {

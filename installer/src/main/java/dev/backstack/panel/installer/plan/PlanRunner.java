@@ -99,7 +99,8 @@ public final class PlanRunner {
             try {
                 emit(new PlanEvent.StepChanged(started, id, StepState.APPLYING));
                 JournalRecord.Entry last = record.steps().get(id);
-                if (inPlace(step, ctx, last == null ? null : last.fingerprint())) {
+                List<Wait> readiness = step.readiness(ctx);
+                if (inPlace(step, ctx, last == null ? null : last.fingerprint(), readiness)) {
                     finish(step, StepState.UNCHANGED, "already in place; nothing written");
                     if (!record.doneWith(id, step.fingerprint())) {
                         save(record.with(id, entry(StepState.DONE, step, "found in place")));
@@ -108,6 +109,8 @@ public final class PlanRunner {
                 }
                 save(record.with(id, entry(StepState.APPLYING, step, "")));
                 Duration budget = step.info().budget();
+                context.waiter().prepare(step.activation());
+                context.waiter().prepare(readiness);
                 for (Wait w : step.activation()) {
                     ctx.status().accept("waiting for " + w.label());
                     context.waiter().await(w, budget, ctx.status());
@@ -115,7 +118,7 @@ public final class PlanRunner {
                 step.apply(ctx);
                 wrote = true;
                 emit(new PlanEvent.StepChanged(now(), id, StepState.WAITING));
-                for (Wait w : step.readiness(ctx)) {
+                for (Wait w : readiness) {
                     context.waiter().await(w, budget, ctx.status());
                 }
                 String took = "done in " + Durations.human(Duration.between(started, now()));
@@ -136,11 +139,12 @@ public final class PlanRunner {
             }
         }
 
-        private boolean inPlace(Step step, StepContext ctx, String recorded) throws InterruptedException, StepFailure {
+        private boolean inPlace(Step step, StepContext ctx, String recorded, List<Wait> readiness)
+                throws InterruptedException {
             if (!step.satisfied(ctx, recorded)) {
                 return false;
             }
-            for (Wait w : step.readiness(ctx)) {
+            for (Wait w : readiness) {
                 if (!context.waiter().check(w).isReady()) {
                     return false;
                 }

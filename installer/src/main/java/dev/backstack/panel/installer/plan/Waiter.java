@@ -103,6 +103,14 @@ public final class Waiter implements AutoCloseable {
     }
 
     /**
+     * Starts watching for these waits now (before the writes they wait for), so a condition that
+     * turns True right after the write is seen by a watch already open, not by a list started late.
+     */
+    public void prepare(List<Wait> waits) {
+        waits.forEach(this::informer);
+    }
+
+    /**
      * One informer per kind, namespace and selector, opened on first use and shared by every later
      * wait of the run (waits come and go; watches stay open until {@link #close()}).
      */
