@@ -1,55 +1,18 @@
 package dev.backstack.panel.app.it;
 
-import dev.backstack.panel.installer.apply.Permission;
-import dev.backstack.panel.installer.plan.DryRunResult;
 import dev.backstack.panel.installer.plan.Step;
 import dev.backstack.panel.installer.plan.StepContext;
 import dev.backstack.panel.installer.plan.StepFailure;
-import dev.backstack.panel.installer.plan.Wait;
-import dev.backstack.panel.model.plan.StepInfo;
-import dev.backstack.panel.model.plan.StepPreview;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A step that fails the first time it would write, then behaves as the step it wraps. */
-final class FailOnce implements Step {
+final class FailOnce extends ForwardingStep {
 
     static final String REASON = "injected failure";
-    private final Step step;
     private final AtomicBoolean failed = new AtomicBoolean();
 
     FailOnce(Step step) {
-        this.step = step;
-    }
-
-    @Override
-    public StepInfo info() {
-        return step.info();
-    }
-
-    @Override
-    public StepPreview preview() {
-        return step.preview();
-    }
-
-    @Override
-    public String fingerprint() {
-        return step.fingerprint();
-    }
-
-    @Override
-    public List<Permission> permissions() {
-        return step.permissions();
-    }
-
-    @Override
-    public List<Wait> activation() {
-        return step.activation();
-    }
-
-    @Override
-    public List<Wait> readiness(StepContext ctx) throws StepFailure {
-        return step.readiness(ctx);
+        super(step);
     }
 
     @Override
@@ -63,10 +26,5 @@ final class FailOnce implements Step {
             throw new StepFailure(REASON + " in " + step.id(), "retry");
         }
         step.apply(ctx);
-    }
-
-    @Override
-    public List<DryRunResult> dryRun(StepContext ctx) throws InterruptedException {
-        return step.dryRun(ctx);
     }
 }

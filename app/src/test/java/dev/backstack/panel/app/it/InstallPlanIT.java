@@ -17,7 +17,6 @@ import dev.backstack.panel.model.plan.StepState;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -266,9 +265,5 @@ class InstallPlanIT {
             list.add(e);
             System.err.println("InstallPlanIT: " + e);
         };
-    }
-
-    static List<String> ids(List<Step> steps) {
-        return new ArrayList<>(steps.stream().map(Step::id).toList());
     }
 }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The BACK Stack hub install as a plan, from the shipped {@link VersionLock}, the user's
@@ -93,16 +94,16 @@ public final class HubPlan {
         return b.budget(Duration.ofSeconds(30)).build();
     }
 
-    private java.util.Optional<Step> ingress() {
+    private Optional<Step> ingress() {
         String chart = profile.ingress() == IngressChoice.GATEWAY_API ? "envoy-gateway"
                 : profile.ingress() == IngressChoice.INGRESS_NGINX ? "ingress-nginx" : null;
         if (chart == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         VersionLock.Chart c = lock.chart(chart);
         String title = profile.ingress() == IngressChoice.GATEWAY_API ? "Install Envoy Gateway " + c.appVersion()
                 : "Install ingress-nginx " + c.appVersion() + " (retired upstream)";
-        return java.util.Optional.of(helm("ingress", title, profile.ingress().label() + ".", Duration.ofMinutes(5), c,
+        return Optional.of(helm("ingress", title, profile.ingress().label() + ".", Duration.ofMinutes(5), c,
                 map(), List.of("namespaces")));
     }
 
