@@ -35,6 +35,8 @@ public final class InstallCommand {
     public static final int EXIT_CONNECTION = 3;
     public static final int EXIT_BLOCKED = 4;
     public static final int EXIT_CANCELLED = 5;
+    /** The GitOps repository a profile-less install on the simulated cluster uses. */
+    static final String DEMO_REPOSITORY = "https://github.com/example/backstack-gitops";
 
     private final Options options;
     private final Map<String, String> env;
@@ -61,6 +63,10 @@ public final class InstallCommand {
         } catch (IllegalArgumentException | IOException e) {
             err.println("error: " + e.getMessage());
             return EXIT_USAGE;
+        }
+        if (options.demo() && flags.profile().isEmpty()) {
+            profile = profile.withRepository(DEMO_REPOSITORY);
+            err.println("note: no --profile: the simulation uses the repository " + DEMO_REPOSITORY);
         }
         try (TargetConnector targets = new TargetConnector(env, Path.of(System.getProperty("user.home")))) {
             boolean uninstall = options.command().equals("uninstall");

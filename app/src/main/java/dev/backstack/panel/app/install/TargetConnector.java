@@ -45,12 +45,18 @@ public final class TargetConnector implements AutoCloseable {
         return config.resolve("backstack-panel").resolve("journals");
     }
 
-    /** The target the options name: the demo's empty cluster, or the hub context. */
+    /** The target the options name: the demo's empty cluster with {@code --demo}, else the hub context. */
     public InstallService open(Options options, long demoTickMillis) {
+        if (options.demo()) {
+            return demo(demoTickMillis);
+        }
+        // Never the simulation unless asked for: an install goes where the user pointed it.
         FleetConnector connector = new FleetConnector(options, env, home);
         owned.add(connector);
-        if (connector.useDemo(options)) {
-            return demo(demoTickMillis);
+        if (connector.kubeconfig().contexts().isEmpty()) {
+            throw new IllegalArgumentException("no kubeconfig contexts found ($KUBECONFIG, ~/.kube/config or "
+                    + "--kubeconfig)" + (connector.notices().isEmpty() ? "" : ": " + String.join("; ", connector.notices()))
+                    + ". Use --demo to install on the simulated demo cluster.");
         }
         ContextEntry entry = connector.hubContext(options).orElseThrow(() -> new IllegalArgumentException(
                 options.context().map(c -> "no context named " + c + " in the kubeconfig")

@@ -133,6 +133,10 @@ public final class ApplyStep implements Step {
         if (f instanceof ApplyFailure.Conflict) {
             return "Retry with \"take over fields\" if the panel's values should win.";
         }
+        if (f instanceof ApplyFailure.WebhookUnreachable) {
+            return "A webhook that is still starting (common right after its provider or chart installs) refuses "
+                    + "every write: wait until its pods run, then retry the step.";
+        }
         if (f instanceof ApplyFailure.Invalid) {
             return "The API server rejects an object the panel rendered: check the CRD version installed on the "
                     + "cluster against docs/install.md, and report the message above.";
