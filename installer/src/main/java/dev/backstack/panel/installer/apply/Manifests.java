@@ -48,6 +48,10 @@ public final class Manifests {
         return set("spec", spec);
     }
 
+    public Manifests status(Map<String, Object> status) {
+        return set("status", status);
+    }
+
     public GenericKubernetesResource build() {
         return r;
     }
@@ -63,6 +67,12 @@ public final class Manifests {
 
     public static List<Object> list(Object... items) {
         return new ArrayList<>(List.of(items));
+    }
+
+    /** A status condition as controllers write it. */
+    public static Map<String, Object> condition(String type, String status, String reason, String message) {
+        return map("type", type, "status", status, "reason", reason, "message", message,
+                "lastTransitionTime", "2026-11-23T08:00:00Z");
     }
 
     /** Reads every object of a multi-document YAML resource on the classpath. */

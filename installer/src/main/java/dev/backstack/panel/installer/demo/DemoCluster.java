@@ -28,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class DemoCluster implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoCluster.class);
+
     private final String name;
     private final int port;
     private final VersionInfo version;
@@ -83,10 +85,20 @@ final class DemoCluster implements AutoCloseable {
         server.init(InetAddress.getLoopbackAddress(), port);
     }
 
+    /**
+     * Stops the simulated server. Best effort: fabric8's mock server can fail to close its event
+     * loop in time when watches were closed under it (a known mock-server stall); the port is
+     * released either way, and a stopped simulation must never fail the caller.
+     */
     synchronized void stop() {
         if (server != null) {
-            server.destroy();
-            server = null;
+            try {
+                server.destroy();
+            } catch (RuntimeException e) {
+                LOG.debug("simulated server {} did not close cleanly: {}", name, e.toString());
+            } finally {
+                server = null;
+            }
         }
     }
 

@@ -1,9 +1,10 @@
 package dev.backstack.panel.installer.demo;
 
-import static dev.backstack.panel.installer.demo.Manifest.condition;
-import static dev.backstack.panel.installer.demo.Manifest.list;
-import static dev.backstack.panel.installer.demo.Manifest.map;
+import static dev.backstack.panel.installer.apply.Manifests.condition;
+import static dev.backstack.panel.installer.apply.Manifests.list;
+import static dev.backstack.panel.installer.apply.Manifests.map;
 
+import dev.backstack.panel.installer.apply.Manifests;
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -72,7 +73,7 @@ final class DemoCrds {
 
     /** A schema-less CRD with a status subresource, Established as the API server would report it. */
     static GenericKubernetesResource crd(String group, String version, String kind, String plural, boolean namespaced) {
-        return Manifest.of("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, plural + "." + group)
+        return Manifests.of("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, plural + "." + group)
                 .label("backstack.dev/simulated", "true")
                 .spec(map("group", group, "scope", namespaced ? "Namespaced" : "Cluster",
                         "names", map("kind", kind, "plural", plural, "singular", kind.toLowerCase(Locale.ROOT),

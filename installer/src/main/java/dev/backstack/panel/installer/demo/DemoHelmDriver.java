@@ -1,8 +1,9 @@
 package dev.backstack.panel.installer.demo;
 
-import static dev.backstack.panel.installer.demo.Manifest.list;
-import static dev.backstack.panel.installer.demo.Manifest.map;
+import static dev.backstack.panel.installer.apply.Manifests.list;
+import static dev.backstack.panel.installer.apply.Manifests.map;
 
+import dev.backstack.panel.installer.apply.Manifests;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +81,7 @@ public final class DemoHelmDriver implements HelmDriver {
                 return new HelmResult(release.name(), release.namespace(), revision,
                         last.isPresent() ? "pending-upgrade" : "pending-install", version);
             }
-            w.createIfAbsent(Manifest.of("v1", "Namespace", null, release.namespace()).build());
+            w.createIfAbsent(Manifests.of("v1", "Namespace", null, release.namespace()).build());
             int crds = DemoCrds.ensure(w, DemoCrds.ofChart(release.chart().name()));
             for (GenericKubernetesResource o : workloads(release)) {
                 w.op(o.getApiVersion(), o.getKind(), release.namespace()).resource(o).fieldManager("helm")
@@ -139,7 +140,7 @@ public final class DemoHelmDriver implements HelmDriver {
     static List<GenericKubernetesResource> workloads(HelmRelease release) {
         String chart = release.chart().name();
         Map<String, Object> selector = map("app.kubernetes.io/instance", release.name(), "app.kubernetes.io/name", chart);
-        return List.of(Manifest.of("apps/v1", "Deployment", release.namespace(), release.name())
+        return List.of(Manifests.of("apps/v1", "Deployment", release.namespace(), release.name())
                 .label("app.kubernetes.io/instance", release.name()).label("app.kubernetes.io/name", chart)
                 .label("app.kubernetes.io/managed-by", "Helm")
                 .label("helm.sh/chart", chart + "-" + release.chart().version())
@@ -158,7 +159,7 @@ public final class DemoHelmDriver implements HelmDriver {
         payload.putObject("info").put("status", "deployed").put("description",
                 (revision == 1 ? "Install" : "Upgrade") + " complete (simulated Helm on the demo cluster)");
         String encoded = Base64.getEncoder().encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
-        return Manifest.of("v1", "Secret", release.namespace(), PREFIX + release.name() + ".v" + revision)
+        return Manifests.of("v1", "Secret", release.namespace(), PREFIX + release.name() + ".v" + revision)
                 .label("owner", "helm").label("name", release.name()).label("status", "deployed")
                 .label("version", String.valueOf(revision))
                 .set("type", "helm.sh/release.v1")

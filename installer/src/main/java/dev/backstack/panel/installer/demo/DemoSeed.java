@@ -1,8 +1,9 @@
 package dev.backstack.panel.installer.demo;
 
-import static dev.backstack.panel.installer.demo.Manifest.list;
-import static dev.backstack.panel.installer.demo.Manifest.map;
+import static dev.backstack.panel.installer.apply.Manifests.list;
+import static dev.backstack.panel.installer.apply.Manifests.map;
 
+import dev.backstack.panel.installer.apply.Manifests;
 import dev.backstack.panel.installer.live.KindSpec;
 import dev.backstack.panel.installer.live.WatchCatalog;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -41,14 +42,14 @@ final class DemoSeed {
                 case "wgpolicyk8s.io" -> "v1alpha2";
                 default -> "v1alpha1";
             };
-            out.add(Manifest.of("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, k.crdName())
+            out.add(Manifests.of("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, k.crdName())
                     .spec(map("group", k.group(), "scope", k.namespaced() ? "Namespaced" : "Cluster",
                             "names", map("kind", k.kind(), "plural", k.plural(), "singular", k.kind().toLowerCase(),
                                     "listKind", k.kind() + "List"),
                             "versions", list(map("name", version, "served", true, "storage", true,
                                     "schema", map("openAPIV3Schema", map("type", "object",
                                             "x-kubernetes-preserve-unknown-fields", true))))))
-                    .status(map("conditions", list(Manifest.condition("Established", "True", "InitialNamesAccepted",
+                    .status(map("conditions", list(Manifests.condition("Established", "True", "InitialNamesAccepted",
                             "the initial names have been accepted"))))
                     .build());
         }
@@ -67,16 +68,16 @@ final class DemoSeed {
         for (String p : HUB_POLICIES) {
             out.add(policy(p, "Enforce"));
         }
-        out.add(Manifest.of("wgpolicyk8s.io/v1alpha2", "PolicyReport", "default", "cpol-claims").build());
+        out.add(Manifests.of("wgpolicyk8s.io/v1alpha2", "PolicyReport", "default", "cpol-claims").build());
         for (DemoFleetSpec.Spoke s : spec.spokes()) {
             String group = "backstack.dev/v1alpha1";
-            out.add(Manifest.of(group, s.claim(), "default", s.name())
+            out.add(Manifests.of(group, s.claim(), "default", s.name())
                     .spec(map("parameters", map("id", s.name(), "region", s.region(), "version", "1.31",
                             "nodes", map("count", 2, "instanceType", "Standard_D2s_v3")),
                             "writeConnectionSecretToRef", map("name", s.name() + "-kubeconfig"),
                             "resourceRef", map("apiVersion", group, "kind", "X" + s.claim(), "name", s.name() + "-c8v4d")))
                     .build());
-            out.add(Manifest.of(group, "X" + s.claim(), null, s.name() + "-c8v4d").spec(map()).build());
+            out.add(Manifests.of(group, "X" + s.claim(), null, s.name() + "-c8v4d").spec(map()).build());
         }
         return out;
     }
@@ -88,7 +89,7 @@ final class DemoSeed {
             out.add(policy(p, p.startsWith("disallow") ? "Enforce" : "Audit"));
         }
         for (String ns : List.of("default", "payments", "web")) {
-            out.add(Manifest.of("wgpolicyk8s.io/v1alpha2", "PolicyReport", ns, "polr-" + ns).build());
+            out.add(Manifests.of("wgpolicyk8s.io/v1alpha2", "PolicyReport", ns, "polr-" + ns).build());
         }
         return out;
     }
@@ -108,7 +109,7 @@ final class DemoSeed {
         for (String name : names) {
             String kind = "vault".equals(name) ? "StatefulSet" : "Deployment";
             Map<String, Object> selector = map("app.kubernetes.io/name", name);
-            out.add(Manifest.of("apps/v1", kind, part.namespace(), name)
+            out.add(Manifests.of("apps/v1", kind, part.namespace(), name)
                     .label("app.kubernetes.io/name", name).label("app.kubernetes.io/version", part.appVersion())
                     .label("app.kubernetes.io/managed-by", "Helm").label("app.kubernetes.io/instance", part.chart())
                     .label("helm.sh/chart", part.chart() + "-" + part.chartVersion())
@@ -116,7 +117,7 @@ final class DemoSeed {
                             "template", map("metadata", map("labels", selector), "spec", map("containers",
                                     list(map("name", name, "image", "registry.example/" + name + ":" + part.appVersion()))))))
                     .build());
-            out.add(Manifest.of("v1", "Pod", part.namespace(), name + "-7d9f8b6c5-q2x4z")
+            out.add(Manifests.of("v1", "Pod", part.namespace(), name + "-7d9f8b6c5-q2x4z")
                     .label("app.kubernetes.io/name", name)
                     .spec(map("containers", list(map("name", name.replace("-controller", ""), "image",
                             "registry.example/" + name + ":" + part.appVersion()))))
@@ -126,7 +127,7 @@ final class DemoSeed {
     }
 
     private static GenericKubernetesResource ingress(String ns, String name, String host) {
-        return Manifest.of("networking.k8s.io/v1", "Ingress", ns, name)
+        return Manifests.of("networking.k8s.io/v1", "Ingress", ns, name)
                 .spec(map("ingressClassName", "nginx", "rules", list(map("host", host)),
                         "tls", list(map("hosts", list(host), "secretName", name + "-tls"))))
                 .build();
@@ -135,16 +136,16 @@ final class DemoSeed {
     private static List<GenericKubernetesResource> crossplane(DemoFleetSpec.Hub hub) {
         List<GenericKubernetesResource> out = new ArrayList<>();
         for (String p : PROVIDERS) {
-            out.add(Manifest.of("pkg.crossplane.io/v1", "Provider", null, p)
+            out.add(Manifests.of("pkg.crossplane.io/v1", "Provider", null, p)
                     .spec(map("package", "xpkg.upbound.io/" + p.replaceFirst("-", "/") + ":v0.46.1")).build());
         }
-        out.add(Manifest.of("pkg.crossplane.io/v1beta1", "Function", null,
+        out.add(Manifests.of("pkg.crossplane.io/v1beta1", "Function", null,
                 "crossplane-contrib-function-patch-and-transform")
                 .spec(map("package", "xpkg.upbound.io/crossplane-contrib/function-patch-and-transform:v0.2.1")).build());
-        out.add(Manifest.of("pkg.crossplane.io/v1", "Configuration", null, "back-stack")
+        out.add(Manifests.of("pkg.crossplane.io/v1", "Configuration", null, "back-stack")
                 .spec(map("package", "ghcr.io/back-stack/showcase-configuration:latest")).build());
         for (String xrd : List.of("xhubs", "xaksclusters", "xeksclusters")) {
-            out.add(Manifest.of("apiextensions.crossplane.io/v1", "CompositeResourceDefinition", null,
+            out.add(Manifests.of("apiextensions.crossplane.io/v1", "CompositeResourceDefinition", null,
                     xrd + ".backstack.dev").spec(map("group", "backstack.dev")).build());
         }
         List<Object> refs = new ArrayList<>();
@@ -152,20 +153,20 @@ final class DemoSeed {
             if (List.of("argocd", "backstage", "kyverno", "certManager", "vault").contains(key)) {
                 String name = XHUB + "-" + part.chart();
                 refs.add(map("apiVersion", "helm.crossplane.io/v1beta1", "kind", "Release", "name", name));
-                out.add(Manifest.of("helm.crossplane.io/v1beta1", "Release", null, name)
+                out.add(Manifests.of("helm.crossplane.io/v1beta1", "Release", null, name)
                         .label("crossplane.io/composite", XHUB)
                         .spec(map("forProvider", map("namespace", part.namespace(), "chart", map("name", part.chart(),
                                 "version", part.chartVersion())), "providerConfigRef", map("name", "local")))
                         .build());
             }
         });
-        out.add(Manifest.of("backstack.dev/v1alpha1", "Hub", "default", HUB_CLAIM)
+        out.add(Manifests.of("backstack.dev/v1alpha1", "Hub", "default", HUB_CLAIM)
                 .spec(map("parameters", map("clusterId", "local", "repository", "https://github.com/example/backstack-gitops",
                         "backstage", map("host", hub.hosts().get("backstage")), "argocd", map("host", hub.hosts().get("argocd")),
                         "vault", map("host", hub.hosts().get("vault"))),
                         "resourceRef", map("apiVersion", "backstack.dev/v1alpha1", "kind", "XHub", "name", XHUB)))
                 .build());
-        out.add(Manifest.of("backstack.dev/v1alpha1", "XHub", null, XHUB).spec(map("resourceRefs", refs)).build());
+        out.add(Manifests.of("backstack.dev/v1alpha1", "XHub", null, XHUB).spec(map("resourceRefs", refs)).build());
         return out;
     }
 
@@ -175,7 +176,7 @@ final class DemoSeed {
         out.add(application("apps-from-hub", "https://kubernetes.default.svc", "default"));
         out.add(application("clusters-from-hub", "https://kubernetes.default.svc", "default"));
         for (String set : List.of("kyverno", "kyverno-policies")) {
-            out.add(Manifest.of("argoproj.io/v1alpha1", "ApplicationSet", "argocd", set)
+            out.add(Manifests.of("argoproj.io/v1alpha1", "ApplicationSet", "argocd", set)
                     .spec(map("generators", list(map("clusters", map("selector", map("matchLabels",
                             map("clusterType", "spoke"))))))).build());
         }
@@ -189,14 +190,14 @@ final class DemoSeed {
     }
 
     private static GenericKubernetesResource application(String name, String server, String namespace) {
-        return Manifest.of("argoproj.io/v1alpha1", "Application", "argocd", name)
+        return Manifests.of("argoproj.io/v1alpha1", "Application", "argocd", name)
                 .spec(map("project", "default", "destination", map("server", server, "namespace", namespace),
                         "source", map("repoURL", "https://github.com/example/backstack-gitops", "path", name)))
                 .build();
     }
 
     private static GenericKubernetesResource clusterSecret(String name, String server, boolean spoke) {
-        Manifest m = Manifest.of("v1", "Secret", "argocd", name)
+        Manifests m = Manifests.of("v1", "Secret", "argocd", name)
                 .label("argocd.argoproj.io/secret-type", "cluster")
                 .set("type", "Opaque")
                 .set("data", map("name", b64(name), "server", b64(server),
@@ -205,7 +206,7 @@ final class DemoSeed {
     }
 
     private static GenericKubernetesResource policy(String name, String mode) {
-        return Manifest.of("kyverno.io/v1", "ClusterPolicy", null, name)
+        return Manifests.of("kyverno.io/v1", "ClusterPolicy", null, name)
                 .spec(map("validationFailureAction", mode, "background", true,
                         "rules", list(map("name", name, "match", map("any", list(map("resources",
                                 map("kinds", list("Pod")))))))))

@@ -1,9 +1,10 @@
 package dev.backstack.panel.installer.demo;
 
-import static dev.backstack.panel.installer.demo.Manifest.condition;
-import static dev.backstack.panel.installer.demo.Manifest.list;
-import static dev.backstack.panel.installer.demo.Manifest.map;
+import static dev.backstack.panel.installer.apply.Manifests.condition;
+import static dev.backstack.panel.installer.apply.Manifests.list;
+import static dev.backstack.panel.installer.apply.Manifests.map;
 
+import dev.backstack.panel.installer.apply.Manifests;
 import dev.backstack.panel.installer.install.VersionLock;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class HubComposer {
             return;
         }
         String xr = compositeName(claim);
-        if (w.createIfAbsent(Manifest.of(GROUP, "XHub", null, xr)
+        if (w.createIfAbsent(Manifests.of(GROUP, "XHub", null, xr)
                 .label("crossplane.io/claim-name", name).label("crossplane.io/claim-namespace", ns)
                 .spec(map("parameters", parameters(claim),
                         "claimRef", map("apiVersion", GROUP, "kind", "Hub", "name", name, "namespace", ns)))
@@ -118,7 +119,7 @@ final class HubComposer {
             int t) {
         String name = xr + "-" + part.chart();
         // Crossplane labels what it composes with the composite and the claim.
-        w.createIfAbsent(Manifest.of(RELEASE, "Release", null, name)
+        w.createIfAbsent(Manifests.of(RELEASE, "Release", null, name)
                 .label("crossplane.io/composite", xr)
                 .label("crossplane.io/claim-name", claim.getMetadata().getName())
                 .label("crossplane.io/claim-namespace", claim.getMetadata().getNamespace())
@@ -136,7 +137,7 @@ final class HubComposer {
         int age = t - firstSeen.computeIfAbsent(rel.getMetadata().getUid(), k -> t);
         boolean available = false;
         if (age >= 1) {
-            w.createIfAbsent(Manifest.of("v1", "Namespace", null, part.namespace()).build());
+            w.createIfAbsent(Manifests.of("v1", "Namespace", null, part.namespace()).build());
             if (part.chart().equals("argo-cd")) {
                 w.createIfAbsent(initialAdminSecret(part.namespace()));
             }
@@ -187,7 +188,7 @@ final class HubComposer {
         List<GenericKubernetesResource> out = new ArrayList<>();
         for (String[] n : new String[][] {{"XHub", "xhubs", "Hub", "hubs"}, {"XAKSCluster", "xaksclusters", "AKSCluster",
                 "aksclusters"}, {"XEKSCluster", "xeksclusters", "EKSCluster", "eksclusters"}}) {
-            out.add(Manifest.of("apiextensions.crossplane.io/v1", "CompositeResourceDefinition", null, n[1] + ".backstack.dev")
+            out.add(Manifests.of("apiextensions.crossplane.io/v1", "CompositeResourceDefinition", null, n[1] + ".backstack.dev")
                     .label("backstack.dev/simulated", "true")
                     .spec(map("group", "backstack.dev", "names", map("kind", n[0], "plural", n[1]),
                             "claimNames", map("kind", n[2], "plural", n[3]),
@@ -202,7 +203,7 @@ final class HubComposer {
         byte[] random = new byte[12];
         new java.security.SecureRandom().nextBytes(random);
         String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        return Manifest.of("v1", "Secret", namespace, "argocd-initial-admin-secret")
+        return Manifests.of("v1", "Secret", namespace, "argocd-initial-admin-secret")
                 .set("type", "Opaque")
                 .set("data", map("password", java.util.Base64.getEncoder().encodeToString(
                         password.getBytes(java.nio.charset.StandardCharsets.UTF_8))))

@@ -1,9 +1,10 @@
 package dev.backstack.panel.installer.demo;
 
-import static dev.backstack.panel.installer.demo.Manifest.condition;
-import static dev.backstack.panel.installer.demo.Manifest.list;
-import static dev.backstack.panel.installer.demo.Manifest.map;
+import static dev.backstack.panel.installer.apply.Manifests.condition;
+import static dev.backstack.panel.installer.apply.Manifests.list;
+import static dev.backstack.panel.installer.apply.Manifests.map;
 
+import dev.backstack.panel.installer.apply.Manifests;
 import dev.backstack.panel.model.KindRef;
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.backstack.panel.installer.apply.Manifests;
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -61,13 +62,13 @@ class DemoApiServerTest {
     }
 
     private static GenericKubernetesResource configMap(String name, Map<String, Object> data) {
-        return Manifest.of("v1", "ConfigMap", "backstack-panel", name).label("app", "panel").set("data", data).build();
+        return Manifests.of("v1", "ConfigMap", "backstack-panel", name).label("app", "panel").set("data", data).build();
     }
 
     @Test
     @DisplayName("an apply creates an absent object, then merges into it, bumping resourceVersion and recording the manager")
     void applyCreatesThenMerges() {
-        GenericKubernetesResource created = configMaps().resource(configMap("journal", Manifest.map("step", "1")))
+        GenericKubernetesResource created = configMaps().resource(configMap("journal", Manifests.map("step", "1")))
                 .fieldManager(MANAGER).serverSideApply();
         assertThat(created.getMetadata().getUid()).isNotBlank();
         assertThat(created.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager,
@@ -78,7 +79,7 @@ class DemoApiServerTest {
         stored.getMetadata().getLabels().put("other", "kept");
         configMaps().resource(stored).update();
         GenericKubernetesResource applied = configMaps()
-                .resource(configMap("journal", Manifest.map("step", "2", "phase", "crossplane")))
+                .resource(configMap("journal", Manifests.map("step", "2", "phase", "crossplane")))
                 .fieldManager(MANAGER).serverSideApply();
 
         assertThat(applied.getAdditionalProperties().get("data")).isEqualTo(Map.of("step", "2", "phase", "crossplane"));
@@ -92,7 +93,7 @@ class DemoApiServerTest {
 
         // Applying the same configuration again writes nothing.
         GenericKubernetesResource again = configMaps()
-                .resource(configMap("journal", Manifest.map("step", "2", "phase", "crossplane")))
+                .resource(configMap("journal", Manifests.map("step", "2", "phase", "crossplane")))
                 .fieldManager(MANAGER).serverSideApply();
         assertThat(again.getMetadata().getResourceVersion()).isEqualTo(applied.getMetadata().getResourceVersion());
     }
@@ -101,10 +102,10 @@ class DemoApiServerTest {
     @DisplayName("a changed spec bumps generation; a forced apply is accepted")
     void generationAndForce() {
         var deployments = op("apps/v1", "Deployment").inNamespace("crossplane-system");
-        GenericKubernetesResource d = Manifest.of("apps/v1", "Deployment", "crossplane-system", "crossplane")
-                .spec(Manifest.map("replicas", 1)).build();
+        GenericKubernetesResource d = Manifests.of("apps/v1", "Deployment", "crossplane-system", "crossplane")
+                .spec(Manifests.map("replicas", 1)).build();
         assertThat(deployments.resource(d).fieldManager(MANAGER).serverSideApply().getMetadata().getGeneration()).isEqualTo(1L);
-        d.setAdditionalProperty("spec", Manifest.map("replicas", 2));
+        d.setAdditionalProperty("spec", Manifests.map("replicas", 2));
         GenericKubernetesResource forced = deployments.resource(d).fieldManager(MANAGER).forceConflicts().serverSideApply();
         assertThat(forced.getMetadata().getGeneration()).isEqualTo(2L);
         assertThat(forced.getAdditionalProperties().get("spec")).isEqualTo(Map.of("replicas", 2));
@@ -125,23 +126,23 @@ class DemoApiServerTest {
             }
         });
         try {
-            GenericKubernetesResource would = configMaps().resource(configMap("dry", Manifest.map("a", "1")))
+            GenericKubernetesResource would = configMaps().resource(configMap("dry", Manifests.map("a", "1")))
                     .dryRun().fieldManager(MANAGER).serverSideApply();
             assertThat(would.getMetadata().getName()).isEqualTo("dry");
             assertThat(would.getAdditionalProperties().get("data")).isEqualTo(Map.of("a", "1"));
             assertThat(configMaps().withName("dry").get()).isNull();
 
-            configMaps().resource(configMap("real", Manifest.map("a", "1"))).fieldManager(MANAGER).serverSideApply();
-            GenericKubernetesResource wouldChange = configMaps().resource(configMap("real", Manifest.map("a", "2")))
+            configMaps().resource(configMap("real", Manifests.map("a", "1"))).fieldManager(MANAGER).serverSideApply();
+            GenericKubernetesResource wouldChange = configMaps().resource(configMap("real", Manifests.map("a", "2")))
                     .dryRun().fieldManager(MANAGER).forceConflicts().serverSideApply();
             assertThat(wouldChange.getAdditionalProperties().get("data")).isEqualTo(Map.of("a", "2"));
             assertThat(configMaps().withName("real").get().getAdditionalProperties().get("data")).isEqualTo(Map.of("a", "1"));
             // A dry-run create and delete through the ordinary verbs change nothing either.
-            configMaps().resource(configMap("dry-create", Manifest.map())).dryRun().create();
+            configMaps().resource(configMap("dry-create", Manifests.map())).dryRun().create();
             configMaps().withName("real").dryRun().delete();
             assertThat(configMaps().list().getItems()).extracting(o -> o.getMetadata().getName()).containsExactly("real");
 
-            configMaps().resource(configMap("last", Manifest.map())).fieldManager(MANAGER).serverSideApply();
+            configMaps().resource(configMap("last", Manifests.map())).fieldManager(MANAGER).serverSideApply();
             DemoAwait.until("the watch saw the last apply", () -> events, e -> e.stream().anyMatch(s -> s.contains("last")));
             assertThat(events).allMatch(e -> e.startsWith("ADDED real {a=1}") || e.contains("last"));
         } finally {
@@ -153,8 +154,8 @@ class DemoApiServerTest {
     @DisplayName("custom kinds are refused (404) until their CRD is applied, with contexts from the kind registry")
     void customKindAfterCrd() {
         KindInfo provider = KINDS.require("pkg.crossplane.io/v1", "Provider");
-        GenericKubernetesResource p = Manifest.of(provider.apiVersion(), "Provider", null, "provider-helm")
-                .spec(Manifest.map("package", "xpkg.upbound.io/crossplane-contrib/provider-helm:v0.19.0")).build();
+        GenericKubernetesResource p = Manifests.of(provider.apiVersion(), "Provider", null, "provider-helm")
+                .spec(Manifests.map("package", "xpkg.upbound.io/crossplane-contrib/provider-helm:v0.19.0")).build();
         assertThatThrownBy(() -> op(provider.apiVersion(), "Provider").resource(p).fieldManager(MANAGER).serverSideApply())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
         op("apiextensions.k8s.io/v1", "CustomResourceDefinition").resource(DemoCrds.crd(provider))
@@ -180,13 +181,13 @@ class DemoApiServerTest {
     void injectedFault() {
         cluster.inject(new DemoFault("test", "/api/v1/namespaces/[^/]+/configmaps/flaky", 1, 500, "InternalError",
                 "Internal error occurred: simulated"));
-        configMaps().resource(configMap("flaky", Manifest.map())).dryRun().fieldManager(MANAGER).serverSideApply();
-        assertThatThrownBy(() -> configMaps().resource(configMap("flaky", Manifest.map())).fieldManager(MANAGER)
+        configMaps().resource(configMap("flaky", Manifests.map())).dryRun().fieldManager(MANAGER).serverSideApply();
+        assertThatThrownBy(() -> configMaps().resource(configMap("flaky", Manifests.map())).fieldManager(MANAGER)
                 .serverSideApply()).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(500);
                     assertThat(e.getStatus().getMessage()).isEqualTo("Internal error occurred: simulated");
                 });
-        assertThat(configMaps().resource(configMap("flaky", Manifest.map())).fieldManager(MANAGER).serverSideApply())
+        assertThat(configMaps().resource(configMap("flaky", Manifests.map())).fieldManager(MANAGER).serverSideApply())
                 .isNotNull();
     }
 }

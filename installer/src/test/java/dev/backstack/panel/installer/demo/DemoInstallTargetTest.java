@@ -3,6 +3,7 @@ package dev.backstack.panel.installer.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backstack.panel.installer.apply.Manifests;
 import dev.backstack.panel.installer.helm.ChartRef;
 import dev.backstack.panel.installer.helm.HelmDriver;
 import dev.backstack.panel.installer.helm.HelmRelease;
@@ -174,10 +175,10 @@ class DemoInstallTargetTest {
     @Order(3)
     @DisplayName("Provider and Function go Installed then Healthy; a healthy provider-helm brings its CRDs")
     void packagesBecomeHealthy() throws Exception {
-        apply(Manifest.of("pkg.crossplane.io/v1", "Provider", null, "crossplane-contrib-provider-helm")
-                .spec(Manifest.map("package", "xpkg.upbound.io/crossplane-contrib/provider-helm:v0.19.0")).build());
-        apply(Manifest.of("pkg.crossplane.io/v1", "Function", null, "crossplane-contrib-function-patch-and-transform")
-                .spec(Manifest.map("package", "xpkg.upbound.io/crossplane-contrib/function-patch-and-transform:v0.7.0"))
+        apply(Manifests.of("pkg.crossplane.io/v1", "Provider", null, "crossplane-contrib-provider-helm")
+                .spec(Manifests.map("package", "xpkg.upbound.io/crossplane-contrib/provider-helm:v0.19.0")).build());
+        apply(Manifests.of("pkg.crossplane.io/v1", "Function", null, "crossplane-contrib-function-patch-and-transform")
+                .spec(Manifests.map("package", "xpkg.upbound.io/crossplane-contrib/function-patch-and-transform:v0.7.0"))
                 .build());
         DemoAwait.until("provider-helm Installed",
                 () -> op("pkg.crossplane.io/v1", "Provider").withName("crossplane-contrib-provider-helm").get(),
@@ -197,8 +198,8 @@ class DemoInstallTargetTest {
     @Order(4)
     @DisplayName("the first apply of the helm ProviderConfig is refused by its webhook, the retry passes")
     void providerConfigFailsOnce() {
-        GenericKubernetesResource pc = Manifest.of("helm.crossplane.io/v1beta1", "ProviderConfig", null, "default")
-                .spec(Manifest.map("credentials", Manifest.map("source", "InjectedIdentity"))).build();
+        GenericKubernetesResource pc = Manifests.of("helm.crossplane.io/v1beta1", "ProviderConfig", null, "default")
+                .spec(Manifests.map("credentials", Manifests.map("source", "InjectedIdentity"))).build();
         var pcs = op("helm.crossplane.io/v1beta1", "ProviderConfig");
         assertThat(pcs.resource(pc).dryRun().fieldManager(MANAGER).serverSideApply()).isNotNull();
         assertThatThrownBy(() -> pcs.resource(pc).fieldManager(MANAGER).serverSideApply())
@@ -217,10 +218,10 @@ class DemoInstallTargetTest {
     @Order(5)
     @DisplayName("an XRD goes Established and Offered, and its composite and claim CRDs are served")
     void xrdEstablished() throws Exception {
-        apply(Manifest.of("apiextensions.crossplane.io/v1", "CompositeResourceDefinition", null, "xhubs.backstack.dev")
-                .spec(Manifest.map("group", "backstack.dev", "names", Manifest.map("kind", "XHub", "plural", "xhubs"),
-                        "claimNames", Manifest.map("kind", "Hub", "plural", "hubs"), "versions",
-                        Manifest.list(Manifest.map("name", "v1alpha1", "served", true, "referenceable", true))))
+        apply(Manifests.of("apiextensions.crossplane.io/v1", "CompositeResourceDefinition", null, "xhubs.backstack.dev")
+                .spec(Manifests.map("group", "backstack.dev", "names", Manifests.map("kind", "XHub", "plural", "xhubs"),
+                        "claimNames", Manifests.map("kind", "Hub", "plural", "hubs"), "versions",
+                        Manifests.list(Manifests.map("name", "v1alpha1", "served", true, "referenceable", true))))
                 .build());
         GenericKubernetesResource xrd = DemoAwait.until("the XRD Offered",
                 () -> op("apiextensions.crossplane.io/v1", "CompositeResourceDefinition").withName("xhubs.backstack.dev")
@@ -234,8 +235,8 @@ class DemoInstallTargetTest {
     @Order(6)
     @DisplayName("a Hub claim is composed: XHub, four provider-helm Releases, their Deployments, then Ready")
     void hubClaimComposed() throws Exception {
-        apply(Manifest.of("backstack.dev/v1alpha1", "Hub", "default", "hub")
-                .spec(Manifest.map("parameters", Manifest.map("clusterId", "local"))).build());
+        apply(Manifests.of("backstack.dev/v1alpha1", "Hub", "default", "hub")
+                .spec(Manifests.map("parameters", Manifests.map("clusterId", "local"))).build());
         GenericKubernetesResource claim = DemoAwait.until("the Hub claim Ready",
                 () -> op("backstack.dev/v1alpha1", "Hub", "default").withName("hub").get(),
                 c -> condition(c, "Ready").equals("True"));
@@ -273,8 +274,8 @@ class DemoInstallTargetTest {
     @Order(7)
     @DisplayName("the BACK Stack Configuration package goes Healthy and brings the BACK Stack XRDs")
     void configurationBringsXrds() throws Exception {
-        apply(Manifest.of("pkg.crossplane.io/v1", "Configuration", null, "back-stack")
-                .spec(Manifest.map("package", "ghcr.io/back-stack/showcase-configuration:latest")).build());
+        apply(Manifests.of("pkg.crossplane.io/v1", "Configuration", null, "back-stack")
+                .spec(Manifests.map("package", "ghcr.io/back-stack/showcase-configuration:latest")).build());
         DemoAwait.until("the Configuration Healthy",
                 () -> op("pkg.crossplane.io/v1", "Configuration").withName("back-stack").get(),
                 c -> condition(c, "Healthy").equals("True"));
