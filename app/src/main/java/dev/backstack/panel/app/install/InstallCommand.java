@@ -7,7 +7,6 @@ import dev.backstack.panel.installer.install.VersionLock;
 import dev.backstack.panel.installer.plan.Plan;
 import dev.backstack.panel.model.install.Credentials;
 import dev.backstack.panel.model.install.InstallProfile;
-import dev.backstack.panel.model.plan.PlanDiff;
 import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.plan.PreflightReport;
 import java.io.BufferedReader;
@@ -97,12 +96,6 @@ public final class InstallCommand {
 
     private int install(InstallService service, InstallProfile profile, Credentials credentials, Options.Install flags)
             throws InterruptedException {
-        PlanDiff diff = service.compareWithInstalled(profile, credentials);
-        if (!diff.nothingInstalled()) {
-            out.println("Installed: " + diff.installed() + "; this plan: " + diff.next());
-            List<String> lines = diff.lines();
-            out.println(lines.isEmpty() ? "  every step as installed" : String.join("\n", lines));
-        }
         PreflightReport report = service.preflight(profile, credentials);
         out.print(PlanPrinter.preflight(report));
         int verdict = verdict(report, flags);

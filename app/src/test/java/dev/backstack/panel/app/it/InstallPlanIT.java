@@ -136,6 +136,10 @@ class InstallPlanIT {
                 InstallFixture.credentials());
         assertThat(moved.steps()).filteredOn(c -> c.kind() != PlanDiff.Kind.SAME).extracting(PlanDiff.Change::stepId)
                 .containsExactly("hub");
+        PreflightFinding upgrade = finding(service.preflight(fx.profile().withRepository(
+                "https://github.com/acme/new-gitops"), InstallFixture.credentials()), "upgrade");
+        assertThat(upgrade.warns()).isTrue();
+        assertThat(upgrade.detail()).contains("changed: Create the Hub claim");
     }
 
     @Test

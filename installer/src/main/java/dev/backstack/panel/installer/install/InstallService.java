@@ -106,8 +106,27 @@ public final class InstallService {
 
     /** Every gap at once, before any write. */
     public PreflightReport preflight(InstallProfile profile, Credentials credentials) throws InterruptedException {
+        List<PreflightCheck> checks = new ArrayList<>(HubChecks.of(profile, credentials));
+        checks.add(c -> List.of(upgradeFinding(compareWithInstalled(profile, credentials))));
         return new Preflight(context(m -> { }), lock.kubernetes().range())
-                .run(installPlan(profile, credentials), HubChecks.of(profile, credentials));
+                .run(installPlan(profile, credentials), checks);
+    }
+
+    /** What this run would change in an installed hub: a warning to confirm when it changes installed steps. */
+    static PreflightFinding upgradeFinding(PlanDiff diff) {
+        String title = "Compared with what is installed";
+        if (diff.nothingInstalled()) {
+            return PreflightFinding.pass("upgrade", title, PreflightFinding.Severity.WARNING, "nothing recorded: a fresh install");
+        }
+        String head = "installed: " + diff.installed() + "\nthis run: " + diff.next();
+        boolean changes = diff.steps().stream().anyMatch(c -> c.kind() == PlanDiff.Kind.CHANGED);
+        if (!changes) {
+            return PreflightFinding.pass("upgrade", title, PreflightFinding.Severity.WARNING, head
+                    + (diff.lines().isEmpty() ? "\nevery step as installed" : "\n" + String.join("\n", diff.lines())));
+        }
+        return PreflightFinding.fail("upgrade", title, PreflightFinding.Severity.WARNING, head + "\n"
+                + String.join("\n", diff.lines()), "This run changes an installed hub (an upgrade or a changed profile): "
+                + "read the steps above, then go on to apply them.");
     }
 
     /** Runs (or resumes) the install; a finished install run again writes nothing. */
