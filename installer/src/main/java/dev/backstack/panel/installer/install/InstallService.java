@@ -108,8 +108,7 @@ public final class InstallService {
     public PreflightReport preflight(InstallProfile profile, Credentials credentials) throws InterruptedException {
         List<PreflightCheck> checks = new ArrayList<>(HubChecks.of(profile, credentials));
         checks.add(c -> List.of(upgradeFinding(compareWithInstalled(profile, credentials))));
-        return new Preflight(context(m -> { }), lock.kubernetes().range())
-                .run(installPlan(profile, credentials), checks);
+        return preflight().run(installPlan(profile, credentials), checks);
     }
 
     /** What this run would change in an installed hub: a warning to confirm when it changes installed steps. */
@@ -148,7 +147,7 @@ public final class InstallService {
                 : PreflightFinding.fail("spokes", "Spoke clusters provisioned in a cloud", PreflightFinding.Severity.WARNING,
                         spokes.size() + " spoke clusters would keep running (and costing) with no hub to manage them",
                         "Delete the spoke claims too, unless you will delete those clusters yourself."));
-        return new Preflight(context(m -> { }), lock.kubernetes().range()).run(uninstallPlan(keep), List.of(cloud));
+        return preflight().run(uninstallPlan(keep), List.of(cloud));
     }
 
     public PlanOutcome uninstall(Set<String> keep, Consumer<PlanEvent> events) {
@@ -175,12 +174,8 @@ public final class InstallService {
 
     /** Runs (or resumes) any plan on this target, with its journal on the cluster and locally. */
     public PlanOutcome run(Plan plan, List<String> overrides, Consumer<PlanEvent> events) {
-        ServerSideApplier applier = new ServerSideApplier(target.client());
-        Journal journal = journal(plan.id());
         try (Waiter waiter = new Waiter(target.client())) {
-            StepContext ctx = new StepContext(target.client(), KindRegistry.standard(), applier, waiter, target.helm(),
-                    target.kube(), m -> { }, false);
-            return new PlanRunner(ctx, journal, clock).run(plan, overrides, events);
+            return new PlanRunner(context(waiter), journal(plan.id()), clock).run(plan, overrides, events);
         }
     }
 
@@ -189,10 +184,16 @@ public final class InstallService {
                 new LocalJournal(journalDir, target.clusterKey(), planId));
     }
 
-    private StepContext context(Consumer<String> status) {
+    /** The steps' context on this target; the runner gives each step its own status sink. */
+    private StepContext context(Waiter waiter) {
         KubernetesClient c = target.client();
-        return new StepContext(c, KindRegistry.standard(), new ServerSideApplier(c), new Waiter(c), target.helm(),
-                target.kube(), status, false);
+        return new StepContext(c, KindRegistry.standard(), new ServerSideApplier(c), waiter, target.helm(),
+                target.kube(), m -> { }, false);
+    }
+
+    /** A preflight reads only; its waiter never opens a watch. */
+    private Preflight preflight() {
+        return new Preflight(context(new Waiter(target.client())), lock.kubernetes().range());
     }
 
     private List<DeleteStep.Target> spokeClaims() {
