@@ -41,8 +41,8 @@ class DashboardUiTest {
     void showsTheFourBackComponents() throws Exception {
         for (ComponentKind kind : new ComponentKind[] {ComponentKind.BACKSTAGE, ComponentKind.ARGO_CD,
                 ComponentKind.CROSSPLANE, ComponentKind.KYVERNO}) {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#card-" + kind.name()).tryQuery().isPresent());
-            assertThat(cardText(kind)).contains(kind.displayName());
+            FxPoll.until(30, () -> robot.lookup("#card-" + kind.name()).tryQuery().isPresent());
+            assertThat(FxPoll.onFx(() -> cardText(kind))).contains(kind.displayName());
         }
         Node badge = robot.lookup("#simulation-badge").query();
         assertThat(badge.isVisible()).isTrue();
@@ -54,13 +54,13 @@ class DashboardUiTest {
     void clusterChangeReachesTheScreen() throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.service() != null);
         FleetService service = app.service();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cardText(ComponentKind.BACKSTAGE).contains("Healthy"));
+        FxPoll.until(30, () -> cardText(ComponentKind.BACKSTAGE).contains("Healthy"));
 
         KubernetesClient hub = service.demoFleet().orElseThrow().client(service.latest().hub().id());
         hub.apps().deployments().inNamespace("backstage").withName("backstage").scale(0);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cardText(ComponentKind.BACKSTAGE).contains("Suspended"));
-        assertThat(cardText(ComponentKind.BACKSTAGE)).contains("Suspended").doesNotContain("Healthy");
+        FxPoll.until(10, () -> cardText(ComponentKind.BACKSTAGE).contains("Suspended"));
+        assertThat(FxPoll.onFx(() -> cardText(ComponentKind.BACKSTAGE))).contains("Suspended").doesNotContain("Healthy");
     }
 
     private String cardText(ComponentKind kind) {

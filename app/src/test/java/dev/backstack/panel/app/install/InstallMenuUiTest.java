@@ -1,5 +1,6 @@
 package dev.backstack.panel.app.install;
 
+import dev.backstack.panel.app.FxPoll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstack.panel.app.Options;
@@ -53,18 +54,16 @@ class InstallMenuUiTest {
     @Test
     @DisplayName("Ctrl+I opens the install wizard listing the app's targets; Escape closes it")
     void ctrlIOpensTheWizard() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#install-hub").tryQuery()
-                .map(n -> !n.isDisabled()).orElse(false));
+        FxPoll.until(30, () -> robot.lookup("#install-hub").tryQuery().map(n -> !n.isDisabled()).orElse(false));
         robot.targetWindow(robot.lookup("#dashboard").query().getScene().getWindow());
         robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#install-targets").match(Node::isVisible)
-                .tryQuery().isPresent());
+        FxPoll.until(10, () -> robot.lookup("#install-targets").match(Node::isVisible).tryQuery().isPresent());
         ListView<?> targets = robot.lookup("#install-targets").queryAs(ListView.class);
         assertThat(List.<Object>copyOf(targets.getItems())).containsExactly("kind-backstack", "empty-cluster (simulated)");
 
         robot.targetWindow(targets.getScene().getWindow());
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#install-targets").tryQuery().isEmpty());
+        FxPoll.until(10, () -> robot.lookup("#install-targets").tryQuery().isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.backstack.panel.app.install;
 
+import dev.backstack.panel.app.FxPoll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -94,14 +95,11 @@ class InstallWizardDemoUiTest {
     }
 
     private void waitFor(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).match(Node::isVisible)
-                .tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        FxPoll.until(30, () -> robot.lookup(query).match(Node::isVisible).tryQuery().isPresent());
     }
 
     private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxPoll.until(seconds, condition);
     }
 
     private void shot(String name) {

@@ -1,5 +1,6 @@
 package dev.backstack.panel.app.install;
 
+import dev.backstack.panel.app.FxPoll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -145,14 +146,11 @@ class InstallWizardUiTest {
     }
 
     private void waitFor(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).match(Node::isVisible)
-                .tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        FxPoll.until(10, () -> robot.lookup(query).match(Node::isVisible).tryQuery().isPresent());
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxPoll.until(10, condition);
     }
 
     private void shot(String name) {

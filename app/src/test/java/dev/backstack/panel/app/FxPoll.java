@@ -1,0 +1,27 @@
+package dev.backstack.panel.app;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Polls a condition that reads the scene graph on the FX thread. TestFX's lookups walk the
+ * children lists; walking them from the test thread while the FX thread replaces them fails
+ * with an IndexOutOfBoundsException now and then (seen in CI), so every poll runs on the FX thread.
+ */
+public final class FxPoll {
+
+    private FxPoll() {
+    }
+
+    /** Waits up to {@code seconds} for the condition, evaluated on the FX thread, then for pending FX events. */
+    public static void until(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Evaluates {@code read} on the FX thread and returns its result. */
+    public static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+}
