@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * {@code apiVersion} and kind. The system property {@code backstack.extraCrds} may name more
  * folders (separated by the path separator), for checking objects whose CRDs shared/ lacks.
  */
-final class CrdCatalog {
+public final class CrdCatalog {
 
     private final Map<String, JsonNode> schemas = new HashMap<>();
     private final Map<String, StrictSchema> strict = new HashMap<>();
@@ -25,7 +25,7 @@ final class CrdCatalog {
     private CrdCatalog() {
     }
 
-    static CrdCatalog load() {
+    public static CrdCatalog load() {
         CrdCatalog catalog = new CrdCatalog();
         catalog.addFolder(SharedDir.crds());
         String extra = System.getProperty("backstack.extraCrds", "");
@@ -40,16 +40,16 @@ final class CrdCatalog {
         return catalog;
     }
 
-    boolean knows(String apiVersion, String kind) {
+    public boolean knows(String apiVersion, String kind) {
         return schemas.containsKey(key(apiVersion, kind));
     }
 
-    boolean knows(JsonNode object) {
+    public boolean knows(JsonNode object) {
         return knows(object.path("apiVersion").asText(), object.path("kind").asText());
     }
 
     /** Problems of a complete object, as an API server with strict field validation sees them. */
-    List<String> validate(JsonNode object) {
+    public List<String> validate(JsonNode object) {
         return schemaFor(object, strict, true).validate(object);
     }
 

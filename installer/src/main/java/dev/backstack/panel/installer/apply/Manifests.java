@@ -39,6 +39,14 @@ public final class Manifests {
         return this;
     }
 
+    public Manifests annotation(String key, String value) {
+        if (r.getMetadata().getAnnotations() == null) {
+            r.getMetadata().setAnnotations(new LinkedHashMap<>());
+        }
+        r.getMetadata().getAnnotations().put(key, value);
+        return this;
+    }
+
     public Manifests set(String field, Object value) {
         r.setAdditionalProperty(field, value);
         return this;

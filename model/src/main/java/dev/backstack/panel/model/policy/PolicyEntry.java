@@ -33,6 +33,12 @@ public record PolicyEntry(String id, String title, String description, PolicyCat
         validations = List.copyOf(validations);
         passing = List.copyOf(passing);
         failing = List.copyOf(failing);
+        for (PolicyParameter p : parameters) {
+            ParamCheck d = p.check(p.defaultValue());
+            if (!d.valid()) {
+                throw new IllegalArgumentException("policy " + id + ": default of " + p.name() + " is not valid: " + d.error());
+            }
+        }
         if (matches.isEmpty() || validations.isEmpty()) {
             throw new IllegalArgumentException("policy " + id + " needs at least one kind and one validation");
         }

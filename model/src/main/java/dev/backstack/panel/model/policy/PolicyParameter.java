@@ -28,10 +28,6 @@ public record PolicyParameter(String name, String title, String description, Par
                 throw new IllegalArgumentException("parameter " + name + ": bad pattern " + pattern, e);
             }
         }
-        if (defaultValue != null && !check(defaultValue).valid()) {
-            throw new IllegalArgumentException("parameter " + name + ": default " + defaultValue + " is not valid: "
-                    + check(defaultValue).error());
-        }
     }
 
     /** Reads what the user typed: a list is comma-separated, blanks around items are dropped. */
