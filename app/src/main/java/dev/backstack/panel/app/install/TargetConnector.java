@@ -10,6 +10,7 @@ import dev.backstack.panel.installer.helm.HelmJavaDriver;
 import dev.backstack.panel.installer.helm.KubeAccess;
 import dev.backstack.panel.installer.helm.KubeconfigContents;
 import dev.backstack.panel.installer.install.InstallService;
+import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.installer.install.VersionLock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ public final class TargetConnector implements AutoCloseable {
             throw new IllegalArgumentException("cannot read context " + entry.name() + " from " + entry.source() + ": "
                     + e.getMessage());
         }
-        InstallService.Target t = new InstallService.Target(entry.name(), entry.server(),
+        PlanTarget t = new PlanTarget(entry.name(), entry.server(),
                 registry.acquire(entry).client(), kube, new HelmJavaDriver(), false);
         return new InstallService(t, VersionLock.shipped(), journalDir(), Clock.systemUTC());
     }
@@ -87,7 +88,7 @@ public final class TargetConnector implements AutoCloseable {
             owned.add(demo);
         }
         DemoFleet.Member m = demo.installTarget();
-        InstallService.Target t = new InstallService.Target(m.name() + " (simulated)", m.server(), m.client(),
+        PlanTarget t = new PlanTarget(m.name() + " (simulated)", m.server(), m.client(),
                 demo.installTargetAccess(), demo.helm(), true);
         try {
             // The simulated cluster lives as long as the process: its journal copy does too.

@@ -4,6 +4,7 @@ import dev.backstack.panel.installer.helm.HelmJavaDriver;
 import dev.backstack.panel.installer.helm.KubeAccess;
 import dev.backstack.panel.installer.helm.KubeconfigContents;
 import dev.backstack.panel.installer.install.InstallService;
+import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.installer.install.VersionLock;
 import dev.backstack.panel.model.install.ClusterType;
 import dev.backstack.panel.model.install.Credentials;
@@ -104,7 +105,7 @@ final class InstallFixture implements AutoCloseable {
     }
 
     InstallService service(KubernetesClient client) {
-        InstallService.Target t = new InstallService.Target("real-apiserver", server.url(), client, kube,
+        PlanTarget t = new PlanTarget("real-apiserver", server.url(), client, kube,
                 new HelmJavaDriver(), false);
         return new InstallService(t, VersionLock.shipped(), journals, Clock.systemUTC());
     }

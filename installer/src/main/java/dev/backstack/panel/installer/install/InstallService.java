@@ -1,21 +1,12 @@
 package dev.backstack.panel.installer.install;
 
 import dev.backstack.panel.installer.apply.KindOps;
-import dev.backstack.panel.installer.apply.ServerSideApplier;
-import dev.backstack.panel.installer.helm.HelmDriver;
-import dev.backstack.panel.installer.helm.KubeAccess;
-import dev.backstack.panel.installer.plan.ConfigMapJournal;
 import dev.backstack.panel.installer.plan.DeleteStep;
-import dev.backstack.panel.installer.plan.Journal;
 import dev.backstack.panel.installer.plan.JournalRecord;
-import dev.backstack.panel.installer.plan.LocalJournal;
-import dev.backstack.panel.installer.plan.MirroredJournal;
 import dev.backstack.panel.installer.plan.Plan;
-import dev.backstack.panel.installer.plan.PlanRunner;
-import dev.backstack.panel.installer.plan.Preflight;
+import dev.backstack.panel.installer.plan.PlanService;
+import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.installer.plan.PreflightCheck;
-import dev.backstack.panel.installer.plan.StepContext;
-import dev.backstack.panel.installer.plan.Waiter;
 import dev.backstack.panel.model.install.Credentials;
 import dev.backstack.panel.model.install.InstallOutputs;
 import dev.backstack.panel.model.install.InstallProfile;
@@ -29,7 +20,6 @@ import dev.backstack.panel.model.plan.PlanPreview;
 import dev.backstack.panel.model.plan.PreflightFinding;
 import dev.backstack.panel.model.plan.PreflightReport;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,29 +40,17 @@ import java.util.function.Consumer;
  */
 public final class InstallService {
 
-    /**
-     * A cluster to install into.
-     *
-     * @param clusterKey identifies the cluster for the local journal (its server URL)
-     * @param simulated  true for the demo's simulated cluster
-     */
-    public record Target(String name, String clusterKey, KubernetesClient client, KubeAccess kube, HelmDriver helm,
-            boolean simulated) {
-    }
-
-    private final Target target;
+    private final PlanTarget target;
     private final VersionLock lock;
-    private final Path journalDir;
-    private final Clock clock;
+    private final PlanService plans;
 
-    public InstallService(Target target, VersionLock lock, Path journalDir, Clock clock) {
+    public InstallService(PlanTarget target, VersionLock lock, Path journalDir, Clock clock) {
         this.target = target;
         this.lock = lock;
-        this.journalDir = journalDir;
-        this.clock = clock;
+        this.plans = new PlanService(target, journalDir, clock);
     }
 
-    public Target target() {
+    public PlanTarget target() {
         return target;
     }
 
@@ -92,7 +70,7 @@ public final class InstallService {
     /** The plan against what the cluster's journal says is installed: the upgrade view. */
     public PlanDiff compareWithInstalled(InstallProfile profile, Credentials credentials) {
         Plan plan = installPlan(profile, credentials);
-        JournalRecord installed = journal(plan.id()).load().orElse(JournalRecord.empty(plan.id()));
+        JournalRecord installed = plans.journal(plan.id()).load().orElse(JournalRecord.empty(plan.id()));
         List<PlanDiff.Change> changes = new ArrayList<>();
         for (var step : plan.steps()) {
             JournalRecord.Entry e = installed.steps().get(step.id());
@@ -108,7 +86,7 @@ public final class InstallService {
     public PreflightReport preflight(InstallProfile profile, Credentials credentials) throws InterruptedException {
         List<PreflightCheck> checks = new ArrayList<>(HubChecks.of(profile, credentials));
         checks.add(c -> List.of(upgradeFinding(compareWithInstalled(profile, credentials))));
-        return preflight().run(installPlan(profile, credentials), checks);
+        return plans.preflight(installPlan(profile, credentials), lock.kubernetes().range(), checks);
     }
 
     /** What this run would change in an installed hub: a warning to confirm when it changes installed steps. */
@@ -147,7 +125,7 @@ public final class InstallService {
                 : PreflightFinding.fail("spokes", "Spoke clusters provisioned in a cloud", PreflightFinding.Severity.WARNING,
                         spokes.size() + " spoke clusters would keep running (and costing) with no hub to manage them",
                         "Delete the spoke claims too, unless you will delete those clusters yourself."));
-        return preflight().run(uninstallPlan(keep), List.of(cloud));
+        return plans.preflight(uninstallPlan(keep), lock.kubernetes().range(), List.of(cloud));
     }
 
     public PlanOutcome uninstall(Set<String> keep, Consumer<PlanEvent> events) {
@@ -174,26 +152,7 @@ public final class InstallService {
 
     /** Runs (or resumes) any plan on this target, with its journal on the cluster and locally. */
     public PlanOutcome run(Plan plan, List<String> overrides, Consumer<PlanEvent> events) {
-        try (Waiter waiter = new Waiter(target.client())) {
-            return new PlanRunner(context(waiter), journal(plan.id()), clock).run(plan, overrides, events);
-        }
-    }
-
-    private Journal journal(String planId) {
-        return new MirroredJournal(new ConfigMapJournal(target.client(), new ServerSideApplier(target.client()), planId),
-                new LocalJournal(journalDir, target.clusterKey(), planId));
-    }
-
-    /** The steps' context on this target; the runner gives each step its own status sink. */
-    private StepContext context(Waiter waiter) {
-        KubernetesClient c = target.client();
-        return new StepContext(c, KindRegistry.standard(), new ServerSideApplier(c), waiter, target.helm(),
-                target.kube(), m -> { }, false);
-    }
-
-    /** A preflight reads only; its waiter never opens a watch. */
-    private Preflight preflight() {
-        return new Preflight(context(new Waiter(target.client())), lock.kubernetes().range());
+        return plans.run(plan, overrides, events);
     }
 
     private List<DeleteStep.Target> spokeClaims() {
