@@ -33,6 +33,7 @@ public final class Kinds {
 
     public static final KindRef CLUSTER_POLICY = new KindRef("kyverno.io", "ClusterPolicy");
     public static final KindRef POLICY = new KindRef("kyverno.io", "Policy");
+    public static final KindRef VALIDATING_POLICY = new KindRef("policies.kyverno.io", "ValidatingPolicy");
     public static final KindRef POLICY_REPORT = new KindRef("wgpolicyk8s.io", "PolicyReport");
     public static final KindRef CLUSTER_POLICY_REPORT = new KindRef("wgpolicyk8s.io", "ClusterPolicyReport");
 

@@ -203,6 +203,28 @@ final class DemoControllers {
                             t >= 4 ? "Ready" : "policy is being registered"))));
         }
         report(hub, "default", "cpol-claims", DemoSeed.HUB_POLICIES, t, 1);
+        panelPolicies(hub, t >= READY_AT.get("kyverno"));
+    }
+
+    /** The simulated Kyverno registers the policies the panel applied, once its admission controller runs. */
+    private static void panelPolicies(DemoWriter w, boolean kyvernoUp) {
+        for (GenericKubernetesResource p : w.list("policies.kyverno.io/v1", "ValidatingPolicy")) {
+            if (managedByPanel(p)) {
+                w.status(p, map("conditionStatus", kyvernoUp ? map("ready", true)
+                        : map("ready", false, "message", "waiting for the admission controller to register the webhook")));
+            }
+        }
+        for (GenericKubernetesResource p : w.list("kyverno.io/v1", "ClusterPolicy")) {
+            if (managedByPanel(p)) {
+                w.status(p, map("conditions", list(kyvernoUp ? condition("Ready", "True", "Succeeded", "Ready")
+                        : condition("Ready", "False", "Pending", "waiting for the admission controller"))));
+            }
+        }
+    }
+
+    private static boolean managedByPanel(GenericKubernetesResource p) {
+        Map<String, String> labels = p.getMetadata().getLabels();
+        return labels != null && "backstack-panel".equals(labels.get("app.kubernetes.io/managed-by"));
     }
 
     private void spoke(DemoFleetSpec.Spoke s, int t) {
@@ -216,13 +238,14 @@ final class DemoControllers {
         }
         DemoWriter w = spokes.get(s.name());
         int readyAt = "provisioning".equals(s.story()) ? SPOKE3_UP_AT + 3 : 3;
-        workloads(w, DemoSeed.component("kyverno", new DemoFleetSpec.Part("kyverno", "kyverno", "3.1.4", "v1.11.4")),
+        workloads(w, DemoSeed.component("kyverno", s.kyvernoPart()),
                 t >= readyAt, "degraded-addon".equals(s.story()) && t >= 5, t);
         for (String p : DemoSeed.SPOKE_POLICIES) {
             w.status("kyverno.io/v1", "ClusterPolicy", null, p, cur -> map("conditions",
                     list(condition("Ready", t >= readyAt ? "True" : "False", t >= readyAt ? "Succeeded" : "Pending",
                             t >= readyAt ? "Ready" : "waiting for the admission controller"))));
         }
+        panelPolicies(w, t >= readyAt && !"degraded-addon".equals(s.story()));
         int weight = "degraded-addon".equals(s.story()) ? 3 : 1;
         for (String ns : List.of("default", "payments", "web")) {
             report(w, ns, "polr-" + ns, DemoSeed.SPOKE_POLICIES, t, weight);

@@ -20,7 +20,18 @@ record DemoFleetSpec(Hub hub, List<Spoke> spokes) {
     record Part(String namespace, String chart, String chartVersion, String appVersion) {
     }
 
-    record Spoke(String name, String claim, String region, String kubernetesVersion, String story) {
+    record Spoke(String name, String claim, String region, String kubernetesVersion, String kyverno, String story) {
+
+        /** The spoke's Kyverno, as its chart and version. */
+        Part kyvernoPart() {
+            String version = kyverno == null ? "v1.11.4" : kyverno;
+            String chart = switch (version.replaceAll("^v?1\\.(\\d+).*", "$1")) {
+                case "20" -> "3.10.0";
+                case "19" -> "3.9.0";
+                default -> "3.1.4";
+            };
+            return new Part("kyverno", "kyverno", chart, version);
+        }
     }
 
     static DemoFleetSpec load() {

@@ -84,7 +84,8 @@ final class DemoSeed {
 
     static List<GenericKubernetesResource> spoke(DemoFleetSpec.Spoke spoke) {
         List<GenericKubernetesResource> out = new ArrayList<>();
-        out.addAll(component("kyverno", new DemoFleetSpec.Part("kyverno", "kyverno", "3.1.4", "v1.11.4")));
+        out.addAll(component("kyverno", spoke.kyvernoPart()));
+        out.addAll(DemoWorkloads.pods(spoke.name()));
         for (String p : SPOKE_POLICIES) {
             out.add(policy(p, p.startsWith("disallow") ? "Enforce" : "Audit"));
         }

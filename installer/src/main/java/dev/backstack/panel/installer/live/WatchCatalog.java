@@ -50,6 +50,7 @@ public final class WatchCatalog {
     private static final List<KindRef> CUSTOM = List.of(
             Kinds.PROVIDER, Kinds.FUNCTION, Kinds.CONFIGURATION, Kinds.XRD, Kinds.RELEASE, Kinds.K8S_OBJECT,
             Kinds.HUB, Kinds.XHUB, Kinds.AKS_CLUSTER, Kinds.EKS_CLUSTER, Kinds.XAKS_CLUSTER, Kinds.XEKS_CLUSTER,
-            Kinds.APPLICATION, Kinds.APPLICATION_SET, Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.POLICY_REPORT,
+            Kinds.APPLICATION, Kinds.APPLICATION_SET, Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.VALIDATING_POLICY,
+            Kinds.POLICY_REPORT,
             Kinds.CLUSTER_POLICY_REPORT);
 }

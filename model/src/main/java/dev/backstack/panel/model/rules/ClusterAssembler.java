@@ -105,7 +105,8 @@ public final class ClusterAssembler {
     }
 
     static List<PolicyStatus> policies(ObjectSet objects) {
-        return Stream.concat(objects.all(Kinds.CLUSTER_POLICY).stream(), objects.all(Kinds.POLICY).stream())
+        return Stream.of(Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.VALIDATING_POLICY)
+                .flatMap(kind -> objects.all(kind).stream())
                 .map(KyvernoRules::policy)
                 .sorted(Comparator.comparing(PolicyStatus::namespace).thenComparing(PolicyStatus::name)).toList();
     }

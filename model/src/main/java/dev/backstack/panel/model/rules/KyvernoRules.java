@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Kyverno: a policy is Ready only when its {@code Ready} condition says so (a missing condition is
- * Unknown, and the deprecated {@code status.ready} flag is not trusted on its own); compliance is
+ * Unknown, and the deprecated {@code status.ready} flag is not trusted on its own); a CEL policy
+ * ({@code ValidatingPolicy}) when its {@code status.conditionStatus.ready} is true; its mode is
+ * Enforce when its {@code validationActions} include Deny; compliance is
  * summed from {@code wgpolicyk8s.io} reports.
  */
 public final class KyvernoRules {
@@ -32,6 +34,9 @@ public final class KyvernoRules {
         if (policy.isDeleting()) {
             return Assessment.of(Health.PROGRESSING, who, "being deleted");
         }
+        if (isCelPolicy(policy)) {
+            return assessCelPolicy(policy, who);
+        }
         Optional<Condition> ready = Condition.find(Condition.listOf(policy), "Ready");
         if (ready.isEmpty()) {
             return Assessment.of(Health.UNKNOWN, who, "no Ready condition reported");
@@ -45,12 +50,32 @@ public final class KyvernoRules {
         return Assessment.of(Health.PROGRESSING, who, "readiness unknown: " + ready.get().reasonAndMessage());
     }
 
+    /** Kyverno's CEL policy types ({@code policies.kyverno.io}) report {@code status.conditionStatus}. */
+    private static boolean isCelPolicy(KubeObject policy) {
+        return policy.apiVersion().startsWith("policies.kyverno.io/");
+    }
+
+    private static Assessment assessCelPolicy(KubeObject policy, String who) {
+        Object ready = Fields.get(policy.status(), "conditionStatus", "ready");
+        String message = Fields.str(policy.status(), "conditionStatus", "message");
+        if (ready == null) {
+            return Assessment.of(Health.UNKNOWN, who, "no readiness reported yet");
+        }
+        if (Boolean.TRUE.equals(ready)) {
+            return Assessment.healthy("Ready");
+        }
+        return Assessment.of(Health.DEGRADED, who, "not ready" + (message == null || message.isBlank() ? "" : ": " + message));
+    }
+
     /**
      * {@code Enforce} when any validate rule enforces, else {@code Audit}. A rule's own
      * {@code validate.failureAction} overrides the policy's {@code spec.validationFailureAction}
      * (deprecated since Kyverno 1.13), which applies to rules that set none; unset is Audit.
      */
     static String mode(KubeObject policy) {
+        if (isCelPolicy(policy)) {
+            return Fields.list(policy.spec(), "validationActions").contains("Deny") ? "Enforce" : "Audit";
+        }
         String policyAction = Fields.str(policy.spec(), "validationFailureAction");
         boolean enforces = isEnforce(policyAction);
         for (Object rule : Fields.list(policy.spec(), "rules")) {

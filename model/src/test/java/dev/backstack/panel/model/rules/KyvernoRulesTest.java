@@ -31,6 +31,28 @@ class KyvernoRulesTest {
         return policy("{rules: []}", status);
     }
 
+    @ParameterizedTest(name = "ValidatingPolicy status {0}, actions {1} -> {2} {3}")
+    @CsvSource(delimiter = '|', value = {
+        "{conditionStatus: {ready: true}}                          | [Deny]        | HEALTHY  | Enforce",
+        "{conditionStatus: {ready: false, message: 'no webhook'}}  | [Audit]       | DEGRADED | Audit",
+        "{}                                                        | [Audit, Warn] | UNKNOWN  | Audit",
+        "{conditionStatus: {ready: true}}                          | [Deny, Audit] | HEALTHY  | Enforce"})
+    @DisplayName("a ValidatingPolicy is ready by its conditionStatus and enforces when its actions include Deny")
+    void validatingPolicyReadinessAndMode(String status, String actions, Health health, String mode) {
+        PolicyStatus p = KyvernoRules.policy(yaml("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: require-probes}
+                spec: {validationActions: %s}
+                status: %s
+                """.formatted(actions, status)));
+        assertThat(p.assessment().health()).isEqualTo(health);
+        assertThat(p.mode()).isEqualTo(mode);
+        if (status.contains("no webhook")) {
+            assertThat(p.assessment().reason().orElseThrow().message()).isEqualTo("not ready: no webhook");
+        }
+    }
+
     @Test
     void readyConditionTrueIsHealthy() {
         PolicyStatus p = KyvernoRules.policy(policyWithStatus("""
