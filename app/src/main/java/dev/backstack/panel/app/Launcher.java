@@ -14,7 +14,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         java.util.List<String> argList = java.util.Arrays.asList(args);
-        boolean headless = argList.contains("status") || argList.contains("install") || argList.contains("uninstall");
+        boolean headless = argList.contains("status") || argList.contains("install") || argList.contains("uninstall")
+                || argList.contains("policies");
         if (headless && System.getProperty("panel.log.level") == null) {
             System.setProperty("panel.log.level", "WARN");
         }
@@ -23,6 +24,10 @@ public final class Launcher {
         // The command line's own output (usage, status report), not logging.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (args.length > 0 && args[0].equals("policies")) {
+            System.exit(policies(args, out, err));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -47,5 +52,21 @@ public final class Launcher {
         Logger log = LoggerFactory.getLogger(Launcher.class);
         log.info("Starting the BACK Stack control panel");
         PanelApp.launchWith(options);
+    }
+
+    private static int policies(String[] args, PrintStream out, PrintStream err) {
+        dev.backstack.panel.app.policy.PoliciesOptions options;
+        try {
+            options = dev.backstack.panel.app.policy.PoliciesOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (options.common().help()) {
+            out.print(dev.backstack.panel.app.policy.PoliciesOptions.USAGE);
+            return 0;
+        }
+        return new dev.backstack.panel.app.policy.PoliciesCommand(options, System.getenv(),
+                java.nio.file.Path.of(System.getProperty("user.home")), out, err).run();
     }
 }

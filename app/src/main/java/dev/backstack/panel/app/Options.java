@@ -27,6 +27,7 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
               status              print the fleet's status and exit (0 = everything Healthy)
               install             install (or resume, or upgrade) a BACK Stack hub on the --context cluster
               uninstall           remove the hub, in dependency order
+              policies ...        the policy catalog, rendering and delivery (policies --help)
 
             Options:
               --demo              use the built-in simulated demo fleet (the default without a kubeconfig);

@@ -3,6 +3,8 @@ package dev.backstack.panel.installer;
 import dev.backstack.panel.installer.demo.DemoFleet;
 import dev.backstack.panel.installer.live.ClusterSession;
 import dev.backstack.panel.installer.live.FleetStore;
+import dev.backstack.panel.installer.plan.PlanTarget;
+import dev.backstack.panel.model.Cluster;
 import dev.backstack.panel.model.ClusterRole;
 import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.ObjectSet;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * What the views and the command line call: the live fleet of one hub and its connected spokes.
@@ -106,6 +109,20 @@ public final class FleetService implements AutoCloseable {
 
     synchronized Optional<KubernetesClient> client(String clusterId) {
         return Optional.ofNullable(clients.get(clusterId));
+    }
+
+    /**
+     * A cluster of the fleet to run a wizard's plan on (by id or name), with the client the live
+     * view uses. Plans that need Helm are not run this way (the target has no Helm access).
+     */
+    public Optional<PlanTarget> planTarget(String cluster) {
+        Fleet fleet = latest();
+        Stream<Cluster> all = Stream.concat(
+                fleet.hub() == null ? Stream.empty() : Stream.of(fleet.hub()),
+                fleet.spokes().stream());
+        return all.filter(c -> c.id().equals(cluster) || c.name().equals(cluster)).findFirst()
+                .flatMap(c -> client(c.id()).map(k -> new PlanTarget(c.name(),
+                        c.server(), k, null, null, simulated)));
     }
 
     /** Recent events and pod logs of one cluster, fetched on demand. */

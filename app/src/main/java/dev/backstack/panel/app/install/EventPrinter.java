@@ -6,16 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Prints plan events as lines: {@code +12.3s  providers  providers healthy 2/3}. */
-final class EventPrinter {
+public final class EventPrinter {
 
     private final PrintStream out;
     private Instant start;
 
-    EventPrinter(PrintStream out) {
+    public EventPrinter(PrintStream out) {
         this.out = out;
     }
 
-    synchronized void print(PlanEvent e) {
+    public synchronized void print(PlanEvent e) {
         if (start == null) {
             start = e.at();
         }

@@ -16,7 +16,7 @@ import java.util.Map;
  * every object exactly as the review page shows it (secret values redacted), and each Helm step
  * as a {@code helmRelease} document with its chart coordinates and values.
  */
-final class PlanPrinter {
+public final class PlanPrinter {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
@@ -24,7 +24,7 @@ final class PlanPrinter {
     private PlanPrinter() {
     }
 
-    static String yaml(PlanPreview plan) {
+    public static String yaml(PlanPreview plan) {
         StringBuilder s = new StringBuilder("# ").append(plan.title()).append('\n');
         int n = 0;
         for (StepPreview step : plan.steps()) {
@@ -61,7 +61,7 @@ final class PlanPrinter {
         }
     }
 
-    static String preflight(PreflightReport report) {
+    public static String preflight(PreflightReport report) {
         StringBuilder s = new StringBuilder("Preflight: ").append(report.summary()).append('\n');
         for (PreflightFinding f : report.findings()) {
             String mark = f.passed() ? "ok  " : f.blocks() ? "FAIL" : "WARN";

@@ -41,9 +41,7 @@ public final class TargetConnector implements AutoCloseable {
 
     /** The journals folder: {@code $XDG_CONFIG_HOME/backstack-panel/journals} or {@code ~/.config/...}. */
     public Path journalDir() {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path config = xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg);
-        return config.resolve("backstack-panel").resolve("journals");
+        return dev.backstack.panel.app.AppDirs.journals(env, home);
     }
 
     /** The target the options name: the demo's empty cluster with {@code --demo}, else the hub context. */

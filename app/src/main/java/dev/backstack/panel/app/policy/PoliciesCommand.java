@@ -1,0 +1,161 @@
+package dev.backstack.panel.app.policy;
+
+import dev.backstack.panel.app.AppDirs;
+import dev.backstack.panel.app.FleetConnector;
+import dev.backstack.panel.app.install.EventPrinter;
+import dev.backstack.panel.app.install.InstallCommand;
+import dev.backstack.panel.app.install.PlanPrinter;
+import dev.backstack.panel.installer.FleetService;
+import dev.backstack.panel.installer.gitops.GitCredentials;
+import dev.backstack.panel.installer.gitops.GitOpsDelivery;
+import dev.backstack.panel.installer.policy.ClusterFacts;
+import dev.backstack.panel.installer.policy.FleetClusters;
+import dev.backstack.panel.installer.policy.PolicyCatalog;
+import dev.backstack.panel.installer.policy.PolicyImpact;
+import dev.backstack.panel.installer.policy.PolicyRenderer;
+import dev.backstack.panel.installer.policy.PolicyService;
+import dev.backstack.panel.installer.policy.Selections;
+import dev.backstack.panel.model.install.SecretText;
+import dev.backstack.panel.model.plan.PlanOutcome;
+import dev.backstack.panel.model.plan.PreflightReport;
+import dev.backstack.panel.model.policy.KyvernoGeneration;
+import dev.backstack.panel.model.policy.PolicyRequest;
+import dev.backstack.panel.model.policy.PolicySelection;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code policies list|render|apply}, the headless twin of the policy wizard: the same catalog,
+ * the same {@link PolicyService}, the same plan. Exit codes are the install command's: 0 done
+ * (or nothing to change), 1 the run failed, 2 usage, 3 no connection, 4 the preflight blocked
+ * (or a warning was not accepted), 5 cancelled.
+ */
+public final class PoliciesCommand {
+
+    static final String DEFAULT_KYVERNO = "v1.19.0";
+    static final long DEMO_TICK_MILLIS = 100;
+
+    private final PoliciesOptions options;
+    private final Map<String, String> env;
+    private final Path home;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public PoliciesCommand(PoliciesOptions options, Map<String, String> env, Path home, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.env = env;
+        this.home = home;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run() {
+        PolicyCatalog catalog = PolicyCatalog.load();
+        if (options.action().equals("list")) {
+            out.print(options.output().equals("json") ? CatalogPrinter.json(catalog) : CatalogPrinter.table(catalog));
+            return InstallCommand.EXIT_OK;
+        }
+        List<PolicySelection> selections;
+        try {
+            if (options.policies().isEmpty()) {
+                throw new IllegalArgumentException("choose policies with --policy ID (policies list shows them)");
+            }
+            selections = Selections.of(catalog, options.policies(), options.modes(), options.values(), options.exclude());
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return InstallCommand.EXIT_USAGE;
+        }
+        return options.action().equals("render") ? render(selections) : apply(catalog, selections);
+    }
+
+    private int render(List<PolicySelection> selections) {
+        String version = options.kyverno().orElse(DEFAULT_KYVERNO);
+        KyvernoGeneration g = KyvernoGeneration.forVersion(version).orElse(null);
+        if (g == null) {
+            err.println("error: --kyverno " + version + " is not a Kyverno version the panel knows (such as v1.19.0)");
+            return InstallCommand.EXIT_USAGE;
+        }
+        out.println("# Kyverno " + version + ": " + g.kind());
+        selections.forEach(s -> out.print(Serialization.asYaml(PolicyRenderer.render(s, g))));
+        return InstallCommand.EXIT_OK;
+    }
+
+    private int apply(PolicyCatalog catalog, List<PolicySelection> selections) {
+        SecretText token = SecretText.of(env.getOrDefault("GITHUB_TOKEN", ""));
+        GitCredentials credentials = token.isEmpty() ? GitCredentials.none() : GitCredentials.of(GitCredentials.TOKEN_USER, token);
+        try (FleetConnector connector = new FleetConnector(options.common(), env, home);
+                FleetService fleet = connector.connect(options.common(), DEMO_TICK_MILLIS)) {
+            connector.notices().forEach(n -> err.println("note: " + n));
+            fleet.awaitSynced(30, TimeUnit.SECONDS);
+            PolicyService service = new PolicyService(catalog, new FleetClusters(fleet), AppDirs.journals(env, home), Clock.systemUTC(),
+                    new GitOpsDelivery());
+            PolicyRequest request = RequestBuilder.of(options, selections, service.clusters());
+            Map<String, ClusterFacts> facts = new LinkedHashMap<>();
+            for (String cluster : service.targetClusters(request)) {
+                ClusterFacts f = service.facts(cluster);
+                facts.put(cluster, f);
+                err.println(cluster + ": " + f.summary() + (fleet.simulated() ? " — SIMULATION" : ""));
+            }
+            if (options.plan()) {
+                out.print(PlanPrinter.yaml(service.preview(request, facts, credentials)));
+                return InstallCommand.EXIT_OK;
+            }
+            List<PolicyImpact> impact = service.impact(request);
+            if (options.impact()) {
+                out.print(ImpactPrinter.table(impact));
+            }
+            PreflightReport report = service.preflight(request, facts, impact, credentials);
+            out.print(PlanPrinter.preflight(report));
+            int verdict = verdict(report);
+            if (verdict != InstallCommand.EXIT_OK || options.dryRun()) {
+                return verdict;
+            }
+            PolicyService.Delivered done = service.run(request, facts, credentials, overrides(report),
+                    new EventPrinter(out)::print);
+            done.commit().ifPresent(c -> out.println(c.summary()));
+            return exit(done.outcome());
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return InstallCommand.EXIT_CONNECTION;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return InstallCommand.EXIT_CANCELLED;
+        } finally {
+            token.clear();
+        }
+    }
+
+    private int verdict(PreflightReport report) {
+        if (report.blocked()) {
+            err.println("preflight: blocked; nothing was written");
+            return InstallCommand.EXIT_BLOCKED;
+        }
+        List<String> unaccepted = report.warnings().stream().map(f -> f.id())
+                .filter(id -> !options.overrides().contains(id)).toList();
+        if (!unaccepted.isEmpty() && !options.dryRun()) {
+            err.println("preflight: warnings " + unaccepted + " need --accept-warning ID to go on; nothing was written");
+            return InstallCommand.EXIT_BLOCKED;
+        }
+        return InstallCommand.EXIT_OK;
+    }
+
+    private static List<String> overrides(PreflightReport report) {
+        return report.warnings().stream().map(f -> f.id() + ": " + f.detail()).toList();
+    }
+
+    private static int exit(PlanOutcome outcome) {
+        return switch (outcome) {
+            case SUCCEEDED, UNCHANGED -> InstallCommand.EXIT_OK;
+            case CANCELLED -> InstallCommand.EXIT_CANCELLED;
+            case BLOCKED -> InstallCommand.EXIT_BLOCKED;
+            case FAILED -> InstallCommand.EXIT_FAILED;
+        };
+    }
+
+}
