@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
@@ -99,14 +101,12 @@ final class DeliveryCall {
     /** Delivers after an {@link #inspect}: nothing, or one commit pushed to the new branch. */
     DeliveryResult deliver(WorkRepo work, Inspection inspection, String message) throws GitOpsException {
         DeliveryPreview p = inspection.preview();
+        Optional<DeliveryResult> settled = p.withoutPush();
+        if (settled.isPresent()) {
+            return settled.get();
+        }
         List<String> written = new ArrayList<>(p.paths(Change.ADDED));
         written.addAll(p.paths(Change.CHANGED));
-        if (p.branch() == BranchState.HOLDS_THESE_FILES) {
-            return result(DeliveryResult.Outcome.ALREADY_DELIVERED, p.branchCommit(), written);
-        }
-        if (p.nothingToChange()) {
-            return result(DeliveryResult.Outcome.NOTHING_TO_CHANGE, p.baseCommit(), List.of());
-        }
         if (p.branch() == BranchState.DIFFERENT) {
             throw new GitOpsException(Reason.BRANCH_EXISTS_DIVERGED, "Branch " + target.branch() + " already exists "
                     + "on the GitOps remote " + target.displayRemote() + " (at " + abbreviate(p.branchCommit())
@@ -144,19 +144,19 @@ final class DeliveryCall {
                         + "delivered' if the commit arrived"));
             }
             if (holds(commit)) {
-                return result(DeliveryResult.Outcome.PUSHED, commit.name(), written);
+                return pushed(commit, written);
             }
             throw GitFailures.withState(f, stateAfterFailure(commit));
         }
         RemoteRefUpdate update = pushed.getRemoteUpdate(ref);
         RemoteRefUpdate.Status status = update == null ? RemoteRefUpdate.Status.NOT_ATTEMPTED : update.getStatus();
         if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
-            return result(DeliveryResult.Outcome.PUSHED, commit.name(), written);
+            return pushed(commit, written);
         }
         String why = switch (status) {
             case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED ->
                     "someone else created the branch while this delivery ran";
-            default -> status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            default -> status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (update == null || update.getMessage() == null ? "" : ": " + update.getMessage());
         };
         String remoteSaid = (pushed.getMessages() + " " + remoteOutput.toString(StandardCharsets.UTF_8)).strip();
@@ -222,11 +222,10 @@ final class DeliveryCall {
                 + "; nothing was pushed.", "Choose an existing base branch, or create it on the remote, then retry.");
     }
 
-    private DeliveryResult result(DeliveryResult.Outcome outcome, String commit, List<String> written) {
-        boolean branch = outcome != DeliveryResult.Outcome.NOTHING_TO_CHANGE;
-        return new DeliveryResult(outcome, target.displayRemote(), target.baseBranch(), target.branch(), commit,
-                written, branch ? PullRequestLinks.compareUrl(target.remoteUrl(), target.baseBranch(), target.branch())
-                        : java.util.Optional.empty());
+    private DeliveryResult pushed(ObjectId commit, List<String> written) {
+        return new DeliveryResult(DeliveryResult.Outcome.PUSHED, target.displayRemote(), target.baseBranch(),
+                target.branch(), commit.name(), written,
+                PullRequestLinks.compareUrl(target.remoteUrl(), target.baseBranch(), target.branch()));
     }
 
     private void checkCancelled(String phase, String state) throws GitOpsException {

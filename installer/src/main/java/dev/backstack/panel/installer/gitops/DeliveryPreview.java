@@ -2,6 +2,7 @@ package dev.backstack.panel.installer.gitops;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a delivery would do, compared with the remote at the time of the preview: each file as
@@ -53,6 +54,26 @@ public record DeliveryPreview(GitOpsTarget target, String baseCommit, List<FileC
     /** The repository paths with that change. */
     public List<String> paths(Change change) {
         return files.stream().filter(f -> f.change() == change).map(FileChange::path).toList();
+    }
+
+    /**
+     * What a delivery would report without pushing anything, when it would push nothing: the
+     * branch already holds these files ({@code ALREADY_DELIVERED}), or the base branch does
+     * ({@code NOTHING_TO_CHANGE}); empty when a delivery would push or fail.
+     */
+    public Optional<DeliveryResult> withoutPush() {
+        List<String> written = new java.util.ArrayList<>(paths(Change.ADDED));
+        written.addAll(paths(Change.CHANGED));
+        if (branch == BranchState.HOLDS_THESE_FILES) {
+            return Optional.of(new DeliveryResult(DeliveryResult.Outcome.ALREADY_DELIVERED, target.displayRemote(),
+                    target.baseBranch(), target.branch(), branchCommit, written,
+                    PullRequestLinks.compareUrl(target.remoteUrl(), target.baseBranch(), target.branch())));
+        }
+        if (nothingToChange()) {
+            return Optional.of(new DeliveryResult(DeliveryResult.Outcome.NOTHING_TO_CHANGE, target.displayRemote(),
+                    target.baseBranch(), target.branch(), baseCommit, List.of(), Optional.empty()));
+        }
+        return Optional.empty();
     }
 
     /** {@code 2 files to add, 1 to change, 3 unchanged against main; branch x does not exist yet}. */
