@@ -20,7 +20,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -48,7 +47,7 @@ final class DeliveryCall {
     private final CredentialsProvider provider;
     private final ProgressListener listener;
     private final int timeoutSeconds;
-    private final Monitor monitor = new Monitor();
+    private final CancelMonitor monitor;
 
     DeliveryCall(GitOpsTarget target, FileSet files, GitCredentials credentials, ProgressListener listener,
             Duration timeout) {
@@ -58,12 +57,18 @@ final class DeliveryCall {
         this.provider = credentials.provider();
         this.listener = listener;
         this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+        this.monitor = new CancelMonitor(listener::status, this::cancelled);
     }
 
     /** Fetches what is needed and compares the files with the base branch and the new branch. */
     Inspection inspect(WorkRepo work) throws GitOpsException {
         checkCancelled("reading the branches of", "nothing was pushed");
-        Map<String, Ref> heads = branches("reading the branches of");
+        Map<String, Ref> heads;
+        try {
+            heads = branches("reading the branches of");
+        } catch (GitOpsException e) {
+            throw e.reason() == Reason.CANCELLED ? e : GitFailures.withState(e, "Nothing was pushed.");
+        }
         Ref base = heads.get(target.baseRef());
         if (base == null) {
             throw baseMissing(heads);
@@ -79,7 +84,7 @@ final class DeliveryCall {
             work.git().fetch().setRemote(target.remoteUrl()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS)
                     .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(monitor).call();
         } catch (GitAPIException | JGitInternalException e) {
-            throw GitFailures.map(e, target, "fetching " + target.baseBranch() + " from", cancelled(), hasCredentials());
+            throw beforePush(e, "fetching " + target.baseBranch() + " from");
         }
         try (ObjectReader reader = work.repository().newObjectReader()) {
             RevCommit baseCommit = work.parse(fetched(work, target.baseBranch()));
@@ -94,7 +99,7 @@ final class DeliveryCall {
                     files.compare(reader, baseCommit.getTree()), state, branchCommit);
             return new Inspection(preview, baseCommit);
         } catch (IOException e) {
-            throw GitFailures.map(e, target, "reading what was fetched from", cancelled(), hasCredentials());
+            throw beforePush(e, "reading what was fetched from");
         }
     }
 
@@ -121,7 +126,7 @@ final class DeliveryCall {
             inserter.flush();
             commit = work.commit(tree, inspection.base(), target, message, target.branchRef());
         } catch (IOException e) {
-            throw GitFailures.map(e, target, "committing in the temporary clone of", false, hasCredentials());
+            throw beforePush(e, "committing in the temporary clone of");
         }
         checkCancelled("pushing branch " + target.branch() + " to", "nothing was pushed");
         return push(work, commit, written);
@@ -176,6 +181,11 @@ final class DeliveryCall {
         } catch (GitAPIException | JGitInternalException e) {
             throw GitFailures.map(e, target, phase, cancelled(), hasCredentials());
         }
+    }
+
+    private GitOpsException beforePush(Throwable e, String phase) {
+        GitOpsException f = GitFailures.map(e, target, phase, cancelled(), hasCredentials());
+        return f.reason() == Reason.CANCELLED ? f : GitFailures.withState(f, "Nothing was pushed.");
     }
 
     /** True when the remote's new branch is at {@code commit} now; false when not or when it cannot tell. */
@@ -265,34 +275,5 @@ final class DeliveryCall {
 
     private static String shorten(String s) {
         return s.length() > 400 ? s.substring(0, 400) + "..." : s;
-    }
-
-    /** Lets JGit poll the cancel flag during transfers and reports its tasks. */
-    private final class Monitor implements ProgressMonitor {
-        @Override
-        public void start(int totalTasks) {
-        }
-
-        @Override
-        public void beginTask(String title, int totalWork) {
-            status(title);
-        }
-
-        @Override
-        public void update(int completed) {
-        }
-
-        @Override
-        public void endTask() {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled();
-        }
-
-        @Override
-        public void showDuration(boolean enabled) {
-        }
     }
 }

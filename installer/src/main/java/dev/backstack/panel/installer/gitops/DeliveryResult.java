@@ -41,12 +41,16 @@ public record DeliveryResult(Outcome outcome, String remote, String baseBranch, 
         return outcome == Outcome.PUSHED;
     }
 
+    private static String files(int n) {
+        return n == 1 ? "1 file" : n + " files";
+    }
+
     /** One sentence for a summary page or a log. */
     public String summary() {
         String shortId = commitId.length() > 10 ? commitId.substring(0, 10) : commitId;
         String pr = pullRequestUrl.map(u -> " Open the pull request: " + u).orElse("");
         return switch (outcome) {
-            case PUSHED -> "Committed " + filesWritten.size() + " files as " + shortId + " on the new branch " + branch
+            case PUSHED -> "Committed " + files(filesWritten.size()) + " as " + shortId + " on the new branch " + branch
                     + " of " + remote + "." + pr;
             case ALREADY_DELIVERED -> "Already delivered: branch " + branch + " of " + remote + " holds exactly these "
                     + "files (" + shortId + "); nothing was pushed." + pr;
