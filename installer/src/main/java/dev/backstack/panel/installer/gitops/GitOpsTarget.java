@@ -65,7 +65,7 @@ public record GitOpsTarget(String remoteUrl, String baseBranch, String branch, S
         if (n.startsWith(Constants.R_HEADS)) {
             n = n.substring(Constants.R_HEADS.length());
         }
-        if (!Repository.isValidRefName(Constants.R_HEADS + n)) {
+        if (n.startsWith("-") || !Repository.isValidRefName(Constants.R_HEADS + n)) {
             throw new IllegalArgumentException("'" + n + "' is not a valid Git branch name for the " + what + ".");
         }
         return n;
