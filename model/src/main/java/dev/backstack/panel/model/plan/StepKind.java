@@ -9,7 +9,9 @@ public enum StepKind {
     /** Kubernetes objects deleted, waiting until they are gone. */
     DELETE("delete"),
     /** A Helm release uninstalled. */
-    HELM_UNINSTALL("helm uninstall");
+    HELM_UNINSTALL("helm uninstall"),
+    /** Files committed to a new branch of the GitOps repository and pushed (a pull request follows). */
+    GIT_COMMIT("git commit");
 
     private final String label;
 

@@ -1,0 +1,256 @@
+package dev.backstack.panel.installer.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backstack.panel.installer.gitops.DeliveryPreview.BranchState;
+import dev.backstack.panel.installer.gitops.DeliveryPreview.Change;
+import dev.backstack.panel.installer.gitops.DeliveryPreview.FileChange;
+import dev.backstack.panel.installer.gitops.DeliveryResult.Outcome;
+import dev.backstack.panel.installer.gitops.GitOpsException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitOpsDeliveryTest {
+
+    private static final Map<String, String> SEED = Map.of(
+            "README.md", "# GitOps\n",
+            "policies/hub/existing.yaml", "kind: ClusterPolicy\nmetadata:\n  name: existing\n");
+
+    @TempDir
+    Path tmp;
+    private Path remote;
+    private Path work;
+    private GitOpsDelivery delivery;
+    private final List<String> status = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void seed() throws Exception {
+        remote = TestRemotes.seed(tmp.resolve("remote.git"), SEED);
+        work = Files.createDirectories(tmp.resolve("work"));
+        delivery = new GitOpsDelivery(work, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void temporaryClonesAreGone() throws Exception {
+        try (Stream<Path> left = Files.list(work)) {
+            assertThat(left).as("temporary clones left behind").isEmpty();
+        }
+    }
+
+    private GitOpsTarget target(String branch) {
+        return new GitOpsTarget(remote.toString(), "main", branch, "policies/hub", "BACK Stack panel",
+                "panel@example.org");
+    }
+
+    private DeliveryResult deliver(GitOpsTarget t, Map<String, String> files) throws GitOpsException {
+        return delivery.deliver(t, files, "Add hub policies", GitCredentials.none(), status::add);
+    }
+
+    @Test
+    @DisplayName("commits the given files byte for byte in the folder on a new branch; the base branch is untouched")
+    void commitsExactBytesOnNewBranch() throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("require-labels.yaml", "kind: ClusterPolicy\r\nmetadata:\r\n  name: require-labels\r\n");
+        files.put("nested/ünïcode.yaml", "description: \"Grüße — ✓\"\n  trailing spaces   \n");
+        files.put("no-newline.yaml", "a: 1");
+        ObjectId mainBefore = TestRemotes.head(remote, "main");
+
+        DeliveryResult r = deliver(target("backstack/hub-policies"), files);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PUSHED);
+        assertThat(r.pushed()).isTrue();
+        assertThat(r.commitId()).isEqualTo(TestRemotes.head(remote, "backstack/hub-policies").name());
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            assertThat(TestRemotes.read(remote, "backstack/hub-policies", "policies/hub/" + e.getKey()))
+                    .as(e.getKey()).isEqualTo(e.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(TestRemotes.read(remote, "backstack/hub-policies", "policies/hub/existing.yaml"))
+                .as("files of the base branch stay").isNotNull();
+        assertThat(TestRemotes.read(remote, "backstack/hub-policies", "require-labels.yaml")).isNull();
+        assertThat(TestRemotes.head(remote, "main")).isEqualTo(mainBefore);
+        RevCommit commit = TestRemotes.commit(remote, "backstack/hub-policies");
+        assertThat(commit.getParents()).extracting(p -> p.getId().copy()).containsExactly(mainBefore);
+        assertThat(commit.getFullMessage()).isEqualTo("Add hub policies\n");
+        assertThat(commit.getAuthorIdent().getName()).isEqualTo("BACK Stack panel");
+        assertThat(r.filesWritten()).containsExactly("policies/hub/require-labels.yaml",
+                "policies/hub/nested/ünïcode.yaml", "policies/hub/no-newline.yaml");
+        assertThat(r.pullRequestUrl()).as("not a GitHub remote").isEmpty();
+        assertThat(status).anyMatch(s -> s.startsWith("pushing branch backstack/hub-policies"));
+    }
+
+    @Test
+    @DisplayName("pushes nothing and says so when the base branch already holds exactly these files")
+    void nothingToChange() throws Exception {
+        Map<String, ObjectId> before = TestRemotes.refs(remote);
+
+        DeliveryResult r = deliver(target("backstack/same"), Map.of("existing.yaml", SEED.get("policies/hub/existing.yaml")));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.NOTHING_TO_CHANGE);
+        assertThat(r.pushed()).isFalse();
+        assertThat(r.filesWritten()).isEmpty();
+        assertThat(r.commitId()).isEqualTo(TestRemotes.head(remote, "main").name());
+        assertThat(r.summary()).contains("Nothing to change").contains("nothing was pushed");
+        assertThat(TestRemotes.refs(remote)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("previews each file as added, changed or unchanged, and the branch as absent, then delivered")
+    void previewsChanges() throws Exception {
+        GitOpsTarget t = new GitOpsTarget(remote.toString(), "main", "backstack/preview", "", "Panel", "");
+        Map<String, String> files = Map.of("policies/hub/existing.yaml", SEED.get("policies/hub/existing.yaml"),
+                "README.md", "changed\n", "new.yaml", "kind: New\n");
+
+        DeliveryPreview p = delivery.preview(t, files, GitCredentials.none());
+
+        assertThat(p.files()).containsExactlyInAnyOrder(
+                new FileChange("policies/hub/existing.yaml", Change.UNCHANGED),
+                new FileChange("README.md", Change.CHANGED),
+                new FileChange("new.yaml", Change.ADDED));
+        assertThat(p.branch()).isEqualTo(BranchState.ABSENT);
+        assertThat(p.nothingToChange()).isFalse();
+        assertThat(p.baseCommit()).isEqualTo(TestRemotes.head(remote, "main").name());
+        assertThat(TestRemotes.head(remote, "backstack/preview")).as("a preview pushes nothing").isNull();
+
+        deliver(t, files);
+        DeliveryPreview after = delivery.preview(t, files, GitCredentials.none());
+        assertThat(after.branch()).isEqualTo(BranchState.HOLDS_THESE_FILES);
+        assertThat(after.branchCommit()).isEqualTo(TestRemotes.head(remote, "backstack/preview").name());
+    }
+
+    @Test
+    @DisplayName("re-delivering the same files to the branch is idempotent: already delivered, nothing pushed")
+    void redeliveryIsIdempotent() throws Exception {
+        Map<String, String> files = Map.of("a.yaml", "a: 1\n");
+        DeliveryResult first = deliver(target("backstack/again"), files);
+        Map<String, ObjectId> before = TestRemotes.refs(remote);
+
+        DeliveryResult second = deliver(target("backstack/again"), files);
+
+        assertThat(first.outcome()).isEqualTo(Outcome.PUSHED);
+        assertThat(second.outcome()).isEqualTo(Outcome.ALREADY_DELIVERED);
+        assertThat(second.commitId()).isEqualTo(first.commitId());
+        assertThat(second.filesWritten()).containsExactly("policies/hub/a.yaml");
+        assertThat(second.summary()).contains("Already delivered");
+        assertThat(TestRemotes.refs(remote)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("refuses other files on an existing branch (BRANCH_EXISTS_DIVERGED) and leaves the remote as it was")
+    void divergedBranch() throws Exception {
+        deliver(target("backstack/taken"), Map.of("a.yaml", "a: 1\n"));
+        Map<String, ObjectId> before = TestRemotes.refs(remote);
+
+        assertThatThrownBy(() -> deliver(target("backstack/taken"), Map.of("a.yaml", "a: 2\n")))
+                .isInstanceOfSatisfying(GitOpsException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.BRANCH_EXISTS_DIVERGED);
+                    assertThat(e.getMessage()).contains("backstack/taken").contains(remote.toString())
+                            .contains("nothing was pushed").contains("never force-pushes");
+                });
+        assertThat(TestRemotes.refs(remote)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a missing base branch fails with BASE_BRANCH_MISSING, naming the branches there")
+    void baseBranchMissing() throws Exception {
+        GitOpsTarget t = new GitOpsTarget(remote.toString(), "develop", "backstack/x", "p", "Panel", "");
+        Map<String, ObjectId> before = TestRemotes.refs(remote);
+
+        assertThatThrownBy(() -> deliver(t, Map.of("a.yaml", "a: 1\n")))
+                .isInstanceOfSatisfying(GitOpsException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.BASE_BRANCH_MISSING);
+                    assertThat(e.getMessage()).contains("develop").contains("branches there: main");
+                });
+        assertThat(TestRemotes.refs(remote)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a path with no repository is REMOTE_UNREACHABLE")
+    void noRepositoryAtPath() {
+        GitOpsTarget t = new GitOpsTarget(tmp.resolve("nothing-here.git").toString(), "main", "b", "", "Panel", "");
+
+        assertThatThrownBy(() -> deliver(t, Map.of("a.yaml", "a: 1\n")))
+                .isInstanceOfSatisfying(GitOpsException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.REMOTE_UNREACHABLE));
+    }
+
+    @Test
+    @DisplayName("a closed port is REMOTE_UNREACHABLE within a few seconds, and the message names the remote")
+    void closedPort() {
+        GitOpsTarget t = new GitOpsTarget("http://127.0.0.1:1/x.git", "main", "b", "", "Panel", "");
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> deliver(t, Map.of("a.yaml", "a: 1\n")))
+                .isInstanceOfSatisfying(GitOpsException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.REMOTE_UNREACHABLE);
+                    assertThat(e.getMessage()).contains("http://127.0.0.1:1/x.git").contains("Check the URL");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    @DisplayName("a cancel during the fetch stops the delivery with CANCELLED before anything is pushed")
+    void cancelFlag() throws Exception {
+        AtomicBoolean cancel = new AtomicBoolean();
+        ProgressListener listener = ProgressListener.of(line -> {
+            if (line.startsWith("fetching")) {
+                cancel.set(true);
+            }
+        }, cancel::get);
+        Map<String, ObjectId> before = TestRemotes.refs(remote);
+
+        assertThatThrownBy(() -> delivery.deliver(target("backstack/cancel"), Map.of("a.yaml", "a: 1\n"), "m",
+                GitCredentials.none(), listener))
+                .isInstanceOfSatisfying(GitOpsException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.CANCELLED);
+                    assertThat(e.getMessage()).contains("nothing was pushed");
+                });
+        assertThat(cancel).isTrue();
+        assertThat(TestRemotes.refs(remote)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("an interrupted thread stops the delivery with CANCELLED and keeps its interrupt flag")
+    void interrupt() throws Exception {
+        Map<String, ObjectId> before = TestRemotes.refs(remote);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> deliver(target("backstack/interrupted"), Map.of("a.yaml", "a: 1\n")))
+                    .isInstanceOfSatisfying(GitOpsException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CANCELLED));
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(TestRemotes.refs(remote)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("bad file names and an empty commit message fail before anything is fetched")
+    void badInput() {
+        assertThatThrownBy(() -> deliver(target("b"), Map.of("../escape.yaml", "x")))
+                .isInstanceOfSatisfying(GitOpsException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.OTHER);
+                    assertThat(e.getMessage()).contains("../escape.yaml");
+                });
+        assertThatThrownBy(() -> deliver(target("b"), Map.of()))
+                .isInstanceOf(GitOpsException.class).hasMessageContaining("at least one file");
+        assertThatThrownBy(() -> delivery.deliver(target("b"), Map.of("a", "b"), " ", null, null))
+                .isInstanceOf(GitOpsException.class).hasMessageContaining("no message");
+    }
+}
