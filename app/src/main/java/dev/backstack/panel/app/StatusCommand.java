@@ -52,12 +52,7 @@ final class StatusCommand {
 
     private Fleet settle(FleetService service) throws InterruptedException {
         if (service.simulated()) {
-            var demo = service.demoFleet().orElseThrow();
-            long storyDeadline = System.currentTimeMillis() + 60_000;
-            while (demo.elapsedTicks() < dev.backstack.panel.installer.demo.DemoFleet.SETTLED_TICKS
-                    && System.currentTimeMillis() < storyDeadline) {
-                Thread.sleep(100);
-            }
+            service.demoFleet().orElseThrow().awaitSettled(60_000);
         }
         Thread.sleep(service.simulated() ? SETTLE_MILLIS : 300);
         long deadline = System.currentTimeMillis() + options.waitSeconds() * 1000L;

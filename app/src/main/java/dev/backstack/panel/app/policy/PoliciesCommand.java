@@ -66,7 +66,8 @@ public final class PoliciesCommand {
             if (options.policies().isEmpty()) {
                 throw new IllegalArgumentException("choose policies with --policy ID (policies list shows them)");
             }
-            selections = Selections.of(catalog, options.policies(), options.modes(), options.values(), options.exclude());
+            selections = Selections.of(catalog, options.policies(), options.modes(), options.values(),
+                    options.exclude().isEmpty() ? Selections.DEFAULT_EXCLUDED : options.exclude());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return InstallCommand.EXIT_USAGE;
@@ -92,6 +93,9 @@ public final class PoliciesCommand {
         try (FleetConnector connector = new FleetConnector(options.common(), env, home);
                 FleetService fleet = connector.connect(options.common(), DEMO_TICK_MILLIS)) {
             connector.notices().forEach(n -> err.println("note: " + n));
+            if (fleet.simulated()) {
+                fleet.demoFleet().orElseThrow().awaitSettled(60_000);
+            }
             fleet.awaitSynced(30, TimeUnit.SECONDS);
             PolicyService service = new PolicyService(catalog, new FleetClusters(fleet), AppDirs.journals(env, home), Clock.systemUTC(),
                     new GitOpsDelivery());

@@ -154,6 +154,18 @@ public final class DemoFleet implements AutoCloseable {
     /** Simulated seconds after which the story is in its steady state (spoke-3 up and ready). */
     public static final int SETTLED_TICKS = DemoControllers.SPOKE3_UP_AT + 8;
 
+    /** Waits until the story reached its steady state, at most {@code timeoutMillis}; true when it did. */
+    public boolean awaitSettled(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (elapsedTicks() < SETTLED_TICKS) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     /** Seconds of simulated time so far. */
     public int elapsedTicks() {
         return clock.get();

@@ -62,8 +62,7 @@ final class ImpactPreview {
         } catch (CelCompileException e) {
             return new PolicyImpact(cluster, s, null, reported, "its CEL does not compile: " + e.getMessage());
         } catch (KubernetesClientException e) {
-            return new PolicyImpact(cluster, s, null, reported, "cannot list its objects: " + (e.getCode() > 0
-                    ? "HTTP " + e.getCode() + " " + e.getStatus().getMessage() : e.getMessage()));
+            return new PolicyImpact(cluster, s, null, reported, "cannot list its objects: " + reason(e));
         }
     }
 
@@ -82,6 +81,17 @@ final class ImpactPreview {
             cache.put(kind, cached);
         }
         return cached;
+    }
+
+    private static String reason(KubernetesClientException e) {
+        if (e.getCode() > 0) {
+            return "HTTP " + e.getCode() + (e.getStatus() == null ? "" : " " + e.getStatus().getMessage());
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     static List<PolicyImpact.ReportedResult> reported(String policy, List<Map<String, Object>> reports) {

@@ -10,7 +10,6 @@ import dev.backstack.panel.installer.plan.GitCommitStep;
 import dev.backstack.panel.installer.plan.Plan;
 import dev.backstack.panel.installer.plan.PlanService;
 import dev.backstack.panel.installer.plan.PlanTarget;
-import dev.backstack.panel.installer.plan.PreflightCheck;
 import dev.backstack.panel.installer.plan.VersionRange;
 import dev.backstack.panel.model.KubeObject;
 import dev.backstack.panel.model.policy.KyvernoGeneration;
@@ -18,6 +17,7 @@ import dev.backstack.panel.model.policy.PolicyRequest;
 import dev.backstack.panel.model.plan.PlanEvent;
 import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.plan.PlanPreview;
+import dev.backstack.panel.model.plan.PreflightFinding;
 import dev.backstack.panel.model.plan.PreflightReport;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
@@ -117,13 +117,13 @@ public final class PolicyService {
     /** Every gap at once, before any write, with the Enforce impact as warnings. */
     public PreflightReport preflight(PolicyRequest r, Map<String, ClusterFacts> facts, List<PolicyImpact> impact,
             GitCredentials credentials) throws InterruptedException {
-        List<String> targets = targetClusters(r);
-        PreflightCheck request = c -> PolicyChecks.request(r, clusters.hub(), targets, facts, impact);
+        List<PreflightFinding> findings = new ArrayList<>(PolicyChecks.request(r, clusters.hub(), targetClusters(r),
+                facts, impact));
         List<ClusterPlan> plans = plans(r, facts, credentials);
-        if (plans.isEmpty()) {
-            return new PreflightReport(request.check(null));
+        if (!plans.isEmpty()) {
+            findings.addAll(FleetPlans.preflight(plans, SUPPORTED, cp -> List.of()).findings());
         }
-        return FleetPlans.preflight(plans, SUPPORTED, cp -> cp == plans.get(0) ? List.of(request) : List.of());
+        return new PreflightReport(findings);
     }
 
     /** How a delivery ended, with what the GitOps commit did (its pull-request link) when there was one. */
@@ -134,7 +134,10 @@ public final class PolicyService {
     public Delivered run(PolicyRequest r, Map<String, ClusterFacts> facts, GitCredentials credentials,
             List<String> overrides, Consumer<PlanEvent> events) {
         List<ClusterPlan> plans = plans(r, facts, credentials);
-        PlanOutcome outcome = FleetPlans.run(PolicyPlans.PLAN_ID, plans, overrides, events, clock);
+        // The wizard's own findings carry no cluster prefix: record their overrides in the first cluster's journal.
+        List<String> qualified = plans.isEmpty() ? overrides : overrides.stream()
+                .map(o -> plans.stream().anyMatch(cp -> cp.local(o) != null) ? o : plans.get(0).qualify(o)).toList();
+        PlanOutcome outcome = FleetPlans.run(PolicyPlans.PLAN_ID, plans, qualified, events, clock);
         Optional<DeliveryResult> commit = plans.stream().flatMap(cp -> cp.plan().steps().stream())
                 .filter(GitCommitStep.class::isInstance).map(GitCommitStep.class::cast)
                 .flatMap(step -> step.result().stream()).findFirst();

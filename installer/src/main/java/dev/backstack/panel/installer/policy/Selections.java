@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 public final class Selections {
 
+    /** Namespaces left alone unless the user says otherwise: the cluster's own and the policy engine's. */
+    public static final List<String> DEFAULT_EXCLUDED = List.of("kube-system", "kube-public", "kube-node-lease",
+            "kyverno");
+
     private Selections() {
     }
 
