@@ -4,6 +4,10 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.backstack.panel.app.install.WizardTargets;
 import dev.backstack.panel.installer.FleetService;
+import dev.backstack.panel.installer.gitops.GitOpsDelivery;
+import dev.backstack.panel.installer.policy.FleetClusters;
+import dev.backstack.panel.installer.policy.PolicyCatalog;
+import dev.backstack.panel.installer.policy.PolicyService;
 import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.views.component.ComponentDetailViewModel;
 import dev.backstack.panel.views.fleet.DashboardViewModel;
@@ -11,6 +15,8 @@ import dev.backstack.panel.views.fx.FxPump;
 import dev.backstack.panel.views.fx.FxThread;
 import dev.backstack.panel.views.install.InstallTargets;
 import dev.backstack.panel.views.install.InstallWizard;
+import dev.backstack.panel.views.policy.PolicyServiceBackend;
+import dev.backstack.panel.views.policy.PolicyWizard;
 import dev.backstack.panel.views.shell.ClusterPickerDialog;
 import dev.backstack.panel.views.shell.DashboardView;
 import java.lang.management.ManagementFactory;
@@ -75,6 +81,7 @@ public final class PanelApp extends Application {
                 : new WizardTargets(() -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig), System.getenv(),
                         Path.of(System.getProperty("user.home")))),
                 url -> getHostServices().showDocument(url)));
+        view.setOnPolicies(this::openPolicies);
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
         primary.setTitle("BACK Stack control panel");
@@ -114,6 +121,20 @@ public final class PanelApp extends Application {
         if (previous != null) {
             background.execute(previous::close);
         }
+    }
+
+    /** The policy wizard on the fleet the window shows. */
+    private void openPolicies() {
+        FleetService fleet = service;
+        if (fleet == null) {
+            view.showNotices(List.of("The policy wizard needs the fleet: wait until the panel is connected."));
+            return;
+        }
+        PolicyService policies = new PolicyService(PolicyCatalog.load(), new FleetClusters(fleet),
+                AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))), java.time.Clock.systemUTC(),
+                new GitOpsDelivery());
+        PolicyWizard.show(stage, PolicyWizard.viewModel(new PolicyServiceBackend(policies, fleet.simulated())),
+                url -> getHostServices().showDocument(url));
     }
 
     private void chooseClusters() {

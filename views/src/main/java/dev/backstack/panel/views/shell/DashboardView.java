@@ -37,7 +37,9 @@ public final class DashboardView extends BorderPane {
     private final NoticeBar notices = new NoticeBar();
     private final Tab detailTab;
     private final Button install = new Button("Install BACK hub\u2026");
+    private final Button policies = new Button("Policies\u2026");
     private Runnable onInstall;
+    private Runnable onPolicies;
 
     public DashboardView(DashboardViewModel vm, ComponentDetailViewModel detail, Consumer<String> openUrl,
             Runnable toggleTheme, Runnable chooseContexts) {
@@ -74,6 +76,7 @@ public final class DashboardView extends BorderPane {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toggleTheme);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), chooseContexts);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::install);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::policies);
             }
         });
     }
@@ -115,9 +118,15 @@ public final class DashboardView extends BorderPane {
         install.setTooltip(new javafx.scene.control.Tooltip("Install a BACK Stack hub into a cluster (Ctrl+I)"));
         install.setOnAction(e -> install());
         install.setDisable(true);
+        policies.setId("deliver-policies");
+        policies.setMinWidth(Region.USE_PREF_SIZE);
+        policies.setTooltip(new javafx.scene.control.Tooltip("Choose guardrails, preview what Enforce would refuse, "
+                + "and deliver them to the hub and spokes (Ctrl+P)"));
+        policies.setOnAction(e -> policies());
+        policies.setDisable(true);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(12, app, cluster, simulation, grow, connection, watches, install, contexts, theme);
+        HBox bar = new HBox(12, app, cluster, simulation, grow, connection, watches, install, policies, contexts, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("header-bar");
@@ -140,6 +149,18 @@ public final class DashboardView extends BorderPane {
     private void install() {
         if (onInstall != null) {
             onInstall.run();
+        }
+    }
+
+    /** What "Policies…" (Ctrl+P) does; the button stays disabled until this is set. */
+    public void setOnPolicies(Runnable action) {
+        onPolicies = action;
+        policies.setDisable(action == null);
+    }
+
+    private void policies() {
+        if (onPolicies != null) {
+            onPolicies.run();
         }
     }
 

@@ -45,8 +45,13 @@ public final class SummaryPage extends WizardPage {
         links.setVgap(4);
         vm.links().addListener((ListChangeListener<SummaryViewModel.Link>) c -> showLinks());
         vm.nextSteps().addListener((ListChangeListener<String>) c -> showNextSteps());
-        VBox content = new VBox(14, headline, Forms.section("Web UIs"), links, Forms.section("Sign in"), secret(),
-                Forms.section("Next steps"), next);
+        Label linksTitle = Forms.section("Links");
+        linksTitle.visibleProperty().bind(Bindings.isNotEmpty(vm.links()));
+        linksTitle.managedProperty().bind(linksTitle.visibleProperty());
+        Label signIn = Forms.section("Sign in");
+        signIn.visibleProperty().bind(vm.secretLabelProperty().isNotEmpty());
+        signIn.managedProperty().bind(signIn.visibleProperty());
+        VBox content = new VBox(14, headline, linksTitle, links, signIn, secret(), Forms.section("Next steps"), next);
         content.setPadding(new Insets(18, 22, 18, 22));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -120,6 +125,7 @@ public final class SummaryPage extends WizardPage {
 
     @Override
     protected Node firstFocus() {
-        return reveal;
+        return !vm.secretLabelProperty().get().isEmpty() ? reveal : links.getChildren().stream().filter(Hyperlink.class::isInstance)
+                .findFirst().orElse(null);
     }
 }
