@@ -1,6 +1,7 @@
 package dev.backstack.panel.app.install;
 
 import dev.backstack.panel.app.FxPoll;
+import dev.backstack.panel.app.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;

@@ -36,6 +36,13 @@ final class CatalogPage extends WizardPage {
                 converter()));
         syncChecks(vm, list);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.focusedProperty().set(b));
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            PolicyEntry focused = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.SPACE && focused != null) {
+                vm.toggle(focused);
+                e.consume();
+            }
+        });
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN && !list.getItems().isEmpty()) {
                 list.requestFocus();
@@ -98,7 +105,7 @@ final class CatalogPage extends WizardPage {
         return new StringConverter<>() {
             @Override
             public String toString(PolicyEntry e) {
-                return e == null ? "" : e.title() + "  \u00b7  " + e.category().title() + "  \u00b7  " + e.severity().label();
+                return e == null ? "" : e.title() + "  (" + e.severity().label() + ")";
             }
 
             @Override

@@ -59,6 +59,8 @@ final class ImpactPage extends WizardPage {
         summary.setId("impact-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(summary, Priority.ALWAYS);
         HBox top = new HBox(8, spinner, summary);
         VBox content = new VBox(10, top, split);

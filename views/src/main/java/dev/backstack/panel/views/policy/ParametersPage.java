@@ -33,7 +33,8 @@ final class ParametersPage extends WizardPage {
         this.onEnter = onEnter;
         list = new ListView<>(vm.chosen());
         list.setId("policy-forms");
-        list.setPrefWidth(300);
+        list.setPrefWidth(330);
+        list.setMinWidth(330);
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(PolicyForm f, boolean empty) {
@@ -43,8 +44,8 @@ final class ParametersPage extends WizardPage {
                     setText(null);
                 } else {
                     textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> f.entry().title()
-                            + "  (" + f.modeProperty().get().title() + (f.validProperty().get() ? "" : ", incomplete")
-                            + ")", f.modeProperty(), f.validProperty()));
+                            + "\n" + f.modeProperty().get().title() + (f.validProperty().get() ? "" : " \u00b7 incomplete"),
+                            f.modeProperty(), f.validProperty()));
                 }
             }
         });
@@ -96,6 +97,17 @@ final class ParametersPage extends WizardPage {
         ComboBox<PolicyMode> mode = new ComboBox<>();
         mode.setId("policy-mode");
         mode.getItems().setAll(PolicyMode.values());
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PolicyMode m) {
+                return m == null ? "" : m.title();
+            }
+
+            @Override
+            public PolicyMode fromString(String s) {
+                return null;
+            }
+        });
         mode.valueProperty().bindBidirectional(f.modeProperty());
         Forms.row(grid, "_Mode", mode, "Default: " + f.entry().defaultMode().title() + " (severity "
                 + f.entry().severity().label() + ").", null);

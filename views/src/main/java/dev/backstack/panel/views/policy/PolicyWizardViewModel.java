@@ -145,6 +145,8 @@ public final class PolicyWizardViewModel {
             steps.add("Watch the Audit results in the compliance view; when nothing fails any more, run this wizard "
                     + "again with Enforce (its impact page shows what would still be refused).");
         }
+        steps.add("The dashboard's Policies tab shows each policy's readiness and mode per cluster; Kyverno's reports "
+                + "fill the compliance counts as it scans.");
         steps.add("A re-run of this wizard with the same choices changes nothing that is already in place.");
         return steps;
     }

@@ -56,7 +56,12 @@ final class TargetsPage extends WizardPage {
         Button refresh = new Button("_Refresh");
         refresh.setMnemonicParsing(true);
         refresh.setOnAction(e -> vm.refresh());
-        HBox status = new HBox(8, refresh, reading, readingText);
+        Label problem = new Label();
+        problem.setId("targets-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.FIELD_PROBLEM);
+        problem.textProperty().bind(vm.problemProperty());
+        HBox status = new HBox(8, refresh, reading, readingText, problem);
         status.setAlignment(Pos.CENTER_LEFT);
         Forms.row(grid, "", status, null, null);
         ScrollPane scroll = new ScrollPane(grid);

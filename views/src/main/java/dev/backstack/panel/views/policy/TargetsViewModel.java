@@ -53,6 +53,7 @@ public final class TargetsViewModel {
             c -> new javafx.beans.Observable[] {c.checked()});
     private final ObservableMap<String, ClusterFacts> facts = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper problem = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final StringProperty repository = new SimpleStringProperty("");
     private final StringProperty base = new SimpleStringProperty("main");
     private final StringProperty branch = new SimpleStringProperty(
@@ -88,6 +89,7 @@ public final class TargetsViewModel {
 
     public void refresh() {
         loading.set(true);
+        problem.set("");
         List<String> all = new java.util.ArrayList<>(List.of(backend.hub()));
         spokes.forEach(s -> all.add(s.name()));
         executor.execute(BackgroundTask.wrap(ctx -> {
@@ -99,7 +101,8 @@ public final class TargetsViewModel {
         }).onSuccess(f -> {
             facts.clear();
             facts.putAll(f);
-        }).onFinished(() -> loading.set(false)));
+        }).onFailure(e -> problem.set("Cannot read the clusters' Kyverno: " + e.getMessage()))
+                .onFinished(() -> loading.set(false)));
         refreshMatching();
     }
 
@@ -193,6 +196,11 @@ public final class TargetsViewModel {
 
     public ObservableList<SpokeChoice> spokes() {
         return spokes;
+    }
+
+    /** Why the clusters could not be read, or empty. */
+    public javafx.beans.property.ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

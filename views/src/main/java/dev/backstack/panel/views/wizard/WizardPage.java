@@ -132,6 +132,11 @@ public abstract class WizardPage extends WizardPane {
     }
 
     private void navigationKeys(KeyEvent e) {
+        if (e.isConsumed()) {
+            // another page's filter on this window took it: a page shown by that very key (its
+            // filter added during this dispatch) must not act on it again
+            return;
+        }
         boolean enter = e.getCode() == KeyCode.ENTER;
         if ((enter || e.getCode() == KeyCode.ESCAPE) && !e.isAltDown() && !e.isShortcutDown() && !e.isShiftDown()
                 && getScene() != null && getScene().getFocusOwner() instanceof Control c && consumesEnter(c)) {
