@@ -4,9 +4,8 @@ import dev.backstack.panel.installer.connect.Redactor;
 import dev.backstack.panel.installer.gitops.DeliveryPreview.BranchState;
 import dev.backstack.panel.installer.gitops.DeliveryPreview.Change;
 import dev.backstack.panel.installer.gitops.GitOpsException.Reason;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,11 +135,10 @@ final class DeliveryCall {
         status("pushing branch " + target.branch() + " to " + target.displayRemote());
         String ref = target.branchRef();
         PushResult pushed;
-        ByteArrayOutputStream remoteOutput = new ByteArrayOutputStream();
         try {
             pushed = work.git().push().setRemote(target.remoteUrl()).setRefSpecs(new RefSpec(ref + ":" + ref))
                     .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(monitor)
-                    .setOutputStream(remoteOutput).call().iterator().next();
+                    .setOutputStream(OutputStream.nullOutputStream()).call().iterator().next();
         } catch (GitAPIException | JGitInternalException e) {
             GitOpsException f = GitFailures.map(e, target, "pushing branch " + target.branch() + " to", cancelled(),
                     hasCredentials());
@@ -148,10 +146,16 @@ final class DeliveryCall {
                 throw GitFailures.withState(f, allOrNothing("run it again to finish: a re-run reports 'already "
                         + "delivered' if the commit arrived"));
             }
-            if (holds(commit)) {
-                return pushed(commit, written);
+            Ref now;
+            try {
+                now = branchNow();
+            } catch (GitOpsException check) {
+                throw GitFailures.withState(f, unknownState(check));
             }
-            throw GitFailures.withState(f, stateAfterFailure(commit));
+            if (now != null && commit.equals(now.getObjectId())) {
+                return pushed(commit, written); // the reply was lost, the push was not
+            }
+            throw GitFailures.withState(f, describe(now, commit));
         }
         RemoteRefUpdate update = pushed.getRemoteUpdate(ref);
         RemoteRefUpdate.Status status = update == null ? RemoteRefUpdate.Status.NOT_ATTEMPTED : update.getStatus();
@@ -164,7 +168,7 @@ final class DeliveryCall {
             default -> status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (update == null || update.getMessage() == null ? "" : ": " + update.getMessage());
         };
-        String remoteSaid = (pushed.getMessages() + " " + remoteOutput.toString(StandardCharsets.UTF_8)).strip();
+        String remoteSaid = pushed.getMessages() == null ? "" : pushed.getMessages().strip();
         throw new GitOpsException(Reason.PUSH_REJECTED, "The GitOps remote " + target.displayRemote() + " refused the "
                 + "push of branch " + target.branch() + " (" + Redactor.redact(why) + (remoteSaid.isEmpty() ? ""
                 : "; the remote said: " + Redactor.redact(shorten(remoteSaid))) + "). " + stateAfterFailure(commit),
@@ -188,34 +192,35 @@ final class DeliveryCall {
         return f.reason() == Reason.CANCELLED ? f : GitFailures.withState(f, "Nothing was pushed.");
     }
 
-    /** True when the remote's new branch is at {@code commit} now; false when not or when it cannot tell. */
-    private boolean holds(ObjectId commit) {
-        try {
-            Ref ref = branches("checking the new branch on").get(target.branchRef());
-            return ref != null && commit.equals(ref.getObjectId());
-        } catch (GitOpsException e) {
-            return false;
-        }
+    /** The new branch on the remote now; null when it does not exist. */
+    private Ref branchNow() throws GitOpsException {
+        return branches("checking the new branch on").get(target.branchRef());
     }
 
     /** What the remote holds after a failed push, checked with the remote. */
     private String stateAfterFailure(ObjectId commit) {
-        Ref ref;
         try {
-            ref = branches("checking the new branch on").get(target.branchRef());
+            return describe(branchNow(), commit);
         } catch (GitOpsException e) {
-            return allOrNothing("the panel could not check which (" + e.problem() + "): run the delivery again to "
-                    + "find out");
+            return unknownState(e);
         }
-        if (ref == null) {
+    }
+
+    private String describe(Ref now, ObjectId commit) {
+        if (now == null) {
             return "Nothing new is on the remote: branch " + target.branch() + " was not created.";
         }
-        if (commit.equals(ref.getObjectId())) {
+        if (commit.equals(now.getObjectId())) {
             return "The remote nevertheless holds the complete commit " + abbreviate(commit.name()) + " on branch "
                     + target.branch() + ".";
         }
-        return "Branch " + target.branch() + " exists on the remote at " + abbreviate(ref.getObjectId().name())
+        return "Branch " + target.branch() + " exists on the remote at " + abbreviate(now.getObjectId().name())
                 + ", made by someone else; nothing of this delivery is on the remote.";
+    }
+
+    private String unknownState(GitOpsException check) {
+        return allOrNothing("the panel could not check which (" + check.problem() + "): run the delivery again to "
+                + "find out");
     }
 
     private String allOrNothing(String then) {
