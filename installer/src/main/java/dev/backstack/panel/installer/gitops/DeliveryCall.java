@@ -47,6 +47,7 @@ final class DeliveryCall {
     private final ProgressListener listener;
     private final int timeoutSeconds;
     private final CancelMonitor monitor;
+    private final CancelMonitor pushMonitor;
 
     DeliveryCall(GitOpsTarget target, FileSet files, GitCredentials credentials, ProgressListener listener,
             Duration timeout) {
@@ -57,6 +58,9 @@ final class DeliveryCall {
         this.listener = listener;
         this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
         this.monitor = new CancelMonitor(listener::status, this::cancelled);
+        // A push is one small pack, so it is not cancelled midway (the cancel is checked right before it): JGit
+        // 7.8 cancelled before sending its commands still waits ten times the timeout for a status report.
+        this.pushMonitor = new CancelMonitor(listener::status, () -> false);
     }
 
     /** Fetches what is needed and compares the files with the base branch and the new branch. */
@@ -137,7 +141,7 @@ final class DeliveryCall {
         PushResult pushed;
         try {
             pushed = work.git().push().setRemote(target.remoteUrl()).setRefSpecs(new RefSpec(ref + ":" + ref))
-                    .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(monitor)
+                    .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(pushMonitor)
                     .setOutputStream(OutputStream.nullOutputStream()).call().iterator().next();
         } catch (GitAPIException | JGitInternalException e) {
             GitOpsException f = GitFailures.map(e, target, "pushing branch " + target.branch() + " to", cancelled(),

@@ -225,6 +225,28 @@ class GitOpsDeliveryTest {
     }
 
     @Test
+    @DisplayName("a cancel once the push started lets that small push finish: the branch holds the complete commit")
+    void cancelWhilePushing() throws Exception {
+        AtomicBoolean cancel = new AtomicBoolean();
+        ProgressListener listener = ProgressListener.of(line -> {
+            if (line.startsWith("pushing")) {
+                cancel.set(true);
+            }
+        }, cancel::get);
+        long start = System.nanoTime();
+
+        DeliveryResult r = delivery.deliver(target("backstack/cancel-push"), Map.of("a.yaml", "a: 1\n"), "m",
+                GitCredentials.none(), listener);
+
+        assertThat(cancel).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(r.outcome()).isEqualTo(Outcome.PUSHED);
+        assertThat(r.commitId()).isEqualTo(TestRemotes.head(remote, "backstack/cancel-push").name());
+        assertThat(TestRemotes.read(remote, "backstack/cancel-push", "policies/hub/a.yaml"))
+                .isEqualTo("a: 1\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     @DisplayName("an interrupted thread stops the delivery with CANCELLED and keeps its interrupt flag")
     void interrupt() throws Exception {
         Map<String, ObjectId> before = TestRemotes.refs(remote);
