@@ -228,8 +228,8 @@ final class DeliveryCall {
     }
 
     private String allOrNothing(String then) {
-        return "Git updates a branch all or nothing, so " + target.displayRemote() + " holds either the complete commit "
-                + "on branch " + target.branch() + " or nothing new; " + then + ".";
+        return "Git updates a branch all or nothing, so " + target.displayRemote()
+                + " holds either the complete commit on branch " + target.branch() + " or nothing new; " + then + ".";
     }
 
     private GitOpsException baseMissing(Map<String, Ref> heads) {
