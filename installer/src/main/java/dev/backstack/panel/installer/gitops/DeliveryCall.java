@@ -84,7 +84,7 @@ final class DeliveryCall {
         }
         status("fetching " + target.baseBranch() + " from " + target.displayRemote());
         try {
-            work.git().fetch().setRemote(target.remoteUrl()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS)
+            work.git().fetch().setRemote(target.remoteUrl()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS).setDepth(1)
                     .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(monitor).call();
         } catch (GitAPIException | JGitInternalException e) {
             throw beforePush(e, "fetching " + target.baseBranch() + " from");

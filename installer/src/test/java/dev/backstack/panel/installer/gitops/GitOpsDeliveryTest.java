@@ -95,6 +95,31 @@ class GitOpsDeliveryTest {
     }
 
     @Test
+    @DisplayName("delivers on a base branch with history, fetching only its head, and again after the base moved on")
+    void baseWithHistory() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            TestRemotes.commit(remote, "main", Map.of("README.md", "version " + i + "\n"), "Change " + i);
+        }
+        ObjectId mainHead = TestRemotes.head(remote, "main");
+
+        DeliveryResult first = deliver(target("backstack/history"), Map.of("a.yaml", "a: 1\n"));
+        assertThat(TestRemotes.commit(remote, "backstack/history").getParents())
+                .extracting(p -> p.getId().copy()).containsExactly(mainHead);
+
+        TestRemotes.commit(remote, "main", Map.of("README.md", "version 4\n"), "Change 4");
+        DeliveryResult again = deliver(target("backstack/history"), Map.of("a.yaml", "a: 1\n"));
+        DeliveryResult other = deliver(target("backstack/history-2"), Map.of("a.yaml", "a: 2\n"));
+
+        assertThat(first.outcome()).isEqualTo(Outcome.PUSHED);
+        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_DELIVERED);
+        assertThat(other.outcome()).isEqualTo(Outcome.PUSHED);
+        assertThat(TestRemotes.commit(remote, "backstack/history-2").getParents())
+                .extracting(p -> p.getId().copy()).containsExactly(TestRemotes.head(remote, "main"));
+        assertThat(TestRemotes.read(remote, "backstack/history-2", "README.md"))
+                .isEqualTo("version 4\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     @DisplayName("pushes nothing and says so when the base branch already holds exactly these files")
     void nothingToChange() throws Exception {
         Map<String, ObjectId> before = TestRemotes.refs(remote);

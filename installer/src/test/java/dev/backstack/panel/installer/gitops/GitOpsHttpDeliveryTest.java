@@ -47,6 +47,7 @@ class GitOpsHttpDeliveryTest {
     @BeforeEach
     void start() throws Exception {
         remote = TestRemotes.seed(tmp.resolve("remote.git"), Map.of("README.md", "hi\n"));
+        TestRemotes.commit(remote, "main", Map.of("README.md", "history\n"), "Some history to fetch shallow");
         work = Files.createDirectories(tmp.resolve("work"));
         server = new GitHttpServer(remote);
         delivery = new GitOpsDelivery(work, Duration.ofSeconds(10));
