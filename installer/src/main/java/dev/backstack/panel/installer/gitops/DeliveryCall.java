@@ -101,7 +101,7 @@ final class DeliveryCall {
             DeliveryPreview preview = new DeliveryPreview(target, baseCommit.name(),
                     files.compare(reader, baseCommit.getTree()), state, branchCommit);
             return new Inspection(preview, baseCommit);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw beforePush(e, "reading what was fetched from");
         }
     }
@@ -128,7 +128,7 @@ final class DeliveryCall {
             ObjectId tree = files.writeTree(inserter, reader, inspection.base().getTree());
             inserter.flush();
             commit = work.commit(tree, inspection.base(), target, message, target.branchRef());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw beforePush(e, "committing in the temporary clone of");
         }
         checkCancelled("pushing branch " + target.branch() + " to", "nothing was pushed");

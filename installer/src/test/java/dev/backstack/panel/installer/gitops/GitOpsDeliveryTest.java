@@ -288,6 +288,23 @@ class GitOpsDeliveryTest {
     }
 
     @Test
+    @DisplayName("a file where the folder should be is replaced by the folder, and a folder where a file goes by the file")
+    void fileAndFolderSwapPlaces() throws Exception {
+        TestRemotes.commit(remote, "main", Map.of("policies/hub", "was a file\n", "other/dir/x.yaml", "x\n"), "Odd");
+        GitOpsTarget t = new GitOpsTarget(remote.toString(), "main", "backstack/swap", "", "Panel", "");
+
+        DeliveryResult r = deliver(t, Map.of("policies/hub/a.yaml", "a: 1\n", "other/dir", "now a file\n"));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PUSHED);
+        assertThat(TestRemotes.read(remote, "backstack/swap", "policies/hub/a.yaml"))
+                .isEqualTo("a: 1\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(TestRemotes.read(remote, "backstack/swap", "other/dir"))
+                .isEqualTo("now a file\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(deliver(t, Map.of("policies/hub/a.yaml", "a: 1\n", "other/dir", "now a file\n")).outcome())
+                .isEqualTo(Outcome.ALREADY_DELIVERED);
+    }
+
+    @Test
     @DisplayName("bad file names and an empty commit message fail before anything is fetched")
     void badInput() {
         assertThatThrownBy(() -> deliver(target("b"), Map.of("../escape.yaml", "x")))
