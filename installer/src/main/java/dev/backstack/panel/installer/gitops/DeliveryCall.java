@@ -4,9 +4,8 @@ import dev.backstack.panel.installer.connect.Redactor;
 import dev.backstack.panel.installer.gitops.DeliveryPreview.BranchState;
 import dev.backstack.panel.installer.gitops.DeliveryPreview.Change;
 import dev.backstack.panel.installer.gitops.GitOpsException.Reason;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +47,7 @@ final class DeliveryCall {
     private final ProgressListener listener;
     private final int timeoutSeconds;
     private final CancelMonitor monitor;
+    private final CancelMonitor pushMonitor;
 
     DeliveryCall(GitOpsTarget target, FileSet files, GitCredentials credentials, ProgressListener listener,
             Duration timeout) {
@@ -58,6 +58,9 @@ final class DeliveryCall {
         this.listener = listener;
         this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
         this.monitor = new CancelMonitor(listener::status, this::cancelled);
+        // A push is one small pack, so it is not cancelled midway (the cancel is checked right before it): JGit
+        // 7.8 cancelled before sending its commands still waits ten times the timeout for a status report.
+        this.pushMonitor = new CancelMonitor(listener::status, () -> false);
     }
 
     /** Fetches what is needed and compares the files with the base branch and the new branch. */
@@ -81,7 +84,7 @@ final class DeliveryCall {
         }
         status("fetching " + target.baseBranch() + " from " + target.displayRemote());
         try {
-            work.git().fetch().setRemote(target.remoteUrl()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS)
+            work.git().fetch().setRemote(target.remoteUrl()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS).setDepth(1)
                     .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(monitor).call();
         } catch (GitAPIException | JGitInternalException e) {
             throw beforePush(e, "fetching " + target.baseBranch() + " from");
@@ -98,7 +101,7 @@ final class DeliveryCall {
             DeliveryPreview preview = new DeliveryPreview(target, baseCommit.name(),
                     files.compare(reader, baseCommit.getTree()), state, branchCommit);
             return new Inspection(preview, baseCommit);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw beforePush(e, "reading what was fetched from");
         }
     }
@@ -125,7 +128,7 @@ final class DeliveryCall {
             ObjectId tree = files.writeTree(inserter, reader, inspection.base().getTree());
             inserter.flush();
             commit = work.commit(tree, inspection.base(), target, message, target.branchRef());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw beforePush(e, "committing in the temporary clone of");
         }
         checkCancelled("pushing branch " + target.branch() + " to", "nothing was pushed");
@@ -136,11 +139,10 @@ final class DeliveryCall {
         status("pushing branch " + target.branch() + " to " + target.displayRemote());
         String ref = target.branchRef();
         PushResult pushed;
-        ByteArrayOutputStream remoteOutput = new ByteArrayOutputStream();
         try {
             pushed = work.git().push().setRemote(target.remoteUrl()).setRefSpecs(new RefSpec(ref + ":" + ref))
-                    .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(monitor)
-                    .setOutputStream(remoteOutput).call().iterator().next();
+                    .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(pushMonitor)
+                    .setOutputStream(OutputStream.nullOutputStream()).call().iterator().next();
         } catch (GitAPIException | JGitInternalException e) {
             GitOpsException f = GitFailures.map(e, target, "pushing branch " + target.branch() + " to", cancelled(),
                     hasCredentials());
@@ -148,10 +150,16 @@ final class DeliveryCall {
                 throw GitFailures.withState(f, allOrNothing("run it again to finish: a re-run reports 'already "
                         + "delivered' if the commit arrived"));
             }
-            if (holds(commit)) {
-                return pushed(commit, written);
+            Ref now;
+            try {
+                now = branchNow();
+            } catch (GitOpsException check) {
+                throw GitFailures.withState(f, unknownState(check));
             }
-            throw GitFailures.withState(f, stateAfterFailure(commit));
+            if (now != null && commit.equals(now.getObjectId())) {
+                return pushed(commit, written); // the reply was lost, the push was not
+            }
+            throw GitFailures.withState(f, describe(now, commit));
         }
         RemoteRefUpdate update = pushed.getRemoteUpdate(ref);
         RemoteRefUpdate.Status status = update == null ? RemoteRefUpdate.Status.NOT_ATTEMPTED : update.getStatus();
@@ -164,7 +172,7 @@ final class DeliveryCall {
             default -> status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (update == null || update.getMessage() == null ? "" : ": " + update.getMessage());
         };
-        String remoteSaid = (pushed.getMessages() + " " + remoteOutput.toString(StandardCharsets.UTF_8)).strip();
+        String remoteSaid = pushed.getMessages() == null ? "" : pushed.getMessages().strip();
         throw new GitOpsException(Reason.PUSH_REJECTED, "The GitOps remote " + target.displayRemote() + " refused the "
                 + "push of branch " + target.branch() + " (" + Redactor.redact(why) + (remoteSaid.isEmpty() ? ""
                 : "; the remote said: " + Redactor.redact(shorten(remoteSaid))) + "). " + stateAfterFailure(commit),
@@ -188,39 +196,40 @@ final class DeliveryCall {
         return f.reason() == Reason.CANCELLED ? f : GitFailures.withState(f, "Nothing was pushed.");
     }
 
-    /** True when the remote's new branch is at {@code commit} now; false when not or when it cannot tell. */
-    private boolean holds(ObjectId commit) {
-        try {
-            Ref ref = branches("checking the new branch on").get(target.branchRef());
-            return ref != null && commit.equals(ref.getObjectId());
-        } catch (GitOpsException e) {
-            return false;
-        }
+    /** The new branch on the remote now; null when it does not exist. */
+    private Ref branchNow() throws GitOpsException {
+        return branches("checking the new branch on").get(target.branchRef());
     }
 
     /** What the remote holds after a failed push, checked with the remote. */
     private String stateAfterFailure(ObjectId commit) {
-        Ref ref;
         try {
-            ref = branches("checking the new branch on").get(target.branchRef());
+            return describe(branchNow(), commit);
         } catch (GitOpsException e) {
-            return allOrNothing("the panel could not check which (" + e.problem() + "): run the delivery again to "
-                    + "find out");
+            return unknownState(e);
         }
-        if (ref == null) {
+    }
+
+    private String describe(Ref now, ObjectId commit) {
+        if (now == null) {
             return "Nothing new is on the remote: branch " + target.branch() + " was not created.";
         }
-        if (commit.equals(ref.getObjectId())) {
+        if (commit.equals(now.getObjectId())) {
             return "The remote nevertheless holds the complete commit " + abbreviate(commit.name()) + " on branch "
                     + target.branch() + ".";
         }
-        return "Branch " + target.branch() + " exists on the remote at " + abbreviate(ref.getObjectId().name())
+        return "Branch " + target.branch() + " exists on the remote at " + abbreviate(now.getObjectId().name())
                 + ", made by someone else; nothing of this delivery is on the remote.";
     }
 
+    private String unknownState(GitOpsException check) {
+        return allOrNothing("the panel could not check which (" + check.problem() + "): run the delivery again to "
+                + "find out");
+    }
+
     private String allOrNothing(String then) {
-        return "Git updates a branch all or nothing, so " + target.displayRemote() + " holds either the complete commit "
-                + "on branch " + target.branch() + " or nothing new; " + then + ".";
+        return "Git updates a branch all or nothing, so " + target.displayRemote()
+                + " holds either the complete commit on branch " + target.branch() + " or nothing new; " + then + ".";
     }
 
     private GitOpsException baseMissing(Map<String, Ref> heads) {

@@ -66,7 +66,9 @@ final class GitFailures {
 
     /** The same failure with a sentence about what the remote now holds appended to its problem. */
     static GitOpsException withState(GitOpsException f, String state) {
-        String problem = f.reason() == Reason.CANCELLED ? f.problem().replace("; nothing was pushed.", ".") : f.problem();
+        String problem = f.reason() == Reason.CANCELLED
+                ? f.problem().replace("; nothing was pushed.", ".")
+                : f.problem();
         problem = problem + " " + state;
         return new GitOpsException(f.reason(), problem, f.hint(), f.getCause());
     }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every method blocks on network I/O: call it from a background thread, never the FX thread.
  * A call stops with {@code CANCELLED} when its thread is interrupted or its listener says
- * cancelled, checked between phases (read branches, fetch, commit, push) and during transfers.
+ * cancelled, checked between phases (read branches, fetch, commit, push) and during the fetch.
+ * A push that has started (one small pack) is let finish, so a cancel never leaves it in doubt.
  * Stateless apart from its settings; calls may run on several threads at once.
  */
 public final class GitOpsDelivery {

@@ -47,8 +47,8 @@ final class RemoteUrls {
                     + "https:// URL and a token.");
         }
         if (SCHEME.matcher(url).matches() || !isAbsolutePath(url)) {
-            throw new IllegalArgumentException("The GitOps remote must be an https:// URL, a file:// URL or an absolute "
-                    + "local path, not " + Redactor.redact(url));
+            throw new IllegalArgumentException("The GitOps remote must be an https:// URL, a file:// URL or an "
+                    + "absolute local path, not " + Redactor.redact(url));
         }
     }
 

@@ -77,7 +77,8 @@ final class WorkRepo implements AutoCloseable {
     /** Writes a commit of {@code tree} on {@code parent} and points {@code ref} (in this repository) at it. */
     ObjectId commit(ObjectId tree, RevCommit parent, GitOpsTarget target, String message, String ref)
             throws IOException {
-        PersonIdent who = new PersonIdent(target.authorName(), target.authorEmail(), Instant.now(), ZoneId.systemDefault());
+        PersonIdent who = new PersonIdent(target.authorName(), target.authorEmail(), Instant.now(),
+                ZoneId.systemDefault());
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(tree);
         commit.setParentId(parent);
@@ -125,7 +126,8 @@ final class WorkRepo implements AutoCloseable {
 
     private static FileAttribute<?>[] ownerOnly() {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
+            return new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
         }
         return new FileAttribute<?>[0]; // Windows: the per-user temporary folder's ACL applies
     }

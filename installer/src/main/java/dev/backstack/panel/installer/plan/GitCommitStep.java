@@ -121,7 +121,8 @@ public final class GitCommitStep implements Step {
     @Override
     public boolean satisfied(StepContext ctx, String recordedFingerprint) throws InterruptedException {
         try {
-            Optional<DeliveryResult> settled = delivery.preview(target, files, credentials, listener(ctx)).withoutPush();
+            Optional<DeliveryResult> settled = delivery.preview(target, files, credentials, listener(ctx))
+                    .withoutPush();
             settled.ifPresent(r -> result = r);
             return settled.isPresent();
         } catch (GitOpsException e) {

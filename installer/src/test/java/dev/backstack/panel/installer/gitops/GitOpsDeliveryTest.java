@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -95,6 +94,31 @@ class GitOpsDeliveryTest {
     }
 
     @Test
+    @DisplayName("delivers on a base branch with history, fetching only its head, and again after the base moved on")
+    void baseWithHistory() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            TestRemotes.commit(remote, "main", Map.of("README.md", "version " + i + "\n"), "Change " + i);
+        }
+        ObjectId mainHead = TestRemotes.head(remote, "main");
+
+        DeliveryResult first = deliver(target("backstack/history"), Map.of("a.yaml", "a: 1\n"));
+        assertThat(TestRemotes.commit(remote, "backstack/history").getParents())
+                .extracting(p -> p.getId().copy()).containsExactly(mainHead);
+
+        TestRemotes.commit(remote, "main", Map.of("README.md", "version 4\n"), "Change 4");
+        DeliveryResult again = deliver(target("backstack/history"), Map.of("a.yaml", "a: 1\n"));
+        DeliveryResult other = deliver(target("backstack/history-2"), Map.of("a.yaml", "a: 2\n"));
+
+        assertThat(first.outcome()).isEqualTo(Outcome.PUSHED);
+        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_DELIVERED);
+        assertThat(other.outcome()).isEqualTo(Outcome.PUSHED);
+        assertThat(TestRemotes.commit(remote, "backstack/history-2").getParents())
+                .extracting(p -> p.getId().copy()).containsExactly(TestRemotes.head(remote, "main"));
+        assertThat(TestRemotes.read(remote, "backstack/history-2", "README.md"))
+                .isEqualTo("version 4\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     @DisplayName("pushes nothing and says so when the base branch already holds exactly these files")
     void nothingToChange() throws Exception {
         Map<String, ObjectId> before = TestRemotes.refs(remote);
@@ -166,91 +190,19 @@ class GitOpsDeliveryTest {
     }
 
     @Test
-    @DisplayName("a missing base branch fails with BASE_BRANCH_MISSING, naming the branches there")
-    void baseBranchMissing() throws Exception {
-        GitOpsTarget t = new GitOpsTarget(remote.toString(), "develop", "backstack/x", "p", "Panel", "");
-        Map<String, ObjectId> before = TestRemotes.refs(remote);
+    @DisplayName("a file where the folder should be is replaced by the folder, and a folder where a file goes by the file")
+    void fileAndFolderSwapPlaces() throws Exception {
+        TestRemotes.commit(remote, "main", Map.of("policies/hub", "was a file\n", "other/dir/x.yaml", "x\n"), "Odd");
+        GitOpsTarget t = new GitOpsTarget(remote.toString(), "main", "backstack/swap", "", "Panel", "");
 
-        assertThatThrownBy(() -> deliver(t, Map.of("a.yaml", "a: 1\n")))
-                .isInstanceOfSatisfying(GitOpsException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.BASE_BRANCH_MISSING);
-                    assertThat(e.getMessage()).contains("develop").contains("branches there: main");
-                });
-        assertThat(TestRemotes.refs(remote)).isEqualTo(before);
-    }
+        DeliveryResult r = deliver(t, Map.of("policies/hub/a.yaml", "a: 1\n", "other/dir", "now a file\n"));
 
-    @Test
-    @DisplayName("a path with no repository is REMOTE_UNREACHABLE")
-    void noRepositoryAtPath() {
-        GitOpsTarget t = new GitOpsTarget(tmp.resolve("nothing-here.git").toString(), "main", "b", "", "Panel", "");
-
-        assertThatThrownBy(() -> deliver(t, Map.of("a.yaml", "a: 1\n")))
-                .isInstanceOfSatisfying(GitOpsException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.REMOTE_UNREACHABLE));
-    }
-
-    @Test
-    @DisplayName("a closed port is REMOTE_UNREACHABLE within a few seconds, and the message names the remote")
-    void closedPort() {
-        GitOpsTarget t = new GitOpsTarget("http://127.0.0.1:1/x.git", "main", "b", "", "Panel", "");
-        long start = System.nanoTime();
-
-        assertThatThrownBy(() -> deliver(t, Map.of("a.yaml", "a: 1\n")))
-                .isInstanceOfSatisfying(GitOpsException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.REMOTE_UNREACHABLE);
-                    assertThat(e.getMessage()).contains("http://127.0.0.1:1/x.git").contains("Check the URL");
-                });
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-    }
-
-    @Test
-    @DisplayName("a cancel during the fetch stops the delivery with CANCELLED before anything is pushed")
-    void cancelFlag() throws Exception {
-        AtomicBoolean cancel = new AtomicBoolean();
-        ProgressListener listener = ProgressListener.of(line -> {
-            if (line.startsWith("fetching")) {
-                cancel.set(true);
-            }
-        }, cancel::get);
-        Map<String, ObjectId> before = TestRemotes.refs(remote);
-
-        assertThatThrownBy(() -> delivery.deliver(target("backstack/cancel"), Map.of("a.yaml", "a: 1\n"), "m",
-                GitCredentials.none(), listener))
-                .isInstanceOfSatisfying(GitOpsException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.CANCELLED);
-                    assertThat(e.getMessage()).contains("nothing was pushed");
-                });
-        assertThat(cancel).isTrue();
-        assertThat(TestRemotes.refs(remote)).isEqualTo(before);
-    }
-
-    @Test
-    @DisplayName("an interrupted thread stops the delivery with CANCELLED and keeps its interrupt flag")
-    void interrupt() throws Exception {
-        Map<String, ObjectId> before = TestRemotes.refs(remote);
-        Thread.currentThread().interrupt();
-        try {
-            assertThatThrownBy(() -> deliver(target("backstack/interrupted"), Map.of("a.yaml", "a: 1\n")))
-                    .isInstanceOfSatisfying(GitOpsException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.CANCELLED));
-            assertThat(Thread.currentThread().isInterrupted()).isTrue();
-        } finally {
-            Thread.interrupted();
-        }
-        assertThat(TestRemotes.refs(remote)).isEqualTo(before);
-    }
-
-    @Test
-    @DisplayName("bad file names and an empty commit message fail before anything is fetched")
-    void badInput() {
-        assertThatThrownBy(() -> deliver(target("b"), Map.of("../escape.yaml", "x")))
-                .isInstanceOfSatisfying(GitOpsException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.OTHER);
-                    assertThat(e.getMessage()).contains("../escape.yaml");
-                });
-        assertThatThrownBy(() -> deliver(target("b"), Map.of()))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("at least one file");
-        assertThatThrownBy(() -> delivery.deliver(target("b"), Map.of("a", "b"), " ", null, null))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("no message");
+        assertThat(r.outcome()).isEqualTo(Outcome.PUSHED);
+        assertThat(TestRemotes.read(remote, "backstack/swap", "policies/hub/a.yaml"))
+                .isEqualTo("a: 1\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(TestRemotes.read(remote, "backstack/swap", "other/dir"))
+                .isEqualTo("now a file\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(deliver(t, Map.of("policies/hub/a.yaml", "a: 1\n", "other/dir", "now a file\n")).outcome())
+                .isEqualTo(Outcome.ALREADY_DELIVERED);
     }
 }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,6 +47,7 @@ class GitOpsHttpDeliveryTest {
     @BeforeEach
     void start() throws Exception {
         remote = TestRemotes.seed(tmp.resolve("remote.git"), Map.of("README.md", "hi\n"));
+        TestRemotes.commit(remote, "main", Map.of("README.md", "history\n"), "Some history to fetch shallow");
         work = Files.createDirectories(tmp.resolve("work"));
         server = new GitHttpServer(remote);
         delivery = new GitOpsDelivery(work, Duration.ofSeconds(10));
@@ -72,7 +74,11 @@ class GitOpsHttpDeliveryTest {
     void deliversWithToken() throws Exception {
         server.requireBasic(USER, TOKEN);
         List<Path> scanned = new ArrayList<>();
-        server.onPush(() -> scanned.addAll(filesWithout(work, TOKEN)));
+        List<String> modes = new ArrayList<>();
+        server.onPush(() -> {
+            scanned.addAll(filesWithout(work, TOKEN));
+            modes.addAll(folderModes(work));
+        });
 
         DeliveryResult r = deliver(GitCredentials.of(USER, SecretText.of(TOKEN)));
 
@@ -81,6 +87,7 @@ class GitOpsHttpDeliveryTest {
         assertThat(server.authorizations).contains(basic(TOKEN));
         assertThat(scanned).as("the temporary clone existed while pushing and was scanned")
                 .anyMatch(p -> p.getFileName().toString().equals("config"));
+        assertThat(modes).as("the temporary clone is owner-only").containsExactly("rwx------");
         assertThat(String.join("\n", status) + r + r.summary()).doesNotContain(TOKEN);
     }
 
@@ -153,6 +160,20 @@ class GitOpsHttpDeliveryTest {
                 assertThat(text).as(p.toString()).doesNotContain(token).doesNotContain(basic(token).substring(6));
             }
             return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> folderModes(Path dir) {
+        try (Stream<Path> clones = Files.list(dir)) {
+            return clones.map(p -> {
+                try {
+                    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,8 +33,14 @@ final class TestRemotes {
 
     /** A bare repository at {@code dir} whose {@code main} holds one commit with these files. */
     static Path seed(Path dir, Map<String, String> files) throws IOException, GitAPIException {
-        try (Git git = Git.init().setBare(true).setInitialBranch("main").setDirectory(dir.toFile()).call();
-                ObjectInserter ins = git.getRepository().newObjectInserter()) {
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(dir.toFile()).call().close();
+        commit(dir, "main", files, "Initial commit");
+        return dir;
+    }
+
+    /** Adds a commit on {@code branch} (created when missing) whose tree holds exactly these files. */
+    static ObjectId commit(Path bare, String branch, Map<String, String> files, String message) throws IOException {
+        try (Repository repo = open(bare); ObjectInserter ins = repo.newObjectInserter()) {
             DirCache index = DirCache.newInCore();
             DirCacheBuilder b = index.builder();
             for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
@@ -46,20 +52,25 @@ final class TestRemotes {
             b.finish();
             CommitBuilder c = new CommitBuilder();
             c.setTreeId(index.writeTree(ins));
+            Ref parent = repo.exactRef("refs/heads/" + branch);
+            if (parent != null) {
+                c.setParentId(parent.getObjectId());
+            }
             PersonIdent who = new PersonIdent("Seed", "seed@example.org", Instant.parse("2026-01-01T00:00:00Z"),
                     ZoneOffset.UTC);
             c.setAuthor(who);
             c.setCommitter(who);
-            c.setMessage("Initial commit\n");
+            c.setMessage(message + "\n");
             ObjectId id = ins.insert(c);
             ins.flush();
-            RefUpdate u = git.getRepository().updateRef("refs/heads/main");
+            RefUpdate u = repo.updateRef("refs/heads/" + branch);
             u.setNewObjectId(id);
-            if (u.update() != RefUpdate.Result.NEW) {
-                throw new IOException("cannot seed main");
+            RefUpdate.Result r = u.update();
+            if (r != RefUpdate.Result.NEW && r != RefUpdate.Result.FAST_FORWARD) {
+                throw new IOException("cannot update " + branch + ": " + r);
             }
+            return id;
         }
-        return dir;
     }
 
     /** The head of a branch, or null. */
