@@ -32,12 +32,13 @@ public final class RunPage extends WizardPage {
     private final RunViewModel vm;
     private final Runnable onEnter;
     private final Timeline ticker;
-    private final Button cancel = new Button("_Cancel install");
+    private final Button cancel = new Button();
     private final Button retry = new Button("_Retry from failed step");
     private final StepTable table;
 
     public RunPage(RunViewModel vm, String title, String explanation, Runnable onEnter) {
         super(title, explanation, vm.succeededProperty());
+        cancel.setText("_Cancel " + title.toLowerCase(java.util.Locale.ROOT));
         this.vm = vm;
         this.onEnter = onEnter;
         this.table = new StepTable(vm);
