@@ -1,15 +1,18 @@
 package dev.backstack.panel.app.it.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstack.panel.app.it.Crds;
 import dev.backstack.panel.app.it.RealApiServer;
+import dev.backstack.panel.installer.policy.cel.CelCompileException;
 import dev.backstack.panel.installer.policy.cel.CelPolicyProgram;
 import dev.backstack.panel.model.policy.CelValidation;
 import dev.backstack.panel.model.policy.CelVariable;
 import dev.backstack.panel.model.policy.ResourceMatch;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -124,6 +128,53 @@ class AdmissionTruthIT {
                 .containsExactly("Pod " + AdmissionTruth.SAMPLE_NAMESPACE + "/privileged");
         assertThat(score.predictedNotRejected()).extracting(SampleResult::label)
                 .containsExactly("Pod " + AdmissionTruth.SAMPLE_NAMESPACE + "/unprivileged");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "object.metadata.name",
+        "object.metadata.name.matches('[')",
+        "2.0 == 2",
+        "'abc'.reverse() == 'cba'",
+        "cel.bind(x, 1, x == 1)",
+        "object.spec.containers.all(c, c.image.startsWith('a') &&)",
+        "variables.later == 1",
+    })
+    @DisplayName("what the panel refuses to compile, the API server refuses to create as a policy")
+    void compileErrorsAgree(String expression) {
+        TruthPolicy policy = new TruthPolicy("compile", List.of(PODS), List.of(),
+                List.of(new CelValidation(expression, "m")), List.of());
+
+        assertThatThrownBy(() -> CelPolicyProgram.compile(policy.variables(), policy.validations()))
+                .isInstanceOf(CelCompileException.class);
+        assertThatThrownBy(() -> PolicyObjects.install(server.admin(), policy))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "[1, 2].isSorted() && [1, 2].sum() == 3 && [1, 2].min() == 1 && [1, 2].indexOf(2) == 1",
+        "'abc'.find('b') == 'b' && 'abc'.findAll('b').size() == 1",
+        "quantity('1Gi').isGreaterThan(quantity('1Mi')) && isQuantity('1Gi')",
+        "url('https://x.example').getHost() == 'x.example'",
+        "ip('10.0.0.1').family() == 4 && cidr('10.0.0.0/8').containsIP(ip('10.0.0.1'))",
+        "'%s'.format(['x']) == 'x'",
+        "format.dns1123Label().validate('a').hasValue() == false",
+        "isSemver('1.2.3')",
+        "authorizer.group('').resource('pods').check('get').allowed() || true",
+    })
+    @DisplayName("the Kubernetes CEL the panel lacks (listed in CelPolicyProgram): the API server takes it, the panel refuses it")
+    void knownGaps(String expression) {
+        TruthPolicy policy = new TruthPolicy("gap", List.of(PODS), List.of(), List.of(new CelValidation(expression, "m")),
+                List.of());
+
+        assertThatThrownBy(() -> CelPolicyProgram.compile(policy.variables(), policy.validations()))
+                .isInstanceOf(CelCompileException.class);
+        try {
+            PolicyObjects.install(server.admin(), policy);
+        } finally {
+            PolicyObjects.uninstall(server.admin(), policy);
+        }
     }
 
     static Map<String, Object> pod(String ns, String name, String image, Boolean privileged) {
