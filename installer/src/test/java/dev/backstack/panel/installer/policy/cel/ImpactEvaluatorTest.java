@@ -129,4 +129,17 @@ class ImpactEvaluatorTest {
 
         assertThat(report.objects()).singleElement().extracting(ObjectImpact::blocked).isEqualTo(false);
     }
+
+    @Test
+    @DisplayName("objects prepared once serve several policies with the same answers as unprepared ones")
+    void preparedObjectsServeSeveralPolicies() {
+        PreparedObjects prepared = PreparedObjects.of(FLEET);
+        ImpactEvaluator privileged = new ImpactEvaluator(program(NO_PRIVILEGED), List.of(PODS), List.of());
+        ImpactEvaluator nodes = new ImpactEvaluator(program("object.spec.parameters.nodes.count <= 3"), List.of(CLAIMS),
+                List.of());
+
+        assertThat(privileged.assess(prepared)).isEqualTo(privileged.assess(FLEET));
+        assertThat(nodes.assess(prepared)).isEqualTo(nodes.assess(FLEET));
+        assertThat(prepared.size()).isEqualTo(FLEET.size());
+    }
 }
