@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * ValidatingAdmissionPolicy ({@code failurePolicy: Fail}) with a Deny binding, tries a
  * server-side dry-run create of each sample (nothing is stored; only the namespaces are created,
  * each with its {@code default} ServiceAccount, which pods need), and compares what the server
- * did with what {@link ImpactEvaluator} predicts for the same objects (the namespace objects read
- * from the server). The policy is removed afterwards. One test thread at a time.
+ * did with what {@link ImpactEvaluator} predicts for the same objects. The prediction reads each
+ * sample as the server would store it (the result of a dry-run create before the policy is
+ * installed: defaults such as {@code imagePullPolicy} or a pod's {@code securityContext: {}}
+ * applied, unknown fields of a CRD pruned), as the preview reads existing objects, and the
+ * namespaces' objects from the server. The policy is removed afterwards. One test thread at a time.
  */
 public final class AdmissionTruth {
 
@@ -62,7 +65,8 @@ public final class AdmissionTruth {
     TruthScore score(TruthPolicy policy, List<TruthSample> samples, CelPolicyProgram predictor) {
         ImpactEvaluator preview = new ImpactEvaluator(predictor, policy.matches(), policy.excludedNamespaces());
         List<TruthSample> placed = samples.stream().map(this::placed).toList();
-        List<Optional<ObjectImpact>> predictions = placed.stream().map(s -> predict(preview, s.object())).toList();
+        List<Optional<ObjectImpact>> predictions = placed.stream()
+                .map(s -> predict(preview, dryRunCreate(policy, s.object()).storedOr(s.object()))).toList();
         Optional<Map<String, Object>> probe = probe(placed, predictions);
         PolicyObjects.install(client, policy);
         try {
@@ -93,11 +97,11 @@ public final class AdmissionTruth {
         boolean predicted = prediction.map(ObjectImpact::blocked).orElse(false);
         String predictedMessage = prediction.map(ObjectImpact::message).orElse("");
         String label = label(sample.object());
-        Optional<String> refusal = dryRunCreate(policy, sample.object());
-        if (refusal.isEmpty()) {
+        DryRun attempt = dryRunCreate(policy, sample.object());
+        if (attempt.refusal() == null) {
             return new SampleResult(label, sample.expectedRejected(), predicted, predictedMessage, false, "", null);
         }
-        String message = refusal.get();
+        String message = attempt.refusal();
         boolean ours = message.contains("ValidatingAdmissionPolicy '" + policy.objectName() + "'");
         return new SampleResult(label, sample.expectedRejected(), predicted, predictedMessage, ours, message,
                 ours ? null : message);
@@ -110,8 +114,16 @@ public final class AdmissionTruth {
                 .filter(o -> o.kind().equals(object.get("kind")) && o.name().equals(name(object))).findFirst();
     }
 
-    /** The refusal's message, or empty when the server admitted the object. */
-    private Optional<String> dryRunCreate(TruthPolicy policy, Map<String, Object> object) {
+    /** What a dry-run create gave: the object as the server would store it, or its refusal. */
+    private record DryRun(Map<String, Object> stored, String refusal) {
+
+        Map<String, Object> storedOr(Map<String, Object> sample) {
+            return stored == null ? sample : stored;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private DryRun dryRunCreate(TruthPolicy policy, Map<String, Object> object) {
         GenericKubernetesResource resource = client.getKubernetesSerialization().convertValue(object,
                 GenericKubernetesResource.class);
         String apiVersion = String.valueOf(object.get("apiVersion"));
@@ -121,11 +133,12 @@ public final class AdmissionTruth {
                 .orElseGet(() -> client.genericKubernetesResources(apiVersion, kind));
         String ns = namespace(object);
         try {
-            (ns.isEmpty() ? op : op.inNamespace(ns)).resource(resource).dryRun().create();
-            return Optional.empty();
+            GenericKubernetesResource stored = (ns.isEmpty() ? op : op.inNamespace(ns)).resource(resource).dryRun()
+                    .create();
+            return new DryRun(client.getKubernetesSerialization().convertValue(stored, Map.class), null);
         } catch (KubernetesClientException e) {
-            return Optional.of(e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                    : String.valueOf(e.getMessage()));
+            return new DryRun(null, e.getStatus() != null && e.getStatus().getMessage() != null
+                    ? e.getStatus().getMessage() : String.valueOf(e.getMessage()));
         }
     }
 
@@ -150,7 +163,8 @@ public final class AdmissionTruth {
     }
 
     private boolean refusedByPolicy(TruthPolicy policy, Map<String, Object> probe) {
-        return dryRunCreate(policy, probe).filter(m -> m.contains("'" + policy.objectName() + "'")).isPresent();
+        String refusal = dryRunCreate(policy, probe).refusal();
+        return refusal != null && refusal.contains("'" + policy.objectName() + "'");
     }
 
     /** The sample in its namespace (the default one when it names none), the namespace existing. */

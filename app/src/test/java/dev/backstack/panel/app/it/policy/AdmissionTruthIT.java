@@ -90,6 +90,13 @@ class AdmissionTruthIT {
                                 + " == false)", "containers must say privileged: false")), List.of()),
                         List.of(TruthSample.passing(pod(null, "said", "nginx:1.27", false)),
                                 TruthSample.failing(pod(null, "unsaid", "nginx:1.27", null)))),
+                Arguments.of("fields the API server defaults (imagePullPolicy)", new TruthPolicy("pull-always",
+                        List.of(PODS), List.of(), List.of(new CelValidation("object.spec.containers.all(c,"
+                                + " c.imagePullPolicy == 'Always')", "images must be pulled always")), List.of()),
+                        List.of(TruthSample.passing(pod(null, "latest", "nginx:latest", null)),
+                                TruthSample.failing(pod(null, "pinned", "nginx:1.27", null)),
+                                TruthSample.passing(object("v1", "Pod", null, "explicit", Map.of("containers", List.of(
+                                        Map.of("name", "app", "image", "nginx:1.27", "imagePullPolicy", "Always"))))))),
                 Arguments.of("the namespace's labels (namespaceObject)", new TruthPolicy("prod-registry", List.of(PODS),
                         List.of(), List.of(new CelValidation("!has(namespaceObject.metadata.labels)"
                                 + " || namespaceObject.metadata.labels.?tier.orValue('') != 'prod'"
