@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * (which Crossplane would generate from the XRDs in {@code ../shared/backstack-showcase}), a
  * claim and a composite CRD per XRD; waits until every one is Established.
  */
-final class Crds {
+public final class Crds {
 
     private final KubernetesClient client;
 
@@ -76,7 +76,8 @@ final class Crds {
         crd.waitUntilCondition(java.util.Objects::isNull, 60, TimeUnit.SECONDS);
     }
 
-    static void register(KubernetesClient client, CustomResourceDefinition crd) {
+    /** Creates or updates a CRD (server-side apply) and waits until it is Established. */
+    public static void register(KubernetesClient client, CustomResourceDefinition crd) {
         var conversion = crd.getSpec().getConversion();
         if (conversion != null && conversion.getWebhook() != null && (conversion.getWebhook().getClientConfig() == null
                 || conversion.getWebhook().getClientConfig().getService() == null

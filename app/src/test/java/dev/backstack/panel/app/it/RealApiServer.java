@@ -38,7 +38,7 @@ import javax.net.ssl.X509TrustManager;
  * kinds are registered and Established before it is handed out. Nothing reconciles on it: tests
  * play the controllers with {@link StatusWriter}.
  */
-final class RealApiServer implements AutoCloseable {
+public final class RealApiServer implements AutoCloseable {
 
     static final String ADMIN_USER = "admin";
     static final String LIMITED_USER = "alice";
@@ -85,9 +85,10 @@ final class RealApiServer implements AutoCloseable {
     /**
      * A server of its own, with only the upstream CRDs of {@code ../shared/crds} registered (as
      * their charts would have installed them), for tests that need a cluster no other test
-     * touches. The caller closes it.
+     * touches (public for the tests in sub-packages, such as the policy truth tests). The caller
+ * closes it.
      */
-    static RealApiServer fresh() throws Exception {
+    public static RealApiServer fresh() throws Exception {
         KubeBinaries.Result found = KubeBinaries.locate();
         RealApiServerTier.requireOrSkip(found);
         RealApiServer server = new RealApiServer(found.dir().orElseThrow());
@@ -124,6 +125,8 @@ final class RealApiServer implements AutoCloseable {
                 "--service-account-key-file=" + sa.resolve("sa.pub"), "--service-account-signing-key-file=" + sa.resolve("sa.key"),
                 "--service-cluster-ip-range=10.0.0.0/24", "--authorization-mode=RBAC",
                 "--token-auth-file=" + sa.resolve("tokens.csv"),
+                // as kubeadm, EKS and AKS run it: otherwise privileged pods fail validation before admission
+                "--allow-privileged=true",
                 // 410 Gone must be reachable in a test: compact often, and serve watches from etcd.
                 "--etcd-compaction-interval=5s", "--watch-cache=false"));
         apiServer = new ProcessBuilder(args).redirectErrorStream(true)
@@ -202,7 +205,7 @@ final class RealApiServer implements AutoCloseable {
     }
 
     /** A client for the cluster administrator (system:masters). Closed with the server. */
-    synchronized KubernetesClient admin() {
+    public synchronized KubernetesClient admin() {
         return client(adminToken, null);
     }
 

@@ -4,10 +4,8 @@ import dev.backstack.panel.model.policy.ResourceMatch;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +14,7 @@ import java.util.Set;
  * kind, whatever the version (Kubernetes' {@code matchPolicy: Equivalent}); exclusions work as a
  * {@code namespaceSelector} on {@code kubernetes.io/metadata.name}: they skip namespaced objects
  * in those namespaces and Namespace objects with those names, never other cluster-scoped objects.
+ * To preview several policies over the same objects, prepare them once ({@link PreparedObjects}).
  * Immutable; {@link #assess} may run on any thread (it is CPU work: keep it off the FX thread).
  */
 public final class ImpactEvaluator {
@@ -32,69 +31,35 @@ public final class ImpactEvaluator {
         this.excluded = Set.copyOf(excludedNamespaces);
     }
 
-    /**
-     * The policy's impact on {@code objects} (JSON maps with apiVersion, kind and metadata). A
-     * namespace's own object is taken from {@code objects} when it is there (kind Namespace),
-     * else a bare one with only its name and {@code kubernetes.io/metadata.name} label.
-     */
+    /** The policy's impact on {@code objects}; see {@link PreparedObjects#of} for what they are. */
     public ImpactReport assess(Collection<? extends Map<String, ?>> objects) {
-        Map<String, Map<String, ?>> namespaces = new HashMap<>();
-        for (Map<String, ?> o : objects) {
-            if (isNamespace(o)) {
-                namespaces.put(name(o), o);
-            }
-        }
-        Map<String, Map<String, Object>> prepared = new HashMap<>();
+        return assess(PreparedObjects.of(objects));
+    }
+
+    /** The policy's impact on objects prepared once for several policies. */
+    public ImpactReport assess(PreparedObjects objects) {
         List<ObjectImpact> out = new ArrayList<>();
-        for (Map<String, ?> o : objects) {
+        for (Map<String, Object> o : objects.objects()) {
             ResourceMatch match = matches.get(group(o) + "/" + o.get("kind"));
             if (match == null) {
                 continue;
             }
-            String namespace = match.namespaced() ? namespace(o) : "";
-            String selectedBy = isNamespace(o) ? name(o) : namespace;
+            String namespace = match.namespaced() ? PreparedObjects.namespaceOf(o) : "";
+            String selectedBy = PreparedObjects.isNamespace(o) ? PreparedObjects.name(o) : namespace;
             if (!selectedBy.isEmpty() && excluded.contains(selectedBy)) {
                 continue;
             }
-            Map<String, Object> nsObject = namespace.isEmpty() ? null
-                    : prepared.computeIfAbsent(namespace, ns -> CelValues.map(namespaceObject(namespaces, ns)));
-            CelInput input = CelInput.withValues(CelValues.map(o), nsObject, match);
+            Map<String, Object> nsObject = namespace.isEmpty() ? null : objects.namespace(namespace);
+            CelVerdict verdict = program.evaluate(CelInput.withValues(o, nsObject, match));
             out.add(new ObjectImpact(String.valueOf(o.get("apiVersion")), String.valueOf(o.get("kind")), namespace,
-                    name(o), program.evaluate(input)));
+                    PreparedObjects.name(o), verdict));
         }
         return new ImpactReport(out);
-    }
-
-    private static Map<String, ?> namespaceObject(Map<String, Map<String, ?>> known, String ns) {
-        return Optional.<Map<String, ?>>ofNullable(known.get(ns)).orElseGet(() -> bareNamespace(ns));
-    }
-
-    static Map<String, Object> bareNamespace(String name) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name);
-        metadata.put("labels", Map.of("kubernetes.io/metadata.name", name));
-        return Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", metadata);
-    }
-
-    private static boolean isNamespace(Map<String, ?> o) {
-        return "Namespace".equals(o.get("kind")) && "v1".equals(o.get("apiVersion"));
     }
 
     private static String group(Map<String, ?> o) {
         String apiVersion = String.valueOf(o.get("apiVersion"));
         int slash = apiVersion.indexOf('/');
         return slash < 0 ? "" : apiVersion.substring(0, slash);
-    }
-
-    private static String name(Map<String, ?> o) {
-        return metadata(o).get("name") instanceof String s ? s : "";
-    }
-
-    private static String namespace(Map<String, ?> o) {
-        return metadata(o).get("namespace") instanceof String s ? s : "";
-    }
-
-    private static Map<?, ?> metadata(Map<String, ?> o) {
-        return o.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
     }
 }
