@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstack.panel.app.it.Crds;
 import dev.backstack.panel.app.it.RealApiServer;
+import dev.backstack.panel.installer.policy.PolicyCatalog;
 import dev.backstack.panel.installer.policy.cel.CelCompileException;
 import dev.backstack.panel.installer.policy.cel.CelPolicyProgram;
 import dev.backstack.panel.model.policy.CelValidation;
+import dev.backstack.panel.model.policy.PolicyEntry;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -40,6 +42,7 @@ class AdmissionTruthIT {
         server = RealApiServer.fresh();
         KubernetesClient admin = server.admin();
         Crds.register(admin, ClaimCrds.claimOf(admin, "apis/cluster/eks/definition.yaml"));
+        Crds.register(admin, ClaimCrds.claimOf(admin, "apis/cluster/aks/definition.yaml"));
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(HandWrittenRules.PROD)
                 .addToLabels("tier", "prod").endMetadata().build()).serverSideApply();
         truth = new AdmissionTruth(admin);
@@ -62,6 +65,22 @@ class AdmissionTruthIT {
         assertThat(score.unexpected()).as("%s", score).isEmpty();
         assertThat(score.predictedAndRejected()).as("%s", score).isNotEmpty();
         assertThat(score.admittedAndNotPredicted()).as("%s", score).isNotEmpty();
+    }
+
+    static List<PolicyEntry> catalog() {
+        return PolicyCatalog.load().entries();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalog")
+    @DisplayName("every catalog entry, with its defaults: the preview predicts exactly the samples the API server refuses")
+    void catalogMatchesAdmission(PolicyEntry entry) throws Exception {
+        TruthScore score = truth.score(entry, entry.defaults());
+
+        assertThat(score.exact()).as("%s", score).isTrue();
+        assertThat(score.unexpected()).as("%s", score).isEmpty();
+        assertThat(score.predictedAndRejected()).as("%s", score).hasSize(entry.failing().size());
+        assertThat(score.admittedAndNotPredicted()).as("%s", score).hasSize(entry.passing().size());
     }
 
     @Test
