@@ -3,6 +3,7 @@ package dev.backstack.panel.installer.policy;
 import dev.backstack.panel.installer.policy.cel.CelCompileException;
 import dev.backstack.panel.installer.policy.cel.CelPolicyProgram;
 import dev.backstack.panel.installer.policy.cel.ImpactEvaluator;
+import dev.backstack.panel.installer.policy.cel.PreparedObjects;
 import dev.backstack.panel.model.Fields;
 import dev.backstack.panel.model.policy.PolicySelection;
 import dev.backstack.panel.model.policy.ResourceMatch;
@@ -29,7 +30,10 @@ final class ImpactPreview {
 
     private final String cluster;
     private final ObjectLister lister;
+    static final ResourceMatch NAMESPACES = new ResourceMatch("", "v1", "Namespace", "namespaces", false);
+
     private final Map<ResourceMatch, List<Map<String, Object>>> cache = new HashMap<>();
+    private final Map<List<ResourceMatch>, PreparedObjects> preparedCache = new HashMap<>();
 
     ImpactPreview(String cluster, KubernetesClient client) {
         this.cluster = cluster;
@@ -53,11 +57,8 @@ final class ImpactPreview {
         try {
             PolicyRenderer.RenderedRules rules = PolicyRenderer.rules(s);
             CelPolicyProgram program = CelPolicyProgram.compile(rules.variables(), rules.validations());
-            List<Map<String, Object>> objects = new ArrayList<>();
-            for (ResourceMatch m : s.entry().matches()) {
-                objects.addAll(objects(m));
-            }
-            var report = new ImpactEvaluator(program, s.entry().matches(), s.excludedNamespaces()).assess(objects);
+            var report = new ImpactEvaluator(program, s.entry().matches(), s.excludedNamespaces())
+                    .assess(prepared(s.entry().matches()));
             return new PolicyImpact(cluster, s, report, reported, null);
         } catch (CelCompileException e) {
             return new PolicyImpact(cluster, s, null, reported, "its CEL does not compile: " + e.getMessage());
@@ -66,13 +67,30 @@ final class ImpactPreview {
         }
     }
 
+    /**
+     * The objects of these kinds, with the cluster's Namespaces (the rules' {@code namespaceObject}),
+     * converted for CEL once and shared by every policy of the same kinds.
+     */
+    private PreparedObjects prepared(List<ResourceMatch> kinds) throws InterruptedException {
+        PreparedObjects p = preparedCache.get(kinds);
+        if (p == null) {
+            List<Map<String, Object>> objects = new ArrayList<>(objects(NAMESPACES));
+            for (ResourceMatch m : kinds) {
+                objects.addAll(objects(m));
+            }
+            p = PreparedObjects.of(objects);
+            preparedCache.put(kinds, p);
+        }
+        return p;
+    }
+
     private List<Map<String, Object>> objects(ResourceMatch kind) throws InterruptedException {
         List<Map<String, Object>> cached = cache.get(kind);
         if (cached == null) {
             try {
                 cached = lister.list(kind);
             } catch (KubernetesClientException e) {
-                if (REPORTS.contains(kind)) {
+                if (REPORTS.contains(kind) || kind.equals(NAMESPACES)) {
                     cached = List.of();
                 } else {
                     throw e;

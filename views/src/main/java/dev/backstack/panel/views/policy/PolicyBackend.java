@@ -31,6 +31,10 @@ public interface PolicyBackend {
 
     ClusterFacts facts(String cluster) throws InterruptedException;
 
+    /** Loads the policy evaluator ahead of the impact page (a second or two, once per process). Blocking. */
+    default void warmUp() {
+    }
+
     /** The clusters the request reaches (for GitOps, the spokes its selector matches now). */
     List<String> targets(PolicyRequest request) throws InterruptedException;
 

@@ -51,6 +51,11 @@ public final class PolicyServiceBackend implements PolicyBackend {
     }
 
     @Override
+    public void warmUp() {
+        dev.backstack.panel.installer.policy.cel.CelPolicyProgram.warmUp();
+    }
+
+    @Override
     public List<String> targets(PolicyRequest request) {
         return service.targetClusters(request);
     }

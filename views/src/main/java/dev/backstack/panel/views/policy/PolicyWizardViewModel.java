@@ -7,6 +7,7 @@ import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.policy.PolicyMode;
 import dev.backstack.panel.model.policy.PolicyRequest;
 import dev.backstack.panel.model.policy.PolicySelection;
+import dev.backstack.panel.views.task.BackgroundTask;
 import dev.backstack.panel.views.task.TaskExecutor;
 import dev.backstack.panel.views.wizard.ReviewViewModel;
 import dev.backstack.panel.views.wizard.RunViewModel;
@@ -51,6 +52,10 @@ public final class PolicyWizardViewModel {
         this.review = new ReviewViewModel(executor);
         this.run = new RunViewModel(executor, clock);
         this.summary = new SummaryViewModel(executor, clipboard);
+        executor.execute(BackgroundTask.wrap(ctx -> {
+            backend.warmUp();
+            return null;
+        }));
     }
 
     public void enterParameters() {
