@@ -81,6 +81,11 @@ public final class CatalogViewModel {
         }
     }
 
+    /** The catalog's entries with these ids, in catalog order. */
+    List<PolicyEntry> entries(java.util.Collection<String> ids) {
+        return all.stream().filter(e -> ids.contains(e.id())).toList();
+    }
+
     /** The checked entries, in catalog order. */
     public List<PolicyEntry> chosen() {
         return all.stream().filter(e -> checked.contains(e.id())).toList();

@@ -33,7 +33,7 @@ public final class PolicyWizard {
         wizard.setReadSettings(false);
         pages = List.of(new CatalogPage(vm.catalog()),
                 new ParametersPage(vm.parameters(), vm::enterParameters),
-                new TargetsPage(vm.targets(), vm::enterTargets),
+                new TargetsPage(vm.targets(), vm::enterTargets, vm.legacyOfferProperty(), vm::adoptLegacy),
                 new ImpactPage(vm.impact(), vm::enterImpact),
                 new ReviewPage(vm.review(), "Every object (or file) to be delivered, and a preflight of each cluster: "
                         + "its Kyverno, legacy policies it no longer runs, permissions, a server-side dry run and the "

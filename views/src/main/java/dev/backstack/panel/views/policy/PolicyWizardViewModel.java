@@ -39,6 +39,7 @@ public final class PolicyWizardViewModel {
     private final RunViewModel run;
     private final SummaryViewModel summary;
     private final AtomicReference<PolicyService.Delivered> delivered = new AtomicReference<>();
+    private final javafx.beans.binding.StringBinding legacyOffer;
     private PolicyRequest impactFor;
     private PolicyRequest reviewedFor;
     private PolicyRequest ranFor;
@@ -52,6 +53,11 @@ public final class PolicyWizardViewModel {
         this.review = new ReviewViewModel(executor);
         this.run = new RunViewModel(executor, clock);
         this.summary = new SummaryViewModel(executor, clipboard);
+        legacyOffer = javafx.beans.binding.Bindings.createStringBinding(() -> {
+            long n = convertibleLegacy();
+            return n == 0 ? "" : "Legacy ClusterPolicies that the target's Kyverno no longer runs have " + n
+                    + " converted ValidatingPolicies in the catalog.";
+        }, targets.factsMap());
         executor.execute(BackgroundTask.wrap(ctx -> {
             backend.warmUp();
             return null;
@@ -71,6 +77,43 @@ public final class PolicyWizardViewModel {
         return targets.request(selections);
     }
 
+    /**
+     * The converted policies the clusters' legacy ClusterPolicies map to (their Kyverno no longer
+     * runs those): checks each catalog entry, with the legacy policy's mode. Returns how many
+     * policies were added.
+     */
+    public int adoptLegacy() {
+        Map<String, PolicyMode> modes = new java.util.LinkedHashMap<>();
+        targets.facts().values().forEach(f -> f.legacy().forEach(l -> l.entry().ifPresent(e -> modes.merge(e.id(),
+                PolicyMode.valueOf(l.mode().toUpperCase(java.util.Locale.ROOT)),
+                (a, b) -> a == PolicyMode.ENFORCE ? a : b))));
+        int added = 0;
+        for (var e : catalog.entries(modes.keySet())) {
+            if (!catalog.checked().contains(e.id())) {
+                catalog.setChecked(e, true);
+                added++;
+            }
+        }
+        parameters.choose(catalog.chosen());
+        parameters.chosen().forEach(f -> {
+            PolicyMode m = modes.get(f.entry().id());
+            if (m != null) {
+                f.modeProperty().set(m);
+            }
+        });
+        return added;
+    }
+
+    /** The legacy policies that have a converted catalog entry, across the clusters read so far. */
+    long convertibleLegacy() {
+        return targets.facts().values().stream().flatMap(f -> f.legacy().stream()).filter(l -> l.entry().isPresent())
+                .map(l -> l.entry().get().id()).distinct().count();
+    }
+
+    /** What the targets page offers for legacy policies, or empty when there is nothing to convert. */
+    public javafx.beans.binding.StringBinding legacyOfferProperty() {
+        return legacyOffer;
+    }
     /** Entering the impact page: evaluates again when the request changed. */
     public void enterImpact() {
         PolicyRequest r = request();

@@ -31,7 +31,8 @@ final class TargetsPage extends WizardPage {
     private final Runnable onEnter;
     private final RadioButton apply = new RadioButton("_Apply now, directly to each cluster");
 
-    TargetsPage(TargetsViewModel vm, Runnable onEnter) {
+    TargetsPage(TargetsViewModel vm, Runnable onEnter, javafx.beans.value.ObservableStringValue legacyOffer,
+            java.util.function.IntSupplier adoptLegacy) {
         super("Targets and delivery", "Where the policies go and how. Each cluster gets the policy kind its Kyverno "
                 + "executes: ValidatingPolicy from Kyverno 1.17, ClusterPolicy before.", vm.validProperty());
         this.vm = vm;
@@ -64,9 +65,31 @@ final class TargetsPage extends WizardPage {
         HBox status = new HBox(8, refresh, reading, readingText, problem);
         status.setAlignment(Pos.CENTER_LEFT);
         Forms.row(grid, "", status, null, null);
+        Forms.row(grid, "", legacy(legacyOffer, adoptLegacy), null, null).showWhen(Bindings.isNotEmpty(legacyOffer));
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         setContent(scroll);
+    }
+
+    /** The offer to add the converted policies of legacy ClusterPolicies, shown only when there are some. */
+    private static VBox legacy(javafx.beans.value.ObservableStringValue offer, java.util.function.IntSupplier adopt) {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.textProperty().bind(offer);
+        Label done = new Label();
+        done.setId("legacy-adopted");
+        done.getStyleClass().add(Styles.FIELD_HELP);
+        Button add = new Button("Add the _converted policies");
+        add.setId("adopt-legacy");
+        add.setMnemonicParsing(true);
+        add.setOnAction(e -> {
+            int n = adopt.getAsInt();
+            done.setText(n == 0 ? "They are chosen already." : "Added " + n + (n == 1 ? " policy" : " policies")
+                    + " with the legacy ones' modes; see them on Parameters (Alt+P).");
+        });
+        VBox box = new VBox(6, text, add, done);
+        box.getStyleClass().add(Styles.BANNER_WARNING);
+        return box;
     }
 
     private VBox delivery() {
