@@ -20,7 +20,9 @@ record DemoFleetSpec(Hub hub, List<Spoke> spokes) {
     record Part(String namespace, String chart, String chartVersion, String appVersion) {
     }
 
-    record Spoke(String name, String claim, String region, String kubernetesVersion, String story) {
+    /** @param openReports whether the spoke's Kyverno also writes {@code openreports.io} reports */
+    record Spoke(String name, String claim, String region, String kubernetesVersion, String story,
+            boolean openReports) {
     }
 
     static DemoFleetSpec load() {
