@@ -2,11 +2,12 @@ package dev.backstack.panel.app;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** {@code main}: the window, or {@code status} without one. Not the Application class (see STACK.md). */
+/** {@code main}: the window, or {@code status}, {@code compliance}, {@code install}, {@code uninstall} without one. Not the Application class (see STACK.md). */
 public final class Launcher {
 
     private Launcher() {
@@ -14,7 +15,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         java.util.List<String> argList = java.util.Arrays.asList(args);
-        boolean headless = argList.contains("status") || argList.contains("install") || argList.contains("uninstall");
+        boolean headless = argList.contains("status") || argList.contains("compliance") || argList.contains("install")
+                || argList.contains("uninstall");
         if (headless && System.getProperty("panel.log.level") == null) {
             System.setProperty("panel.log.level", "WARN");
         }
@@ -37,6 +39,11 @@ public final class Launcher {
         }
         if (options.command().equals("install") || options.command().equals("uninstall")) {
             System.exit(new dev.backstack.panel.app.install.InstallCommand(options, System.getenv(), System.in, out, err).run());
+            return;
+        }
+        if (options.compliance()) {
+            System.exit(new ComplianceCommand(options, System.getenv(), Path.of(System.getProperty("user.home")), out,
+                    err).run());
             return;
         }
         if (options.status()) {

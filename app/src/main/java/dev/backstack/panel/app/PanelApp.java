@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.backstack.panel.app.install.WizardTargets;
 import dev.backstack.panel.installer.FleetService;
+import dev.backstack.panel.installer.compliance.HistoryException;
 import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.views.component.ComponentDetailViewModel;
 import dev.backstack.panel.views.fleet.DashboardViewModel;
@@ -45,6 +46,7 @@ public final class PanelApp extends Application {
     private FxPump pump;
     private FleetConnector connector;
     private FleetService service;
+    private HistoryHandle history;
     private boolean dark;
     private Stage stage;
 
@@ -114,6 +116,34 @@ public final class PanelApp extends Application {
         if (previous != null) {
             background.execute(previous::close);
         }
+        recordHistory(next);
+    }
+
+    /** Opens the compliance history for this fleet in the background and feeds it every snapshot. */
+    private void recordHistory(FleetService next) {
+        HistoryHandle previous = history;
+        history = null;
+        if (previous != null) {
+            background.execute(previous::close);
+        }
+        AppDirs dirs = AppDirs.of(System.getenv(), Path.of(System.getProperty("user.home")));
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return HistoryHandle.open(dirs, next.simulated(), HistoryHandle.INTERVAL_MILLIS);
+            } catch (HistoryException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background).whenCompleteAsync((h, error) -> {
+            if (error != null) {
+                LOG.warn("Compliance history not recorded: {}", error.getCause().getMessage());
+            } else if (service != next) {
+                background.execute(h::close);
+            } else {
+                history = h;
+                next.addListener(h.history()::offer);
+                h.history().offer(next.latest());
+            }
+        }, FxThread.executor());
     }
 
     private void chooseClusters() {
@@ -169,6 +199,9 @@ public final class PanelApp extends Application {
         }
         if (service != null) {
             service.close();
+        }
+        if (history != null) {
+            history.close();
         }
         if (connector != null) {
             connector.close();

@@ -1,5 +1,6 @@
 package dev.backstack.panel.app.install;
 
+import dev.backstack.panel.app.AppDirs;
 import dev.backstack.panel.app.FleetConnector;
 import dev.backstack.panel.app.Options;
 import dev.backstack.panel.installer.connect.ClientFactory;
@@ -40,9 +41,7 @@ public final class TargetConnector implements AutoCloseable {
 
     /** The journals folder: {@code $XDG_CONFIG_HOME/backstack-panel/journals} or {@code ~/.config/...}. */
     public Path journalDir() {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path config = xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg);
-        return config.resolve("backstack-panel").resolve("journals");
+        return AppDirs.of(env, home).journals();
     }
 
     /** The target the options name: the demo's empty cluster with {@code --demo}, else the hub context. */

@@ -49,14 +49,24 @@ final class ComplianceTable {
             sb.append("No failing resources.\n\n");
             return;
         }
-        String fmt = "%-12s %-6s %-40s %-32s %s%n";
+        int cluster = width("CLUSTER", failing.stream().map(FailingResource::cluster).toList());
+        int resource = width("RESOURCE", failing.stream().map(FailingResource::resource).toList());
+        int policy = width("POLICY/RULE", failing.stream().map(ComplianceTable::policyRule).toList());
+        String fmt = "%-" + cluster + "s %-6s %-" + resource + "s %-" + policy + "s %s%n";
         sb.append(String.format(fmt, "CLUSTER", "RESULT", "RESOURCE", "POLICY/RULE", "MESSAGE"));
         for (FailingResource f : failing) {
-            sb.append(String.format(fmt, f.cluster(), f.result().label(), f.resource(),
-                    f.policy() + (f.rule().isEmpty() || f.rule().equals(f.policy()) ? "" : "/" + f.rule()),
+            sb.append(String.format(fmt, f.cluster(), f.result().label(), f.resource(), policyRule(f),
                     oneLine(f.message())));
         }
         sb.append('\n');
+    }
+
+    private static String policyRule(FailingResource f) {
+        return f.policy() + (f.rule().isEmpty() || f.rule().equals(f.policy()) ? "" : "/" + f.rule());
+    }
+
+    private static int width(String title, List<String> values) {
+        return Math.max(title.length(), values.stream().mapToInt(String::length).max().orElse(0));
     }
 
     /** One line, without control characters (a message must not drive the terminal). */
