@@ -6,6 +6,9 @@ import dev.backstack.panel.app.install.WizardTargets;
 import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.installer.compliance.HistoryException;
 import dev.backstack.panel.installer.connect.ContextEntry;
+import dev.backstack.panel.model.compliance.HistorySnapshot;
+import dev.backstack.panel.views.compliance.ComplianceView;
+import dev.backstack.panel.views.compliance.ComplianceViewModel;
 import dev.backstack.panel.views.component.ComponentDetailViewModel;
 import dev.backstack.panel.views.fleet.DashboardViewModel;
 import dev.backstack.panel.views.fx.FxPump;
@@ -14,8 +17,10 @@ import dev.backstack.panel.views.install.InstallTargets;
 import dev.backstack.panel.views.install.InstallWizard;
 import dev.backstack.panel.views.shell.ClusterPickerDialog;
 import dev.backstack.panel.views.shell.DashboardView;
+import dev.backstack.panel.views.task.FxTaskExecutor;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +46,8 @@ public final class PanelApp extends Application {
         return t;
     });
     private DashboardViewModel dashboard;
+    private ComplianceViewModel compliance;
+    private final FxTaskExecutor complianceTasks = new FxTaskExecutor();
     private ComponentDetailViewModel detail;
     private DashboardView view;
     private FxPump pump;
@@ -77,6 +84,9 @@ public final class PanelApp extends Application {
                 : new WizardTargets(() -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig), System.getenv(),
                         Path.of(System.getProperty("user.home")))),
                 url -> getHostServices().showDocument(url)));
+        compliance = new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(),
+                ZoneId.systemDefault());
+        view.addTab("compliance-tab", "Compliance", new ComplianceView(compliance, System::currentTimeMillis));
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
         primary.setTitle("BACK Stack control panel");
@@ -111,7 +121,10 @@ public final class PanelApp extends Application {
         if (pump != null) {
             pump.stop();
         }
-        pump = new FxPump(next::latest, dashboard::apply, FleetConnector.COALESCE_MILLIS);
+        pump = new FxPump(next::latest, fleet -> {
+            dashboard.apply(fleet);
+            compliance.apply(fleet);
+        }, FleetConnector.COALESCE_MILLIS);
         pump.start();
         if (previous != null) {
             background.execute(previous::close);
@@ -123,6 +136,7 @@ public final class PanelApp extends Application {
     private void recordHistory(FleetService next) {
         HistoryHandle previous = history;
         history = null;
+        compliance.setHistory(() -> HistorySnapshot.EMPTY);
         if (previous != null) {
             background.execute(previous::close);
         }
@@ -141,6 +155,7 @@ public final class PanelApp extends Application {
             } else {
                 history = h;
                 next.addListener(h.history()::offer);
+                compliance.setHistory(h.history()::snapshot);
                 h.history().offer(next.latest());
             }
         }, FxThread.executor());
@@ -206,6 +221,7 @@ public final class PanelApp extends Application {
         if (connector != null) {
             connector.close();
         }
+        complianceTasks.shutdown();
         background.shutdownNow();
     }
 }

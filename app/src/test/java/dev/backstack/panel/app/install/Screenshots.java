@@ -10,17 +10,17 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /** Writes a scene as PNG when {@code -Dpanel.screenshots=DIR} is set (for docs/images). */
-final class Screenshots {
+public final class Screenshots {
 
     private Screenshots() {
     }
 
-    static boolean wanted() {
+    public static boolean wanted() {
         return System.getProperty("panel.screenshots") != null;
     }
 
     /** Call on the FX thread. */
-    static void save(Scene scene, String name) {
+    public static void save(Scene scene, String name) {
         if (!wanted()) {
             return;
         }

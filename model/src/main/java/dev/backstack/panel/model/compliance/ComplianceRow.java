@@ -28,8 +28,9 @@ public record ComplianceRow(Grouping grouping, String cluster, String key, Repor
         };
     }
 
+    /** Degraded with a fail or error; Unknown when there is nothing to go on (no reports, unreachable). */
     public Health health() {
-        return counts.health();
+        return counts.total() == 0 && !note.isEmpty() ? Health.UNKNOWN : counts.health();
     }
 
     /** Whether a finding belongs to this row (the drill-down). */

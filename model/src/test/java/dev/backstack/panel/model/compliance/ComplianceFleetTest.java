@@ -85,5 +85,7 @@ class ComplianceFleetTest {
         assertThat(fc.byCluster()).extracting(ComplianceRow::key, ComplianceRow::note).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("spoke-1", "unreachable: last known"),
                 org.assertj.core.groups.Tuple.tuple("spoke-2", "no policy reports"));
+        assertThat(fc.byCluster()).extracting(ComplianceRow::health)
+                .containsExactly(dev.backstack.panel.model.Health.DEGRADED, dev.backstack.panel.model.Health.UNKNOWN);
     }
 }
