@@ -37,22 +37,23 @@ public final class Launcher {
             out.print(Options.USAGE);
             return;
         }
-        if (options.command().equals("install") || options.command().equals("uninstall")) {
-            System.exit(new dev.backstack.panel.app.install.InstallCommand(options, System.getenv(), System.in, out, err).run());
-            return;
-        }
-        if (options.compliance()) {
-            System.exit(new ComplianceCommand(options, System.getenv(), Path.of(System.getProperty("user.home")), out,
-                    err).run());
-            return;
-        }
-        if (options.status()) {
-            int code = new StatusCommand(options, out, err).run();
-            System.exit(code);
+        if (!options.command().equals("window")) {
+            System.exit(runHeadless(options, out, err));
             return;
         }
         Logger log = LoggerFactory.getLogger(Launcher.class);
         log.info("Starting the BACK Stack control panel");
         PanelApp.launchWith(options);
+    }
+
+    /** Runs a command without a window; its exit code. */
+    private static int runHeadless(Options options, PrintStream out, PrintStream err) {
+        return switch (options.command()) {
+            case "install", "uninstall" -> new dev.backstack.panel.app.install.InstallCommand(options, System.getenv(),
+                    System.in, out, err).run();
+            case "compliance" -> new ComplianceCommand(options, System.getenv(), Path.of(System.getProperty("user.home")),
+                    out, err).run();
+            default -> new StatusCommand(options, out, err).run();
+        };
     }
 }

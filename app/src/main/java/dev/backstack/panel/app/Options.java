@@ -94,18 +94,23 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
                 default -> throw new IllegalArgumentException("unknown argument: " + a + "\n\n" + USAGE);
             }
         }
-        List<String> formats = command.equals("compliance") ? List.of("table", "json", "csv", "html")
-                : List.of("table", "json");
-        if (!formats.contains(output)) {
-            throw new IllegalArgumentException("--output must be " + String.join(", ", formats.subList(0,
-                    formats.size() - 1)) + " or " + formats.get(formats.size() - 1) + ", not " + output);
-        }
+        checkOutput(command, output);
         if (plan && dryRun) {
             throw new IllegalArgumentException("--plan and --dry-run are separate steps: choose one");
         }
         return new Options(command, demo, Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
                 List.copyOf(spokes), output, wait, help, new Install(plan, dryRun, Optional.ofNullable(profile), stdin,
                         List.copyOf(overrides), List.copyOf(keep), yes, retries));
+    }
+
+    /** {@code status} prints table or json; {@code compliance} also csv and html. */
+    private static void checkOutput(String command, String output) {
+        List<String> formats = command.equals("compliance") ? List.of("table", "json", "csv", "html")
+                : List.of("table", "json");
+        if (!formats.contains(output)) {
+            throw new IllegalArgumentException("--output must be " + String.join(", ", formats.subList(0,
+                    formats.size() - 1)) + " or " + formats.get(formats.size() - 1) + ", not " + output);
+        }
     }
 
     public boolean status() {
