@@ -3,25 +3,25 @@ package dev.backstack.panel.app;
 import java.nio.file.Path;
 import java.util.Map;
 
-/**
- * Where the panel keeps its local files: {@code $XDG_CONFIG_HOME/backstack-panel}, else
- * {@code ~/.config/backstack-panel}. The journals and the compliance history live there.
- */
-public record AppDirs(Path root) {
+/** Where the panel keeps its local files: {@code $XDG_CONFIG_HOME/backstack-panel} or {@code ~/.config/backstack-panel}. */
+public final class AppDirs {
 
-    public static AppDirs of(Map<String, String> env, Path home) {
+    private AppDirs() {
+    }
+
+    public static Path config(Map<String, String> env, Path home) {
         String xdg = env.get("XDG_CONFIG_HOME");
         Path config = xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg);
-        return new AppDirs(config.resolve("backstack-panel"));
+        return config.resolve("backstack-panel");
     }
 
-    /** The plan journals ({@code journals/}). */
-    public Path journals() {
-        return root.resolve("journals");
+    /** The local copies of plan journals. */
+    public static Path journals(Map<String, String> env, Path home) {
+        return config(env, home).resolve("journals");
     }
 
-    /** The compliance history databases ({@code compliance/}). */
-    public Path compliance() {
-        return root.resolve("compliance");
+    /** The compliance history of real fleets (the demo's goes to a temporary folder). */
+    public static Path compliance(Map<String, String> env, Path home) {
+        return config(env, home).resolve("compliance");
     }
 }

@@ -81,7 +81,7 @@ final class ComplianceCommand {
 
     /** Adds the snapshot to the local history and returns the recent history; empty when it is not available. */
     private HistorySnapshot record(Fleet fleet) throws InterruptedException {
-        try (HistoryHandle handle = HistoryHandle.open(AppDirs.of(env, home), fleet.simulated(), 0)) {
+        try (HistoryHandle handle = HistoryHandle.open(AppDirs.compliance(env, home), fleet.simulated(), 0)) {
             handle.history().offer(fleet);
             handle.history().flush().get(10, TimeUnit.SECONDS);
             return handle.history().snapshot();

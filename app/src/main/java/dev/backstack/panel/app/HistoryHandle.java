@@ -31,11 +31,14 @@ public final class HistoryHandle implements AutoCloseable {
         this.temporary = temporary;
     }
 
-    /** Opens the history for a real or a simulated fleet. Blocks while the database opens. */
-    public static HistoryHandle open(AppDirs dirs, boolean simulated, long intervalMillis) throws HistoryException {
+    /**
+     * Opens the history for a real fleet in {@code complianceDir} ({@link AppDirs#compliance}), or
+     * for the simulated fleet in a temporary folder. Blocks while the database opens.
+     */
+    public static HistoryHandle open(Path complianceDir, boolean simulated, long intervalMillis) throws HistoryException {
         Path dir;
         try {
-            dir = simulated ? Files.createTempDirectory("backstack-demo-compliance") : dirs.compliance();
+            dir = simulated ? Files.createTempDirectory("backstack-demo-compliance") : complianceDir;
         } catch (IOException e) {
             throw new HistoryException("cannot create a folder for the demo's compliance history", e);
         }

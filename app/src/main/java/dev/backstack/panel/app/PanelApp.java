@@ -140,10 +140,10 @@ public final class PanelApp extends Application {
         if (previous != null) {
             background.execute(previous::close);
         }
-        AppDirs dirs = AppDirs.of(System.getenv(), Path.of(System.getProperty("user.home")));
+        Path dir = AppDirs.compliance(System.getenv(), Path.of(System.getProperty("user.home")));
         CompletableFuture.supplyAsync(() -> {
             try {
-                return HistoryHandle.open(dirs, next.simulated(), HistoryHandle.INTERVAL_MILLIS);
+                return HistoryHandle.open(dir, next.simulated(), HistoryHandle.INTERVAL_MILLIS);
             } catch (HistoryException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }

@@ -1,6 +1,5 @@
 package dev.backstack.panel.app.install;
 
-import dev.backstack.panel.app.AppDirs;
 import dev.backstack.panel.app.FleetConnector;
 import dev.backstack.panel.app.Options;
 import dev.backstack.panel.installer.connect.ClientFactory;
@@ -41,7 +40,7 @@ public final class TargetConnector implements AutoCloseable {
 
     /** The journals folder: {@code $XDG_CONFIG_HOME/backstack-panel/journals} or {@code ~/.config/...}. */
     public Path journalDir() {
-        return AppDirs.of(env, home).journals();
+        return dev.backstack.panel.app.AppDirs.journals(env, home);
     }
 
     /** The target the options name: the demo's empty cluster with {@code --demo}, else the hub context. */
