@@ -19,4 +19,9 @@ public final class AppDirs {
     public static Path journals(Map<String, String> env, Path home) {
         return config(env, home).resolve("journals");
     }
+
+    /** The compliance history of real fleets (the demo's goes to a temporary folder). */
+    public static Path compliance(Map<String, String> env, Path home) {
+        return config(env, home).resolve("compliance");
+    }
 }

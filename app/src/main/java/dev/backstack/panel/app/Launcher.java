@@ -2,11 +2,12 @@ package dev.backstack.panel.app;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** {@code main}: the window, or {@code status} without one. Not the Application class (see STACK.md). */
+/** {@code main}: the window, or {@code status}, {@code compliance}, {@code install}, {@code uninstall} without one. Not the Application class (see STACK.md). */
 public final class Launcher {
 
     private Launcher() {
@@ -14,8 +15,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         java.util.List<String> argList = java.util.Arrays.asList(args);
-        boolean headless = argList.contains("status") || argList.contains("install") || argList.contains("uninstall")
-                || argList.contains("policies");
+        boolean headless = argList.contains("status") || argList.contains("compliance") || argList.contains("install")
+                || argList.contains("uninstall") || argList.contains("policies");
         if (headless && System.getProperty("panel.log.level") == null) {
             System.setProperty("panel.log.level", "WARN");
         }
@@ -40,13 +41,8 @@ public final class Launcher {
             out.print(Options.USAGE);
             return;
         }
-        if (options.command().equals("install") || options.command().equals("uninstall")) {
-            System.exit(new dev.backstack.panel.app.install.InstallCommand(options, System.getenv(), System.in, out, err).run());
-            return;
-        }
-        if (options.status()) {
-            int code = new StatusCommand(options, out, err).run();
-            System.exit(code);
+        if (!options.command().equals("window")) {
+            System.exit(runHeadless(options, out, err));
             return;
         }
         Logger log = LoggerFactory.getLogger(Launcher.class);
@@ -68,5 +64,16 @@ public final class Launcher {
         }
         return new dev.backstack.panel.app.policy.PoliciesCommand(options, System.getenv(),
                 java.nio.file.Path.of(System.getProperty("user.home")), out, err).run();
+    }
+
+    /** Runs a command without a window; its exit code. */
+    private static int runHeadless(Options options, PrintStream out, PrintStream err) {
+        return switch (options.command()) {
+            case "install", "uninstall" -> new dev.backstack.panel.app.install.InstallCommand(options, System.getenv(),
+                    System.in, out, err).run();
+            case "compliance" -> new ComplianceCommand(options, System.getenv(), Path.of(System.getProperty("user.home")),
+                    out, err).run();
+            default -> new StatusCommand(options, out, err).run();
+        };
     }
 }

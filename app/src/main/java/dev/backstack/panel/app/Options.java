@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line: {@code [status|install|uninstall] [options]}. Secrets are never accepted as
+ * The command line: {@code [status|compliance|install|uninstall] [options]}. Secrets are never accepted as
  * arguments: they come from environment variables or standard input.
  */
 public record Options(String command, boolean demo, Optional<Path> kubeconfig, Optional<String> context,
@@ -21,10 +21,12 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
     }
 
     public static final String USAGE = """
-            Usage: backstack-panel [status|install|uninstall] [options]
+            Usage: backstack-panel [status|compliance|install|uninstall] [options]
 
               (no command)        open the control panel window
               status              print the fleet's status and exit (0 = everything Healthy)
+              compliance          print the fleet's Kyverno policy compliance and exit (0 = no fail or error,
+                                  1 = failures, 3 = a cluster could not be read)
               install             install (or resume, or upgrade) a BACK Stack hub on the --context cluster
               uninstall           remove the hub, in dependency order
               policies ...        the policy catalog, rendering and delivery (policies --help)
@@ -35,8 +37,9 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
               --kubeconfig FILE   read contexts from FILE instead of $KUBECONFIG or ~/.kube/config
               --context NAME      the hub's context (default: the kubeconfig's current context)
               --spoke NAME        also connect to context NAME as a spoke (repeatable)
-              --output FORMAT     status output: table (default) or json
-              --wait SECONDS      status: wait up to SECONDS for the fleet to become Healthy (default 0)
+              --output FORMAT     status: table (default) or json; compliance: table, json, csv or html
+              --wait SECONDS      status: wait up to SECONDS for the fleet to become Healthy (default 0);
+                                  compliance: for no failures
               --help              show this help
 
             Install and uninstall:
@@ -73,7 +76,7 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "status", "install", "uninstall" -> command = a;
+                case "status", "compliance", "install", "uninstall" -> command = a;
                 case "--demo" -> demo = true;
                 case "--help", "-h" -> help = true;
                 case "--kubeconfig" -> kubeconfig = Path.of(value(args, ++i, a));
@@ -92,9 +95,7 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
                 default -> throw new IllegalArgumentException("unknown argument: " + a + "\n\n" + USAGE);
             }
         }
-        if (!output.equals("table") && !output.equals("json")) {
-            throw new IllegalArgumentException("--output must be table or json, not " + output);
-        }
+        checkOutput(command, output);
         if (plan && dryRun) {
             throw new IllegalArgumentException("--plan and --dry-run are separate steps: choose one");
         }
@@ -103,8 +104,22 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
                         List.copyOf(overrides), List.copyOf(keep), yes, retries));
     }
 
+    /** {@code status} prints table or json; {@code compliance} also csv and html. */
+    private static void checkOutput(String command, String output) {
+        List<String> formats = command.equals("compliance") ? List.of("table", "json", "csv", "html")
+                : List.of("table", "json");
+        if (!formats.contains(output)) {
+            throw new IllegalArgumentException("--output must be " + String.join(", ", formats.subList(0,
+                    formats.size() - 1)) + " or " + formats.get(formats.size() - 1) + ", not " + output);
+        }
+    }
+
     public boolean status() {
         return command.equals("status");
+    }
+
+    public boolean compliance() {
+        return command.equals("compliance");
     }
 
     private static String value(String[] args, int i, String flag) {

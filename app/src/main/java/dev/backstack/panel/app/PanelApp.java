@@ -8,7 +8,11 @@ import dev.backstack.panel.installer.gitops.GitOpsDelivery;
 import dev.backstack.panel.installer.policy.FleetClusters;
 import dev.backstack.panel.installer.policy.PolicyCatalog;
 import dev.backstack.panel.installer.policy.PolicyService;
+import dev.backstack.panel.installer.compliance.HistoryException;
 import dev.backstack.panel.installer.connect.ContextEntry;
+import dev.backstack.panel.model.compliance.HistorySnapshot;
+import dev.backstack.panel.views.compliance.ComplianceView;
+import dev.backstack.panel.views.compliance.ComplianceViewModel;
 import dev.backstack.panel.views.component.ComponentDetailViewModel;
 import dev.backstack.panel.views.fleet.DashboardViewModel;
 import dev.backstack.panel.views.fx.FxPump;
@@ -19,8 +23,10 @@ import dev.backstack.panel.views.policy.PolicyServiceBackend;
 import dev.backstack.panel.views.policy.PolicyWizard;
 import dev.backstack.panel.views.shell.ClusterPickerDialog;
 import dev.backstack.panel.views.shell.DashboardView;
+import dev.backstack.panel.views.task.FxTaskExecutor;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,11 +52,14 @@ public final class PanelApp extends Application {
         return t;
     });
     private DashboardViewModel dashboard;
+    private ComplianceViewModel compliance;
+    private final FxTaskExecutor complianceTasks = new FxTaskExecutor();
     private ComponentDetailViewModel detail;
     private DashboardView view;
     private FxPump pump;
     private FleetConnector connector;
     private FleetService service;
+    private HistoryHandle history;
     private boolean dark;
     private Stage stage;
 
@@ -82,6 +91,9 @@ public final class PanelApp extends Application {
                         Path.of(System.getProperty("user.home")))),
                 url -> getHostServices().showDocument(url)));
         view.setOnPolicies(this::openPolicies);
+        compliance = new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(),
+                ZoneId.systemDefault());
+        view.addTab("compliance-tab", "Compliance", new ComplianceView(compliance, System::currentTimeMillis));
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
         primary.setTitle("BACK Stack control panel");
@@ -116,11 +128,44 @@ public final class PanelApp extends Application {
         if (pump != null) {
             pump.stop();
         }
-        pump = new FxPump(next::latest, dashboard::apply, FleetConnector.COALESCE_MILLIS);
+        pump = new FxPump(next::latest, fleet -> {
+            dashboard.apply(fleet);
+            compliance.apply(fleet);
+        }, FleetConnector.COALESCE_MILLIS);
         pump.start();
         if (previous != null) {
             background.execute(previous::close);
         }
+        recordHistory(next);
+    }
+
+    /** Opens the compliance history for this fleet in the background and feeds it every snapshot. */
+    private void recordHistory(FleetService next) {
+        HistoryHandle previous = history;
+        history = null;
+        compliance.setHistory(() -> HistorySnapshot.EMPTY);
+        if (previous != null) {
+            background.execute(previous::close);
+        }
+        Path dir = AppDirs.compliance(System.getenv(), Path.of(System.getProperty("user.home")));
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return HistoryHandle.open(dir, next.simulated(), HistoryHandle.INTERVAL_MILLIS);
+            } catch (HistoryException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background).whenCompleteAsync((h, error) -> {
+            if (error != null) {
+                LOG.warn("Compliance history not recorded: {}", error.getCause().getMessage());
+            } else if (service != next) {
+                background.execute(h::close);
+            } else {
+                history = h;
+                next.addListener(h.history()::offer);
+                compliance.setHistory(h.history()::snapshot);
+                h.history().offer(next.latest());
+            }
+        }, FxThread.executor());
     }
 
     /** The policy wizard on the fleet the window shows. */
@@ -191,9 +236,13 @@ public final class PanelApp extends Application {
         if (service != null) {
             service.close();
         }
+        if (history != null) {
+            history.close();
+        }
         if (connector != null) {
             connector.close();
         }
+        complianceTasks.shutdown();
         background.shutdownNow();
     }
 }

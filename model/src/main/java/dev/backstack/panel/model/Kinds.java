@@ -36,6 +36,8 @@ public final class Kinds {
     public static final KindRef VALIDATING_POLICY = new KindRef("policies.kyverno.io", "ValidatingPolicy");
     public static final KindRef POLICY_REPORT = new KindRef("wgpolicyk8s.io", "PolicyReport");
     public static final KindRef CLUSTER_POLICY_REPORT = new KindRef("wgpolicyk8s.io", "ClusterPolicyReport");
+    public static final KindRef REPORT = new KindRef("openreports.io", "Report");
+    public static final KindRef CLUSTER_REPORT = new KindRef("openreports.io", "ClusterReport");
 
     private Kinds() {
     }

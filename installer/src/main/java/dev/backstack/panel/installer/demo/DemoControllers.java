@@ -202,7 +202,7 @@ final class DemoControllers {
                     list(condition("Ready", t >= 4 ? "True" : "False", t >= 4 ? "Succeeded" : "Pending",
                             t >= 4 ? "Ready" : "policy is being registered"))));
         }
-        report(hub, "default", "cpol-claims", DemoSeed.HUB_POLICIES, t, 1);
+        DemoReports.policyReport(hub, "default", "cpol-claims", DemoSeed.HUB_POLICIES, t, 1);
         panelPolicies(hub, t >= READY_AT.get("kyverno"));
     }
 
@@ -246,32 +246,6 @@ final class DemoControllers {
                             t >= readyAt ? "Ready" : "waiting for the admission controller"))));
         }
         panelPolicies(w, t >= readyAt && !"degraded-addon".equals(s.story()));
-        int weight = "degraded-addon".equals(s.story()) ? 3 : 1;
-        for (String ns : List.of("default", "payments", "web")) {
-            report(w, ns, "polr-" + ns, DemoSeed.SPOKE_POLICIES, t, weight);
-        }
-    }
-
-    /** A PolicyReport whose failures drift over time, so compliance visibly changes. */
-    private static void report(DemoWriter w, String ns, String name, List<String> policies, int t, int weight) {
-        List<Object> results = new java.util.ArrayList<>();
-        long pass = 0;
-        long fail = 0;
-        for (int i = 0; i < policies.size(); i++) {
-            boolean failing = (i + t / 10) % (4 + ns.length() % 3) < weight;
-            results.add(map("policy", policies.get(i), "rule", policies.get(i), "result", failing ? "fail" : "pass",
-                    "message", failing ? "validation error: rule " + policies.get(i) + " failed" : "rule passed",
-                    "resources", list(map("kind", "Pod", "namespace", ns, "name", ns + "-app-" + i))));
-            pass += failing ? 0 : 1;
-            fail += failing ? 1 : 0;
-        }
-        Map<String, Object> summary = map("pass", pass, "fail", fail, "warn", 0, "error", 0, "skip", 0);
-        GenericKubernetesResource current = w.op("wgpolicyk8s.io/v1alpha2", "PolicyReport", ns).withName(name).get();
-        if (current == null || summary.equals(current.getAdditionalProperties().get("summary"))) {
-            return;
-        }
-        current.setAdditionalProperty("summary", summary);
-        current.setAdditionalProperty("results", results);
-        w.op("wgpolicyk8s.io/v1alpha2", "PolicyReport", ns).resource(current).update();
+        DemoReports.tick(w, s, t, "degraded-addon".equals(s.story()) ? 3 : 1);
     }
 }

@@ -24,7 +24,7 @@ final class DemoCrds {
     private static final Map<String, Set<String>> CHART_GROUPS = Map.of(
             "crossplane", Set.of("pkg.crossplane.io", "apiextensions.crossplane.io"),
             "argo-cd", Set.of("argoproj.io"),
-            "kyverno", Set.of("kyverno.io", "policies.kyverno.io", "wgpolicyk8s.io"),
+            "kyverno", Set.of("kyverno.io", "policies.kyverno.io", "wgpolicyk8s.io", "openreports.io"),
             "cert-manager", Set.of("cert-manager.io"),
             "gateway-helm", Set.of("gateway.networking.k8s.io"));
 

@@ -20,7 +20,12 @@ record DemoFleetSpec(Hub hub, List<Spoke> spokes) {
     record Part(String namespace, String chart, String chartVersion, String appVersion) {
     }
 
-    record Spoke(String name, String claim, String region, String kubernetesVersion, String kyverno, String story) {
+    /**
+     * @param kyverno     the spoke's Kyverno version (default the reference's v1.11.4)
+     * @param openReports whether the spoke's Kyverno also writes {@code openreports.io} reports
+     */
+    record Spoke(String name, String claim, String region, String kubernetesVersion, String kyverno, String story,
+            boolean openReports) {
 
         /** The spoke's Kyverno, as its chart and version. */
         Part kyvernoPart() {

@@ -89,9 +89,7 @@ final class DemoSeed {
         for (String p : SPOKE_POLICIES) {
             out.add(policy(p, p.startsWith("disallow") ? "Enforce" : "Audit"));
         }
-        for (String ns : List.of("default", "payments", "web")) {
-            out.add(Manifests.of("wgpolicyk8s.io/v1alpha2", "PolicyReport", ns, "polr-" + ns).build());
-        }
+        out.addAll(DemoReports.seed(spoke));
         return out;
     }
 

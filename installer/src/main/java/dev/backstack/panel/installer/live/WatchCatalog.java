@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * What a BACK hub (or spoke) holds, as the kinds to watch: workloads and ingresses, pods in the
  * component namespaces, Argo CD cluster secrets, and the custom kinds of Crossplane, the BACK
- * Stack APIs, provider-helm, provider-kubernetes, Argo CD and Kyverno.
+ * Stack APIs, provider-helm, provider-kubernetes, Argo CD and Kyverno (its policies, and its reports
+ * in both API groups: {@code wgpolicyk8s.io} and {@code openreports.io}).
  */
 public final class WatchCatalog {
 
@@ -51,6 +52,9 @@ public final class WatchCatalog {
             Kinds.PROVIDER, Kinds.FUNCTION, Kinds.CONFIGURATION, Kinds.XRD, Kinds.RELEASE, Kinds.K8S_OBJECT,
             Kinds.HUB, Kinds.XHUB, Kinds.AKS_CLUSTER, Kinds.EKS_CLUSTER, Kinds.XAKS_CLUSTER, Kinds.XEKS_CLUSTER,
             Kinds.APPLICATION, Kinds.APPLICATION_SET, Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.VALIDATING_POLICY,
-            Kinds.POLICY_REPORT,
-            Kinds.CLUSTER_POLICY_REPORT);
+            Kinds.POLICY_REPORT, Kinds.CLUSTER_POLICY_REPORT, Kinds.REPORT, Kinds.CLUSTER_REPORT);
+
+    /** Kyverno's report kinds of both API groups ({@code wgpolicyk8s.io} and {@code openreports.io}). */
+    public static final List<KindRef> REPORTS = List.of(Kinds.POLICY_REPORT, Kinds.CLUSTER_POLICY_REPORT, Kinds.REPORT,
+            Kinds.CLUSTER_REPORT);
 }

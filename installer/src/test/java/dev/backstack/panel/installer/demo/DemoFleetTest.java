@@ -92,4 +92,23 @@ class DemoFleetTest {
             assertThat(s.body().toString()).doesNotContain("demo-not-a-real-token").doesNotContain("bearerToken");
         }
     }
+
+    @Test
+    @DisplayName("openreports.io Reports and ClusterReports reach the store; a result in both groups counts once")
+    void openReportsReachTheStore() throws Exception {
+        Fleet f = await("spoke-1 compliance from both report groups", x -> x.spokes().size() == 3
+                && spoke(x, "spoke-1").compliance().results().stream().anyMatch(r -> r.group().equals("openreports.io"))
+                && spoke(x, "spoke-1").compliance().shadowed() == DemoSeed.SPOKE_POLICIES.size());
+        Cluster s1 = spoke(f, "spoke-1");
+        assertThat(service.objects(s1.id()).all(Kinds.REPORT)).hasSize(DemoSeed.SPOKE_POLICIES.size());
+        assertThat(service.objects(s1.id()).all(Kinds.CLUSTER_REPORT)).hasSize(1);
+        assertThat(s1.compliance().results()).extracting(r -> r.group()).contains("wgpolicyk8s.io", "openreports.io");
+        // every openreports result about a payments Pod shadows the PolicyReport's result of the same policy
+        assertThat(s1.compliance().shadowed()).isEqualTo(DemoSeed.SPOKE_POLICIES.size());
+        assertThat(s1.compliance().results()).filteredOn(r -> r.resource().namespace().equals("payments")
+                && r.resource().kind().equals("Pod")).allMatch(r -> r.group().equals("openreports.io"));
+        assertThat(s1.compliance().total().warn()).isEqualTo(1);
+        assertThat(f.watchesOf("spoke-1")).extracting(w -> w.resource() + " " + w.state())
+                .contains("Reports WATCHING", "ClusterReports WATCHING");
+    }
 }

@@ -111,8 +111,9 @@ public final class ClusterAssembler {
                 .sorted(Comparator.comparing(PolicyStatus::namespace).thenComparing(PolicyStatus::name)).toList();
     }
 
+    /** Kyverno's reports of both API groups: {@code wgpolicyk8s.io} and {@code openreports.io}. */
     static List<KubeObject> reports(ObjectSet objects) {
-        return Stream.concat(objects.all(Kinds.POLICY_REPORT).stream(),
-                objects.all(Kinds.CLUSTER_POLICY_REPORT).stream()).toList();
+        return Stream.of(Kinds.POLICY_REPORT, Kinds.CLUSTER_POLICY_REPORT, Kinds.REPORT, Kinds.CLUSTER_REPORT)
+                .flatMap(k -> objects.all(k).stream()).toList();
     }
 }

@@ -7,9 +7,7 @@ import dev.backstack.panel.model.Fields;
 import dev.backstack.panel.model.Health;
 import dev.backstack.panel.model.KubeObject;
 import dev.backstack.panel.model.PolicyStatus;
-import dev.backstack.panel.model.ReportCounts;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,8 +15,8 @@ import java.util.Optional;
  * Kyverno: a policy is Ready only when its {@code Ready} condition says so (a missing condition is
  * Unknown, and the deprecated {@code status.ready} flag is not trusted on its own); a CEL policy
  * ({@code ValidatingPolicy}) when its {@code status.conditionStatus.ready} is true; its mode is
- * Enforce when its {@code validationActions} include Deny; compliance is
- * summed from {@code wgpolicyk8s.io} reports.
+ * Enforce when its {@code validationActions} include Deny; compliance is summed from
+ * {@code wgpolicyk8s.io} and {@code openreports.io} reports ({@link ReportRules}).
  */
 public final class KyvernoRules {
 
@@ -94,38 +92,11 @@ public final class KyvernoRules {
         return action != null && action.trim().equalsIgnoreCase("enforce");
     }
 
-    /** Sums PolicyReports and ClusterPolicyReports. Results are counted per policy and namespace. */
+    /**
+     * Sums the reports of both API groups ({@code wgpolicyk8s.io} and {@code openreports.io});
+     * results are counted per policy and namespace. See {@link ReportRules} for the rules.
+     */
     public static ComplianceSummary summarize(Collection<KubeObject> reports) {
-        ReportCounts total = ReportCounts.ZERO;
-        Map<String, ReportCounts> byPolicy = new HashMap<>();
-        Map<String, ReportCounts> byNamespace = new HashMap<>();
-        for (KubeObject report : reports) {
-            ReportCounts counts = reportCounts(report);
-            total = total.plus(counts);
-            byNamespace.merge(report.namespace(), counts, ReportCounts::plus);
-            for (Object result : Fields.list(report.body(), "results")) {
-                if (result instanceof Map<?, ?> r && Fields.str(r, "policy") != null) {
-                    byPolicy.merge(Fields.str(r, "policy"), ReportCounts.ofResult(Fields.str(r, "result")),
-                            ReportCounts::plus);
-                }
-            }
-        }
-        return new ComplianceSummary(total, byPolicy, byNamespace, reports.size());
-    }
-
-    /** A report's own {@code summary}; when absent, counted from its results. */
-    static ReportCounts reportCounts(KubeObject report) {
-        Map<?, ?> summary = Fields.map(report.body(), "summary");
-        if (!summary.isEmpty()) {
-            return new ReportCounts(Fields.num(summary, 0, "pass"), Fields.num(summary, 0, "fail"),
-                    Fields.num(summary, 0, "warn"), Fields.num(summary, 0, "error"), Fields.num(summary, 0, "skip"));
-        }
-        ReportCounts counts = ReportCounts.ZERO;
-        for (Object result : Fields.list(report.body(), "results")) {
-            if (result instanceof Map<?, ?> r) {
-                counts = counts.plus(ReportCounts.ofResult(Fields.str(r, "result")));
-            }
-        }
-        return counts;
+        return ReportRules.summarize(reports);
     }
 }

@@ -172,4 +172,15 @@ public final class DashboardView extends BorderPane {
     public TabPane tabs() {
         return tabs;
     }
+
+    /**
+     * Adds a tab after the built-in ones. Call before the view is put in a scene, so the tab gets
+     * its Ctrl+number shortcut like the others.
+     */
+    public Tab addTab(String id, String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tabs.getTabs().add(tab);
+        return tab;
+    }
 }

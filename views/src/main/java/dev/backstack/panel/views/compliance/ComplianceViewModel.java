@@ -1,0 +1,228 @@
+package dev.backstack.panel.views.compliance;
+
+import dev.backstack.panel.installer.compliance.ComplianceExport;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.compliance.ComplianceRow;
+import dev.backstack.panel.model.compliance.ComplianceSample;
+import dev.backstack.panel.model.compliance.FailingResource;
+import dev.backstack.panel.model.compliance.FleetCompliance;
+import dev.backstack.panel.model.compliance.Grouping;
+import dev.backstack.panel.model.compliance.HistorySnapshot;
+import dev.backstack.panel.views.task.BackgroundTask;
+import dev.backstack.panel.views.task.TaskExecutor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The compliance tab's state, derived from fleet snapshots and the local history: the table
+ * grouped by policy, namespace or cluster, the failing resources of the selected row (all of
+ * them when none is selected), the fleet's totals over time, and exports written in the
+ * background by an injected {@link Exporter}. No scene-graph code; called on the FX thread.
+ */
+public final class ComplianceViewModel {
+
+    /** Writes one export to a file (in the app: {@link #fileExporter()}). */
+    @FunctionalInterface
+    public interface Exporter {
+        void write(Path file, ComplianceExport.Format format, FleetCompliance compliance, HistorySnapshot history)
+                throws IOException;
+    }
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
+
+    private final TaskExecutor tasks;
+    private final Exporter exporter;
+    private final ZoneId zone;
+    private final ReadOnlyObjectWrapper<FleetCompliance> compliance = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Grouping> grouping = new ReadOnlyObjectWrapper<>(Grouping.POLICY);
+    private final ReadOnlyObjectWrapper<ComplianceRow> selectedRow = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ComplianceRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<FailingResource> failing = FXCollections.observableArrayList();
+    private final ObservableList<ComplianceSample> series = FXCollections.observableArrayList();
+    private final ObservableList<ComplianceRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<FailingResource> failingView = FXCollections.unmodifiableObservableList(failing);
+    private final ObservableList<ComplianceSample> seriesView = FXCollections.unmodifiableObservableList(series);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("waiting for the first snapshot");
+    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
+    private Supplier<HistorySnapshot> history = () -> HistorySnapshot.EMPTY;
+    private HistorySnapshot shownHistory;
+    private long revision = -1;
+    private boolean refreshing;
+
+    public ComplianceViewModel(TaskExecutor tasks, Exporter exporter, ZoneId zone) {
+        this.tasks = tasks;
+        this.exporter = exporter;
+        this.zone = zone;
+    }
+
+    /** The exporter that writes {@link ComplianceExport}'s text to the file (UTF-8). */
+    public static Exporter fileExporter() {
+        return (file, format, fc, h) -> Files.writeString(file, ComplianceExport.write(format, fc, h),
+                StandardCharsets.UTF_8);
+    }
+
+    /** Applies a fleet snapshot (a repeated revision only refreshes the history). */
+    public void apply(Fleet fleet) {
+        if (fleet.revision() != revision) {
+            revision = fleet.revision();
+            FleetCompliance fc = FleetCompliance.of(fleet);
+            compliance.set(fc);
+            hasFailures.set(fc.hasFailures());
+            summary.set(summaryOf(fc));
+            refreshRows();
+        }
+        refreshHistory();
+    }
+
+    /** Where the recorded history comes from (the app's history; empty until one is open). */
+    public void setHistory(Supplier<HistorySnapshot> source) {
+        history = Objects.requireNonNull(source);
+        shownHistory = null;
+        refreshHistory();
+    }
+
+    public void setGrouping(Grouping g) {
+        if (g != null && g != grouping.get()) {
+            grouping.set(g);
+            selectedRow.set(null);
+            refreshRows();
+        }
+    }
+
+    /** Selects a row for the drill-down; null shows every failing resource. */
+    public void select(ComplianceRow row) {
+        if (refreshing) {
+            return; // a table clears its selection while its rows are replaced; the row is kept below
+        }
+        selectedRow.set(row);
+        refreshFailing();
+    }
+
+    private void refreshRows() {
+        FleetCompliance fc = compliance.get();
+        List<ComplianceRow> next = fc == null ? List.of() : fc.rows(grouping.get());
+        ComplianceRow selected = selectedRow.get();
+        refreshing = true;
+        try {
+            if (!rows.equals(next)) {
+                rows.setAll(next);
+            }
+        } finally {
+            refreshing = false;
+        }
+        selectedRow.set(selected == null ? null : next.stream().filter(r -> sameRow(r, selected)).findFirst()
+                .orElse(null));
+        refreshFailing();
+    }
+
+    private static boolean sameRow(ComplianceRow a, ComplianceRow b) {
+        return a.grouping() == b.grouping() && a.cluster().equals(b.cluster()) && a.key().equals(b.key());
+    }
+
+    private void refreshFailing() {
+        FleetCompliance fc = compliance.get();
+        List<FailingResource> next = fc == null ? List.of()
+                : selectedRow.get() == null ? fc.failing() : fc.failing(selectedRow.get());
+        if (!failing.equals(next)) {
+            failing.setAll(next);
+        }
+    }
+
+    private void refreshHistory() {
+        HistorySnapshot h = history.get();
+        if (h != shownHistory) {
+            shownHistory = h;
+            series.setAll(h.fleetSeries());
+        }
+    }
+
+    private static String summaryOf(FleetCompliance fc) {
+        if (fc.reports() == 0) {
+            return "no Kyverno policy reports in the fleet";
+        }
+        return fc.total() + " across " + fc.reports() + " reports"
+                + (fc.shadowed() == 0 ? "" : " (" + fc.shadowed() + " in both report groups, counted once)");
+    }
+
+    /** Writes the current compliance (and, for HTML and JSON, the recent history) to {@code file} in the background. */
+    public void export(ComplianceExport.Format format, Path file) {
+        FleetCompliance fc = compliance.get();
+        if (fc == null || exporting.get()) {
+            return;
+        }
+        HistorySnapshot h = format == ComplianceExport.Format.CSV ? null : history.get();
+        exporting.set(true);
+        exportStatus.set("Exporting " + format.name() + "\u2026");
+        BackgroundTask.wrap(ctx -> {
+            exporter.write(file, format, fc, h);
+            return file;
+        }).onSuccess(f -> exportStatus.set("Exported to " + f))
+                .onFailure(e -> exportStatus.set("Export failed: " + e.getMessage()))
+                .onFinished(() -> exporting.set(false))
+                .executeWith(tasks);
+    }
+
+    /** A file name for an export taken now, such as {@code compliance-20261123-0815.html}. */
+    public String suggestedFileName(ComplianceExport.Format format, long nowMillis) {
+        return "compliance-" + FILE_TIME.format(Instant.ofEpochMilli(nowMillis).atZone(zone)) + "." + format.extension();
+    }
+
+    public ReadOnlyObjectProperty<FleetCompliance> complianceProperty() {
+        return compliance.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Grouping> groupingProperty() {
+        return grouping.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ComplianceRow> selectedRowProperty() {
+        return selectedRow.getReadOnlyProperty();
+    }
+
+    public ObservableList<ComplianceRow> rows() {
+        return rowsView;
+    }
+
+    public ObservableList<FailingResource> failing() {
+        return failingView;
+    }
+
+    /** The fleet's totals over time (one point per minute that has a sample). */
+    public ObservableList<ComplianceSample> series() {
+        return seriesView;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasFailuresProperty() {
+        return hasFailures.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.backstack.panel.views.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstack.panel.installer.compliance.ComplianceExport;
+import dev.backstack.panel.model.ClusterRole;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.KubeObject;
+import dev.backstack.panel.model.ObjectSet;
+import dev.backstack.panel.model.Reachability;
+import dev.backstack.panel.model.ReportCounts;
+import dev.backstack.panel.model.compliance.ComplianceRow;
+import dev.backstack.panel.model.compliance.ComplianceSample;
+import dev.backstack.panel.model.compliance.FailingResource;
+import dev.backstack.panel.model.compliance.Grouping;
+import dev.backstack.panel.model.compliance.HistorySnapshot;
+import dev.backstack.panel.model.rules.ClusterAssembler;
+import dev.backstack.panel.views.task.CurrentThreadTaskExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compliance tab's view-model, without a stage: grouping, drill-down, history, exports. */
+class ComplianceViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> written = new ArrayList<>();
+    private final ComplianceViewModel vm = new ComplianceViewModel(new CurrentThreadTaskExecutor(),
+            (file, format, fc, h) -> written.add(format + " " + file.getFileName() + " " + fc.failing().size()
+                    + (h == null ? "" : " with history")), ZoneOffset.UTC);
+
+    private static KubeObject report(String ns, String pod, String policy, String result, String message) {
+        return new KubeObject("openreports.io/v1alpha1", "Report", ns, pod + "-" + policy, "u", 1, "", null, Map.of(),
+                Map.of(), List.of(), Map.of("scope", Map.of("kind", "Pod", "namespace", ns, "name", pod),
+                        "results", List.of(Map.of("policy", policy, "rule", policy, "result", result, "message", message))));
+    }
+
+    private static Fleet fleet(long revision, String spoke2Result) {
+        var hub = ClusterAssembler.assemble(new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
+                Reachability.REACHABLE, "", ObjectSet.of(List.of(report("web", "web-1", "ro-rootfs", "fail", "<b>rw</b>"),
+                        report("web", "web-2", "ro-rootfs", "pass", "ok"))));
+        var spoke = ClusterAssembler.assemble(new ClusterAssembler.Identity("spoke-2", "spoke-2", ClusterRole.SPOKE, "",
+                Set.of()), Reachability.REACHABLE, "", ObjectSet.of(List.of(report("api", "api-1", "host-path",
+                spoke2Result, "hostPath"), report("api", "api-1", "ro-rootfs", "warn", "consider"))));
+        return new Fleet(hub, List.of(spoke), List.of(), false, revision, 1_000);
+    }
+
+    @Test
+    @DisplayName("rows follow the grouping toggle; the drill-down lists every failing resource until a row is chosen")
+    void groupingAndDrillDown() {
+        vm.apply(fleet(1, "fail"));
+        assertThat(vm.rows()).extracting(ComplianceRow::key).containsExactly("host-path", "ro-rootfs");
+        assertThat(vm.failing()).hasSize(3);
+        assertThat(vm.summaryProperty().get()).contains("fail 2", "4 reports");
+
+        vm.setGrouping(Grouping.CLUSTER);
+        assertThat(vm.rows()).extracting(ComplianceRow::key).containsExactly("hub", "spoke-2");
+        vm.select(vm.rows().get(1));
+        assertThat(vm.failing()).extracting(FailingResource::cluster).containsOnly("spoke-2");
+        assertThat(vm.failing()).extracting(FailingResource::message).contains("hostPath", "consider");
+
+        vm.setGrouping(Grouping.NAMESPACE);
+        assertThat(vm.selectedRowProperty().get()).isNull();
+        assertThat(vm.rows()).extracting(ComplianceRow::label).containsExactly("hub / web", "spoke-2 / api");
+    }
+
+    @Test
+    @DisplayName("a new snapshot keeps the selected row (by cluster and key) even when its counts change")
+    void selectionSurvivesNewSnapshots() {
+        vm.setGrouping(Grouping.CLUSTER);
+        vm.apply(fleet(1, "fail"));
+        vm.select(vm.rows().get(1));
+        vm.apply(fleet(2, "pass"));
+        assertThat(vm.selectedRowProperty().get().key()).isEqualTo("spoke-2");
+        assertThat(vm.selectedRowProperty().get().counts()).isEqualTo(new ReportCounts(1, 0, 1, 0, 0));
+        assertThat(vm.failing()).extracting(f -> f.result().label()).containsExactly("warn");
+        assertThat(vm.hasFailuresProperty().get()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the chart's series comes from the history, refreshed when the history changes")
+    void seriesFromTheHistory() {
+        AtomicReference<HistorySnapshot> history = new AtomicReference<>(HistorySnapshot.EMPTY);
+        vm.setHistory(history::get);
+        vm.apply(fleet(1, "fail"));
+        assertThat(vm.series()).isEmpty();
+        history.set(new HistorySnapshot(List.of(new ComplianceSample("hub", 60_000, new ReportCounts(1, 1, 0, 0, 0)),
+                new ComplianceSample("spoke-2", 120_000, new ReportCounts(0, 1, 1, 0, 0))), List.of()));
+        vm.apply(fleet(1, "fail"));
+        assertThat(vm.series()).extracting(s -> s.counts().fail()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    @DisplayName("export writes through the injected exporter in the background and reports where")
+    void exportThroughTheExporter() {
+        vm.apply(fleet(1, "fail"));
+        vm.export(ComplianceExport.Format.HTML, dir.resolve("c.html"));
+        vm.export(ComplianceExport.Format.CSV, dir.resolve("c.csv"));
+        assertThat(written).containsExactly("HTML c.html 3 with history", "CSV c.csv 3");
+        assertThat(vm.exportStatusProperty().get()).isEqualTo("Exported to " + dir.resolve("c.csv"));
+        assertThat(vm.exportingProperty().get()).isFalse();
+        assertThat(vm.suggestedFileName(ComplianceExport.Format.HTML, 1_800_000_000_000L))
+                .isEqualTo("compliance-20270115-0800.html");
+    }
+
+    @Test
+    @DisplayName("a failed export says why; the file exporter writes escaped HTML")
+    void exportFailureAndFile() throws Exception {
+        ComplianceViewModel failing = new ComplianceViewModel(new CurrentThreadTaskExecutor(), (f, format, fc, h) -> {
+            throw new IOException("disk full");
+        }, ZoneOffset.UTC);
+        failing.apply(fleet(1, "fail"));
+        failing.export(ComplianceExport.Format.JSON, dir.resolve("c.json"));
+        assertThat(failing.exportStatusProperty().get()).isEqualTo("Export failed: disk full");
+
+        ComplianceViewModel real = new ComplianceViewModel(new CurrentThreadTaskExecutor(),
+                ComplianceViewModel.fileExporter(), ZoneOffset.UTC);
+        real.apply(fleet(1, "fail"));
+        real.export(ComplianceExport.Format.HTML, dir.resolve("c.html"));
+        assertThat(Files.readString(dir.resolve("c.html"))).contains("&lt;b&gt;rw&lt;/b&gt;").doesNotContain("<b>rw");
+    }
+}
