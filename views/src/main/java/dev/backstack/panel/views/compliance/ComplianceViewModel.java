@@ -66,6 +66,8 @@ public final class ComplianceViewModel {
     private HistorySnapshot shownHistory;
     private long revision = -1;
     private boolean refreshing;
+    private boolean computing;
+    private Fleet pending;
 
     public ComplianceViewModel(TaskExecutor tasks, Exporter exporter, ZoneId zone) {
         this.tasks = tasks;
@@ -79,17 +81,79 @@ public final class ComplianceViewModel {
                 StandardCharsets.UTF_8);
     }
 
-    /** Applies a fleet snapshot (a repeated revision only refreshes the history). */
+    /**
+     * Applies a fleet snapshot (a repeated revision only refreshes the history). The roll-up is
+     * proportional to the whole fleet's reports, so it is computed by a background task, with the
+     * rows and failing resources of the current grouping and selection; the FX thread only swaps
+     * them in. While one is computed, newer snapshots replace each other: the latest wins.
+     */
     public void apply(Fleet fleet) {
         if (fleet.revision() != revision) {
             revision = fleet.revision();
-            FleetCompliance fc = FleetCompliance.of(fleet);
-            compliance.set(fc);
-            hasFailures.set(fc.hasFailures());
-            summary.set(summaryOf(fc));
-            refreshRows();
+            pending = fleet;
+            if (!computing) {
+                compute();
+            }
         }
         refreshHistory();
+    }
+
+    /** A roll-up with the lists the table and the drill-down show for one grouping and selection. */
+    private record Computed(FleetCompliance compliance, Grouping grouping, ComplianceRow selected,
+            List<ComplianceRow> rows, List<FailingResource> failing) {
+
+        static Computed of(Fleet fleet, Grouping grouping, ComplianceRow selected) {
+            FleetCompliance fc = FleetCompliance.of(fleet);
+            List<ComplianceRow> rows = fc.rows(grouping);
+            ComplianceRow kept = selected == null ? null
+                    : rows.stream().filter(r -> sameRow(r, selected)).findFirst().orElse(null);
+            return new Computed(fc, grouping, kept, rows, kept == null ? fc.failing() : fc.failing(kept));
+        }
+    }
+
+    private void compute() {
+        Fleet fleet = pending;
+        pending = null;
+        computing = true;
+        Grouping g = grouping.get();
+        ComplianceRow selected = selectedRow.get();
+        tasks.execute(BackgroundTask.wrap(ctx -> Computed.of(fleet, g, selected))
+                .onSuccess(this::show)
+                .onFailure(e -> summary.set("Cannot sum the fleet's compliance: " + e.getMessage()))
+                .onFinished(() -> {
+                    computing = false;
+                    if (pending != null) {
+                        compute();
+                    }
+                }));
+    }
+
+    private void show(Computed c) {
+        FleetCompliance fc = c.compliance();
+        compliance.set(fc);
+        hasFailures.set(fc.hasFailures());
+        summary.set(summaryOf(fc));
+        if (c.grouping() != grouping.get() || !Objects.equals(c.selected() == null ? null : key(c.selected()),
+                selectedRow.get() == null ? null : key(selectedRow.get()))) {
+            refreshRows(); // the user changed the grouping or the selection meanwhile
+            return;
+        }
+        refreshing = true;
+        try {
+            if (!rows.equals(c.rows())) {
+                rows.setAll(c.rows());
+            }
+        } finally {
+            refreshing = false;
+        }
+        selectedRow.set(c.selected());
+        if (!failing.equals(c.failing())) {
+            failing.setAll(c.failing());
+        }
+    }
+
+    private static List<String> key(ComplianceRow r) {
+        return List.of(r.grouping().name(), r.cluster(), r.key());
     }
 
     /** Where the recorded history comes from (the app's history; empty until one is open). */
