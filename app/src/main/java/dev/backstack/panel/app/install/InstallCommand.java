@@ -28,12 +28,12 @@ import java.util.Set;
  */
 public final class InstallCommand {
 
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_FAILED = 1;
-    public static final int EXIT_USAGE = 2;
-    public static final int EXIT_CONNECTION = 3;
-    public static final int EXIT_BLOCKED = 4;
-    public static final int EXIT_CANCELLED = 5;
+    public static final int EXIT_OK = PlanExits.OK;
+    public static final int EXIT_FAILED = PlanExits.FAILED;
+    public static final int EXIT_USAGE = PlanExits.USAGE;
+    public static final int EXIT_CONNECTION = PlanExits.CONNECTION;
+    public static final int EXIT_BLOCKED = PlanExits.BLOCKED;
+    public static final int EXIT_CANCELLED = PlanExits.CANCELLED;
     /** The GitOps repository a profile-less install on the simulated cluster uses. */
     static final String DEMO_REPOSITORY = "https://github.com/example/backstack-gitops";
 
@@ -149,29 +149,14 @@ public final class InstallCommand {
     }
 
     private int verdict(PreflightReport report, Options.Install flags) {
-        if (report.blocked()) {
-            err.println("preflight: blocked; nothing was written");
-            return EXIT_BLOCKED;
-        }
-        List<String> unaccepted = report.warnings().stream().map(f -> f.id())
-                .filter(id -> !flags.overrides().contains(id)).toList();
-        if (!unaccepted.isEmpty() && !flags.dryRun()) {
-            err.println("preflight: warnings " + unaccepted + " need --accept-warning ID to go on; nothing was written");
-            return EXIT_BLOCKED;
-        }
-        return EXIT_OK;
+        return PlanExits.verdict(report, flags.overrides(), flags.dryRun(), err);
     }
 
     private static List<String> overrides(PreflightReport report) {
-        return report.warnings().stream().map(f -> f.id() + ": " + f.detail()).toList();
+        return PlanExits.overrides(report);
     }
 
     private static int exit(PlanOutcome outcome) {
-        return switch (outcome) {
-            case SUCCEEDED, UNCHANGED -> EXIT_OK;
-            case CANCELLED -> EXIT_CANCELLED;
-            case BLOCKED -> EXIT_BLOCKED;
-            case FAILED -> EXIT_FAILED;
-        };
+        return PlanExits.of(outcome);
     }
 }

@@ -3,7 +3,7 @@ package dev.backstack.panel.app.policy;
 import dev.backstack.panel.app.AppDirs;
 import dev.backstack.panel.app.FleetConnector;
 import dev.backstack.panel.app.install.EventPrinter;
-import dev.backstack.panel.app.install.InstallCommand;
+import dev.backstack.panel.app.install.PlanExits;
 import dev.backstack.panel.app.install.PlanPrinter;
 import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.installer.gitops.GitCredentials;
@@ -16,7 +16,6 @@ import dev.backstack.panel.installer.policy.PolicyRenderer;
 import dev.backstack.panel.installer.policy.PolicyService;
 import dev.backstack.panel.installer.policy.Selections;
 import dev.backstack.panel.model.install.SecretText;
-import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.plan.PreflightReport;
 import dev.backstack.panel.model.policy.KyvernoGeneration;
 import dev.backstack.panel.model.policy.PolicyRequest;
@@ -59,7 +58,7 @@ public final class PoliciesCommand {
         PolicyCatalog catalog = PolicyCatalog.load();
         if (options.action().equals("list")) {
             out.print(options.output().equals("json") ? CatalogPrinter.json(catalog) : CatalogPrinter.table(catalog));
-            return InstallCommand.EXIT_OK;
+            return PlanExits.OK;
         }
         List<PolicySelection> selections;
         try {
@@ -70,7 +69,7 @@ public final class PoliciesCommand {
                     options.exclude().isEmpty() ? Selections.DEFAULT_EXCLUDED : options.exclude());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
-            return InstallCommand.EXIT_USAGE;
+            return PlanExits.USAGE;
         }
         return options.action().equals("render") ? render(selections) : apply(catalog, selections);
     }
@@ -80,11 +79,11 @@ public final class PoliciesCommand {
         KyvernoGeneration g = KyvernoGeneration.forVersion(version).orElse(null);
         if (g == null) {
             err.println("error: --kyverno " + version + " is not a Kyverno version the panel knows (such as v1.19.0)");
-            return InstallCommand.EXIT_USAGE;
+            return PlanExits.USAGE;
         }
         out.println("# Kyverno " + version + ": " + g.kind());
         selections.forEach(s -> out.print(Serialization.asYaml(PolicyRenderer.render(s, g))));
-        return InstallCommand.EXIT_OK;
+        return PlanExits.OK;
     }
 
     private int apply(PolicyCatalog catalog, List<PolicySelection> selections) {
@@ -108,7 +107,7 @@ public final class PoliciesCommand {
             }
             if (options.plan()) {
                 out.print(PlanPrinter.yaml(service.preview(request, facts, credentials)));
-                return InstallCommand.EXIT_OK;
+                return PlanExits.OK;
             }
             List<PolicyImpact> impact = service.impact(request);
             if (options.impact()) {
@@ -116,50 +115,23 @@ public final class PoliciesCommand {
             }
             PreflightReport report = service.preflight(request, facts, impact, credentials);
             out.print(PlanPrinter.preflight(report));
-            int verdict = verdict(report);
-            if (verdict != InstallCommand.EXIT_OK || options.dryRun()) {
+            int verdict = PlanExits.verdict(report, options.overrides(), options.dryRun(), err);
+            if (verdict != PlanExits.OK || options.dryRun()) {
                 return verdict;
             }
-            PolicyService.Delivered done = service.run(request, facts, credentials, overrides(report),
+            PolicyService.Delivered done = service.run(request, facts, credentials, PlanExits.overrides(report),
                     new EventPrinter(out)::print);
             done.commit().ifPresent(c -> out.println(c.summary()));
-            return exit(done.outcome());
+            return PlanExits.of(done.outcome());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
-            return InstallCommand.EXIT_CONNECTION;
+            return PlanExits.CONNECTION;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return InstallCommand.EXIT_CANCELLED;
+            return PlanExits.CANCELLED;
         } finally {
             token.clear();
         }
-    }
-
-    private int verdict(PreflightReport report) {
-        if (report.blocked()) {
-            err.println("preflight: blocked; nothing was written");
-            return InstallCommand.EXIT_BLOCKED;
-        }
-        List<String> unaccepted = report.warnings().stream().map(f -> f.id())
-                .filter(id -> !options.overrides().contains(id)).toList();
-        if (!unaccepted.isEmpty() && !options.dryRun()) {
-            err.println("preflight: warnings " + unaccepted + " need --accept-warning ID to go on; nothing was written");
-            return InstallCommand.EXIT_BLOCKED;
-        }
-        return InstallCommand.EXIT_OK;
-    }
-
-    private static List<String> overrides(PreflightReport report) {
-        return report.warnings().stream().map(f -> f.id() + ": " + f.detail()).toList();
-    }
-
-    private static int exit(PlanOutcome outcome) {
-        return switch (outcome) {
-            case SUCCEEDED, UNCHANGED -> InstallCommand.EXIT_OK;
-            case CANCELLED -> InstallCommand.EXIT_CANCELLED;
-            case BLOCKED -> InstallCommand.EXIT_BLOCKED;
-            case FAILED -> InstallCommand.EXIT_FAILED;
-        };
     }
 
 }

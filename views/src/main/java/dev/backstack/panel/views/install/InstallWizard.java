@@ -8,11 +8,10 @@ import dev.backstack.panel.views.wizard.RunPage;
 import dev.backstack.panel.views.wizard.SummaryPage;
 import dev.backstack.panel.views.wizard.SystemClipboard;
 import dev.backstack.panel.views.wizard.WizardPage;
+import dev.backstack.panel.views.wizard.WizardWindows;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 import org.controlsfx.dialog.Wizard;
 import org.slf4j.Logger;
@@ -44,12 +43,9 @@ public final class InstallWizard {
                 new SummaryPage(vm.summary(), "The hub is up. Sign in, then create your first spoke cluster.", openUrl,
                         vm::enterSummary));
         wizard.setFlow(new PageFlow(pages));
-        wizard.getDialog().setResizable(true);
-        wizard.getDialog().setOnCloseRequest(e -> {
-            if (vm.run().runningProperty().get() && !confirmStop()) {
-                e.consume();
-            }
-        });
+        WizardWindows.guardClose(wizard, () -> vm.run().runningProperty().get(), "Stop the install and close?",
+                "The install stops safely at the current step. Open the wizard again and run it to resume from there.",
+                vm::cancelRunning);
     }
 
     /** A view-model for the app: FX-thread callbacks, the system clock and clipboard. */
@@ -74,24 +70,7 @@ public final class InstallWizard {
     }
 
     private void showAndWait() {
-        try {
-            wizard.showAndWait();
-        } finally {
-            pages.forEach(WizardPage::dispose);
-            vm.close();
-        }
-    }
-
-    private boolean confirmStop() {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The install stops safely at the current step. Open the "
-                + "wizard again and run it to resume from there.", ButtonType.YES, ButtonType.NO);
-        ask.initOwner(wizard.getDialog().getDialogPane().getScene().getWindow());
-        ask.setHeaderText("Stop the install and close?");
-        boolean stop = ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
-        if (stop) {
-            vm.cancelRunning();
-        }
-        return stop;
+        WizardWindows.showAndWait(wizard, pages, vm::close);
     }
 
     /** The ControlsFX wizard (for UI tests and screenshots). */

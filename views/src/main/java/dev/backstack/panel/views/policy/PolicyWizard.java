@@ -8,11 +8,10 @@ import dev.backstack.panel.views.wizard.RunPage;
 import dev.backstack.panel.views.wizard.SummaryPage;
 import dev.backstack.panel.views.wizard.SystemClipboard;
 import dev.backstack.panel.views.wizard.WizardPage;
+import dev.backstack.panel.views.wizard.WizardWindows;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 import org.controlsfx.dialog.Wizard;
 
@@ -42,12 +41,9 @@ public final class PolicyWizard {
                         + "ready. Cancel stops safely; Retry resumes.", vm::enterRun),
                 new SummaryPage(vm.summary(), "Delivered. Watch compliance on the dashboard.", openUrl, vm::enterSummary));
         wizard.setFlow(new PageFlow(pages));
-        wizard.getDialog().setResizable(true);
-        wizard.getDialog().setOnCloseRequest(e -> {
-            if (vm.run().runningProperty().get() && !confirmStop()) {
-                e.consume();
-            }
-        });
+        WizardWindows.guardClose(wizard, () -> vm.run().runningProperty().get(), "Stop delivering and close?",
+                "The delivery stops safely at the current step. Open the wizard again with the same choices to resume.",
+                vm::cancelRunning);
     }
 
     /** A view-model for the app: FX-thread callbacks, the system clock and clipboard. */
@@ -62,24 +58,7 @@ public final class PolicyWizard {
     }
 
     private void showAndWait() {
-        try {
-            wizard.showAndWait();
-        } finally {
-            pages.forEach(WizardPage::dispose);
-            vm.close();
-        }
-    }
-
-    private boolean confirmStop() {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The delivery stops safely at the current step. Open the "
-                + "wizard again with the same choices to resume.", ButtonType.YES, ButtonType.NO);
-        ask.initOwner(wizard.getDialog().getDialogPane().getScene().getWindow());
-        ask.setHeaderText("Stop delivering and close?");
-        boolean stop = ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
-        if (stop) {
-            vm.cancelRunning();
-        }
-        return stop;
+        WizardWindows.showAndWait(wizard, pages, vm::close);
     }
 
     Wizard wizard() {
