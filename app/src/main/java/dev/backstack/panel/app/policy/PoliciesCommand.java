@@ -71,7 +71,26 @@ public final class PoliciesCommand {
             err.println("error: " + e.getMessage());
             return PlanExits.USAGE;
         }
-        return options.action().equals("render") ? render(selections) : apply(catalog, selections);
+        boolean connected = options.common().demo() || options.common().context().isPresent();
+        if (options.action().equals("render")) {
+            return connected && options.kyverno().isEmpty() ? onFleet(catalog, selections, true) : render(selections);
+        }
+        return onFleet(catalog, selections, false);
+    }
+
+    /** Each target's objects, in the kind its Kyverno runs. */
+    private int renderFor(Map<String, ClusterFacts> facts, List<PolicySelection> selections) {
+        int exit = PlanExits.OK;
+        for (ClusterFacts f : facts.values()) {
+            if (f.generation().isEmpty()) {
+                err.println("error: " + f.cluster() + ": " + f.summary());
+                exit = PlanExits.BLOCKED;
+                continue;
+            }
+            out.println("# " + f.cluster() + ": Kyverno " + f.kyvernoVersion().orElse("?") + ": " + f.generation().get().kind());
+            selections.forEach(s -> out.print(Serialization.asYaml(PolicyRenderer.render(s, f.generation().get()))));
+        }
+        return exit;
     }
 
     private int render(List<PolicySelection> selections) {
@@ -86,7 +105,8 @@ public final class PoliciesCommand {
         return PlanExits.OK;
     }
 
-    private int apply(PolicyCatalog catalog, List<PolicySelection> selections) {
+    /** Connects to the fleet, reads each target's Kyverno, then renders for each target or delivers. */
+    private int onFleet(PolicyCatalog catalog, List<PolicySelection> selections, boolean renderOnly) {
         SecretText token = SecretText.of(env.getOrDefault("GITHUB_TOKEN", ""));
         GitCredentials credentials = token.isEmpty() ? GitCredentials.none() : GitCredentials.of(GitCredentials.TOKEN_USER, token);
         try (FleetConnector connector = new FleetConnector(options.common(), env, home);
@@ -104,6 +124,9 @@ public final class PoliciesCommand {
                 ClusterFacts f = service.facts(cluster);
                 facts.put(cluster, f);
                 err.println(cluster + ": " + f.summary() + (fleet.simulated() ? " — SIMULATION" : ""));
+            }
+            if (renderOnly) {
+                return renderFor(facts, selections);
             }
             if (options.plan()) {
                 out.print(PlanPrinter.yaml(service.preview(request, facts, credentials)));

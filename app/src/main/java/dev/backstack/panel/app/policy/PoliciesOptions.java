@@ -25,7 +25,8 @@ public record PoliciesOptions(String action, Options common, List<String> polici
             Usage: backstack-panel policies list|render|apply [options]
 
               list                 the catalog: id, category, severity, default mode, parameters
-              render               the Kyverno objects for the chosen policies (no cluster needed)
+              render               the Kyverno objects for the chosen policies: for --kyverno VERSION (no
+                                   cluster needed), or with --demo/--context for each --to target's Kyverno
               apply                preflight (with the Enforce impact), then apply or commit to the fleet
 
             Choosing policies:
