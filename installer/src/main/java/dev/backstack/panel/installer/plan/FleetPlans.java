@@ -83,7 +83,9 @@ public final class FleetPlans {
         } else if (e instanceof PlanEvent.StepChanged c) {
             out.accept(new PlanEvent.StepChanged(c.at(), cp.qualify(c.stepId()), c.state()));
         } else if (e instanceof PlanEvent.StepStatus s) {
-            out.accept(new PlanEvent.StepStatus(s.at(), cp.qualify(s.stepId()), s.message()));
+            // a notice of the plan itself (no step, such as "journal not saved") stays one, naming its cluster
+            out.accept(s.stepId() == null ? new PlanEvent.StepStatus(s.at(), null, cp.cluster() + ": " + s.message())
+                    : new PlanEvent.StepStatus(s.at(), cp.qualify(s.stepId()), s.message()));
         } else if (e instanceof PlanEvent.StepFinished f) {
             out.accept(new PlanEvent.StepFinished(f.at(), cp.qualify(f.stepId()), f.state(), f.summary()));
         } else if (e instanceof PlanEvent.StepFailed f) {

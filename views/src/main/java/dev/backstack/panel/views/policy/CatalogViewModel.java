@@ -43,10 +43,17 @@ public final class CatalogViewModel {
         count.bind(Bindings.createStringBinding(() -> checked.size() + " of " + all.size() + " chosen", checked));
     }
 
+    /** Every word of the search, in any order, singular or plural ("registry" finds "registries"). */
     static boolean matches(PolicyEntry e, String text) {
         String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return q.isEmpty() || (e.id() + " " + e.title() + " " + e.description() + " " + e.category().title() + " "
-                + e.severity().label()).toLowerCase(Locale.ROOT).contains(q);
+        String haystack = (e.id() + " " + e.title() + " " + e.description() + " " + e.category().title() + " "
+                + e.severity().label()).toLowerCase(Locale.ROOT);
+        return q.isEmpty() || java.util.Arrays.stream(q.split("\\s+")).allMatch(w -> haystack.contains(stem(w)));
+    }
+
+    private static String stem(String word) {
+        String s = word.replaceFirst("(ies|es|s|y)$", "");
+        return s.length() >= 3 ? s : word;
     }
 
     static String describe(PolicyEntry e) {
