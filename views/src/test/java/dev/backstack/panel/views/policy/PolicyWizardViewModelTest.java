@@ -17,6 +17,8 @@ import dev.backstack.panel.views.wizard.FakeClipboard;
 import dev.backstack.panel.views.wizard.MutableClock;
 import dev.backstack.panel.views.wizard.SummaryViewModel;
 import java.time.Instant;
+import dev.backstack.panel.installer.policy.ClusterFacts;
+import dev.backstack.panel.installer.policy.LegacyPolicies;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -233,5 +235,26 @@ class PolicyWizardViewModelTest {
         vm.close();
 
         assertThat(token.isEmpty()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the legacy ClusterPolicies' converted policies are offered and added with the legacy modes")
+    void adoptsTheConvertedPoliciesOfLegacyOnes() {
+        backend.facts.put("spoke-1", new ClusterFacts("spoke-1", Optional.of("v1.20.0"), List.of(
+                new LegacyPolicies.Legacy("require-run-as-nonroot", "Enforce", Optional.of(entry("require-run-as-non-root")),
+                        Optional.empty()),
+                new LegacyPolicies.Legacy("disallow-host-path", "Audit", Optional.of(entry("disallow-host-path")),
+                        Optional.empty()),
+                new LegacyPolicies.Legacy("restric-privileged-port", "Audit", Optional.empty(), Optional.empty())), null));
+        choose("require-probes");
+
+        assertThat(vm.legacyOfferProperty().get()).contains("2 converted ValidatingPolicies");
+        assertThat(vm.adoptLegacy()).isEqualTo(2);
+
+        assertThat(vm.parameters().chosen()).extracting(f -> f.entry().id())
+                .containsExactlyInAnyOrder("require-probes", "require-run-as-non-root", "disallow-host-path");
+        assertThat(form("require-run-as-non-root").modeProperty().get()).isEqualTo(PolicyMode.ENFORCE);
+        assertThat(form("disallow-host-path").modeProperty().get()).isEqualTo(PolicyMode.AUDIT);
+        assertThat(vm.adoptLegacy()).as("a second time adds nothing").isZero();
     }
 }
