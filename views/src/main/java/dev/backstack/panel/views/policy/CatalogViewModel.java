@@ -69,7 +69,8 @@ public final class CatalogViewModel {
         Object meta = failing.get("metadata");
         String name = meta instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : "";
         s.append("\n\nFor example, it refuses ").append(failing.get("kind")).append(' ').append(name).append(": ")
-                .append(e.validations().get(0).message().replaceAll("\\{\\{\\s*\\w+\\s*}}", "…"));
+                .append(dev.backstack.panel.model.policy.CelTemplate.renderMessage(e.validations().get(0).message(),
+                        e.defaults()));
         return s.toString();
     }
 

@@ -86,6 +86,7 @@ public final class DashboardView extends BorderPane {
         app.getStyleClass().add("app-title");
         Label cluster = new Label();
         cluster.setId("selected-cluster");
+        cluster.setMinWidth(Region.USE_PREF_SIZE);
         cluster.getStyleClass().add(Styles.TITLE);
         cluster.textProperty().bind(vm.selectedClusterProperty().map(c -> c.name() + " (" + c.role().name().toLowerCase() + ")"));
         Label simulation = badge("SIMULATED DEMO FLEET", Styles.BADGE_SIMULATION);
@@ -106,7 +107,9 @@ public final class DashboardView extends BorderPane {
         });
         Button contexts = new Button("Clusters\u2026");
         contexts.setOnAction(e -> chooseContexts.run());
-        Button theme = new Button("Theme");
+        Button theme = new Button("\u25d0");
+        theme.setId("theme-toggle");
+        theme.setTooltip(new javafx.scene.control.Tooltip("Light or dark theme (Ctrl+T)"));
         theme.setMinWidth(Region.USE_PREF_SIZE);
         contexts.setMinWidth(Region.USE_PREF_SIZE);
         app.setMinWidth(Region.USE_PREF_SIZE);

@@ -113,7 +113,7 @@ class CatalogViewModelTest {
                 .contains("Category: Cluster claims   Severity: medium   Default mode: Enforce",
                         "Applies to: EKSCluster, AKSCluster",
                         "Parameters: Maximum nodes (3)",
-                        "For example, it refuses EKSCluster dev-big: A cluster may have at most … nodes")
+                        "For example, it refuses EKSCluster dev-big: A cluster may have at most 3 nodes")
                 .doesNotContain("{{");
 
         vm.focusedProperty().set(entry("disallow-latest-tag"));
