@@ -145,8 +145,13 @@ public final class ComplianceView extends BorderPane {
         t.setPlaceholder(new Label("No failing resources"));
         Label title = new Label();
         title.getStyleClass().add(Styles.SECTION);
-        title.textProperty().bind(vm.selectedRowProperty().map(r -> "Failing resources of " + r.label())
-                .orElse("Failing resources (select a row to narrow)"));
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String scope = vm.selectedRowProperty().get() == null ? "Failing resources (select a row to narrow)"
+                    : "Failing resources of " + vm.selectedRowProperty().get().label();
+            int total = vm.failingTotalProperty().get();
+            return total > vm.failing().size() ? scope + ": the first " + vm.failing().size() + " of " + total
+                    + " (exports have all)" : scope;
+        }, vm.selectedRowProperty(), vm.failingTotalProperty(), vm.failing()));
         VBox box = new VBox(4, title, t);
         VBox.setVgrow(t, Priority.ALWAYS);
         return box;

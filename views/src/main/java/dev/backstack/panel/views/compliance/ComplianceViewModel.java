@@ -44,6 +44,8 @@ public final class ComplianceViewModel {
                 throws IOException;
     }
 
+    /** The drill-down lists at most this many resources (a fleet can have tens of thousands); exports have all. */
+    static final int SHOWN_FAILING = 1000;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final TaskExecutor tasks;
@@ -62,6 +64,7 @@ public final class ComplianceViewModel {
     private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper failingTotal = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private Supplier<HistorySnapshot> history = () -> HistorySnapshot.EMPTY;
     private HistorySnapshot shownHistory;
     private long revision = -1;
@@ -100,14 +103,16 @@ public final class ComplianceViewModel {
 
     /** A roll-up with the lists the table and the drill-down show for one grouping and selection. */
     private record Computed(FleetCompliance compliance, Grouping grouping, ComplianceRow selected,
-            List<ComplianceRow> rows, List<FailingResource> failing) {
+            List<ComplianceRow> rows, List<FailingResource> failing, int failingTotal) {
 
         static Computed of(Fleet fleet, Grouping grouping, ComplianceRow selected) {
             FleetCompliance fc = FleetCompliance.of(fleet);
             List<ComplianceRow> rows = fc.rows(grouping);
             ComplianceRow kept = selected == null ? null
                     : rows.stream().filter(r -> sameRow(r, selected)).findFirst().orElse(null);
-            return new Computed(fc, grouping, kept, rows, kept == null ? fc.failing() : fc.failing(kept));
+            List<FailingResource> failing = kept == null ? fc.failing() : fc.failing(kept);
+            return new Computed(fc, grouping, kept, rows, failing.size() > SHOWN_FAILING
+                    ? List.copyOf(failing.subList(0, SHOWN_FAILING)) : failing, failing.size());
         }
     }
 
@@ -147,6 +152,7 @@ public final class ComplianceViewModel {
             refreshing = false;
         }
         selectedRow.set(c.selected());
+        failingTotal.set(c.failingTotal());
         if (!failing.equals(c.failing())) {
             failing.setAll(c.failing());
         }
@@ -203,8 +209,10 @@ public final class ComplianceViewModel {
 
     private void refreshFailing() {
         FleetCompliance fc = compliance.get();
-        List<FailingResource> next = fc == null ? List.of()
+        List<FailingResource> all = fc == null ? List.of()
                 : selectedRow.get() == null ? fc.failing() : fc.failing(selectedRow.get());
+        List<FailingResource> next = all.size() > SHOWN_FAILING ? all.subList(0, SHOWN_FAILING) : all;
+        failingTotal.set(all.size());
         if (!failing.equals(next)) {
             failing.setAll(next);
         }
@@ -284,6 +292,11 @@ public final class ComplianceViewModel {
 
     public ReadOnlyBooleanProperty exportingProperty() {
         return exporting.getReadOnlyProperty();
+    }
+
+    /** How many resources fail in the drill-down's scope; the list shows at most {@link #SHOWN_FAILING}. */
+    public javafx.beans.property.ReadOnlyIntegerProperty failingTotalProperty() {
+        return failingTotal.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hasFailuresProperty() {

@@ -130,4 +130,22 @@ class ComplianceViewModelTest {
         real.export(ComplianceExport.Format.HTML, dir.resolve("c.html"));
         assertThat(Files.readString(dir.resolve("c.html"))).contains("&lt;b&gt;rw&lt;/b&gt;").doesNotContain("<b>rw");
     }
+
+    @Test
+    @DisplayName("the drill-down shows at most SHOWN_FAILING resources and says how many fail in all")
+    void drillDownIsCapped() {
+        List<KubeObject> reports = new ArrayList<>();
+        for (int i = 0; i < ComplianceViewModel.SHOWN_FAILING + 5; i++) {
+            reports.add(report("web", "web-" + i, "ro-rootfs", "fail", "rw"));
+        }
+        var hub = ClusterAssembler.assemble(new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
+                Reachability.REACHABLE, "", ObjectSet.of(reports));
+
+        vm.apply(new Fleet(hub, List.of(), List.of(), false, 1, 1_000));
+
+        assertThat(vm.failing()).hasSize(ComplianceViewModel.SHOWN_FAILING);
+        assertThat(vm.failingTotalProperty().get()).isEqualTo(ComplianceViewModel.SHOWN_FAILING + 5);
+        vm.export(ComplianceExport.Format.CSV, dir.resolve("all.csv"));
+        assertThat(written).containsExactly("CSV all.csv " + (ComplianceViewModel.SHOWN_FAILING + 5));
+    }
 }
