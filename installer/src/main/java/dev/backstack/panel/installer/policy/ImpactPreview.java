@@ -101,7 +101,7 @@ final class ImpactPreview {
         return cached;
     }
 
-    private static String reason(KubernetesClientException e) {
+    static String reason(KubernetesClientException e) {
         if (e.getCode() > 0) {
             return "HTTP " + e.getCode() + (e.getStatus() == null ? "" : " " + e.getStatus().getMessage());
         }

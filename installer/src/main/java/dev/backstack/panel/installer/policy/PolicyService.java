@@ -69,6 +69,12 @@ public final class PolicyService {
         if (t.isEmpty()) {
             return new ClusterFacts(cluster, Optional.empty(), List.of(), "the panel has no connection to " + cluster);
         }
+        try {
+            t.get().client().getKubernetesVersion();
+        } catch (KubernetesClientException e) {
+            return new ClusterFacts(cluster, Optional.empty(), List.of(), "cannot reach " + cluster + ": "
+                    + ImpactPreview.reason(e));
+        }
         Optional<String> version = KyvernoProbe.version(t.get().client());
         if (version.isEmpty()) {
             return new ClusterFacts(cluster, version, List.of(), "no Kyverno found on " + cluster
