@@ -156,6 +156,21 @@ class PolicyServiceTest {
     }
 
     @Test
+    @DisplayName("a cluster that does not answer is said to be unreachable, not to lack Kyverno")
+    void unreachableCluster() throws Exception {
+        var demo = fleet.demoFleet().orElseThrow();
+        demo.stopServer("spoke-2");
+        try {
+            ClusterFacts f = service.facts("spoke-2");
+            assertThat(f.problem()).startsWith("cannot reach spoke-2: ");
+            assertThat(f.summary()).doesNotContain("no Kyverno");
+            assertThat(f.generation()).isEmpty();
+        } finally {
+            demo.startServer("spoke-2");
+        }
+    }
+
+    @Test
     @DisplayName("the preflight blocks when a target has no Kyverno, and says to install it there; no plan is made for it")
     void preflightBlocksWithoutKyverno() throws Exception {
         PolicyRequest r = apply(List.of(selection("require-probes", PolicyMode.AUDIT)), true, "spoke-3");
