@@ -97,6 +97,13 @@ class PolicyWizardDemoUiTest {
 
         FxPoll.until(10, () -> robot.lookup("#target-spokes").tryQuery().map(Node::isVisible).orElse(false));
         FxPoll.until(30, () -> !vm.targets().loadingProperty().get() && !vm.targets().factsMap().isEmpty());
+        robot.push(KeyCode.ALT, KeyCode.G);
+        FxPoll.until(10, () -> robot.lookup("#gitops-repository").tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("#gitops-repository").write("https://github.com/acme/platform-gitops");
+        FxPoll.until(10, () -> vm.targets().matching().contains("spoke-1"));
+        shot("policies-3b-gitops");
+        robot.push(KeyCode.ALT, KeyCode.A);
+        FxPoll.until(10, () -> robot.lookup("#target-spokes").tryQuery().map(Node::isVisible).orElse(false));
         robot.interact(() -> {
             ListView<?> spokes = robot.lookup("#target-spokes").queryAs(ListView.class);
             spokes.requestFocus();

@@ -23,9 +23,12 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import java.util.List;
 
 /** The targets page: the hub and spokes, applied now or committed to the GitOps repository. */
 final class TargetsPage extends WizardPage {
+
+    private static final double LABELS = 110;
 
     private final TargetsViewModel vm;
     private final Runnable onEnter;
@@ -48,7 +51,12 @@ final class TargetsPage extends WizardPage {
         Forms.Row spokes = Forms.row(grid, "_Spokes", spokeList(), "Applied one cluster after another; a failure "
                 + "stops there and a re-run resumes.", null);
         spokes.showWhen(vm.deliveryProperty().isEqualTo(Delivery.APPLY));
-        gitops(grid);
+        GridPane gitopsGrid = Forms.grid();
+        gitopsGrid.setPadding(new javafx.geometry.Insets(0, 22, 0, 22));
+        gitops(gitopsGrid);
+        gitopsGrid.visibleProperty().bind(vm.deliveryProperty().isEqualTo(Delivery.GITOPS));
+        gitopsGrid.managedProperty().bind(gitopsGrid.visibleProperty());
+        GridPane bottom = Forms.grid();
         ProgressIndicator reading = new ProgressIndicator();
         reading.setPrefSize(16, 16);
         reading.visibleProperty().bind(vm.loadingProperty());
@@ -64,9 +72,12 @@ final class TargetsPage extends WizardPage {
         problem.textProperty().bind(vm.problemProperty());
         HBox status = new HBox(8, refresh, reading, readingText, problem);
         status.setAlignment(Pos.CENTER_LEFT);
-        Forms.row(grid, "", status, null, null);
-        Forms.row(grid, "", legacy(legacyOffer, adoptLegacy), null, null).showWhen(Bindings.isNotEmpty(legacyOffer));
-        ScrollPane scroll = new ScrollPane(grid);
+        Forms.row(bottom, "", status, null, null);
+        Forms.row(bottom, "", legacy(legacyOffer, adoptLegacy), null, null).showWhen(Bindings.isNotEmpty(legacyOffer));
+        for (GridPane g : List.of(grid, gitopsGrid, bottom)) {
+            g.getColumnConstraints().get(0).setMinWidth(LABELS); // the three grids' fields line up
+        }
+        ScrollPane scroll = new ScrollPane(new VBox(grid, gitopsGrid, bottom));
         scroll.setFitToWidth(true);
         setContent(scroll);
     }
@@ -87,6 +98,7 @@ final class TargetsPage extends WizardPage {
             done.setText(n == 0 ? "They are chosen already." : "Added " + n + (n == 1 ? " policy" : " policies")
                     + " with the legacy ones' modes; see them on Parameters (Alt+P).");
         });
+        done.managedProperty().bind(done.textProperty().isNotEmpty());
         VBox box = new VBox(6, text, add, done);
         box.getStyleClass().add(Styles.BANNER_WARNING);
         return box;
@@ -147,27 +159,26 @@ final class TargetsPage extends WizardPage {
     }
 
     private void gitops(GridPane grid) {
-        var isGitOps = vm.deliveryProperty().isEqualTo(Delivery.GITOPS);
         Forms.row(grid, "Re_pository", field("gitops-repository", vm.repositoryProperty(),
-                "https://github.com/acme/platform-gitops"), "The hub's GitOps repository (https).", null).showWhen(isGitOps);
-        Forms.row(grid, "_Base branch", field("gitops-base", vm.baseProperty(), "main"), null, null).showWhen(isGitOps);
+                "https://github.com/acme/platform-gitops"), "The hub's GitOps repository (https).", null);
+        Forms.row(grid, "_Base branch", field("gitops-base", vm.baseProperty(), "main"), null, null);
         Forms.row(grid, "_New branch", field("gitops-branch", vm.branchProperty(), ""), "The pull request goes from "
-                + "this branch to the base branch.", null).showWhen(isGitOps);
+                + "this branch to the base branch.", null);
         PasswordField token = new PasswordField();
         token.setId("gitops-token");
         token.getStyleClass().add(Styles.MASKED);
         token.textProperty().addListener((o, a, b) -> vm.setToken(SecretText.of(b)));
         Forms.row(grid, "_Token", token, "A GitHub token that may push branches; kept in memory only.", null)
-                .showWhen(isGitOps);
+                ;
         Forms.row(grid, "Spoke _labels", field("gitops-selector", vm.selectorProperty(), "clusterType=spoke"),
                 "The ApplicationSet's cluster generator selects the spokes' Argo CD cluster secrets with these labels; "
-                        + "empty for no spokes.", vm.selectorProblemProperty()).showWhen(isGitOps);
+                        + "empty for no spokes.", vm.selectorProblemProperty());
         Label matching = new Label();
         matching.setId("gitops-matching");
         matching.setWrapText(true);
         matching.textProperty().bind(Bindings.createStringBinding(() -> vm.matching().isEmpty() ? "no spoke matches now"
                 : "matches now: " + String.join(", ", vm.matching()), vm.matching()));
-        Forms.row(grid, "", matching, null, null).showWhen(isGitOps);
+        Forms.row(grid, "", matching, null, null);
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {
