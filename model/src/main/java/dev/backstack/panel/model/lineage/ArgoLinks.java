@@ -16,6 +16,7 @@ import dev.backstack.panel.model.rules.SpokeDetector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The links after the kubeconfig: Argo CD cluster secret, Applications, the spoke's compliance. */
 final class ArgoLinks {
@@ -47,12 +48,12 @@ final class ArgoLinks {
         String argoName = secret.map(s -> Fields.str(s.body(), "cluster", "name")).orElse(spoke);
         List<LineageNode> out = hub.all(Kinds.APPLICATION).stream()
                 .sorted(Comparator.comparing(KubeObject::name))
-                .filter(app -> {
+                .flatMap(app -> {
                     ApplicationStatus st = ArgoRules.application(app);
-                    return st.targets(server, argoName) || st.targets(null, spoke);
+                    return st.targets(server, argoName) || st.targets(null, spoke)
+                            ? Stream.of(SpokeLineage.node(LineageStage.APPLICATIONS, app, st.assessment(), List.of()))
+                            : Stream.empty();
                 })
-                .map(app -> SpokeLineage.node(LineageStage.APPLICATIONS, app,
-                        ArgoRules.application(app).assessment(), List.of()))
                 .toList();
         if (!out.isEmpty()) {
             return out;
