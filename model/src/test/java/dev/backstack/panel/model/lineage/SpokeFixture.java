@@ -102,6 +102,16 @@ final class SpokeFixture {
         return this;
     }
 
+    /** The kubeconfig secret itself, as a store that watched every secret would hold it. */
+    SpokeFixture kubeconfigSecret() {
+        objects.add(yaml("""
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: aks-1-kubeconfig, namespace: default, creationTimestamp: '2026-11-20T10:06:30Z'}
+                """));
+        return this;
+    }
+
     SpokeFixture clusterSecret(boolean labelledSpoke) {
         objects.add(yaml("""
                 apiVersion: v1

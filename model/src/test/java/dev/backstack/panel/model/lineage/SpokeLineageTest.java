@@ -159,6 +159,22 @@ class SpokeLineageTest {
         assertThat(lineage.stage(LineageStage.MANAGED)).hasSize(2);
     }
 
+    @Test
+    void readsTheKubeconfigSecretWhenTheHubHoldsIt() {
+        ObjectSet hub = SpokeFixture.spoke().kubeconfigSecret()
+                .managed("KubernetesCluster", "aks-1-cluster", SpokeFixture.READY).build();
+
+        Lineage lineage = SpokeLineage.of(SpokeFixture.SPOKE, hub, passing());
+
+        assertThat(lineage.stage(LineageStage.CONNECTION_SECRET)).singleElement().satisfies(n -> {
+            assertThat(n.isHealthy()).isTrue();
+            assertThat(n.label()).isEqualTo("Secret aks-1-kubeconfig");
+            assertThat(n.namespace()).isEqualTo("default");
+            assertThat(n.lastChanged()).contains(Instant.parse("2026-11-20T10:06:30Z"));
+        });
+        assertThat(lineage.brokenLink()).hasValueSatisfying(b -> assertThat(b.stage()).isEqualTo(LineageStage.CLUSTER_SECRET));
+    }
+
     static Stream<Arguments> lastChanged() {
         return Stream.of(
                 Arguments.of("AKSCluster team-a-spoke", "2026-11-20T10:05:00Z"),
