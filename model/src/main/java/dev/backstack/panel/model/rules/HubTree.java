@@ -51,7 +51,7 @@ public final class HubTree {
     }
 
     /** Composed resources by {@code "Kind name"}; a null value is a reference that was not found. */
-    static Map<String, KubeObject> composed(KubeObject xr, ObjectSet objects) {
+    public static Map<String, KubeObject> composed(KubeObject xr, ObjectSet objects) {
         List<?> refs = Fields.list(xr.spec(), "resourceRefs");
         if (refs.isEmpty()) {
             refs = Fields.list(xr.spec(), "crossplane", "resourceRefs");
