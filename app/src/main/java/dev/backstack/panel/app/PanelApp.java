@@ -10,9 +10,12 @@ import dev.backstack.panel.installer.policy.PolicyCatalog;
 import dev.backstack.panel.installer.policy.PolicyService;
 import dev.backstack.panel.installer.compliance.HistoryException;
 import dev.backstack.panel.installer.connect.ContextEntry;
+import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.compliance.HistorySnapshot;
 import dev.backstack.panel.views.compliance.ComplianceView;
 import dev.backstack.panel.views.compliance.ComplianceViewModel;
+import dev.backstack.panel.views.lineage.LineageView;
+import dev.backstack.panel.views.lineage.LineageViewModel;
 import dev.backstack.panel.views.component.ComponentDetailViewModel;
 import dev.backstack.panel.views.fleet.DashboardViewModel;
 import dev.backstack.panel.views.fx.FxPump;
@@ -53,6 +56,7 @@ public final class PanelApp extends Application {
     });
     private DashboardViewModel dashboard;
     private ComplianceViewModel compliance;
+    private final LineageViewModel lineage = new LineageViewModel();
     private final FxTaskExecutor complianceTasks = new FxTaskExecutor();
     private ComponentDetailViewModel detail;
     private DashboardView view;
@@ -94,6 +98,14 @@ public final class PanelApp extends Application {
         compliance = new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(),
                 ZoneId.systemDefault());
         view.addTab("compliance-tab", "Compliance", new ComplianceView(compliance, System::currentTimeMillis));
+        view.addTab("lineage-tab", "Lineage", new LineageView(lineage));
+        dashboard.selectedClusterProperty().addListener((o, a, c) -> {
+            FleetService s = service;
+            if (s != null) {
+                Fleet f = s.latest();
+                lineage.apply(f, c, () -> s.objects(f.hub().id()));
+            }
+        });
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
         primary.setTitle("BACK Stack control panel");
@@ -131,6 +143,7 @@ public final class PanelApp extends Application {
         pump = new FxPump(next::latest, fleet -> {
             dashboard.apply(fleet);
             compliance.apply(fleet);
+            lineage.apply(fleet, dashboard.selectedClusterProperty().get(), () -> next.objects(fleet.hub().id()));
         }, FleetConnector.COALESCE_MILLIS);
         pump.start();
         if (previous != null) {
