@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param needs       ids of the add-ons that must be installed first
  * @param createsCrds whether the add-on installs CustomResourceDefinitions (others may use them)
  * @param syncOptions Argo CD sync options beyond the ones every add-on gets
+ * @param values      fixed Helm values every install gets (the parameters' values are merged over them)
  */
 public record AddonEntry(String id, String title, String description, AddonSource source, String namespace,
-        List<PolicyParameter> parameters, List<String> needs, boolean createsCrds, List<String> syncOptions) {
+        List<PolicyParameter> parameters, List<String> needs, boolean createsCrds, List<String> syncOptions,
+        Map<String, Object> values) {
 
     private static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 
@@ -39,6 +41,7 @@ public record AddonEntry(String id, String title, String description, AddonSourc
         parameters = List.copyOf(parameters);
         needs = List.copyOf(needs);
         syncOptions = List.copyOf(syncOptions);
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         if (needs.contains(id)) {
             throw new IllegalArgumentException("add-on " + id + " needs itself");
         }

@@ -20,7 +20,7 @@ class AddonSelectionTest {
             ParamType.INTEGER, 1L, 1L, 5L, null);
     private static final AddonEntry ENTRY = new AddonEntry("monitoring", "Monitoring", "",
             new AddonSource.Chart("kube-prometheus-stack", "https://example.org/charts", "1.0.0", "v1", ""),
-            "monitoring", List.of(RETENTION, REPLICAS), List.of(), true, List.of());
+            "monitoring", List.of(RETENTION, REPLICAS), List.of(), true, List.of(), Map.of());
 
     @ParameterizedTest(name = "{0} = \"{1}\" -> {2}")
     @CsvSource(delimiter = '|', value = {
@@ -69,9 +69,9 @@ class AddonSelectionTest {
     @DisplayName("an entry refuses an id that is not a DNS label and a need on itself")
     void entryValidation() {
         AddonSource src = new AddonSource.Git("policies/spokes", "");
-        assertThatThrownBy(() -> new AddonEntry("Bad_Id", null, null, src, "x", List.of(), List.of(), false, List.of()))
+        assertThatThrownBy(() -> new AddonEntry("Bad_Id", null, null, src, "x", List.of(), List.of(), false, List.of(), Map.of()))
                 .hasMessageContaining("not a DNS label");
-        assertThatThrownBy(() -> new AddonEntry("a", null, null, src, "x", List.of(), List.of("a"), false, List.of()))
+        assertThatThrownBy(() -> new AddonEntry("a", null, null, src, "x", List.of(), List.of("a"), false, List.of(), Map.of()))
                 .hasMessageContaining("needs itself");
     }
 }
