@@ -56,6 +56,10 @@ class AddonRendererTest {
                 assertThat(CRDS.validate(JSON.valueToTree(a))).as(a.getMetadata().getName()).isEmpty();
             }
         }
+        com.fasterxml.jackson.databind.node.ObjectNode wrong = JSON.valueToTree(
+                AddonRenderer.render(selection("kyverno").withSpokes(List.of("spoke-1")), 0, null, null));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wrong.at("/spec/generators/0/clusters")).putArray("names");
+        assertThat(CRDS.validate(wrong)).as("a field the cluster generator does not have").isNotEmpty();
     }
 
     @Test

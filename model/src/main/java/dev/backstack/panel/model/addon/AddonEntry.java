@@ -39,7 +39,7 @@ public record AddonEntry(String id, String title, String description, AddonSourc
         title = title == null ? id : title;
         description = description == null ? "" : description;
         parameters = List.copyOf(parameters);
-        needs = List.copyOf(needs);
+        needs = List.copyOf(new java.util.LinkedHashSet<>(needs));
         syncOptions = List.copyOf(syncOptions);
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         if (needs.contains(id)) {
