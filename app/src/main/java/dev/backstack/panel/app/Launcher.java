@@ -16,7 +16,7 @@ public final class Launcher {
     public static void main(String[] args) {
         java.util.List<String> argList = java.util.Arrays.asList(args);
         boolean headless = argList.contains("status") || argList.contains("compliance") || argList.contains("install")
-                || argList.contains("uninstall") || argList.contains("policies");
+                || argList.contains("uninstall") || argList.contains("policies") || argList.contains("addons");
         if (headless && System.getProperty("panel.log.level") == null) {
             System.setProperty("panel.log.level", "WARN");
         }
@@ -27,6 +27,10 @@ public final class Launcher {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         if (args.length > 0 && args[0].equals("policies")) {
             System.exit(policies(args, out, err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("addons")) {
+            System.exit(addons(args, out, err));
             return;
         }
         Options options;
@@ -64,6 +68,21 @@ public final class Launcher {
         }
         return new dev.backstack.panel.app.policy.PoliciesCommand(options, System.getenv(),
                 java.nio.file.Path.of(System.getProperty("user.home")), out, err).run();
+    }
+
+    private static int addons(String[] args, PrintStream out, PrintStream err) {
+        dev.backstack.panel.app.addon.AddonsOptions options;
+        try {
+            options = dev.backstack.panel.app.addon.AddonsOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (options.help()) {
+            out.print(dev.backstack.panel.app.addon.AddonsOptions.USAGE);
+            return 0;
+        }
+        return new dev.backstack.panel.app.addon.AddonsCommand(options, out, err).run();
     }
 
     /** Runs a command without a window; its exit code. */

@@ -30,6 +30,7 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
               install             install (or resume, or upgrade) a BACK Stack hub on the --context cluster
               uninstall           remove the hub, in dependency order
               policies ...        the policy catalog, rendering and delivery (policies --help)
+              addons ...          the add-on catalog and its ApplicationSets (addons --help)
 
             Options:
               --demo              use the built-in simulated demo fleet (the default without a kubeconfig);

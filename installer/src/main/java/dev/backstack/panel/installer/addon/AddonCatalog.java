@@ -1,0 +1,133 @@
+package dev.backstack.panel.installer.addon;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.backstack.panel.model.addon.AddonEntry;
+import dev.backstack.panel.model.addon.AddonSource;
+import dev.backstack.panel.model.policy.ParamType;
+import dev.backstack.panel.model.policy.PolicyParameter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The panel's add-on catalog, read from {@code resources} ({@code addons/catalog.yaml}) into
+ * {@link AddonEntry} records. Loading refuses duplicate ids, a {@code needs} naming no entry and
+ * a cycle of needs, so every catalog that loads has {@link #waves()}. Immutable; load once, then
+ * use from any thread.
+ */
+public final class AddonCatalog {
+
+    static final String RESOURCE = "/dev/backstack/panel/resources/addons/catalog.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private final List<AddonEntry> entries;
+    private final Map<String, Integer> waves;
+
+    AddonCatalog(List<AddonEntry> entries) {
+        this.entries = List.copyOf(entries);
+        Set<String> seen = new HashSet<>();
+        for (AddonEntry e : entries) {
+            if (!seen.add(e.id())) {
+                throw new IllegalStateException("add-on catalog: id " + e.id() + " appears twice");
+            }
+        }
+        for (AddonEntry e : entries) {
+            for (String need : e.needs()) {
+                if (!seen.contains(need)) {
+                    throw new IllegalStateException("add-on catalog: " + e.id() + " needs " + need + ", which is not in the catalog");
+                }
+            }
+        }
+        this.waves = SyncWaves.of(entries);
+    }
+
+    /** The catalog the panel ships. */
+    public static AddonCatalog load() {
+        try (InputStream in = AddonCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("add-on catalog " + RESOURCE + " is missing from the classpath");
+            }
+            return parse(YAML.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the add-on catalog " + RESOURCE, e);
+        }
+    }
+
+    static AddonCatalog parse(JsonNode root) {
+        List<AddonEntry> out = new ArrayList<>();
+        for (JsonNode e : root.path("entries")) {
+            try {
+                out.add(entry(e));
+            } catch (RuntimeException ex) {
+                throw new IllegalStateException("add-on catalog entry " + e.path("id").asText() + ": " + ex.getMessage(), ex);
+            }
+        }
+        return new AddonCatalog(out);
+    }
+
+    public List<AddonEntry> entries() {
+        return entries;
+    }
+
+    public Optional<AddonEntry> entry(String id) {
+        return entries.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** Each entry's Argo CD sync wave: 0 without needs, else one more than the latest of its needs. */
+    public Map<String, Integer> waves() {
+        return waves;
+    }
+
+    private static AddonEntry entry(JsonNode e) {
+        List<PolicyParameter> params = new ArrayList<>();
+        e.path("parameters").forEach(p -> params.add(parameter(p)));
+        List<String> needs = new ArrayList<>();
+        e.path("needs").forEach(n -> needs.add(n.asText()));
+        List<String> syncOptions = new ArrayList<>();
+        e.path("syncOptions").forEach(n -> syncOptions.add(n.asText()));
+        Map<String, Object> values = e.has("values") ? YAML.convertValue(e.get("values"), OBJECT) : Map.of();
+        return new AddonEntry(e.path("id").asText(), e.path("title").asText(), e.path("description").asText(""),
+                source(e), e.path("namespace").asText(), params, needs, e.path("createsCrds").asBoolean(false),
+                syncOptions, values);
+    }
+
+    private static AddonSource source(JsonNode e) {
+        JsonNode c = e.path("chart");
+        if (c.isObject()) {
+            return new AddonSource.Chart(c.path("name").asText(), c.path("repository").asText(),
+                    c.path("version").asText(), c.path("appVersion").asText(""), c.path("source").asText(""));
+        }
+        JsonNode g = e.path("git");
+        if (g.isObject()) {
+            return new AddonSource.Git(g.path("path").asText(), g.path("source").asText(""));
+        }
+        throw new IllegalStateException("needs a chart or a git source");
+    }
+
+    private static PolicyParameter parameter(JsonNode p) {
+        ParamType type = ParamType.valueOf(p.path("type").asText());
+        JsonNode d = p.path("default");
+        Object def = switch (type) {
+            case INTEGER -> d.asLong();
+            case STRING -> d.asText();
+            case STRING_LIST -> {
+                List<String> items = new ArrayList<>();
+                d.forEach(i -> items.add(i.asText()));
+                yield List.copyOf(items);
+            }
+        };
+        return new PolicyParameter(p.path("name").asText(), p.path("title").asText(),
+                p.path("description").asText(""), type, def, p.has("min") ? p.get("min").asLong() : null,
+                p.has("max") ? p.get("max").asLong() : null, p.hasNonNull("pattern") ? p.get("pattern").asText() : null);
+    }
+}
