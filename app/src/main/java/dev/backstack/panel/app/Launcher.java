@@ -52,6 +52,8 @@ public final class Launcher {
         Logger log = LoggerFactory.getLogger(Launcher.class);
         log.info("Starting the BACK Stack control panel");
         PanelApp.launchWith(options);
+        // The window is closed: do not wait for connections still closing in the background.
+        System.exit(0);
     }
 
     private static int policies(String[] args, PrintStream out, PrintStream err) {

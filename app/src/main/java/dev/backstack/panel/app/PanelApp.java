@@ -55,6 +55,7 @@ public final class PanelApp extends Application {
         return t;
     });
     private DashboardViewModel dashboard;
+    private static final long STOP_WAIT_MILLIS = 5_000;
     private ComplianceViewModel compliance;
     private final LineageViewModel lineage = new LineageViewModel();
     private final FxTaskExecutor complianceTasks = new FxTaskExecutor();
@@ -242,18 +243,32 @@ public final class PanelApp extends Application {
     }
 
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
         if (pump != null) {
             pump.stop();
         }
-        if (service != null) {
-            service.close();
-        }
-        if (history != null) {
-            history.close();
-        }
-        if (connector != null) {
-            connector.close();
+        // Closing watches can take long (the demo's mock servers have stalled for tens of seconds
+        // closing many at once): close off the FX thread, and let the window go after a few seconds.
+        FleetService s = service;
+        HistoryHandle h = history;
+        FleetConnector c = connector;
+        Thread closing = new Thread(() -> {
+            if (s != null) {
+                s.close();
+            }
+            if (h != null) {
+                h.close();
+            }
+            if (c != null) {
+                c.close();
+            }
+        }, "panel-close");
+        closing.setDaemon(true);
+        closing.start();
+        closing.join(STOP_WAIT_MILLIS);
+        if (closing.isAlive()) {
+            LOG.warn("Closing the cluster connections takes longer than {} ms; the panel exits without waiting",
+                    STOP_WAIT_MILLIS);
         }
         complianceTasks.shutdown();
         background.shutdownNow();
