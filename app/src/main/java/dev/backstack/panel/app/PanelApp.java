@@ -14,6 +14,8 @@ import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.compliance.HistorySnapshot;
 import dev.backstack.panel.views.compliance.ComplianceView;
 import dev.backstack.panel.views.compliance.ComplianceViewModel;
+import dev.backstack.panel.views.addon.AddonMatrixView;
+import dev.backstack.panel.views.addon.AddonMatrixViewModel;
 import dev.backstack.panel.views.lineage.LineageView;
 import dev.backstack.panel.views.lineage.LineageViewModel;
 import dev.backstack.panel.views.component.ComponentDetailViewModel;
@@ -58,6 +60,7 @@ public final class PanelApp extends Application {
     private static final long STOP_WAIT_MILLIS = 5_000;
     private ComplianceViewModel compliance;
     private final LineageViewModel lineage = new LineageViewModel();
+    private final AddonMatrixViewModel addons = new AddonMatrixViewModel();
     private final FxTaskExecutor complianceTasks = new FxTaskExecutor();
     private ComponentDetailViewModel detail;
     private DashboardView view;
@@ -100,6 +103,7 @@ public final class PanelApp extends Application {
                 ZoneId.systemDefault());
         view.addTab("compliance-tab", "Compliance", new ComplianceView(compliance, System::currentTimeMillis));
         view.addTab("lineage-tab", "Lineage", new LineageView(lineage));
+        view.addTab("addons-tab", "Add-ons", new AddonMatrixView(addons));
         dashboard.selectedClusterProperty().addListener((o, a, c) -> {
             FleetService s = service;
             if (s != null) {
@@ -145,6 +149,7 @@ public final class PanelApp extends Application {
             dashboard.apply(fleet);
             compliance.apply(fleet);
             lineage.apply(fleet, dashboard.selectedClusterProperty().get(), () -> next.objects(fleet.hub().id()));
+            addons.apply(fleet);
         }, FleetConnector.COALESCE_MILLIS);
         pump.start();
         if (previous != null) {

@@ -1,0 +1,56 @@
+package dev.backstack.panel.views.addon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstack.panel.model.Cluster;
+import dev.backstack.panel.model.ClusterRole;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.Health;
+import dev.backstack.panel.model.KubeObject;
+import dev.backstack.panel.model.ObjectSet;
+import dev.backstack.panel.model.Reachability;
+import dev.backstack.panel.model.addon.AddonMatrix;
+import dev.backstack.panel.model.rules.ClusterAssembler;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AddonMatrixViewModelTest {
+
+    private final AddonMatrixViewModel vm = new AddonMatrixViewModel();
+
+    private static KubeObject app(String name, String health) {
+        return new KubeObject("argoproj.io/v1alpha1", "Application", "argocd", name, "u-" + name, 1, null, null,
+                Map.of(), Map.of(), List.of(), Map.of("status", Map.of("health", Map.of("status", health),
+                        "sync", Map.of("status", "Synced"))));
+    }
+
+    private static Cluster cluster(String name, ClusterRole role, List<KubeObject> objects) {
+        return ClusterAssembler.assemble(new ClusterAssembler.Identity(name, name, role, "https://" + name, Set.of()),
+                Reachability.REACHABLE, "v1.34.1", ObjectSet.of(objects));
+    }
+
+    private static Fleet fleet(long revision, String spoke2Kyverno) {
+        Cluster hub = cluster("hub", ClusterRole.HUB, List.of(app("spoke-1-kyverno", "Healthy"),
+                app("spoke-1-cert-manager", "Healthy"), app("spoke-2-kyverno", spoke2Kyverno)));
+        return new Fleet(hub, List.of(cluster("spoke-1", ClusterRole.SPOKE, List.of()),
+                cluster("spoke-2", ClusterRole.SPOKE, List.of())), List.of(), false, revision, 0);
+    }
+
+    @Test
+    @DisplayName("columns are the add-ons found; a changed cell replaces only its spoke's row")
+    void rowsUpdateInPlace() {
+        vm.apply(fleet(1, "Healthy"));
+        assertThat(vm.addonsProperty().get()).containsExactly("cert-manager", "kyverno");
+        assertThat(vm.rows()).extracting(AddonMatrix.Row::spoke).containsExactly("spoke-1", "spoke-2");
+        AddonMatrix.Row spoke1 = vm.rows().get(0);
+
+        vm.apply(fleet(2, "Degraded"));
+
+        assertThat(vm.rows().get(0)).as("unchanged row kept").isSameAs(spoke1);
+        assertThat(vm.rows().get(1).cell("kyverno")).get().extracting(a -> a.health()).isEqualTo(Health.DEGRADED);
+        assertThat(vm.rows().get(1).cell("cert-manager")).isEmpty();
+    }
+}
