@@ -1,5 +1,6 @@
 package dev.backstack.panel.app.addon;
 
+import dev.backstack.panel.app.ArgValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,12 +53,12 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
         for (int i = 2; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--addon" -> addons.add(value(args, ++i, a));
-                case "--set" -> pair(value(args, ++i, a), a, values);
-                case "--selector" -> pair(value(args, ++i, a), a, selector);
-                case "--spoke" -> spokes.add(value(args, ++i, a));
-                case "--gitops" -> gitops = value(args, ++i, a);
-                case "--base" -> base = value(args, ++i, a);
+                case "--addon" -> addons.add(ArgValues.value(args, ++i, a, USAGE));
+                case "--set" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, values);
+                case "--selector" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, selector);
+                case "--spoke" -> spokes.add(ArgValues.value(args, ++i, a, USAGE));
+                case "--gitops" -> gitops = ArgValues.value(args, ++i, a, USAGE);
+                case "--base" -> base = ArgValues.value(args, ++i, a, USAGE);
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + a + "\n\n" + USAGE);
             }
@@ -67,20 +68,5 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
         }
         return new AddonsOptions(args[1], List.copyOf(addons), values, selector, List.copyOf(spokes),
                 Optional.ofNullable(gitops), base, help);
-    }
-
-    private static void pair(String text, String flag, Map<String, String> into) {
-        int eq = text.indexOf('=');
-        if (eq <= 0) {
-            throw new IllegalArgumentException(flag + " needs KEY=VALUE, not " + text);
-        }
-        into.put(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value\n\n" + USAGE);
-        }
-        return args[i];
     }
 }

@@ -1,5 +1,6 @@
 package dev.backstack.panel.app.policy;
 
+import dev.backstack.panel.app.ArgValues;
 import dev.backstack.panel.app.Options;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,24 +91,24 @@ public record PoliciesOptions(String action, Options common, List<String> polici
         int take(String[] args, int i, List<String> common) {
             String a = args[i];
             switch (a) {
-                case "--policy" -> policies.add(value(args, ++i, a));
-                case "--mode" -> pair(value(args, ++i, a), a, modes);
-                case "--set" -> pair(value(args, ++i, a), a, values);
-                case "--exclude" -> exclude.add(value(args, ++i, a));
-                case "--kyverno" -> kyverno = value(args, ++i, a);
-                case "--to" -> to.add(value(args, ++i, a));
-                case "--selector" -> pair(value(args, ++i, a), a, selector);
-                case "--gitops" -> gitops = value(args, ++i, a);
-                case "--base" -> base = value(args, ++i, a);
-                case "--branch" -> branch = value(args, ++i, a);
+                case "--policy" -> policies.add(ArgValues.value(args, ++i, a, USAGE));
+                case "--mode" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, modes);
+                case "--set" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, values);
+                case "--exclude" -> exclude.add(ArgValues.value(args, ++i, a, USAGE));
+                case "--kyverno" -> kyverno = ArgValues.value(args, ++i, a, USAGE);
+                case "--to" -> to.add(ArgValues.value(args, ++i, a, USAGE));
+                case "--selector" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, selector);
+                case "--gitops" -> gitops = ArgValues.value(args, ++i, a, USAGE);
+                case "--base" -> base = ArgValues.value(args, ++i, a, USAGE);
+                case "--branch" -> branch = ArgValues.value(args, ++i, a, USAGE);
                 case "--plan" -> plan = true;
                 case "--dry-run" -> dryRun = true;
                 case "--impact" -> impact = true;
-                case "--accept-warning" -> overrides.add(value(args, ++i, a));
-                case "--output", "-o" -> output = value(args, ++i, a);
+                case "--accept-warning" -> overrides.add(ArgValues.value(args, ++i, a, USAGE));
+                case "--output", "-o" -> output = ArgValues.value(args, ++i, a, USAGE);
                 case "--kubeconfig", "--context", "--spoke" -> {
                     common.add(a);
-                    common.add(value(args, ++i, a));
+                    common.add(ArgValues.value(args, ++i, a, USAGE));
                 }
                 case "--demo", "--help", "-h" -> common.add(a);
                 default -> throw new IllegalArgumentException("unknown argument: " + a + "\n\n" + USAGE);
@@ -127,20 +128,5 @@ public record PoliciesOptions(String action, Options common, List<String> polici
                     Optional.ofNullable(gitops), base, Optional.ofNullable(branch), plan, dryRun, impact,
                     List.copyOf(overrides), output);
         }
-    }
-
-    private static void pair(String text, String flag, Map<String, String> into) {
-        int eq = text.indexOf('=');
-        if (eq <= 0) {
-            throw new IllegalArgumentException(flag + " needs KEY=VALUE, not " + text);
-        }
-        into.put(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value\n\n" + USAGE);
-        }
-        return args[i];
     }
 }

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.backstack.panel.installer.policy.CatalogYaml;
 import dev.backstack.panel.model.addon.AddonEntry;
 import dev.backstack.panel.model.addon.AddonSource;
-import dev.backstack.panel.model.policy.ParamType;
 import dev.backstack.panel.model.policy.PolicyParameter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,14 +50,7 @@ public final class AddonCatalog {
 
     /** The catalog the panel ships. */
     public static AddonCatalog load() {
-        try (InputStream in = AddonCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("add-on catalog " + RESOURCE + " is missing from the classpath");
-            }
-            return parse(YAML.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the add-on catalog " + RESOURCE, e);
-        }
+        return parse(CatalogYaml.read(AddonCatalog.class, RESOURCE, "add-on catalog"));
     }
 
     static AddonCatalog parse(JsonNode root) {
@@ -90,7 +80,7 @@ public final class AddonCatalog {
 
     private static AddonEntry entry(JsonNode e) {
         List<PolicyParameter> params = new ArrayList<>();
-        e.path("parameters").forEach(p -> params.add(parameter(p)));
+        e.path("parameters").forEach(p -> params.add(CatalogYaml.parameter(p)));
         List<String> needs = new ArrayList<>();
         e.path("needs").forEach(n -> needs.add(n.asText()));
         List<String> syncOptions = new ArrayList<>();
@@ -114,20 +104,4 @@ public final class AddonCatalog {
         throw new IllegalStateException("needs a chart or a git source");
     }
 
-    private static PolicyParameter parameter(JsonNode p) {
-        ParamType type = ParamType.valueOf(p.path("type").asText());
-        JsonNode d = p.path("default");
-        Object def = switch (type) {
-            case INTEGER -> d.asLong();
-            case STRING -> d.asText();
-            case STRING_LIST -> {
-                List<String> items = new ArrayList<>();
-                d.forEach(i -> items.add(i.asText()));
-                yield List.copyOf(items);
-            }
-        };
-        return new PolicyParameter(p.path("name").asText(), p.path("title").asText(),
-                p.path("description").asText(""), type, def, p.has("min") ? p.get("min").asLong() : null,
-                p.has("max") ? p.get("max").asLong() : null, p.hasNonNull("pattern") ? p.get("pattern").asText() : null);
-    }
 }

@@ -6,16 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.backstack.panel.model.policy.CelValidation;
 import dev.backstack.panel.model.policy.CelVariable;
-import dev.backstack.panel.model.policy.ParamType;
 import dev.backstack.panel.model.policy.PolicyCategory;
 import dev.backstack.panel.model.policy.PolicyEntry;
 import dev.backstack.panel.model.policy.PolicyMode;
 import dev.backstack.panel.model.policy.PolicyParameter;
 import dev.backstack.panel.model.policy.ResourceMatch;
 import dev.backstack.panel.model.policy.Severity;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +36,7 @@ public final class PolicyCatalog {
 
     /** The catalog the panel ships. */
     public static PolicyCatalog load() {
-        try (InputStream in = PolicyCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("policy catalog " + RESOURCE + " is missing from the classpath");
-            }
-            return parse(YAML.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the policy catalog " + RESOURCE, e);
-        }
+        return parse(CatalogYaml.read(PolicyCatalog.class, RESOURCE, "policy catalog"));
     }
 
     static PolicyCatalog parse(JsonNode root) {
@@ -80,7 +69,7 @@ public final class PolicyCatalog {
 
     private static PolicyEntry entry(JsonNode e) {
         List<PolicyParameter> params = new ArrayList<>();
-        e.path("parameters").forEach(p -> params.add(parameter(p)));
+        e.path("parameters").forEach(p -> params.add(CatalogYaml.parameter(p)));
         List<ResourceMatch> matches = new ArrayList<>();
         e.path("matches").forEach(m -> matches.add(new ResourceMatch(m.path("group").asText(),
                 m.path("version").asText(), m.path("kind").asText(), m.path("plural").asText(),
@@ -97,22 +86,6 @@ public final class PolicyCatalog {
                 objects(e.path("passing")), objects(e.path("failing")));
     }
 
-    private static PolicyParameter parameter(JsonNode p) {
-        ParamType type = ParamType.valueOf(p.path("type").asText());
-        JsonNode d = p.path("default");
-        Object def = switch (type) {
-            case INTEGER -> d.asLong();
-            case STRING -> d.asText();
-            case STRING_LIST -> {
-                List<String> items = new ArrayList<>();
-                d.forEach(i -> items.add(i.asText()));
-                yield List.copyOf(items);
-            }
-        };
-        return new PolicyParameter(p.path("name").asText(), p.path("title").asText(),
-                p.path("description").asText(""), type, def, p.has("min") ? p.get("min").asLong() : null,
-                p.has("max") ? p.get("max").asLong() : null, p.hasNonNull("pattern") ? p.get("pattern").asText() : null);
-    }
 
     private static List<Map<String, Object>> objects(JsonNode list) {
         List<Map<String, Object>> out = new ArrayList<>();
