@@ -70,6 +70,9 @@ public final class PanelApp extends Application {
     private HistoryHandle history;
     private boolean dark;
     private Stage stage;
+    /** Set by {@link #stop()}: a connection or history that completes afterwards is closed, never shown. */
+    private volatile boolean stopped;
+    private static final java.util.concurrent.atomic.AtomicInteger LATE_CLOSED = new java.util.concurrent.atomic.AtomicInteger();
 
     static void launchWith(Options o) {
         options = o;
@@ -127,6 +130,12 @@ public final class PanelApp extends Application {
             }
             return how.get();
         }, background).whenCompleteAsync((s, error) -> {
+            if (stopped) {
+                LOG.info("The window closed before the fleet connected; closing the connection");
+                closeLater(s);
+                closeLater(connector);
+                return;
+            }
             if (error != null) {
                 view.showNotices(List.of("Cannot connect: " + error.getCause().getMessage()));
                 LOG.warn("Cannot connect: {}", error.getCause().getMessage());
@@ -176,8 +185,8 @@ public final class PanelApp extends Application {
         }, background).whenCompleteAsync((h, error) -> {
             if (error != null) {
                 LOG.warn("Compliance history not recorded: {}", error.getCause().getMessage());
-            } else if (service != next) {
-                background.execute(h::close);
+            } else if (stopped || service != next) {
+                closeLater(h);
             } else {
                 history = h;
                 next.addListener(h.history()::offer);
@@ -242,13 +251,36 @@ public final class PanelApp extends Application {
         }.start();
     }
 
+    /** How many connections or histories arrived after a window closed, and were closed (tests). */
+    static int lateClosed() {
+        return LATE_CLOSED.get();
+    }
+
     /** The running service (tests). */
     public FleetService service() {
         return service;
     }
 
+    /** Closes what arrived after the window went, on a thread of its own (the pools are shut down by then). */
+    private static void closeLater(AutoCloseable late) {
+        if (late == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                late.close();
+                LATE_CLOSED.incrementAndGet();
+            } catch (Exception e) {
+                LOG.debug("Closing {} after the window closed failed", late, e);
+            }
+        }, "panel-close-late");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public void stop() throws InterruptedException {
+        stopped = true;
         if (pump != null) {
             pump.stop();
         }
