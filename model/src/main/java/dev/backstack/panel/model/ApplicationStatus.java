@@ -1,5 +1,6 @@
 package dev.backstack.panel.model;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -12,11 +13,33 @@ import java.util.Optional;
  * @param retryCount         {@code status.operationState.retryCount}
  * @param destinationServer  the target cluster's API server URL, or null
  * @param destinationName    the target cluster's name in Argo CD, or null
+ * @param lastOperationAt    when the last operation finished ({@code operationState.finishedAt}),
+ *                           or started when it has not finished; null when there was none
  */
 public record ApplicationStatus(String namespace, String name, String project, Health health,
         String healthMessage, String syncStatus, String operationPhase, String operationMessage,
         int retryCount, String destinationServer, String destinationName,
-        String destinationNamespace, boolean deleting) {
+        String destinationNamespace, boolean deleting, Instant lastOperationAt) {
+
+    /** Without the time of the last operation. */
+    public ApplicationStatus(String namespace, String name, String project, Health health,
+            String healthMessage, String syncStatus, String operationPhase, String operationMessage,
+            int retryCount, String destinationServer, String destinationName,
+            String destinationNamespace, boolean deleting) {
+        this(namespace, name, project, health, healthMessage, syncStatus, operationPhase, operationMessage,
+                retryCount, destinationServer, destinationName, destinationNamespace, deleting, null);
+    }
+
+    /** The last error: the failed sync's message, else a Degraded or Missing health's message; empty otherwise. */
+    public Optional<String> lastError() {
+        if (operationFailed() && operationMessage != null && !operationMessage.isBlank()) {
+            return Optional.of("sync " + operationPhase + ": " + operationMessage);
+        }
+        if ((health == Health.DEGRADED || health == Health.MISSING) && healthMessage != null && !healthMessage.isBlank()) {
+            return Optional.of(healthMessage);
+        }
+        return Optional.empty();
+    }
 
     public boolean operationFailed() {
         return "Failed".equals(operationPhase) || "Error".equals(operationPhase);

@@ -2,8 +2,8 @@ package dev.backstack.panel.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backstack.panel.installer.addon.ActionResult;
-import dev.backstack.panel.installer.addon.ApplicationAction;
+import dev.backstack.panel.model.addon.ActionResult;
+import dev.backstack.panel.model.addon.ApplicationAction;
 import dev.backstack.panel.installer.addon.ApplicationActions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;

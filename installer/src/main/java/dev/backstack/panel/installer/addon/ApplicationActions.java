@@ -1,6 +1,8 @@
 package dev.backstack.panel.installer.addon;
 
 import dev.backstack.panel.installer.apply.KindOps;
+import dev.backstack.panel.model.addon.ActionResult;
+import dev.backstack.panel.model.addon.ApplicationAction;
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -33,7 +35,7 @@ import java.util.Map;
  * automation or another user) makes the write fail with a conflict instead of being replaced.
  * Blocking; thread-safe.
  */
-public final class ApplicationActions {
+public final class ApplicationActions implements ApplicationActionRunner {
 
     public static final String REFRESH_ANNOTATION = "argocd.argoproj.io/refresh";
     public static final String FIELD_MANAGER = "backstack-panel";
@@ -46,7 +48,7 @@ public final class ApplicationActions {
         this.hub = hub;
     }
 
-    /** Runs one action on one Application; never throws for a cluster's answer (it is the result). */
+    @Override
     public ActionResult run(ApplicationAction action, String namespace, String name) {
         try {
             return action == ApplicationAction.REFRESH || action == ApplicationAction.HARD_REFRESH

@@ -3,6 +3,8 @@ package dev.backstack.panel.installer.addon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstack.panel.installer.apply.KindOps;
+import dev.backstack.panel.model.addon.ActionResult;
+import dev.backstack.panel.model.addon.ApplicationAction;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -74,4 +74,22 @@ public record AddonMatrix(List<String> addons, List<Row> rows) {
         String health = a.health().name().charAt(0) + a.health().name().substring(1).toLowerCase(java.util.Locale.ROOT);
         return health + " \u00b7 " + a.syncStatus() + (a.retryCount() > 0 ? " \u00b7 retry " + a.retryCount() : "");
     }
+
+    /** How long ago, coarsely: {@code 42s}, {@code 5m}, {@code 3h}, {@code 2d}; empty when unknown. */
+    public static String age(java.time.Instant at, java.time.Instant now) {
+        if (at == null || now == null) {
+            return "";
+        }
+        long s = Math.max(0, java.time.Duration.between(at, now).getSeconds());
+        return s < 60 ? s + "s" : s < 3600 ? s / 60 + "m" : s < 86_400 ? s / 3600 + "h" : s / 86_400 + "d";
+    }
+
+    /** The cell's text: {@link #label} and, when known, how long ago the last sync ended ({@code · 5m}). */
+    public static String cellText(ApplicationStatus a, java.time.Instant now) {
+        if (a == null) {
+            return "";
+        }
+        String age = age(a.lastOperationAt(), now);
+        return label(a) + (age.isEmpty() ? "" : " \u00b7 " + age);
+    }
 }

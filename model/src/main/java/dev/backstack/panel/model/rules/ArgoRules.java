@@ -28,6 +28,19 @@ public final class ArgoRules {
         String destNamespace = Fields.str(app.spec(), "destination", "namespace");
         return new ApplicationStatus(app.namespace(), app.name(), Fields.str(app.spec(), "project"),
                 health, healthMessage, sync == null ? "Unknown" : sync, phase, opMessage, (int) retries,
-                server, destName, destNamespace, app.isDeleting());
+                server, destName, destNamespace, app.isDeleting(), lastOperationAt(status));
+    }
+
+    /** {@code operationState.finishedAt}, else its {@code startedAt}; null when absent or unreadable. */
+    static java.time.Instant lastOperationAt(java.util.Map<?, ?> status) {
+        String at = Fields.str(status, "operationState", "finishedAt");
+        if (at == null || at.isBlank()) {
+            at = Fields.str(status, "operationState", "startedAt");
+        }
+        try {
+            return at == null || at.isBlank() ? null : java.time.Instant.parse(at.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.backstack.panel.installer.addon;
+package dev.backstack.panel.model.addon;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.backstack.panel.installer.addon;
+package dev.backstack.panel.model.addon;
 
 /** What the add-on matrix can ask of an Argo CD Application, through the Application object itself. */
 public enum ApplicationAction {
