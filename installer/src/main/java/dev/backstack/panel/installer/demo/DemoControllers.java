@@ -31,12 +31,14 @@ final class DemoControllers {
     private final DemoWriter hub;
     private final Map<String, DemoWriter> spokes;
     private final Map<String, DemoCluster> spokeClusters;
+    private final DemoArgoOperations argoOperations;
 
     DemoControllers(DemoFleetSpec spec, DemoWriter hub, Map<String, DemoWriter> spokes, Map<String, DemoCluster> spokeClusters) {
         this.spec = spec;
         this.hub = hub;
         this.spokes = spokes;
         this.spokeClusters = spokeClusters;
+        this.argoOperations = new DemoArgoOperations(hub);
     }
 
     /** One reconcile pass at {@code t} seconds after the start. Never throws. */
@@ -45,6 +47,7 @@ final class DemoControllers {
             spec.hub().components().forEach((key, part) -> workloads(hub, DemoSeed.component(key, part),
                     t >= READY_AT.getOrDefault(key, 1), false, t));
             crossplane(t);
+            argoOperations.tick(t);
             argo(t);
             hubPolicies(t);
             for (DemoFleetSpec.Spoke s : spec.spokes()) {
@@ -173,10 +176,10 @@ final class DemoControllers {
             if (!claimReady) {
                 appStatus(s.name() + "-kyverno", "Missing", "OutOfSync", "Running", 0, null);
                 appStatus(s.name() + "-kyverno-policies", "Missing", "OutOfSync", "Running", 0, null);
-            } else if (degraded) {
-                appStatus(s.name() + "-kyverno", "Degraded", "Synced", "Succeeded", 0,
+            } else if (degraded && !argoOperations.recovered(s.name() + "-kyverno")) {
+                argoOperations.failed(s.name() + "-kyverno",
                         "Deployment kyverno/kyverno-admission-controller: container kyverno-admission is in "
-                                + "CrashLoopBackOff: failed to start webhook server");
+                                + "CrashLoopBackOff: failed to start webhook server", t);
                 appStatus(s.name() + "-kyverno-policies", "Healthy", "Synced", "Succeeded", 0, null);
             } else {
                 String h = t >= (claimReady && "provisioning".equals(s.story()) ? SPOKE3_UP_AT + 4 : 5) ? "Healthy" : "Progressing";
@@ -187,6 +190,9 @@ final class DemoControllers {
     }
 
     private void appStatus(String name, String health, String sync, String phase, int retries, String message) {
+        if (argoOperations.owns(name)) {
+            return;
+        }
         Map<String, Object> status = map("health", message == null ? map("status", health)
                 : map("status", health, "message", message), "sync", map("status", sync));
         if (phase != null) {
@@ -239,13 +245,13 @@ final class DemoControllers {
         DemoWriter w = spokes.get(s.name());
         int readyAt = "provisioning".equals(s.story()) ? SPOKE3_UP_AT + 3 : 3;
         workloads(w, DemoSeed.component("kyverno", s.kyvernoPart()),
-                t >= readyAt, "degraded-addon".equals(s.story()) && t >= 5, t);
+                t >= readyAt, "degraded-addon".equals(s.story()) && t >= 5 && !argoOperations.recovered(s.name() + "-kyverno"), t);
         for (String p : DemoSeed.SPOKE_POLICIES) {
             w.status("kyverno.io/v1", "ClusterPolicy", null, p, cur -> map("conditions",
                     list(condition("Ready", t >= readyAt ? "True" : "False", t >= readyAt ? "Succeeded" : "Pending",
                             t >= readyAt ? "Ready" : "waiting for the admission controller"))));
         }
-        panelPolicies(w, t >= readyAt && !"degraded-addon".equals(s.story()));
+        panelPolicies(w, t >= readyAt && (!"degraded-addon".equals(s.story()) || argoOperations.recovered(s.name() + "-kyverno")));
         DemoReports.tick(w, s, t, "degraded-addon".equals(s.story()) ? 3 : 1);
     }
 }

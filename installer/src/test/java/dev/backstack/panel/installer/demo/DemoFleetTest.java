@@ -62,11 +62,12 @@ class DemoFleetTest {
     }
 
     @Test
-    @DisplayName("spoke-2's Kyverno add-on is Degraded with the crash-looping container as its reason")
+    @DisplayName("spoke-2's Kyverno add-on is Degraded: its sync failed on the crash-looping admission webhook")
     void degradedSpokeAddOn() throws Exception {
         Fleet f = await("spoke-2 degraded", x -> x.spokes().size() == 3 && spoke(x, "spoke-2").health() == Health.DEGRADED);
         Cluster s2 = spoke(f, "spoke-2");
-        assertThat(s2.assessment().oneLine()).contains("CrashLoopBackOff");
+        assertThat(s2.assessment().oneLine()).contains("spoke-2-kyverno", "sync Failed (retry 2)", "failed calling webhook");
+        assertThat(s2.components()).anySatisfy(c -> assertThat(c.assessment().oneLine()).contains("CrashLoopBackOff"));
         assertThat(s2.sources()).contains("Argo CD cluster secret", "EKSCluster claim");
         assertThat(s2.applications()).extracting(a -> a.name()).contains("spoke-2-kyverno", "spoke-2-kyverno-policies");
         assertThat(s2.compliance().total().fail()).isPositive();
