@@ -12,14 +12,14 @@ import java.util.Map;
  * Secrets carrying every label of the selector, by the cluster name they declare. Reads only the
  * secrets' labels and {@code name} key. Blocking.
  */
-final class SpokeSelector {
+public final class SpokeSelector {
 
     static final String SECRET_TYPE = "argocd.argoproj.io/secret-type";
 
     private SpokeSelector() {
     }
 
-    static List<String> matching(PolicyClusters clusters, Map<String, String> selector) {
+    public static List<String> matching(PolicyClusters clusters, Map<String, String> selector) {
         return clusters.target(clusters.hub()).map(t -> {
             try {
                 return t.client().secrets().inNamespace("argocd").withLabel(SECRET_TYPE, "cluster").withLabels(selector)
