@@ -1,30 +1,57 @@
 package dev.backstack.panel.app.addon;
 
+import dev.backstack.panel.app.AppDirs;
+import dev.backstack.panel.app.FleetConnector;
+import dev.backstack.panel.app.install.EventPrinter;
 import dev.backstack.panel.app.install.PlanExits;
+import dev.backstack.panel.app.install.PlanPrinter;
+import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.installer.addon.AddonCatalog;
 import dev.backstack.panel.installer.addon.AddonRenderer;
+import dev.backstack.panel.installer.addon.AddonService;
+import dev.backstack.panel.installer.gitops.GitCredentials;
+import dev.backstack.panel.installer.gitops.GitOpsDelivery;
+import dev.backstack.panel.installer.policy.FleetClusters;
+import dev.backstack.panel.model.install.SecretText;
 import dev.backstack.panel.model.addon.AddonEntry;
+import dev.backstack.panel.model.addon.AddonRequest;
 import dev.backstack.panel.model.addon.AddonSelection;
 import dev.backstack.panel.model.addon.AddonSource;
+import dev.backstack.panel.model.plan.PreflightReport;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code addons list|render}: the add-on catalog, and its ApplicationSets as YAML. No cluster is
- * needed. Exit codes are the install command's: 0 done, 2 usage (an unknown add-on or parameter,
- * a value its parameter refuses).
+ * {@code addons list|render|apply}, the headless twin of the add-on wizard: the catalog, its
+ * ApplicationSets as YAML (no cluster needed), and the same {@link AddonService} plan the wizard
+ * runs (preflight, then apply to the hub or commit to the GitOps repository). Exit codes are the
+ * plan commands' ({@link PlanExits}): 0 done (or nothing to change), 1 the run failed, 2 usage,
+ * 3 no connection, 4 the preflight blocked (or a warning was not accepted), 5 cancelled.
  */
 public final class AddonsCommand {
 
+    static final long DEMO_TICK_MILLIS = 100;
+
     private final AddonsOptions options;
+    private final Map<String, String> env;
+    private final Path home;
     private final PrintStream out;
     private final PrintStream err;
 
     public AddonsCommand(AddonsOptions options, PrintStream out, PrintStream err) {
+        this(options, System.getenv(), Path.of(System.getProperty("user.home")), out, err);
+    }
+
+    public AddonsCommand(AddonsOptions options, Map<String, String> env, Path home, PrintStream out, PrintStream err) {
         this.options = options;
+        this.env = env;
+        this.home = home;
         this.out = out;
         this.err = err;
     }
@@ -35,14 +62,77 @@ public final class AddonsCommand {
             out.print(table(catalog));
             return PlanExits.OK;
         }
+        AddonRequest request;
         try {
             List<AddonSelection> selections = selections(catalog);
-            AddonRenderer.render(catalog, selections, options.gitops().orElse(null), options.base())
-                    .forEach(a -> out.print(Serialization.asYaml(a)));
-            return PlanExits.OK;
+            if (options.action().equals("render")) {
+                AddonRenderer.render(catalog, selections, options.gitops().orElse(null), options.base())
+                        .forEach(a -> out.print(Serialization.asYaml(a)));
+                return PlanExits.OK;
+            }
+            request = request(selections);
+            List<String> problems = request.problems();
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("\n", problems));
+            }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return PlanExits.USAGE;
+        }
+        if (!options.common().demo() && options.common().context().isEmpty() && options.common().kubeconfig().isEmpty()) {
+            err.println("error: addons apply needs the hub: --demo, or --kubeconfig FILE / --context NAME");
+            return PlanExits.USAGE;
+        }
+        return apply(catalog, request);
+    }
+
+    private AddonRequest request(List<AddonSelection> selections) {
+        boolean gitops = options.gitops().isPresent();
+        return new AddonRequest(selections, gitops ? AddonRequest.Delivery.GITOPS : AddonRequest.Delivery.APPLY,
+                options.gitops().orElse(""), options.base(),
+                gitops ? options.branch().orElse(AddonRequest.defaultBranch(selections)) : "");
+    }
+
+    private int apply(AddonCatalog catalog, AddonRequest request) {
+        SecretText token = SecretText.of(env.getOrDefault("GITHUB_TOKEN", ""));
+        GitCredentials credentials = token.isEmpty() ? GitCredentials.none()
+                : GitCredentials.of(GitCredentials.TOKEN_USER, token);
+        try (FleetConnector connector = new FleetConnector(options.common(), env, home);
+                FleetService fleet = connector.connect(options.common(), DEMO_TICK_MILLIS)) {
+            connector.notices().forEach(n -> err.println("note: " + n));
+            if (fleet.simulated()) {
+                fleet.demoFleet().orElseThrow().awaitSettled(60_000);
+            }
+            fleet.awaitSynced(30, TimeUnit.SECONDS);
+            AddonService service = new AddonService(catalog, new FleetClusters(fleet), AppDirs.journals(env, home),
+                    Clock.systemUTC(), new GitOpsDelivery());
+            for (AddonSelection s : request.selections()) {
+                err.println(s.entry().id() + ": " + AddonService.targets(s) + (s.spokes().isEmpty()
+                        ? " (now: " + String.join(", ", service.matchingSpokes(s.selector())) + ")" : "")
+                        + (fleet.simulated() ? " \u2014 SIMULATION" : ""));
+            }
+            if (options.plan()) {
+                out.print(PlanPrinter.yaml(service.preview(request, credentials)));
+                return PlanExits.OK;
+            }
+            PreflightReport report = service.preflight(request, credentials);
+            out.print(PlanPrinter.preflight(report));
+            int verdict = PlanExits.verdict(report, options.overrides(), options.dryRun(), err);
+            if (verdict != PlanExits.OK || options.dryRun()) {
+                return verdict;
+            }
+            AddonService.Delivered done = service.run(request, credentials, PlanExits.overrides(report),
+                    new EventPrinter(out)::print);
+            done.commit().ifPresent(c -> out.println(c.summary()));
+            return PlanExits.of(done.outcome());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return PlanExits.CONNECTION;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PlanExits.CANCELLED;
+        } finally {
+            token.clear();
         }
     }
 

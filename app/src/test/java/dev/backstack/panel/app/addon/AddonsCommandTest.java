@@ -95,6 +95,6 @@ class AddonsCommandTest {
         assertThat(err()).contains("backstack-policies: syncs a folder of the GitOps repository");
         assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--selector", "a=b", "--spoke", "x"))
                 .hasMessageContaining("not both");
-        assertThatThrownBy(() -> AddonsOptions.parse("addons", "apply")).hasMessageContaining("addons needs list or render");
+        assertThatThrownBy(() -> AddonsOptions.parse("addons", "remove")).hasMessageContaining("addons needs list, render or apply");
     }
 }
