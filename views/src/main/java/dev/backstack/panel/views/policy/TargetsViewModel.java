@@ -132,7 +132,8 @@ public final class TargetsViewModel {
         return out;
     }
 
-    static String selectorProblem(String text) {
+    /** Why a selector text such as {@code clusterType=spoke, team=a} is not one ({@code ""} when it is). */
+    public static String selectorProblem(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
