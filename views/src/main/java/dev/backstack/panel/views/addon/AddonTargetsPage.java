@@ -36,7 +36,7 @@ final class AddonTargetsPage extends WizardPage {
         GridPane grid = Forms.grid();
         ToggleGroup modes = new ToggleGroup();
         RadioButton byLabel = radio("By _label", "addon-by-label", modes);
-        RadioButton byName = radio("By _name", "addon-by-name", modes);
+        RadioButton byName = radio("By na_me", "addon-by-name", modes);
         modes.selectToggle(vm.modeProperty().get() == AddonTargetsViewModel.Mode.BY_LABEL ? byLabel : byName);
         modes.selectedToggleProperty().addListener((o, a, t) -> vm.modeProperty().set(t == byName
                 ? AddonTargetsViewModel.Mode.BY_NAME : AddonTargetsViewModel.Mode.BY_LABEL));
@@ -68,7 +68,7 @@ final class AddonTargetsPage extends WizardPage {
                 e.consume();
             }
         });
-        Forms.row(grid, "S_pokes", names, "Space checks the focused spoke.", null).showWhen(labelMode.not());
+        Forms.row(grid, "Spo_kes", names, "Space checks the focused spoke.", null).showWhen(labelMode.not());
 
         ToggleGroup deliveries = new ToggleGroup();
         RadioButton apply = radio("_Apply to the hub", "addon-apply", deliveries);
