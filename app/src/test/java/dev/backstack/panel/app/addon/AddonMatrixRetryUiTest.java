@@ -8,7 +8,6 @@ import dev.backstack.panel.app.Screenshots;
 import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.installer.addon.FleetApplicationActions;
 import dev.backstack.panel.model.Fleet;
-import dev.backstack.panel.model.addon.AddonMatrix;
 import dev.backstack.panel.views.addon.AddonMatrixView;
 import dev.backstack.panel.views.addon.AddonMatrixViewModel;
 import dev.backstack.panel.views.task.FxTaskExecutor;
@@ -81,7 +80,7 @@ class AddonMatrixRetryUiTest {
         FxPoll.until(60, () -> cellText("spoke-2", "kyverno").startsWith("Degraded") && cellText("spoke-2", "kyverno")
                 .contains("retry 2"));
         robot.interact(() -> {
-            TableView<AddonMatrix.Row> table = table();
+            TableView<String> table = table();
             table.requestFocus();
             table.getSelectionModel().clearAndSelect(row("spoke-2"), column("kyverno"));
         });
@@ -103,29 +102,28 @@ class AddonMatrixRetryUiTest {
         shot("addons-matrix-2-healthy");
     }
 
-    private TableView<AddonMatrix.Row> table() {
+    private TableView<String> table() {
         return robot.lookup("#addon-matrix-table").queryTableView();
     }
 
     private int row(String spoke) {
-        TableView<AddonMatrix.Row> t = table();
+        TableView<String> t = table();
         for (int i = 0; i < t.getItems().size(); i++) {
-            if (t.getItems().get(i).spoke().equals(spoke)) {
+            if (t.getItems().get(i).equals(spoke)) {
                 return i;
             }
         }
         throw new AssertionError("no row " + spoke);
     }
 
-    private TableColumn<AddonMatrix.Row, ?> column(String addon) {
+    private TableColumn<String, ?> column(String addon) {
         return table().getColumns().stream().filter(c -> addon.equals(c.getUserData())).findFirst().orElseThrow();
     }
 
     /** The text of the rendered cell (read on the FX thread by the poll). */
     private String cellText(String spoke, String addon) {
         for (Node n : robot.lookup("#addon-matrix-table .table-cell").queryAll()) {
-            if (n instanceof TableCell<?, ?> c && c.getTableRow() != null && c.getTableRow().getItem() instanceof AddonMatrix.Row r
-                    && r.spoke().equals(spoke) && c.getTableColumn() != null && addon.equals(c.getTableColumn().getUserData())
+            if (n instanceof TableCell<?, ?> c && c.getTableRow() != null && spoke.equals(c.getTableRow().getItem()) && c.getTableColumn() != null && addon.equals(c.getTableColumn().getUserData())
                     && c.getText() != null) {
                 return c.getText();
             }

@@ -51,7 +51,7 @@ public final class AddonMatrixView extends VBox {
             KeyCombination.SHIFT_DOWN);
 
     private final AddonMatrixViewModel vm;
-    private final TableView<AddonMatrix.Row> table;
+    private final TableView<String> table;
     private final Predicate<AddonActionsViewModel.Request> confirm;
     private final Label detail = new Label();
 
@@ -64,7 +64,7 @@ public final class AddonMatrixView extends VBox {
         this.vm = vm;
         this.confirm = confirm != null ? confirm : this::ask;
         setId("addon-matrix");
-        table = new TableView<>(vm.rows());
+        table = new TableView<>(vm.spokes());
         table.setId("addon-matrix-table");
         table.setPlaceholder(new Label("No spokes, or no add-on Applications (named <spoke>-<add-on>) on the hub"));
         table.getSelectionModel().setCellSelectionEnabled(true);
@@ -85,8 +85,12 @@ public final class AddonMatrixView extends VBox {
         table.setContextMenu(menu());
         table.getSelectionModel().getSelectedCells().addListener(
                 (javafx.collections.ListChangeListener<TablePosition>) c -> showDetail());
-        vm.rows().addListener((javafx.collections.ListChangeListener<AddonMatrix.Row>) c -> showDetail());
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        vm.rows().addListener((javafx.collections.ListChangeListener<AddonMatrix.Row>) c -> {
+            if (!table.getSelectionModel().getSelectedCells().isEmpty()) {
+                showDetail();
+            }
+        });
     }
 
     private HBox buttons() {
@@ -172,12 +176,15 @@ public final class AddonMatrixView extends VBox {
             if (p.getRow() < 0 || p.getRow() >= table.getItems().size()) {
                 continue;
             }
-            AddonMatrix.Row row = table.getItems().get(p.getRow());
+            String spoke = table.getItems().get(p.getRow());
             TableColumn<?, ?> c = p.getTableColumn();
             if (c == null || c.getUserData() == null) {
-                out.addAll(vm.rows(List.of(row)));
+                out.addAll(vm.applications(List.of(spoke)));
             } else {
-                out.addAll(AddonMatrixViewModel.cell(row, (String) c.getUserData()));
+                ApplicationStatus a = vm.cellProperty(spoke, (String) c.getUserData()).get();
+                if (a != null) {
+                    out.add(a);
+                }
             }
         }
         return new ArrayList<>(out);
@@ -210,23 +217,30 @@ public final class AddonMatrixView extends VBox {
 
     private void columns(List<String> addons) {
         table.getColumns().clear();
-        TableColumn<AddonMatrix.Row, String> spoke = new TableColumn<>("Spoke");
-        spoke.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(d.getValue().spoke()));
+        TableColumn<String, String> spoke = new TableColumn<>("Spoke");
+        spoke.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(d.getValue()));
         spoke.setPrefWidth(140);
         table.getColumns().add(spoke);
         for (String addon : addons) {
-            TableColumn<AddonMatrix.Row, ApplicationStatus> c = new TableColumn<>(addon);
+            TableColumn<String, ApplicationStatus> c = new TableColumn<>(addon);
             c.setUserData(addon);
-            c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(
-                    d.getValue().cell(addon).orElse(null)));
+            c.setCellValueFactory(d -> vm.cellProperty(d.getValue(), addon));
             c.setCellFactory(col -> new Cell(vm));
             c.setPrefWidth(230);
             table.getColumns().add(c);
         }
     }
 
-    private static final class Cell extends TableCell<AddonMatrix.Row, ApplicationStatus> {
+    /**
+     * One cell. Redrawn for every row replaced near it, so it does little: its text, one health
+     * style class, and the text of one tooltip it keeps (a tooltip is a popup window: creating one
+     * per redraw stalled the FX thread at 3,000 cells).
+     */
+    private static final class Cell extends TableCell<String, ApplicationStatus> {
         private final AddonMatrixViewModel vm;
+        private final Tooltip tooltip = new Tooltip();
+        private ApplicationStatus shown;
+        private String style;
 
         Cell(AddonMatrixViewModel vm) {
             this.vm = vm;
@@ -235,16 +249,37 @@ public final class AddonMatrixView extends VBox {
         @Override
         protected void updateItem(ApplicationStatus a, boolean empty) {
             super.updateItem(a, empty);
-            getStyleClass().removeAll(Styles.ALL_HEALTH);
             if (empty || a == null) {
+                shown = null;
+                style(null);
                 setText(empty ? null : "\u2014");
                 setTooltip(null);
                 return;
             }
+            if (a.equals(shown) && getTooltip() != null) {
+                return;
+            }
+            shown = a;
             setText(AddonMatrix.cellText(a, vm.now()) + (a.lastError().isPresent() ? " \u26a0" : ""));
-            getStyleClass().add(Styles.health(a.health()));
-            setTooltip(new Tooltip(a.name() + ": " + a.lastError().orElseGet(() -> a.assessment().reason()
-                    .map(r -> r.message()).orElse(a.assessment().summary()))));
+            style(Styles.health(a.health()));
+            tooltip.setText(a.name() + ": " + a.lastError().orElseGet(() -> a.assessment().reason()
+                    .map(r -> r.message()).orElse(a.assessment().summary())));
+            if (getTooltip() == null) {
+                setTooltip(tooltip);
+            }
+        }
+
+        private void style(String next) {
+            if (java.util.Objects.equals(style, next)) {
+                return;
+            }
+            if (style != null) {
+                getStyleClass().remove(style);
+            }
+            if (next != null) {
+                getStyleClass().add(next);
+            }
+            style = next;
         }
     }
 }

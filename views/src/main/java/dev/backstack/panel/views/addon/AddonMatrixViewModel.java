@@ -10,7 +10,9 @@ import dev.backstack.panel.views.task.TaskExecutor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -48,6 +50,8 @@ public final class AddonMatrixViewModel {
 
     private final ReadOnlyObjectWrapper<List<String>> addons = new ReadOnlyObjectWrapper<>(List.of());
     private final ObservableList<AddonMatrix.Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> spokes = FXCollections.observableArrayList();
+    private final Map<String, Map<String, ReadOnlyObjectWrapper<ApplicationStatus>>> cells = new HashMap<>();
     private long revision = -1;
 
     public void apply(Fleet fleet) {
@@ -60,17 +64,69 @@ public final class AddonMatrixViewModel {
             addons.set(m.addons());
         }
         for (int i = 0; i < m.rows().size(); i++) {
+            AddonMatrix.Row next = m.rows().get(i);
             if (i < rows.size()) {
-                if (!rows.get(i).equals(m.rows().get(i))) {
-                    rows.set(i, m.rows().get(i));
+                if (!rows.get(i).equals(next)) {
+                    rows.set(i, next);
+                    cells(next);
                 }
             } else {
-                rows.add(m.rows().get(i));
+                rows.add(next);
+                cells(next);
             }
         }
         if (rows.size() > m.rows().size()) {
             rows.remove(m.rows().size(), rows.size());
         }
+        List<String> names = m.rows().stream().map(AddonMatrix.Row::spoke).toList();
+        if (!names.equals(spokes)) {
+            spokes.setAll(names);
+        }
+    }
+
+    /** Sets the cells of a changed row; only the cells whose Application changed fire. */
+    private void cells(AddonMatrix.Row row) {
+        Map<String, ReadOnlyObjectWrapper<ApplicationStatus>> mine = cells.computeIfAbsent(row.spoke(),
+                k -> new HashMap<>());
+        for (Map.Entry<String, ReadOnlyObjectWrapper<ApplicationStatus>> e : mine.entrySet()) {
+            if (!row.cells().containsKey(e.getKey())) {
+                e.getValue().set(null);
+            }
+        }
+        row.cells().forEach((addon, app) -> {
+            ReadOnlyObjectWrapper<ApplicationStatus> p = mine.computeIfAbsent(addon, k -> new ReadOnlyObjectWrapper<>());
+            if (!app.equals(p.get())) {
+                p.set(app);
+            }
+        });
+    }
+
+    /**
+     * One cell's Application (null for none), changing only when that Application changed: the
+     * table binds its cells to these, so a change redraws one cell, not the visible rows.
+     */
+    public ReadOnlyObjectProperty<ApplicationStatus> cellProperty(String spoke, String addon) {
+        return cells.computeIfAbsent(spoke, k -> new HashMap<>())
+                .computeIfAbsent(addon, k -> new ReadOnlyObjectWrapper<>()).getReadOnlyProperty();
+    }
+
+    /** The spokes, in the fleet's order; changes only when a spoke comes or goes. */
+    public ObservableList<String> spokes() {
+        return spokes;
+    }
+
+    /** Every Application of the given spokes, in column order. */
+    public List<ApplicationStatus> applications(List<String> chosenSpokes) {
+        List<ApplicationStatus> out = new ArrayList<>();
+        for (String spoke : chosenSpokes) {
+            for (String addon : addons.get()) {
+                ApplicationStatus a = cellProperty(spoke, addon).get();
+                if (a != null) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
     }
 
     /** The add-on columns, sorted. */
@@ -96,21 +152,5 @@ public final class AddonMatrixViewModel {
     /** Now, for the cells' ages. */
     public Instant now() {
         return clock.instant();
-    }
-
-    /** The Application of one cell, or none. */
-    public static List<ApplicationStatus> cell(AddonMatrix.Row row, String addon) {
-        return row == null || addon == null ? List.of() : row.cell(addon).map(List::of).orElse(List.of());
-    }
-
-    /** Every Application of the chosen rows (spokes), in column order. */
-    public List<ApplicationStatus> rows(List<AddonMatrix.Row> chosen) {
-        List<ApplicationStatus> out = new ArrayList<>();
-        for (AddonMatrix.Row r : chosen) {
-            for (String addon : addons.get()) {
-                r.cell(addon).ifPresent(out::add);
-            }
-        }
-        return out;
     }
 }

@@ -53,4 +53,28 @@ class AddonMatrixViewModelTest {
         assertThat(vm.rows().get(1).cell("kyverno")).get().extracting(a -> a.health()).isEqualTo(Health.DEGRADED);
         assertThat(vm.rows().get(1).cell("cert-manager")).isEmpty();
     }
+
+    @Test
+    @DisplayName("the table's cells: a changed Application fires its own cell only; the spokes list stays")
+    void cellsFireAlone() {
+        vm.apply(fleet(1, "Healthy"));
+        var spokes = vm.spokes();
+        java.util.List<String> fired = new java.util.ArrayList<>();
+        for (String spoke : java.util.List.of("spoke-1", "spoke-2")) {
+            for (String addon : vm.addonsProperty().get()) {
+                vm.cellProperty(spoke, addon).addListener((o, a, b) -> fired.add(spoke + "/" + addon));
+            }
+        }
+        java.util.List<String> spokeChanges = new java.util.ArrayList<>();
+        spokes.addListener((javafx.collections.ListChangeListener<String>) c -> spokeChanges.add(c.toString()));
+
+        vm.apply(fleet(2, "Degraded"));
+
+        assertThat(fired).containsExactly("spoke-2/kyverno");
+        assertThat(vm.cellProperty("spoke-2", "kyverno").get().health()).isEqualTo(Health.DEGRADED);
+        assertThat(vm.cellProperty("spoke-2", "cert-manager").get()).isNull();
+        assertThat(spokeChanges).isEmpty();
+        assertThat(vm.applications(java.util.List.of("spoke-1"))).extracting(a -> a.name())
+                .containsExactly("spoke-1-cert-manager", "spoke-1-kyverno");
+    }
 }
