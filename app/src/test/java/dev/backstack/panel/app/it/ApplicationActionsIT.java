@@ -112,14 +112,15 @@ class ApplicationActionsIT {
         String name = "spoke-1-cert-manager";
         admin.genericKubernetesResources(APPS).inNamespace(NS).resource(LiveFixtures.application(NS, name)).create();
         // Someone else's operation lands between the panel's read and its write.
-        ApplicationActions racing = new ApplicationActions(new StaleReads(admin, () -> {
+        ActionResult r;
+        try (KubernetesClient stale = new StaleReads(admin, () -> {
             GenericKubernetesResource now = get(name);
             now.setAdditionalProperty("operation", Map.of("sync", Map.of("revision", "other"),
                     "initiatedBy", Map.of("username", "someone-else")));
             admin.genericKubernetesResources(APPS).inNamespace(NS).resource(now).update();
-        }).client());
-
-        ActionResult r = racing.run(ApplicationAction.SYNC, NS, name);
+        }).client()) {
+            r = new ApplicationActions(stale).run(ApplicationAction.SYNC, NS, name);
+        }
 
         assertThat(r.outcome()).isEqualTo(ActionResult.Outcome.FAILED);
         assertThat(r.message()).contains("changed while the panel wrote");
