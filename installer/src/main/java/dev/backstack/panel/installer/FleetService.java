@@ -58,6 +58,8 @@ public final class FleetService implements AutoCloseable {
         for (DemoFleet.Member m : fleet.members()) {
             s.add(new Target(m.name(), m.name(), m.role(), m.server(), Set.of("simulated demo cluster"), m.client()));
         }
+        fleet.onNewSpoke(m -> s.add(new Target(m.name(), m.name(), m.role(), m.server(),
+                Set.of("simulated demo cluster, requested in the spoke wizard"), m.client())));
         s.owned.add(fleet);
         return s;
     }
