@@ -109,6 +109,22 @@ class SpokeCommandTest {
     }
 
     @Test
+    void applyOnTheDemoRequestsTheClaimAndSaysWhereToFollowIt() {
+        int code = run(null, "spoke", "apply", "--demo", "--kind", "aks", "--id", "spoke-4", "--region", "westeurope");
+
+        assertThat(code).as(err()).isEqualTo(PlanExits.OK);
+        assertThat(out()).contains("guardrail: ValidatingAdmissionPolicy backstack-validate-cluster-name passes",
+                "follow spoke-4 in the lineage view");
+    }
+
+    @Test
+    void helpIsAnOptionNotAnError() {
+        assertThat(SpokeOptions.parse("spoke", "--help").common().help()).isTrue();
+        assertThat(SpokeOptions.parse("spoke", "apply", "--help").common().help()).isTrue();
+        assertThat(SpokeOptions.USAGE).contains("--register CONTEXT", "Exit codes");
+    }
+
+    @Test
     void optionsRefuseMixingANewClusterWithARegistration() {
         assertThatThrownBy(() -> SpokeOptions.parse("spoke", "apply", "--register", "edge", "--kind", "aks"))
                 .hasMessageContaining("--register registers an existing cluster");
