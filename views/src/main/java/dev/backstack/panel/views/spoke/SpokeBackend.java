@@ -47,4 +47,8 @@ public interface SpokeBackend {
 
     PlanOutcome register(Registration registration, List<String> overrides, Consumer<PlanEvent> events)
             throws InterruptedException;
+
+    /** Releases what the backend opened (the registration contexts' clients); the wizard calls it when it closes. */
+    default void close() {
+    }
 }

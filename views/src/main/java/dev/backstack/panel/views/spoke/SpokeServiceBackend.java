@@ -23,11 +23,23 @@ public final class SpokeServiceBackend implements SpokeBackend {
     private final SpokeService service;
     private final SpokeContexts contexts;
     private final boolean simulated;
+    private final Runnable onClose;
 
     public SpokeServiceBackend(SpokeService service, SpokeContexts contexts, boolean simulated) {
+        this(service, contexts, simulated, () -> { });
+    }
+
+    /** @param onClose releases the contexts' clients when the wizard closes */
+    public SpokeServiceBackend(SpokeService service, SpokeContexts contexts, boolean simulated, Runnable onClose) {
         this.service = service;
         this.contexts = contexts;
         this.simulated = simulated;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
     }
 
     @Override

@@ -132,6 +132,7 @@ public final class SpokeWizardViewModel {
         form.clear();
         review.reset();
         executor.shutdown();
+        backend.close();
     }
 
     public boolean cancelRunning() {
