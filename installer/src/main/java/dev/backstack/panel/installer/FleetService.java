@@ -37,6 +37,7 @@ public final class FleetService implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final boolean simulated;
     private final DemoFleet demo;
+    private boolean closed;
 
     private FleetService(boolean simulated, DemoFleet demo, long coalesceMillis) {
         this.simulated = simulated;
@@ -64,8 +65,11 @@ public final class FleetService implements AutoCloseable {
         return s;
     }
 
-    /** Adds a cluster and starts watching it. */
+    /** Adds a cluster and starts watching it; ignored once the service is closed. */
     public synchronized void add(Target t) {
+        if (closed) {
+            return;
+        }
         ClusterSession session = new ClusterSession(t.id(), t.client(), store, System::currentTimeMillis);
         store.register(new ClusterAssembler.Identity(t.id(), t.name(), t.role(), t.server(), t.sources()), session);
         sessions.put(t.id(), session);
@@ -157,6 +161,7 @@ public final class FleetService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         sessions.values().forEach(ClusterSession::close);
         sessions.clear();
         store.close();
