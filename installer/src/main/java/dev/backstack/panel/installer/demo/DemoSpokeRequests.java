@@ -55,6 +55,7 @@ final class DemoSpokeRequests implements AutoCloseable {
     private final Set<String> described;
     private final String kubernetesVersion;
     private final Map<String, Integer> firstSeen = new ConcurrentHashMap<>();
+    private final Map<String, String> publishedAt = new ConcurrentHashMap<>();
     private final Map<String, Requested> clusters = new ConcurrentHashMap<>();
     private final List<Consumer<DemoFleet.Member>> listeners = new CopyOnWriteArrayList<>();
 
@@ -145,7 +146,8 @@ final class DemoSpokeRequests implements AutoCloseable {
         boolean ready = age >= READY;
         int readyCount = Math.min(resources.size(), Math.max(0, age * resources.size() / READY));
         String unready = String.join(", ", resources.subList(readyCount, resources.size()));
-        String published = ready && age >= PUBLISHED ? "2026-11-26T08:00:00Z" : null;
+        String published = ready && age >= PUBLISHED ? publishedAt.computeIfAbsent(id,
+                k -> java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()) : null;
         Map<String, Object> status = map("conditions", list(condition("Synced", "True", "ReconcileSuccess", ""),
                 ready ? condition("Ready", "True", "Available", "")
                         : condition("Ready", "False", "Creating", "Unready resources: " + unready)));
