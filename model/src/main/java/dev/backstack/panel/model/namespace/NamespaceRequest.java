@@ -36,9 +36,9 @@ public record NamespaceRequest(String spoke, String name, String team, Namespace
         policies = List.copyOf(policies);
     }
 
-    /** A request with the default quota, container defaults and ingress namespace, isolated, no policies. */
+    /** A request with the default quota, container defaults and ingress namespace, not isolated, no policies. */
     public static NamespaceRequest of(String spoke, String name, String team) {
-        return new NamespaceRequest(spoke, name, team, NamespaceQuota.DEFAULT, ContainerDefaults.DEFAULT, true,
+        return new NamespaceRequest(spoke, name, team, NamespaceQuota.DEFAULT, ContainerDefaults.DEFAULT, false,
                 DEFAULT_INGRESS_NAMESPACE, List.of(), null);
     }
 

@@ -16,10 +16,10 @@ class NamespaceRequestTest {
     private static final NamespaceRequest OK = NamespaceRequest.of("spoke-1", "team-a-dev", "team-a");
 
     @Test
-    @DisplayName("the defaults make a valid, isolated request with no policies")
+    @DisplayName("the defaults make a valid request, not isolated, with no policies")
     void defaultsAreValid() {
         assertThat(OK.problems()).isEmpty();
-        assertThat(OK.isolate()).isTrue();
+        assertThat(OK.isolate()).isFalse();
         assertThat(OK.ingressNamespace()).isEqualTo("ingress-nginx");
         assertThat(OK.viaGitOps()).isFalse();
     }
