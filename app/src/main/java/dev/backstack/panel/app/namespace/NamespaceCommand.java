@@ -15,16 +15,13 @@ import dev.backstack.panel.installer.policy.PolicyCatalog;
 import dev.backstack.panel.installer.policy.PolicyClusters;
 import dev.backstack.panel.installer.policy.PolicyService;
 import dev.backstack.panel.installer.plan.PlanTarget;
-import dev.backstack.panel.installer.policy.Selections;
 import dev.backstack.panel.model.install.SecretText;
 import dev.backstack.panel.model.namespace.NamespaceRequest;
-import dev.backstack.panel.model.namespace.TeamPolicy;
 import dev.backstack.panel.model.plan.PreflightReport;
 import dev.backstack.panel.model.policy.KyvernoGeneration;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +56,7 @@ public final class NamespaceCommand {
     public int run() {
         PolicyCatalog catalog = PolicyCatalog.load();
         NamespaceRequest request = options.request(catalog);
-        List<String> problems = offlineProblems(catalog, request);
+        List<String> problems = offline(catalog, request).problems(request);
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("error: " + p));
             return PlanExits.USAGE;
@@ -71,15 +68,10 @@ public final class NamespaceCommand {
         return onFleet(catalog, request);
     }
 
-    /** The request's problems and unknown policy ids, before any connection. */
-    private static List<String> offlineProblems(PolicyCatalog catalog, NamespaceRequest r) {
-        List<String> out = new ArrayList<>(r.problems());
-        try {
-            Selections.of(catalog, r.policies().stream().map(TeamPolicy::id).toList(), Map.of(), Map.of(), List.of());
-        } catch (IllegalArgumentException e) {
-            out.add(e.getMessage());
-        }
-        return out;
+    /** The service without a connection: the request's spoke taken as known, nothing reachable. */
+    private NamespaceService offline(PolicyCatalog catalog, NamespaceRequest request) {
+        return new NamespaceService(catalog, new NoClusters(request.spoke()), AppDirs.journals(env, home),
+                Clock.systemUTC(), new GitOpsDelivery());
     }
 
     private int renderOffline(PolicyCatalog catalog, NamespaceRequest request) {
@@ -89,8 +81,7 @@ public final class NamespaceCommand {
             err.println("error: --kyverno " + version + " is not a Kyverno version the panel knows (such as v1.19.0)");
             return PlanExits.USAGE;
         }
-        NamespaceService service = new NamespaceService(catalog, new NoClusters(request.spoke()),
-                AppDirs.journals(env, home), Clock.systemUTC(), new GitOpsDelivery());
+        NamespaceService service = offline(catalog, request);
         out.println("# " + request.spoke() + "/" + request.name() + (request.policies().isEmpty() ? ""
                 : ": policies for Kyverno " + version + ": " + g.kind()));
         out.print(service.render(request, g).yaml());

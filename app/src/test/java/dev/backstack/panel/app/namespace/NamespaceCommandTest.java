@@ -95,14 +95,16 @@ class NamespaceCommandTest {
     @DisplayName("an invalid request is refused (2) with every problem, before any connection")
     void invalidRequestListsEveryProblem() {
         int code = run("namespace", "apply", "--demo", "--to", "spoke-1", "--name", "Team_A", "--team", "team a",
-                "--cpu", "lots", "--limit-memory", "16Gi", "--policy", "no-such-policy");
+                "--cpu", "lots", "--limit-memory", "16Gi", "--policy", "no-such-policy", "--policy",
+                "limit-cluster-node-count");
 
         assertThat(code).isEqualTo(PlanExits.USAGE);
         assertThat(err()).contains("error: Namespace name: \"Team_A\" is not a valid name",
                 "error: Team group: \"team a\" cannot be a label value",
                 "error: CPU quota: \"lots\" is not a Kubernetes quantity",
                 "error: Default memory limit (16Gi) is more than the memory quota (8Gi)",
-                "error: no policy no-such-policy in the catalog");
+                "error: no policy no-such-policy in the catalog",
+                "error: Policy limit-cluster-node-count guards the hub's cluster claims");
         assertThat(out()).isEmpty();
     }
 
@@ -120,6 +122,8 @@ class NamespaceCommandTest {
                 .hasMessage("require-probes: mode must be audit or enforce, not strict");
         assertThatThrownBy(() -> NamespaceOptions.parse("namespace", "list")).hasMessageStartingWith(
                 "namespace needs render or apply");
+        assertThat(NamespaceOptions.parse("namespace", "apply", "--help").common().help()).as("help needs no flags")
+                .isTrue();
     }
 
     @Test

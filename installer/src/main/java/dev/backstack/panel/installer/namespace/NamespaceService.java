@@ -21,6 +21,8 @@ import dev.backstack.panel.model.plan.PlanPreview;
 import dev.backstack.panel.model.plan.PreflightFinding;
 import dev.backstack.panel.model.plan.PreflightReport;
 import dev.backstack.panel.model.policy.KyvernoGeneration;
+import dev.backstack.panel.model.policy.PolicyCategory;
+import dev.backstack.panel.model.policy.PolicyEntry;
 import dev.backstack.panel.model.policy.PolicySelection;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,6 +68,16 @@ public final class NamespaceService {
         return policies.facts(spoke);
     }
 
+    /**
+     * The catalog entries a team's namespace may be asked to pass: those checking namespaced
+     * workload kinds. The cluster-claim guardrails are left out: they check the hub's
+     * AKSCluster/EKSCluster APIs, which a spoke does not serve.
+     */
+    public List<PolicyEntry> teamPolicies() {
+        return policies.catalog().entries().stream()
+                .filter(e -> e.namespaced() && e.category() != PolicyCategory.CLUSTER_CLAIMS).toList();
+    }
+
     /** The catalog entries of the request's policies with their defaults and mode; every unknown id at once. */
     public List<PolicySelection> selections(NamespaceRequest r) {
         Map<String, String> modes = new LinkedHashMap<>();
@@ -100,6 +112,11 @@ public final class NamespaceService {
             selections(r);
         } catch (IllegalArgumentException e) {
             out.add(e.getMessage());
+        }
+        for (TeamPolicy p : r.policies()) {
+            policies.catalog().entry(p.id()).filter(e -> !teamPolicies().contains(e)).ifPresent(e -> out.add(
+                    "Policy " + e.id() + " guards the hub's cluster claims, which a spoke's namespace does not hold: "
+                            + "choose a workload policy (pod security or best practices)"));
         }
         return out;
     }

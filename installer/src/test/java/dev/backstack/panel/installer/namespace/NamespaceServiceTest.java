@@ -93,14 +93,16 @@ class NamespaceServiceTest {
     @DisplayName("the preflight reports every problem of the request and an unknown spoke or policy, before any write")
     void preflightBlocksOnEveryProblem() throws Exception {
         NamespaceRequest bad = NamespaceRequest.of("spoke-9", "Team A", "team-a")
-                .withPolicies(List.of(new TeamPolicy("no-such-policy", PolicyMode.AUDIT)));
+                .withPolicies(List.of(new TeamPolicy("no-such-policy", PolicyMode.AUDIT),
+                        new TeamPolicy("validate-cluster-name", PolicyMode.AUDIT)));
         PreflightReport report = service.preflight(bad, null, GitCredentials.none());
         assertThat(report.blocked()).isTrue();
         PreflightFinding request = report.findings().stream().filter(f -> f.id().equals("request")).findFirst()
                 .orElseThrow();
         assertThat(request.detail()).contains("Namespace name: \"Team A\" is not a valid name",
                 "Spoke: the panel knows no spoke spoke-9 (it knows spoke-1, spoke-2, spoke-3",
-                "no policy no-such-policy in the catalog");
+                "no policy no-such-policy in the catalog",
+                "Policy validate-cluster-name guards the hub's cluster claims");
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.id()).isEqualTo("spoke");
             assertThat(f.blocks()).isTrue();
@@ -127,7 +129,7 @@ class NamespaceServiceTest {
         assertThat(spoke.limitRanges().inNamespace("team-a-apply").withName("container-defaults").get()).isNotNull();
         assertThat(spoke.rbac().roleBindings().inNamespace("team-a-apply").withName("team-edit").get()).isNotNull();
         assertThat(spoke.network().networkPolicies().inNamespace("team-a-apply").withName("default-deny-ingress").get())
-                .isNotNull();
+                .as("not isolated").isNull();
 
         PolicyService.Delivered again = service.run(r, facts, GitCredentials.none(), List.of(), e -> { });
         assertThat(again.outcome()).isEqualTo(PlanOutcome.UNCHANGED);
@@ -157,6 +159,13 @@ class NamespaceServiceTest {
 
         PolicyService.Delivered again = service.run(r, facts, GitCredentials.none(), List.of(), e -> { });
         assertThat(again.outcome()).isEqualTo(PlanOutcome.UNCHANGED);
+    }
+
+    @Test
+    @DisplayName("a team may be asked to pass the workload policies, not the hub's cluster-claim guardrails")
+    void teamPolicies() {
+        assertThat(service.teamPolicies()).extracting(e -> e.id()).contains("require-probes", "disallow-latest-tag",
+                "disallow-privileged-containers").doesNotContain("limit-cluster-node-count", "validate-cluster-name");
     }
 
     @Test

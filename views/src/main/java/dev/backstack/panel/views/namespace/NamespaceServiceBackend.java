@@ -31,7 +31,7 @@ public final class NamespaceServiceBackend implements NamespaceBackend {
 
     @Override
     public List<PolicyEntry> catalog() {
-        return service.catalog().entries().stream().filter(PolicyEntry::namespaced).toList();
+        return service.teamPolicies();
     }
 
     @Override
