@@ -66,8 +66,10 @@ class NamespaceBundleIT {
     private static final String NS = "team-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final ResourceDefinitionContext VALIDATING_POLICY = StatusWriter.ctx("policies.kyverno.io", "v1",
             "ValidatingPolicy", "validatingpolicies", false);
+    /** Written the long way on purpose: the API server stores 1, 1Gi, 100m, 500m, 512Mi; a re-run must still find them. */
     private static final NamespaceRequest REQUEST = new NamespaceRequest(SPOKE, NS, "team-it",
-            new NamespaceQuota("1", "1Gi", "1"), ContainerDefaults.DEFAULT, true, "ingress-nginx",
+            new NamespaceQuota("1000m", "1024Mi", "1"), new ContainerDefaults("0.1", "128Mi", "0.5", "0.5Gi"), true,
+            "ingress-nginx",
             List.of(new TeamPolicy("require-probes", PolicyMode.AUDIT)), null);
 
     private static RealApiServer server;
@@ -173,7 +175,7 @@ class NamespaceBundleIT {
 
     @Test
     @Order(4)
-    @DisplayName("a re-run of the same request finds everything in place and sends no write")
+    @DisplayName("a re-run of the same request (quantities written the long way) finds everything in place and sends no write")
     void reRunWritesNothing() {
         writes.clear();
         PolicyService.Delivered again = service.run(REQUEST, facts, GitCredentials.none(), List.of(), e -> { });

@@ -5,6 +5,7 @@ import dev.backstack.panel.installer.policy.PolicyRenderer;
 import dev.backstack.panel.model.namespace.ContainerDefaults;
 import dev.backstack.panel.model.namespace.NamespaceQuota;
 import dev.backstack.panel.model.namespace.NamespaceRequest;
+import dev.backstack.panel.model.namespace.Quantity;
 import dev.backstack.panel.model.policy.KyvernoGeneration;
 import dev.backstack.panel.model.policy.PolicySelection;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -50,8 +51,9 @@ public final class NamespaceRenderer {
     static GenericKubernetesResource resourceQuota(NamespaceRequest r) {
         NamespaceQuota q = r.quota();
         return base("v1", "ResourceQuota", r.name(), "team-quota", r)
-                .spec(Manifests.map("hard", Manifests.map("requests.cpu", q.cpu(), "requests.memory", q.memory(),
-                        "limits.cpu", q.cpu(), "limits.memory", q.memory(), "pods", q.pods())))
+                .spec(Manifests.map("hard", Manifests.map("requests.cpu", canonical(q.cpu()),
+                        "requests.memory", canonical(q.memory()), "limits.cpu", canonical(q.cpu()),
+                        "limits.memory", canonical(q.memory()), "pods", canonical(q.pods()))))
                 .build();
     }
 
@@ -59,8 +61,9 @@ public final class NamespaceRenderer {
         ContainerDefaults d = r.defaults();
         return base("v1", "LimitRange", r.name(), "container-defaults", r)
                 .spec(Manifests.map("limits", List.of(Manifests.map("type", "Container",
-                        "default", Manifests.map("cpu", d.limitCpu(), "memory", d.limitMemory()),
-                        "defaultRequest", Manifests.map("cpu", d.requestCpu(), "memory", d.requestMemory())))))
+                        "default", Manifests.map("cpu", canonical(d.limitCpu()), "memory", canonical(d.limitMemory())),
+                        "defaultRequest", Manifests.map("cpu", canonical(d.requestCpu()),
+                                "memory", canonical(d.requestMemory()))))))
                 .build();
     }
 
@@ -81,6 +84,11 @@ public final class NamespaceRenderer {
                                 Manifests.map("namespaceSelector", Manifests.map("matchLabels",
                                         Manifests.map(NAMESPACE_NAME, r.ingressNamespace()))))))))
                 .build();
+    }
+
+    /** As the API server stores it, so a re-run finds the object unchanged ({@code 0.5} is {@code 500m}). */
+    private static String canonical(String quantity) {
+        return Quantity.parse(quantity).canonical();
     }
 
     private static Manifests base(String apiVersion, String kind, String namespace, String name, NamespaceRequest r) {

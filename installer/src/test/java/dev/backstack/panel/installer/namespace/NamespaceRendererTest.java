@@ -145,6 +145,18 @@ class NamespaceRendererTest {
     }
 
     @Test
+    @DisplayName("quantities are rendered as the API server stores them, so a re-run finds them unchanged")
+    void quantitiesAreCanonical() {
+        NamespaceRequest longWay = REQUEST.withQuota(new NamespaceQuota("1000m", "8192Mi", "20"),
+                new ContainerDefaults("0.1", "0.125Gi", "0.5", "524288Ki"));
+        NamespaceBundle b = NamespaceRenderer.render(longWay, selections(longWay), KyvernoGeneration.VALIDATING_POLICY);
+        assertThat(Serialization.asYaml(b.guardrails().get(0))).contains("requests.cpu: \"1\"",
+                "limits.memory: \"8Gi\"");
+        assertThat(Serialization.asYaml(b.guardrails().get(1))).contains("cpu: \"500m\"", "memory: \"512Mi\"",
+                "cpu: \"100m\"", "memory: \"128Mi\"");
+    }
+
+    @Test
     @DisplayName("without isolation there is no NetworkPolicy")
     void noIsolation() {
         NamespaceRequest open = REQUEST.withIsolation(false, "");

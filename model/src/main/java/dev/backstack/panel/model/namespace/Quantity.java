@@ -75,6 +75,54 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
         }
     }
 
+    /**
+     * The quantity as the API server stores and returns it (its canonical form), so that what the
+     * panel applies reads back unchanged: {@code 0.5} is {@code 500m}, {@code 1000m} is {@code 1},
+     * {@code 2000} is {@code 2k}, {@code 1.5Gi} is {@code 1536Mi}, {@code 1024Mi} is {@code 1Gi},
+     * {@code 512Ki} stays, a binary amount under 1024 is written in decimal. Values finer than
+     * a nano-unit round up, as the API server rounds them; a binary amount that is not whole rounds
+     * up to a whole unit.
+     */
+    public String canonical() {
+        String suffix = text.replaceFirst("^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)", "");
+        boolean binary = suffix.endsWith("i");
+        boolean exponent = suffix.startsWith("e") || suffix.startsWith("E");
+        BigDecimal v = value.setScale(9, java.math.RoundingMode.CEILING).stripTrailingZeros();
+        if (binary && v.abs().compareTo(BigDecimal.valueOf(1024)) >= 0) {
+            return binary(v.setScale(0, java.math.RoundingMode.CEILING));
+        }
+        return decimal(v, exponent);
+    }
+
+    private static final String[] BINARY = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+    private static final Map<Integer, String> DECIMAL = Map.of(-9, "n", -6, "u", -3, "m", 0, "", 3, "k", 6, "M",
+            9, "G", 12, "T", 15, "P", 18, "E");
+
+    private static String binary(BigDecimal whole) {
+        java.math.BigInteger n = whole.toBigIntegerExact();
+        java.math.BigInteger k = java.math.BigInteger.valueOf(1024);
+        int i = 0;
+        while (i < BINARY.length - 1 && n.signum() != 0 && n.mod(k).signum() == 0) {
+            n = n.divide(k);
+            i++;
+        }
+        return n + BINARY[i];
+    }
+
+    private static String decimal(BigDecimal v, boolean exponent) {
+        if (v.signum() == 0) {
+            return "0";
+        }
+        for (int e = 18; e >= -9; e -= 3) {
+            BigDecimal mantissa = v.movePointLeft(e);
+            if (mantissa.stripTrailingZeros().scale() <= 0) {
+                String m = mantissa.setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString();
+                return m + (exponent ? (e == 0 ? "" : "e" + e) : DECIMAL.get(e));
+            }
+        }
+        throw new IllegalStateException("unreachable: a value rounded to nano-units has a whole mantissa at 1e-9");
+    }
+
     @Override
     public int compareTo(Quantity o) {
         return value.compareTo(o.value);

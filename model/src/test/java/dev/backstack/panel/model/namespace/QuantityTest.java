@@ -46,6 +46,39 @@ class QuantityTest {
                 .hasMessageContaining("is not a Kubernetes quantity (such as 500m, 2, 512Mi or 1Gi)");
     }
 
+    @ParameterizedTest(name = "{0} is stored as {1}")
+    @CsvSource({
+        "4, 4",
+        "0.5, 500m",
+        ".1, 100m",
+        "1000m, 1",
+        "1500m, 1500m",
+        "2500m, 2500m",
+        "2000, 2k",
+        "1234, 1234",
+        "12345000, 12345k",
+        "1M, 1M",
+        "1000k, 1M",
+        "0.000000001, 1n",
+        "0.0000000001, 1n",
+        "1e3, 1e3",
+        "1.5e3, 1500",
+        "1e0, 1",
+        "0, 0",
+        "8Gi, 8Gi",
+        "1024Mi, 1Gi",
+        "1.5Gi, 1536Mi",
+        "512Ki, 512Ki",
+        "0.5Ki, 512",
+        "1.5Ki, 1536",
+        "1.1Gi, 1181116007",
+        "128Mi, 128Mi",
+    })
+    @DisplayName("the canonical form is what the API server stores and returns")
+    void canonicalForm(String text, String canonical) {
+        assertThat(Quantity.parse(text).canonical()).isEqualTo(canonical);
+    }
+
     @Test
     @DisplayName("compares by value across suffixes: 1000m equals 1, 1Gi is more than 1G")
     void comparesByValue() {
