@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.backstack.panel.app.install.PlanExits;
+import dev.backstack.panel.app.policy.BareRepository;
 import dev.backstack.panel.app.policy.DemoKubeconfig;
 import dev.backstack.panel.installer.demo.DemoFleet;
 import java.io.ByteArrayOutputStream;
@@ -147,6 +148,24 @@ class NamespaceCommandTest {
         assertThat(code).as(out() + err()).isEqualTo(PlanExits.BLOCKED);
         assertThat(out()).contains("[WARN] spoke-3: Ingress namespace no-such-ingress").doesNotContain("SUCCEEDED");
         assertThat(err()).contains("need --accept-warning ID to go on; nothing was written");
+    }
+
+    @Test
+    @DisplayName("apply --gitops commits the namespace's folder and its Application to a new branch (0); nothing applied")
+    void commitsThroughGitOps() throws Exception {
+        Path repo = BareRepository.seed(home.resolve("gitops.git"));
+
+        int code = run("namespace", "apply", "--demo", "--to", "spoke-2", "--name", "web", "--team", "web-team",
+                "--policy", "require-probes", "--gitops", repo.toString(), "--branch", "backstack/ns-web");
+
+        assertThat(code).as(out() + err()).isEqualTo(PlanExits.OK);
+        assertThat(out()).contains("Committed 6 files", "on the new branch backstack/ns-web");
+        Map<String, String> files = BareRepository.files(repo, "backstack/ns-web");
+        assertThat(files).containsKeys("namespaces/spoke-2/web/namespace-web.yaml",
+                "demo/applications/namespace-spoke-2-web.yaml");
+        assertThat(files.get("namespaces/spoke-2/web/policy-web-require-probes.yaml"))
+                .as("spoke-2 runs Kyverno 1.11").contains("kind: \"ClusterPolicy\"");
+        assertThat(BareRepository.branches(repo)).containsExactly("refs/heads/backstack/ns-web", "refs/heads/main");
     }
 
     @Test
