@@ -17,6 +17,7 @@ import dev.backstack.panel.installer.policy.Selections;
 import dev.backstack.panel.model.namespace.NamespaceRequest;
 import dev.backstack.panel.model.namespace.TeamPolicy;
 import dev.backstack.panel.model.plan.PlanEvent;
+import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.plan.PlanPreview;
 import dev.backstack.panel.model.plan.PreflightFinding;
 import dev.backstack.panel.model.plan.PreflightReport;
@@ -154,10 +155,15 @@ public final class NamespaceService {
         return new PreflightReport(findings);
     }
 
-    /** Applies or commits; resumes from the journal. */
+    /** Applies or commits; resumes from the journal. BLOCKED, writing nothing, when there is no plan to run. */
     public PolicyService.Delivered run(NamespaceRequest r, ClusterFacts facts, GitCredentials credentials,
             List<String> overrides, Consumer<PlanEvent> events) {
         List<ClusterPlan> plans = plans(r, facts, credentials);
+        if (plans.isEmpty()) {
+            events.accept(new PlanEvent.PlanFinished(clock.instant(), PlanOutcome.BLOCKED, "nothing was written: "
+                    + whyNoPlan(r, facts)));
+            return new PolicyService.Delivered(PlanOutcome.BLOCKED, Optional.empty());
+        }
         List<String> qualified = plans.isEmpty() ? overrides : overrides.stream()
                 .map(o -> plans.get(0).local(o) != null ? o : plans.get(0).qualify(o)).toList();
         var outcome = FleetPlans.run(NamespacePlans.planId(r), plans, qualified, events, clock);
@@ -165,6 +171,20 @@ public final class NamespaceService {
                 .filter(GitCommitStep.class::isInstance).map(GitCommitStep.class::cast)
                 .flatMap(step -> step.result().stream()).findFirst();
         return new PolicyService.Delivered(outcome, commit);
+    }
+
+    /** Why {@link #plans} made no plan, in the preflight's words. */
+    private String whyNoPlan(NamespaceRequest r, ClusterFacts facts) {
+        List<String> problems = problems(r);
+        if (!problems.isEmpty()) {
+            return String.join("; ", problems);
+        }
+        String cluster = r.viaGitOps() ? clusters().hub() : r.spoke();
+        if (clusters().target(cluster).isEmpty()) {
+            return "the panel has no connection to " + cluster;
+        }
+        return (facts == null ? "Kyverno on " + r.spoke() + " was not read" : facts.summary())
+                + "; install Kyverno on " + r.spoke() + " first, or choose no policies";
     }
 
     private Plan gitOpsPlan(NamespaceRequest r, NamespaceBundle bundle, GitCredentials credentials) {

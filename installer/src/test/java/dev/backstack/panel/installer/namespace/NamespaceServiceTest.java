@@ -180,6 +180,14 @@ class NamespaceServiceTest {
             assertThat(f.hint()).contains("Install Kyverno on spoke-3 first");
         });
         assertThat(NamespaceService.generation(none)).isEqualTo(KyvernoGeneration.VALIDATING_POLICY);
+
+        List<PlanEvent> events = new ArrayList<>();
+        PolicyService.Delivered run = service.run(r, none, GitCredentials.none(), List.of(), events::add);
+        assertThat(run.outcome()).as("run without its preflight").isEqualTo(PlanOutcome.BLOCKED);
+        assertThat(events).singleElement().asString().contains("nothing was written: no Kyverno found on spoke-3",
+                "install Kyverno on spoke-3 first, or choose no policies");
+        assertThat(fleet.demoFleet().orElseThrow().client("spoke-3").namespaces().withName("team-a-nokyverno").get())
+                .isNull();
     }
 
     private static List<ObjectPreview> objects(PlanPreview p) {
