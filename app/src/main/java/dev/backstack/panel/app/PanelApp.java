@@ -8,6 +8,9 @@ import dev.backstack.panel.installer.gitops.GitOpsDelivery;
 import dev.backstack.panel.installer.policy.FleetClusters;
 import dev.backstack.panel.installer.policy.PolicyCatalog;
 import dev.backstack.panel.installer.policy.PolicyService;
+import dev.backstack.panel.installer.namespace.NamespaceService;
+import dev.backstack.panel.views.namespace.NamespaceServiceBackend;
+import dev.backstack.panel.views.namespace.NamespaceWizard;
 import dev.backstack.panel.installer.compliance.HistoryException;
 import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.model.Fleet;
@@ -104,6 +107,7 @@ public final class PanelApp extends Application {
                 url -> getHostServices().showDocument(url)));
         view.setOnPolicies(this::openPolicies);
         view.setOnSpoke(this::openSpokes);
+        view.setOnNamespace(this::openNamespace);
         compliance = new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(),
                 ZoneId.systemDefault());
         view.addTab("compliance-tab", "Compliance", new ComplianceView(compliance, System::currentTimeMillis));
@@ -233,6 +237,20 @@ public final class PanelApp extends Application {
                     view.tabs().getSelectionModel().select(lineageTab);
                     refreshLineage();
                 });
+    }
+
+    /** The namespace wizard: a team's namespace on a spoke with its quota, defaults, binding, isolation and policies. */
+    private void openNamespace() {
+        FleetService fleet = service;
+        if (fleet == null) {
+            view.showNotices(List.of("The namespace wizard needs the fleet: wait until the panel is connected."));
+            return;
+        }
+        NamespaceService namespaces = new NamespaceService(PolicyCatalog.load(), new FleetClusters(fleet),
+                AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))), java.time.Clock.systemUTC(),
+                new GitOpsDelivery());
+        NamespaceWizard.show(stage, NamespaceWizard.viewModel(new NamespaceServiceBackend(namespaces, fleet.simulated())),
+                url -> getHostServices().showDocument(url));
     }
 
     private void chooseClusters() {
