@@ -3,7 +3,7 @@
 # benchmarks/results/<date-time>/ (one .txt summary and one -samples.tsv per benchmark).
 #
 #   benchmarks/run.sh                 build, then startup + latency + scale
-#   benchmarks/run.sh startup|latency|scale ...   only those (scale-fabric8, compliance, addons: opt-in, see below)
+#   benchmarks/run.sh startup|latency|scale ...   only those (scale-fabric8, compliance, lineage, addons: opt-in, see below)
 #   SKIP_BUILD=1 benchmarks/run.sh    use the last build
 #   MVN_FLAGS=-o benchmarks/run.sh    build offline
 #   NICE=-10 benchmarks/run.sh        run the JVMs at a higher priority than other work on the machine
@@ -76,6 +76,11 @@ compliance() {
   "${JAVA[@]}" -Xmx1g dev.backstack.panel.bench.compliance.ComplianceBench --seconds 30 --spokes 300
 }
 
+lineage() {
+  # the lineage view's build time for one spoke in a 300-spoke hub: the model build, then the view on a headless stage
+  "${JAVA[@]}" -Xmx1g dev.backstack.panel.bench.lineage.LineageBench --spokes 300 --runs 2000
+}
+
 addons() {
   # the add-on matrix: 300 spokes x 10 add-ons, 50 Application changes/s; target: no FX stall over 50 ms
   "${JAVA[@]}" -Xmx1g dev.backstack.panel.bench.addons.AddonMatrixBench --seconds 30 --spokes 300 --addons 10 --rate 50
@@ -91,8 +96,8 @@ which=("$@")
 [[ ${#which[@]} -eq 0 ]] && which=(startup latency scale)
 for b in "${which[@]}"; do
   case "$b" in
-    startup|latency|scale|scale-fabric8|compliance|addons) "$b" 2>>"$OUT/stderr.log" ;;
-    *) echo "unknown benchmark: $b (startup, latency, scale, scale-fabric8, compliance, addons)" >&2; exit 2 ;;
+    startup|latency|scale|scale-fabric8|compliance|lineage|addons) "$b" 2>>"$OUT/stderr.log" ;;
+    *) echo "unknown benchmark: $b (startup, latency, scale, scale-fabric8, compliance, lineage, addons)" >&2; exit 2 ;;
   esac
 done
 echo "results: $OUT"

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** {@code main}: the window, or {@code status}, {@code compliance}, {@code install}, {@code uninstall} without one. Not the Application class (see STACK.md). */
+/** {@code main}: the window, or {@code status}, {@code compliance}, {@code install}, {@code uninstall} and the wizards' twins ({@link Subcommands}) without one. Not the Application class (see STACK.md). */
 public final class Launcher {
 
     private Launcher() {
@@ -15,8 +15,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         java.util.List<String> argList = java.util.Arrays.asList(args);
-        boolean headless = argList.contains("status") || argList.contains("compliance") || argList.contains("install")
-                || argList.contains("uninstall") || argList.contains("policies") || argList.contains("addons");
+        boolean headless = Subcommands.handles(args) || argList.contains("status") || argList.contains("compliance")
+                || argList.contains("install") || argList.contains("uninstall");
         if (headless && System.getProperty("panel.log.level") == null) {
             System.setProperty("panel.log.level", "WARN");
         }
@@ -25,12 +25,10 @@ public final class Launcher {
         // The command line's own output (usage, status report), not logging.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (args.length > 0 && args[0].equals("policies")) {
-            System.exit(policies(args, out, err));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("addons")) {
-            System.exit(addons(args, out, err));
+        java.util.Optional<Integer> twin = Subcommands.run(args, System.getenv(), Path.of(System.getProperty("user.home")),
+                out, err);
+        if (twin.isPresent()) {
+            System.exit(twin.get());
             return;
         }
         Options options;
@@ -54,37 +52,6 @@ public final class Launcher {
         PanelApp.launchWith(options);
         // The window is closed: do not wait for connections still closing in the background.
         System.exit(0);
-    }
-
-    private static int policies(String[] args, PrintStream out, PrintStream err) {
-        dev.backstack.panel.app.policy.PoliciesOptions options;
-        try {
-            options = dev.backstack.panel.app.policy.PoliciesOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
-        if (options.common().help()) {
-            out.print(dev.backstack.panel.app.policy.PoliciesOptions.USAGE);
-            return 0;
-        }
-        return new dev.backstack.panel.app.policy.PoliciesCommand(options, System.getenv(),
-                java.nio.file.Path.of(System.getProperty("user.home")), out, err).run();
-    }
-
-    private static int addons(String[] args, PrintStream out, PrintStream err) {
-        dev.backstack.panel.app.addon.AddonsOptions options;
-        try {
-            options = dev.backstack.panel.app.addon.AddonsOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
-        if (options.help()) {
-            out.print(dev.backstack.panel.app.addon.AddonsOptions.USAGE);
-            return 0;
-        }
-        return new dev.backstack.panel.app.addon.AddonsCommand(options, out, err).run();
     }
 
     /** Runs a command without a window; its exit code. */

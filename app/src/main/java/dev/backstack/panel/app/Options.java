@@ -31,6 +31,10 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
               uninstall           remove the hub, in dependency order
               policies ...        the policy catalog, rendering and delivery (policies --help)
               addons ...          the add-on catalog and its ApplicationSets (addons --help)
+              spoke ...           a new AKS or EKS spoke through the hub's APIs, or an existing cluster
+                                  registered (spoke --help)
+              namespace ...       a team's namespace on a spoke: quota, defaults, binding, isolation,
+                                  policies (namespace --help)
 
             Options:
               --demo              use the built-in simulated demo fleet (the default without a kubeconfig);

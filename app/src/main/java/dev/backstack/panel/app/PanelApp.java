@@ -8,6 +8,9 @@ import dev.backstack.panel.installer.gitops.GitOpsDelivery;
 import dev.backstack.panel.installer.policy.FleetClusters;
 import dev.backstack.panel.installer.policy.PolicyCatalog;
 import dev.backstack.panel.installer.policy.PolicyService;
+import dev.backstack.panel.installer.namespace.NamespaceService;
+import dev.backstack.panel.views.namespace.NamespaceServiceBackend;
+import dev.backstack.panel.views.namespace.NamespaceWizard;
 import dev.backstack.panel.installer.compliance.HistoryException;
 import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.model.Fleet;
@@ -64,6 +67,7 @@ public final class PanelApp extends Application {
     private final FxTaskExecutor complianceTasks = new FxTaskExecutor();
     private ComponentDetailViewModel detail;
     private DashboardView view;
+    private javafx.scene.control.Tab lineageTab;
     private FxPump pump;
     private FleetConnector connector;
     private FleetService service;
@@ -102,17 +106,17 @@ public final class PanelApp extends Application {
                         Path.of(System.getProperty("user.home")))),
                 url -> getHostServices().showDocument(url)));
         view.setOnPolicies(this::openPolicies);
+        view.setOnSpoke(this::openSpokes);
+        view.setOnNamespace(this::openNamespace);
         compliance = new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(),
                 ZoneId.systemDefault());
         view.addTab("compliance-tab", "Compliance", new ComplianceView(compliance, System::currentTimeMillis));
-        view.addTab("lineage-tab", "Lineage", new LineageView(lineage));
+        lineageTab = view.addTab("lineage-tab", "Lineage", new LineageView(lineage));
         view.addTab("addons-tab", "Add-ons", new AddonMatrixView(addons));
         dashboard.selectedClusterProperty().addListener((o, a, c) -> {
             FleetService s = service;
-            if (s != null) {
-                Fleet f = s.latest();
-                lineage.apply(f, c, () -> s.objects(f.hub().id()));
-            }
+            lineage.unfollow();
+            refreshLineage();
         });
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
@@ -207,6 +211,45 @@ public final class PanelApp extends Application {
                 AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))), java.time.Clock.systemUTC(),
                 new GitOpsDelivery());
         PolicyWizard.show(stage, PolicyWizard.viewModel(new PolicyServiceBackend(policies, fleet.simulated())),
+                url -> getHostServices().showDocument(url));
+    }
+
+    /** The lineage tab, redrawn now for the selected cluster or the spoke followed by name. */
+    private void refreshLineage() {
+        FleetService s = service;
+        if (s != null) {
+            Fleet f = s.latest();
+            lineage.apply(f, dashboard.selectedClusterProperty().get(), () -> s.objects(f.hub().id()));
+        }
+    }
+
+    /** The spoke wizard: a new AKS or EKS cluster through the hub's APIs, or an existing cluster registered. */
+    private void openSpokes() {
+        FleetService fleet = service;
+        if (fleet == null) {
+            view.showNotices(List.of("The spoke wizard needs the fleet: wait until the panel is connected."));
+            return;
+        }
+        dev.backstack.panel.app.spoke.SpokeWizards.open(stage, fleet,
+                () -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig), System.getenv(),
+                Path.of(System.getProperty("user.home")), url -> getHostServices().showDocument(url), spoke -> {
+                    lineage.follow(spoke);
+                    view.tabs().getSelectionModel().select(lineageTab);
+                    refreshLineage();
+                });
+    }
+
+    /** The namespace wizard: a team's namespace on a spoke with its quota, defaults, binding, isolation and policies. */
+    private void openNamespace() {
+        FleetService fleet = service;
+        if (fleet == null) {
+            view.showNotices(List.of("The namespace wizard needs the fleet: wait until the panel is connected."));
+            return;
+        }
+        NamespaceService namespaces = new NamespaceService(PolicyCatalog.load(), new FleetClusters(fleet),
+                AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))), java.time.Clock.systemUTC(),
+                new GitOpsDelivery());
+        NamespaceWizard.show(stage, NamespaceWizard.viewModel(new NamespaceServiceBackend(namespaces, fleet.simulated())),
                 url -> getHostServices().showDocument(url));
     }
 

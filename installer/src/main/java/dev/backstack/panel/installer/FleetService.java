@@ -37,6 +37,7 @@ public final class FleetService implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final boolean simulated;
     private final DemoFleet demo;
+    private boolean closed;
 
     private FleetService(boolean simulated, DemoFleet demo, long coalesceMillis) {
         this.simulated = simulated;
@@ -58,12 +59,17 @@ public final class FleetService implements AutoCloseable {
         for (DemoFleet.Member m : fleet.members()) {
             s.add(new Target(m.name(), m.name(), m.role(), m.server(), Set.of("simulated demo cluster"), m.client()));
         }
+        fleet.onNewSpoke(m -> s.add(new Target(m.name(), m.name(), m.role(), m.server(),
+                Set.of("simulated demo cluster, requested in the spoke wizard"), m.client())));
         s.owned.add(fleet);
         return s;
     }
 
-    /** Adds a cluster and starts watching it. */
+    /** Adds a cluster and starts watching it; ignored once the service is closed. */
     public synchronized void add(Target t) {
+        if (closed) {
+            return;
+        }
         ClusterSession session = new ClusterSession(t.id(), t.client(), store, System::currentTimeMillis);
         store.register(new ClusterAssembler.Identity(t.id(), t.name(), t.role(), t.server(), t.sources()), session);
         sessions.put(t.id(), session);
@@ -155,6 +161,7 @@ public final class FleetService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         sessions.values().forEach(ClusterSession::close);
         sessions.clear();
         store.close();

@@ -25,12 +25,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /** A bare GitOps repository in a test folder: {@code main} holds a README; branches read back. */
-final class BareRepository {
+public final class BareRepository {
 
     private BareRepository() {
     }
 
-    static Path seed(Path dir) throws Exception {
+    public static Path seed(Path dir) throws Exception {
         Git.init().setBare(true).setInitialBranch("main").setDirectory(dir.toFile()).call().close();
         try (Repository repo = open(dir); ObjectInserter ins = repo.newObjectInserter()) {
             DirCache index = DirCache.newInCore();
@@ -58,14 +58,14 @@ final class BareRepository {
         return dir;
     }
 
-    static List<String> branches(Path dir) throws IOException {
+    public static List<String> branches(Path dir) throws IOException {
         try (Repository repo = open(dir)) {
             return repo.getRefDatabase().getRefsByPrefix("refs/heads/").stream().map(Ref::getName).sorted().toList();
         }
     }
 
     /** Every file on a branch, by path, with its text. */
-    static Map<String, String> files(Path dir, String branch) throws IOException {
+    public static Map<String, String> files(Path dir, String branch) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Repository repo = open(dir); RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(walk.parseCommit(repo.exactRef("refs/heads/" + branch).getObjectId()).getTree());

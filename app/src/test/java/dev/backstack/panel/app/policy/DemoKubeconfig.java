@@ -8,13 +8,13 @@ import java.nio.file.Path;
  * A kubeconfig for a running demo fleet, so a command reaches it as it would reach real clusters
  * (the simulated servers accept anyone; TLS is not verified).
  */
-final class DemoKubeconfig {
+public final class DemoKubeconfig {
 
     private DemoKubeconfig() {
     }
 
     /** Writes a kubeconfig with one context per cluster of the fleet, named as the cluster. */
-    static Path write(DemoFleet fleet, Path file) throws Exception {
+    public static Path write(DemoFleet fleet, Path file) throws Exception {
         StringBuilder k = new StringBuilder("apiVersion: v1\nkind: Config\nclusters:\n");
         for (DemoFleet.Member m : fleet.members()) {
             k.append("- name: ").append(m.name()).append("\n  cluster:\n    server: ").append(m.server())

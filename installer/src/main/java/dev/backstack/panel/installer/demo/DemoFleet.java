@@ -43,6 +43,7 @@ public final class DemoFleet implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final AtomicInteger clock = new AtomicInteger();
     private DemoControllers controllers;
+    private DemoSpokeRequests spokeRequests;
 
     private DemoFleet() {
         spec = DemoFleetSpec.load();
@@ -95,10 +96,13 @@ public final class DemoFleet implements AutoCloseable {
             }
         }
         controllers = new DemoControllers(spec, hubWriter, spokeWriters, spokes);
+        spokeRequests = new DemoSpokeRequests(hubWriter, spokes.keySet(), spec.hub().kubernetesVersion());
+        spokeRequests.seedGuardrails();
         ticker.scheduleWithFixedDelay(() -> {
             int t = clock.getAndIncrement();
             controllers.tick(t);
             targetControllers.tick(t);
+            spokeRequests.tick(t);
         }, 0, tickMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -111,6 +115,7 @@ public final class DemoFleet implements AutoCloseable {
         List<Member> out = new ArrayList<>();
         out.add(new Member(hub.name(), ClusterRole.HUB, hub.url(), hub.client()));
         spokes.forEach((name, c) -> out.add(new Member(name, ClusterRole.SPOKE, c.url(), c.client())));
+        out.addAll(spokeRequests.members());
         return out;
     }
 
@@ -148,7 +153,15 @@ public final class DemoFleet implements AutoCloseable {
         if (name.equals(hub.name())) {
             return hub;
         }
-        return name.equals(target.name()) ? target : spokes.get(name);
+        return name.equals(target.name()) ? target : spokes.containsKey(name) ? spokes.get(name) : spokeRequests.cluster(name);
+    }
+
+    /**
+     * Calls {@code listener} with each spoke the simulation brings up after a user requested it
+     * (a claim the fleet description does not have, such as {@code spoke-4}), once it serves.
+     */
+    public void onNewSpoke(java.util.function.Consumer<Member> listener) {
+        spokeRequests.onNewSpoke(listener);
     }
 
     /** Simulated seconds after which the story is in its steady state (spoke-3 up and ready). */
@@ -185,6 +198,7 @@ public final class DemoFleet implements AutoCloseable {
         ticker.shutdownNow();
         hub.close();
         spokes.values().forEach(DemoCluster::close);
+        spokeRequests.close();
         target.close();
     }
 }

@@ -10,6 +10,7 @@ import dev.backstack.panel.model.kinds.KindRegistry;
 import dev.backstack.panel.model.policy.KyvernoGeneration;
 import dev.backstack.panel.model.policy.PolicySelection;
 import dev.backstack.panel.model.rules.KyvernoRules;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,19 +31,26 @@ public final class PolicyPlans {
     /** Applies the selections directly to one cluster, in its Kyverno's generation. */
     public static Plan direct(String clusterName, List<PolicySelection> selections, KyvernoGeneration generation) {
         List<Step> steps = new ArrayList<>();
-        KindInfo kind = KindRegistry.standard().require(generation.apiVersion(), generation.kind());
         for (PolicySelection s : selections) {
-            steps.add(ApplyStep.builder(s.entry().id(), generation.kind() + " " + s.entry().id() + " ("
-                    + s.mode().title() + ")")
-                    .description(s.entry().title() + " on " + clusterName + ": " + s.entry().description())
-                    .object(PolicyRenderer.render(s, generation))
-                    .activatedWhen(Wait.crdEstablished(kind.plural() + "." + kind.group()))
-                    .readyWhen(Wait.forNames("policy " + s.entry().id() + " ready", kind, null,
-                            List.of(s.entry().id()), policyReady()))
-                    .budget(Duration.ofMinutes(1))
-                    .build());
+            steps.add(step(s.entry().id(), clusterName, PolicyRenderer.render(s, generation), s).build());
         }
         return new Plan(PLAN_ID, "Kyverno policies on " + clusterName, steps);
+    }
+
+    /**
+     * The step that applies one rendered policy ({@code policy}, the selection rendered in some
+     * generation and scope) once its CRD is Established and waits until Kyverno reports it ready.
+     */
+    public static ApplyStep.Builder step(String id, String clusterName, GenericKubernetesResource policy,
+            PolicySelection s) {
+        KindInfo kind = KindRegistry.standard().require(policy.getApiVersion(), policy.getKind());
+        String name = policy.getMetadata().getName();
+        return ApplyStep.builder(id, policy.getKind() + " " + name + " (" + s.mode().title() + ")")
+                .description(s.entry().title() + " on " + clusterName + ": " + s.entry().description())
+                .object(policy)
+                .activatedWhen(Wait.crdEstablished(kind.plural() + "." + kind.group()))
+                .readyWhen(Wait.forNames("policy " + name + " ready", kind, null, List.of(name), policyReady()))
+                .budget(Duration.ofMinutes(1));
     }
 
     /** Ready as the live view says: the Ready condition, or a CEL policy's conditionStatus. */

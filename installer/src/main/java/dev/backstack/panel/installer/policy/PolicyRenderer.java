@@ -25,6 +25,8 @@ public final class PolicyRenderer {
 
     /** The label every policy the panel renders carries, with the catalog id as its value. */
     public static final String CATALOG_LABEL = "backstack.dev/policy-catalog";
+    /** The label of a policy scoped to one namespace, with the namespace as its value. */
+    public static final String SCOPE_LABEL = "backstack.dev/namespace";
     static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
 
     private PolicyRenderer() {
@@ -45,18 +47,45 @@ public final class PolicyRenderer {
     /** The Kyverno object for the selection in the given generation. */
     public static GenericKubernetesResource render(PolicySelection s, KyvernoGeneration generation) {
         return switch (generation) {
-            case VALIDATING_POLICY -> validatingPolicy(s);
-            case CLUSTER_POLICY -> clusterPolicy(s);
+            case VALIDATING_POLICY -> validatingPolicy(s, null);
+            case CLUSTER_POLICY -> clusterPolicy(s, null);
         };
     }
 
-    private static GenericKubernetesResource validatingPolicy(PolicySelection s) {
+    /**
+     * The Kyverno object for the selection, matching only objects in {@code namespace}: named
+     * {@code <namespace>-<id>} (policies are cluster-wide objects), labelled with the namespace,
+     * and matched by a namespace selector (ValidatingPolicy) or a namespace list (ClusterPolicy).
+     *
+     * @throws IllegalArgumentException when the entry checks cluster-scoped kinds only
+     */
+    public static GenericKubernetesResource renderFor(PolicySelection s, KyvernoGeneration generation,
+            String namespace) {
+        if (!s.entry().namespaced()) {
+            throw new IllegalArgumentException(s.entry().id() + " checks cluster-scoped kinds only ("
+                    + String.join(", ", s.entry().matches().stream().map(ResourceMatch::kind).distinct().toList())
+                    + "): it cannot be scoped to namespace " + namespace);
+        }
+        return switch (generation) {
+            case VALIDATING_POLICY -> validatingPolicy(s, namespace);
+            case CLUSTER_POLICY -> clusterPolicy(s, namespace);
+        };
+    }
+
+    /** The name of a selection's policy scoped to a namespace. */
+    public static String scopedName(String id, String namespace) {
+        return namespace + "-" + id;
+    }
+
+    private static GenericKubernetesResource validatingPolicy(PolicySelection s, String namespace) {
         RenderedRules r = rules(s);
         Map<String, Object> constraints = new LinkedHashMap<>();
         constraints.put("resourceRules", s.entry().matches().stream().map(m -> (Object) Manifests.map(
                 "apiGroups", List.of(m.group()), "apiVersions", List.of(m.version()),
                 "operations", List.of("CREATE", "UPDATE"), "resources", List.of(m.plural()))).toList());
-        if (excludes(s)) {
+        if (namespace != null) {
+            constraints.put("namespaceSelector", Manifests.map("matchLabels", Manifests.map(NAMESPACE_LABEL, namespace)));
+        } else if (excludes(s)) {
             constraints.put("namespaceSelector", Manifests.map("matchExpressions", List.of(Manifests.map(
                     "key", NAMESPACE_LABEL, "operator", "NotIn", "values", s.excludedNamespaces()))));
         }
@@ -70,10 +99,10 @@ public final class PolicyRenderer {
         }
         spec.put("validations", r.validations().stream()
                 .map(v -> (Object) Manifests.map("expression", v.expression(), "message", v.message())).toList());
-        return metadata(s, KyvernoGeneration.VALIDATING_POLICY).spec(spec).build();
+        return metadata(s, KyvernoGeneration.VALIDATING_POLICY, namespace).spec(spec).build();
     }
 
-    private static GenericKubernetesResource clusterPolicy(PolicySelection s) {
+    private static GenericKubernetesResource clusterPolicy(PolicySelection s, String namespace) {
         RenderedRules r = rules(s);
         Map<String, Object> cel = new LinkedHashMap<>();
         if (!r.variables().isEmpty()) {
@@ -84,10 +113,14 @@ public final class PolicyRenderer {
                 .map(v -> (Object) Manifests.map("expression", v.expression(), "message", v.message())).toList());
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("name", s.entry().id());
-        rule.put("match", Manifests.map("any", List.of(Manifests.map("resources", Manifests.map(
+        Map<String, Object> resources = Manifests.map(
                 "kinds", s.entry().matches().stream().map(ResourceMatch::kyvernoKind).toList(),
-                "operations", List.of("CREATE", "UPDATE"))))));
-        if (excludes(s)) {
+                "operations", List.of("CREATE", "UPDATE"));
+        if (namespace != null) {
+            resources.put("namespaces", List.of(namespace));
+        }
+        rule.put("match", Manifests.map("any", List.of(Manifests.map("resources", resources))));
+        if (namespace == null && excludes(s)) {
             rule.put("exclude", Manifests.map("any", List.of(Manifests.map("resources",
                     Manifests.map("namespaces", s.excludedNamespaces())))));
         }
@@ -96,14 +129,19 @@ public final class PolicyRenderer {
         spec.put("validationFailureAction", s.mode().title());
         spec.put("background", true);
         spec.put("rules", List.of(rule));
-        return metadata(s, KyvernoGeneration.CLUSTER_POLICY).spec(spec).build();
+        return metadata(s, KyvernoGeneration.CLUSTER_POLICY, namespace).spec(spec).build();
     }
 
-    private static Manifests metadata(PolicySelection s, KyvernoGeneration generation) {
+    private static Manifests metadata(PolicySelection s, KyvernoGeneration generation, String namespace) {
         PolicyEntry e = s.entry();
-        return Manifests.of(generation.apiVersion(), generation.kind(), null, e.id())
+        Manifests m = Manifests.of(generation.apiVersion(), generation.kind(), null,
+                namespace == null ? e.id() : scopedName(e.id(), namespace))
                 .label("app.kubernetes.io/managed-by", "backstack-panel")
-                .label(CATALOG_LABEL, e.id())
+                .label(CATALOG_LABEL, e.id());
+        if (namespace != null) {
+            m.label(SCOPE_LABEL, namespace);
+        }
+        return m
                 .annotation("policies.kyverno.io/title", e.title())
                 .annotation("policies.kyverno.io/category", e.category().title())
                 .annotation("policies.kyverno.io/severity", e.severity().label())

@@ -65,6 +65,8 @@ public final class KindRegistry {
         k.add(core("v1", "Pod", "pods", true));
         k.add(core("v1", "Event", "events", true));
         k.add(core("v1", "PersistentVolumeClaim", "persistentvolumeclaims", true));
+        k.add(core("v1", "ResourceQuota", "resourcequotas", true));
+        k.add(core("v1", "LimitRange", "limitranges", true));
         k.add(builtIn("apps", "v1", "Deployment", "deployments", true));
         k.add(builtIn("apps", "v1", "StatefulSet", "statefulsets", true));
         k.add(builtIn("apps", "v1", "DaemonSet", "daemonsets", true));

@@ -22,6 +22,26 @@ public final class LineageViewModel {
 
     private final ReadOnlyObjectWrapper<Lineage> lineage = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Select a spoke to see its lineage.");
+    private String followed;
+
+    /**
+     * Shows {@code spoke}'s lineage from the next {@link #apply} on, whatever is selected, even
+     * before the fleet has a cluster of that name (a spoke just requested in the spoke wizard),
+     * until {@link #unfollow()}.
+     */
+    public void follow(String spoke) {
+        followed = spoke == null || spoke.isBlank() ? null : spoke;
+    }
+
+    /** Back to the selected cluster (call when the user selects one). */
+    public void unfollow() {
+        followed = null;
+    }
+
+    /** The spoke followed by name, if any. */
+    public Optional<String> followed() {
+        return Optional.ofNullable(followed);
+    }
 
     /**
      * Shows the lineage of {@code selected} when it is a spoke.
@@ -29,6 +49,18 @@ public final class LineageViewModel {
      * @param hubObjects the hub's objects (claims, composites, Argo CD secrets and Applications)
      */
     public void apply(Fleet fleet, Cluster selected, Supplier<ObjectSet> hubObjects) {
+        if (followed != null && fleet != null) {
+            String name = followed;
+            Optional<Cluster> spoke = fleet.spokes().stream().filter(c -> c.name().equals(name)).findFirst();
+            Lineage next = SpokeLineage.of(name, hubObjects.get(), spoke);
+            if (!next.equals(lineage.get())) {
+                lineage.set(next);
+                String watched = spoke.isPresent() ? "" : " (not a cluster of the fleet yet)";
+                headline.set(next.brokenLink().map(b -> name + watched + ": " + b.message())
+                        .orElse(name + ": every link from the request to compliance holds."));
+            }
+            return;
+        }
         if (fleet == null || selected == null || selected.role() != ClusterRole.SPOKE) {
             lineage.set(null);
             headline.set("Select a spoke to see its lineage: the request that created it, its composite and managed "

@@ -36,10 +36,7 @@ public final class DashboardView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final NoticeBar notices = new NoticeBar();
     private final Tab detailTab;
-    private final Button install = new Button("Install BACK hub\u2026");
-    private final Button policies = new Button("Policies\u2026");
-    private Runnable onInstall;
-    private Runnable onPolicies;
+    private final WizardMenu wizards = new WizardMenu();
 
     public DashboardView(DashboardViewModel vm, ComponentDetailViewModel detail, Consumer<String> openUrl,
             Runnable toggleTheme, Runnable chooseContexts) {
@@ -75,8 +72,9 @@ public final class DashboardView extends BorderPane {
                 }
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toggleTheme);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), chooseContexts);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::install);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::policies);
+                for (WizardMenu.Entry w : WizardMenu.Entry.values()) {
+                    scene.getAccelerators().put(w.keys, () -> wizards.run(w));
+                }
             }
         });
     }
@@ -116,20 +114,9 @@ public final class DashboardView extends BorderPane {
         connection.setMinWidth(Region.USE_PREF_SIZE);
         watches.setMinWidth(Region.USE_PREF_SIZE);
         theme.setOnAction(e -> toggleTheme.run());
-        install.setId("install-hub");
-        install.setMinWidth(Region.USE_PREF_SIZE);
-        install.setTooltip(new javafx.scene.control.Tooltip("Install a BACK Stack hub into a cluster (Ctrl+I)"));
-        install.setOnAction(e -> install());
-        install.setDisable(true);
-        policies.setId("deliver-policies");
-        policies.setMinWidth(Region.USE_PREF_SIZE);
-        policies.setTooltip(new javafx.scene.control.Tooltip("Choose guardrails, preview what Enforce would refuse, "
-                + "and deliver them to the hub and spokes (Ctrl+P)"));
-        policies.setOnAction(e -> policies());
-        policies.setDisable(true);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(12, app, cluster, simulation, grow, connection, watches, install, policies, contexts, theme);
+        HBox bar = new HBox(12, app, cluster, simulation, grow, connection, watches, wizards.button(), contexts, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("header-bar");
@@ -143,28 +130,34 @@ public final class DashboardView extends BorderPane {
         return l;
     }
 
-    /** What "Install BACK hub…" (Ctrl+I) does; the button stays disabled until this is set. */
+    /** What "Install BACK hub…" (Ctrl+I) does; the entry stays disabled until this is set. */
     public void setOnInstall(Runnable action) {
-        onInstall = action;
-        install.setDisable(action == null);
+        wizards.set(WizardMenu.Entry.INSTALL, action);
     }
 
-    private void install() {
-        if (onInstall != null) {
-            onInstall.run();
-        }
-    }
-
-    /** What "Policies…" (Ctrl+P) does; the button stays disabled until this is set. */
+    /** What "Policies…" (Ctrl+P) does. */
     public void setOnPolicies(Runnable action) {
-        onPolicies = action;
-        policies.setDisable(action == null);
+        wizards.set(WizardMenu.Entry.POLICIES, action);
     }
 
-    private void policies() {
-        if (onPolicies != null) {
-            onPolicies.run();
-        }
+    /** What "Add-ons to spokes…" (Ctrl+Shift+A) does. */
+    public void setOnAddons(Runnable action) {
+        wizards.set(WizardMenu.Entry.ADDONS, action);
+    }
+
+    /** What "Add a spoke cluster…" (Ctrl+Shift+N) does. */
+    public void setOnSpoke(Runnable action) {
+        wizards.set(WizardMenu.Entry.SPOKE, action);
+    }
+
+    /** What "Namespace for a team…" (Ctrl+Shift+M) does. */
+    public void setOnNamespace(Runnable action) {
+        wizards.set(WizardMenu.Entry.NAMESPACE, action);
+    }
+
+    /** Whether the install entry has an action (tests). */
+    public boolean installEnabled() {
+        return wizards.enabled(WizardMenu.Entry.INSTALL);
     }
 
     /** Shows notices (kubeconfig problems, connection errors) above the dashboard until dismissed. */

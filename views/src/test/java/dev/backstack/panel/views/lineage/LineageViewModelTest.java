@@ -43,4 +43,26 @@ class LineageViewModelTest {
         assertThat(vm.lineageProperty().get()).isNull();
         assertThat(vm.headlineProperty().get()).startsWith("Select a spoke");
     }
+
+    @Test
+    @DisplayName("a followed spoke shows even before the fleet has it, whatever is selected, until unfollowed")
+    void followsASpokeByNameUntilUnfollowed() {
+        Cluster hub = cluster("hub", ClusterRole.HUB);
+        Fleet fleet = new Fleet(hub, List.of(), List.of(), false, 1, 0);
+
+        vm.follow("spoke-4");
+        vm.apply(fleet, hub, () -> EMPTY);
+
+        assertThat(vm.followed()).contains("spoke-4");
+        assertThat(vm.lineageProperty().get().spokeName()).isEqualTo("spoke-4");
+        assertThat(vm.headlineProperty().get()).startsWith("spoke-4 (not a cluster of the fleet yet): no AKSCluster");
+
+        Cluster spoke = cluster("spoke-4", ClusterRole.SPOKE);
+        vm.apply(new Fleet(hub, List.of(spoke), List.of(), false, 2, 0), hub, () -> EMPTY);
+        assertThat(vm.headlineProperty().get()).startsWith("spoke-4: ");
+
+        vm.unfollow();
+        vm.apply(fleet, hub, () -> EMPTY);
+        assertThat(vm.lineageProperty().get()).isNull();
+    }
 }
