@@ -34,7 +34,7 @@ final class Subcommands {
             "addons", (args, env, home, out, err) -> {
                 dev.backstack.panel.app.addon.AddonsOptions o = dev.backstack.panel.app.addon.AddonsOptions.parse(args);
                 return o.help() ? usage(out, dev.backstack.panel.app.addon.AddonsOptions.USAGE)
-                        : new dev.backstack.panel.app.addon.AddonsCommand(o, out, err).run();
+                        : new dev.backstack.panel.app.addon.AddonsCommand(o, env, home, out, err).run();
             },
             "spoke", (args, env, home, out, err) -> {
                 SpokeOptions o = SpokeOptions.parse(args);
