@@ -63,7 +63,7 @@ public final class PanelApp extends Application {
     private static final long STOP_WAIT_MILLIS = 5_000;
     private ComplianceViewModel compliance;
     private final LineageViewModel lineage = new LineageViewModel();
-    private final AddonMatrixViewModel addons = new AddonMatrixViewModel();
+    private final AddonMatrixViewModel addons = dev.backstack.panel.app.addon.AddonWizards.matrix(() -> this.service);
     private final FxTaskExecutor complianceTasks = new FxTaskExecutor();
     private ComponentDetailViewModel detail;
     private DashboardView view;
@@ -105,9 +105,11 @@ public final class PanelApp extends Application {
                 : new WizardTargets(() -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig), System.getenv(),
                         Path.of(System.getProperty("user.home")))),
                 url -> getHostServices().showDocument(url)));
-        view.setOnPolicies(this::openPolicies);
-        view.setOnSpoke(this::openSpokes);
-        view.setOnNamespace(this::openNamespace);
+        view.setOnPolicies(() -> withFleet("policy", this::openPolicies));
+        view.setOnAddons(() -> withFleet("add-on", fleet -> dev.backstack.panel.app.addon.AddonWizards.open(stage, fleet,
+                System.getenv(), Path.of(System.getProperty("user.home")), url -> getHostServices().showDocument(url))));
+        view.setOnSpoke(() -> withFleet("spoke", this::openSpokes));
+        view.setOnNamespace(() -> withFleet("namespace", this::openNamespace));
         compliance = new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(),
                 ZoneId.systemDefault());
         view.addTab("compliance-tab", "Compliance", new ComplianceView(compliance, System::currentTimeMillis));
@@ -200,13 +202,18 @@ public final class PanelApp extends Application {
         }, FxThread.executor());
     }
 
-    /** The policy wizard on the fleet the window shows. */
-    private void openPolicies() {
+    /** Opens a wizard on the fleet the window shows, or says why it cannot yet. */
+    private void withFleet(String wizard, java.util.function.Consumer<FleetService> open) {
         FleetService fleet = service;
         if (fleet == null) {
-            view.showNotices(List.of("The policy wizard needs the fleet: wait until the panel is connected."));
+            view.showNotices(List.of("The " + wizard + " wizard needs the fleet: wait until the panel is connected."));
             return;
         }
+        open.accept(fleet);
+    }
+
+    /** The policy wizard on the fleet the window shows. */
+    private void openPolicies(FleetService fleet) {
         PolicyService policies = new PolicyService(PolicyCatalog.load(), new FleetClusters(fleet),
                 AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))), java.time.Clock.systemUTC(),
                 new GitOpsDelivery());
@@ -224,12 +231,7 @@ public final class PanelApp extends Application {
     }
 
     /** The spoke wizard: a new AKS or EKS cluster through the hub's APIs, or an existing cluster registered. */
-    private void openSpokes() {
-        FleetService fleet = service;
-        if (fleet == null) {
-            view.showNotices(List.of("The spoke wizard needs the fleet: wait until the panel is connected."));
-            return;
-        }
+    private void openSpokes(FleetService fleet) {
         dev.backstack.panel.app.spoke.SpokeWizards.open(stage, fleet,
                 () -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig), System.getenv(),
                 Path.of(System.getProperty("user.home")), url -> getHostServices().showDocument(url), spoke -> {
@@ -240,12 +242,7 @@ public final class PanelApp extends Application {
     }
 
     /** The namespace wizard: a team's namespace on a spoke with its quota, defaults, binding, isolation and policies. */
-    private void openNamespace() {
-        FleetService fleet = service;
-        if (fleet == null) {
-            view.showNotices(List.of("The namespace wizard needs the fleet: wait until the panel is connected."));
-            return;
-        }
+    private void openNamespace(FleetService fleet) {
         NamespaceService namespaces = new NamespaceService(PolicyCatalog.load(), new FleetClusters(fleet),
                 AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))), java.time.Clock.systemUTC(),
                 new GitOpsDelivery());
