@@ -220,13 +220,14 @@ public final class AddonMatrixView extends VBox {
         TableColumn<String, String> spoke = new TableColumn<>("Spoke");
         spoke.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(d.getValue()));
         spoke.setPrefWidth(140);
+        spoke.setStyle("-fx-alignment: CENTER-LEFT;");
         table.getColumns().add(spoke);
         for (String addon : addons) {
             TableColumn<String, ApplicationStatus> c = new TableColumn<>(addon);
             c.setUserData(addon);
             c.setCellValueFactory(d -> vm.cellProperty(d.getValue(), addon));
             c.setCellFactory(col -> new Cell(vm));
-            c.setPrefWidth(230);
+            c.setPrefWidth(270);
             table.getColumns().add(c);
         }
     }
@@ -244,6 +245,7 @@ public final class AddonMatrixView extends VBox {
 
         Cell(AddonMatrixViewModel vm) {
             this.vm = vm;
+            setAlignment(Pos.CENTER_LEFT);
         }
 
         @Override

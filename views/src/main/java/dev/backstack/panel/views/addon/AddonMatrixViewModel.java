@@ -67,12 +67,12 @@ public final class AddonMatrixViewModel {
             AddonMatrix.Row next = m.rows().get(i);
             if (i < rows.size()) {
                 if (!rows.get(i).equals(next)) {
+                    cells(next); // before the row, so a listener of rows reads the new cells
                     rows.set(i, next);
-                    cells(next);
                 }
             } else {
-                rows.add(next);
                 cells(next);
+                rows.add(next);
             }
         }
         if (rows.size() > m.rows().size()) {

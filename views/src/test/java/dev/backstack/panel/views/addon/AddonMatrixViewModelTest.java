@@ -77,4 +77,17 @@ class AddonMatrixViewModelTest {
         assertThat(vm.applications(java.util.List.of("spoke-1"))).extracting(a -> a.name())
                 .containsExactly("spoke-1-cert-manager", "spoke-1-kyverno");
     }
+
+    @Test
+    @DisplayName("a listener of the rows (the chosen cell's detail) reads the new cells, not the old ones")
+    void rowListenersSeeNewCells() {
+        vm.apply(fleet(1, "Degraded"));
+        java.util.List<Health> seen = new java.util.ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<AddonMatrix.Row>) c ->
+                seen.add(vm.cellProperty("spoke-2", "kyverno").get().health()));
+
+        vm.apply(fleet(2, "Healthy"));
+
+        assertThat(seen).containsExactly(Health.HEALTHY);
+    }
 }
