@@ -57,7 +57,9 @@ final class DemoWriter {
     }
 
     /** Writes the status of an object just read, when it differs from the stored one. */
-    void status(GenericKubernetesResource current, Map<String, Object> next) {
+    void status(GenericKubernetesResource current, Map<String, Object> computed) {
+        Map<String, Object> next = Transitions.stamp(current.getAdditionalProperties().get("status"), computed,
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         // Compared as JSON: numbers read back from the server may be Integers where we wrote Longs.
         var json = client.getKubernetesSerialization();
         if (json.asJson(next).equals(json.asJson(current.getAdditionalProperties().get("status")))) {
@@ -80,7 +82,8 @@ final class DemoWriter {
         if (current == null) {
             return;
         }
-        Map<String, Object> next = status.apply(current);
+        Map<String, Object> next = Transitions.stamp(current.getAdditionalProperties().get("status"),
+                status.apply(current), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         if (next.equals(current.getAdditionalProperties().get("status"))) {
             return;
         }
