@@ -136,7 +136,7 @@ public final class ReviewViewModel {
                 report.set(r);
                 findings.setAll(r.findings().stream().sorted(FAILURES_FIRST).toList());
                 message.set(r.summary() + (r.blocked() ? ". Fix the blocking ones, then run the preflight again."
-                        : r.warnings().isEmpty() ? ". Ready to install." : ". Review the warnings before going on."));
+                        : r.warnings().isEmpty() ? ". Ready to go on." : ". Review the warnings before going on."));
                 progress.set(1);
                 state.set(PreflightState.DONE);
             }
