@@ -81,7 +81,9 @@ class NamespaceBundleIT {
 
     @BeforeAll
     static void spokeWithKyverno() throws Exception {
-        server = RealApiServer.shared();
+        // Its own server: it plays a Kyverno 1.19 Deployment, which other tests on the shared server
+        // create with another (immutable) selector.
+        server = RealApiServer.fresh();
         admin = server.admin();
         counted = new KubernetesClientBuilder().withConfig(server.config(server.adminToken()))
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
@@ -114,6 +116,9 @@ class NamespaceBundleIT {
     static void close() {
         if (counted != null) {
             counted.close();
+        }
+        if (server != null) {
+            server.close();
         }
     }
 
