@@ -2,7 +2,6 @@ package dev.backstack.panel.app.addon;
 
 import dev.backstack.panel.app.AppDirs;
 import dev.backstack.panel.app.FleetConnector;
-import dev.backstack.panel.app.install.EventPrinter;
 import dev.backstack.panel.app.install.PlanExits;
 import dev.backstack.panel.app.install.PlanPrinter;
 import dev.backstack.panel.installer.FleetService;
@@ -17,7 +16,6 @@ import dev.backstack.panel.model.addon.AddonEntry;
 import dev.backstack.panel.model.addon.AddonRequest;
 import dev.backstack.panel.model.addon.AddonSelection;
 import dev.backstack.panel.model.addon.AddonSource;
-import dev.backstack.panel.model.plan.PreflightReport;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -115,16 +113,12 @@ public final class AddonsCommand {
                 out.print(PlanPrinter.yaml(service.preview(request, credentials)));
                 return PlanExits.OK;
             }
-            PreflightReport report = service.preflight(request, credentials);
-            out.print(PlanPrinter.preflight(report));
-            int verdict = PlanExits.verdict(report, options.overrides(), options.dryRun(), err);
-            if (verdict != PlanExits.OK || options.dryRun()) {
-                return verdict;
-            }
-            AddonService.Delivered done = service.run(request, credentials, PlanExits.overrides(report),
-                    new EventPrinter(out)::print);
-            done.commit().ifPresent(c -> out.println(c.summary()));
-            return PlanExits.of(done.outcome());
+            return PlanExits.preflightThenRun(service.preflight(request, credentials), options.overrides(),
+                    options.dryRun(), out, err, (overrides, events) -> {
+                        AddonService.Delivered done = service.run(request, credentials, overrides, events);
+                        done.commit().ifPresent(c -> out.println(c.summary()));
+                        return done.outcome();
+                    });
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return PlanExits.CONNECTION;

@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * What every plan command (install, uninstall, policies apply) does with a preflight and an
+ * What every plan command (install, uninstall, policies, addons, spoke and namespace apply) does with a preflight and an
  * outcome: one table of exit codes, one rule for warnings ({@code --accept-warning ID}).
  */
 public final class PlanExits {
@@ -35,6 +35,27 @@ public final class PlanExits {
             return BLOCKED;
         }
         return OK;
+    }
+
+    /** Runs a plan once its preflight lets it go: with the accepted warnings, printing its events. */
+    @FunctionalInterface
+    public interface Run {
+        PlanOutcome run(List<String> overrides, java.util.function.Consumer<dev.backstack.panel.model.plan.PlanEvent> events)
+                throws InterruptedException;
+    }
+
+    /**
+     * Prints the preflight; unless it blocks, a warning is not accepted, or this is a dry run, runs
+     * the plan printing its events. The exit code.
+     */
+    public static int preflightThenRun(PreflightReport report, List<String> accepted, boolean dryRun, PrintStream out,
+            PrintStream err, Run run) throws InterruptedException {
+        out.print(PlanPrinter.preflight(report));
+        int verdict = verdict(report, accepted, dryRun, err);
+        if (verdict != OK || dryRun) {
+            return verdict;
+        }
+        return of(run.run(overrides(report), new EventPrinter(out)::print));
     }
 
     /** The accepted warnings as the journal records them: {@code id: detail}. */

@@ -2,7 +2,6 @@ package dev.backstack.panel.app.namespace;
 
 import dev.backstack.panel.app.AppDirs;
 import dev.backstack.panel.app.FleetConnector;
-import dev.backstack.panel.app.install.EventPrinter;
 import dev.backstack.panel.app.install.PlanExits;
 import dev.backstack.panel.app.install.PlanPrinter;
 import dev.backstack.panel.installer.FleetService;
@@ -17,7 +16,6 @@ import dev.backstack.panel.installer.policy.PolicyService;
 import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.model.install.SecretText;
 import dev.backstack.panel.model.namespace.NamespaceRequest;
-import dev.backstack.panel.model.plan.PreflightReport;
 import dev.backstack.panel.model.policy.KyvernoGeneration;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -116,16 +114,12 @@ public final class NamespaceCommand {
                 out.print(PlanPrinter.yaml(service.preview(request, facts, credentials)));
                 return PlanExits.OK;
             }
-            PreflightReport report = service.preflight(request, facts, credentials);
-            out.print(PlanPrinter.preflight(report));
-            int verdict = PlanExits.verdict(report, options.overrides(), options.dryRun(), err);
-            if (verdict != PlanExits.OK || options.dryRun()) {
-                return verdict;
-            }
-            PolicyService.Delivered done = service.run(request, facts, credentials, PlanExits.overrides(report),
-                    new EventPrinter(out)::print);
-            done.commit().ifPresent(c -> out.println(c.summary()));
-            return PlanExits.of(done.outcome());
+            return PlanExits.preflightThenRun(service.preflight(request, facts, credentials), options.overrides(),
+                    options.dryRun(), out, err, (overrides, events) -> {
+                        PolicyService.Delivered done = service.run(request, facts, credentials, overrides, events);
+                        done.commit().ifPresent(c -> out.println(c.summary()));
+                        return done.outcome();
+                    });
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return PlanExits.CONNECTION;

@@ -2,7 +2,6 @@ package dev.backstack.panel.app.spoke;
 
 import dev.backstack.panel.app.AppDirs;
 import dev.backstack.panel.app.FleetConnector;
-import dev.backstack.panel.app.install.EventPrinter;
 import dev.backstack.panel.app.install.PlanExits;
 import dev.backstack.panel.app.install.PlanPrinter;
 import dev.backstack.panel.installer.FleetService;
@@ -21,7 +20,6 @@ import dev.backstack.panel.installer.spoke.RegistrationObjects;
 import dev.backstack.panel.installer.spoke.SpokeService;
 import dev.backstack.panel.model.install.SecretText;
 import dev.backstack.panel.model.plan.PlanOutcome;
-import dev.backstack.panel.model.plan.PreflightReport;
 import dev.backstack.panel.model.spoke.Registration;
 import dev.backstack.panel.model.spoke.SpokeRequest;
 import java.io.PrintStream;
@@ -83,20 +81,16 @@ public final class SpokeCommand {
             }
             List<GuardrailFinding> guardrails = service.guardrails(request);
             guardrails.forEach(g -> out.println("guardrail: " + g.line()));
-            PreflightReport report = service.preflight(request, guardrails, credentials);
-            out.print(PlanPrinter.preflight(report));
-            int verdict = PlanExits.verdict(report, options.overrides(), options.dryRun(), err);
-            if (verdict != PlanExits.OK || options.dryRun()) {
-                return verdict;
-            }
-            SpokeService.Delivered done = service.run(request, credentials, PlanExits.overrides(report),
-                    new EventPrinter(out)::print);
-            done.commit().ifPresent(c -> out.println(c.summary()));
-            if (done.outcome() == PlanOutcome.SUCCEEDED || done.outcome() == PlanOutcome.UNCHANGED) {
-                out.println("follow " + request.id() + " in the lineage view (Lineage tab) or with "
-                        + "`backstack-panel status`" + (fleet.simulated() ? " — SIMULATION" : ""));
-            }
-            return PlanExits.of(done.outcome());
+            return PlanExits.preflightThenRun(service.preflight(request, guardrails, credentials), options.overrides(),
+                    options.dryRun(), out, err, (overrides, events) -> {
+                        SpokeService.Delivered done = service.run(request, credentials, overrides, events);
+                        done.commit().ifPresent(c -> out.println(c.summary()));
+                        if (done.outcome() == PlanOutcome.SUCCEEDED || done.outcome() == PlanOutcome.UNCHANGED) {
+                            out.println("follow " + request.id() + " in the lineage view (Lineage tab) or with "
+                                    + "`backstack-panel status`" + (fleet.simulated() ? " — SIMULATION" : ""));
+                        }
+                        return done.outcome();
+                    });
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return PlanExits.CONNECTION;
@@ -143,14 +137,8 @@ public final class SpokeCommand {
                     out.print(PlanPrinter.yaml(service.previewRegistration(reg, target)));
                     return PlanExits.OK;
                 }
-                PreflightReport report = service.preflightRegistration(reg, target);
-                out.print(PlanPrinter.preflight(report));
-                int verdict = PlanExits.verdict(report, options.overrides(), options.dryRun(), err);
-                if (verdict != PlanExits.OK || options.dryRun()) {
-                    return verdict;
-                }
-                return PlanExits.of(service.register(reg, target, PlanExits.overrides(report),
-                        new EventPrinter(out)::print));
+                return PlanExits.preflightThenRun(service.preflightRegistration(reg, target), options.overrides(),
+                        options.dryRun(), out, err, (overrides, events) -> service.register(reg, target, overrides, events));
             }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
