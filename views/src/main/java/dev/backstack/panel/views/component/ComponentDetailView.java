@@ -63,10 +63,7 @@ public final class ComponentDetailView extends VBox {
                 new Tab("Events", events()), new Tab("Logs", logs()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        Label status = new Label();
-        status.getStyleClass().add(Styles.MUTED);
-        status.textProperty().bind(vm.statusProperty());
-        getChildren().addAll(new HBox(10, title, health), facts, reason, tabs, status);
+        getChildren().addAll(new HBox(10, title, health), facts, reason, tabs);
         vm.componentProperty().addListener((o, a, b) -> render(b));
         render(vm.componentProperty().get());
     }
@@ -87,7 +84,7 @@ public final class ComponentDetailView extends VBox {
                 ? null : eventScope.getValue()));
         Button reload = new Button("Reload");
         reload.setOnAction(e -> eventScope.getOnAction().handle(e));
-        VBox box = new VBox(8, new HBox(8, eventScope, reload), table);
+        VBox box = new VBox(8, new HBox(8, eventScope, reload), table, statusLine("event-status", vm.eventStatusProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -121,10 +118,20 @@ public final class ComponentDetailView extends VBox {
         vm.followingProperty().addListener((o, a, on) -> follow.setSelected(on));
         pods.setId("log-pod");
         pods.setPromptText("pod");
-        VBox box = new VBox(8, new HBox(8, pods, previous, load, follow), lines);
+        VBox box = new VBox(8, new HBox(8, pods, previous, load, follow), lines,
+                statusLine("log-status", vm.logStatusProperty()));
         VBox.setVgrow(lines, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    private static Label statusLine(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label status = new Label();
+        status.setId(id);
+        status.setWrapText(true);
+        status.getStyleClass().add(Styles.MUTED);
+        status.textProperty().bind(text);
+        return status;
     }
 
     private void render(Component c) {

@@ -38,7 +38,8 @@ public final class ComponentDetailViewModel {
     private final ObjectProperty<Component> component = new SimpleObjectProperty<>();
     private final ObservableList<ClusterInspector.EventLine> events = FXCollections.observableArrayList();
     private final ObservableList<String> logLines = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty eventStatus = new SimpleStringProperty("");
+    private final StringProperty logStatus = new SimpleStringProperty("");
     private final BooleanProperty following = new SimpleBooleanProperty();
     private Function<String, Optional<ClusterInspector>> inspectors = id -> Optional.empty();
     private String clusterId = "";
@@ -97,7 +98,7 @@ public final class ComponentDetailViewModel {
             return;
         }
         int request = ++eventRequest;
-        status.set("loading events " + what + "\u2026");
+        eventStatus.set("loading events " + what + "\u2026");
         CompletableFuture.supplyAsync(() -> read.apply(inspector.get()), background)
                 .whenCompleteAsync((list, error) -> {
                     if (request != eventRequest) {
@@ -105,10 +106,10 @@ public final class ComponentDetailViewModel {
                     }
                     if (error != null) {
                         events.clear();
-                        status.set(message(error));
+                        eventStatus.set(message(error));
                     } else {
                         events.setAll(list);
-                        status.set(list.isEmpty() ? "no recent events " + what : list.size() + " recent events " + what);
+                        eventStatus.set(list.isEmpty() ? "no recent events " + what : list.size() + " recent events " + what);
                     }
                 }, fxExecutor);
     }
@@ -128,7 +129,7 @@ public final class ComponentDetailViewModel {
         var request = new ClusterInspector.LogRequest(podKey, "", previous, MAX_LOG_LINES);
         String what = (previous ? "the previous container of " : "") + podKey;
         int id = ++logRequest;
-        status.set("loading the log of " + what + "\u2026");
+        logStatus.set("loading the log of " + what + "\u2026");
         CompletableFuture.supplyAsync(() -> inspector.get().logTail(request), background)
                 .whenCompleteAsync((lines, error) -> {
                     if (id != logRequest) {
@@ -136,11 +137,11 @@ public final class ComponentDetailViewModel {
                     }
                     if (error != null) {
                         logLines.clear();
-                        status.set(message(error));
+                        logStatus.set(message(error));
                         return;
                     }
                     logLines.setAll(lines);
-                    status.set(lines.size() + " log lines of " + what + " (the last " + MAX_LOG_LINES + " at most)");
+                    logStatus.set(lines.size() + " log lines of " + what + " (the last " + MAX_LOG_LINES + " at most)");
                 }, fxExecutor);
     }
 
@@ -169,7 +170,7 @@ public final class ComponentDetailViewModel {
         };
         logLines.clear();
         following.set(true);
-        status.set("following the log of " + podKey + "\u2026");
+        logStatus.set("following the log of " + podKey + "\u2026");
         Supplier<ClusterInspector.LogFollow> open = () -> inspector.get().follow(
                 new ClusterInspector.LogRequest(podKey, "", false, MAX_LOG_LINES), buffer, changed,
                 reason -> fxExecutor.execute(() -> ended(id, podKey, buffer, reason)));
@@ -182,7 +183,7 @@ public final class ComponentDetailViewModel {
             }
             if (error != null) {
                 following.set(false);
-                status.set(message(error));
+                logStatus.set(message(error));
             } else {
                 follow = opened;
             }
@@ -196,7 +197,7 @@ public final class ComponentDetailViewModel {
         logLines.setAll(buffer.snapshot());
         following.set(false);
         follow = null;
-        status.set(logLines.size() + " log lines of " + podKey + (buffer.dropped() > 0 ? " (the last "
+        logStatus.set(logLines.size() + " log lines of " + podKey + (buffer.dropped() > 0 ? " (the last "
                 + MAX_LOG_LINES + "; " + buffer.dropped() + " older dropped)" : "") + "; follow ended: " + reason);
     }
 
@@ -205,7 +206,7 @@ public final class ComponentDetailViewModel {
         if (following.get()) {
             logRequest++;
             following.set(false);
-            status.set("stopped following");
+            logStatus.set("stopped following");
         }
         if (follow != null) {
             ClusterInspector.LogFollow f = follow;
@@ -231,8 +232,14 @@ public final class ComponentDetailViewModel {
         return logLines;
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status;
+    /** What the Events tab says: loading, how many, or why they cannot be read. */
+    public ReadOnlyStringProperty eventStatusProperty() {
+        return eventStatus;
+    }
+
+    /** What the Logs tab says: loading, how many lines, following, ended, or why the log cannot be read. */
+    public ReadOnlyStringProperty logStatusProperty() {
+        return logStatus;
     }
 
     public ReadOnlyBooleanProperty followingProperty() {

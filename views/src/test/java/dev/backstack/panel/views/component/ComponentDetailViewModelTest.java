@@ -61,12 +61,11 @@ class ComponentDetailViewModelTest {
     void crashLoopingPodShowsTheCrash() throws Exception {
         for (boolean previous : new boolean[] {false, true}) {
             fx.submit(() -> vm.loadLog(admission, previous)).get();
-            List<String> lines = until(() -> onFx(() -> List.copyOf(vm.logLines())),
-                    l -> l.stream().anyMatch(s -> s.contains("failed to start webhook server")));
-            assertThat(lines).noneMatch(s -> s.contains("CustomResourceDefinition"));
             String says = "log lines of " + (previous ? "the previous container of " : "") + admission;
-            // the namespace's events, loaded when the component opened, may answer after the log
-            assertThat(until(() -> onFx(() -> vm.statusProperty().get()), s -> s.contains(says))).contains(says);
+            until(() -> onFx(() -> vm.logStatusProperty().get()), s -> s.contains(says));
+            List<String> lines = onFx(() -> List.copyOf(vm.logLines()));
+            assertThat(lines).anyMatch(s -> s.contains("failed to start webhook server"))
+                    .noneMatch(s -> s.contains("CustomResourceDefinition"));
         }
     }
 
@@ -76,7 +75,7 @@ class ComponentDetailViewModelTest {
         String other = onFx(() -> vm.pods().stream().filter(p -> p.contains("background")).findFirst().orElseThrow());
         fx.submit(() -> vm.loadLog(other, true)).get();
 
-        String status = until(() -> onFx(() -> vm.statusProperty().get()), s -> s.startsWith("cannot"));
+        String status = until(() -> onFx(() -> vm.logStatusProperty().get()), s -> s.startsWith("cannot"));
         assertThat(status).contains("previous terminated container").contains("not found");
         assertThat(onFx(() -> vm.logLines().size())).isZero();
     }
@@ -94,7 +93,7 @@ class ComponentDetailViewModelTest {
                 l -> !l.isEmpty() && l.stream().allMatch(e -> admission.endsWith(e.object().substring(4))));
         assertThat(pod.get(0).reason()).startsWith("BackOff");
         assertThat(pod.get(0).type()).isEqualTo("Warning");
-        assertThat(onFx(() -> vm.statusProperty().get())).contains("recent events of pod " + admission);
+        assertThat(onFx(() -> vm.eventStatusProperty().get())).contains("recent events of pod " + admission);
     }
 
     @Test
@@ -102,7 +101,7 @@ class ComponentDetailViewModelTest {
     void followEnds() throws Exception {
         fx.submit(() -> vm.follow(admission)).get();
 
-        String status = until(() -> onFx(() -> vm.statusProperty().get()), s -> s.contains("follow ended"));
+        String status = until(() -> onFx(() -> vm.logStatusProperty().get()), s -> s.contains("follow ended"));
         assertThat(status).contains("the log stream ended");
         assertThat(onFx(() -> vm.followingProperty().get())).isFalse();
         assertThat(onFx(() -> List.copyOf(vm.logLines()))).anyMatch(s -> s.contains("failed to start webhook server"));
