@@ -3,6 +3,7 @@ package dev.backstack.panel.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstack.panel.installer.ClusterInspector;
+import dev.backstack.panel.views.component.ComponentCard;
 import dev.backstack.panel.views.fleet.ClusterRow;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,9 @@ class DetailLogsUiTest {
         });
         FxPoll.until(30, () -> robot.lookup("#card-KYVERNO").match(Node::isVisible).tryQuery().isPresent()
                 && robot.lookup("#selected-cluster").queryLabeled().getText().startsWith("spoke-2"));
+        // the simulated admission controller starts, then crash-loops a few simulated seconds later
+        FxPoll.until(60, () -> robot.lookup("#card-KYVERNO").match(Node::isVisible).tryQueryAs(ComponentCard.class)
+                .map(ComponentCard::displayedText).orElse("").contains("Degraded"));
         robot.clickOn("#card-KYVERNO");
         FxPoll.until(60, () -> pods().getItems().stream().anyMatch(p -> p.contains("kyverno-admission-controller-")));
 
@@ -65,7 +69,9 @@ class DetailLogsUiTest {
             robot.lookup("#load-log").queryAs(Button.class).fire();
             return null;
         });
-        FxPoll.until(30, () -> logLines().stream().anyMatch(l -> l.contains("failed to start webhook server")));
+        FxPoll.until(30, () -> robot.lookup("#log-status").queryLabeled().getText().contains("log lines of"));
+        assertThat(FxPoll.onFx(this::logLines)).as("the log, status: %s", FxPoll.onFx(() -> robot.lookup("#log-status")
+                .queryLabeled().getText())).anyMatch(l -> l.contains("failed to start webhook server"));
         assertThat(FxPoll.onFx(this::logLines)).noneMatch(l -> l.contains("CustomResourceDefinition"));
 
         FxPoll.onFx(() -> showTab("Events"));
@@ -91,7 +97,7 @@ class DetailLogsUiTest {
 
     private Void showTab(String text) {
         Node detail = robot.lookup("#component-detail").query();
-        TabPane tabs = robot.from(detail).lookup(n -> n instanceof TabPane).queryAs(TabPane.class);
+        TabPane tabs = robot.from(detail).lookup((Node n) -> n instanceof TabPane).queryAs(TabPane.class);
         for (Tab t : tabs.getTabs()) {
             if (t.getText().equals(text)) {
                 tabs.getSelectionModel().select(t);
