@@ -25,28 +25,13 @@ public final class Launcher {
         // The command line's own output (usage, status report), not logging.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        java.util.Optional<Integer> twin = Subcommands.run(args, System.getenv(), Path.of(System.getProperty("user.home")),
+        java.util.OptionalInt exit = runWithoutWindow(args, System.getenv(), Path.of(System.getProperty("user.home")),
                 out, err);
-        if (twin.isPresent()) {
-            System.exit(twin.get());
+        if (exit.isPresent()) {
+            System.exit(exit.getAsInt());
             return;
         }
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            out.print(Options.USAGE);
-            return;
-        }
-        if (!options.command().equals("window")) {
-            System.exit(runHeadless(options, out, err));
-            return;
-        }
+        Options options = Options.parse(args);
         Logger log = LoggerFactory.getLogger(Launcher.class);
         log.info("Starting the BACK Stack control panel");
         PanelApp.launchWith(options);
@@ -54,14 +39,42 @@ public final class Launcher {
         System.exit(0);
     }
 
+    /**
+     * Runs a command line that needs no window: a twin, {@code --help}, a usage error (exit
+     * {@link StatusCommand#EXIT_USAGE}, as every command), or a headless command; its exit code.
+     * Empty when the arguments ask for the window.
+     */
+    static java.util.OptionalInt runWithoutWindow(String[] args, java.util.Map<String, String> env, Path home,
+            PrintStream out, PrintStream err) {
+        java.util.Optional<Integer> twin = Subcommands.run(args, env, home, out, err);
+        if (twin.isPresent()) {
+            return java.util.OptionalInt.of(twin.get());
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return java.util.OptionalInt.of(StatusCommand.EXIT_USAGE);
+        }
+        if (options.help()) {
+            out.print(Options.USAGE);
+            return java.util.OptionalInt.of(0);
+        }
+        if (options.command().equals("window")) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(runHeadless(options, env, home, out, err));
+    }
+
     /** Runs a command without a window; its exit code. */
-    private static int runHeadless(Options options, PrintStream out, PrintStream err) {
+    private static int runHeadless(Options options, java.util.Map<String, String> env, Path home, PrintStream out,
+            PrintStream err) {
         return switch (options.command()) {
-            case "install", "uninstall" -> new dev.backstack.panel.app.install.InstallCommand(options, System.getenv(),
+            case "install", "uninstall" -> new dev.backstack.panel.app.install.InstallCommand(options, env,
                     System.in, out, err).run();
-            case "compliance" -> new ComplianceCommand(options, System.getenv(), Path.of(System.getProperty("user.home")),
-                    out, err).run();
-            default -> new StatusCommand(options, out, err).run();
+            case "compliance" -> new ComplianceCommand(options, env, home, out, err).run();
+            default -> new StatusCommand(options, env, home, out, err).run();
         };
     }
 }

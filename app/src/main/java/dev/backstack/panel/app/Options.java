@@ -24,7 +24,8 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
             Usage: backstack-panel [status|compliance|install|uninstall] [options]
 
               (no command)        open the control panel window
-              status              print the fleet's status and exit (0 = everything Healthy)
+              status              print the fleet's status and exit (0 = everything Healthy, 1 = not,
+                                  2 = usage error, 3 = no usable hub)
               compliance          print the fleet's Kyverno policy compliance and exit (0 = no fail or error,
                                   1 = failures, 3 = a cluster could not be read)
               install             install (or resume, or upgrade) a BACK Stack hub on the --context cluster

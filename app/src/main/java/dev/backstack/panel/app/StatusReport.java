@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code docs/status.md}: {@code simulated}, {@code health}, {@code hub} (name, server,
  * kubernetesVersion, reachability, health, reason, components[kind, name, installed, health,
  * version, reason, url, installedBy]) and {@code spokes} (name, health, reachable, reachability,
- * kubernetesVersion, reason, applications).
+ * kubernetesVersion, reason, applications) and {@code watchProblems} ({@code cluster: problem}).
  */
 public final class StatusReport {
 
@@ -41,12 +41,21 @@ public final class StatusReport {
             spokes.add(m);
         }
         root.put("spokes", spokes);
-        root.put("watchProblems", fleet.watches().stream().filter(w -> w.isProblem()).map(w -> w.describe()).toList());
+        root.put("watchProblems", watchProblems(fleet));
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the status as JSON", e);
         }
+    }
+
+    /** Each watch problem as {@code cluster: problem}, the cluster by the name the report shows. */
+    static List<String> watchProblems(Fleet fleet) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put(fleet.hub().id(), fleet.hub().name());
+        fleet.spokes().forEach(s -> names.put(s.id(), s.name()));
+        return fleet.watches().stream().filter(w -> w.isProblem())
+                .map(w -> names.getOrDefault(w.cluster(), w.cluster()) + ": " + w.describe()).toList();
     }
 
     private static Map<String, Object> hub(Cluster hub) {

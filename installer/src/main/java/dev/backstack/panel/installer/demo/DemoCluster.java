@@ -81,7 +81,7 @@ final class DemoCluster implements AutoCloseable {
         }
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new DemoDispatcher(responses, faults), true, version);
+                new DemoDispatcher(name, responses, faults), true, version);
         server.init(InetAddress.getLoopbackAddress(), port);
     }
 

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * nothing is stored and no watch event is sent;</li>
  * <li>SelfSubjectAccessReviews and SelfSubjectRulesReviews, answered for a cluster admin;</li>
  * <li>writes of a custom kind without its CRD refused with 404, as a real API server does;</li>
+ * <li>pod logs and events, simulated from the stored pods by {@link DemoPodReads};</li>
  * <li>{@link DemoFault injected refusals} for the demo's story.</li>
  * </ul>
  * Requests with a queued expectation (the server's {@code /} and {@code /version}) are answered
@@ -60,15 +61,18 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     private final List<DemoFault> faults;
     private final ThreadLocal<Boolean> dryRun = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private final DemoApply apply = new DemoApply(this);
+    private final DemoPodReads podReads;
 
     /**
+     * @param cluster      the simulated cluster's name
      * @param expectations the mock server's queued responses
      * @param faults       refusals to answer, consulted on every request (may change later)
      */
-    DemoDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, List<DemoFault> faults) {
+    DemoDispatcher(String cluster, Map<ServerRequest, Queue<ServerResponse>> expectations, List<DemoFault> faults) {
         this.expectations = expectations;
         this.expected = new MockDispatcher(expectations);
         this.faults = faults;
+        this.podReads = new DemoPodReads(cluster, this::handleGet);
     }
 
     @Override
@@ -109,6 +113,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     private MockResponse route(RecordedRequest request) {
         if (request.method() == HttpMethod.PATCH && DemoApply.isApply(request.getHeader("Content-Type"))) {
             return apply.apply(request);
+        }
+        if (request.method() == HttpMethod.GET) {
+            Optional<MockResponse> read = podReads.answer(request.getPath());
+            if (read.isPresent()) {
+                return read.get();
+            }
         }
         return super.dispatch(request);
     }

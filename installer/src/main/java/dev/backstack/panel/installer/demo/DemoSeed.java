@@ -116,13 +116,35 @@ final class DemoSeed {
                             "template", map("metadata", map("labels", selector), "spec", map("containers",
                                     list(map("name", name, "image", "registry.example/" + name + ":" + part.appVersion()))))))
                     .build());
-            out.add(Manifests.of("v1", "Pod", part.namespace(), name + "-7d9f8b6c5-q2x4z")
+            out.add(Manifests.of("v1", "Pod", part.namespace(), podName(kind, name))
                     .label("app.kubernetes.io/name", name)
                     .spec(map("containers", list(map("name", name.replace("-controller", ""), "image",
                             "registry.example/" + name + ":" + part.appVersion()))))
                     .status(map("phase", "Pending")).build());
         }
         return out;
+    }
+
+    /**
+     * The name a controller would give the workload's one pod: {@code vault-0} for a StatefulSet, a
+     * Deployment's {@code name-<template hash>-<random>}, here derived from the name so each pod
+     * has its own and keeps it across runs.
+     */
+    static String podName(String kind, String workload) {
+        if (kind.equals("StatefulSet")) {
+            return workload + "-0";
+        }
+        String alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        long h = Integer.toUnsignedLong(workload.hashCode()) * 2_654_435_761L + 97;
+        StringBuilder hash = new StringBuilder();
+        for (int i = 0; i < 15; i++) {
+            hash.append(alphabet.charAt((int) (h % alphabet.length())));
+            h = h / alphabet.length() + (long) (i + 1) * 40_503;
+            if (i == 9) {
+                hash.append('-');
+            }
+        }
+        return workload + "-" + hash;
     }
 
     private static GenericKubernetesResource ingress(String ns, String name, String host) {

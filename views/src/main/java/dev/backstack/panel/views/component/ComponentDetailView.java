@@ -8,7 +8,9 @@ import dev.backstack.panel.model.Condition;
 import dev.backstack.panel.model.ObjectNode;
 import dev.backstack.panel.views.fx.Styles;
 import javafx.geometry.Insets;
+import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -16,6 +18,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
@@ -32,7 +36,9 @@ public final class ComponentDetailView extends VBox {
     private final TextArea reason = new TextArea();
     private final TableView<Condition> conditions = new TableView<>();
     private final TreeView<ObjectNode> tree = new TreeView<>();
+    private static final String NAMESPACE = "the whole namespace";
     private final ComboBox<String> pods = new ComboBox<>();
+    private final ComboBox<String> eventScope = new ComboBox<>();
 
     public ComponentDetailView(ComponentDetailViewModel vm) {
         this.vm = vm;
@@ -57,37 +63,75 @@ public final class ComponentDetailView extends VBox {
                 new Tab("Events", events()), new Tab("Logs", logs()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        Label status = new Label();
-        status.getStyleClass().add(Styles.MUTED);
-        status.textProperty().bind(vm.statusProperty());
-        getChildren().addAll(new HBox(10, title, health), facts, reason, tabs, status);
+        getChildren().addAll(new HBox(10, title, health), facts, reason, tabs);
         vm.componentProperty().addListener((o, a, b) -> render(b));
         render(vm.componentProperty().get());
     }
 
-    private TableView<ClusterInspector.EventLine> events() {
+    private VBox events() {
         TableView<ClusterInspector.EventLine> table = new TableView<>(vm.events());
+        table.setId("events-table");
         table.getColumns().add(column("Time", ClusterInspector.EventLine::time, 150));
         table.getColumns().add(column("Type", ClusterInspector.EventLine::type, 70));
         table.getColumns().add(column("Object", ClusterInspector.EventLine::object, 200));
         table.getColumns().add(column("Reason", ClusterInspector.EventLine::reason, 120));
         table.getColumns().add(column("Message", ClusterInspector.EventLine::message, 400));
         table.setPlaceholder(new Label("No recent events"));
-        return table;
+        eventScope.setId("event-scope");
+        eventScope.setPromptText("the whole namespace");
+        eventScope.setTooltip(new Tooltip("Events of the component's namespace, or of one of its pods"));
+        eventScope.setOnAction(e -> vm.loadEventsOf(eventScope.getValue() == null || eventScope.getValue().equals(NAMESPACE)
+                ? null : eventScope.getValue()));
+        Button reload = new Button("Reload");
+        reload.setOnAction(e -> eventScope.getOnAction().handle(e));
+        VBox box = new VBox(8, new HBox(8, eventScope, reload), table, statusLine("event-status", vm.eventStatusProperty()));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
     }
 
     private VBox logs() {
         ListView<String> lines = new ListView<>(vm.logLines());
+        lines.setId("log-lines");
         lines.getStyleClass().add("log-view");
         lines.setPlaceholder(new Label("Choose a pod and load its log"));
+        CheckBox previous = new CheckBox("Previous container");
+        previous.setId("log-previous");
+        previous.setTooltip(new Tooltip("The log of the run before the last restart: where a crash-looping container "
+                + "says why it stopped"));
         Button load = new Button("Load log");
-        load.setOnAction(e -> vm.loadLog(pods.getValue()));
+        load.setId("load-log");
+        load.setOnAction(e -> vm.loadLog(pods.getValue(), previous.isSelected()));
         load.disableProperty().bind(pods.valueProperty().isNull());
+        ToggleButton follow = new ToggleButton("Follow");
+        follow.setId("follow-log");
+        follow.setTooltip(new Tooltip("Keep reading new lines of the current container (the newest "
+                + ComponentDetailViewModel.MAX_LOG_LINES + " are kept)"));
+        follow.disableProperty().bind(pods.valueProperty().isNull().or(previous.selectedProperty()));
+        follow.setOnAction(e -> {
+            if (follow.isSelected()) {
+                vm.follow(pods.getValue());
+            } else {
+                vm.stopFollowing();
+            }
+        });
+        vm.followingProperty().addListener((o, a, on) -> follow.setSelected(on));
+        pods.setId("log-pod");
         pods.setPromptText("pod");
-        VBox box = new VBox(8, new HBox(8, pods, load), lines);
+        VBox box = new VBox(8, new HBox(8, pods, previous, load, follow), lines,
+                statusLine("log-status", vm.logStatusProperty()));
         VBox.setVgrow(lines, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    private static Label statusLine(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label status = new Label();
+        status.setId(id);
+        status.setWrapText(true);
+        status.getStyleClass().add(Styles.MUTED);
+        status.textProperty().bind(text);
+        return status;
     }
 
     private void render(Component c) {
@@ -115,6 +159,9 @@ public final class ComponentDetailView extends VBox {
         tree.setRoot(root);
         if (!pods.getItems().equals(c.pods())) {
             pods.getItems().setAll(c.pods());
+            List<String> scopes = new java.util.ArrayList<>(List.of(NAMESPACE));
+            scopes.addAll(c.pods());
+            eventScope.getItems().setAll(scopes);
         }
     }
 

@@ -40,7 +40,8 @@ public final class DashboardViewModel {
     private final ObservableList<ApplicationStatus> applications = FXCollections.observableArrayList();
     private final ObservableList<PolicyStatus> policies = FXCollections.observableArrayList();
     private final ObservableList<WatchState> watches = FXCollections.observableArrayList();
-    private final StringProperty connectionBadge = new SimpleStringProperty("connecting");
+    private final StringProperty connectionBadge = new SimpleStringProperty(ConnectionState.CONNECTING.label());
+    private final StringProperty connectionStyle = new SimpleStringProperty(ConnectionState.CONNECTING.style());
     private final StringProperty watchBadge = new SimpleStringProperty("");
     private final BooleanProperty watchProblem = new SimpleBooleanProperty();
     private final BooleanProperty simulated = new SimpleBooleanProperty();
@@ -73,7 +74,9 @@ public final class DashboardViewModel {
     }
 
     private void updateBadges(Cluster c, List<WatchState> ws) {
-        connectionBadge.set(c.reachability().label() + (c.kubernetesVersion().isEmpty() ? "" : " \u00b7 " + c.kubernetesVersion()));
+        ConnectionState connection = ConnectionState.of(c.reachability(), ws);
+        connectionBadge.set(connection.label() + (c.kubernetesVersion().isEmpty() ? "" : " \u00b7 " + c.kubernetesVersion()));
+        connectionStyle.set(connection.style());
         long now = clock.getAsLong();
         Optional<WatchState> reconnecting = ws.stream().filter(w -> w.state() == WatchState.State.RECONNECTING).findFirst();
         List<WatchState> forbidden = ws.stream().filter(w -> w.state() == WatchState.State.FORBIDDEN).toList();
@@ -146,6 +149,11 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty connectionBadgeProperty() {
         return connectionBadge;
+    }
+
+    /** The connection badge's style class, one of {@code Styles.CONNECTION_BADGES}. */
+    public ReadOnlyStringProperty connectionStyleProperty() {
+        return connectionStyle;
     }
 
     public ReadOnlyStringProperty watchBadgeProperty() {

@@ -1,0 +1,69 @@
+package dev.backstack.panel.views.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstack.panel.model.Assessment;
+import dev.backstack.panel.model.Cluster;
+import dev.backstack.panel.model.ClusterRole;
+import dev.backstack.panel.model.ComplianceSummary;
+import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.Health;
+import dev.backstack.panel.model.Reachability;
+import dev.backstack.panel.model.WatchState;
+import dev.backstack.panel.views.fx.Styles;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DashboardViewModelTest {
+
+    static Stream<Arguments> connections() {
+        return Stream.of(
+                Arguments.of(Reachability.CONNECTING, WatchState.State.STARTING, "connecting", Styles.BADGE_PENDING),
+                Arguments.of(Reachability.REACHABLE, WatchState.State.WATCHING, "reachable \u00b7 v1.33.4", Styles.BADGE_OK),
+                Arguments.of(Reachability.REACHABLE, WatchState.State.RECONNECTING, "reconnecting \u00b7 v1.33.4",
+                        Styles.BADGE_WARNING),
+                Arguments.of(Reachability.unreachable("connection refused"), WatchState.State.RECONNECTING,
+                        "unreachable", Styles.BADGE_DANGER),
+                Arguments.of(Reachability.notConnected("no context for spoke-4"), WatchState.State.STARTING,
+                        "not connected", Styles.BADGE_NEUTRAL));
+    }
+
+    @ParameterizedTest(name = "{0} with a {1} watch: {2} in {3}")
+    @MethodSource("connections")
+    @DisplayName("the connection badge's text and colour follow the selected cluster's connection (never green unless live)")
+    void connectionBadgeFollowsTheState(Reachability reachability, WatchState.State watch, String text, String style) {
+        DashboardViewModel vm = new DashboardViewModel(() -> 1_000L);
+        String version = reachability.isReachable() ? "v1.33.4" : "";
+
+        vm.apply(fleet(reachability, version, watch));
+
+        assertThat(vm.connectionBadgeProperty().get()).isEqualTo(text);
+        assertThat(vm.connectionStyleProperty().get()).isEqualTo(style).isIn((Object[]) Styles.CONNECTION_BADGES);
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("a hub that goes from reachable to unreachable turns the badge from green to red")
+    void badgeChangesWithTheNextSnapshot() {
+        DashboardViewModel vm = new DashboardViewModel(() -> 1_000L);
+        vm.apply(fleet(Reachability.REACHABLE, "v1.33.4", WatchState.State.WATCHING));
+        vm.apply(fleet(Reachability.unreachable("connection refused"), "v1.33.4", WatchState.State.RECONNECTING));
+
+        assertThat(vm.connectionStyleProperty().get()).isEqualTo(Styles.BADGE_DANGER);
+    }
+
+    private static Fleet fleet(Reachability reachability, String version, WatchState.State watch) {
+        Cluster hub = new Cluster("hub-ctx", "backstack-hub", ClusterRole.HUB, "https://127.0.0.1:6443", Set.of("test"),
+                reachability, version, List.of(), List.of(), List.of(), ComplianceSummary.EMPTY, Optional.empty(),
+                reachability.isReachable() ? Assessment.healthy("all healthy")
+                        : Assessment.of(Health.UNKNOWN, "Cluster backstack-hub", reachability.message()));
+        WatchState w = new WatchState("hub-ctx", "Deployments", watch, watch == WatchState.State.RECONNECTING ? 2 : 0,
+                0, 0, "");
+        return new Fleet(hub, List.of(), List.of(w), false, 1, 1_000L);
+    }
+}
