@@ -93,9 +93,10 @@ public final class DashboardView extends BorderPane {
         simulation.setId("simulation-badge");
         simulation.visibleProperty().bind(vm.simulatedProperty());
         simulation.managedProperty().bind(vm.simulatedProperty());
-        Label connection = badge("", Styles.BADGE_OK);
+        Label connection = badge("", Styles.BADGE_PENDING);
         connection.setId("connection-badge");
         connection.textProperty().bind(vm.connectionBadgeProperty());
+        Styles.follow(connection, vm.connectionStyleProperty(), Styles.CONNECTION_BADGES);
         Label watches = badge("", Styles.BADGE_OK);
         watches.setId("watch-badge");
         watches.textProperty().bind(vm.watchBadgeProperty());
