@@ -52,6 +52,19 @@ public final class DashboardViewModel {
         this.clock = clock;
     }
 
+    /**
+     * The cards of a cluster: all of the hub's; on a spoke, what is installed there and Kyverno (the
+     * one BACK component a spoke should run, from its add-on), not the hub's own components as
+     * "Not installed".
+     */
+    static List<Component> shownComponents(Cluster c) {
+        if (c.role() != dev.backstack.panel.model.ClusterRole.SPOKE) {
+            return c.components();
+        }
+        return c.components().stream()
+                .filter(x -> x.installed() || x.kind() == ComponentKind.KYVERNO).toList();
+    }
+
     /** Applies a new snapshot (or re-applies the same one so ages advance). */
     public void apply(Fleet f) {
         fleet.set(f);
@@ -63,7 +76,7 @@ public final class DashboardViewModel {
         Cluster selected = all.stream().filter(c -> c.id().equals(selectedId)).findFirst().orElse(f.hub());
         selectedId = selected.id();
         selectedCluster.set(selected);
-        setIfChanged(components, selected.components());
+        setIfChanged(components, shownComponents(selected));
         setIfChanged(applications, selected.applications());
         setIfChanged(policies, selected.policies());
         setIfChanged(watches, f.watchesOf(selected.id()));

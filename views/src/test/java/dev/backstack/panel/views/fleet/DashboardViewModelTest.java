@@ -66,4 +66,27 @@ class DashboardViewModelTest {
                 0, 0, "");
         return new Fleet(hub, List.of(), List.of(w), false, 1, 1_000L);
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("a spoke shows what it runs and Kyverno, never the hub's own components as Not installed; the hub shows all")
+    void spokeCardsAreWhatASpokeShouldHave() {
+        List<dev.backstack.panel.model.Component> all = List.of(component(dev.backstack.panel.model.ComponentKind.BACKSTAGE, false),
+                component(dev.backstack.panel.model.ComponentKind.KYVERNO, false),
+                component(dev.backstack.panel.model.ComponentKind.CERT_MANAGER, true));
+        Cluster spoke = new Cluster("spoke-1", "spoke-1", ClusterRole.SPOKE, "https://spoke-1", Set.of("test"),
+                Reachability.REACHABLE, "v1.33.4", all, List.of(), List.of(), ComplianceSummary.EMPTY, Optional.empty(),
+                Assessment.healthy("ok"));
+        Cluster hub = new Cluster("hub", "hub", ClusterRole.HUB, "https://hub", Set.of("test"),
+                Reachability.REACHABLE, "v1.33.4", all, List.of(), List.of(), ComplianceSummary.EMPTY, Optional.empty(),
+                Assessment.healthy("ok"));
+
+        assertThat(DashboardViewModel.shownComponents(spoke)).extracting(dev.backstack.panel.model.Component::kind)
+                .containsExactly(dev.backstack.panel.model.ComponentKind.KYVERNO, dev.backstack.panel.model.ComponentKind.CERT_MANAGER);
+        assertThat(DashboardViewModel.shownComponents(hub)).hasSize(3);
+    }
+
+    private static dev.backstack.panel.model.Component component(dev.backstack.panel.model.ComponentKind kind, boolean installed) {
+        return new dev.backstack.panel.model.Component(kind, installed, installed ? Assessment.healthy("running")
+                : Assessment.of(Health.MISSING, kind.displayName(), "not installed"), "", "", "", List.of(), List.of(), List.of());
+    }
 }
