@@ -108,11 +108,24 @@ final class DemoCluster implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port for the demo fleet", e);
+    /**
+     * A loopback port free now and never handed to another simulated cluster of this process. A
+     * port is only reserved, not held, until its server starts (spoke-3 comes up late), and the
+     * system may offer a closed port again: two clusters on one port once made spoke-3's client
+     * read the hub, showing the hub's policies and Applications as spoke-3's.
+     */
+    static int freePort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free loopback port for the demo fleet", e);
+            }
         }
+        throw new IllegalStateException("no loopback port for the demo fleet that another simulated cluster does not use");
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 }

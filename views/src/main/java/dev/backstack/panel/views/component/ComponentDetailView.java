@@ -117,8 +117,15 @@ public final class ComponentDetailView extends VBox {
         });
         vm.followingProperty().addListener((o, a, on) -> follow.setSelected(on));
         pods.setId("log-pod");
-        pods.setPromptText("pod");
-        VBox box = new VBox(8, new HBox(8, pods, previous, load, follow), lines,
+        pods.setPromptText("Choose a pod");
+        pods.setPrefWidth(380);
+        pods.setMinWidth(160);
+        for (javafx.scene.control.Control c : List.of(previous, load, follow)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, pods, previous, load, follow);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(8, bar, lines,
                 statusLine("log-status", vm.logStatusProperty()));
         VBox.setVgrow(lines, Priority.ALWAYS);
         box.setPadding(new Insets(8));
@@ -159,10 +166,18 @@ public final class ComponentDetailView extends VBox {
         tree.setRoot(root);
         if (!pods.getItems().equals(c.pods())) {
             pods.getItems().setAll(c.pods());
+            pods.setValue(podToShow(c));
             List<String> scopes = new java.util.ArrayList<>(List.of(NAMESPACE));
             scopes.addAll(c.pods());
             eventScope.getItems().setAll(scopes);
         }
+    }
+
+    /** The pod the reason names (the failing one), else the first. */
+    static String podToShow(Component c) {
+        String reason = c.assessment().reason().map(r -> r.pathText() + "\n" + r.message()).orElse("");
+        return c.pods().stream().filter(p -> reason.contains(p.substring(p.lastIndexOf('/') + 1))).findFirst()
+                .orElse(c.pods().isEmpty() ? null : c.pods().get(0));
     }
 
     private static TreeItem<ObjectNode> item(ObjectNode node) {
