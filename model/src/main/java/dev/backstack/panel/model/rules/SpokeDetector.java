@@ -133,7 +133,7 @@ public final class SpokeDetector {
         Cluster c = d.connected;
         if (c != null) {
             parts.add(c.assessment());
-            Assessment rolled = rollUp(parts, c.reachability());
+            Assessment rolled = rollUp(parts, c.reachability(), d.claim);
             return new Cluster(d.name, d.name, ClusterRole.SPOKE, d.server, d.sources, c.reachability(),
                     c.kubernetesVersion(), c.components(), apps, c.policies(), c.compliance(),
                     Optional.ofNullable(d.claim), rolled);
@@ -141,11 +141,23 @@ public final class SpokeDetector {
         Reachability reach = Reachability.notConnected("known from the hub only; assign a kubeconfig context "
                 + "to this spoke to see its live status");
         return new Cluster(d.name, d.name, ClusterRole.SPOKE, d.server, d.sources, reach, "", List.of(), apps,
-                List.of(), ComplianceSummary.EMPTY, Optional.ofNullable(d.claim), rollUp(parts, reach));
+                List.of(), ComplianceSummary.EMPTY, Optional.ofNullable(d.claim), rollUp(parts, reach, d.claim));
     }
 
-    private static Assessment rollUp(List<Assessment> parts, Reachability reach) {
+    /**
+     * An unreachable spoke is Unknown, unless its claim says it is still being created: then it is
+     * provisioning (Progressing), and a claim that failed says why.
+     */
+    private static Assessment rollUp(List<Assessment> parts, Reachability reach, Assessment claim) {
         if (reach.state() == Reachability.State.UNREACHABLE) {
+            if (claim != null && claim.health() == Health.DEGRADED) {
+                return claim;
+            }
+            if (claim != null && claim.health() != Health.HEALTHY) {
+                String why = claim.reason().map(r -> r.message()).orElse(claim.summary());
+                return Assessment.of(Health.PROGRESSING, "provisioning", "cluster claim",
+                        "being created (" + why + "); its API server answers once the cluster is up");
+            }
             return Assessment.of(Health.UNKNOWN, "unreachable", "cluster API server", reach.message());
         }
         if (parts.isEmpty()) {

@@ -187,6 +187,24 @@ class SpokeDetectorTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("an unreachable spoke whose claim is not Ready yet is provisioning, not connection refused")
+    void unreachableSpokeStillBeingCreatedIsProvisioning() {
+        ObjectSet hub = ObjectSet.of(List.of(
+                claim("EKSCluster", "eks-1", "eks-1", "{type: Ready, status: 'False', reason: Creating}"),
+                composite("EKSCluster", "eks-1", "{type: Ready, status: 'False', reason: Creating}")));
+        Cluster connected = ClusterAssembler.assemble(new ClusterAssembler.Identity("eks-1", "eks-1", ClusterRole.SPOKE,
+                "https://eks-1.example.com", Set.of("kubeconfig context")),
+                Reachability.unreachable("connection refused"), "", ObjectSet.EMPTY);
+
+        Cluster spoke = only(SpokeDetector.detect(hub, List.of(connected)));
+
+        assertThat(spoke.health()).isEqualTo(Health.PROGRESSING);
+        assertThat(spoke.assessment().summary()).isEqualTo("provisioning");
+        assertThat(spoke.assessment().reason().orElseThrow().message()).startsWith("being created")
+                .doesNotContain("connection refused");
+    }
+
+    @Test
     void connectedSpokeWithoutHubRecordIsStillListed() {
         Cluster connected = ClusterAssembler.assemble(new ClusterAssembler.Identity("dev", "dev", ClusterRole.SPOKE,
                 "https://dev.example.com", Set.of("kubeconfig context")), Reachability.REACHABLE, "v1.30.0", ObjectSet.EMPTY);
