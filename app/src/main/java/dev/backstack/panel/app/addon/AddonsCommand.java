@@ -55,7 +55,13 @@ public final class AddonsCommand {
     }
 
     public int run() {
-        AddonCatalog catalog = AddonCatalog.load();
+        AddonCatalog catalog;
+        try {
+            catalog = AddonCatalog.load().with(options.charts());
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return PlanExits.USAGE;
+        }
         if (options.action().equals("list")) {
             out.print(table(catalog));
             return PlanExits.OK;

@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param plan      apply: print every object (or file) and stop
  * @param dryRun    apply: run the preflight and stop
  * @param overrides apply: preflight warnings to go on despite
+ * @param charts    add-ons the user adds by chart coordinates ({@code --chart ID=REPOSITORY/CHART@VERSION})
  */
 public record AddonsOptions(String action, List<String> addons, Map<String, String> values,
         Map<String, String> selector, List<String> spokes, Optional<String> gitops, String base, boolean help,
-        Options common, Optional<String> branch, boolean plan, boolean dryRun, List<String> overrides) {
+        Options common, Optional<String> branch, boolean plan, boolean dryRun, List<String> overrides,
+        List<dev.backstack.panel.model.addon.AddonEntry> charts) {
 
     public static final String USAGE = """
             Usage: backstack-panel addons list|render|apply [options]
@@ -39,6 +41,10 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
 
             Options (render, apply):
               --addon ID             a catalog entry (repeatable)
+              --chart ID=REPO/CHART@VERSION
+                                     an add-on of your own by chart coordinates, pinned (repeatable), e.g.
+                                     --chart trivy=https://aquasecurity.github.io/helm-charts/trivy-operator@0.24.1
+              --chart-namespace ID=NS  where that chart is installed on each spoke (default: its ID)
               --set ID.PARAM=VALUE   a parameter (PARAM is the dotted values path `addons list` shows)
               --selector K=V         the spokes whose Argo CD cluster secrets carry this label (repeatable;
                                      default clusterType=spoke)
@@ -63,7 +69,7 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
     public static AddonsOptions parse(String... args) {
         if (args.length >= 2 && List.of("--help", "-h").contains(args[1])) {
             return new AddonsOptions("list", List.of(), Map.of(), Map.of(), List.of(), Optional.empty(), "main", true,
-                    Options.parse(), Optional.empty(), false, false, List.of());
+                    Options.parse(), Optional.empty(), false, false, List.of(), List.of());
         }
         if (args.length < 2 || !List.of("list", "render", "apply").contains(args[1])) {
             throw new IllegalArgumentException("addons needs list, render or apply\n\n" + USAGE);
@@ -74,6 +80,8 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
         Map<String, String> selector = new LinkedHashMap<>();
         List<String> spokes = new ArrayList<>();
         List<String> overrides = new ArrayList<>();
+        Map<String, String> charts = new LinkedHashMap<>();
+        Map<String, String> chartNamespaces = new LinkedHashMap<>();
         List<String> common = new ArrayList<>();
         String gitops = null;
         String branch = null;
@@ -89,6 +97,8 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
             }
             switch (a) {
                 case "--addon" -> addons.add(ArgValues.value(args, ++i, a, USAGE));
+                case "--chart" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, charts);
+                case "--chart-namespace" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, chartNamespaces);
                 case "--set" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, values);
                 case "--selector" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, selector);
                 case "--spoke" -> spokes.add(ArgValues.value(args, ++i, a, USAGE));
@@ -116,8 +126,20 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
         if (branch != null && gitops == null) {
             throw new IllegalArgumentException("--branch names the branch of a GitOps delivery: give --gitops too");
         }
+        for (String id : chartNamespaces.keySet()) {
+            if (!charts.containsKey(id)) {
+                throw new IllegalArgumentException("--chart-namespace " + id + ": no --chart " + id + "=...");
+            }
+        }
+        List<dev.backstack.panel.model.addon.AddonEntry> added = new ArrayList<>();
+        charts.forEach((id, coordinates) -> {
+            added.add(dev.backstack.panel.model.addon.AddonEntry.ofChart(id, coordinates, chartNamespaces.get(id)));
+            if (!addons.contains(id)) {
+                addons.add(id);
+            }
+        });
         return new AddonsOptions(args[1], List.copyOf(addons), values, selector, List.copyOf(spokes),
                 Optional.ofNullable(gitops), base, help, Options.parse(common.toArray(String[]::new)),
-                Optional.ofNullable(branch), plan, dryRun, List.copyOf(overrides));
+                Optional.ofNullable(branch), plan, dryRun, List.copyOf(overrides), List.copyOf(added));
     }
 }

@@ -97,4 +97,35 @@ class AddonsCommandTest {
                 .hasMessageContaining("not both");
         assertThatThrownBy(() -> AddonsOptions.parse("addons", "remove")).hasMessageContaining("addons needs list, render or apply");
     }
+
+    @Test
+    @DisplayName("an add-on of the user's own by chart coordinates renders like a catalog chart, pinned, in its namespace")
+    void rendersAChartByCoordinates() throws Exception {
+        assertThat(run("addons", "render", "--chart", "trivy=https://aquasecurity.github.io/helm-charts/trivy-operator@0.24.1",
+                "--chart-namespace", "trivy=trivy-system", "--addon", "cert-manager")).as(err()).isEqualTo(PlanExits.OK);
+        List<JsonNode> sets = documents();
+        assertThat(sets).extracting(n -> n.at("/metadata/name").asText()).containsExactly("cert-manager", "trivy");
+        JsonNode trivy = sets.get(1).at("/spec/template/spec");
+        assertThat(trivy.at("/source/repoURL").asText()).isEqualTo("https://aquasecurity.github.io/helm-charts");
+        assertThat(trivy.at("/source/chart").asText()).isEqualTo("trivy-operator");
+        assertThat(trivy.at("/source/targetRevision").asText()).isEqualTo("0.24.1");
+        assertThat(trivy.at("/destination/namespace").asText()).isEqualTo("trivy-system");
+    }
+
+    @Test
+    @DisplayName("chart coordinates without a repository URL or a pinned version, or an id the catalog has, are refused")
+    void badChartCoordinates() {
+        assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--chart", "x=charts/foo@1.0.0"))
+                .hasMessageContaining("not an https:// Helm repository or an oci:// registry path");
+        assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--chart", "x=https://charts.example.com/foo"))
+                .hasMessageContaining("is not REPOSITORY/CHART@VERSION");
+        assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--chart", "x=https://charts.example.com/foo@^1.2"))
+                .hasMessageContaining("pin the chart to one version");
+        assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--chart-namespace", "y=ns"))
+                .hasMessageContaining("no --chart y");
+        assertThat(run("addons", "render", "--chart", "kyverno=https://kyverno.github.io/kyverno/kyverno@3.5.0"))
+                .isEqualTo(PlanExits.USAGE);
+        assertThat(err()).contains("kyverno is already in the catalog");
+        assertThat(out()).isEmpty();
+    }
 }

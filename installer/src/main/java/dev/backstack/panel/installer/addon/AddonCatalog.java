@@ -65,6 +65,22 @@ public final class AddonCatalog {
         return new AddonCatalog(out);
     }
 
+    /** This catalog and the add-ons the user added by chart coordinates (an id already taken is refused). */
+    public AddonCatalog with(List<AddonEntry> added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        for (AddonEntry e : added) {
+            if (entry(e.id()).isPresent()) {
+                throw new IllegalArgumentException("add-on " + e.id() + " is already in the catalog: choose another id "
+                        + "for your chart");
+            }
+        }
+        List<AddonEntry> all = new java.util.ArrayList<>(entries);
+        all.addAll(added);
+        return new AddonCatalog(all);
+    }
+
     public List<AddonEntry> entries() {
         return entries;
     }

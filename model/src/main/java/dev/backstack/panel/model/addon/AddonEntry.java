@@ -47,6 +47,35 @@ public record AddonEntry(String id, String title, String description, AddonSourc
         }
     }
 
+    /**
+     * An add-on the user adds by chart coordinates: {@code REPOSITORY/CHART@VERSION}, the
+     * repository an {@code https://} Helm repository or an {@code oci://} registry path, the version
+     * pinned exactly. It has no typed parameters (its chart's defaults apply) and needs nothing.
+     *
+     * @throws IllegalArgumentException what is wrong with the coordinates, said for the user
+     */
+    public static AddonEntry ofChart(String id, String coordinates, String namespace) {
+        String c = coordinates == null ? "" : coordinates.trim();
+        int at = c.lastIndexOf('@');
+        int slash = at < 0 ? -1 : c.lastIndexOf('/', at);
+        if (at < 0 || slash < 0 || at == c.length() - 1 || slash == at - 1) {
+            throw new IllegalArgumentException("add-on " + id + ": chart \"" + c + "\" is not REPOSITORY/CHART@VERSION "
+                    + "(for example https://charts.jetstack.io/cert-manager@v1.16.1)");
+        }
+        String repository = c.substring(0, slash);
+        if (!repository.matches("(https|oci)://[^\\s/]+.*")) {
+            throw new IllegalArgumentException("add-on " + id + ": the chart repository " + repository
+                    + " is not an https:// Helm repository or an oci:// registry path");
+        }
+        String version = c.substring(at + 1);
+        if (version.matches(".*[*^~<>= ].*") || version.equals("latest")) {
+            throw new IllegalArgumentException("add-on " + id + ": pin the chart to one version, not " + version);
+        }
+        return new AddonEntry(id, id, "added by chart coordinates", new AddonSource.Chart(c.substring(slash + 1, at),
+                repository, version, "", "added by the user"), namespace == null ? id : namespace, List.of(), List.of(),
+                false, List.of(), Map.of());
+    }
+
     /** The parameter with this name, if the entry has it. */
     public java.util.Optional<PolicyParameter> parameter(String name) {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
