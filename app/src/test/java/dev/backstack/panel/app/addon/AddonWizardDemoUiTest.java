@@ -127,7 +127,10 @@ class AddonWizardDemoUiTest {
         shot("addons-wizard-6-summary");
 
         KubernetesClient hub = fleet.demoFleet().orElseThrow().client("backstack-hub");
-        GenericKubernetesResource set = hub.genericKubernetesResources("argoproj.io/v1alpha1", "ApplicationSet")
+        // Addressed without discovery: one request to the simulated hub, not three.
+        GenericKubernetesResource set = hub.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base
+                .ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1")
+                .withKind("ApplicationSet").withPlural("applicationsets").withNamespaced(true).build())
                 .inNamespace("argocd").withName("metrics-server").get();
         assertThat(set).isNotNull();
         Map<?, ?> template = (Map<?, ?>) ((Map<?, ?>) set.getAdditionalProperties().get("spec")).get("template");
