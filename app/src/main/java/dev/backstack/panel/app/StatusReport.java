@@ -71,7 +71,7 @@ public final class StatusReport {
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("kind", c.kind().name());
             cm.put("name", c.kind().displayName());
-            cm.put("installed", c.installed());
+            cm.put("installed", c.installed() || c.knownAbsent() ? c.installed() : null);
             cm.put("health", c.health().label());
             cm.put("version", c.version());
             cm.put("reason", c.assessment().reason().map(r -> r.oneLine()).orElse(""));
@@ -95,7 +95,7 @@ public final class StatusReport {
         String fmt = "%-15s %-12s %-10s %s%n";
         sb.append(String.format(fmt, "COMPONENT", "HEALTH", "VERSION", "REASON"));
         for (Component c : hub.components()) {
-            sb.append(String.format(fmt, c.kind().displayName(), c.installed() ? c.health().label() : "Not installed",
+            sb.append(String.format(fmt, c.kind().displayName(), c.statusLabel(),
                     c.version().isEmpty() ? "-" : c.version(), c.assessment().oneLine()));
         }
         sb.append('\n');

@@ -30,6 +30,19 @@ public record Component(ComponentKind kind, boolean installed, Assessment assess
         return assessment.health();
     }
 
+    /**
+     * Whether the component is known to be absent: nothing of it was read from a cluster that
+     * answered. A cluster that does not answer tells nothing, so its components are Unknown.
+     */
+    public boolean knownAbsent() {
+        return !installed && assessment.health() != Health.UNKNOWN;
+    }
+
+    /** What a card, a table row and the headless status show: the health, or "Not installed". */
+    public String statusLabel() {
+        return knownAbsent() ? "Not installed" : assessment.health().label();
+    }
+
     public Optional<String> urlIfKnown() {
         return Optional.ofNullable(url);
     }

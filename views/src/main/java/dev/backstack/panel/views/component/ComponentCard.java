@@ -58,7 +58,7 @@ public final class ComponentCard extends VBox {
         component = c;
         setId("card-" + c.kind().name());
         name.setText(c.kind().displayName());
-        health.setText(c.installed() ? c.health().label() : "Not installed");
+        health.setText(c.statusLabel());
         health.getStyleClass().removeAll(Styles.ALL_HEALTH);
         health.getStyleClass().add(Styles.health(c.health()));
         getStyleClass().removeAll(Styles.ALL_HEALTH);

@@ -152,7 +152,7 @@ public final class ComponentDetailView extends VBox {
             return;
         }
         title.setText(c.kind().displayName());
-        health.setText(c.installed() ? c.health().label() : "Not installed");
+        health.setText(c.statusLabel());
         health.getStyleClass().removeAll(Styles.ALL_HEALTH);
         health.getStyleClass().add(Styles.health(c.health()));
         facts.setText(String.join("  \u00b7  ", java.util.List.of(
