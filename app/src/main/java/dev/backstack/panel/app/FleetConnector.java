@@ -7,6 +7,7 @@ import dev.backstack.panel.installer.connect.ClusterConnection;
 import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.installer.connect.KubeconfigDiscovery;
 import dev.backstack.panel.installer.connect.KubeconfigSet;
+import dev.backstack.panel.installer.live.SessionGate;
 import dev.backstack.panel.model.ClusterRole;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,13 +33,20 @@ public final class FleetConnector implements AutoCloseable {
     private final ClientRegistry registry;
     private final KubeconfigSet kubeconfig;
     private final List<String> notices = new ArrayList<>();
+    private final boolean kubeconfigGiven;
+    private final List<Path> files;
 
     public FleetConnector(Options options, Map<String, String> env, Path home) {
         Map<String, String> effective = new HashMap<>(env);
         options.kubeconfig().ifPresent(p -> effective.put("KUBECONFIG", p.toString()));
+        if (effective.getOrDefault("KUBECONFIG", "").isBlank()) {
+            effective.remove("KUBECONFIG");
+        }
         this.kubeconfig = new KubeconfigDiscovery().discover(effective, home);
+        this.files = KubeconfigDiscovery.kubeconfigPaths(effective, home);
         this.registry = new ClientRegistry(new ClientFactory(env));
         boolean explicit = effective.containsKey("KUBECONFIG");
+        this.kubeconfigGiven = explicit || java.nio.file.Files.exists(home.resolve(".kube").resolve("config"));
         kubeconfig.problems().stream()
                 .filter(p -> explicit || java.nio.file.Files.exists(p.path()))
                 .forEach(p -> notices.add(p.path() + ": " + p.message()));
@@ -54,9 +62,13 @@ public final class FleetConnector implements AutoCloseable {
         return List.copyOf(notices);
     }
 
-    /** True when the panel should start on the demo fleet. */
+    /**
+     * True when the panel should start on the demo fleet: asked for, or there is no kubeconfig at
+     * all ({@code KUBECONFIG} unset and no {@code ~/.kube/config}). A kubeconfig that exists but
+     * cannot be used is an error the user should see, never a reason to show a simulation.
+     */
     public boolean useDemo(Options options) {
-        return options.demo() || kubeconfig.contexts().isEmpty();
+        return options.demo() || !kubeconfigGiven;
     }
 
     /** The hub context named on the command line, else the current context. */
@@ -64,41 +76,78 @@ public final class FleetConnector implements AutoCloseable {
         return options.context().map(name -> kubeconfig.find(name)).orElseGet(kubeconfig::current);
     }
 
+    /**
+     * The demo fleet, or the hub and spokes the options name.
+     *
+     * @throws NoHubException when the kubeconfig gives no hub context to connect to
+     */
     public FleetService connect(Options options, long demoTickMillis) {
         if (useDemo(options)) {
             if (!options.demo()) {
-                notices.add("No kubeconfig contexts found ($KUBECONFIG or ~/.kube/config): showing the simulated demo fleet.");
+                notices.add("No kubeconfig ($KUBECONFIG or ~/.kube/config): showing the simulated demo fleet.");
             }
             return FleetService.demo(demoTickMillis, COALESCE_MILLIS);
         }
         Optional<ContextEntry> hub = hubContext(options);
         if (hub.isEmpty()) {
-            throw new IllegalArgumentException(options.context()
-                    .map(c -> "no context named " + c + " in the kubeconfig")
-                    .orElse("the kubeconfig has no current-context; choose one with --context NAME"));
+            throw new NoHubException(noHubReason(options));
         }
-        return connect(hub.get(), options.spokes().stream().map(kubeconfig::find).flatMap(Optional::stream).toList());
-    }
-
-    /** Watches the given hub and spokes; a context that cannot be used is reported and skipped. */
-    public FleetService connect(ContextEntry hub, List<ContextEntry> spokes) {
         List<FleetService.Target> targets = new ArrayList<>();
-        target(hub, ClusterRole.HUB).ifPresent(targets::add);
-        spokes.forEach(s -> target(s, ClusterRole.SPOKE).ifPresent(targets::add));
+        targets.add(target(hub.get(), ClusterRole.HUB));
+        for (String spoke : options.spokes()) {
+            targets.add(kubeconfig.find(spoke).map(s -> target(s, ClusterRole.SPOKE))
+                    .orElseGet(() -> FleetService.Target.unusable(spoke, ClusterRole.SPOKE, "", Set.of(),
+                            "no context named " + spoke + " in the kubeconfig (" + files() + ")")));
+        }
         return FleetService.watching(targets, COALESCE_MILLIS);
     }
 
-    private Optional<FleetService.Target> target(ContextEntry entry, ClusterRole role) {
+    /** Why there is no hub to connect to, and what to do about it. */
+    private String noHubReason(Options options) {
+        String where = files();
+        if (kubeconfig.contexts().isEmpty()) {
+            List<String> why = new ArrayList<>();
+            kubeconfig.problems().forEach(p -> why.add(p.path() + ": " + p.message()));
+            why.addAll(kubeconfig.warnings());
+            return "no usable kubeconfig (" + where + "): "
+                    + (why.isEmpty() ? "it defines no contexts" : String.join("; ", why))
+                    + ". Fix the file, point --kubeconfig or KUBECONFIG at another one, or run with --demo.";
+        }
+        String names = kubeconfig.contexts().stream().map(ContextEntry::name).limit(8)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return options.context()
+                .map(c -> "no context named " + c + " in the kubeconfig (" + where + "); it has: " + names)
+                .orElse("the kubeconfig (" + where + ") has no current-context that names one of its contexts ("
+                        + names + "); choose one with --context NAME or `kubectl config use-context NAME`");
+    }
+
+    private String files() {
+        return files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Watches the given hub and spokes; a context that cannot be used is shown, with its reason, and never asked anything. */
+    public FleetService connect(ContextEntry hub, List<ContextEntry> spokes) {
+        List<FleetService.Target> targets = new ArrayList<>();
+        targets.add(target(hub, ClusterRole.HUB));
+        spokes.forEach(s -> targets.add(target(s, ClusterRole.SPOKE)));
+        return FleetService.watching(targets, COALESCE_MILLIS);
+    }
+
+    private FleetService.Target target(ContextEntry entry, ClusterRole role) {
+        Set<String> sources = Set.of("kubeconfig context (" + entry.source() + ")");
         try {
             ClusterConnection c = registry.acquire(entry);
             c.warnings().forEach(w -> notices.add(entry.name() + ": " + w));
-            return Optional.of(new FleetService.Target(entry.name(), entry.name(), role, entry.server(),
-                    Set.of("kubeconfig context (" + entry.source() + ")"), c.client()));
+            SessionGate gate = c.credentials()
+                    .map(p -> SessionGate.credential("waiting for " + p.describe()
+                            + " (it may be waiting for a login in your browser)", () -> p.getToken()))
+                    .orElse(SessionGate.OPEN);
+            return new FleetService.Target(entry.name(), entry.name(), role, entry.server(), sources, c.client(), gate);
         } catch (RuntimeException e) {
+            // Shown on the cluster itself (not connected, with this reason), not as a notice too.
             String message = e.getMessage();
-            notices.add(message);
-            LOG.warn("Cannot use {}", message);
-            return Optional.empty();
+            LOG.info("Cannot use {}", message);
+            return FleetService.Target.unusable(entry.name(), role, entry.server(), sources, message);
         }
     }
 

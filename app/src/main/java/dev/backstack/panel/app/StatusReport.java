@@ -91,12 +91,19 @@ public final class StatusReport {
         }
         sb.append("HUB ").append(hub.name()).append("  ").append(hub.health().label()).append("  ")
                 .append(hub.reachability().label())
-                .append(hub.kubernetesVersion().isEmpty() ? "" : "  " + hub.kubernetesVersion()).append("\n\n");
+                .append(hub.kubernetesVersion().isEmpty() ? "" : "  " + hub.kubernetesVersion()).append('\n');
+        String hubReason = hub.reachability().isReachable() ? "" : hub.assessment().oneLine();
+        if (!hubReason.isEmpty()) {
+            // Said once: every component of a hub that does not answer is Unknown for this reason.
+            sb.append("REASON ").append(hubReason).append('\n');
+        }
+        sb.append('\n');
         String fmt = "%-15s %-12s %-10s %s%n";
         sb.append(String.format(fmt, "COMPONENT", "HEALTH", "VERSION", "REASON"));
         for (Component c : hub.components()) {
             sb.append(String.format(fmt, c.kind().displayName(), c.statusLabel(),
-                    c.version().isEmpty() ? "-" : c.version(), c.assessment().oneLine()));
+                    c.version().isEmpty() ? "-" : c.version(),
+                    c.assessment().oneLine().equals(hubReason) ? "(see REASON above)" : c.assessment().oneLine()));
         }
         sb.append('\n');
         String sfmt = "%-15s %-12s %-14s %-10s %s%n";

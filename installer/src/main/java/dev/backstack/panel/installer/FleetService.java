@@ -3,6 +3,7 @@ package dev.backstack.panel.installer;
 import dev.backstack.panel.installer.demo.DemoFleet;
 import dev.backstack.panel.installer.live.ClusterSession;
 import dev.backstack.panel.installer.live.FleetStore;
+import dev.backstack.panel.installer.live.SessionGate;
 import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.model.Cluster;
 import dev.backstack.panel.model.ClusterRole;
@@ -26,9 +27,24 @@ import java.util.stream.Stream;
  */
 public final class FleetService implements AutoCloseable {
 
-    /** A cluster to watch, with a client the caller keeps open while the service runs. */
+    /**
+     * A cluster to watch, with a client the caller keeps open while the service runs, and what
+     * must hold before it is asked anything (a credential; or the reason it cannot be used, with
+     * no client).
+     */
     public record Target(String id, String name, ClusterRole role, String server, Set<String> sources,
-            KubernetesClient client) {
+            KubernetesClient client, SessionGate gate) {
+
+        public Target(String id, String name, ClusterRole role, String server, Set<String> sources,
+                KubernetesClient client) {
+            this(id, name, role, server, sources, client, SessionGate.OPEN);
+        }
+
+        /** A cluster the user asked for that cannot be used: shown, with the reason, and never asked anything. */
+        public static Target unusable(String name, ClusterRole role, String server, Set<String> sources,
+                String reason) {
+            return new Target(name, name, role, server, sources, null, SessionGate.refused(reason));
+        }
     }
 
     private final FleetStore store;
@@ -70,10 +86,12 @@ public final class FleetService implements AutoCloseable {
         if (closed) {
             return;
         }
-        ClusterSession session = new ClusterSession(t.id(), t.client(), store, System::currentTimeMillis);
+        ClusterSession session = new ClusterSession(t.id(), t.client(), store, System::currentTimeMillis, t.gate());
         store.register(new ClusterAssembler.Identity(t.id(), t.name(), t.role(), t.server(), t.sources()), session);
         sessions.put(t.id(), session);
-        clients.put(t.id(), t.client());
+        if (t.client() != null) {
+            clients.put(t.id(), t.client());
+        }
         session.start();
     }
 

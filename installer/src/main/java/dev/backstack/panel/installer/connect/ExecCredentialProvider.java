@@ -189,6 +189,11 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
         return new ConnectionException(original.reason(), original.getMessage(), original);
     }
 
+    /** The plugin, for messages: {@code credential plugin `aws`}. */
+    public String describe() {
+        return runner.name();
+    }
+
     /** Forgets the cached token and any remembered failure; the next {@link #getToken()} runs the plugin. */
     public void invalidate() {
         synchronized (lock) {

@@ -39,6 +39,10 @@ public final class ClusterSession implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+    /** How long a failed credential waits before it is asked for again (the plugin remembers timeouts itself). */
+    static final long GATE_RETRY_MILLIS = 30_000;
+    private static final long RESTART_MILLIS = 5_000;
+    private static final long DEFAULT_RECONNECT_MILLIS = 1_000;
     private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Ingress");
 
     /** Where a session reports; every method must return quickly. */
@@ -57,6 +61,7 @@ public final class ClusterSession implements AutoCloseable {
     private final KubernetesClient client;
     private final Sink sink;
     private final LongSupplier clock;
+    private final SessionGate gate;
     private final Map<String, KindSpec> customsByCrd;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, WatchTracker> idle = new ConcurrentHashMap<>();
@@ -64,12 +69,20 @@ public final class ClusterSession implements AutoCloseable {
     private volatile SharedIndexInformer<CustomResourceDefinition> crdInformer;
     private volatile String version = "";
     private volatile String versionError = "";
+    /** While the gate is shut: what the cluster waits for (connecting) or why it cannot be used (not connected). */
+    private volatile Reachability gated;
     private volatile boolean closed;
     private volatile java.util.concurrent.ScheduledFuture<?> checking;
     private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock) {
+        this(clusterId, client, sink, clock, SessionGate.OPEN);
+    }
+
+    /** A session that starts watching only once its gate opens; {@code client} may be null for a refused gate. */
+    public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock, SessionGate gate) {
         this.clusterId = clusterId;
+        this.gate = gate;
         this.client = client;
         this.sink = sink;
         this.clock = clock;
@@ -107,8 +120,56 @@ public final class ClusterSession implements AutoCloseable {
         }
     }
 
-    /** Starts every watch without blocking; results arrive through the sink. */
+    /**
+     * Starts every watch without blocking; results arrive through the sink. Behind a gate, the
+     * watches start on a thread of their own once the credential is at hand, and the cluster is
+     * shown as waiting for it, or as not connected with the reason it failed (asked again every
+     * {@link #GATE_RETRY_MILLIS}).
+     */
     public void start() {
+        if (gate.refuses()) {
+            gated = Reachability.notConnected(gate.refusal());
+            sink.stateChanged(this);
+            return;
+        }
+        if (!gate.waits()) {
+            startWatches();
+            return;
+        }
+        gated = new Reachability(Reachability.State.CONNECTING, gate.waitingFor());
+        sink.stateChanged(this);
+        Thread opener = new Thread(this::openGate, "credential-" + clusterId);
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    private void openGate() {
+        try {
+            gate.check().run();
+        } catch (RuntimeException e) {
+            if (closed) {
+                return;
+            }
+            gated = Reachability.notConnected(e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.info("Cannot connect to {}: {}", clusterId, gated.message());
+            sink.stateChanged(this);
+            checker.schedule(() -> {
+                if (!closed) {
+                    openGate();
+                }
+            }, GATE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            gated = null;
+            startWatches();
+        }
+    }
+
+    private void startWatches() {
         checking = checker.scheduleWithFixedDelay(this::checkWatches, WATCH_CHECK_MILLIS, WATCH_CHECK_MILLIS,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         refreshVersion();
@@ -119,7 +180,31 @@ public final class ClusterSession implements AutoCloseable {
                 .itemStore(new CrdStore(customsByCrd.keySet()));
         crdInformer.addEventHandler(new CrdWatcher(this::crdChanged, this::crdRemoved));
         crdInformer.exceptionHandler((started, t) -> !closed);
-        crdInformer.start();
+        try {
+            crdInformer.start();
+        } catch (RuntimeException e) {
+            // A credential that fails after the gate opened throws on this thread (fabric8 asks for
+            // the token while it builds the request); the built-in watches report it.
+            LOG.debug("CRD watch on {} did not start: {}", clusterId, e.getMessage());
+            checker.schedule(this::restartCrdInformer, RESTART_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void restartCrdInformer() {
+        SharedIndexInformer<CustomResourceDefinition> crds = crdInformer;
+        if (closed || crds == null) {
+            return;
+        }
+        try {
+            crds.stop();
+            crdInformer = client.apiextensions().v1().customResourceDefinitions().runnableInformer(0)
+                    .itemStore(new CrdStore(customsByCrd.keySet()));
+            crdInformer.addEventHandler(new CrdWatcher(this::crdChanged, this::crdRemoved));
+            crdInformer.exceptionHandler((started, t) -> !closed);
+            crdInformer.start();
+        } catch (RuntimeException e) {
+            checker.schedule(this::restartCrdInformer, RESTART_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void probeVersion() {
@@ -178,8 +263,25 @@ public final class ClusterSession implements AutoCloseable {
         informer.addEventHandler(tracker);
         idle.remove(spec.id());
         running.put(spec.id(), new Running(informer, tracker));
-        informer.start();
+        try {
+            informer.start();
+        } catch (RuntimeException e) {
+            // Thrown on this thread before any request left (a credential plugin that fails): the
+            // informer will not retry by itself, so it is started again after a pause.
+            tracker.retryAfterException(false, e);
+            checker.schedule(() -> restartInformer(spec.id(), informer), RESTART_MILLIS, TimeUnit.MILLISECONDS);
+        }
         sink.stateChanged(this);
+    }
+
+    private void restartInformer(String id, SharedIndexInformer<GenericKubernetesResource> failed) {
+        Running r = running.get(id);
+        if (closed || r == null || r.informer() != failed) {
+            return;
+        }
+        running.remove(id);
+        failed.stop();
+        startInformer(r.tracker().spec());
     }
 
     private void stopInformer(KindSpec spec, boolean uninstalled) {
@@ -210,7 +312,7 @@ public final class ClusterSession implements AutoCloseable {
                 }
                 sink.stateChanged(ClusterSession.this);
             }
-        }, clock, client.getConfiguration().getWatchReconnectInterval());
+        }, clock, client == null ? DEFAULT_RECONNECT_MILLIS : client.getConfiguration().getWatchReconnectInterval());
     }
 
     /**
@@ -254,6 +356,10 @@ public final class ClusterSession implements AutoCloseable {
      * reachable once any watch lists; connecting before that.
      */
     public Reachability reachability() {
+        Reachability shut = gated;
+        if (shut != null) {
+            return shut;
+        }
         List<WatchTracker> active = running.values().stream().map(Running::tracker).toList();
         Optional<WatchTracker> down = active.stream().filter(WatchTracker::connectionFailure).findFirst();
         if (down.isPresent()) {
@@ -279,7 +385,7 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         if (checking != null) {
             checking.cancel(false);
@@ -292,11 +398,19 @@ public final class ClusterSession implements AutoCloseable {
         running.clear();
     }
 
-    /** Waits until every running informer has listed once, or the timeout passes (tests, benchmarks). */
+    /**
+     * Waits until every running informer has listed once, or the timeout passes (tests, benchmarks,
+     * the headless status). A session still waiting for its credential has not listed; one that
+     * cannot be used has nothing to wait for.
+     */
     public boolean awaitSynced(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (System.nanoTime() < deadline) {
-            if (running.values().stream().allMatch(r -> r.informer().hasSynced())
+            Reachability shut = gated;
+            if (shut != null && shut.state() == Reachability.State.NOT_CONNECTED) {
+                return true;
+            }
+            if (shut == null && running.values().stream().allMatch(r -> r.informer().hasSynced())
                     && (crdInformer == null || crdInformer.hasSynced())) {
                 return true;
             }

@@ -210,6 +210,11 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
 
     /** A short, user-readable cause: the status, or the innermost exception's message. */
     static String describe(Throwable t, int code) {
+        dev.backstack.panel.installer.connect.ConnectionException credential =
+                dev.backstack.panel.installer.connect.ConnectionException.findIn(t);
+        if (credential != null) {
+            return credential.getMessage();
+        }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -45,9 +45,13 @@ public final class ClusterAssembler {
         List<ApplicationStatus> apps = applications(objects);
         List<PolicyStatus> policies = policies(objects);
         if (!reachability.isReachable()) {
-            StatusReason why = reachability.state() == Reachability.State.CONNECTING
-                    ? StatusReason.of("cluster " + identity.name(), "connecting to the API server")
-                    : ComponentDetector.unreachable(identity.name(), reachability.message());
+            StatusReason why = switch (reachability.state()) {
+                case CONNECTING -> StatusReason.of("cluster " + identity.name(),
+                        reachability.message().isEmpty() || reachability.message().equals("connecting")
+                                ? "connecting to the API server" : reachability.message());
+                case NOT_CONNECTED -> StatusReason.of("cluster " + identity.name(), "not connected: " + reachability.message());
+                default -> ComponentDetector.unreachable(identity.name(), reachability.message());
+            };
             components = components.stream().map(c -> c.unknownBecause(why)).toList();
             apps = apps.stream().map(a -> unknown(a, why.message())).toList();
             policies = policies.stream().map(p -> new PolicyStatus(p.namespace(), p.name(), p.mode(),
