@@ -166,6 +166,9 @@ public final class FleetService implements AutoCloseable {
         }
         for (ClusterSession s : all) {
             while (!s.awaitSynced(200, TimeUnit.MILLISECONDS)) {
+                if (s.reachability().state() == dev.backstack.panel.model.Reachability.State.NOT_CONNECTED) {
+                    break;
+                }
                 if (s.reachability().state() == dev.backstack.panel.model.Reachability.State.UNREACHABLE) {
                     break;
                 }
@@ -173,6 +176,14 @@ public final class FleetService implements AutoCloseable {
                     return false;
                 }
             }
+        }
+        // The snapshot shows every cluster once the store has published after their registration.
+        Set<String> ids = all.stream().map(ClusterSession::clusterId).collect(java.util.stream.Collectors.toSet());
+        while (!latest().clusterIds().containsAll(ids)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
         }
         return true;
     }

@@ -27,6 +27,14 @@ public record Fleet(Cluster hub, List<Cluster> spokes, List<WatchState> watches,
         return worst;
     }
 
+    /** The ids of the hub and of every spoke in this snapshot. */
+    public java.util.Set<String> clusterIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        ids.add(hub.id());
+        spokes.forEach(s -> ids.add(s.id()));
+        return ids;
+    }
+
     public List<WatchState> watchesOf(String clusterId) {
         return watches.stream().filter(w -> w.cluster().equals(clusterId)).toList();
     }

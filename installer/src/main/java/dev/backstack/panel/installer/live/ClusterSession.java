@@ -71,6 +71,7 @@ public final class ClusterSession implements AutoCloseable {
     private volatile String versionError = "";
     /** While the gate is shut: what the cluster waits for (connecting) or why it cannot be used (not connected). */
     private volatile Reachability gated;
+    private volatile boolean crdsRefused;
     private volatile boolean closed;
     private volatile java.util.concurrent.ScheduledFuture<?> checking;
     private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
@@ -179,7 +180,7 @@ public final class ClusterSession implements AutoCloseable {
         crdInformer = client.apiextensions().v1().customResourceDefinitions().runnableInformer(0)
                 .itemStore(new CrdStore(customsByCrd.keySet()));
         crdInformer.addEventHandler(new CrdWatcher(this::crdChanged, this::crdRemoved));
-        crdInformer.exceptionHandler((started, t) -> !closed);
+        crdInformer.exceptionHandler(this::crdWatchFailed);
         try {
             crdInformer.start();
         } catch (RuntimeException e) {
@@ -188,6 +189,13 @@ public final class ClusterSession implements AutoCloseable {
             LOG.debug("CRD watch on {} did not start: {}", clusterId, e.getMessage());
             checker.schedule(this::restartCrdInformer, RESTART_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Retried while open; a denied or unauthorised list of CRDs is not waited for by {@link #awaitSynced}. */
+    private boolean crdWatchFailed(boolean started, Throwable t) {
+        int code = WatchTracker.statusCode(t);
+        crdsRefused = code == java.net.HttpURLConnection.HTTP_FORBIDDEN || code == java.net.HttpURLConnection.HTTP_UNAUTHORIZED;
+        return !closed;
     }
 
     private void restartCrdInformer() {
@@ -200,7 +208,7 @@ public final class ClusterSession implements AutoCloseable {
             crdInformer = client.apiextensions().v1().customResourceDefinitions().runnableInformer(0)
                     .itemStore(new CrdStore(customsByCrd.keySet()));
             crdInformer.addEventHandler(new CrdWatcher(this::crdChanged, this::crdRemoved));
-            crdInformer.exceptionHandler((started, t) -> !closed);
+            crdInformer.exceptionHandler(this::crdWatchFailed);
             crdInformer.start();
         } catch (RuntimeException e) {
             checker.schedule(this::restartCrdInformer, RESTART_MILLIS, TimeUnit.MILLISECONDS);
@@ -216,7 +224,9 @@ public final class ClusterSession implements AutoCloseable {
             version = info == null || info.getGitVersion() == null ? "" : info.getGitVersion();
             versionError = "";
         } catch (RuntimeException e) {
-            versionError = WatchTracker.describe(e, WatchTracker.statusCode(e));
+            int code = WatchTracker.statusCode(e);
+            // An HTTP status means the server answered (a 401 or 403 on /version): not an outage.
+            versionError = code > 0 ? "" : WatchTracker.describe(e, code);
         }
         probing.set(false);
         sink.stateChanged(this);
@@ -365,6 +375,15 @@ public final class ClusterSession implements AutoCloseable {
         if (down.isPresent()) {
             return Reachability.unreachable(down.get().state().message());
         }
+        if (!active.isEmpty() && active.stream().allMatch(WatchTracker::unauthorized)) {
+            return Reachability.notConnected("the API server refuses the credentials (401 Unauthorized) for every"
+                    + " request: the token or certificate has expired or is wrong; log in again or refresh the"
+                    + " kubeconfig, then reload it");
+        }
+        if (!active.isEmpty() && active.stream().allMatch(t -> t.state().state() == WatchState.State.FORBIDDEN)) {
+            return Reachability.notConnected("the API server answers, but denies this user every list (403 Forbidden):"
+                    + " the panel can show nothing; use a context with a role that can read the cluster");
+        }
         if (!versionError.isEmpty() && active.stream().anyMatch(WatchTracker::isLost)) {
             return Reachability.unreachable(versionError);
         }
@@ -410,8 +429,8 @@ public final class ClusterSession implements AutoCloseable {
             if (shut != null && shut.state() == Reachability.State.NOT_CONNECTED) {
                 return true;
             }
-            if (shut == null && running.values().stream().allMatch(r -> r.informer().hasSynced())
-                    && (crdInformer == null || crdInformer.hasSynced())) {
+            if (shut == null && running.values().stream().allMatch(r -> r.informer().hasSynced() || r.tracker().settled())
+                    && (crdInformer == null || crdInformer.hasSynced() || crdsRefused)) {
                 return true;
             }
             Thread.sleep(20);

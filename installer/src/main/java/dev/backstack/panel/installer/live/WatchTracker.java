@@ -37,6 +37,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     private final long reconnectIntervalMillis;
     private volatile WatchState state;
     private volatile boolean connectionFailure;
+    private volatile boolean unauthorized;
     private volatile boolean lost;
     private volatile boolean seenWatching;
     private long lastLogMillis;
@@ -76,6 +77,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     @Override
     public void onList(String resourceVersion, boolean remainedEmpty) {
         connectionFailure = false;
+        unauthorized = false;
         lost = false;
         seenWatching = false;
         long now = clock.getAsLong();
@@ -111,6 +113,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
             return false;
         }
         connectionFailure = code == 0 && isConnectionProblem(t);
+        unauthorized = code == HttpURLConnection.HTTP_UNAUTHORIZED;
         int attempt = s.state() == WatchState.State.RECONNECTING ? s.attempt() + 1 : 1;
         long delay = reconnectIntervalMillis * (1L << Math.min(attempt - 1, 5));
         String message = describe(t, code);
@@ -118,6 +121,21 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
                 clock.getAsLong() + delay, s.lastEventMillis(), message));
         logRateLimited(attempt, message);
         return true;
+    }
+
+    /**
+     * Whether this watch has nothing more to wait for before its first list: denied, not
+     * installed, stopped, or refused its credentials.
+     */
+    boolean settled() {
+        WatchState.State st = state.state();
+        return st == WatchState.State.FORBIDDEN || st == WatchState.State.NOT_INSTALLED
+                || st == WatchState.State.STOPPED || unauthorized();
+    }
+
+    /** Whether the API server refused the credentials (401) on the last attempt. */
+    boolean unauthorized() {
+        return unauthorized && state.state() == WatchState.State.RECONNECTING;
     }
 
     /** Whether the last failure was the API server not answering at all (refused, timed out, TLS, DNS). */
@@ -216,8 +234,17 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
             return credential.getMessage();
         }
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        javax.net.ssl.SSLException tls = null;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException ssl && tls == null) {
+                tls = ssl;
+            }
+            root = c;
+        }
+        if (tls != null) {
+            return "TLS failure: " + firstLine(root.getMessage() == null ? tls.getMessage() : root.getMessage())
+                    + " (check the cluster's certificate-authority in the kubeconfig: the server's certificate"
+                    + " must be signed by it)";
         }
         String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (root instanceof java.net.ConnectException || text.contains("Connection refused")) {
@@ -228,9 +255,6 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
         }
         if (root instanceof java.net.UnknownHostException) {
             return "unknown host " + text;
-        }
-        if (root instanceof javax.net.ssl.SSLException) {
-            return "TLS failure: " + firstLine(text);
         }
         if (code == 429) {
             return "the API server is throttling requests (429)";
