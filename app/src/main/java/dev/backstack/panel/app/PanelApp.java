@@ -143,14 +143,23 @@ public final class PanelApp extends Application {
                 return;
             }
             if (error != null) {
-                view.showNotices(List.of("Cannot connect: " + error.getCause().getMessage()));
-                LOG.warn("Cannot connect: {}", error.getCause().getMessage());
+                String message = error.getCause().getMessage();
+                LOG.warn("Cannot connect: {}", message);
+                if (service == null) {
+                    dashboard.showNoFleet(message);
+                }
+                view.showConnectionFailure(message, this::chooseClusters, this::useDemo);
                 return;
             }
             attach(s);
             List<String> notices = connector.notices();
             view.showNotices(notices);
         }, FxThread.executor());
+    }
+
+    private void useDemo() {
+        dashboard.showWaiting();
+        connect(() -> FleetService.demo(FleetConnector.DEMO_TICK_MILLIS, FleetConnector.COALESCE_MILLIS));
     }
 
     private void attach(FleetService next) {
@@ -262,7 +271,7 @@ public final class PanelApp extends Application {
                 options.spokes(), connector.notices());
         choice.ifPresent(c -> {
             if (c.demo()) {
-                connect(() -> FleetService.demo(FleetConnector.DEMO_TICK_MILLIS, FleetConnector.COALESCE_MILLIS));
+                useDemo();
             } else {
                 ContextEntry hub = connector.kubeconfig().find(c.hub()).orElseThrow();
                 List<ContextEntry> spokes = c.spokes().stream().map(connector.kubeconfig()::find).flatMap(Optional::stream).toList();

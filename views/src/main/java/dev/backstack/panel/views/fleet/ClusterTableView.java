@@ -28,7 +28,12 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         getColumns().add(column("Apps", ClusterRow::applications, 56));
         getColumns().add(column("Policy fails", ClusterRow::policyFailures, 90));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        setPlaceholder(new javafx.scene.control.Label("No clusters yet"));
+        javafx.scene.control.Label empty = new javafx.scene.control.Label();
+        empty.setId("cluster-table-empty");
+        empty.setWrapText(true);
+        empty.setPadding(new javafx.geometry.Insets(12));
+        empty.textProperty().bind(vm.emptyTextProperty());
+        setPlaceholder(empty);
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectCluster(b.id());

@@ -46,6 +46,9 @@ public final class DashboardViewModel {
     private final BooleanProperty watchProblem = new SimpleBooleanProperty();
     private final BooleanProperty simulated = new SimpleBooleanProperty();
     private final StringProperty complianceText = new SimpleStringProperty("");
+    private final StringProperty emptyText = new SimpleStringProperty(WAITING);
+    /** What the empty cluster table says before the first snapshot. */
+    public static final String WAITING = "Reading the kubeconfig and connecting\u2026";
     private String selectedId;
 
     public DashboardViewModel(LongSupplier clock) {
@@ -158,6 +161,23 @@ public final class DashboardViewModel {
 
     public ObservableList<WatchState> watches() {
         return watches;
+    }
+
+    /** What the cluster table says while it has no cluster: what the panel waits for, or why there is none. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText;
+    }
+
+    /** There is no fleet to show: the connection failed before any cluster could be watched. */
+    public void showNoFleet(String why) {
+        emptyText.set("No hub to show. " + why);
+        connectionBadge.set(ConnectionState.NOT_CONNECTED.label());
+        connectionStyle.set(ConnectionState.UNREACHABLE.style());
+    }
+
+    /** Connecting again (another kubeconfig, context or the demo). */
+    public void showWaiting() {
+        emptyText.set(WAITING);
     }
 
     public ReadOnlyStringProperty connectionBadgeProperty() {

@@ -166,6 +166,16 @@ public final class DashboardView extends BorderPane {
         notices.show(lines);
     }
 
+    /**
+     * Shows why there is nothing to watch, with the ways out: choose another context or file,
+     * or look at the simulated demo fleet instead.
+     */
+    public void showConnectionFailure(String message, Runnable chooseClusters, Runnable useDemo) {
+        notices.show(java.util.List.of("Cannot connect: " + message), java.util.List.of(
+                new NoticeBar.Action("Clusters\u2026", chooseClusters),
+                new NoticeBar.Action("Use the demo fleet", useDemo)));
+    }
+
     public TabPane tabs() {
         return tabs;
     }
