@@ -127,6 +127,9 @@ public final class FleetConnector implements AutoCloseable {
 
     /** Watches the given hub and spokes; a context that cannot be used is shown, with its reason, and never asked anything. */
     public FleetService connect(ContextEntry hub, List<ContextEntry> spokes) {
+        // Chosen again by the user: a fresh client, so a cancelled or failed sign-in is tried anew.
+        registry.release(hub);
+        spokes.forEach(registry::release);
         List<FleetService.Target> targets = new ArrayList<>();
         targets.add(target(hub, ClusterRole.HUB));
         spokes.forEach(s -> targets.add(target(s, ClusterRole.SPOKE)));
@@ -149,6 +152,11 @@ public final class FleetConnector implements AutoCloseable {
             LOG.info("Cannot use {}", message);
             return FleetService.Target.unusable(entry.name(), role, entry.server(), sources, message);
         }
+    }
+
+    /** Cancels the credential plugins still waiting (for a browser login); see {@link ClientRegistry#cancelPendingCredentials()}. */
+    public int cancelSignIns() {
+        return registry.cancelPendingCredentials();
     }
 
     @Override

@@ -109,6 +109,12 @@ public final class PanelApp extends Application {
         view.setOnAddons(() -> withFleet("add-on", fleet -> dev.backstack.panel.app.addon.AddonWizards.open(stage, fleet,
                 System.getenv(), Path.of(System.getProperty("user.home")), url -> getHostServices().showDocument(url))));
         view.setOnSpoke(() -> withFleet("spoke", this::openSpokes));
+        view.offerSignInCancel(dashboard, () -> {
+            FleetConnector c = connector;
+            if (c != null) {
+                background.execute(c::cancelSignIns);
+            }
+        });
         view.setOnNamespace(() -> withFleet("namespace", this::openNamespace));
         compliance = new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(),
                 ZoneId.systemDefault());

@@ -78,6 +78,24 @@ public final class ClientRegistry implements AutoCloseable {
         closeAll();
     }
 
+    /**
+     * Cancels every credential plugin still running (a browser login the user gave up on); the
+     * clusters waiting for them say so, and the plugin is not started again until the context is
+     * released and acquired anew.
+     *
+     * @return how many plugins were running
+     */
+    public int cancelPendingCredentials() {
+        int cancelled = 0;
+        for (ClusterConnection c : connections.values()) {
+            if (c.credentials().map(ExecCredentialProvider::isRunning).orElse(false)) {
+                c.credentials().get().cancel();
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
     /** How many connections are open (for diagnostics and leak tests). */
     public int size() {
         return connections.size();

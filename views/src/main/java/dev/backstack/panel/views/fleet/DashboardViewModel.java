@@ -47,6 +47,7 @@ public final class DashboardViewModel {
     private final BooleanProperty simulated = new SimpleBooleanProperty();
     private final StringProperty complianceText = new SimpleStringProperty("");
     private final StringProperty emptyText = new SimpleStringProperty(WAITING);
+    private final StringProperty signInWait = new SimpleStringProperty("");
     /** What the empty cluster table says before the first snapshot. */
     public static final String WAITING = "Reading the kubeconfig and connecting\u2026";
     private String selectedId;
@@ -71,6 +72,7 @@ public final class DashboardViewModel {
     /** Applies a new snapshot (or re-applies the same one so ages advance). */
     public void apply(Fleet f) {
         fleet.set(f);
+        signInWait.set(signInWait(f));
         simulated.set(f.simulated());
         List<Cluster> all = new ArrayList<>();
         all.add(f.hub());
@@ -166,6 +168,23 @@ public final class DashboardViewModel {
     /** What the cluster table says while it has no cluster: what the panel waits for, or why there is none. */
     public ReadOnlyStringProperty emptyTextProperty() {
         return emptyText;
+    }
+
+    /**
+     * What the fleet waits for before it can connect (a credential plugin, perhaps a browser
+     * login), as one line naming the clusters; empty when nothing waits.
+     */
+    public ReadOnlyStringProperty signInWaitProperty() {
+        return signInWait;
+    }
+
+    static String signInWait(Fleet f) {
+        List<String> waiting = new ArrayList<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(f.hub()), f.spokes().stream())
+                .filter(c -> c.reachability().state() == dev.backstack.panel.model.Reachability.State.CONNECTING
+                        && c.reachability().message().startsWith("waiting for "))
+                .forEach(c -> waiting.add(c.name() + ": " + c.reachability().message()));
+        return String.join("\n", waiting);
     }
 
     /** There is no fleet to show: the connection failed before any cluster could be watched. */

@@ -170,6 +170,21 @@ public final class DashboardView extends BorderPane {
      * Shows why there is nothing to watch, with the ways out: choose another context or file,
      * or look at the simulated demo fleet instead.
      */
+    /**
+     * While a cluster waits for a credential plugin (a browser login, MFA), says so with a way to
+     * give up on it: {@code cancel} kills the plugin and the cluster shows "not connected".
+     */
+    public void offerSignInCancel(DashboardViewModel vm, Runnable cancel) {
+        vm.signInWaitProperty().addListener((o, was, waiting) -> {
+            if (!waiting.isEmpty()) {
+                notices.show(java.util.List.of(waiting + "\nFinish the sign-in it asks for (often in your browser),"
+                        + " or cancel it."), java.util.List.of(new NoticeBar.Action("Cancel sign-in", cancel)));
+            } else if (!was.isEmpty()) {
+                notices.show(java.util.List.of());
+            }
+        });
+    }
+
     public void showConnectionFailure(String message, Runnable chooseClusters, Runnable useDemo) {
         notices.show(java.util.List.of("Cannot connect: " + message), java.util.List.of(
                 new NoticeBar.Action("Clusters\u2026", chooseClusters),
