@@ -176,6 +176,9 @@ public final class PanelApp extends Application {
             pump.stop();
         }
         pump = new FxPump(next::latest, fleet -> {
+            if (fleet.revision() == 0) {
+                return; // the store's placeholder before its first snapshot: no cluster to show yet
+            }
             dashboard.apply(fleet);
             compliance.apply(fleet);
             lineage.apply(fleet, dashboard.selectedClusterProperty().get(), () -> next.objects(fleet.hub().id()));

@@ -83,8 +83,11 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
     }
 
     private Fleet emptyFleet() {
-        Cluster none = ClusterAssembler.assemble(new ClusterAssembler.Identity("none", "no cluster", ClusterRole.HUB, "",
-                Set.of()), Reachability.notConnected("no hub cluster chosen"), "", ObjectSet.EMPTY);
+        // Revision 0: a placeholder until the first snapshot, never shown as a cluster (the window
+        // skips it, the headless commands wait for every registered cluster).
+        Cluster none = ClusterAssembler.assemble(new ClusterAssembler.Identity("none", "no cluster yet", ClusterRole.HUB, "",
+                Set.of()), new Reachability(Reachability.State.CONNECTING, "waiting for the first snapshot"), "",
+                ObjectSet.EMPTY);
         return new Fleet(none, List.of(), List.of(), simulated, 0, clock.getAsLong());
     }
 
