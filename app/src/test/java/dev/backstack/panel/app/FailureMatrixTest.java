@@ -192,6 +192,19 @@ class FailureMatrixTest {
     // --- servers ------------------------------------------------------------------------------
 
     @Test
+    @DisplayName("a server that refuses connections, and a host that does not resolve: unreachable, naming the server; exit 3")
+    @Timeout(90)
+    void refusedAndUnknownHost() throws IOException {
+        assertThat(status(kubeconfig("https://127.0.0.1:1", "    token: abc"))).hasValue(StatusCommand.EXIT_NO_HUB);
+        assertHub("unreachable", "cannot reach the API server https://127.0.0.1:1: connection refused");
+
+        out.reset();
+        err.reset();
+        assertThat(status(kubeconfig("https://no-such-host.invalid:6443", "    token: abc"))).hasValue(StatusCommand.EXIT_NO_HUB);
+        assertHub("unreachable", "cannot reach the API server https://no-such-host.invalid:6443: unknown host");
+    }
+
+    @Test
     @DisplayName("a server whose certificate is not trusted: unreachable with a TLS reason, never retried insecurely; exit 3")
     @Timeout(60)
     void untrustedCertificate() throws IOException {

@@ -50,7 +50,8 @@ public final class ClusterAssembler {
                         reachability.message().isEmpty() || reachability.message().equals("connecting")
                                 ? "connecting to the API server" : reachability.message());
                 case NOT_CONNECTED -> StatusReason.of("cluster " + identity.name(), "not connected: " + reachability.message());
-                default -> ComponentDetector.unreachable(identity.name(), reachability.message());
+                default -> StatusReason.of("cluster " + identity.name(), "cannot reach the API server"
+                        + (identity.server().isEmpty() ? "" : " " + identity.server()) + ": " + reachability.message());
             };
             components = components.stream().map(c -> c.unknownBecause(why)).toList();
             apps = apps.stream().map(a -> unknown(a, why.message())).toList();

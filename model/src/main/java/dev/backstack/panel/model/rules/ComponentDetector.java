@@ -201,9 +201,4 @@ public final class ComponentDetector {
     private static Object first(List<?> list) {
         return list.isEmpty() ? null : list.get(0);
     }
-
-    /** The reason every component gets when its cluster cannot be reached. */
-    public static StatusReason unreachable(String clusterName, String message) {
-        return StatusReason.of("cluster " + clusterName, "cannot reach the API server: " + message);
-    }
 }
