@@ -55,18 +55,73 @@ class ModuleArrowsTest {
     }
 
     @Test
-    @DisplayName("only views.fx posts to the FX thread")
+    @DisplayName("only views.fx posts to the FX thread, by a call or a method reference")
     void onlyOnePackageCallsRunLater() {
         noClasses().that().resideOutsideOfPackage("dev.backstack.panel.views.fx..")
-                .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+                .should().accessTargetWhere(RUN_LATER)
                 .check(classes);
     }
 
     @Test
-    @DisplayName("view-models have no scene-graph code")
+    @DisplayName("view-models, and the classes nested in them, have no scene-graph code")
     void viewModelsHaveNoSceneGraph() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+        noClasses().that().haveNameMatching(".*ViewModel(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(classes);
+    }
+
+    @Test
+    @DisplayName("model starts no threads, opens no sockets or files, and waits on nothing")
+    void modelHasNoThreadsOrIo() {
+        noClasses().that().resideInAPackage("dev.backstack.panel.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
+                        "java.nio.file..", "java.util.concurrent..")
+                .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.io.InputStream.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.io.OutputStream.class)
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("product code writes to System.out and System.err only in the Launcher (the command line's own output)")
+    void noSystemOutInProductCode() {
+        noClasses().that().doNotHaveFullyQualifiedName(Launcher.class.getName())
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the rules above catch what they are meant to (a violating class of the tests fails each)")
+    void rulesCatchViolations() {
+        JavaClasses bad = new ClassFileImporter().importClasses(Violations.class, Violations.RowViewModel.class,
+                Violations.RowViewModel.Nested.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses()
+                .should().accessTargetWhere(RUN_LATER).check(bad)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("runLater");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses().that().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..").check(bad))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Nested");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses()
+                .should().accessField(System.class, "out").check(bad)).isInstanceOf(AssertionError.class);
+    }
+
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaAccess<?>> RUN_LATER =
+            com.tngtech.archunit.base.DescribedPredicate.describe("Platform.runLater",
+                    a -> a.getTargetOwner().isEquivalentTo(javafx.application.Platform.class)
+                            && a.getName().equals("runLater"));
+
+    /** Each rule's violation, compiled as a test class so the rules can be shown to fail. */
+    static final class Violations {
+        void methodReference(java.util.function.Consumer<Runnable> post) {
+            post.accept(() -> { });
+            java.util.function.Consumer<Runnable> later = javafx.application.Platform::runLater;
+            later.accept(() -> System.out.println("printed"));
+        }
+
+        static final class RowViewModel {
+            static final class Nested {
+                javafx.scene.control.Label label;
+            }
+        }
     }
 }
