@@ -32,16 +32,20 @@ class DemoFleetTest {
     }
 
     static Fleet await(String what, Predicate<Fleet> condition) throws InterruptedException {
+        return await(service, what, condition);
+    }
+
+    static Fleet await(FleetService on, String what, Predicate<Fleet> condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 40_000;
         while (System.currentTimeMillis() < deadline) {
-            Fleet f = service.latest();
+            Fleet f = on.latest();
             if (condition.test(f)) {
                 return f;
             }
             Thread.sleep(50);
         }
-        assertThat(condition.test(service.latest())).as("timed out waiting until " + what).isTrue();
-        return service.latest();
+        assertThat(condition.test(on.latest())).as("timed out waiting until " + what).isTrue();
+        return on.latest();
     }
 
     private static Cluster spoke(Fleet f, String name) {
@@ -78,17 +82,28 @@ class DemoFleetTest {
     void provisionedSpokeComesUp() throws Exception {
         // Every snapshot seen on the way: while the claim is still being created and the API server
         // does not answer, spoke-3 reads provisioning, never "connection refused".
-        Fleet f = await("spoke-3 healthy", x -> {
+        // A fleet of its own: the class's shared one may be past spoke-3's creation already.
+        try (FleetService fresh = FleetService.demo(100, 50)) {
+            provisionedSpokeComesUp(fresh);
+        }
+    }
+
+    private static void provisionedSpokeComesUp(FleetService fresh) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger provisioningSnapshots = new java.util.concurrent.atomic.AtomicInteger();
+        Fleet f = await(fresh, "spoke-3 healthy", x -> {
             if (x.spokes().size() == 3) {
                 Cluster s3 = spoke(x, "spoke-3");
                 boolean creating = s3.claim().map(c -> c.health() != Health.HEALTHY).orElse(false);
                 if (creating && !s3.reachability().isReachable()) {
                     assertThat(s3.assessment().summary()).as(s3.assessment().oneLine()).isEqualTo("provisioning");
                     assertThat(s3.health()).isEqualTo(Health.PROGRESSING);
+                    provisioningSnapshots.incrementAndGet();
                 }
             }
             return x.spokes().size() == 3 && spoke(x, "spoke-3").health() == Health.HEALTHY;
         });
+        assertThat(provisioningSnapshots.get()).as("snapshots seen while spoke-3 was being created and not answering")
+                .isPositive();
         assertThat(spoke(f, "spoke-3").reachability().isReachable()).isTrue();
         assertThat(spoke(f, "spoke-3").kubernetesVersion()).isEqualTo("v1.33.4");
     }

@@ -119,13 +119,15 @@ class ClusterSessionFaultsTest {
             Thread.sleep(300);
             c.stall(true);
             long listedAt = watchOf(c.store.latest(), "Deployments").orElseThrow().lastEventMillis();
+            // A change made while the watch is stalled: the API server has it, the panel cannot know.
+            c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-repo-server", null)).create();
             Thread.sleep(1500);
             WatchState later = watchOf(c.store.latest(), "Deployments").orElseThrow();
-            assertThat(later.lastEventMillis()).isEqualTo(listedAt);
-            assertThat(System.currentTimeMillis() - later.lastEventMillis()).isGreaterThanOrEqualTo(1500);
+            assertThat(argocdDeployments(c)).as("the stalled watch delivered nothing").isEqualTo(1);
+            assertThat(later.lastEventMillis()).as("no event, so the age keeps growing").isEqualTo(listedAt);
+            assertThat(later.state()).as("an open, silent watch is not reported lost").isEqualTo(WatchState.State.WATCHING);
             c.stall(false);
-            c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-repo-server", null)).create();
-            Fleet fresh = c.await("the new deployment after the stall", x -> argocdDeployments(c) == 2
+            Fleet fresh = c.await("the change made during the stall, once data flows", x -> argocdDeployments(c) == 2
                     && watchOf(x, "Deployments").orElseThrow().lastEventMillis() > listedAt);
             assertThat(watchOf(fresh, "Deployments").orElseThrow().lastEventMillis()).isGreaterThan(listedAt);
         }
@@ -133,10 +135,13 @@ class ClusterSessionFaultsTest {
 
     @Test
     @DisplayName("a throttled first list (429 with Retry-After) is retried, then the informer lists")
-    void throttledListWaitsForRetryAfter() throws Exception {
+    void throttledListIsRetried() throws Exception {
+        // fabric8 honours Retry-After only for its own request retries; the informer's list is
+        // retried on the informer's backoff instead (measured: about 0.6 s after a 429 with
+        // Retry-After: 2). This test asserts the retry and the recovery, not the wait.
         try (MockCluster c = new MockCluster(3)) {
             c.server.expect().get().withPath(LIST).andReturn(429, new StatusBuilder().withCode(429)
-                    .withMessage("too many requests").build()).withHeader("Retry-After", "1").once();
+                    .withMessage("too many requests").build()).withHeader("Retry-After", "2").once();
             c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-server", null)).create();
             c.start();
             c.await("listed after the throttle", x -> argocdDeployments(c) == 1
