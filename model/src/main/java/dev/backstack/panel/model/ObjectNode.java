@@ -1,6 +1,7 @@
 package dev.backstack.panel.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -41,6 +42,19 @@ public record ObjectNode(String kind, String namespace, String name, Assessment 
             return own;
         }
         return new Assessment(worstChild.health(), own.summary(), worstChild.reason().map(r -> r.under(label())));
+    }
+
+    /**
+     * The nodes ordered worst rolled-up health first, at every level of their subtrees; nodes of
+     * equal health keep their order.
+     */
+    public static List<ObjectNode> worstFirst(List<ObjectNode> nodes) {
+        List<ObjectNode> out = new ArrayList<>(nodes.size());
+        for (ObjectNode n : nodes) {
+            out.add(n.children.isEmpty() ? n : new ObjectNode(n.kind, n.namespace, n.name, n.own, worstFirst(n.children)));
+        }
+        out.sort(Comparator.comparing((ObjectNode n) -> n.rolledUp().health()).reversed());
+        return List.copyOf(out);
     }
 
     /** All nodes of the subtree, depth first, this node included. */
