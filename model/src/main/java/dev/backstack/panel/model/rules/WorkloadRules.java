@@ -113,7 +113,7 @@ public final class WorkloadRules {
         if ("OnDelete".equals(Fields.str(d.spec(), "updateStrategy", "type"))) {
             return Assessment.healthy(updated + " of " + desired + " pods updated (OnDelete)");
         }
-        if (updated < desired && Fields.get(d.status(), "updatedNumberScheduled") != null) {
+        if (updated < desired) {
             return Assessment.of(Health.PROGRESSING, who, "rollout: " + updated + " of " + desired + " pods updated");
         }
         if (available < desired) {

@@ -119,8 +119,8 @@ class WorkloadRulesTest {
                 apiVersion: apps/v1
                 kind: DaemonSet
                 metadata: {name: node-agent, namespace: crossplane-system, generation: 1}
-                status: {observedGeneration: 1, desiredNumberScheduled: %d, numberAvailable: %d}
-                """.formatted(desired, available));
+                status: {observedGeneration: 1, desiredNumberScheduled: %d, updatedNumberScheduled: %d, numberAvailable: %d}
+                """.formatted(desired, desired, available));
         assertThat(WorkloadRules.assess(ds).health()).isEqualTo(expected);
     }
 
