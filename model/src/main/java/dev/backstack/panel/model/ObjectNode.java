@@ -49,12 +49,16 @@ public record ObjectNode(String kind, String namespace, String name, Assessment 
      * equal health keep their order.
      */
     public static List<ObjectNode> worstFirst(List<ObjectNode> nodes) {
-        List<ObjectNode> out = new ArrayList<>(nodes.size());
-        for (ObjectNode n : nodes) {
-            out.add(n.children.isEmpty() ? n : new ObjectNode(n.kind, n.namespace, n.name, n.own, worstFirst(n.children)));
+        record Ranked(ObjectNode node, Health health) {
         }
-        out.sort(Comparator.comparing((ObjectNode n) -> n.rolledUp().health()).reversed());
-        return List.copyOf(out);
+        List<Ranked> ranked = new ArrayList<>(nodes.size());
+        for (ObjectNode n : nodes) {
+            ObjectNode sorted = n.children.isEmpty() ? n
+                    : new ObjectNode(n.kind, n.namespace, n.name, n.own, worstFirst(n.children));
+            ranked.add(new Ranked(sorted, sorted.rolledUp().health()));
+        }
+        ranked.sort(Comparator.comparing(Ranked::health).reversed());
+        return ranked.stream().map(Ranked::node).toList();
     }
 
     /** All nodes of the subtree, depth first, this node included. */
