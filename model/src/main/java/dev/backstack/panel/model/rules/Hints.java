@@ -46,7 +46,10 @@ public final class Hints {
             row(POLICY, "",
                     "check the Kyverno admission controller (its pods and Load log)"),
             row("Application", "^sync (Failed|Error)",
-                    "read the operation message, then Retry on the Add-ons tab"));
+                    "read the operation message, then Retry on the Add-ons tab"),
+            row("cluster", "connection refused|no route to host|timed out|timeout|unknownhost|unknown host"
+                            + "|cannot reach the API server",
+                    "the API server does not answer: check the network (VPN, firewall) and the kubeconfig's server address"));
 
     private Hints() {
     }

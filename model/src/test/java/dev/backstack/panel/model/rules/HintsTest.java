@@ -28,6 +28,7 @@ class HintsTest {
         "ClusterPolicy require-run-as-nonroot | not ready: Failed: webhook not configured | check the Kyverno admission controller",
         "ValidatingPolicy require-probes | not ready | check the Kyverno admission controller",
         "Application spoke-2-kyverno | sync Failed (retry 2): one or more objects failed to apply | read the operation message, then Retry on the Add-ons tab",
+        "cluster API server | connection refused | the API server does not answer: check the network",
     })
     void commonFailuresGetAnActionableHint(String subject, String message, String hintStart) {
         assertThat(Hints.forReason(StatusReason.of(subject, message))).startsWith(hintStart);
