@@ -3,9 +3,11 @@ package dev.backstack.panel.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.backstack.panel.model.Assessment;
 import dev.backstack.panel.model.Cluster;
 import dev.backstack.panel.model.Component;
 import dev.backstack.panel.model.Fleet;
+import dev.backstack.panel.model.StatusReason;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +16,10 @@ import java.util.Map;
 /**
  * The headless status, as a table or as JSON. The JSON shape is documented in
  * {@code docs/status.md}: {@code simulated}, {@code health}, {@code hub} (name, server,
- * kubernetesVersion, reachability, health, reason, components[kind, name, installed, health,
- * version, reason, url, installedBy]) and {@code spokes} (name, health, reachable, reachability,
- * kubernetesVersion, reason, applications) and {@code watchProblems} ({@code cluster: problem}).
+ * kubernetesVersion, reachability, health, reason, hint, components[kind, name, installed, health,
+ * version, reason, hint, url, installedBy]) and {@code spokes} (name, health, reachable, reachability,
+ * kubernetesVersion, reason, hint, applications) and {@code watchProblems} ({@code cluster: problem}).
+ * A {@code hint} is short advice for a common failure ({@code docs/health.md}), empty when none.
  */
 public final class StatusReport {
 
@@ -37,6 +40,7 @@ public final class StatusReport {
             m.put("reachability", s.reachability().label());
             m.put("kubernetesVersion", s.kubernetesVersion());
             m.put("reason", s.assessment().reason().map(r -> r.oneLine()).orElse(""));
+            m.put("hint", s.assessment().hint());
             m.put("applications", s.applications().size());
             spokes.add(m);
         }
@@ -66,6 +70,7 @@ public final class StatusReport {
         m.put("reachability", hub.reachability().label());
         m.put("health", hub.health().label());
         m.put("reason", hub.assessment().reason().map(r -> r.oneLine()).orElse(""));
+        m.put("hint", hub.assessment().hint());
         List<Object> components = new ArrayList<>();
         for (Component c : hub.components()) {
             Map<String, Object> cm = new LinkedHashMap<>();
@@ -75,6 +80,7 @@ public final class StatusReport {
             cm.put("health", c.health().label());
             cm.put("version", c.version());
             cm.put("reason", c.assessment().reason().map(r -> r.oneLine()).orElse(""));
+            cm.put("hint", c.assessment().hint());
             cm.put("url", c.url());
             cm.put("installedBy", c.installedBy());
             components.add(cm);
@@ -95,7 +101,7 @@ public final class StatusReport {
         String hubReason = hub.reachability().isReachable() ? "" : hub.assessment().oneLine();
         if (!hubReason.isEmpty()) {
             // Said once: every component of a hub that does not answer is Unknown for this reason.
-            sb.append("REASON ").append(hubReason).append('\n');
+            sb.append("REASON ").append(reasonColumn(hub.assessment())).append('\n');
         }
         sb.append('\n');
         String fmt = "%-15s %-12s %-10s %s%n";
@@ -103,16 +109,21 @@ public final class StatusReport {
         for (Component c : hub.components()) {
             sb.append(String.format(fmt, c.kind().displayName(), c.statusLabel(),
                     c.version().isEmpty() ? "-" : c.version(),
-                    c.assessment().oneLine().equals(hubReason) ? "(see REASON above)" : c.assessment().oneLine()));
+                    c.assessment().oneLine().equals(hubReason) ? "(see REASON above)" : reasonColumn(c.assessment())));
         }
         sb.append('\n');
         String sfmt = "%-15s %-12s %-14s %-10s %s%n";
         sb.append(String.format(sfmt, "SPOKE", "HEALTH", "CONNECTION", "VERSION", "REASON"));
         for (Cluster s : fleet.spokes()) {
             sb.append(String.format(sfmt, s.name(), s.health().label(), s.reachability().label(),
-                    s.kubernetesVersion().isEmpty() ? "-" : s.kubernetesVersion(), s.assessment().oneLine()));
+                    s.kubernetesVersion().isEmpty() ? "-" : s.kubernetesVersion(), reasonColumn(s.assessment())));
         }
         sb.append("\nFLEET ").append(fleet.health().label()).append('\n');
         return sb.toString();
+    }
+
+    /** The REASON column: the one-line reason, and its hint after {@code " \u2014 hint: "}, still one line. */
+    static String reasonColumn(Assessment assessment) {
+        return assessment.reason().map(StatusReason::oneLineWithHint).orElse(assessment.summary());
     }
 }

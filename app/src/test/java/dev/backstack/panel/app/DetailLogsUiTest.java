@@ -57,10 +57,14 @@ class DetailLogsUiTest {
         });
         FxPoll.until(30, () -> robot.lookup("#card-KYVERNO").match(Node::isVisible).tryQuery().isPresent()
                 && robot.lookup("#selected-cluster").queryLabeled().getText().startsWith("spoke-2"));
-        // the simulated admission controller starts, then crash-loops a few simulated seconds later
+        // the simulated admission controller starts, then crash-loops a few simulated seconds later (the card
+        // turns Degraded earlier, by the policies the admission controller has not made ready: wait for the crash)
         FxPoll.until(60, () -> robot.lookup("#card-KYVERNO").match(Node::isVisible).tryQueryAs(ComponentCard.class)
-                .map(ComponentCard::displayedText).orElse("").contains("Degraded"));
+                .map(ComponentCard::displayedText).orElse("").contains("CrashLoopBackOff"));
         robot.clickOn("#card-KYVERNO");
+        // under the reason, the detail says what to do about a crash loop
+        FxPoll.until(30, () -> robot.lookup("#component-hint").queryLabeled().getText()
+                .equals("Hint: read the previous container's log (Load log)"));
         FxPoll.until(60, () -> pods().getItems().stream().anyMatch(p -> p.contains("kyverno-admission-controller-")));
 
         FxPoll.onFx(() -> {

@@ -54,4 +54,14 @@ public record Assessment(Health health, String summary, Optional<StatusReason> r
     public String oneLine() {
         return reason.map(StatusReason::oneLine).orElse(summary);
     }
+
+    /** The reason's hint, or empty when there is no reason or no hint. */
+    public String hint() {
+        return reason.map(StatusReason::hint).orElse("");
+    }
+
+    /** The same assessment, its reason carrying the given hint (nothing changes without a reason). */
+    public Assessment withHint(String hint) {
+        return new Assessment(health, summary, reason.map(r -> r.withHint(hint)));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.backstack.panel.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -41,6 +42,23 @@ public record ObjectNode(String kind, String namespace, String name, Assessment 
             return own;
         }
         return new Assessment(worstChild.health(), own.summary(), worstChild.reason().map(r -> r.under(label())));
+    }
+
+    /**
+     * The nodes ordered worst rolled-up health first, at every level of their subtrees; nodes of
+     * equal health keep their order.
+     */
+    public static List<ObjectNode> worstFirst(List<ObjectNode> nodes) {
+        record Ranked(ObjectNode node, Health health) {
+        }
+        List<Ranked> ranked = new ArrayList<>(nodes.size());
+        for (ObjectNode n : nodes) {
+            ObjectNode sorted = n.children.isEmpty() ? n
+                    : new ObjectNode(n.kind, n.namespace, n.name, n.own, worstFirst(n.children));
+            ranked.add(new Ranked(sorted, sorted.rolledUp().health()));
+        }
+        ranked.sort(Comparator.comparing(Ranked::health).reversed());
+        return ranked.stream().map(Ranked::node).toList();
     }
 
     /** All nodes of the subtree, depth first, this node included. */

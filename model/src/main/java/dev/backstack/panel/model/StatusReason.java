@@ -11,12 +11,19 @@ import java.util.Objects;
  *
  * @param path    objects from the outermost to the failing one, each as {@code "Kind name"}
  * @param message the failing object's own message, never shortened
+ * @param hint    what to do about it, one short sentence, or empty when the panel knows no advice
  */
-public record StatusReason(List<String> path, String message) {
+public record StatusReason(List<String> path, String message, String hint) {
 
     public StatusReason {
         path = List.copyOf(path);
         message = Objects.requireNonNullElse(message, "");
+        hint = Objects.requireNonNullElse(hint, "").strip();
+    }
+
+    /** Without a hint. */
+    public StatusReason(List<String> path, String message) {
+        this(path, message, "");
     }
 
     public static StatusReason of(String subject, String message) {
@@ -33,7 +40,21 @@ public record StatusReason(List<String> path, String message) {
         List<String> longer = new ArrayList<>(path.size() + 1);
         longer.add(parent);
         longer.addAll(path);
-        return new StatusReason(longer, message);
+        return new StatusReason(longer, message, hint);
+    }
+
+    /** The same reason with the given hint. */
+    public StatusReason withHint(String newHint) {
+        return new StatusReason(path, message, newHint);
+    }
+
+    public boolean hasHint() {
+        return !hint.isEmpty();
+    }
+
+    /** {@link #oneLine()}, with {@code " \u2014 hint: ..."} appended when there is a hint. */
+    public String oneLineWithHint() {
+        return hasHint() ? oneLine() + " \u2014 hint: " + hint : oneLine();
     }
 
     /** One line for cards and tables: {@code "Release x: message"}. */

@@ -74,7 +74,7 @@ public final class ClusterAssembler {
                         || a.targets(IN_CLUSTER_SERVER, null) || localNames.stream().anyMatch(n -> a.targets(null, n)))
                 .map(ApplicationStatus::assessment).forEach(parts::add);
         policies.stream().map(PolicyStatus::assessment).forEach(parts::add);
-        Assessment rolled = Assessment.worstOf(parts, "all components healthy");
+        Assessment rolled = Hints.apply(Assessment.worstOf(parts, "all components healthy"));
         return new Cluster(identity.id(), identity.name(), identity.role(), identity.server(), identity.sources(),
                 reachability, version, components, apps, policies, KyvernoRules.summarize(reports(objects)),
                 Optional.empty(), rolled);

@@ -22,11 +22,15 @@ import java.util.Optional;
  * Finds each hub component on a cluster and assesses it. A component is recognised by its
  * workloads in its namespaces (plain Helm or manifests) and by a provider-helm {@code Release}
  * of its chart (the reference implementation's Hub composition); its health is the worst of its
- * Release (with the path through the Hub claim and composite), its workloads and their pods.
+ * Release (with the path through the Hub claim and composite), its workloads and their pods, and
+ * the objects it owns: Crossplane's packages (Providers, Functions, Configurations) and Kyverno's
+ * policies, so a component is never Healthy on its card while its own objects make the hub red.
+ * Its tree lists the worst object first; its reason carries a {@link Hints hint} when one is known.
  */
 public final class ComponentDetector {
 
     private static final List<KindRef> WORKLOAD_KINDS = List.of(Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.DAEMON_SET);
+    private static final List<KindRef> POLICY_KINDS = List.of(Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.VALIDATING_POLICY);
 
     private ComponentDetector() {
     }
@@ -78,12 +82,22 @@ public final class ComponentDetector {
             }
             tree.addAll(hubTrees);
         }
+        if (kind == ComponentKind.KYVERNO) {
+            for (KindRef policyKind : POLICY_KINDS) {
+                objects.all(policyKind).stream().sorted(Comparator.comparing(KubeObject::key)).forEach(p -> {
+                    Assessment pa = KyvernoRules.assessPolicy(p);
+                    parts.add(pa);
+                    tree.add(ObjectNode.leaf(p, pa));
+                });
+            }
+        }
+        List<ObjectNode> sortedTree = ObjectNode.worstFirst(tree);
         boolean installed = !workloads.isEmpty() || release.isPresent();
         if (!installed) {
             String where = String.join(" or ", kind.namespaces());
             return new Component(kind, false, Assessment.of(Health.MISSING, kind.displayName(),
                     "not installed: no workloads in namespace " + where + " and no Helm Release of chart "
-                            + String.join("/", kind.charts())), "", "", null, List.of(), tree, pods);
+                            + String.join("/", kind.charts())), "", "", null, List.of(), sortedTree, pods);
         }
         Optional<KubeObject> main = mainWorkload(kind, workloads);
         String version = main.map(ComponentDetector::version).filter(v -> !v.isEmpty())
@@ -95,8 +109,8 @@ public final class ComponentDetector {
             rolled = Assessment.of(Health.PROGRESSING, kind.displayName(),
                     "Release is ready but no workloads found yet in namespace " + kind.namespaces().get(0));
         }
-        return new Component(kind, true, rolled, version, installedBy(release, main), url(kind, objects, release),
-                conditions, tree, pods);
+        return new Component(kind, true, Hints.apply(rolled), version, installedBy(release, main),
+                url(kind, objects, release), conditions, sortedTree, pods);
     }
 
     private static String healthySummary(List<KubeObject> workloads) {

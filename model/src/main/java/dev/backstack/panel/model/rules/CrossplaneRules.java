@@ -13,6 +13,9 @@ import java.util.Set;
  * then Error (a referenced object that cannot be found), then Synced problems, then Ready
  * problems. Packages (Provider, Function, Configuration) must be Installed before Healthy counts.
  * A status whose observed generation is older than the object's generation is never Healthy.
+ * Argo CD's rules ({@code _.crossplane.io}, {@code pkg.crossplane.io/Provider}) agree except where
+ * {@code docs/health.md} says why not: no status yet is Progressing, a failed
+ * {@code LastAsyncOperation} is Degraded, and so is a package that cannot be unpacked.
  */
 public final class CrossplaneRules {
 
@@ -44,6 +47,11 @@ public final class CrossplaneRules {
         if (synced.isPresent() && synced.get().isFalse()) {
             return Assessment.of(Health.DEGRADED, who, "not synced: " + synced.get().reasonAndMessage());
         }
+        Optional<Condition> lastAsync = Condition.find(conditions, "LastAsyncOperation");
+        if (lastAsync.isPresent() && lastAsync.get().isFalse()) {
+            return Assessment.of(Health.DEGRADED, who, "last asynchronous operation failed: "
+                    + lastAsync.get().reasonAndMessage());
+        }
         if (stale.isPresent()) {
             return stale.get();
         }
@@ -51,7 +59,7 @@ public final class CrossplaneRules {
         if (ready.isEmpty() || !(ready.get().isTrue() || ready.get().isFalse())) {
             String detail = ready.map(Condition::reasonAndMessage).filter(s -> !s.isEmpty())
                     .orElse(conditions.isEmpty() ? "no status reported yet" : "Ready condition not reported");
-            return Assessment.of(conditions.isEmpty() ? Health.UNKNOWN : Health.PROGRESSING, who, detail);
+            return Assessment.of(Health.PROGRESSING, who, detail);
         }
         if (ready.get().isFalse()) {
             Health health = PROGRESS_REASONS.contains(ready.get().reason()) ? Health.PROGRESSING : Health.DEGRADED;
@@ -72,7 +80,8 @@ public final class CrossplaneRules {
             if (installed.isPresent() && installed.get().isFalse()) {
                 boolean pending = installed.get().reason() != null
                         && installed.get().reason().matches("(?i).*(unpack|pending|activ).*")
-                        && !installed.get().reason().matches("(?i).*(fail|error|inactive).*");
+                        && !installed.get().reason().matches("(?i).*(fail|error|inactive).*")
+                        && !reportsAnError(installed.get().message());
                 return Assessment.of(pending ? Health.PROGRESSING : Health.DEGRADED, who,
                         "not installed: " + installed.get().reasonAndMessage());
             }
@@ -86,6 +95,16 @@ public final class CrossplaneRules {
             return Assessment.of(Health.DEGRADED, who, "unhealthy: " + healthy.get().reasonAndMessage());
         }
         return Assessment.healthy("Installed, Healthy");
+    }
+
+    /**
+     * Whether a package's message reports a failure: Crossplane keeps {@code Installed=False,
+     * UnpackingPackage} when the package cannot be pulled and puts the error in the message
+     * ({@code cannot unpack package: ...}).
+     */
+    static boolean reportsAnError(String message) {
+        return message != null && message.matches(
+                "(?is).*(cannot|error|fail|denied|unauthori[sz]ed|forbidden|not found|toomanyrequests|timeout).*");
     }
 
     private static Optional<Assessment> staleGeneration(KubeObject object, List<Condition> conditions) {

@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * Kyverno: a policy is Ready only when its {@code Ready} condition says so (a missing condition is
- * Unknown, and the deprecated {@code status.ready} flag is not trusted on its own); a CEL policy
+ * Progressing, as Argo CD's {@code kyverno.io/Policy} check has it, and the deprecated
+ * {@code status.ready} flag is not trusted on its own); a {@code Ready=False} condition is Degraded
+ * (Argo CD keeps it Progressing; {@code docs/health.md} says why the panel does not); a CEL policy
  * ({@code ValidatingPolicy}) when its {@code status.conditionStatus.ready} is true; its mode is
  * Enforce when its {@code validationActions} include Deny; compliance is summed from
  * {@code wgpolicyk8s.io} and {@code openreports.io} reports ({@link ReportRules}).
@@ -37,7 +39,7 @@ public final class KyvernoRules {
         }
         Optional<Condition> ready = Condition.find(Condition.listOf(policy), "Ready");
         if (ready.isEmpty()) {
-            return Assessment.of(Health.UNKNOWN, who, "no Ready condition reported");
+            return Assessment.of(Health.PROGRESSING, who, "waiting for the policy to be ready: no Ready condition reported");
         }
         if (ready.get().isTrue()) {
             return Assessment.healthy("Ready");
@@ -57,7 +59,7 @@ public final class KyvernoRules {
         Object ready = Fields.get(policy.status(), "conditionStatus", "ready");
         String message = Fields.str(policy.status(), "conditionStatus", "message");
         if (ready == null) {
-            return Assessment.of(Health.UNKNOWN, who, "no readiness reported yet");
+            return Assessment.of(Health.PROGRESSING, who, "waiting for the policy to be ready: no readiness reported yet");
         }
         if (Boolean.TRUE.equals(ready)) {
             return Assessment.healthy("Ready");

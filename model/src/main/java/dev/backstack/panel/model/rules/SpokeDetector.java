@@ -133,7 +133,7 @@ public final class SpokeDetector {
         Cluster c = d.connected;
         if (c != null) {
             parts.add(c.assessment());
-            Assessment rolled = rollUp(parts, c.reachability(), d.claim);
+            Assessment rolled = Hints.apply(rollUp(parts, c.reachability(), d.claim));
             return new Cluster(d.name, d.name, ClusterRole.SPOKE, d.server, d.sources, c.reachability(),
                     c.kubernetesVersion(), c.components(), apps, c.policies(), c.compliance(),
                     Optional.ofNullable(d.claim), rolled);
@@ -141,7 +141,7 @@ public final class SpokeDetector {
         Reachability reach = Reachability.notConnected("known from the hub only; assign a kubeconfig context "
                 + "to this spoke to see its live status");
         return new Cluster(d.name, d.name, ClusterRole.SPOKE, d.server, d.sources, reach, "", List.of(), apps,
-                List.of(), ComplianceSummary.EMPTY, Optional.ofNullable(d.claim), rollUp(parts, reach, d.claim));
+                List.of(), ComplianceSummary.EMPTY, Optional.ofNullable(d.claim), Hints.apply(rollUp(parts, reach, d.claim)));
     }
 
     /**

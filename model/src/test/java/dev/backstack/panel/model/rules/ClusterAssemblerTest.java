@@ -183,7 +183,7 @@ class ClusterAssemblerTest {
                 status: {ready: true}
                 """));
         Cluster hub = ClusterAssembler.assemble(HUB, Reachability.REACHABLE, "", ObjectSet.of(objects));
-        assertThat(hub.health()).isEqualTo(Health.UNKNOWN);
+        assertThat(hub.health()).isEqualTo(Health.PROGRESSING);
         assertThat(hub.policies()).extracting(PolicyStatus::name)
                 .containsExactly("require-pod-probes", "restrict-node-size-policy");
     }

@@ -86,8 +86,14 @@ class CrossplaneRulesTest {
                     conditions:
                     - {type: Synced, status: 'True'}
                     """, Health.PROGRESSING, "Ready condition not reported"),
-            Arguments.of("no conditions is Unknown", "", "conditions: []", Health.UNKNOWN, "no status"),
-            Arguments.of("no status at all is Unknown", "", "", Health.UNKNOWN, "no status"),
+            Arguments.of("no conditions is Progressing (Argo CD: Provisioning)", "", "conditions: []", Health.PROGRESSING, "no status"),
+            Arguments.of("no status at all is Progressing (Argo CD: Provisioning)", "", "", Health.PROGRESSING, "no status"),
+            Arguments.of("LastAsyncOperation=False is Degraded even when Ready (Argo CD)", "", """
+                    conditions:
+                    - {type: Ready, status: 'True', reason: Available}
+                    - {type: Synced, status: 'True', reason: ReconcileSuccess}
+                    - {type: LastAsyncOperation, status: 'False', reason: AsyncCreateFailure, message: 'quota exceeded'}
+                    """, Health.DEGRADED, "AsyncCreateFailure: quota exceeded"),
             Arguments.of("stale status.observedGeneration is not Healthy", "", """
                     observedGeneration: 2
                     conditions:
@@ -134,6 +140,10 @@ class CrossplaneRulesTest {
                     - {type: Installed, status: 'False', reason: UnpackPackage, message: unpacking}
                     - {type: Healthy, status: 'True', reason: HealthyPackageRevision}
                     """, Health.PROGRESSING, "not installed"),
+            Arguments.of("Installed=False, UnpackingPackage with a pull error is Degraded (Argo CD)", """
+                    conditions:
+                    - {type: Installed, status: 'False', reason: UnpackingPackage, message: 'cannot unpack package: failed to fetch package digest from remote: GET https://xpkg.upbound.io: unexpected status code 401 Unauthorized'}
+                    """, Health.DEGRADED, "cannot unpack package"),
             Arguments.of("Installed=False for a failure is Degraded even when Healthy=True", """
                     conditions:
                     - {type: Installed, status: 'False', reason: InactivePackageRevision, message: rev inactive}

@@ -58,7 +58,7 @@ class HubTreeTest {
                 """);
         ObjectNode tree = HubTree.claimTree(claim, ObjectSet.of(List.of(claim)));
         assertThat(tree.children()).isEmpty();
-        assertThat(tree.rolledUp().health()).isEqualTo(Health.UNKNOWN);
+        assertThat(tree.rolledUp().health()).isEqualTo(Health.PROGRESSING);
     }
 
     @Test

@@ -35,7 +35,7 @@ class KyvernoRulesTest {
     @CsvSource(delimiter = '|', value = {
         "{conditionStatus: {ready: true}}                          | [Deny]        | HEALTHY  | Enforce",
         "{conditionStatus: {ready: false, message: 'no webhook'}}  | [Audit]       | DEGRADED | Audit",
-        "{}                                                        | [Audit, Warn] | UNKNOWN  | Audit",
+        "{}                                                        | [Audit, Warn] | PROGRESSING | Audit",
         "{conditionStatus: {ready: true}}                          | [Deny, Audit] | HEALTHY  | Enforce"})
     @DisplayName("a ValidatingPolicy is ready by its conditionStatus and enforces when its actions include Deny")
     void validatingPolicyReadinessAndMode(String status, String actions, Health health, String mode) {
@@ -80,16 +80,16 @@ class KyvernoRulesTest {
     }
 
     @Test
-    @DisplayName("no Ready condition is Unknown, even with the deprecated status.ready: true")
-    void missingReadyConditionIsUnknownEvenWithDeprecatedReadyFlag() {
+    @DisplayName("no Ready condition is Progressing (Argo CD: waiting for the policy), even with the deprecated status.ready: true")
+    void missingReadyConditionIsProgressingEvenWithDeprecatedReadyFlag() {
         assertThat(KyvernoRules.policy(policyWithStatus("ready: true")).assessment().health())
-                .isEqualTo(Health.UNKNOWN);
-        assertThat(KyvernoRules.policy(policyWithStatus("")).assessment().health()).isEqualTo(Health.UNKNOWN);
+                .isEqualTo(Health.PROGRESSING);
+        assertThat(KyvernoRules.policy(policyWithStatus("")).assessment().health()).isEqualTo(Health.PROGRESSING);
         assertThat(KyvernoRules.policy(policyWithStatus("""
                 ready: true
                 conditions:
                 - {type: SomethingElse, status: 'True'}
-                """)).assessment().health()).isEqualTo(Health.UNKNOWN);
+                """)).assessment().health()).isEqualTo(Health.PROGRESSING);
     }
 
     @Test

@@ -67,7 +67,7 @@ class ShowcaseManifestsTest {
 
     @Test
     @DisplayName("the showcase Kyverno policies parse, their mode is what their spec says, and without status they are Unknown")
-    void kyvernoPoliciesHaveTheirModeAndAreUnknownWithoutStatus() {
+    void kyvernoPoliciesHaveTheirModeAndAreProgressingWithoutStatus() {
         List<KubeObject> policies = objectsUnder("kyverno/policies");
 
         assertThat(policies).hasSize(14).allSatisfy(p -> assertThat(p.kindRef()).isEqualTo(Kinds.CLUSTER_POLICY));
@@ -75,7 +75,7 @@ class ShowcaseManifestsTest {
         assertThat(statuses).hasSize(14);
         for (PolicyStatus s : statuses) {
             assertThat(s.mode()).as(s.name()).isEqualTo(ENFORCING.contains(s.name()) ? "Enforce" : "Audit");
-            assertThat(s.assessment().health()).as(s.name()).isEqualTo(Health.UNKNOWN);
+            assertThat(s.assessment().health()).as(s.name()).isEqualTo(Health.PROGRESSING);
             assertThat(s.namespace()).isEmpty();
         }
         assertThat(statuses).extracting(PolicyStatus::name).containsAll(ENFORCING);
@@ -170,7 +170,7 @@ class ShowcaseManifestsTest {
         assertThat(Fields.str(xrd.spec(), "group")).isEqualTo(composite.group()).isEqualTo(claim.group());
         assertThat(Fields.str(xrd.spec(), "names", "kind")).isEqualTo(composite.kind());
         assertThat(Fields.str(xrd.spec(), "claimNames", "kind")).isEqualTo(claim.kind());
-        assertThat(CrossplaneRules.assess(xrd).health()).as("no status yet").isEqualTo(Health.UNKNOWN);
+        assertThat(CrossplaneRules.assess(xrd).health()).as("no status yet").isEqualTo(Health.PROGRESSING);
     }
 
     @Test
@@ -181,7 +181,7 @@ class ShowcaseManifestsTest {
     }
 
     @Test
-    @DisplayName("cluster requests rendered from the Backstage templates are spokes named by their id, Unknown until Crossplane reports")
+    @DisplayName("cluster requests rendered from the Backstage templates are spokes named by their id, Progressing (provisioning, as Argo CD says) until Crossplane reports")
     void renderedClusterClaimsAreSpokes() throws IOException {
         List<KubeObject> claims = new ArrayList<>();
         for (String[] t : new String[][] {{"aks", "aks-team-a"}, {"eks", "eks-team-b"}}) {
@@ -201,8 +201,8 @@ class ShowcaseManifestsTest {
         assertThat(spokes.get(0).sources()).containsExactly("AKSCluster claim");
         assertThat(spokes.get(1).sources()).containsExactly("EKSCluster claim");
         assertThat(spokes).allSatisfy(s -> {
-            assertThat(s.claim()).map(Assessment::health).contains(Health.UNKNOWN);
-            assertThat(s.health()).isEqualTo(Health.UNKNOWN);
+            assertThat(s.claim()).map(Assessment::health).contains(Health.PROGRESSING);
+            assertThat(s.health()).isEqualTo(Health.PROGRESSING);
         });
     }
 }

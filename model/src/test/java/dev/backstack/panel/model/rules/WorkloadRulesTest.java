@@ -119,8 +119,8 @@ class WorkloadRulesTest {
                 apiVersion: apps/v1
                 kind: DaemonSet
                 metadata: {name: node-agent, namespace: crossplane-system, generation: 1}
-                status: {observedGeneration: 1, desiredNumberScheduled: %d, numberAvailable: %d}
-                """.formatted(desired, available));
+                status: {observedGeneration: 1, desiredNumberScheduled: %d, updatedNumberScheduled: %d, numberAvailable: %d}
+                """.formatted(desired, desired, available));
         assertThat(WorkloadRules.assess(ds).health()).isEqualTo(expected);
     }
 
@@ -220,6 +220,140 @@ class WorkloadRulesTest {
                 status: %s
                 """.formatted(status));
         assertThat(WorkloadRules.assess(p).health()).isEqualTo(expected);
+    }
+
+    // --- Argo CD (gitops-engine pkg/health) agreement, see docs/health.md ---
+
+    @Test
+    @DisplayName("a paused Deployment is Suspended, as in Argo CD")
+    void pausedDeploymentIsSuspended() {
+        KubeObject d = yaml("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: backstage, namespace: backstage, generation: 3}
+                spec: {replicas: 1, paused: true}
+                status: {observedGeneration: 2, replicas: 1, updatedReplicas: 0, availableReplicas: 1}
+                """);
+        Assessment a = WorkloadRules.assess(d);
+        assertThat(a.health()).isEqualTo(Health.SUSPENDED);
+        assertThat(a.reason().orElseThrow().message()).contains("paused");
+    }
+
+    static KubeObject statefulSet(String spec, String status) {
+        return yaml("""
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: vault, namespace: vault, generation: 4}
+                spec: %s
+                status: %s
+                """.formatted(spec, status));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "partitioned rollout done, revisions still differ | {replicas: 3, updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 2}}} | {observedGeneration: 4, readyReplicas: 3, updatedReplicas: 1, currentRevision: a, updateRevision: b} | HEALTHY",
+        "partitioned rollout not done | {replicas: 3, updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 1}}} | {observedGeneration: 4, readyReplicas: 3, updatedReplicas: 1, currentRevision: a, updateRevision: b} | PROGRESSING",
+        "OnDelete with a newer revision waiting | {replicas: 3, updateStrategy: {type: OnDelete}} | {observedGeneration: 4, readyReplicas: 3, currentRevision: a, updateRevision: b} | HEALTHY",
+    })
+    void statefulSetFollowsArgoCd(String description, String spec, String status, Health expected) {
+        assertThat(WorkloadRules.assess(statefulSet(spec, status)).health()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "DaemonSet {0}")
+    @CsvSource(delimiter = '|', value = {
+        "pods of the old template still available | {} | {observedGeneration: 1, desiredNumberScheduled: 3, updatedNumberScheduled: 1, numberAvailable: 3} | PROGRESSING",
+        "OnDelete, old pods kept | {updateStrategy: {type: OnDelete}} | {observedGeneration: 1, desiredNumberScheduled: 3, updatedNumberScheduled: 1, numberAvailable: 1} | HEALTHY",
+    })
+    void daemonSetFollowsArgoCd(String description, String spec, String status, Health expected) {
+        KubeObject ds = yaml("""
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: node-agent, namespace: crossplane-system, generation: 1}
+                spec: %s
+                status: %s
+                """.formatted(spec, status));
+        assertThat(WorkloadRules.assess(ds).health()).isEqualTo(expected);
+    }
+
+    static KubeObject podWith(String spec, String status) {
+        return yaml("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p, namespace: backstage}
+                spec: %s
+                status:
+                %s
+                """.formatted(spec, status.indent(2).stripTrailing()));
+    }
+
+    @Test
+    @DisplayName("running, not ready, after a container was OOMKilled is Degraded (Argo CD), naming OOMKilled")
+    void notReadyAfterOomKillIsDegraded() {
+        Assessment a = WorkloadRules.assess(podWith("{}", """
+                phase: Running
+                conditions: [{type: Ready, status: 'False'}]
+                containerStatuses:
+                - name: backend
+                  ready: false
+                  restartCount: 2
+                  state: {running: {}}
+                  lastState: {terminated: {reason: OOMKilled, exitCode: 137}}
+                """));
+        assertThat(a.health()).isEqualTo(Health.DEGRADED);
+        assertThat(a.reason().orElseThrow().message()).contains("backend").contains("OOMKilled").contains("137");
+    }
+
+    @ParameterizedTest(name = "waiting reason {0} is Degraded (Argo CD: Err*, *Error, *BackOff)")
+    @ValueSource(strings = {"RunContainerError", "ErrImageNeverPull", "PreStartHookError"})
+    void anyWaitingErrorIsDegraded(String reason) {
+        Assessment a = WorkloadRules.assess(podWith("{}", """
+                phase: Pending
+                containerStatuses:
+                - {name: c, state: {waiting: {reason: %s}}}
+                """.formatted(reason)));
+        assertThat(a.health()).isEqualTo(Health.DEGRADED);
+    }
+
+    @Test
+    @DisplayName("a run-to-completion pod (restartPolicy Never) waiting on its image is Progressing, as Argo CD has it for hooks")
+    void runToCompletionPodIsNotDegradedByWaiting() {
+        Assessment a = WorkloadRules.assess(podWith("{restartPolicy: Never}", """
+                phase: Pending
+                containerStatuses:
+                - {name: c, state: {waiting: {reason: ImagePullBackOff}}}
+                """));
+        assertThat(a.health()).isEqualTo(Health.PROGRESSING);
+    }
+
+    @Test
+    void podOfUnknownPhaseIsUnknown() {
+        assertThat(WorkloadRules.assess(podWith("{}", "phase: Unknown")).health()).isEqualTo(Health.UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("a failed pod without a message says which container failed with which exit code")
+    void failedPodWithoutMessageNamesTheContainer() {
+        Assessment a = WorkloadRules.assess(podWith("{}", """
+                phase: Failed
+                containerStatuses:
+                - {name: migrate, state: {terminated: {reason: Error, exitCode: 3}}}
+                """));
+        assertThat(a.health()).isEqualTo(Health.DEGRADED);
+        assertThat(a.reason().orElseThrow().message()).contains("migrate").contains("exit code 3")
+                .doesNotContain("null");
+    }
+
+    @Test
+    @DisplayName("a pending, unschedulable pod is Progressing and says why it is not scheduled")
+    void unschedulablePodSaysWhy() {
+        Assessment a = WorkloadRules.assess(podWith("{}", """
+                phase: Pending
+                conditions:
+                - {type: PodScheduled, status: 'False', reason: Unschedulable,
+                   message: '0/3 nodes are available: 3 Insufficient memory.'}
+                """));
+        assertThat(a.health()).isEqualTo(Health.PROGRESSING);
+        assertThat(a.reason().orElseThrow().message()).contains("Unschedulable").contains("Insufficient memory");
     }
 
     @Test

@@ -66,7 +66,9 @@ public final class ComponentCard extends VBox {
         version.setText(c.version().isEmpty() ? "version unknown" : "version " + c.version());
         String line = c.assessment().oneLine();
         reason.setText(line);
-        Tooltip.install(reason, new Tooltip(c.assessment().reason().map(r -> r.pathText() + "\n\n" + r.message()).orElse(line)));
+        String hintText = ComponentDetailViewModel.hintText(c);
+        Tooltip.install(reason, new Tooltip(c.assessment().reason().map(r -> r.pathText() + "\n\n" + r.message()).orElse(line)
+                + (hintText.isEmpty() ? "" : "\n\n" + hintText)));
         installedBy.setText(c.installedBy().isEmpty() ? "" : "installed by " + c.installedBy());
         link.setText(c.url() == null ? "" : c.url());
         setAccessibleText(c.kind().displayName() + ", " + health.getText() + ", " + line);

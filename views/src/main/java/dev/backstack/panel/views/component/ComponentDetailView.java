@@ -34,6 +34,7 @@ public final class ComponentDetailView extends VBox {
     private final Label health = new Label();
     private final Label facts = new Label();
     private final TextArea reason = new TextArea();
+    private final Label hint = new Label();
     private final TableView<Condition> conditions = new TableView<>();
     private final TreeView<ObjectNode> tree = new TreeView<>();
     private static final String NAMESPACE = "the whole namespace";
@@ -52,6 +53,10 @@ public final class ComponentDetailView extends VBox {
         reason.setWrapText(true);
         reason.setPrefRowCount(3);
         reason.getStyleClass().add("reason-box");
+        hint.setId("component-hint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        hint.managedProperty().bind(hint.visibleProperty());
         conditions.getColumns().add(column("Type", Condition::type, 110));
         conditions.getColumns().add(column("Status", Condition::status, 70));
         conditions.getColumns().add(column("Reason", Condition::reason, 170));
@@ -63,7 +68,7 @@ public final class ComponentDetailView extends VBox {
                 new Tab("Events", events()), new Tab("Logs", logs()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(new HBox(10, title, health), facts, reason, tabs);
+        getChildren().addAll(new HBox(10, title, health), facts, reason, hint, tabs);
         vm.componentProperty().addListener((o, a, b) -> render(b));
         render(vm.componentProperty().get());
     }
@@ -147,6 +152,7 @@ public final class ComponentDetailView extends VBox {
             health.setText("");
             facts.setText("Click a card, or focus it and press Enter.");
             reason.setText("");
+            showHint("");
             conditions.getItems().clear();
             tree.setRoot(null);
             return;
@@ -160,6 +166,7 @@ public final class ComponentDetailView extends VBox {
                 c.installedBy().isEmpty() ? "not installed" : "installed by " + c.installedBy(),
                 c.url() == null ? "no UI address known" : c.url())));
         reason.setText(c.assessment().reason().map(r -> r.pathText() + "\n" + r.message()).orElse(c.assessment().summary()));
+        showHint(ComponentDetailViewModel.hintText(c));
         conditions.getItems().setAll(c.conditions());
         TreeItem<ObjectNode> root = new TreeItem<>();
         c.tree().forEach(n -> root.getChildren().add(item(n)));
@@ -171,6 +178,11 @@ public final class ComponentDetailView extends VBox {
             scopes.addAll(c.pods());
             eventScope.getItems().setAll(scopes);
         }
+    }
+
+    private void showHint(String text) {
+        hint.setText(text);
+        hint.setVisible(!text.isEmpty());
     }
 
     /** The pod the reason names (the failing one), else the first. */

@@ -220,6 +220,12 @@ public final class ComponentDetailViewModel {
         return String.valueOf(cause.getMessage());
     }
 
+    /** The line under the reason: {@code "Hint: ..."} when the failure has a known remedy, else empty. */
+    public static String hintText(Component c) {
+        String hint = c == null ? "" : c.assessment().hint();
+        return hint.isEmpty() ? "" : "Hint: " + hint;
+    }
+
     public ObjectProperty<Component> componentProperty() {
         return component;
     }

@@ -42,7 +42,7 @@ class ComponentDetailViewModelTest {
         vm = new ComponentDetailViewModel(background, fx);
         vm.setInspectors(service::inspector);
         Component kyverno = until(() -> spoke2Kyverno().filter(c -> c.pods().stream().anyMatch(p -> p.contains("admission"))
-                && c.health() == Health.DEGRADED),
+                && c.health() == Health.DEGRADED && c.assessment().oneLine().contains("CrashLoopBackOff")),
                 Optional::isPresent).orElseThrow();
         admission = kyverno.pods().stream().filter(p -> p.contains("admission")).findFirst().orElseThrow();
         fx.submit(() -> vm.show(spoke2().id(), kyverno)).get();
@@ -67,6 +67,16 @@ class ComponentDetailViewModelTest {
             assertThat(lines).anyMatch(s -> s.contains("failed to start webhook server"))
                     .noneMatch(s -> s.contains("CustomResourceDefinition"));
         }
+    }
+
+    @Test
+    @DisplayName("the crash-looping Kyverno's detail and card show the hint to read the previous container's log")
+    void crashLoopingKyvernoShowsTheLoadLogHint() throws Exception {
+        Component kyverno = onFx(() -> vm.componentProperty().get());
+        assertThat(kyverno.assessment().reason().orElseThrow().message()).contains("CrashLoopBackOff");
+        assertThat(ComponentDetailViewModel.hintText(kyverno))
+                .isEqualTo("Hint: read the previous container's log (Load log)");
+        assertThat(ComponentDetailViewModel.hintText(null)).isEmpty();
     }
 
     @Test
