@@ -45,7 +45,7 @@ public final class ClusterAssembler {
         List<ApplicationStatus> apps = applications(objects);
         List<PolicyStatus> policies = policies(objects);
         if (!reachability.isReachable()) {
-            StatusReason why = switch (reachability.state()) {
+            StatusReason said = switch (reachability.state()) {
                 case CONNECTING -> StatusReason.of("cluster " + identity.name(),
                         reachability.message().isEmpty() || reachability.message().equals("connecting")
                                 ? "connecting to the API server" : reachability.message());
@@ -53,6 +53,7 @@ public final class ClusterAssembler {
                 default -> StatusReason.of("cluster " + identity.name(), "cannot reach the API server"
                         + (identity.server().isEmpty() ? "" : " " + identity.server()) + ": " + reachability.message());
             };
+            StatusReason why = said.withHint(Hints.forReason(said));
             components = components.stream().map(c -> c.unknownBecause(why)).toList();
             apps = apps.stream().map(a -> unknown(a, why.message())).toList();
             policies = policies.stream().map(p -> new PolicyStatus(p.namespace(), p.name(), p.mode(),
