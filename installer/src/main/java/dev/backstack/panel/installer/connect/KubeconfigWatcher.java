@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The parent directory of every file is watched (not the file: tools replace it atomically by a
  * rename, or it may not exist yet; a missing parent is covered by watching the nearest existing
- * ancestor). Events for other files in those directories are ignored. A burst of events is
+ * ancestor; a file that is a symbolic link also has the folder of its target watched). Events for
+ * other files in those directories are ignored. A burst of events is
  * debounced ({@link Options#debounce()} of quiet), then the files are read again with
  * {@link KubeconfigDiscovery}. A file that newly fails to read or parse is read again a few times
  * ({@link Options#retries()}, {@link Options#retryDelay()}) before the failure is reported: it is
@@ -121,6 +122,8 @@ public final class KubeconfigWatcher implements AutoCloseable {
     }
 
     private final List<Path> files;
+    /** The files and, for symbolic links among them, the files they point to; watcher thread only after start. */
+    private List<Path> targets = List.of();
     private final Supplier<KubeconfigSet> reader;
     private final Listener listener;
     private final Options options;
@@ -273,7 +276,7 @@ public final class KubeconfigWatcher implements AutoCloseable {
     }
 
     private boolean concerns(Path changed) {
-        for (Path file : files) {
+        for (Path file : targets) {
             if (file.equals(changed) || file.startsWith(changed)) {
                 return true;
             }
@@ -283,8 +286,19 @@ public final class KubeconfigWatcher implements AutoCloseable {
 
     /** Watches the parent of every file, or its nearest existing ancestor; idempotent. */
     private void register() {
-        Set<Path> dirs = new LinkedHashSet<>();
+        Set<Path> all = new LinkedHashSet<>(files);
         for (Path file : files) {
+            if (Files.isSymbolicLink(file)) {
+                try {
+                    all.add(file.toRealPath()); // a symlinked kubeconfig: the file it points to is edited
+                } catch (IOException e) {
+                    LOG.debug("cannot follow the link {}: {}", file, Redactor.redact(String.valueOf(e.getMessage())));
+                }
+            }
+        }
+        targets = List.copyOf(all);
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Path file : targets) {
             Path dir = file.getParent();
             while (dir != null && !Files.isDirectory(dir)) {
                 dir = dir.getParent();

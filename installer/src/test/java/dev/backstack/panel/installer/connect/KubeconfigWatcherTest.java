@@ -256,6 +256,27 @@ class KubeconfigWatcherTest {
     }
 
     @Test
+    @DisplayName("a kubeconfig that is a symbolic link is watched through to the file it points to")
+    void symlinkTargetIsWatched() throws Exception {
+        Path real = tmp.resolve("elsewhere").resolve("real-config");
+        Files.createDirectories(real.getParent());
+        Files.writeString(real, kubeconfig("https://a1.example.test", "ta", "https://b.example.test", "tb"));
+        Files.createDirectories(config().getParent());
+        try {
+            Files.createSymbolicLink(config(), real);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e.getMessage());
+        }
+        start();
+
+        Files.writeString(real, kubeconfig("https://a2.example.test", "ta", "https://b.example.test", "tb"));
+
+        awaitReports(1);
+        assertThat(reports.get(0).changed()).containsExactly("a");
+        assertThat(server(reports.get(0).current(), "a")).isEqualTo("https://a2.example.test");
+    }
+
+    @Test
     @DisplayName("close() stops the watcher thread")
     void closeStopsTheThread() throws Exception {
         write(kubeconfig("https://a.example.test", "ta", "https://b.example.test", "tb"));
