@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,17 +88,21 @@ public final class PluginApprovals {
      */
     public synchronized List<ContextEntry> needingApproval(KubeconfigSet set, Set<Path> trustedFiles) {
         Set<Path> trusted = trustedFiles.stream().map(PluginApprovals::normalize).collect(Collectors.toSet());
-        List<ContextEntry> result = new ArrayList<>();
-        for (ContextEntry entry : set.contexts()) {
-            if (entry.exec().isEmpty()) {
-                continue;
-            }
-            Path pluginFile = normalize(pluginFile(entry));
-            if (!trusted.contains(pluginFile) && !approved(pluginFile, entry.exec().get())) {
-                result.add(entry);
-            }
+        return set.contexts().stream().filter(entry -> !mayRun(entry, trusted)).toList();
+    }
+
+    /**
+     * The gate to check right before a client is built for {@code entry}: true when the context has
+     * no credential plugin, or its plugin comes from one of {@code trustedFiles}, or the user
+     * approved exactly that plugin for that file.
+     */
+    public synchronized boolean mayRun(ContextEntry entry, Set<Path> trustedFiles) {
+        if (entry.exec().isEmpty()) {
+            return true;
         }
-        return result;
+        Path pluginFile = normalize(pluginFile(entry));
+        boolean trusted = trustedFiles.stream().map(PluginApprovals::normalize).anyMatch(pluginFile::equals);
+        return trusted || approved(pluginFile, entry.exec().get());
     }
 
     /**
@@ -146,7 +149,7 @@ public final class PluginApprovals {
     }
 
     /** The command's file name (what the allowlist keeps, for the user reading it). */
-    static String commandName(ExecSpec spec) {
+    public static String commandName(ExecSpec spec) {
         String command = spec.command();
         int slash = Math.max(command.lastIndexOf('/'), command.lastIndexOf('\\'));
         return slash >= 0 ? command.substring(slash + 1) : command;

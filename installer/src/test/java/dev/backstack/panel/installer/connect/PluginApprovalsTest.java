@@ -168,8 +168,12 @@ class PluginApprovalsTest {
                 .containsExactly("own-eks", "imported", "borrows-own-user");
 
         ContextEntry evil = needing.get(0);
+        assertThat(approvals.mayRun(evil, Set.of(own))).isFalse();
+        assertThat(approvals.mayRun(set.find("own-eks").orElseThrow(), Set.of(own))).isTrue();
+        assertThat(approvals.mayRun(set.find("own-token").orElseThrow(), Set.of())).as("no plugin").isTrue();
         approvals.approve(PluginApprovals.pluginFile(evil), evil.exec().orElseThrow());
 
+        assertThat(approvals.mayRun(evil, Set.of(own))).isTrue();
         assertThat(new PluginApprovals(configDir()).needingApproval(set, Set.of(own))).isEmpty();
     }
 
