@@ -277,6 +277,34 @@ class KubeconfigWatcherTest {
     }
 
     @Test
+    @DisplayName("the change says which clients to rebuild: the unchanged context keeps its client")
+    void changeDrivesTheClientRegistry() throws Exception {
+        write(kubeconfig("https://a.example.test", "token-a", "https://b.example.test", "token-b-1"));
+        try (ClientRegistry registry = new ClientRegistry(new ClientFactory(Map.of(), LoginShellPath.fixed(null),
+                ClientFactory.Settings.defaults()))) {
+            KubeconfigSet initial = discover();
+            ClusterConnection a = registry.acquire(initial.find("a").orElseThrow());
+            ClusterConnection b = registry.acquire(initial.find("b").orElseThrow());
+            start();
+
+            write(kubeconfig("https://a.example.test", "token-a", "https://b.example.test", "token-b-2"));
+            awaitReports(1);
+            KubeconfigWatcher.Change change = reports.get(0);
+            // The wiring the window does: release what changed or went, acquire what is used.
+            for (String name : change.changed()) {
+                registry.release(change.previous().find(name).orElseThrow());
+            }
+            ClusterConnection a2 = registry.acquire(change.current().find("a").orElseThrow());
+            ClusterConnection b2 = registry.acquire(change.current().find("b").orElseThrow());
+
+            assertThat(a2).isSameAs(a);
+            assertThat(b2).isNotSameAs(b);
+            assertThat(b2.client().getConfiguration().getOauthToken()).isEqualTo("token-b-2");
+            assertThat(registry.size()).isEqualTo(2);
+        }
+    }
+
+    @Test
     @DisplayName("close() stops the watcher thread")
     void closeStopsTheThread() throws Exception {
         write(kubeconfig("https://a.example.test", "ta", "https://b.example.test", "tb"));
