@@ -7,6 +7,8 @@ import dev.backstack.panel.installer.connect.ClusterConnection;
 import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.installer.connect.KubeconfigDiscovery;
 import dev.backstack.panel.installer.connect.KubeconfigSet;
+import dev.backstack.panel.installer.connect.KubeconfigWatcher;
+import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.installer.live.SessionGate;
 import dev.backstack.panel.model.ClusterRole;
 import java.nio.file.Path;
@@ -31,7 +33,10 @@ public final class FleetConnector implements AutoCloseable {
     public static final long COALESCE_MILLIS = 100;
 
     private final ClientRegistry registry;
-    private final KubeconfigSet kubeconfig;
+    private volatile KubeconfigSet kubeconfig;
+    private final Map<String, String> effective;
+    private final Path home;
+    private KubeconfigWatcher watcher;
     private final List<String> notices = new ArrayList<>();
     private final boolean kubeconfigGiven;
     private final List<Path> files;
@@ -42,6 +47,8 @@ public final class FleetConnector implements AutoCloseable {
         if (effective.getOrDefault("KUBECONFIG", "").isBlank()) {
             effective.remove("KUBECONFIG");
         }
+        this.effective = Map.copyOf(effective);
+        this.home = home;
         this.kubeconfig = new KubeconfigDiscovery().discover(effective, home);
         this.files = KubeconfigDiscovery.kubeconfigPaths(effective, home);
         this.registry = new ClientRegistry(new ClientFactory(env));
@@ -154,6 +161,48 @@ public final class FleetConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * Follows the kubeconfig files on disk (aws, gcloud and az rewrite them): {@code onChange}
+     * hears, on the watcher's thread, when a context the panel could use changed; call
+     * {@link #apply} with it. Idempotent.
+     */
+    public synchronized void watch(java.util.function.Consumer<KubeconfigWatcher.Change> onChange) throws java.io.IOException {
+        if (watcher == null) {
+            watcher = KubeconfigWatcher.start(effective, home, kubeconfig, KubeconfigWatcher.Options.defaults(), c -> {
+                kubeconfig = c.current();
+                onChange.accept(c);
+            });
+        }
+    }
+
+    /**
+     * Rebuilds the clients of the contexts a kubeconfig change touched and re-adds the ones the
+     * fleet watches; contexts that did not change keep their clients and informers (no duplicate
+     * events). A context the fleet watches that is gone stays, not connected, with the reason.
+     * Any thread but the FX thread (it builds clients).
+     */
+    public void apply(KubeconfigWatcher.Change change, FleetService service) {
+        Fleet fleet = service.latest();
+        Map<String, ClusterRole> watched = new HashMap<>();
+        watched.put(fleet.hub().id(), ClusterRole.HUB);
+        fleet.spokes().forEach(s -> watched.put(s.id(), ClusterRole.SPOKE));
+        java.util.Set<String> touched = new java.util.TreeSet<>(change.changed());
+        touched.addAll(change.removed());
+        for (String name : touched) {
+            ClusterRole role = watched.get(name);
+            if (role != null) {
+                service.remove(name);
+            }
+            change.previous().find(name).ifPresent(registry::release);
+            if (role != null) {
+                service.add(change.current().find(name).map(e -> target(e, role))
+                        .orElseGet(() -> FleetService.Target.unusable(name, role, "", Set.of(),
+                                "the context is no longer in the kubeconfig (" + files() + ")")));
+                LOG.info("Context {} changed in the kubeconfig; reconnected", name);
+            }
+        }
+    }
+
     /** Cancels the credential plugins still waiting (for a browser login); see {@link ClientRegistry#cancelPendingCredentials()}. */
     public int cancelSignIns() {
         return registry.cancelPendingCredentials();
@@ -161,6 +210,11 @@ public final class FleetConnector implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (watcher != null) {
+                watcher.close();
+            }
+        }
         registry.closeAll();
     }
 }
