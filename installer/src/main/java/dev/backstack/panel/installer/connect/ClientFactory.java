@@ -21,7 +21,9 @@ import java.util.Optional;
  * kubeconfig files have no effect, and fabric8 never re-reads or rewrites the kubeconfig. Server
  * URLs must be https; anything else is refused, never downgraded. Exec plugins run through the
  * app's {@link ExecCredentialProvider}, never through fabric8. {@code insecure-skip-tls-verify}
- * is honoured but reported in {@link ClusterConnection#warnings()}.
+ * is honoured but reported in {@link ClusterConnection#warnings()}. The proxy is chosen as kubectl
+ * chooses it ({@link ProxySelection}): {@code proxy-url}, else {@code HTTPS_PROXY} and
+ * {@code NO_PROXY} from the app's environment, never fabric8's system properties.
  *
  * <p>Thread-safe. {@link #connect} does not touch the network (the exec plugin runs on the first
  * request), but it reads certificate files, so call it off the FX thread.
@@ -50,7 +52,8 @@ public final class ClientFactory {
     private final Settings settings;
 
     /**
-     * @param appEnv     the app's environment, inherited by credential plugins (not used for the client)
+     * @param appEnv     the app's environment, inherited by credential plugins; of it, the client only
+     *                   uses {@code HTTPS_PROXY}/{@code https_proxy} and {@code NO_PROXY}/{@code no_proxy}
      * @param loginShell the login shell's PATH for finding credential plugins
      * @param settings   timeouts
      */
@@ -108,13 +111,29 @@ public final class ClientFactory {
         } else {
             exec.ifPresent(config::setOauthTokenProvider);
         }
-        if (details.proxyUrl() != null) {
-            config.setHttpsProxy(details.proxyUrl());
-        }
+        proxy(entry).ifPresent(proxy -> {
+            config.setHttpsProxy(proxy.url());
+            config.setProxyUsername(proxy.username());
+            config.setProxyPassword(proxy.password());
+        });
         config.setConnectionTimeout((int) settings.connectTimeout().toMillis());
         config.setRequestTimeout((int) settings.requestTimeout().toMillis());
         config.setRequestRetryBackoffLimit(settings.requestRetries());
         return config;
+    }
+
+    /**
+     * The proxy for the context's server, as kubectl picks it: the kubeconfig's {@code proxy-url},
+     * else {@code HTTPS_PROXY}/{@code https_proxy} from the app's environment unless
+     * {@code NO_PROXY}/{@code no_proxy} or loopback exempts the server (see {@link ProxySelection}).
+     */
+    Optional<ProxySelection.Proxy> proxy(ContextEntry entry) {
+        try {
+            return ProxySelection.choose(entry.server(), entry.details().proxyUrl(), appEnv);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectionException(Reason.INVALID_CONTEXT, e.getMessage() + where(entry)
+                    + ". Fix or unset it, then reload.");
+        }
     }
 
     private static void validate(ContextEntry entry) {

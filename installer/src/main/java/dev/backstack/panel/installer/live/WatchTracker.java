@@ -233,6 +233,11 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
         if (credential != null) {
             return credential.getMessage();
         }
+        // before the checks below: a refused proxy tunnel is a ConnectException too
+        java.util.Optional<String> proxy = dev.backstack.panel.installer.connect.ProxySelection.describeFailure(t);
+        if (proxy.isPresent()) {
+            return proxy.get();
+        }
         Throwable root = t;
         javax.net.ssl.SSLException tls = null;
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
