@@ -154,7 +154,7 @@ final class ContextResolver {
         try {
             URI uri = new URI(proxyUrl);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (List.of("http", "https", "socks5").contains(scheme) && uri.getHost() != null && uri.getPort() > 0) {
+            if (List.of("http", "https", "socks5").contains(scheme) && uri.getHost() != null) {
                 return Optional.empty();
             }
         } catch (URISyntaxException e) {
