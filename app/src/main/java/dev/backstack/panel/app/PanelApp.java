@@ -139,6 +139,14 @@ public final class PanelApp extends Application {
         CompletableFuture.supplyAsync(() -> {
             if (connector == null) {
                 connector = new FleetConnector(options, System.getenv(), Path.of(System.getProperty("user.home")));
+                if (!connector.useDemo(options)) {
+                    FleetConnector watched = connector;
+                    try {
+                        watched.watch(change -> FxThread.executor().execute(() -> kubeconfigChanged(watched, change)));
+                    } catch (java.io.IOException e) {
+                        LOG.warn("The kubeconfig files are not followed on disk: {}", e.getMessage());
+                    }
+                }
             }
             return how.get();
         }, background).whenCompleteAsync((s, error) -> {
@@ -161,6 +169,24 @@ public final class PanelApp extends Application {
             List<String> notices = connector.notices();
             view.showNotices(notices);
         }, FxThread.executor());
+    }
+
+    /**
+     * The kubeconfig changed on disk (T25): the clusters whose contexts changed reconnect, the
+     * others keep their watches; with no fleet yet (the kubeconfig was unusable) the panel tries again.
+     */
+    private void kubeconfigChanged(FleetConnector from, dev.backstack.panel.installer.connect.KubeconfigWatcher.Change change) {
+        FleetService current = service;
+        if (stopped || from != connector || (current != null && current.simulated())) {
+            return;
+        }
+        if (current == null) {
+            dashboard.showWaiting();
+            view.showNotices(List.of("The kubeconfig changed on disk: connecting again."));
+            connect(() -> from.connect(options, FleetConnector.DEMO_TICK_MILLIS));
+        } else if (!change.changed().isEmpty() || !change.removed().isEmpty()) {
+            background.execute(() -> from.apply(change, current));
+        }
     }
 
     private void useDemo() {

@@ -67,6 +67,21 @@ class BrokenKubeconfigUiTest {
     }
 
     @Test
+    @DisplayName("a kubeconfig fixed on disk while the window shows the error: the panel connects by itself (T25)")
+    void fixingTheKubeconfigOnDiskConnects() throws Exception {
+        Path kubeconfig = dir.resolve("config");
+        Files.writeString(kubeconfig, "clusters: [not closed\n");
+        open(kubeconfig);
+        FxPoll.until(30, () -> notice().contains("Cannot connect: no usable kubeconfig"));
+
+        kubeconfig(("    token: abc"));
+
+        FxPoll.until(60, () -> app.service() != null && !app.service().simulated()
+                && "hub".equals(app.service().latest().hub().name()));
+        assertThat(app.service().latest().hub().reachability().state()).isNotEqualTo(Reachability.State.REACHABLE);
+    }
+
+    @Test
     @DisplayName("a hub whose credential plugin is missing: its cards are Unknown with the reason, never Not installed")
     void missingPluginShowsTheHubUnknown() throws Exception {
         open(kubeconfig("""
@@ -76,7 +91,8 @@ class BrokenKubeconfigUiTest {
                       interactiveMode: Never
                 """));
 
-        FxPoll.until(30, () -> card(ComponentKind.KYVERNO).contains("Unknown"));
+        FxPoll.until(30, () -> card(ComponentKind.KYVERNO).contains("Unknown") && app.service() != null
+                && app.service().latest().hub().reachability().state() == Reachability.State.NOT_CONNECTED);
         assertThat(FxPoll.onFx(() -> card(ComponentKind.BACKSTAGE))).contains("Unknown").doesNotContain("Not installed");
         assertThat(app.service().latest().hub().name()).isEqualTo("hub");
         assertThat(app.service().latest().hub().reachability().message())
@@ -103,7 +119,7 @@ class BrokenKubeconfigUiTest {
 
         robot.interact(() -> button("Cancel sign-in").fire());
 
-        FxPoll.until(30, () -> app.service().latest().hub().reachability().state() == Reachability.State.NOT_CONNECTED);
+        FxPoll.until(60, () -> app.service().latest().hub().reachability().state() == Reachability.State.NOT_CONNECTED);
         assertThat(app.service().latest().hub().reachability().message()).contains("was cancelled");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());

@@ -109,10 +109,10 @@ final class PluginRunner {
     private ConnectionException aborted(PluginProcess.Failure failure) {
         return switch (failure) {
             case CANCELLED -> new ConnectionException(Reason.PLUGIN_CANCELLED, name() + " was cancelled" + where
-                    + "; choose Retry to run it again");
+                    + "; choose the context again (Clusters…) to run it again");
             case TIMED_OUT -> new ConnectionException(Reason.PLUGIN_TIMEOUT, name() + " did not finish within "
                     + timeout.toSeconds() + " s (waiting for a browser login?)" + where
-                    + "; finish the login and choose Retry, or run the command in a terminal to see what it waits for");
+                    + "; finish the login and choose the context again (Clusters…), or run the command in a terminal to see what it waits for");
             case OUTPUT_NOT_CLOSED -> new ConnectionException(Reason.PLUGIN_FAILED, name()
                     + " exited but a process it started kept its output open" + where);
         };
