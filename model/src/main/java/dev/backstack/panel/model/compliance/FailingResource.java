@@ -1,5 +1,6 @@
 package dev.backstack.panel.model.compliance;
 
+import dev.backstack.panel.model.ComplianceResult;
 import dev.backstack.panel.model.Verdict;
 import java.util.Comparator;
 
@@ -18,6 +19,27 @@ public record FailingResource(String cluster, String kind, String namespace, Str
             .thenComparing(FailingResource::namespace).thenComparing(FailingResource::kind)
             .thenComparing(FailingResource::name).thenComparing(FailingResource::policy)
             .thenComparing(FailingResource::rule);
+
+    /**
+     * Worst first: fail, then error, then warn ({@link Verdict#listingRank()}), each in
+     * {@link #ORDER}.
+     */
+    public static final Comparator<FailingResource> WORST_FIRST = Comparator
+            .comparingInt((FailingResource f) -> f.result().listingRank()).thenComparing(ORDER);
+
+    /** A counted result of {@code cluster}. */
+    public static FailingResource of(String cluster, ComplianceResult r) {
+        return new FailingResource(cluster, r.resource().kind(), r.resource().namespace(), r.resource().name(),
+                r.policy(), r.rule(), r.verdict(), r.message(), r.group(), r.reportNamespace());
+    }
+
+    /** {@code Kind/name} ({@code name} alone when the kind is unknown, {@code (none)} when both are). */
+    public String kindName() {
+        if (kind.isEmpty() && name.isEmpty()) {
+            return "(none)";
+        }
+        return kind.isEmpty() ? name : name.isEmpty() ? kind : kind + "/" + name;
+    }
 
     /** {@code Kind namespace/name}. */
     public String resource() {
