@@ -41,6 +41,32 @@ public record FailingResource(String cluster, String kind, String namespace, Str
         return kind.isEmpty() ? name : name.isEmpty() ? kind : kind + "/" + name;
     }
 
+    /**
+     * One line: {@code fail policy/rule: Kind/name in namespace [on cluster]: message}, the rule
+     * left out when it is the policy's name, the message on one line and cut at 120 characters.
+     */
+    public String oneLine(boolean withCluster) {
+        String text = message.indexOf('\n') < 0 && message.indexOf('\r') < 0 ? message
+                : message.replaceAll("\\s*\\R\\s*", " ");
+        if (text.length() > 120) {
+            text = text.substring(0, 119) + "\u2026";
+        }
+        return result.label() + " " + policy + (rule.isEmpty() || rule.equals(policy) ? "" : "/" + rule) + ": "
+                + kindName() + (namespace.isEmpty() ? "" : " in " + namespace)
+                + (withCluster ? " on " + cluster : "") + (text.isEmpty() ? "" : ": " + text);
+    }
+
+    /**
+     * Everything about it on three lines, for a details pane: {@code fail: policy P, rule R},
+     * {@code Kind/name in namespace N on cluster C (group)}, and the whole message.
+     */
+    public String detail() {
+        return result.label() + ": policy " + policy + (rule.isEmpty() ? "" : ", rule " + rule) + "\n"
+                + kindName() + (namespace.isEmpty() ? " (cluster-scoped)" : " in namespace " + namespace)
+                + " on cluster " + cluster + (group.isEmpty() ? "" : " (" + group + ")") + "\n"
+                + (message.isEmpty() ? "(no message)" : message);
+    }
+
     /** {@code Kind namespace/name}. */
     public String resource() {
         return new dev.backstack.panel.model.ResourceRef(kind, namespace, name).display();

@@ -97,4 +97,26 @@ class FailureListTest {
         assertThat(list.moreText()).isEqualTo("and 1 more");
         assertThat(fc.worst(100).shown().get(4).result()).isEqualTo(Verdict.WARN);
     }
+
+    @Test
+    @DisplayName("a failing result's detail says what failed, where and why, the whole message kept")
+    void detail() {
+        FailingResource f = FailureList.of(Fleets.reachable("spoke-1", "OR_CLUSTER", "WG_WEB"), 10).shown().get(1);
+        assertThat(f.detail()).isEqualTo("fail: policy disallow-host-path, rule host-path\n"
+                + "Pod/web-2 in namespace web on cluster spoke-1 (wgpolicyk8s.io)\nhostPath volumes are forbidden");
+        FailingResource ns = FailureList.of(Fleets.reachable("hub", "OR_CLUSTER"), 10).shown().get(0);
+        assertThat(ns.detail()).contains("Namespace/payments (cluster-scoped) on cluster hub (openreports.io)");
+    }
+
+    @Test
+    @DisplayName("one line for a tooltip or a header: the rule only when it is not the policy, the message on one line and cut")
+    void oneLine() {
+        FailingResource f = new FailingResource("spoke-1", "Pod", "web", "web-1", "p", "r", Verdict.FAIL,
+                "first line\n  second " + "x".repeat(200), "openreports.io", "web");
+        assertThat(f.oneLine(true)).startsWith("fail p/r: Pod/web-1 in web on spoke-1: first line second xxx")
+                .endsWith("x\u2026").hasSize("fail p/r: Pod/web-1 in web on spoke-1: ".length() + 120);
+        FailingResource ns = new FailingResource("hub", "Namespace", "", "payments", "owner", "owner", Verdict.WARN, "",
+                "wgpolicyk8s.io", "");
+        assertThat(ns.oneLine(false)).isEqualTo("warn owner: Namespace/payments");
+    }
 }
