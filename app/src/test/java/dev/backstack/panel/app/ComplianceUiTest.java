@@ -68,7 +68,7 @@ class ComplianceUiTest {
         FailingResource first = FxPoll.onFx(() -> failing().get(0));
         assertThat(first.result().label()).isEqualTo("fail");
         FxPoll.until(10, () -> !visibleRows("#compliance-failing").isEmpty());
-        assertThat(FxPoll.onFx(() -> visibleRows("#compliance-failing").get(0))).containsExactly("fail", first.policy(),
+        assertThat(FxPoll.onFx(() -> visibleRows("#compliance-failing").get(0))).containsExactly("\u25CF fail", first.policy(),
                 first.rule(), first.kind() + "/" + first.name(), first.namespace(), "spoke-2", first.message());
         assertThat(first.kind() + "/" + first.name()).matches("Pod/(default|payments|web)-app-\\d+");
         assertThat(first.message()).isEqualTo("validation error: rule " + first.policy() + " failed");
@@ -102,7 +102,7 @@ class ComplianceUiTest {
         FxPoll.until(40, () -> label("#cluster-failures-title").startsWith("Failing results on spoke-1, ")
                 && !visibleRows("#cluster-failures").isEmpty());
         List<String> row = FxPoll.onFx(() -> visibleRows("#cluster-failures").get(0));
-        assertThat(row.get(0)).isEqualTo("fail");
+        assertThat(row.get(0)).isEqualTo("\u25CF fail");
         assertThat(row.get(3)).matches("Pod/(default|payments|web)-app-\\d+");
         assertThat(row.get(4)).isIn("default", "payments", "web");
         assertThat(row.get(5)).isEqualTo("spoke-1");

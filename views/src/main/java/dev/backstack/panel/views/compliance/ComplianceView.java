@@ -48,10 +48,10 @@ public final class ComplianceView extends BorderPane {
         setPadding(new Insets(8));
         setTop(toolbar());
         SplitPane lower = new SplitPane(failingTable(), new ComplianceChart(vm.series()));
-        lower.setDividerPositions(0.62);
+        lower.setDividerPositions(0.7);
         SplitPane main = new SplitPane(rowsTable(), lower);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.45);
+        main.setDividerPositions(0.38);
         setCenter(main);
         Label status = new Label();
         status.setId("compliance-export-status");
@@ -99,8 +99,12 @@ public final class ComplianceView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         Label worst = new Label();
         worst.setId("compliance-worst");
-        worst.setWrapText(true);
-        worst.textProperty().bind(vm.worstProperty());
+        worst.textProperty().bind(vm.worstProperty()); // a line each, cut to the width; the list below has all
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(vm.worstProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(720);
+        worst.setTooltip(whole);
         worst.visibleProperty().bind(vm.worstProperty().isNotEmpty());
         worst.managedProperty().bind(worst.visibleProperty());
         VBox top = new VBox(6, bar, summary, worst);

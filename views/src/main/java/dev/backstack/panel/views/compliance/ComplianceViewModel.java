@@ -174,18 +174,21 @@ public final class ComplianceViewModel {
         failingTitle.set(failingTitle());
     }
 
-    /** The header's few worst failing results of the whole fleet, one per line; "and K more below". */
+    /**
+     * The header's few worst failing results of the whole fleet, one line each ({@code Worst:}
+     * before the first), the last saying how many more the list below holds.
+     */
     static String headline(List<FailingResource> worstFirst) {
         if (worstFirst.isEmpty()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("Worst: ");
+        StringBuilder sb = new StringBuilder();
         int n = Math.min(HEADLINE_FAILURES, worstFirst.size());
         for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : "\n       ").append(worstFirst.get(i).oneLine(true));
+            sb.append(i == 0 ? "Worst: " : "\n\u2022 ").append(worstFirst.get(i).oneLine(true));
         }
         if (worstFirst.size() > n) {
-            sb.append("\n       and ").append(worstFirst.size() - n).append(" more in the list below");
+            sb.append("\n(and ").append(worstFirst.size() - n).append(" more in the list below)");
         }
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package dev.backstack.panel.views.fleet;
 
 import static dev.backstack.panel.views.fleet.ClusterTableView.column;
 
+import dev.backstack.panel.model.Health;
 import dev.backstack.panel.model.Verdict;
 import dev.backstack.panel.model.compliance.FailingResource;
 import dev.backstack.panel.views.fx.Styles;
@@ -36,7 +37,7 @@ public final class FailureTable {
             String placeholder) {
         TableView<FailingResource> t = new TableView<>(items);
         t.setId(id);
-        TableColumn<FailingResource, Verdict> result = column("Result", FailingResource::result, 64);
+        TableColumn<FailingResource, Verdict> result = column("Result", FailingResource::result, 76);
         result.setCellFactory(c -> new ResultCell());
         t.getColumns().add(result);
         t.getColumns().add(column("Policy", FailingResource::policy, 190));
@@ -70,18 +71,18 @@ public final class FailureTable {
         return box;
     }
 
-    /** The verdict in the colours of the impact preview's findings. */
+    /** The verdict in the health colours of the other tables: fail and error red, warn amber. */
     static final class ResultCell extends TableCell<FailingResource, Verdict> {
         @Override
         protected void updateItem(Verdict item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(Styles.FINDING_FAIL, Styles.FINDING_WARN);
+            getStyleClass().removeAll(Styles.ALL_HEALTH);
             if (empty || item == null) {
                 setText(null);
                 return;
             }
-            setText(item.label());
-            getStyleClass().add(item == Verdict.WARN ? Styles.FINDING_WARN : Styles.FINDING_FAIL);
+            setText("\u25CF " + item.label());
+            getStyleClass().add(Styles.health(item == Verdict.WARN ? Health.MISSING : Health.DEGRADED));
         }
     }
 

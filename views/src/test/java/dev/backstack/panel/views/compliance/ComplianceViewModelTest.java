@@ -166,9 +166,9 @@ class ComplianceViewModelTest {
                         "warn hub Pod/web-1");
         assertThat(vm.worstProperty().get()).isEqualTo("""
                 Worst: fail ro-rootfs: Pod/web-3 in web on hub: read-only please
-                       fail host-path: Pod/api-1 in api on spoke-2: hostPath
-                       error owner: Pod/web-2 in web on hub: lookup failed
-                       and 1 more in the list below""");
+                \u2022 fail host-path: Pod/api-1 in api on spoke-2: hostPath
+                \u2022 error owner: Pod/web-2 in web on hub: lookup failed
+                (and 1 more in the list below)""");
         assertThat(vm.failingTitleProperty().get())
                 .isEqualTo("Failing results (select a row above to narrow), fail then error then warn: 4");
 
@@ -202,6 +202,6 @@ class ComplianceViewModelTest {
         assertThat(vm.failingTitleProperty().get()).endsWith(": the worst " + ComplianceViewModel.SHOWN_FAILING + " of "
                 + (ComplianceViewModel.SHOWN_FAILING + 5) + ", and 5 more (exports have all)");
         assertThat(vm.worstProperty().get()).startsWith("Worst: fail ro-rootfs: Pod/z-0 in z on hub: rw")
-                .endsWith("and " + (ComplianceViewModel.SHOWN_FAILING + 2) + " more in the list below");
+                .endsWith("(and " + (ComplianceViewModel.SHOWN_FAILING + 2) + " more in the list below)");
     }
 }
