@@ -89,8 +89,9 @@ class ComplianceUiTest {
     @Test
     @DisplayName("Ctrl+4 Policies: a spoke's compliance counts with its failing results under them, worst first")
     void policiesTabListsTheSelectedClustersFailures() throws Exception {
-        FxPoll.until(30, () -> robot.lookup("#dashboard").tryQuery().isPresent());
-        FxPoll.until(40, () -> robot.lookup("#cluster-table").queryAs(TableView.class).getItems().stream()
+        FxPoll.until(60, () -> robot.lookup("#dashboard").tryQuery().isPresent());
+        // up to 90 s for the demo's spoke-1 to be read (a second window on a loaded CI machine starts slowly)
+        FxPoll.until(90, () -> robot.lookup("#cluster-table").queryAs(TableView.class).getItems().stream()
                 .anyMatch(r -> ((dev.backstack.panel.views.fleet.ClusterRow) r).id().equals("spoke-1")
                         && ((dev.backstack.panel.views.fleet.ClusterRow) r).policyFailures() > 0));
         robot.interact(() -> {
