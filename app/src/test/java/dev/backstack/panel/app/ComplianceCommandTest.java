@@ -59,8 +59,51 @@ class ComplianceCommandTest {
         });
         assertThat(texts(root.get("failing"), "result")).contains("fail", "warn");
         assertThat(root.get("failing").get(0).get("message").asText()).isNotEmpty();
+        // failures[]: the worst first (fail, then error, then warn), each saying what, where and why
+        JsonNode failures = root.get("failures");
+        assertThat(failures).isNotEmpty();
+        assertThat(failures.size()).isLessThanOrEqualTo(20);
+        assertThat(root.get("failuresTotal").asInt()).isEqualTo(root.get("failing").size());
+        assertThat(root.get("failuresMore").asInt()).isEqualTo(root.get("failuresTotal").asInt() - failures.size());
+        assertThat(failures.get(0).get("result").asText()).isEqualTo("fail");
+        List<Integer> ranks = new ArrayList<>();
+        failures.forEach(f -> {
+            ranks.add(List.of("fail", "error", "warn").indexOf(f.get("result").asText()));
+            assertThat(f.get("policy").asText()).isNotEmpty();
+            assertThat(f.get("rule").asText()).isNotEmpty();
+            assertThat(f.get("resource").get("kind").asText()).isEqualTo("Pod");
+            assertThat(f.get("resource").get("name").asText()).startsWith(f.get("namespace").asText() + "-app-");
+            assertThat(f.get("cluster").asText()).isIn(clusters);
+            assertThat(f.get("message").asText()).startsWith("validation ");
+        });
+        assertThat(ranks).doesNotContain(-1).isSorted();
         // the demo's history goes to a temporary folder, never into the user's
         assertThat(home.resolve("config")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("the table lists the failing results under the counts: result, policy, rule, resource, namespace, cluster, message")
+    void tableOnTheDemo() {
+        assertThat(run("compliance", "--demo")).isEqualTo(ComplianceCommand.EXIT_FAILURES);
+        List<String> lines = List.of(out().split("\n"));
+        int heading = lines.indexOf(lines.stream().filter(l -> l.startsWith("FAILING RESULTS ")).findFirst()
+                .orElseThrow());
+        assertThat(heading).isGreaterThan(lines.indexOf(lines.stream().filter(l -> l.startsWith("NAMESPACE"))
+                .findFirst().orElseThrow()));
+        int total = Integer.parseInt(lines.get(heading).split(" ")[2]);
+        assertThat(lines.get(heading + 1)).matches("RESULT +POLICY +RULE +RESOURCE +NAMESPACE +CLUSTER +MESSAGE");
+        List<String> rows = lines.subList(heading + 2, lines.size()).stream()
+                .takeWhile(l -> l.matches("(fail|error|warn) .*")).toList();
+        assertThat(rows).hasSize(Math.min(total, 20));
+        assertThat(rows.get(0)).matches("fail +\\S+ +\\S+ +Pod/(default|payments|web)-app-\\d+ +(default|payments|web) +"
+                + "(backstack-hub|spoke-\\d) +validation error: rule \\S+ failed");
+        String after = lines.get(heading + 2 + rows.size());
+        if (total > 20) {
+            assertThat(after).isEqualTo("... and " + (total - 20) + " more (every one: --output csv or json's failing[])");
+        } else {
+            assertThat(after).isEmpty();
+        }
+        assertThat(out()).contains("FAILURES ");
     }
 
     @Test

@@ -61,11 +61,77 @@ class ComplianceUiTest {
         });
         FxPoll.until(10, () -> !failing().isEmpty() && failing().stream().allMatch(f -> f.cluster().equals("spoke-2")));
         assertThat(FxPoll.onFx(() -> failing().get(0).message())).contains("validation error");
+
+        // the failing results are on screen by policy, resource, namespace, cluster and message, worst first
+        assertThat(FxPoll.onFx(() -> label("#compliance-worst"))).startsWith("Worst: fail ").contains("validation error: rule ");
+        assertThat(FxPoll.onFx(() -> label("#compliance-failing-title"))).startsWith("Failing results of spoke-2, fail then error then warn: ");
+        FailingResource first = FxPoll.onFx(() -> failing().get(0));
+        assertThat(first.result().label()).isEqualTo("fail");
+        FxPoll.until(10, () -> !visibleRows("#compliance-failing").isEmpty());
+        assertThat(FxPoll.onFx(() -> visibleRows("#compliance-failing").get(0))).containsExactly("\u25CF fail", first.policy(),
+                first.rule(), first.kind() + "/" + first.name(), first.namespace(), "spoke-2", first.message());
+        assertThat(first.kind() + "/" + first.name()).matches("Pod/(default|payments|web)-app-\\d+");
+        assertThat(first.message()).isEqualTo("validation error: rule " + first.policy() + " failed");
+        // by keyboard: focus the list, Home selects the worst, the details pane shows all of it
+        robot.interact(() -> robot.lookup("#compliance-failing").queryAs(TableView.class).requestFocus());
+        robot.push(KeyCode.HOME);
+        FxPoll.until(10, () -> label("#compliance-failing-detail").equals(first.detail()));
+        robot.push(KeyCode.DOWN);
+        FxPoll.until(10, () -> !label("#compliance-failing-detail").equals(first.detail())
+                && label("#compliance-failing-detail").contains("on cluster spoke-2"));
         assertThat(FxPoll.onFx(() -> robot.lookup("#compliance-export-html").queryAs(Button.class).isDisabled())).isFalse();
         FxPoll.onFx(() -> {
             Screenshots.save(robot.lookup("#dashboard").query().getScene(), "compliance");
             return null;
         });
+    }
+
+    @Test
+    @DisplayName("Ctrl+4 Policies: a spoke's compliance counts with its failing results under them, worst first")
+    void policiesTabListsTheSelectedClustersFailures() throws Exception {
+        FxPoll.until(60, () -> robot.lookup("#dashboard").tryQuery().isPresent());
+        // up to 90 s for the demo's spoke-1 to be read (a second window on a loaded CI machine starts slowly)
+        FxPoll.until(90, () -> robot.lookup("#cluster-table").queryAs(TableView.class).getItems().stream()
+                .anyMatch(r -> ((dev.backstack.panel.views.fleet.ClusterRow) r).id().equals("spoke-1")
+                        && ((dev.backstack.panel.views.fleet.ClusterRow) r).policyFailures() > 0));
+        robot.interact(() -> {
+            TableView<dev.backstack.panel.views.fleet.ClusterRow> t = robot.lookup("#cluster-table").queryAs(TableView.class);
+            t.getSelectionModel().select(t.getItems().stream().filter(r -> r.id().equals("spoke-1")).findFirst()
+                    .orElseThrow());
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        FxPoll.until(40, () -> label("#cluster-failures-title").startsWith("Failing results on spoke-1, ")
+                && !visibleRows("#cluster-failures").isEmpty());
+        List<String> row = FxPoll.onFx(() -> visibleRows("#cluster-failures").get(0));
+        assertThat(row.get(0)).isEqualTo("\u25CF fail");
+        assertThat(row.get(3)).matches("Pod/(default|payments|web)-app-\\d+");
+        assertThat(row.get(4)).isIn("default", "payments", "web");
+        assertThat(row.get(5)).isEqualTo("spoke-1");
+        assertThat(row.get(6)).isEqualTo("validation error: rule " + row.get(1) + " failed");
+        FxPoll.onFx(() -> {
+            Screenshots.save(robot.lookup("#dashboard").query().getScene(), "compliance-policies-tab");
+            return null;
+        });
+    }
+
+    /** The texts of the table's rows that are on screen (rows that hold an item), cell by cell. */
+    private List<List<String>> visibleRows(String id) {
+        TableView<?> t = robot.lookup(id).queryAs(TableView.class);
+        List<javafx.scene.control.TableRow<?>> rows = new java.util.ArrayList<>();
+        t.lookupAll(".table-row-cell").forEach(n -> {
+            javafx.scene.control.TableRow<?> r = (javafx.scene.control.TableRow<?>) n;
+            if (r.getItem() != null && r.isVisible()) {
+                rows.add(r);
+            }
+        });
+        rows.sort(java.util.Comparator.comparingInt(javafx.scene.control.TableRow::getIndex));
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (javafx.scene.control.TableRow<?> r : rows) {
+            List<String> cells = new java.util.ArrayList<>();
+            r.lookupAll(".table-cell").forEach(c -> cells.add(((javafx.scene.control.Labeled) c).getText()));
+            out.add(cells);
+        }
+        return out;
     }
 
     private String label(String id) throws Exception {

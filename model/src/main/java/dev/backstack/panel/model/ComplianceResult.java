@@ -1,5 +1,6 @@
 package dev.backstack.panel.model;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,16 @@ import java.util.Objects;
  */
 public record ComplianceResult(String group, String reportNamespace, String policy, String rule, Verdict verdict,
         String message, ResourceRef resource) {
+
+    /**
+     * Worst first: fail, then error, then warn (then pass and skip), each by the resource's
+     * namespace, kind and name, then policy and rule.
+     */
+    public static final Comparator<ComplianceResult> WORST_FIRST = Comparator
+            .comparingInt((ComplianceResult r) -> r.verdict().listingRank())
+            .thenComparing(r -> r.resource().namespace()).thenComparing(r -> r.resource().kind())
+            .thenComparing(r -> r.resource().name()).thenComparing(ComplianceResult::policy)
+            .thenComparing(ComplianceResult::rule);
 
     public ComplianceResult {
         group = Objects.requireNonNullElse(group, "");

@@ -41,6 +41,20 @@ public enum Verdict {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Where a result goes in a list of failing results: fail first, then error (the policy could
+     * not be evaluated), then warn; pass and skip after them (they are not listed).
+     */
+    public int listingRank() {
+        return switch (this) {
+            case FAIL -> 0;
+            case ERROR -> 1;
+            case WARN -> 2;
+            case PASS -> 3;
+            case SKIP -> 4;
+        };
+    }
+
     public ReportCounts counts() {
         return ReportCounts.ofResult(label());
     }

@@ -8,6 +8,7 @@ import dev.backstack.panel.model.Verdict;
 import dev.backstack.panel.model.compliance.ComplianceRow;
 import dev.backstack.panel.model.compliance.ComplianceSample;
 import dev.backstack.panel.model.compliance.FailingResource;
+import dev.backstack.panel.model.compliance.FailureList;
 import dev.backstack.panel.model.compliance.FleetCompliance;
 import dev.backstack.panel.model.compliance.Grouping;
 import dev.backstack.panel.model.compliance.HistorySnapshot;
@@ -49,6 +50,9 @@ public final class ComplianceExport {
             throw new IllegalArgumentException("not an output format: " + name + " (table, json, csv or html)");
         }
     }
+
+    /** How many failing results the table and JSON's {@code failures[]} list, worst first. */
+    public static final int FAILURES_SHOWN = 20;
 
     private ComplianceExport() {
     }
@@ -114,6 +118,10 @@ public final class ComplianceExport {
         root.put("clusters", fc.byCluster().stream().map(r -> row("cluster", r)).toList());
         root.put("policies", fc.byPolicy().stream().map(r -> row("policy", r)).toList());
         root.put("namespaces", fc.byNamespace().stream().map(r -> row("namespace", r)).toList());
+        FailureList worst = fc.worst(FAILURES_SHOWN);
+        root.put("failures", worst.shown().stream().map(ComplianceExport::failure).toList());
+        root.put("failuresTotal", worst.total());
+        root.put("failuresMore", worst.more());
         root.put("failing", fc.failing().stream().map(ComplianceExport::failing).toList());
         if (history != null) {
             root.put("history", history(history));
@@ -157,6 +165,23 @@ public final class ComplianceExport {
         m.put("policy", f.policy());
         m.put("rule", f.rule());
         m.put("result", f.result().label());
+        m.put("message", f.message());
+        m.put("source", f.group());
+        return m;
+    }
+
+    /** One of the worst failing results: what failed, where, and why. */
+    private static Map<String, Object> failure(FailingResource f) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("kind", f.kind());
+        resource.put("name", f.name());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("result", f.result().label());
+        m.put("policy", f.policy());
+        m.put("rule", f.rule());
+        m.put("resource", resource);
+        m.put("namespace", f.namespace());
+        m.put("cluster", f.cluster());
         m.put("message", f.message());
         m.put("source", f.group());
         return m;

@@ -3,6 +3,7 @@ package dev.backstack.panel.installer.compliance;
 import dev.backstack.panel.model.ReportCounts;
 import dev.backstack.panel.model.compliance.ComplianceRow;
 import dev.backstack.panel.model.compliance.FailingResource;
+import dev.backstack.panel.model.compliance.FailureList;
 import dev.backstack.panel.model.compliance.FleetCompliance;
 import java.util.List;
 
@@ -15,6 +16,11 @@ final class ComplianceTable {
     }
 
     static String text(FleetCompliance fc) {
+        return text(fc, ComplianceExport.FAILURES_SHOWN);
+    }
+
+    /** The table with at most {@code limit} failing results. */
+    static String text(FleetCompliance fc, int limit) {
         StringBuilder sb = new StringBuilder();
         if (fc.simulated()) {
             sb.append("SIMULATION: the built-in demo fleet, not a real cluster\n");
@@ -27,7 +33,7 @@ final class ComplianceTable {
         rows(sb, "CLUSTER", fc.byCluster());
         rows(sb, "POLICY", fc.byPolicy());
         rows(sb, "NAMESPACE", fc.byNamespace());
-        failing(sb, fc.failing());
+        failing(sb, fc.worst(limit));
         sb.append(fc.hasFailures() ? "FAILURES " + (fc.total().fail() + fc.total().error()) : "NO FAILURES").append('\n');
         return sb.toString();
     }
@@ -44,25 +50,40 @@ final class ComplianceTable {
         sb.append('\n');
     }
 
-    private static void failing(StringBuilder sb, List<FailingResource> failing) {
-        if (failing.isEmpty()) {
-            sb.append("No failing resources.\n\n");
+    /**
+     * The worst failing results under the counts, one per line: result, policy, rule, resource
+     * (kind/name), namespace, cluster and message; "... and K more" when cut at {@code limit}.
+     */
+    private static void failing(StringBuilder sb, FailureList list) {
+        if (list.isEmpty()) {
+            sb.append("No failing results.\n\n");
             return;
         }
-        int cluster = width("CLUSTER", failing.stream().map(FailingResource::cluster).toList());
-        int resource = width("RESOURCE", failing.stream().map(FailingResource::resource).toList());
-        int policy = width("POLICY/RULE", failing.stream().map(ComplianceTable::policyRule).toList());
-        String fmt = "%-" + cluster + "s %-6s %-" + resource + "s %-" + policy + "s %s%n";
-        sb.append(String.format(fmt, "CLUSTER", "RESULT", "RESOURCE", "POLICY/RULE", "MESSAGE"));
-        for (FailingResource f : failing) {
-            sb.append(String.format(fmt, f.cluster(), f.result().label(), f.resource(), policyRule(f),
-                    oneLine(f.message())));
+        List<FailingResource> shown = list.shown();
+        sb.append("FAILING RESULTS ").append(list.total()).append(" (fail, then error, then warn")
+                .append(list.more() == 0 ? "" : "; the worst " + shown.size()).append(")\n");
+        int policy = width("POLICY", shown.stream().map(FailingResource::policy).toList());
+        int rule = width("RULE", shown.stream().map(FailingResource::rule).toList());
+        int resource = width("RESOURCE", shown.stream().map(FailingResource::kindName).toList());
+        int namespace = width("NAMESPACE", shown.stream().map(ComplianceTable::namespace).toList());
+        int cluster = width("CLUSTER", shown.stream().map(FailingResource::cluster).toList());
+        String fmt = "%-6s %-" + policy + "s %-" + rule + "s %-" + resource + "s %-" + namespace + "s %-" + cluster
+                + "s %s";
+        sb.append(String.format(fmt, "RESULT", "POLICY", "RULE", "RESOURCE", "NAMESPACE", "CLUSTER", "MESSAGE"))
+                .append('\n');
+        for (FailingResource f : shown) {
+            sb.append(String.format(fmt, f.result().label(), oneLine(f.policy()), oneLine(f.rule()),
+                    oneLine(f.kindName()), oneLine(namespace(f)), f.cluster(), oneLine(f.message())).stripTrailing())
+                    .append('\n');
+        }
+        if (list.more() > 0) {
+            sb.append("... ").append(list.moreText()).append(" (every one: --output csv or json's failing[])\n");
         }
         sb.append('\n');
     }
 
-    private static String policyRule(FailingResource f) {
-        return f.policy() + (f.rule().isEmpty() || f.rule().equals(f.policy()) ? "" : "/" + f.rule());
+    private static String namespace(FailingResource f) {
+        return f.namespace().isEmpty() ? "-" : f.namespace();
     }
 
     private static int width(String title, List<String> values) {

@@ -89,7 +89,7 @@ class ComplianceExportTest {
     @DisplayName("the table names the failing resources and strips control characters from messages")
     void table() {
         String text = ComplianceExport.write(ComplianceExport.Format.TABLE, FC, null);
-        assertThat(text).contains("CLUSTER", "POLICY", "NAMESPACE", "Pod web/web-1", "FAILURES 1");
+        assertThat(text).contains("CLUSTER", "POLICY", "NAMESPACE", "Pod/web-1", "FAILURES 1");
         assertThat(ComplianceTable.oneLine("a\u001b[31mred\nb")).isEqualTo("a [31mred b");
     }
 }

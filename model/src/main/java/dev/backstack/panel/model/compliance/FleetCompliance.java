@@ -75,8 +75,7 @@ public record FleetCompliance(boolean simulated, long takenMillis, ReportCounts 
     }
 
     static FailingResource failingResource(String cluster, ComplianceResult r) {
-        return new FailingResource(cluster, r.resource().kind(), r.resource().namespace(), r.resource().name(),
-                r.policy(), r.rule(), r.verdict(), r.message(), r.group(), r.reportNamespace());
+        return FailingResource.of(cluster, r);
     }
 
     private static String note(Cluster c) {
@@ -97,6 +96,11 @@ public record FleetCompliance(boolean simulated, long takenMillis, ReportCounts 
     /** The failing resources of one row (the drill-down). */
     public List<FailingResource> failing(ComplianceRow row) {
         return failing.stream().filter(row::covers).toList();
+    }
+
+    /** The fleet's worst failing results (fail, then error, then warn), at most {@code limit}, and how many there are. */
+    public FailureList worst(int limit) {
+        return FailureList.of(failing, limit);
     }
 
     /** True when any result is fail or error (warnings alone are not failures). */

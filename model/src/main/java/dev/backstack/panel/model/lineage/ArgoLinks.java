@@ -11,6 +11,7 @@ import dev.backstack.panel.model.KubeObject;
 import dev.backstack.panel.model.ObjectSet;
 import dev.backstack.panel.model.Reachability;
 import dev.backstack.panel.model.ReportCounts;
+import dev.backstack.panel.model.compliance.FailingResource;
 import dev.backstack.panel.model.rules.ArgoRules;
 import dev.backstack.panel.model.rules.SpokeDetector;
 import java.util.Comparator;
@@ -86,7 +87,16 @@ final class ArgoLinks {
         ReportCounts t = c.total();
         Assessment a = t.health() == Health.HEALTHY ? Assessment.healthy(t.toString())
                 : Assessment.of(t.health(), t.toString(), kind + " " + spoke, t.fail() + " failing and "
-                        + t.error() + " erroring results in " + c.reports() + " reports");
+                        + t.error() + " erroring results in " + c.reports() + " reports" + worst(spoke, c));
         return new LineageNode(LineageStage.COMPLIANCE, kind, "", spoke, a, Optional.empty(), List.of());
+    }
+
+    /** {@code ; the worst: fail policy: Pod/web-1 in web: message}, when the summary kept a failing result. */
+    private static String worst(String spoke, ComplianceSummary c) {
+        if (c.worst().isEmpty() || !c.worst().get(0).verdict().failing()) {
+            return "";
+        }
+        return "; the worst: " + FailingResource.of(spoke, c.worst().get(0)).oneLine(false)
+                + (c.findings() > 1 ? " (and " + (c.findings() - 1) + " more in the Compliance tab)" : "");
     }
 }

@@ -105,6 +105,22 @@ class SpokeLineageTest {
                 Arguments.of("compliance failing",
                         SpokeFixture.healthy(), connected(new ReportCounts(30, 3, 0, 1, 0), 2), LineageStage.COMPLIANCE,
                         "applications Healthy, but PolicyReports aks-1: 3 failing and 1 erroring results in 2 reports"),
+                Arguments.of("compliance failing, the worst result named",
+                        SpokeFixture.healthy(), Optional.of(new Cluster(SpokeFixture.SPOKE, SpokeFixture.SPOKE,
+                                ClusterRole.SPOKE, SpokeFixture.SERVER, Set.of("AKSCluster claim"), Reachability.REACHABLE,
+                                "v1.31.2", List.of(), List.of(), List.of(), new ComplianceSummary(
+                                        new ReportCounts(1, 1, 1, 0, 0), Map.of(), Map.of(), 2, List.of(
+                                        new dev.backstack.panel.model.ComplianceResult("openreports.io", "web", "limits",
+                                                "memory", dev.backstack.panel.model.Verdict.WARN, "set limits",
+                                                new dev.backstack.panel.model.ResourceRef("Pod", "web", "web-2")),
+                                        new dev.backstack.panel.model.ComplianceResult("openreports.io", "web",
+                                                "disallow-latest-tag", "latest-tag", dev.backstack.panel.model.Verdict.FAIL,
+                                                "validation error: use a pinned tag",
+                                                new dev.backstack.panel.model.ResourceRef("Pod", "web", "web-1"))), 0),
+                                Optional.empty(), Assessment.healthy("ok"))), LineageStage.COMPLIANCE,
+                        "applications Healthy, but PolicyReports aks-1: 1 failing and 0 erroring results in 2 reports; "
+                                + "the worst: fail disallow-latest-tag/latest-tag: Pod/web-1 in web: validation error: "
+                                + "use a pinned tag (and 1 more in the Compliance tab)"),
                 Arguments.of("no claim: a spoke registered by hand",
                         SpokeFixture.spoke().noClaim().noComposite().clusterSecret(true).app("aks-1-kyverno", "Healthy", null),
                         passing(), LineageStage.REQUEST, "no AKSCluster or EKSCluster claim with id aks-1 on the hub"),

@@ -5,9 +5,9 @@ import static dev.backstack.panel.views.fleet.ClusterTableView.column;
 import dev.backstack.panel.installer.compliance.ComplianceExport;
 import dev.backstack.panel.model.Health;
 import dev.backstack.panel.model.compliance.ComplianceRow;
-import dev.backstack.panel.model.compliance.FailingResource;
 import dev.backstack.panel.model.compliance.Grouping;
 import dev.backstack.panel.views.fleet.ClusterTableView;
+import dev.backstack.panel.views.fleet.FailureTable;
 import dev.backstack.panel.views.fx.Styles;
 import java.io.File;
 import java.util.function.LongSupplier;
@@ -31,7 +31,8 @@ import javafx.stage.FileChooser;
 
 /**
  * The fleet's Kyverno compliance: a toggle for the grouping (policy, namespace, cluster), the
- * table, the failing resources of the selected row with their messages, the fleet's failures
+ * counts with the fleet's worst failing results under them, the table, the failing results of the
+ * selected row (worst first, with a details pane for the whole message), the fleet's failures
  * over time from the local history, and export buttons. Binds to a {@link ComplianceViewModel}.
  */
 public final class ComplianceView extends BorderPane {
@@ -47,10 +48,10 @@ public final class ComplianceView extends BorderPane {
         setPadding(new Insets(8));
         setTop(toolbar());
         SplitPane lower = new SplitPane(failingTable(), new ComplianceChart(vm.series()));
-        lower.setDividerPositions(0.62);
+        lower.setDividerPositions(0.7);
         SplitPane main = new SplitPane(rowsTable(), lower);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.45);
+        main.setDividerPositions(0.38);
         setCenter(main);
         Label status = new Label();
         status.setId("compliance-export-status");
@@ -96,7 +97,17 @@ public final class ComplianceView extends BorderPane {
             bar.getChildren().add(b);
         }
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, bar, summary);
+        Label worst = new Label();
+        worst.setId("compliance-worst");
+        worst.textProperty().bind(vm.worstProperty()); // a line each, cut to the width; the list below has all
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(vm.worstProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(720);
+        worst.setTooltip(whole);
+        worst.visibleProperty().bind(vm.worstProperty().isNotEmpty());
+        worst.managedProperty().bind(worst.visibleProperty());
+        VBox top = new VBox(6, bar, summary, worst);
         top.setPadding(new Insets(0, 0, 8, 0));
         return top;
     }
@@ -134,27 +145,7 @@ public final class ComplianceView extends BorderPane {
     }
 
     private VBox failingTable() {
-        TableView<FailingResource> t = new TableView<>(vm.failing());
-        t.setId("compliance-failing");
-        t.getColumns().add(column("Cluster", FailingResource::cluster, 110));
-        t.getColumns().add(column("Result", f -> f.result().label(), 60));
-        t.getColumns().add(column("Resource", FailingResource::resource, 220));
-        t.getColumns().add(column("Policy", FailingResource::policy, 190));
-        t.getColumns().add(column("Rule", FailingResource::rule, 150));
-        t.getColumns().add(column("Message", FailingResource::message, 480));
-        t.setPlaceholder(new Label("No failing resources"));
-        Label title = new Label();
-        title.getStyleClass().add(Styles.SECTION);
-        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            String scope = vm.selectedRowProperty().get() == null ? "Failing resources (select a row to narrow)"
-                    : "Failing resources of " + vm.selectedRowProperty().get().label();
-            int total = vm.failingTotalProperty().get();
-            return total > vm.failing().size() ? scope + ": the first " + vm.failing().size() + " of " + total
-                    + " (exports have all)" : scope;
-        }, vm.selectedRowProperty(), vm.failingTotalProperty(), vm.failing()));
-        VBox box = new VBox(4, title, t);
-        VBox.setVgrow(t, Priority.ALWAYS);
-        return box;
+        return FailureTable.of("compliance-failing", vm.failing(), vm.failingTitleProperty(), "No failing resources");
     }
 
     private void export(ComplianceExport.Format format) {

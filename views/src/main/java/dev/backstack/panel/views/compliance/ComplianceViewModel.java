@@ -31,8 +31,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The compliance tab's state, derived from fleet snapshots and the local history: the table
- * grouped by policy, namespace or cluster, the failing resources of the selected row (all of
- * them when none is selected), the fleet's totals over time, and exports written in the
+ * grouped by policy, namespace or cluster, the header's worst failing results, the failing
+ * results of the selected row (all of them when none is selected; fail, then error, then warn), the fleet's totals over time, and exports written in the
  * background by an injected {@link Exporter}. No scene-graph code; called on the FX thread.
  */
 public final class ComplianceViewModel {
@@ -61,11 +61,14 @@ public final class ComplianceViewModel {
     private final ObservableList<FailingResource> failingView = FXCollections.unmodifiableObservableList(failing);
     private final ObservableList<ComplianceSample> seriesView = FXCollections.unmodifiableObservableList(series);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("waiting for the first snapshot");
+    private final ReadOnlyStringWrapper worst = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failingTitle = new ReadOnlyStringWrapper("Failing results");
     private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyIntegerWrapper failingTotal = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private Supplier<HistorySnapshot> history = () -> HistorySnapshot.EMPTY;
+    private List<FailingResource> worstFirst = List.of();
     private HistorySnapshot shownHistory;
     private long revision = -1;
     private boolean refreshing;
@@ -101,17 +104,27 @@ public final class ComplianceViewModel {
         refreshHistory();
     }
 
-    /** A roll-up with the lists the table and the drill-down show for one grouping and selection. */
+    /** How many of the fleet's worst failing results the header names. */
+    static final int HEADLINE_FAILURES = 3;
+
+    /**
+     * A roll-up with the lists the table and the drill-down show for one grouping and selection;
+     * {@code worstFirst} is every failing result of the fleet, fail then error then warn (sorted
+     * here, off the FX thread, so a new selection only filters it).
+     */
     private record Computed(FleetCompliance compliance, Grouping grouping, ComplianceRow selected,
-            List<ComplianceRow> rows, List<FailingResource> failing, int failingTotal) {
+            List<ComplianceRow> rows, List<FailingResource> worstFirst, List<FailingResource> failing,
+            int failingTotal) {
 
         static Computed of(Fleet fleet, Grouping grouping, ComplianceRow selected) {
             FleetCompliance fc = FleetCompliance.of(fleet);
             List<ComplianceRow> rows = fc.rows(grouping);
             ComplianceRow kept = selected == null ? null
                     : rows.stream().filter(r -> sameRow(r, selected)).findFirst().orElse(null);
-            List<FailingResource> failing = kept == null ? fc.failing() : fc.failing(kept);
-            return new Computed(fc, grouping, kept, rows, failing.size() > SHOWN_FAILING
+            List<FailingResource> worstFirst = fc.worst(Integer.MAX_VALUE).shown();
+            List<FailingResource> failing = kept == null ? worstFirst
+                    : worstFirst.stream().filter(kept::covers).toList();
+            return new Computed(fc, grouping, kept, rows, worstFirst, failing.size() > SHOWN_FAILING
                     ? List.copyOf(failing.subList(0, SHOWN_FAILING)) : failing, failing.size());
         }
     }
@@ -136,8 +149,10 @@ public final class ComplianceViewModel {
     private void show(Computed c) {
         FleetCompliance fc = c.compliance();
         compliance.set(fc);
+        worstFirst = c.worstFirst();
         hasFailures.set(fc.hasFailures());
         summary.set(summaryOf(fc));
+        worst.set(headline(worstFirst));
         if (c.grouping() != grouping.get() || !Objects.equals(c.selected() == null ? null : key(c.selected()),
                 selectedRow.get() == null ? null : key(selectedRow.get()))) {
             refreshRows(); // the user changed the grouping or the selection meanwhile
@@ -156,6 +171,39 @@ public final class ComplianceViewModel {
         if (!failing.equals(c.failing())) {
             failing.setAll(c.failing());
         }
+        failingTitle.set(failingTitle());
+    }
+
+    /**
+     * The header's few worst failing results of the whole fleet, one line each ({@code Worst:}
+     * before the first), the last saying how many more the list below holds.
+     */
+    static String headline(List<FailingResource> worstFirst) {
+        if (worstFirst.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        int n = Math.min(HEADLINE_FAILURES, worstFirst.size());
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "Worst: " : "\n\u2022 ").append(worstFirst.get(i).oneLine(true));
+        }
+        if (worstFirst.size() > n) {
+            sb.append("\n(and ").append(worstFirst.size() - n).append(" more in the list below)");
+        }
+        return sb.toString();
+    }
+
+    /** What the drill-down lists: its scope, the order, how many in all and "and K more" when cut. */
+    private String failingTitle() {
+        ComplianceRow row = selectedRow.get();
+        String scope = row == null ? "Failing results (select a row above to narrow)"
+                : "Failing results of " + row.label();
+        int total = failingTotal.get();
+        if (total == 0) {
+            return scope + ": none";
+        }
+        return scope + ", fail then error then warn: " + (total > failing.size() ? "the worst " + failing.size()
+                + " of " + total + ", and " + (total - failing.size()) + " more (exports have all)" : total);
     }
 
     private static List<String> key(ComplianceRow r) {
@@ -208,14 +256,14 @@ public final class ComplianceViewModel {
     }
 
     private void refreshFailing() {
-        FleetCompliance fc = compliance.get();
-        List<FailingResource> all = fc == null ? List.of()
-                : selectedRow.get() == null ? fc.failing() : fc.failing(selectedRow.get());
+        ComplianceRow row = selectedRow.get();
+        List<FailingResource> all = row == null ? worstFirst : worstFirst.stream().filter(row::covers).toList();
         List<FailingResource> next = all.size() > SHOWN_FAILING ? all.subList(0, SHOWN_FAILING) : all;
         failingTotal.set(all.size());
         if (!failing.equals(next)) {
             failing.setAll(next);
         }
+        failingTitle.set(failingTitle());
     }
 
     private void refreshHistory() {
@@ -284,6 +332,16 @@ public final class ComplianceViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The fleet's few worst failing results for the header ({@code ""} when nothing fails). */
+    public ReadOnlyStringProperty worstProperty() {
+        return worst.getReadOnlyProperty();
+    }
+
+    /** The drill-down's title: its scope, the order, how many in all, "and K more" when cut. */
+    public ReadOnlyStringProperty failingTitleProperty() {
+        return failingTitle.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty exportStatusProperty() {

@@ -26,7 +26,9 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         getColumns().add(column("Role", ClusterRow::role, 60));
         getColumns().add(column("Kubernetes", ClusterRow::kubernetesVersion, 90));
         getColumns().add(column("Apps", ClusterRow::applications, 56));
-        getColumns().add(column("Policy fails", ClusterRow::policyFailures, 90));
+        TableColumn<ClusterRow, Long> fails = column("Policy fails", ClusterRow::policyFailures, 90);
+        fails.setCellFactory(c -> new FailuresCell());
+        getColumns().add(fails);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         javafx.scene.control.Label empty = new javafx.scene.control.Label();
         empty.setId("cluster-table-empty");
@@ -46,6 +48,30 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         col.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         col.setPrefWidth(width);
         return col;
+    }
+
+    /** The number of failing results; its tooltip names the worst of them (the Policies tab lists them). */
+    static final class FailuresCell extends TableCell<ClusterRow, Long> {
+        private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+
+        FailuresCell() {
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(720);
+            tooltip.setShowDuration(javafx.util.Duration.INDEFINITE);
+        }
+
+        @Override
+        protected void updateItem(Long item, boolean empty) {
+            super.updateItem(item, empty);
+            ClusterRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty || item == null ? null : item.toString());
+            if (row == null || row.failuresHint().isEmpty()) {
+                setTooltip(null);
+            } else {
+                tooltip.setText(row.failuresHint());
+                setTooltip(tooltip);
+            }
+        }
     }
 
     /** A cell that shows a health as a coloured chip. */

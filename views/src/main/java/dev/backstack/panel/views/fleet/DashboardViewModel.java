@@ -7,6 +7,8 @@ import dev.backstack.panel.model.ComponentKind;
 import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.PolicyStatus;
 import dev.backstack.panel.model.WatchState;
+import dev.backstack.panel.model.compliance.FailingResource;
+import dev.backstack.panel.model.compliance.FailureList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,9 @@ public final class DashboardViewModel {
     private final StringProperty signInWait = new SimpleStringProperty("");
     /** What the empty cluster table says before the first snapshot. */
     public static final String WAITING = "Reading the kubeconfig and connecting\u2026";
+    private final ObservableList<FailingResource> failures = FXCollections.observableArrayList();
+    private final ObservableList<FailingResource> failuresView = FXCollections.unmodifiableObservableList(failures);
+    private final StringProperty failuresTitle = new SimpleStringProperty("");
     private String selectedId;
 
     public DashboardViewModel(LongSupplier clock) {
@@ -87,8 +92,27 @@ public final class DashboardViewModel {
         setIfChanged(watches, f.watchesOf(selected.id()));
         complianceText.set(selected.compliance().reports() == 0 ? "no policy reports"
                 : selected.compliance().total() + " across " + selected.compliance().reports() + " reports");
+        FailureList worst = FailureList.of(selected, SHOWN_FAILURES);
+        setIfChanged(failures, worst.shown());
+        failuresTitle.set(failuresTitle(selected, worst));
         selectedComponent.set(selectedKind.get() == null ? null : selected.component(selectedKind.get()).orElse(null));
         updateBadges(selected, f.watchesOf(selected.id()));
+    }
+
+    /** The selected cluster's failing results listed under its compliance counts (its summary keeps this many). */
+    static final int SHOWN_FAILURES = dev.backstack.panel.model.ComplianceSummary.WORST_KEPT;
+
+    static String failuresTitle(Cluster c, FailureList worst) {
+        if (c.compliance().reports() == 0) {
+            return "Failing results: none read (no policy reports on " + c.name() + ")";
+        }
+        if (worst.isEmpty()) {
+            return "Failing results: none on " + c.name();
+        }
+        String head = "Failing results on " + c.name() + ", fail then error then warn: ";
+        return worst.more() == 0 ? head + worst.total()
+                : head + "the worst " + worst.shown().size() + " of " + worst.total() + ", " + worst.moreText()
+                        + " in the Compliance tab (Ctrl+6)";
     }
 
     private void updateBadges(Cluster c, List<WatchState> ws) {
@@ -222,6 +246,16 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty complianceTextProperty() {
         return complianceText;
+    }
+
+    /** The selected cluster's worst failing results (fail, then error, then warn), at most {@link #SHOWN_FAILURES}. */
+    public ObservableList<FailingResource> failures() {
+        return failuresView;
+    }
+
+    /** What {@link #failures()} holds: how many in all, "and K more" when cut. */
+    public ReadOnlyStringProperty failuresTitleProperty() {
+        return failuresTitle;
     }
 
     public long now() {

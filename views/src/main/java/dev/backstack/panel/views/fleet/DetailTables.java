@@ -14,7 +14,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The selected cluster's Argo CD applications, Kyverno policies and watches, as tables. */
+/**
+ * The selected cluster's Argo CD applications, Kyverno policies (with its compliance counts and
+ * its worst failing results under them) and watches, as tables.
+ */
 public final class DetailTables {
 
     private DetailTables() {
@@ -46,9 +49,14 @@ public final class DetailTables {
         Label compliance = new Label();
         compliance.textProperty().bind(vm.complianceTextProperty().map(s -> "Compliance: " + s));
         compliance.getStyleClass().add(Styles.TITLE);
-        VBox box = new VBox(8, compliance, t);
+        VBox failures = FailureTable.of("cluster-failures", vm.failures(), vm.failuresTitleProperty(),
+                "No failing policy results on this cluster");
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(t, failures);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.4);
+        VBox box = new VBox(8, compliance, split);
         box.setPadding(new Insets(8));
-        VBox.setVgrow(t, Priority.ALWAYS);
+        VBox.setVgrow(split, Priority.ALWAYS);
         return box;
     }
 

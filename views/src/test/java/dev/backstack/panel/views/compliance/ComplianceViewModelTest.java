@@ -148,4 +148,60 @@ class ComplianceViewModelTest {
         vm.export(ComplianceExport.Format.CSV, dir.resolve("all.csv"));
         assertThat(written).containsExactly("CSV all.csv " + (ComplianceViewModel.SHOWN_FAILING + 5));
     }
+
+    @Test
+    @DisplayName("failing results are listed fail, then error, then warn; the header names the worst; the title counts them")
+    void worstFirstWithHeadline() {
+        var hub = ClusterAssembler.assemble(new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
+                Reachability.REACHABLE, "", ObjectSet.of(List.of(report("web", "web-1", "limits", "warn", "set limits"),
+                        report("web", "web-2", "owner", "error", "lookup failed"),
+                        report("web", "web-3", "ro-rootfs", "fail", "read-only\nplease"))));
+        var spoke = ClusterAssembler.assemble(new ClusterAssembler.Identity("spoke-2", "spoke-2", ClusterRole.SPOKE, "",
+                Set.of()), Reachability.REACHABLE, "", ObjectSet.of(List.of(report("api", "api-1", "host-path", "fail",
+                "hostPath"))));
+        vm.apply(new Fleet(hub, List.of(spoke), List.of(), false, 1, 1_000));
+
+        assertThat(vm.failing()).extracting(f -> f.result().label() + " " + f.cluster() + " " + f.kindName())
+                .containsExactly("fail hub Pod/web-3", "fail spoke-2 Pod/api-1", "error hub Pod/web-2",
+                        "warn hub Pod/web-1");
+        assertThat(vm.worstProperty().get()).isEqualTo("""
+                Worst: fail ro-rootfs: Pod/web-3 in web on hub: read-only please
+                \u2022 fail host-path: Pod/api-1 in api on spoke-2: hostPath
+                \u2022 error owner: Pod/web-2 in web on hub: lookup failed
+                (and 1 more in the list below)""");
+        assertThat(vm.failingTitleProperty().get())
+                .isEqualTo("Failing results (select a row above to narrow), fail then error then warn: 4");
+
+        vm.setGrouping(Grouping.CLUSTER);
+        vm.select(vm.rows().get(0));
+        assertThat(vm.failing()).extracting(f -> f.result().label()).containsExactly("fail", "error", "warn");
+        assertThat(vm.failingTitleProperty().get()).isEqualTo("Failing results of hub, fail then error then warn: 3");
+
+        vm.apply(fleet(2, "pass"));
+        vm.select(vm.rows().get(1));
+        assertThat(vm.failing()).extracting(f -> f.result().label()).containsExactly("warn");
+    }
+
+    @Test
+    @DisplayName("cut at SHOWN_FAILING, the drill-down keeps the worst (fails listed after many warns by name come first) and says how many more")
+    void cutKeepsTheWorst() {
+        List<KubeObject> reports = new ArrayList<>();
+        for (int i = 0; i < ComplianceViewModel.SHOWN_FAILING; i++) {
+            reports.add(report("a", String.format("a-%04d", i), "limits", "warn", "w"));
+        }
+        for (int i = 0; i < 5; i++) {
+            reports.add(report("z", "z-" + i, "ro-rootfs", "fail", "rw"));
+        }
+        var hub = ClusterAssembler.assemble(new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
+                Reachability.REACHABLE, "", ObjectSet.of(reports));
+
+        vm.apply(new Fleet(hub, List.of(), List.of(), false, 1, 1_000));
+
+        assertThat(vm.failing()).hasSize(ComplianceViewModel.SHOWN_FAILING);
+        assertThat(vm.failing().subList(0, 5)).allMatch(f -> f.result().label().equals("fail"));
+        assertThat(vm.failingTitleProperty().get()).endsWith(": the worst " + ComplianceViewModel.SHOWN_FAILING + " of "
+                + (ComplianceViewModel.SHOWN_FAILING + 5) + ", and 5 more (exports have all)");
+        assertThat(vm.worstProperty().get()).startsWith("Worst: fail ro-rootfs: Pod/z-0 in z on hub: rw")
+                .endsWith("(and " + (ComplianceViewModel.SHOWN_FAILING + 2) + " more in the list below)");
+    }
 }

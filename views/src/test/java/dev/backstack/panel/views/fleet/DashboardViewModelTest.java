@@ -89,4 +89,58 @@ class DashboardViewModelTest {
         return new dev.backstack.panel.model.Component(kind, installed, installed ? Assessment.healthy("running")
                 : Assessment.of(Health.MISSING, kind.displayName(), "not installed"), "", "", "", List.of(), List.of(), List.of());
     }
+
+    private static dev.backstack.panel.model.KubeObject report(String pod, String policy, String result, String message) {
+        return new dev.backstack.panel.model.KubeObject("wgpolicyk8s.io/v1alpha2", "PolicyReport", "web",
+                "polr-" + pod + "-" + policy, "u", 1, "", null, java.util.Map.of(), java.util.Map.of(), List.of(),
+                java.util.Map.of("results", List.of(java.util.Map.of("policy", policy, "rule", policy + "-rule",
+                        "result", result, "message", message, "resources", List.of(java.util.Map.of("kind", "Pod",
+                                "namespace", "web", "name", pod))))));
+    }
+
+    private static Cluster withReports(String id, ClusterRole role, List<dev.backstack.panel.model.KubeObject> reports) {
+        return dev.backstack.panel.model.rules.ClusterAssembler.assemble(
+                new dev.backstack.panel.model.rules.ClusterAssembler.Identity(id, id, role, "", Set.of()),
+                Reachability.REACHABLE, "v1.33.4", dev.backstack.panel.model.ObjectSet.of(reports));
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("the selected cluster's failing results are listed under its counts, worst first; a fleet row's tooltip names its worst")
+    void failuresOfTheSelectedCluster() {
+        List<dev.backstack.panel.model.KubeObject> reports = new java.util.ArrayList<>(List.of(
+                report("web-1", "limits", "warn", "set memory limits"),
+                report("web-2", "latest-tag", "fail", "use a pinned tag"),
+                report("web-3", "owner", "error", "lookup failed")));
+        Cluster hub = withReports("hub", ClusterRole.HUB, List.of());
+        Cluster spoke = withReports("spoke-1", ClusterRole.SPOKE, reports);
+        DashboardViewModel vm = new DashboardViewModel(() -> 1_000L);
+        vm.apply(new Fleet(hub, List.of(spoke), List.of(), false, 1, 1_000L));
+        assertThat(vm.failures()).isEmpty();
+        assertThat(vm.failuresTitleProperty().get()).isEqualTo("Failing results: none read (no policy reports on hub)");
+
+        vm.selectCluster("spoke-1");
+        assertThat(vm.failures()).extracting(f -> f.result().label() + " " + f.policy() + " " + f.rule() + " "
+                + f.kindName() + " " + f.namespace() + " " + f.cluster() + " " + f.message()).containsExactly(
+                        "fail latest-tag latest-tag-rule Pod/web-2 web spoke-1 use a pinned tag",
+                        "error owner owner-rule Pod/web-3 web spoke-1 lookup failed",
+                        "warn limits limits-rule Pod/web-1 web spoke-1 set memory limits");
+        assertThat(vm.failuresTitleProperty().get())
+                .isEqualTo("Failing results on spoke-1, fail then error then warn: 3");
+        assertThat(vm.clusters().get(1).failuresHint()).isEqualTo("""
+                fail latest-tag/latest-tag-rule: Pod/web-2 in web: use a pinned tag
+                error owner/owner-rule: Pod/web-3 in web: lookup failed
+                warn limits/limits-rule: Pod/web-1 in web: set memory limits""");
+        assertThat(vm.clusters().get(0).failuresHint()).isEmpty();
+
+        for (int i = 0; i < DashboardViewModel.SHOWN_FAILURES + 2; i++) {
+            reports.add(report(String.format("pod-%03d", i), "latest-tag", "fail", "use a pinned tag"));
+        }
+        vm.apply(new Fleet(hub, List.of(withReports("spoke-1", ClusterRole.SPOKE, reports)), List.of(), false, 2, 1_000L));
+        int total = DashboardViewModel.SHOWN_FAILURES + 5;
+        assertThat(vm.failures()).hasSize(DashboardViewModel.SHOWN_FAILURES);
+        assertThat(vm.failuresTitleProperty().get()).isEqualTo("Failing results on spoke-1, fail then error then warn: "
+                + "the worst " + DashboardViewModel.SHOWN_FAILURES + " of " + total + ", and 5 more in the Compliance tab (Ctrl+6)");
+        assertThat(List.of(vm.clusters().get(1).failuresHint().split("\n"))).hasSize(ClusterRow.HINTED_FAILURES + 1)
+                .last().isEqualTo("and " + (total - ClusterRow.HINTED_FAILURES) + " more (select the cluster: Policies tab)");
+    }
 }
