@@ -31,6 +31,7 @@ import dev.backstack.panel.views.policy.PolicyServiceBackend;
 import dev.backstack.panel.views.policy.PolicyWizard;
 import dev.backstack.panel.views.shell.ClusterPickerDialog;
 import dev.backstack.panel.views.shell.DashboardView;
+import dev.backstack.panel.views.shell.WindowMemory;
 import dev.backstack.panel.views.task.FxTaskExecutor;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class PanelApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PanelApp.class);
     private static volatile Options options = Options.parse();
     private static volatile InstallTargets installTargets;
+    private static volatile java.util.prefs.Preferences windowPrefs;
 
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "panel-background");
@@ -86,6 +88,11 @@ public final class PanelApp extends Application {
     /** The clusters the install wizard offers (kubeconfig contexts, the simulated cluster). */
     public static void useInstallTargets(InstallTargets targets) {
         installTargets = targets;
+    }
+
+    /** For tests: the Preferences node where the window remembers its size, dividers and tab (not the user's). */
+    public static void useWindowPreferences(java.util.prefs.Preferences node) {
+        windowPrefs = node;
     }
 
     /** For tests: the options the next launched window uses. */
@@ -124,6 +131,8 @@ public final class PanelApp extends Application {
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
         primary.setTitle("BACK Stack control panel");
         primary.setScene(scene);
+        WindowMemory.attach(primary, view.splitPanes(), view.tabs(),
+                windowPrefs != null ? windowPrefs : WindowMemory.userNode());
         primary.show();
         reportFirstFrame();
         connect(() -> connector.connect(options, FleetConnector.DEMO_TICK_MILLIS));

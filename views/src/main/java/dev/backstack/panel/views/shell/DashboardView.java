@@ -37,6 +37,7 @@ public final class DashboardView extends BorderPane {
     private final NoticeBar notices = new NoticeBar();
     private final Tab detailTab;
     private final WizardMenu wizards = new WizardMenu();
+    private final java.util.List<SplitPane> splits;
 
     public DashboardView(DashboardViewModel vm, ComponentDetailViewModel detail, Consumer<String> openUrl,
             Runnable toggleTheme, Runnable chooseContexts) {
@@ -61,6 +62,7 @@ public final class DashboardView extends BorderPane {
         left.setDividerPositions(0.5);
         SplitPane main = new SplitPane(left, tabs);
         main.setDividerPositions(0.42);
+        splits = java.util.List.of(main, left);
         setTop(new javafx.scene.layout.VBox(header(vm, toggleTheme, chooseContexts), notices));
         setCenter(main);
         sceneProperty().addListener((o, a, scene) -> {
@@ -168,6 +170,11 @@ public final class DashboardView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The split panes whose dividers the window remembers: the main one, then the fleet's. */
+    public java.util.List<SplitPane> splitPanes() {
+        return splits;
     }
 
     /**
