@@ -7,6 +7,7 @@ import dev.backstack.panel.model.Health;
 import dev.backstack.panel.model.PolicyStatus;
 import dev.backstack.panel.model.WatchState;
 import dev.backstack.panel.views.fx.Styles;
+import dev.backstack.panel.views.fx.TextCells;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -32,6 +33,7 @@ public final class DetailTables {
                 : a.destinationServer(), 220));
         t.getColumns().add(column("Message", a -> a.assessment().oneLine(), 420));
         t.setPlaceholder(new Label("No Argo CD applications on this cluster"));
+        TextCells.lastColumnFills(t);
         return t;
     }
 
@@ -43,6 +45,7 @@ public final class DetailTables {
         t.getColumns().add(healthColumn("Ready", p -> p.assessment().health()));
         t.getColumns().add(column("Message", p -> p.assessment().oneLine(), 420));
         t.setPlaceholder(new Label("No Kyverno policies on this cluster"));
+        TextCells.lastColumnFills(t);
         Label compliance = new Label();
         compliance.textProperty().bind(vm.complianceTextProperty().map(s -> "Compliance: " + s));
         compliance.getStyleClass().add(Styles.TITLE);
@@ -60,6 +63,7 @@ public final class DetailTables {
         t.getColumns().add(column("Last event", w -> w.lastEventMillis() == 0 ? "-" : Ages.ago(vm.now() - w.lastEventMillis()), 100));
         t.getColumns().add(column("Detail", w -> w.message().isEmpty() ? "" : w.message(), 420));
         t.setPlaceholder(new Label("No watches"));
+        TextCells.lastColumnFills(t);
         return t;
     }
 

@@ -1,0 +1,87 @@
+package dev.backstack.panel.views.fx;
+
+import java.util.List;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.util.Callback;
+
+/**
+ * Table cells whose text can always be read in full: the value as text, and the whole text as
+ * the cell's tooltip (names, reasons and messages are often longer than their column).
+ */
+public final class TextCells {
+
+    /** Room left for a vertical scroll bar, so a filled table does not scroll sideways by a few pixels. */
+    private static final double SCROLL_BAR = 16;
+
+    private TextCells() {
+    }
+
+    /** Cells for a table column of any value type (shown with {@code toString}). */
+    public static <R, T> Callback<TableColumn<R, T>, TableCell<R, T>> forTable() {
+        return column -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                show(this, empty ? null : item);
+            }
+        };
+    }
+
+    /** Cells for a tree-table column of any value type. */
+    public static <R, T> Callback<TreeTableColumn<R, T>, TreeTableCell<R, T>> forTreeTable() {
+        return column -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                show(this, empty ? null : item);
+            }
+        };
+    }
+
+    /** {@link #columnFills} for the table's last column (the message or reason). */
+    public static void lastColumnFills(TableView<?> table) {
+        columnFills(table, table.getColumns().get(table.getColumns().size() - 1));
+    }
+
+    /**
+     * Lets {@code flexible} take the width the other columns leave, never less than its own
+     * width; the others keep theirs, and a narrow table scrolls sideways rather than squeezing
+     * every column to dots. Call after the columns are added.
+     */
+    public static void columnFills(TableView<?> table, TableColumn<?, ?> flexible) {
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        List<? extends TableColumn<?, ?>> columns = List.copyOf(table.getColumns());
+        double own = flexible.getPrefWidth();
+        Runnable fit = () -> {
+            double others = columns.stream().filter(c -> c != flexible).mapToDouble(TableColumn::getWidth).sum();
+            double free = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR;
+            flexible.setPrefWidth(Math.max(own, Math.floor(free - others)));
+        };
+        table.widthProperty().addListener((o, a, b) -> fit.run());
+        columns.stream().filter(c -> c != flexible).forEach(c -> c.widthProperty().addListener((o, a, b) -> fit.run()));
+    }
+
+    /** Sets the text of any cell (list, tree, table) and a tooltip with the same text (none for an empty cell). */
+    public static void show(Labeled cell, Object item) {
+        String text = item == null ? null : item.toString();
+        cell.setText(text);
+        if (text == null || text.isBlank()) {
+            cell.setTooltip(null);
+            return;
+        }
+        Tooltip tip = cell.getTooltip();
+        if (tip == null) {
+            tip = new Tooltip();
+            tip.setWrapText(true);
+            tip.setMaxWidth(640);
+            cell.setTooltip(tip);
+        }
+        tip.setText(text);
+    }
+}
