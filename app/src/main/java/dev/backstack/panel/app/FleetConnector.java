@@ -32,17 +32,46 @@ public final class FleetConnector implements AutoCloseable {
     private final ClientRegistry registry;
     private final KubeconfigSet kubeconfig;
     private final List<String> notices = new ArrayList<>();
+    private final Optional<Path> file;
+    private final Map<String, String> env;
+    private final Path home;
 
     public FleetConnector(Options options, Map<String, String> env, Path home) {
+        this(options.kubeconfig(), env, home, new ClientRegistry(new ClientFactory(env)));
+    }
+
+    /** Reads {@code file} (else $KUBECONFIG or ~/.kube/config); connects through {@code registry}. */
+    private FleetConnector(Optional<Path> file, Map<String, String> env, Path home, ClientRegistry registry) {
+        this.file = file;
+        this.env = Map.copyOf(env);
+        this.home = home;
         Map<String, String> effective = new HashMap<>(env);
-        options.kubeconfig().ifPresent(p -> effective.put("KUBECONFIG", p.toString()));
+        file.ifPresent(p -> effective.put("KUBECONFIG", p.toString()));
         this.kubeconfig = new KubeconfigDiscovery().discover(effective, home);
-        this.registry = new ClientRegistry(new ClientFactory(env));
+        this.registry = registry;
         boolean explicit = effective.containsKey("KUBECONFIG");
         kubeconfig.problems().stream()
                 .filter(p -> explicit || java.nio.file.Files.exists(p.path()))
                 .forEach(p -> notices.add(p.path() + ": " + p.message()));
         notices.addAll(kubeconfig.warnings());
+    }
+
+    /**
+     * The kubeconfig read again, from {@code file} when given, else from the files this connector
+     * read: a connector that shares this one's clients (closing either closes them all). A
+     * context whose definition changed in the file loses its old client, so the next connection
+     * uses what the file now says. Reads files: call off the FX thread.
+     */
+    public FleetConnector reread(Optional<Path> file) {
+        FleetConnector next = new FleetConnector(file.or(() -> this.file), env, home, registry);
+        for (ContextEntry old : kubeconfig.contexts()) {
+            boolean changed = next.kubeconfig.contexts().stream().anyMatch(n -> n.name().equals(old.name())
+                    && n.source().equals(old.source()) && !n.equals(old));
+            if (changed) {
+                registry.release(old);
+            }
+        }
+        return next;
     }
 
     public KubeconfigSet kubeconfig() {

@@ -263,19 +263,20 @@ public final class PanelApp extends Application {
         if (connector == null) {
             return;
         }
-        List<ClusterPickerDialog.ContextChoice> choices = connector.kubeconfig().contexts().stream()
-                .map(c -> new ClusterPickerDialog.ContextChoice(c.name(), c.source().toString(), c.server(), c.problems()))
-                .toList();
+        KubeconfigSource source = new KubeconfigSource(connector);
         String currentHub = service == null || service.simulated() ? null : service.latest().hub().id();
-        Optional<ClusterPickerDialog.Choice> choice = ClusterPickerDialog.show(stage, choices, currentHub,
-                options.spokes(), connector.notices());
+        Optional<ClusterPickerDialog.Choice> choice = ClusterPickerDialog.show(stage, source, source.listing(), currentHub,
+                options.spokes(), background);
         choice.ifPresent(c -> {
             if (c.demo()) {
                 connect(() -> FleetService.demo(FleetConnector.DEMO_TICK_MILLIS, FleetConnector.COALESCE_MILLIS));
             } else {
-                ContextEntry hub = connector.kubeconfig().find(c.hub()).orElseThrow();
-                List<ContextEntry> spokes = c.spokes().stream().map(connector.kubeconfig()::find).flatMap(Optional::stream).toList();
-                connect(() -> connector.connect(hub, spokes));
+                // the kubeconfig the dialog listed (reloaded, or a file the user opened) is the panel's from now on
+                FleetConnector chosen = source.connector();
+                connector = chosen;
+                ContextEntry hub = chosen.kubeconfig().find(c.hub()).orElseThrow();
+                List<ContextEntry> spokes = c.spokes().stream().map(chosen.kubeconfig()::find).flatMap(Optional::stream).toList();
+                connect(() -> chosen.connect(hub, spokes));
             }
         });
     }
