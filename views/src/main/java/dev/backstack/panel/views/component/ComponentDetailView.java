@@ -89,6 +89,8 @@ public final class ComponentDetailView extends VBox {
         scroll.getStyleClass().add("edge-to-edge");
         scroll.prefViewportHeightProperty().bind(reason.heightProperty());
         scroll.maxHeightProperty().bind(heightProperty().multiply(0.45));
+        scroll.visibleProperty().bind(reason.textProperty().isNotEmpty());
+        scroll.managedProperty().bind(scroll.visibleProperty());
         scroll.minHeightProperty().bind(javafx.beans.binding.Bindings.min(reason.heightProperty().add(4),
                 scroll.maxHeightProperty()));
         return scroll;

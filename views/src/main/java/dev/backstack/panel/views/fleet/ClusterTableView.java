@@ -19,7 +19,7 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getColumns().add(column("Cluster", ClusterRow::name, 140));
-        TableColumn<ClusterRow, Health> health = column("Health", ClusterRow::health, 110);
+        TableColumn<ClusterRow, Health> health = column("Health", ClusterRow::health, 125);
         health.setCellFactory(c -> new HealthCell<>());
         getColumns().add(health);
         getColumns().add(column("Connection", ClusterRow::reachability, 110));

@@ -27,8 +27,8 @@ public final class DetailTables {
         t.getColumns().add(column("Application", ApplicationStatus::name, 200));
         t.getColumns().add(healthColumn("Health", ApplicationStatus::health));
         t.getColumns().add(column("Sync", ApplicationStatus::syncStatus, 90));
-        t.getColumns().add(column("Last sync", a -> a.operationPhase() == null ? "" : a.operationPhase(), 90));
-        t.getColumns().add(column("Retries", ApplicationStatus::retryCount, 60));
+        t.getColumns().add(column("Last sync", a -> a.operationPhase() == null ? "" : a.operationPhase(), 110));
+        t.getColumns().add(column("Retries", ApplicationStatus::retryCount, 75));
         t.getColumns().add(column("Destination", a -> a.destinationName() != null ? a.destinationName()
                 : a.destinationServer(), 220));
         t.getColumns().add(column("Message", a -> a.assessment().oneLine(), 420));
@@ -68,7 +68,7 @@ public final class DetailTables {
     }
 
     static <R> TableColumn<R, Health> healthColumn(String title, java.util.function.Function<R, Health> health) {
-        TableColumn<R, Health> c = column(title, health, 100);
+        TableColumn<R, Health> c = column(title, health, 125);
         c.setCellFactory(x -> new ClusterTableView.HealthCell<>());
         return c;
     }

@@ -8,6 +8,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
+import javafx.scene.input.MouseEvent;
 import javafx.util.Callback;
 
 /**
@@ -18,6 +19,8 @@ public final class TextCells {
 
     /** Room left for a vertical scroll bar, so a filled table does not scroll sideways by a few pixels. */
     private static final double SCROLL_BAR = 16;
+    private static final double TIP_WIDTH = 640;
+    private static final String HOVER_TIP = "dev.backstack.panel.textcells.tip";
 
     private TextCells() {
     }
@@ -67,21 +70,35 @@ public final class TextCells {
         columns.stream().filter(c -> c != flexible).forEach(c -> c.widthProperty().addListener((o, a, b) -> fit.run()));
     }
 
-    /** Sets the text of any cell (list, tree, table) and a tooltip with the same text (none for an empty cell). */
+    /**
+     * Sets the text of any cell (list, tree, table) or label; the same text shows as its tooltip.
+     * The tooltip is made on the first hover, not per cell: building a Tooltip for every cell of a
+     * busy table costs the FX thread more than the table itself.
+     */
     public static void show(Labeled cell, Object item) {
         String text = item == null ? null : item.toString();
         cell.setText(text);
-        if (text == null || text.isBlank()) {
-            cell.setTooltip(null);
-            return;
+        if (cell.getProperties().putIfAbsent(HOVER_TIP, Boolean.TRUE) == null) {
+            cell.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> tipFor(cell));
         }
         Tooltip tip = cell.getTooltip();
-        if (tip == null) {
-            tip = new Tooltip();
-            tip.setWrapText(true);
-            tip.setMaxWidth(640);
-            cell.setTooltip(tip);
+        if (tip != null) {
+            if (text == null || text.isBlank()) {
+                cell.setTooltip(null);
+            } else {
+                tip.setText(text);
+            }
         }
-        tip.setText(text);
+    }
+
+    private static void tipFor(Labeled cell) {
+        String text = cell.getText();
+        if (text == null || text.isBlank() || cell.getTooltip() != null) {
+            return;
+        }
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(TIP_WIDTH);
+        cell.setTooltip(tip);
     }
 }
