@@ -1,6 +1,7 @@
 package dev.backstack.panel.views.shell;
 
 import dev.backstack.panel.views.fx.FxThread;
+import dev.backstack.panel.views.fx.TextCells;
 import dev.backstack.panel.views.shell.WindowPlacement.Rect;
 import java.io.File;
 import java.nio.file.Files;
@@ -25,9 +26,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
@@ -66,6 +69,8 @@ public final class ClusterPickerDialog {
         Listing open(Path file);
     }
 
+    /** Wide enough for a context, its file and its server side by side; placeOn shrinks it to a smaller screen. */
+    private static final double PREF_WIDTH = 840;
     private final Dialog<Choice> dialog = new Dialog<>();
     private final Source source;
     private final Executor background;
@@ -92,6 +97,7 @@ public final class ClusterPickerDialog {
         ButtonType demo = new ButtonType("Use demo fleet");
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, demo, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(content());
+        dialog.getDialogPane().setPrefWidth(PREF_WIDTH);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(hub.valueProperty().isNull().or(busy));
         dialog.setResultConverter(button -> {
             if (button == demo) {
@@ -138,9 +144,19 @@ public final class ClusterPickerDialog {
         hub.setId("hub-context");
         grid.setHgap(12);
         grid.setVgap(6);
+        // names keep their width; file paths and servers give way (full text on hover); problems wrap
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints source = new ColumnConstraints(60, Region.USE_COMPUTED_SIZE, Double.MAX_VALUE);
+        source.setHgrow(Priority.SOMETIMES);
+        ColumnConstraints server = new ColumnConstraints(60, Region.USE_COMPUTED_SIZE, Double.MAX_VALUE);
+        server.setHgrow(Priority.ALWAYS);
+        ColumnConstraints spoke = new ColumnConstraints();
+        spoke.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(name, source, server, spoke);
         ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(260);
-        scroll.setPrefViewportWidth(640);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         notices.setId("cluster-picker-notices");
         VBox content = new VBox(10, tools, new Label("Hub context:"), hub, scroll, notices);
@@ -183,11 +199,15 @@ public final class ClusterPickerDialog {
                 hub.getItems().add(c.name());
                 spokeBoxes.add(spoke);
             }
-            grid.addRow(row++, new Label(c.name()), new Label(c.source()), new Label(c.server()), spoke);
+            grid.addRow(row++, cell(c.name()), cell(c.source()), cell(c.server()), spoke);
             if (!usable) {
                 Label problem = new Label("cannot use: " + String.join("; ", c.problems()));
                 problem.getStyleClass().add("muted");
                 problem.setWrapText(true);
+                problem.setMinHeight(Region.USE_PREF_SIZE);
+                problem.setMinWidth(0);
+                problem.setPrefWidth(0);
+                problem.setMaxWidth(Double.MAX_VALUE);
                 grid.add(problem, 0, row++, 4, 1);
             }
         }
@@ -227,8 +247,10 @@ public final class ClusterPickerDialog {
         Rect r = WindowPlacement.centredOn(ownerRect, window.getWidth(), window.getHeight(), screens, primary);
         window.setX(r.x());
         window.setY(r.y());
-        window.setWidth(r.width());
-        window.setHeight(r.height());
+        if (r.width() < window.getWidth() || r.height() < window.getHeight()) {
+            window.setWidth(r.width());
+            window.setHeight(r.height());
+        }
     }
 
     private static Rect rect(javafx.geometry.Rectangle2D b) {
@@ -245,9 +267,16 @@ public final class ClusterPickerDialog {
         return Optional.ofNullable(files.showOpenDialog(owner)).map(File::toPath);
     }
 
+    private static Label cell(String text) {
+        Label l = new Label();
+        TextCells.show(l, text);
+        return l;
+    }
+
     private static Label wrapping(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
