@@ -8,7 +8,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
-import javafx.scene.input.MouseEvent;
 import javafx.util.Callback;
 
 /**
@@ -79,7 +78,11 @@ public final class TextCells {
         String text = item == null ? null : item.toString();
         cell.setText(text);
         if (cell.getProperties().putIfAbsent(HOVER_TIP, Boolean.TRUE) == null) {
-            cell.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> tipFor(cell));
+            cell.hoverProperty().addListener((o, was, hovered) -> {
+                if (hovered) {
+                    tipFor(cell);
+                }
+            });
         }
         Tooltip tip = cell.getTooltip();
         if (tip != null) {
