@@ -19,6 +19,8 @@ public final class TextCells {
     /** Room left for a vertical scroll bar, so a filled table does not scroll sideways by a few pixels. */
     private static final double SCROLL_BAR = 16;
     private static final double TIP_WIDTH = 640;
+    /** The flexible column gives way down to this (or its own width, if smaller) before the table scrolls sideways. */
+    private static final double MIN_FLEXIBLE = 240;
     private static final String HOVER_TIP = "dev.backstack.panel.textcells.tip";
 
     private TextCells() {
@@ -52,14 +54,14 @@ public final class TextCells {
     }
 
     /**
-     * Lets {@code flexible} take the width the other columns leave, never less than its own
-     * width; the others keep theirs, and a narrow table scrolls sideways rather than squeezing
+     * Lets {@code flexible} take the width the other columns leave, never less than
+     * {@link #MIN_FLEXIBLE} (its full text stays on hover); the others keep theirs, and a narrow table scrolls sideways rather than squeezing
      * every column to dots. Call after the columns are added.
      */
     public static void columnFills(TableView<?> table, TableColumn<?, ?> flexible) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         List<? extends TableColumn<?, ?>> columns = List.copyOf(table.getColumns());
-        double own = flexible.getPrefWidth();
+        double own = Math.min(flexible.getPrefWidth(), MIN_FLEXIBLE);
         Runnable fit = () -> {
             double others = columns.stream().filter(c -> c != flexible).mapToDouble(TableColumn::getWidth).sum();
             double free = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR;
