@@ -8,6 +8,7 @@ import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.installer.connect.KubeconfigDiscovery;
 import dev.backstack.panel.installer.connect.KubeconfigSet;
 import dev.backstack.panel.installer.connect.KubeconfigWatcher;
+import dev.backstack.panel.installer.connect.PluginApprovals;
 import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.installer.live.SessionGate;
 import dev.backstack.panel.model.ClusterRole;
@@ -40,24 +41,58 @@ public final class FleetConnector implements AutoCloseable {
     private final List<String> notices = new ArrayList<>();
     private final boolean kubeconfigGiven;
     private final List<Path> files;
+    private final Optional<Path> file;
+    private final Map<String, String> env;
+    private final Set<Path> trusted;
+    private final PluginApprovals approvals;
 
     public FleetConnector(Options options, Map<String, String> env, Path home) {
+        this(options.kubeconfig(), env, home, new ClientRegistry(new ClientFactory(env)), null,
+                new PluginApprovals(AppDirs.config(env, home)));
+    }
+
+    /** Reads {@code file} (else $KUBECONFIG or ~/.kube/config); connects through {@code registry}. */
+    private FleetConnector(Optional<Path> file, Map<String, String> env, Path home, ClientRegistry registry,
+            Set<Path> trustedFiles, PluginApprovals approvals) {
+        this.approvals = approvals;
+        this.file = file;
+        this.env = Map.copyOf(env);
+        this.home = home;
         Map<String, String> effective = new HashMap<>(env);
-        options.kubeconfig().ifPresent(p -> effective.put("KUBECONFIG", p.toString()));
+        file.ifPresent(p -> effective.put("KUBECONFIG", p.toString()));
         if (effective.getOrDefault("KUBECONFIG", "").isBlank()) {
             effective.remove("KUBECONFIG");
         }
         this.effective = Map.copyOf(effective);
-        this.home = home;
         this.kubeconfig = new KubeconfigDiscovery().discover(effective, home);
         this.files = KubeconfigDiscovery.kubeconfigPaths(effective, home);
-        this.registry = new ClientRegistry(new ClientFactory(env));
+        this.registry = registry;
+        // The files of the user's environment and command line: kubectl runs their plugins already.
+        this.trusted = trustedFiles != null ? trustedFiles : Set.copyOf(files);
         boolean explicit = effective.containsKey("KUBECONFIG");
         this.kubeconfigGiven = explicit || java.nio.file.Files.exists(home.resolve(".kube").resolve("config"));
         kubeconfig.problems().stream()
                 .filter(p -> explicit || java.nio.file.Files.exists(p.path()))
                 .forEach(p -> notices.add(p.path() + ": " + p.message()));
         notices.addAll(kubeconfig.warnings());
+    }
+
+    /**
+     * The kubeconfig read again, from {@code file} when given, else from the files this connector
+     * read: a connector that shares this one's clients (closing either closes them all). A
+     * context whose definition changed in the file loses its old client, so the next connection
+     * uses what the file now says. Reads files: call off the FX thread.
+     */
+    public FleetConnector reread(Optional<Path> file) {
+        FleetConnector next = new FleetConnector(file.or(() -> this.file), env, home, registry, trusted, approvals);
+        for (ContextEntry old : kubeconfig.contexts()) {
+            boolean changed = next.kubeconfig.contexts().stream().anyMatch(n -> n.name().equals(old.name())
+                    && n.source().equals(old.source()) && !n.equals(old));
+            if (changed) {
+                registry.release(old);
+            }
+        }
+        return next;
     }
 
     public KubeconfigSet kubeconfig() {
@@ -145,6 +180,12 @@ public final class FleetConnector implements AutoCloseable {
 
     private FleetService.Target target(ContextEntry entry, ClusterRole role) {
         Set<String> sources = Set.of("kubeconfig context (" + entry.source() + ")");
+        if (!approvals.mayRun(entry, trusted)) {
+            return FleetService.Target.unusable(entry.name(), role, entry.server(), sources,
+                    "its credential plugin `" + PluginApprovals.commandName(entry.exec().orElseThrow()) + "` comes from "
+                            + PluginApprovals.pluginFile(entry) + ", a kubeconfig opened in the panel, and has not been"
+                            + " approved; choose the context in Clusters\u2026 to see what it runs and approve it");
+        }
         try {
             ClusterConnection c = registry.acquire(entry);
             c.warnings().forEach(w -> notices.add(entry.name() + ": " + w));
@@ -203,6 +244,27 @@ public final class FleetConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * The contexts among {@code names} whose credential plugin comes from a kubeconfig the user
+     * opened in the panel and has not approved (T28): ask before connecting.
+     */
+    public List<ContextEntry> pluginsToApprove(java.util.Collection<String> names) {
+        return approvals.needingApproval(kubeconfig, trusted).stream().filter(e -> names.contains(e.name())).toList();
+    }
+
+    /** Records the user's approval of this context's plugin (exactly its command line). Writes a file. */
+    public void approve(ContextEntry entry) {
+        approvals.approve(PluginApprovals.pluginFile(entry), entry.exec().orElseThrow());
+    }
+
+    /** Stops following the kubeconfig files (this connector was replaced). */
+    public synchronized void stopWatching() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+    }
+
     /** Cancels the credential plugins still waiting (for a browser login); see {@link ClientRegistry#cancelPendingCredentials()}. */
     public int cancelSignIns() {
         return registry.cancelPendingCredentials();
@@ -210,11 +272,7 @@ public final class FleetConnector implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (watcher != null) {
-                watcher.close();
-            }
-        }
+        stopWatching();
         registry.closeAll();
     }
 }

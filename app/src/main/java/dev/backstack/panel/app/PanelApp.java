@@ -31,6 +31,8 @@ import dev.backstack.panel.views.policy.PolicyServiceBackend;
 import dev.backstack.panel.views.policy.PolicyWizard;
 import dev.backstack.panel.views.shell.ClusterPickerDialog;
 import dev.backstack.panel.views.shell.DashboardView;
+import dev.backstack.panel.views.shell.PluginApprovalDialog;
+import dev.backstack.panel.views.shell.WindowMemory;
 import dev.backstack.panel.views.task.FxTaskExecutor;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ public final class PanelApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PanelApp.class);
     private static volatile Options options = Options.parse();
     private static volatile InstallTargets installTargets;
+    private static volatile java.util.prefs.Preferences windowPrefs;
 
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "panel-background");
@@ -86,6 +89,11 @@ public final class PanelApp extends Application {
     /** The clusters the install wizard offers (kubeconfig contexts, the simulated cluster). */
     public static void useInstallTargets(InstallTargets targets) {
         installTargets = targets;
+    }
+
+    /** For tests: the Preferences node where the window remembers its size, dividers and tab (not the user's). */
+    public static void useWindowPreferences(java.util.prefs.Preferences node) {
+        windowPrefs = node;
     }
 
     /** For tests: the options the next launched window uses. */
@@ -130,6 +138,8 @@ public final class PanelApp extends Application {
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
         primary.setTitle("BACK Stack control panel");
         primary.setScene(scene);
+        WindowMemory.attach(primary, view.splitPanes(), view.tabs(),
+                windowPrefs != null ? windowPrefs : WindowMemory.userNode());
         primary.show();
         reportFirstFrame();
         connect(() -> connector.connect(options, FleetConnector.DEMO_TICK_MILLIS));
@@ -140,12 +150,7 @@ public final class PanelApp extends Application {
             if (connector == null) {
                 connector = new FleetConnector(options, System.getenv(), Path.of(System.getProperty("user.home")));
                 if (!connector.useDemo(options)) {
-                    FleetConnector watched = connector;
-                    try {
-                        watched.watch(change -> FxThread.executor().execute(() -> kubeconfigChanged(watched, change)));
-                    } catch (java.io.IOException e) {
-                        LOG.warn("The kubeconfig files are not followed on disk: {}", e.getMessage());
-                    }
+                    follow(connector);
                 }
             }
             return how.get();
@@ -169,6 +174,22 @@ public final class PanelApp extends Application {
             List<String> notices = connector.notices();
             view.showNotices(notices);
         }, FxThread.executor());
+    }
+
+    /** Follows a connector's kubeconfig files on disk (T25). Off the FX thread. */
+    private void follow(FleetConnector watched) {
+        try {
+            watched.watch(change -> FxThread.executor().execute(() -> kubeconfigChanged(watched, change)));
+        } catch (java.io.IOException e) {
+            LOG.warn("The kubeconfig files are not followed on disk: {}", e.getMessage());
+        }
+    }
+
+    private static PluginApprovalDialog.Plugin approvalOf(ContextEntry e) {
+        dev.backstack.panel.installer.connect.ExecSpec x = e.exec().orElseThrow();
+        return new PluginApprovalDialog.Plugin(e.name(), dev.backstack.panel.installer.connect.PluginApprovals.pluginFile(e)
+                .toString(), x.command(), dev.backstack.panel.installer.connect.PluginApprovals.displayArgs(x.args()),
+                x.env().keySet().stream().sorted().toList());
     }
 
     /**
@@ -298,19 +319,33 @@ public final class PanelApp extends Application {
         if (connector == null) {
             return;
         }
-        List<ClusterPickerDialog.ContextChoice> choices = connector.kubeconfig().contexts().stream()
-                .map(c -> new ClusterPickerDialog.ContextChoice(c.name(), c.source().toString(), c.server(), c.problems()))
-                .toList();
+        KubeconfigSource source = new KubeconfigSource(connector);
         String currentHub = service == null || service.simulated() ? null : service.latest().hub().id();
-        Optional<ClusterPickerDialog.Choice> choice = ClusterPickerDialog.show(stage, choices, currentHub,
-                options.spokes(), connector.notices());
+        Optional<ClusterPickerDialog.Choice> choice = ClusterPickerDialog.show(stage, source, source.listing(), currentHub,
+                options.spokes(), background);
         choice.ifPresent(c -> {
             if (c.demo()) {
                 useDemo();
             } else {
-                ContextEntry hub = connector.kubeconfig().find(c.hub()).orElseThrow();
-                List<ContextEntry> spokes = c.spokes().stream().map(connector.kubeconfig()::find).flatMap(Optional::stream).toList();
-                connect(() -> connector.connect(hub, spokes));
+                // the kubeconfig the dialog listed (reloaded, or a file the user opened) is the panel's from now on
+                FleetConnector chosen = source.connector();
+                FleetConnector previous = connector;
+                connector = chosen;
+                if (previous != chosen) {
+                    previous.stopWatching();
+                    background.execute(() -> follow(chosen));
+                }
+                ContextEntry hub = chosen.kubeconfig().find(c.hub()).orElseThrow();
+                List<ContextEntry> spokes = c.spokes().stream().map(chosen.kubeconfig()::find).flatMap(Optional::stream).toList();
+                // T28: a plugin from a kubeconfig opened here runs only once the user has seen what it runs.
+                List<String> names = new java.util.ArrayList<>(c.spokes());
+                names.add(c.hub());
+                List<ContextEntry> approved = chosen.pluginsToApprove(names).stream()
+                        .filter(e -> PluginApprovalDialog.ask(stage, approvalOf(e))).toList();
+                connect(() -> {
+                    approved.forEach(chosen::approve);
+                    return chosen.connect(hub, spokes);
+                });
             }
         });
     }

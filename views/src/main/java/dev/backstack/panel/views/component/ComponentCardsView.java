@@ -11,6 +11,7 @@ import javafx.scene.layout.FlowPane;
 /** A card per component of the selected cluster, BACK components first. */
 public final class ComponentCardsView extends ScrollPane {
 
+    static final double MIN_CARD_WIDTH = 290;
     private final FlowPane flow = new FlowPane(12, 12);
     private final Consumer<Component> open;
     private final Consumer<String> openUrl;
@@ -23,7 +24,27 @@ public final class ComponentCardsView extends ScrollPane {
         setFitToWidth(true);
         setId("component-cards");
         vm.components().addListener((ListChangeListener<Component>) c -> render(vm));
+        viewportBoundsProperty().addListener((o, a, b) -> fitCards());
         render(vm);
+    }
+
+    /**
+     * As many columns of at least {@link #MIN_CARD_WIDTH} as fit (no more than there are cards),
+     * the cards sharing the whole width.
+     */
+    static double cardWidth(double available, double gap, int cards) {
+        int fit = (int) Math.floor((available + gap) / (MIN_CARD_WIDTH + gap));
+        int columns = Math.max(1, Math.min(fit, cards));
+        return Math.max(160, Math.floor((available - gap * (columns - 1)) / columns));
+    }
+
+    private void fitCards() {
+        double available = getViewportBounds().getWidth() - flow.getPadding().getLeft() - flow.getPadding().getRight();
+        if (available <= 0) {
+            return;
+        }
+        double width = cardWidth(available, flow.getHgap(), flow.getChildren().size());
+        flow.getChildren().forEach(card -> ((ComponentCard) card).setPrefWidth(width));
     }
 
     private void render(DashboardViewModel vm) {
@@ -36,5 +57,6 @@ public final class ComponentCardsView extends ScrollPane {
         for (int i = 0; i < vm.components().size(); i++) {
             ((ComponentCard) flow.getChildren().get(i)).show(vm.components().get(i));
         }
+        fitCards();
     }
 }

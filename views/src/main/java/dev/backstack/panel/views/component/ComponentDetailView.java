@@ -7,6 +7,7 @@ import dev.backstack.panel.model.Component;
 import dev.backstack.panel.model.Condition;
 import dev.backstack.panel.model.ObjectNode;
 import dev.backstack.panel.views.fx.Styles;
+import dev.backstack.panel.views.fx.TextCells;
 import javafx.geometry.Insets;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -17,7 +18,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
@@ -33,7 +39,7 @@ public final class ComponentDetailView extends VBox {
     private final Label title = new Label("Select a component");
     private final Label health = new Label();
     private final Label facts = new Label();
-    private final TextArea reason = new TextArea();
+    private final Label reason = new Label();
     private final Label hint = new Label();
     private final TableView<Condition> conditions = new TableView<>();
     private final TreeView<ObjectNode> tree = new TreeView<>();
@@ -49,28 +55,60 @@ public final class ComponentDetailView extends VBox {
         title.getStyleClass().add(Styles.TITLE);
         health.getStyleClass().add(Styles.CHIP);
         facts.getStyleClass().add(Styles.MUTED);
-        reason.setEditable(false);
+        reason.setId("detail-reason");
         reason.setWrapText(true);
-        reason.setPrefRowCount(3);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        reason.setMaxWidth(Double.MAX_VALUE);
         reason.getStyleClass().add("reason-box");
         hint.setId("component-hint");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         hint.managedProperty().bind(hint.visibleProperty());
+        reason.setContextMenu(copyMenu());
         conditions.getColumns().add(column("Type", Condition::type, 110));
         conditions.getColumns().add(column("Status", Condition::status, 70));
         conditions.getColumns().add(column("Reason", Condition::reason, 170));
         conditions.getColumns().add(column("Message", Condition::message, 420));
         conditions.setPlaceholder(new Label("No conditions reported"));
+        TextCells.lastColumnFills(conditions);
         tree.setShowRoot(false);
         tree.setCellFactory(t -> new ObjectNodeCell());
         TabPane tabs = new TabPane(new Tab("Objects", tree), new Tab("Conditions", conditions),
                 new Tab("Events", events()), new Tab("Logs", logs()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(new HBox(10, title, health), facts, reason, hint, tabs);
+        getChildren().addAll(new HBox(10, title, health), facts, reasonBox(), hint, tabs);
         vm.componentProperty().addListener((o, a, b) -> render(b));
         render(vm.componentProperty().get());
+    }
+
+    /**
+     * The reason as tall as its wrapped text; past almost half of the view it scrolls, so the
+     * tabs below stay in sight.
+     */
+    private ScrollPane reasonBox() {
+        ScrollPane scroll = new ScrollPane(reason);
+        scroll.setId("detail-reason-box");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.prefViewportHeightProperty().bind(reason.heightProperty());
+        scroll.maxHeightProperty().bind(heightProperty().multiply(0.45));
+        scroll.visibleProperty().bind(reason.textProperty().isNotEmpty());
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        scroll.minHeightProperty().bind(javafx.beans.binding.Bindings.min(reason.heightProperty().add(4),
+                scroll.maxHeightProperty()));
+        return scroll;
+    }
+
+    private ContextMenu copyMenu() {
+        MenuItem copy = new MenuItem("Copy the reason");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(reason.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        return new ContextMenu(copy);
     }
 
     private VBox events() {
@@ -82,6 +120,7 @@ public final class ComponentDetailView extends VBox {
         table.getColumns().add(column("Reason", ClusterInspector.EventLine::reason, 120));
         table.getColumns().add(column("Message", ClusterInspector.EventLine::message, 400));
         table.setPlaceholder(new Label("No recent events"));
+        TextCells.lastColumnFills(table);
         eventScope.setId("event-scope");
         eventScope.setPromptText("the whole namespace");
         eventScope.setTooltip(new Tooltip("Events of the component's namespace, or of one of its pods"));
@@ -206,12 +245,12 @@ public final class ComponentDetailView extends VBox {
             super.updateItem(n, empty);
             getStyleClass().removeAll(Styles.ALL_HEALTH);
             if (empty || n == null) {
-                setText(null);
+                TextCells.show(this, null);
                 return;
             }
             var a = n.own();
             String ns = n.namespace().isEmpty() ? "" : " (" + n.namespace() + ")";
-            setText(n.label() + ns + "  \u00b7  " + a.health().label() + "  \u00b7  " + a.oneLine());
+            TextCells.show(this, n.label() + ns + "  \u00b7  " + a.health().label() + "  \u00b7  " + a.oneLine());
             getStyleClass().add(Styles.health(a.health()));
         }
     }

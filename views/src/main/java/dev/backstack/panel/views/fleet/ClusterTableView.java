@@ -2,6 +2,7 @@ package dev.backstack.panel.views.fleet;
 
 import dev.backstack.panel.model.Health;
 import dev.backstack.panel.views.fx.Styles;
+import dev.backstack.panel.views.fx.TextCells;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -17,19 +18,20 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         SortedList<ClusterRow> sorted = new SortedList<>(vm.clusters());
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
-        getColumns().add(column("Cluster", ClusterRow::name, 110));
-        TableColumn<ClusterRow, Health> health = column("Health", ClusterRow::health, 110);
+        getColumns().add(column("Cluster", ClusterRow::name, 140));
+        TableColumn<ClusterRow, Health> health = column("Health", ClusterRow::health, 125);
         health.setCellFactory(c -> new HealthCell<>());
         getColumns().add(health);
         getColumns().add(column("Connection", ClusterRow::reachability, 110));
-        getColumns().add(column("Reason", ClusterRow::reason, 420));
+        TableColumn<ClusterRow, String> reason = column("Reason", ClusterRow::reason, 420);
+        getColumns().add(reason);
         getColumns().add(column("Role", ClusterRow::role, 60));
         getColumns().add(column("Kubernetes", ClusterRow::kubernetesVersion, 90));
         getColumns().add(column("Apps", ClusterRow::applications, 56));
         TableColumn<ClusterRow, Long> fails = column("Policy fails", ClusterRow::policyFailures, 90);
         fails.setCellFactory(c -> new FailuresCell());
         getColumns().add(fails);
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TextCells.columnFills(this, reason);
         javafx.scene.control.Label empty = new javafx.scene.control.Label();
         empty.setId("cluster-table-empty");
         empty.setWrapText(true);
@@ -43,9 +45,11 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         });
     }
 
+    /** A column of {@code value}, its cells showing the whole text as a tooltip. */
     public static <R, T> TableColumn<R, T> column(String title, Function<R, T> value, double width) {
         TableColumn<R, T> col = new TableColumn<>(title);
         col.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        col.setCellFactory(TextCells.forTable());
         col.setPrefWidth(width);
         return col;
     }

@@ -7,6 +7,7 @@ import dev.backstack.panel.model.Health;
 import dev.backstack.panel.model.PolicyStatus;
 import dev.backstack.panel.model.WatchState;
 import dev.backstack.panel.views.fx.Styles;
+import dev.backstack.panel.views.fx.TextCells;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -29,12 +30,13 @@ public final class DetailTables {
         t.getColumns().add(column("Application", ApplicationStatus::name, 200));
         t.getColumns().add(healthColumn("Health", ApplicationStatus::health));
         t.getColumns().add(column("Sync", ApplicationStatus::syncStatus, 90));
-        t.getColumns().add(column("Last sync", a -> a.operationPhase() == null ? "" : a.operationPhase(), 90));
-        t.getColumns().add(column("Retries", ApplicationStatus::retryCount, 60));
+        t.getColumns().add(column("Last sync", a -> a.operationPhase() == null ? "" : a.operationPhase(), 110));
+        t.getColumns().add(column("Retries", ApplicationStatus::retryCount, 75));
         t.getColumns().add(column("Destination", a -> a.destinationName() != null ? a.destinationName()
                 : a.destinationServer(), 220));
         t.getColumns().add(column("Message", a -> a.assessment().oneLine(), 420));
         t.setPlaceholder(new Label("No Argo CD applications on this cluster"));
+        TextCells.lastColumnFills(t);
         return t;
     }
 
@@ -46,6 +48,7 @@ public final class DetailTables {
         t.getColumns().add(healthColumn("Ready", p -> p.assessment().health()));
         t.getColumns().add(column("Message", p -> p.assessment().oneLine(), 420));
         t.setPlaceholder(new Label("No Kyverno policies on this cluster"));
+        TextCells.lastColumnFills(t);
         Label compliance = new Label();
         compliance.textProperty().bind(vm.complianceTextProperty().map(s -> "Compliance: " + s));
         compliance.getStyleClass().add(Styles.TITLE);
@@ -68,11 +71,12 @@ public final class DetailTables {
         t.getColumns().add(column("Last event", w -> w.lastEventMillis() == 0 ? "-" : Ages.ago(vm.now() - w.lastEventMillis()), 100));
         t.getColumns().add(column("Detail", w -> w.message().isEmpty() ? "" : w.message(), 420));
         t.setPlaceholder(new Label("No watches"));
+        TextCells.lastColumnFills(t);
         return t;
     }
 
     static <R> TableColumn<R, Health> healthColumn(String title, java.util.function.Function<R, Health> health) {
-        TableColumn<R, Health> c = column(title, health, 100);
+        TableColumn<R, Health> c = column(title, health, 125);
         c.setCellFactory(x -> new ClusterTableView.HealthCell<>());
         return c;
     }

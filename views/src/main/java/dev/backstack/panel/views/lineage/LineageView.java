@@ -93,6 +93,7 @@ public final class LineageView extends VBox {
         TreeTableColumn<LineageNode, String> c = new TreeTableColumn<>(title);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(
                 d.getValue() == null || d.getValue().getValue() == null ? "" : value.apply(d.getValue().getValue())));
+        c.setCellFactory(dev.backstack.panel.views.fx.TextCells.forTreeTable());
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 90));
         return c;

@@ -72,6 +72,7 @@ final class ImpactPage extends WizardPage {
             Function<ImpactViewModel.Row, String> value, double width) {
         TableColumn<ImpactViewModel.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setCellFactory(dev.backstack.panel.views.fx.TextCells.forTable());
         c.setPrefWidth(width);
         return c;
     }

@@ -37,6 +37,9 @@ public final class DashboardView extends BorderPane {
     private final NoticeBar notices = new NoticeBar();
     private final Tab detailTab;
     private final WizardMenu wizards = new WizardMenu();
+    private final java.util.List<SplitPane> splits;
+    /** How narrow a header label may get before the window stops shrinking it. */
+    private static final double SHRUNK_LABEL = 90;
 
     public DashboardView(DashboardViewModel vm, ComponentDetailViewModel detail, Consumer<String> openUrl,
             Runnable toggleTheme, Runnable chooseContexts) {
@@ -61,6 +64,7 @@ public final class DashboardView extends BorderPane {
         left.setDividerPositions(0.5);
         SplitPane main = new SplitPane(left, tabs);
         main.setDividerPositions(0.42);
+        splits = java.util.List.of(main, left);
         setTop(new javafx.scene.layout.VBox(header(vm, toggleTheme, chooseContexts), notices));
         setCenter(main);
         sceneProperty().addListener((o, a, scene) -> {
@@ -84,7 +88,7 @@ public final class DashboardView extends BorderPane {
         app.getStyleClass().add("app-title");
         Label cluster = new Label();
         cluster.setId("selected-cluster");
-        cluster.setMinWidth(Region.USE_PREF_SIZE);
+        cluster.setMinWidth(SHRUNK_LABEL);
         cluster.getStyleClass().add(Styles.TITLE);
         cluster.textProperty().bind(vm.selectedClusterProperty().map(c -> c.name() + " (" + c.role().name().toLowerCase() + ")"));
         Label simulation = badge("SIMULATED DEMO FLEET", Styles.BADGE_SIMULATION);
@@ -113,7 +117,10 @@ public final class DashboardView extends BorderPane {
         contexts.setMinWidth(Region.USE_PREF_SIZE);
         app.setMinWidth(Region.USE_PREF_SIZE);
         connection.setMinWidth(Region.USE_PREF_SIZE);
-        watches.setMinWidth(Region.USE_PREF_SIZE);
+        // on a small screen the cluster name and the watch badge give way first, and say it all on hover
+        watches.setMinWidth(SHRUNK_LABEL);
+        fullTextOnHover(cluster);
+        fullTextOnHover(watches);
         theme.setOnAction(e -> toggleTheme.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -122,6 +129,12 @@ public final class DashboardView extends BorderPane {
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("header-bar");
         return bar;
+    }
+
+    private static void fullTextOnHover(Label label) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(label.textProperty());
+        label.setTooltip(tip);
     }
 
     private static Label badge(String text, String style) {
@@ -193,6 +206,11 @@ public final class DashboardView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The split panes whose dividers the window remembers: the main one, then the fleet's. */
+    public java.util.List<SplitPane> splitPanes() {
+        return splits;
     }
 
     /**

@@ -18,6 +18,7 @@ final class StepTable extends TableView<StepRow> {
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<StepRow, String> title = new TableColumn<>("Step");
         title.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+        title.setCellFactory(dev.backstack.panel.views.fx.TextCells.forTable());
         title.setPrefWidth(330);
         TableColumn<StepRow, StepState> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> c.getValue().stateProperty());
@@ -31,6 +32,7 @@ final class StepTable extends TableView<StepRow> {
         elapsed.setMinWidth(110);
         TableColumn<StepRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().subStatusProperty());
+        status.setCellFactory(dev.backstack.panel.views.fx.TextCells.forTable());
         status.setPrefWidth(320);
         getColumns().add(title);
         getColumns().add(state);
