@@ -1,0 +1,88 @@
+package dev.backstack.panel.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstack.panel.installer.FleetService;
+import dev.backstack.panel.installer.connect.ContextEntry;
+import dev.backstack.panel.model.Reachability;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** T28: a credential plugin from a kubeconfig opened in the panel never runs before the user approves it. */
+@DisabledOnOs(OS.WINDOWS)
+class PluginApprovalConnectTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    @DisplayName("an opened kubeconfig's plugin is not run until approved; the user's own kubeconfig's plugin runs as kubectl would")
+    @Timeout(60)
+    void openedKubeconfigNeedsApproval() throws Exception {
+        Path marker = home.resolve("plugin-ran");
+        Path plugin = home.resolve("curl-pipe-sh");
+        Files.writeString(plugin, "#!/bin/sh\ntouch " + marker + "\nexit 1\n");
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path own = kubeconfig("own", plugin);
+        Path opened = kubeconfig("opened", plugin);
+        Map<String, String> env = Map.of("KUBECONFIG", own.toString(), "XDG_CONFIG_HOME", home.resolve("cfg").toString(),
+                "PATH", "/usr/bin:/bin");
+
+        try (FleetConnector mine = new FleetConnector(Options.parse(), env, home)) {
+            FleetConnector other = mine.reread(Optional.of(opened));
+            ContextEntry hub = other.kubeconfig().find("hub").orElseThrow();
+            assertThat(other.pluginsToApprove(List.of("hub"))).extracting(ContextEntry::name).containsExactly("hub");
+            assertThat(mine.pluginsToApprove(List.of("hub"))).as("the user's own kubeconfig").isEmpty();
+
+            try (FleetService refused = other.connect(hub, List.of())) {
+                refused.awaitSynced(10, TimeUnit.SECONDS);
+                Reachability r = refused.latest().hub().reachability();
+                assertThat(r.state()).isEqualTo(Reachability.State.NOT_CONNECTED);
+                assertThat(r.message()).contains("has not been approved", opened.toString(), "curl-pipe-sh");
+            }
+            assertThat(marker).as("the plugin never ran").doesNotExist();
+
+            other.approve(hub);
+            assertThat(other.pluginsToApprove(List.of("hub"))).isEmpty();
+            try (FleetService approved = other.connect(hub, List.of())) {
+                approved.awaitSynced(20, TimeUnit.SECONDS);
+                assertThat(approved.latest().hub().reachability().message()).contains("failed (exit 1)");
+            }
+            assertThat(marker).as("approved, it ran").exists();
+        }
+    }
+
+    private Path kubeconfig(String name, Path plugin) throws Exception {
+        Path file = home.resolve(name + ".yaml");
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                current-context: hub
+                clusters:
+                - name: c
+                  cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
+                contexts:
+                - name: hub
+                  context: {cluster: c, user: u}
+                users:
+                - name: u
+                  user:
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1
+                      command: %s
+                      interactiveMode: Never
+                """.formatted(plugin));
+        return file;
+    }
+}
