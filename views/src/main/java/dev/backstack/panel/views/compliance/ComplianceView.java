@@ -127,6 +127,7 @@ public final class ComplianceView extends BorderPane {
         t.getColumns().add(column("Error", r -> r.counts().error(), 70));
         t.getColumns().add(column("Skip", r -> r.counts().skip(), 70));
         t.getColumns().add(column("Note", ComplianceRow::note, 200));
+        dev.backstack.panel.views.fx.TextCells.lastColumnFills(t);
         t.setPlaceholder(new Label("No Kyverno policy reports in the fleet"));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.select(row));
         vm.selectedRowProperty().addListener((o, a, row) -> showSelection(t));

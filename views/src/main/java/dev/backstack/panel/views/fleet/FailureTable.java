@@ -48,7 +48,7 @@ public final class FailureTable {
         TableColumn<FailingResource, String> message = column("Message", FailingResource::message, 460);
         message.setCellFactory(c -> new MessageCell());
         t.getColumns().add(message);
-        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        dev.backstack.panel.views.fx.TextCells.columnFills(t, message);
         t.setPlaceholder(new Label(placeholder));
         t.setAccessibleText("Failing policy results");
 
