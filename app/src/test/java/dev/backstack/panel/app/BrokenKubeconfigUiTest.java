@@ -54,7 +54,7 @@ class BrokenKubeconfigUiTest {
 
         FxPoll.until(30, () -> notice().contains("Cannot connect: no usable kubeconfig"));
         assertThat(FxPoll.onFx(this::notice)).contains(kubeconfig.toString()).contains("YAML");
-        assertThat(FxPoll.onFx(() -> text("#cluster-table-empty"))).startsWith("No hub to show.");
+        assertThat(FxPoll.onFx(() -> text("#cluster-table-empty"))).startsWith("No hub to show: no usable kubeconfig");
         assertThat(FxPoll.onFx(() -> text("#connection-badge"))).isEqualTo("not connected");
         assertThat(robot.lookup("#simulation-badge").query().isVisible()).isFalse();
         assertThat(app.service()).as("never the demo on its own").isNull();

@@ -144,8 +144,8 @@ final class PluginRunner {
     }
 
     private ConnectionException notFound(String path) {
-        return new ConnectionException(Reason.PLUGIN_NOT_FOUND, name() + " not found on PATH=" + path + where + "."
-                + hint() + " Install it, or put its full path in the kubeconfig's exec.command.");
+        return new ConnectionException(Reason.PLUGIN_NOT_FOUND, name() + " not found on PATH" + where + "."
+                + hint() + " Install it, or put its full path in the kubeconfig's exec.command. (PATH=" + path + ")");
     }
 
     private String hint() {

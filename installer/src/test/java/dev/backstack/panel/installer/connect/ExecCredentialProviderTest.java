@@ -180,7 +180,8 @@ class ExecCredentialProviderTest {
 
         assertThat(error.reason()).isEqualTo(Reason.PLUGIN_NOT_FOUND);
         assertThat(error.getMessage())
-                .contains("credential plugin `fake-gke-auth-plugin-not-installed` not found on PATH=" + APP_PATH)
+                .contains("credential plugin `fake-gke-auth-plugin-not-installed` not found on PATH")
+                .contains("(PATH=" + APP_PATH)
                 .contains("Install it with: brew install fake-plugin");
     }
 

@@ -54,6 +54,12 @@ public final class ComponentCard extends VBox {
         });
     }
 
+    /** Unknown for the reason of its whole cluster (not connected, unreachable, connecting). */
+    static boolean clusterWide(Component c) {
+        return c.health() == dev.backstack.panel.model.Health.UNKNOWN && c.assessment().reason()
+                .map(r -> r.path().size() == 1 && r.subject().startsWith("cluster ")).orElse(false);
+    }
+
     public void show(Component c) {
         component = c;
         setId("card-" + c.kind().name());
@@ -65,7 +71,8 @@ public final class ComponentCard extends VBox {
         getStyleClass().add(Styles.health(c.health()));
         version.setText(c.version().isEmpty() ? "version unknown" : "version " + c.version());
         String line = c.assessment().oneLine();
-        reason.setText(line);
+        // Unknown because the whole cluster is: said once above the cards, not on every card.
+        reason.setText(clusterWide(c) ? "status unknown: the cluster does not answer (see above)" : line);
         String hintText = ComponentDetailViewModel.hintText(c);
         Tooltip.install(reason, new Tooltip(c.assessment().reason().map(r -> r.pathText() + "\n\n" + r.message()).orElse(line)
                 + (hintText.isEmpty() ? "" : "\n\n" + hintText)));

@@ -20,7 +20,18 @@ public final class ComponentCardsView extends ScrollPane {
         this.open = open;
         this.openUrl = openUrl;
         flow.setPadding(new Insets(12));
-        setContent(flow);
+        javafx.scene.control.Label cluster = new javafx.scene.control.Label();
+        cluster.setId("cluster-problem");
+        cluster.setWrapText(true);
+        cluster.setMaxWidth(Double.MAX_VALUE);
+        cluster.setPadding(new Insets(8, 12, 8, 12));
+        cluster.getStyleClass().add("notice-bar");
+        cluster.textProperty().bind(vm.selectedClusterProperty().map(c -> c.reachability().isReachable() ? ""
+                : c.assessment().reason().map(dev.backstack.panel.model.StatusReason::oneLineWithHint)
+                        .orElse(c.assessment().summary())).orElse(""));
+        cluster.visibleProperty().bind(cluster.textProperty().isNotEmpty());
+        cluster.managedProperty().bind(cluster.visibleProperty());
+        setContent(new javafx.scene.layout.VBox(cluster, flow));
         setFitToWidth(true);
         setId("component-cards");
         vm.components().addListener((ListChangeListener<Component>) c -> render(vm));

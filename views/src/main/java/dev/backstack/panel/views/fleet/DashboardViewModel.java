@@ -133,7 +133,9 @@ public final class DashboardViewModel {
             watchBadge.set(forbidden.get(0).describe() + (forbidden.size() > 1 ? " (+" + (forbidden.size() - 1) + " more)" : ""));
             watchProblem.set(true);
         } else {
-            watchBadge.set(watching + " watches live" + (lastEvent == 0 ? "" : " \u00b7 last event " + Ages.ago(now - lastEvent)));
+            // No live watch (a cluster not connected): no badge, rather than a green "0 watches live".
+            watchBadge.set(watching == 0 ? "" : watching + " watches live"
+                    + (lastEvent == 0 ? "" : " \u00b7 last event " + Ages.ago(now - lastEvent)));
             watchProblem.set(false);
         }
     }
@@ -213,7 +215,7 @@ public final class DashboardViewModel {
 
     /** There is no fleet to show: the connection failed before any cluster could be watched. */
     public void showNoFleet(String why) {
-        emptyText.set("No hub to show. " + why);
+        emptyText.set("No hub to show: " + why);
         connectionBadge.set(ConnectionState.NOT_CONNECTED.label());
         connectionStyle.set(ConnectionState.UNREACHABLE.style());
     }

@@ -104,6 +104,8 @@ public final class DashboardView extends BorderPane {
         Label watches = badge("", Styles.BADGE_OK);
         watches.setId("watch-badge");
         watches.textProperty().bind(vm.watchBadgeProperty());
+        watches.visibleProperty().bind(watches.textProperty().isNotEmpty());
+        watches.managedProperty().bind(watches.visibleProperty());
         vm.watchProblemProperty().addListener((o, a, problem) -> {
             watches.getStyleClass().removeAll(Styles.BADGE_OK, Styles.BADGE_WARNING);
             watches.getStyleClass().add(problem ? Styles.BADGE_WARNING : Styles.BADGE_OK);

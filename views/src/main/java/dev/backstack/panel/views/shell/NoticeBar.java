@@ -25,11 +25,13 @@ final class NoticeBar extends HBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         Button dismiss = new Button("Dismiss");
+        dismiss.setMinWidth(USE_PREF_SIZE);
         dismiss.setOnAction(e -> show(List.of()));
         setSpacing(12);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 12, 6, 12));
         actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.setMinWidth(USE_PREF_SIZE);
         getChildren().addAll(text, actions, dismiss);
         show(List.of());
     }
@@ -42,6 +44,7 @@ final class NoticeBar extends HBox {
     void show(List<String> lines, List<Action> ways) {
         actions.getChildren().setAll(ways.stream().map(a -> {
             Button b = new Button(a.label());
+            b.setMinWidth(USE_PREF_SIZE);
             b.setOnAction(e -> {
                 show(List.of());
                 a.run().run();
