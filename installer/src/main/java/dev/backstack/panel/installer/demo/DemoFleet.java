@@ -149,6 +149,11 @@ public final class DemoFleet implements AutoCloseable {
         return new Member(target.name(), ClusterRole.HUB, target.url(), target.client());
     }
 
+    /** The install target's address, without starting it (tests). */
+    String installTargetUrlForTest() {
+        return target.url();
+    }
+
     /** The simulated Helm that installs into the {@linkplain #installTarget() install target}. */
     public HelmDriver helm() {
         target.start();
