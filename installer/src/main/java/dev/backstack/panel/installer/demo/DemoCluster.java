@@ -38,6 +38,11 @@ final class DemoCluster implements AutoCloseable {
     private KubernetesMockServer server;
 
     DemoCluster(String name, String kubernetesVersion) {
+        this(name, kubernetesVersion, 500);
+    }
+
+    /** @param reconnectMillis the client's watch reconnect interval (the base of its retry backoff) */
+    DemoCluster(String name, String kubernetesVersion, int reconnectMillis) {
         this.name = name;
         this.port = freePort();
         String[] parts = kubernetesVersion.replace("v", "").split("\\.");
@@ -50,7 +55,7 @@ final class DemoCluster implements AutoCloseable {
         config.setNamespace("default");
         config.setRequestRetryBackoffLimit(0);
         config.setConnectionTimeout(5_000);
-        config.setWatchReconnectInterval(500);
+        config.setWatchReconnectInterval(reconnectMillis);
         this.client = new KubernetesClientBuilder().withConfig(config).build();
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Besides the fleet there is an {@linkplain #installTarget() install target}: one more
  * simulated cluster, empty, for the install wizard, with a {@linkplain #helm() simulated Helm}
  * and simulated controllers (Crossplane, provider-helm, Deployments) that react to what the
- * wizard creates. It is not among the {@link #members()}.
+ * wizard creates. It is not among the {@link #members()}, and its server starts on first use.
  */
 public final class DemoFleet implements AutoCloseable {
 
@@ -45,13 +45,14 @@ public final class DemoFleet implements AutoCloseable {
     private DemoControllers controllers;
     private DemoSpokeRequests spokeRequests;
 
-    private DemoFleet() {
+    private DemoFleet(long tickMillis) {
         spec = DemoFleetSpec.load();
-        hub = new DemoCluster(spec.hub().name(), spec.hub().kubernetesVersion());
+        int reconnect = reconnectMillis(tickMillis);
+        hub = new DemoCluster(spec.hub().name(), spec.hub().kubernetesVersion(), reconnect);
         for (DemoFleetSpec.Spoke s : spec.spokes()) {
-            spokes.put(s.name(), new DemoCluster(s.name(), s.kubernetesVersion()));
+            spokes.put(s.name(), new DemoCluster(s.name(), s.kubernetesVersion(), reconnect));
         }
-        target = new DemoCluster(INSTALL_TARGET, spec.hub().kubernetesVersion());
+        target = new DemoCluster(INSTALL_TARGET, spec.hub().kubernetesVersion(), reconnect);
         target.inject(InstallTargetControllers.helmProviderConfigWebhookNotReady());
         DemoWriter targetWriter = new DemoWriter(target.client());
         helm = new DemoHelmDriver(INSTALL_TARGET, targetWriter);
@@ -68,15 +69,17 @@ public final class DemoFleet implements AutoCloseable {
      * {@code tickMillis} (1000 for the app; tests go faster).
      */
     public static DemoFleet start(long tickMillis) {
-        DemoFleet fleet = new DemoFleet();
+        DemoFleet fleet = new DemoFleet(tickMillis);
         fleet.boot(tickMillis);
         return fleet;
     }
 
     private void boot(long tickMillis) {
+        // The install target is started on first use (installTarget(), helm(), client(name)):
+        // the fleet's own views and the headless commands never need it, and each simulated
+        // server costs a 2048-bit RSA key for its TLS certificate.
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         starting.add(CompletableFuture.runAsync(hub::start));
-        starting.add(CompletableFuture.runAsync(target::start));
         for (DemoFleetSpec.Spoke s : spec.spokes()) {
             if (!"provisioning".equals(s.story())) {
                 starting.add(CompletableFuture.runAsync(spokes.get(s.name())::start));
@@ -86,24 +89,45 @@ public final class DemoFleet implements AutoCloseable {
         Map<String, String> servers = new LinkedHashMap<>();
         spokes.forEach((name, c) -> servers.put(name, c.url()));
         DemoWriter hubWriter = new DemoWriter(hub.client());
-        seed(hubWriter, DemoSeed.hub(spec, servers));
         Map<String, DemoWriter> spokeWriters = new LinkedHashMap<>();
+        // Each cluster is seeded on its own thread: the clusters are independent, and seeding
+        // one is a few hundred sequential round trips.
+        List<CompletableFuture<Void>> seeding = new ArrayList<>();
+        seeding.add(CompletableFuture.runAsync(() -> seed(hubWriter, DemoSeed.hub(spec, servers))));
         for (DemoFleetSpec.Spoke s : spec.spokes()) {
             DemoWriter w = new DemoWriter(spokes.get(s.name()).client());
             spokeWriters.put(s.name(), w);
             if (spokes.get(s.name()).isUp()) {
-                seed(w, DemoSeed.spoke(s));
+                seeding.add(CompletableFuture.runAsync(() -> seed(w, DemoSeed.spoke(s))));
             }
         }
+        seeding.forEach(CompletableFuture::join);
         controllers = new DemoControllers(spec, hubWriter, spokeWriters, spokes);
         spokeRequests = new DemoSpokeRequests(hubWriter, spokes.keySet(), spec.hub().kubernetesVersion());
         spokeRequests.seedGuardrails();
-        ticker.scheduleWithFixedDelay(() -> {
-            int t = clock.getAndIncrement();
+        // At a fixed rate: a pass that takes longer than a tick (a hundred-odd round trips on a
+        // busy machine) is followed at once by the next, instead of a further tick's pause.
+        // The clock counts passes completed, so a settled story has written all it will write.
+        ticker.scheduleAtFixedRate(() -> {
+            int t = clock.get();
             controllers.tick(t);
-            targetControllers.tick(t);
+            if (target.isUp()) {
+                targetControllers.tick(t);
+            }
             spokeRequests.tick(t);
+            clock.incrementAndGet();
         }, 0, tickMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The simulated clusters' watch reconnect interval: half a tick, at most 500 ms. It is the
+     * base of fabric8's retry backoff (doubled per failed attempt, up to 32 times the base), so
+     * it runs as much faster as the story does: spoke-3 refuses connections until it is
+     * provisioned, and with a fixed 500 ms base the panel's next retry could come up to 16 s
+     * after the server is up, which at ten times the speed is 160 simulated seconds late.
+     */
+    static int reconnectMillis(long tickMillis) {
+        return (int) Math.max(50, Math.min(500, tickMillis / 2));
     }
 
     static void seed(DemoWriter w, List<GenericKubernetesResource> objects) {
@@ -125,11 +149,18 @@ public final class DemoFleet implements AutoCloseable {
      * user as a cluster admin. Not one of the {@link #members()}.
      */
     public Member installTarget() {
+        target.start();
         return new Member(target.name(), ClusterRole.HUB, target.url(), target.client());
+    }
+
+    /** The install target's address, without starting it (tests). */
+    String installTargetUrlForTest() {
+        return target.url();
     }
 
     /** The simulated Helm that installs into the {@linkplain #installTarget() install target}. */
     public HelmDriver helm() {
+        target.start();
         return helm;
     }
 
@@ -138,6 +169,7 @@ public final class DemoFleet implements AutoCloseable {
      * for code that hands Helm a {@link KubeAccess}; the simulated Helm does not read it.
      */
     public KubeAccess installTargetAccess() {
+        target.start();
         String n = target.name();
         return new KubeAccess(n, "apiVersion: v1\nkind: Config\nclusters:\n- name: " + n + "\n  cluster:\n    server: "
                 + target.url() + "\n    insecure-skip-tls-verify: true\nusers:\n- name: demo\n  user: {}\ncontexts:\n- name: "
@@ -153,7 +185,11 @@ public final class DemoFleet implements AutoCloseable {
         if (name.equals(hub.name())) {
             return hub;
         }
-        return name.equals(target.name()) ? target : spokes.containsKey(name) ? spokes.get(name) : spokeRequests.cluster(name);
+        if (name.equals(target.name())) {
+            target.start();
+            return target;
+        }
+        return spokes.containsKey(name) ? spokes.get(name) : spokeRequests.cluster(name);
     }
 
     /**
@@ -179,7 +215,7 @@ public final class DemoFleet implements AutoCloseable {
         return true;
     }
 
-    /** Seconds of simulated time so far. */
+    /** Seconds of simulated time so far: the controllers' passes completed. */
     public int elapsedTicks() {
         return clock.get();
     }

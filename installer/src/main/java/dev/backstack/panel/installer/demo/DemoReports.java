@@ -119,7 +119,10 @@ final class DemoReports {
     private static void update(DemoWriter w, String apiVersion, String kind, String ns, String name,
             Map<String, Object> summary, List<Object> results) {
         GenericKubernetesResource current = w.op(apiVersion, kind, ns).withName(name).get();
-        if (current == null || summary.equals(current.getAdditionalProperties().get("summary"))) {
+        // Compared as JSON, summary and results: read back, the counts are Integers where the
+        // summary holds Longs (Map.equals never matched, so every pass rewrote every report).
+        if (current == null || (w.sameJson(summary, current.getAdditionalProperties().get("summary"))
+                && w.sameJson(results, current.getAdditionalProperties().get("results")))) {
             return;
         }
         current.setAdditionalProperty("summary", summary);

@@ -60,9 +60,7 @@ final class DemoWriter {
     void status(GenericKubernetesResource current, Map<String, Object> computed) {
         Map<String, Object> next = Transitions.stamp(current.getAdditionalProperties().get("status"), computed,
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        // Compared as JSON: numbers read back from the server may be Integers where we wrote Longs.
-        var json = client.getKubernetesSerialization();
-        if (json.asJson(next).equals(json.asJson(current.getAdditionalProperties().get("status")))) {
+        if (sameJson(next, current.getAdditionalProperties().get("status"))) {
             return;
         }
         current.setAdditionalProperty("status", next);
@@ -84,7 +82,7 @@ final class DemoWriter {
         }
         Map<String, Object> next = Transitions.stamp(current.getAdditionalProperties().get("status"),
                 status.apply(current), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        if (next.equals(current.getAdditionalProperties().get("status"))) {
+        if (sameJson(next, current.getAdditionalProperties().get("status"))) {
             return;
         }
         current.setAdditionalProperty("status", next);
@@ -93,6 +91,17 @@ final class DemoWriter {
         } catch (KubernetesClientException e) {
             op.resource(current).update();
         }
+    }
+
+    /**
+     * Whether a computed status equals the stored one, compared as JSON: numbers read back from
+     * the server are Integers where the controllers wrote Longs, so {@code Map.equals} saw a
+     * change on every pass and every pass rewrote dozens of unchanged statuses (each a watch
+     * event for every informer of the panel).
+     */
+    boolean sameJson(Object computed, Object stored) {
+        var json = client.getKubernetesSerialization();
+        return json.asJson(computed).equals(json.asJson(stored));
     }
 
     void delete(String apiVersion, String kind, String namespace, String name) {
