@@ -33,12 +33,18 @@ public final class ClusterSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
     private static final long LIST_PAGE = 500;
     private static final long WATCH_CHECK_MILLIS = 1000;
-    private static final java.util.concurrent.ScheduledExecutorService checker =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "watch-check");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor checker = newChecker();
+
+    /** One daemon thread for every session's checks; a cancelled check leaves the queue at once. */
+    private static java.util.concurrent.ScheduledThreadPoolExecutor newChecker() {
+        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "watch-check");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
     /** How long a failed credential waits before it is asked for again (the plugin remembers timeouts itself). */
     static final long GATE_RETRY_MILLIS = 30_000;
     private static final long RESTART_MILLIS = 5_000;
@@ -229,7 +235,9 @@ public final class ClusterSession implements AutoCloseable {
             versionError = code > 0 ? "" : WatchTracker.describe(e, code);
         }
         probing.set(false);
-        sink.stateChanged(this);
+        if (!closed) {
+            sink.stateChanged(this);
+        }
     }
 
     void crdChanged(CustomResourceDefinition crd) {
