@@ -100,7 +100,8 @@ class DemoFleetTest {
                     provisioningSnapshots.incrementAndGet();
                 }
             }
-            return x.spokes().size() == 3 && spoke(x, "spoke-3").health() == Health.HEALTHY;
+            return x.spokes().size() == 3 && spoke(x, "spoke-3").health() == Health.HEALTHY
+                    && !spoke(x, "spoke-3").kubernetesVersion().isEmpty();
         });
         assertThat(provisioningSnapshots.get()).as("snapshots seen while spoke-3 was being created and not answering")
                 .isPositive();
