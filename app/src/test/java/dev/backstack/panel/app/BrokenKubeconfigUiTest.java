@@ -7,7 +7,6 @@ import dev.backstack.panel.model.Reachability;
 import dev.backstack.panel.views.component.ComponentCard;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -84,12 +83,7 @@ class BrokenKubeconfigUiTest {
     @Test
     @DisplayName("a hub whose credential plugin is missing: its cards are Unknown with the reason, never Not installed")
     void missingPluginShowsTheHubUnknown() throws Exception {
-        open(kubeconfig("""
-                    exec:
-                      apiVersion: client.authentication.k8s.io/v1
-                      command: aws-not-installed
-                      interactiveMode: Never
-                """));
+        open(kubeconfig(Kubeconfigs.exec("aws-not-installed")));
 
         FxPoll.until(30, () -> card(ComponentKind.KYVERNO).contains("Unknown") && app.service() != null
                 && app.service().latest().hub().reachability().state() == Reachability.State.NOT_CONNECTED);
@@ -104,15 +98,8 @@ class BrokenKubeconfigUiTest {
     @DisplayName("a credential plugin waiting for a browser login: the window says so, and Cancel sign-in kills it")
     void waitingSignInCanBeCancelled() throws Exception {
         Path pidFile = dir.resolve("plugin.pid");
-        Path plugin = dir.resolve("browser-login");
-        Files.writeString(plugin, "#!/bin/sh\necho $$ > " + pidFile + "\nexec sleep 600\n");
-        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
-        open(kubeconfig("""
-                    exec:
-                      apiVersion: client.authentication.k8s.io/v1
-                      command: %s
-                      interactiveMode: Never
-                """.formatted(plugin)));
+        Path plugin = Kubeconfigs.script(dir.resolve("browser-login"), "echo $$ > " + pidFile + "\nexec sleep 600");
+        open(kubeconfig(Kubeconfigs.exec(plugin.toString())));
 
         FxPoll.until(30, () -> notice().contains("hub: waiting for credential plugin"));
         assertThat(FxPoll.onFx(() -> text("#connection-badge"))).isEqualTo("connecting");
@@ -128,23 +115,7 @@ class BrokenKubeconfigUiTest {
     }
 
     private Path kubeconfig(String user) throws Exception {
-        Path file = dir.resolve("config");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                current-context: hub
-                clusters:
-                - name: c
-                  cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
-                contexts:
-                - name: hub
-                  context: {cluster: c, user: u}
-                users:
-                - name: u
-                  user:
-                %s
-                """.formatted(user.stripTrailing()));
-        return file;
+        return Kubeconfigs.write(dir.resolve("config"), Kubeconfigs.text("https://127.0.0.1:1", user));
     }
 
     private String notice() {

@@ -18,7 +18,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -342,12 +341,7 @@ class FailureMatrixTest {
     // --- fixtures -----------------------------------------------------------------------------
 
     private static String exec(String command) {
-        return """
-                    exec:
-                      apiVersion: client.authentication.k8s.io/v1
-                      command: %s
-                      interactiveMode: Never
-                """.formatted(command);
+        return Kubeconfigs.exec(command);
     }
 
     private Path kubeconfig(String server, String user) throws IOException {
@@ -355,34 +349,15 @@ class FailureMatrixTest {
     }
 
     private static String kubeconfigText(String server, String user) {
-        return """
-                apiVersion: v1
-                kind: Config
-                current-context: hub
-                clusters:
-                - name: c
-                  cluster: {server: "%s", insecure-skip-tls-verify: true}
-                contexts:
-                - name: hub
-                  context: {cluster: c, user: u}
-                users:
-                - name: u
-                  user:
-                %s
-                """.formatted(server, user.stripTrailing());
+        return Kubeconfigs.text(server, user);
     }
 
     private Path write(String name, String text) throws IOException {
-        Path file = home.resolve(name);
-        Files.writeString(file, text);
-        return file;
+        return Kubeconfigs.write(home.resolve(name), text);
     }
 
     private Path script(String name, String body) throws IOException {
-        Path file = home.resolve(name);
-        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return file;
+        return Kubeconfigs.script(home.resolve(name), body);
     }
 
     /** An https API server: the CRUD mock, or one that answers every request with {@code answer}. */

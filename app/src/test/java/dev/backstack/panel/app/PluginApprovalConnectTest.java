@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.model.Reachability;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +29,7 @@ class PluginApprovalConnectTest {
     @Timeout(60)
     void openedKubeconfigNeedsApproval() throws Exception {
         Path marker = home.resolve("plugin-ran");
-        Path plugin = home.resolve("curl-pipe-sh");
-        Files.writeString(plugin, "#!/bin/sh\ntouch " + marker + "\nexit 1\n");
-        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path plugin = Kubeconfigs.script(home.resolve("curl-pipe-sh"), "touch " + marker + "\nexit 1");
         Path own = kubeconfig("own", plugin);
         Path opened = kubeconfig("opened", plugin);
         Map<String, String> env = Map.of("KUBECONFIG", own.toString(), "XDG_CONFIG_HOME", home.resolve("cfg").toString(),
@@ -64,25 +60,7 @@ class PluginApprovalConnectTest {
     }
 
     private Path kubeconfig(String name, Path plugin) throws Exception {
-        Path file = home.resolve(name + ".yaml");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                current-context: hub
-                clusters:
-                - name: c
-                  cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
-                contexts:
-                - name: hub
-                  context: {cluster: c, user: u}
-                users:
-                - name: u
-                  user:
-                    exec:
-                      apiVersion: client.authentication.k8s.io/v1
-                      command: %s
-                      interactiveMode: Never
-                """.formatted(plugin));
-        return file;
+        return Kubeconfigs.write(home.resolve(name + ".yaml"),
+                Kubeconfigs.text("https://127.0.0.1:1", Kubeconfigs.exec(plugin.toString())));
     }
 }
