@@ -88,7 +88,9 @@ public final class ClientRegistry implements AutoCloseable {
     public int cancelPendingCredentials() {
         int cancelled = 0;
         for (ClusterConnection c : connections.values()) {
-            if (c.credentials().map(ExecCredentialProvider::isRunning).orElse(false)) {
+            // Pending, not only running: a cancel that comes before the process has started
+            // (the login shell's PATH is still being read) kills it as soon as it starts.
+            if (c.credentials().map(p -> p.isPending() || p.isRunning()).orElse(false)) {
                 c.credentials().get().cancel();
                 cancelled++;
             }

@@ -226,6 +226,13 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
         }
     }
 
+    /** True while a token is being obtained: the plugin runs, or is about to start. */
+    public boolean isPending() {
+        synchronized (lock) {
+            return inFlight != null;
+        }
+    }
+
     /** True while the plugin runs, e.g. to show "waiting for login in your browser...". */
     public boolean isRunning() {
         return running != null;
