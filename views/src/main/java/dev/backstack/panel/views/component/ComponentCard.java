@@ -72,7 +72,7 @@ public final class ComponentCard extends VBox {
         version.setText(c.version().isEmpty() ? "version unknown" : "version " + c.version());
         String line = c.assessment().oneLine();
         // Unknown because the whole cluster is: said once above the cards, not on every card.
-        reason.setText(clusterWide(c) ? "status unknown: the cluster does not answer (see above)" : line);
+        reason.setText(clusterWide(c) ? "status unknown: see the cluster's reason above" : line);
         String hintText = ComponentDetailViewModel.hintText(c);
         Tooltip.install(reason, new Tooltip(c.assessment().reason().map(r -> r.pathText() + "\n\n" + r.message()).orElse(line)
                 + (hintText.isEmpty() ? "" : "\n\n" + hintText)));
