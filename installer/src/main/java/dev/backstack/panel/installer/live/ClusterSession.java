@@ -45,8 +45,6 @@ public final class ClusterSession implements AutoCloseable {
         e.setRemoveOnCancelPolicy(true);
         return e;
     }
-    /** How long a failed credential waits before it is asked for again (the plugin remembers timeouts itself). */
-    static final long GATE_RETRY_MILLIS = 30_000;
     private static final long RESTART_MILLIS = 5_000;
     private static final long DEFAULT_RECONNECT_MILLIS = 1_000;
     private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Ingress");
@@ -67,7 +65,7 @@ public final class ClusterSession implements AutoCloseable {
     private final KubernetesClient client;
     private final Sink sink;
     private final LongSupplier clock;
-    private final SessionGate gate;
+    private final GateOpening gate;
     private final Map<String, KindSpec> customsByCrd;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, WatchTracker> idle = new ConcurrentHashMap<>();
@@ -75,8 +73,6 @@ public final class ClusterSession implements AutoCloseable {
     private volatile SharedIndexInformer<CustomResourceDefinition> crdInformer;
     private volatile String version = "";
     private volatile String versionError = "";
-    /** While the gate is shut: what the cluster waits for (connecting) or why it cannot be used (not connected). */
-    private volatile Reachability gated;
     private volatile boolean crdsRefused;
     private volatile boolean closed;
     private volatile java.util.concurrent.ScheduledFuture<?> checking;
@@ -89,7 +85,7 @@ public final class ClusterSession implements AutoCloseable {
     /** A session that starts watching only once its gate opens; {@code client} may be null for a refused gate. */
     public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock, SessionGate gate) {
         this.clusterId = clusterId;
-        this.gate = gate;
+        this.gate = new GateOpening(gate, clusterId, checker, () -> sink.stateChanged(this), () -> closed);
         this.client = client;
         this.sink = sink;
         this.clock = clock;
@@ -129,51 +125,16 @@ public final class ClusterSession implements AutoCloseable {
 
     /**
      * Starts every watch without blocking; results arrive through the sink. Behind a gate, the
-     * watches start on a thread of their own once the credential is at hand, and the cluster is
-     * shown as waiting for it, or as not connected with the reason it failed (asked again every
-     * {@link #GATE_RETRY_MILLIS}).
+     * watches start on a thread of their own once the credential is at hand ({@link GateOpening}).
      */
     public void start() {
-        if (gate.refuses()) {
-            gated = Reachability.notConnected(gate.refusal());
-            sink.stateChanged(this);
-            return;
-        }
-        if (!gate.waits()) {
-            startWatches();
-            return;
-        }
-        gated = new Reachability(Reachability.State.CONNECTING, gate.waitingFor());
-        sink.stateChanged(this);
-        Thread opener = new Thread(this::openGate, "credential-" + clusterId);
-        opener.setDaemon(true);
-        opener.start();
-    }
-
-    private void openGate() {
-        try {
-            gate.check().run();
-        } catch (RuntimeException e) {
-            if (closed) {
-                return;
-            }
-            gated = Reachability.notConnected(e.getMessage() == null ? e.toString() : e.getMessage());
-            LOG.info("Cannot connect to {}: {}", clusterId, gated.message());
-            sink.stateChanged(this);
-            checker.schedule(() -> {
+        gate.start(() -> {
+            synchronized (this) {
                 if (!closed) {
-                    openGate();
+                    startWatches();
                 }
-            }, GATE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
-            return;
-        }
-        synchronized (this) {
-            if (closed) {
-                return;
             }
-            gated = null;
-            startWatches();
-        }
+        });
     }
 
     private void startWatches() {
@@ -183,17 +144,31 @@ public final class ClusterSession implements AutoCloseable {
         for (KindSpec spec : WatchCatalog.builtIns()) {
             startInformer(spec);
         }
-        crdInformer = client.apiextensions().v1().customResourceDefinitions().runnableInformer(0)
-                .itemStore(new CrdStore(customsByCrd.keySet()));
-        crdInformer.addEventHandler(new CrdWatcher(this::crdChanged, this::crdRemoved));
-        crdInformer.exceptionHandler(this::crdWatchFailed);
+        startCrdInformer();
+    }
+
+    /**
+     * The CRD watch that starts and stops the custom kinds' informers. A credential that fails
+     * after the gate opened throws on this thread (fabric8 asks for the token while it builds the
+     * request): the built-in watches report it, and this one is started again after a pause.
+     */
+    private void startCrdInformer() {
+        SharedIndexInformer<CustomResourceDefinition> previous = crdInformer;
+        if (closed) {
+            return;
+        }
         try {
+            if (previous != null) {
+                previous.stop();
+            }
+            crdInformer = client.apiextensions().v1().customResourceDefinitions().runnableInformer(0)
+                    .itemStore(new CrdStore(customsByCrd.keySet()));
+            crdInformer.addEventHandler(new CrdWatcher(this::crdChanged, this::crdRemoved));
+            crdInformer.exceptionHandler(this::crdWatchFailed);
             crdInformer.start();
         } catch (RuntimeException e) {
-            // A credential that fails after the gate opened throws on this thread (fabric8 asks for
-            // the token while it builds the request); the built-in watches report it.
             LOG.debug("CRD watch on {} did not start: {}", clusterId, e.getMessage());
-            checker.schedule(this::restartCrdInformer, RESTART_MILLIS, TimeUnit.MILLISECONDS);
+            checker.schedule(this::startCrdInformer, RESTART_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -202,23 +177,6 @@ public final class ClusterSession implements AutoCloseable {
         int code = WatchTracker.statusCode(t);
         crdsRefused = code == java.net.HttpURLConnection.HTTP_FORBIDDEN || code == java.net.HttpURLConnection.HTTP_UNAUTHORIZED;
         return !closed;
-    }
-
-    private void restartCrdInformer() {
-        SharedIndexInformer<CustomResourceDefinition> crds = crdInformer;
-        if (closed || crds == null) {
-            return;
-        }
-        try {
-            crds.stop();
-            crdInformer = client.apiextensions().v1().customResourceDefinitions().runnableInformer(0)
-                    .itemStore(new CrdStore(customsByCrd.keySet()));
-            crdInformer.addEventHandler(new CrdWatcher(this::crdChanged, this::crdRemoved));
-            crdInformer.exceptionHandler(this::crdWatchFailed);
-            crdInformer.start();
-        } catch (RuntimeException e) {
-            checker.schedule(this::restartCrdInformer, RESTART_MILLIS, TimeUnit.MILLISECONDS);
-        }
     }
 
     private void probeVersion() {
@@ -374,7 +332,7 @@ public final class ClusterSession implements AutoCloseable {
      * reachable once any watch lists; connecting before that.
      */
     public Reachability reachability() {
-        Reachability shut = gated;
+        Reachability shut = gate.shut();
         if (shut != null) {
             return shut;
         }
@@ -433,7 +391,7 @@ public final class ClusterSession implements AutoCloseable {
     public boolean awaitSynced(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (System.nanoTime() < deadline) {
-            Reachability shut = gated;
+            Reachability shut = gate.shut();
             if (shut != null && shut.state() == Reachability.State.NOT_CONNECTED) {
                 return true;
             }
