@@ -98,7 +98,7 @@ class FailureMatrixTest {
     @DisplayName("exec plugin missing on the hub: not connected, the plugin named with what to do; exit 3")
     @Timeout(60)
     void missingPlugin() throws IOException {
-        Path kubeconfig = kubeconfig("https://127.0.0.1:1", exec("aws-not-installed"));
+        Path kubeconfig = kubeconfig("https://127.0.0.1:1", Kubeconfigs.exec("aws-not-installed"));
 
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
 
@@ -111,7 +111,7 @@ class FailureMatrixTest {
     @Timeout(60)
     void failingPlugin() throws IOException {
         Path plugin = script("failing-login", "echo 'error: SSO session expired, run aws sso login' >&2\nexit 1");
-        Path kubeconfig = kubeconfig("https://127.0.0.1:1", exec(plugin.toString()));
+        Path kubeconfig = kubeconfig("https://127.0.0.1:1", Kubeconfigs.exec(plugin.toString()));
 
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
 
@@ -124,7 +124,7 @@ class FailureMatrixTest {
     void interactiveLoginPlugin() throws IOException {
         Path plugin = script("device-login",
                 "echo 'To sign in, open https://microsoft.com/devicelogin and enter the code ABCD-1234' >&2\nread answer\nexit 1");
-        Path kubeconfig = kubeconfig("https://127.0.0.1:1", exec(plugin.toString()).replace("Never", "IfAvailable"));
+        Path kubeconfig = kubeconfig("https://127.0.0.1:1", Kubeconfigs.exec(plugin.toString()).replace("Never", "IfAvailable"));
 
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
 
@@ -137,7 +137,7 @@ class FailureMatrixTest {
     void slowPluginIsBoundedAndKilled() throws IOException {
         Path pidFile = home.resolve("plugin.pid");
         Path plugin = script("browser-login", "echo $$ > " + pidFile + "\nexec sleep 600");
-        Path kubeconfig = kubeconfig("https://127.0.0.1:1", exec(plugin.toString()));
+        Path kubeconfig = kubeconfig("https://127.0.0.1:1", Kubeconfigs.exec(plugin.toString()));
         long started = System.nanoTime();
 
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
@@ -174,7 +174,7 @@ class FailureMatrixTest {
                 - name: eks
                   user:
                 %s
-                """.formatted(server.getPort(), exec("aws-not-installed").indent(2)));
+                """.formatted(server.getPort(), Kubeconfigs.exec("aws-not-installed").indent(2)));
 
         assertThat(status(kubeconfig, "--spoke", "eks-spoke", "--spoke", "gone-spoke")).hasValue(StatusCommand.EXIT_UNHEALTHY);
 
@@ -208,7 +208,7 @@ class FailureMatrixTest {
     @Timeout(60)
     void untrustedCertificate() throws IOException {
         startServer(null);
-        Path kubeconfig = write("kubeconfig", kubeconfigText("https://127.0.0.1:" + server.getPort(), "    token: abc")
+        Path kubeconfig = write("kubeconfig", Kubeconfigs.text("https://127.0.0.1:" + server.getPort(), "    token: abc")
                 .replace("insecure-skip-tls-verify: true", "insecure-skip-tls-verify: false"));
 
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
@@ -285,7 +285,7 @@ class FailureMatrixTest {
     @DisplayName("a context whose user is not defined: the hub not connected with the reason; exit 3")
     @Timeout(60)
     void missingUser() throws IOException {
-        Path kubeconfig = write("kubeconfig", kubeconfigText("https://127.0.0.1:1", "    token: abc")
+        Path kubeconfig = write("kubeconfig", Kubeconfigs.text("https://127.0.0.1:1", "    token: abc")
                 .replace("user: u}", "user: nobody}"));
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
         assertHub("not connected", "user `nobody` is not defined");
@@ -295,7 +295,7 @@ class FailureMatrixTest {
     @DisplayName("a context whose cluster is not defined: the hub not connected with the reason; exit 3")
     @Timeout(60)
     void missingCluster() throws IOException {
-        Path kubeconfig = write("kubeconfig", kubeconfigText("https://127.0.0.1:1", "    token: abc")
+        Path kubeconfig = write("kubeconfig", Kubeconfigs.text("https://127.0.0.1:1", "    token: abc")
                 .replace("cluster: c,", "cluster: elsewhere,"));
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
         assertHub("not connected", "elsewhere");
@@ -340,16 +340,8 @@ class FailureMatrixTest {
 
     // --- fixtures -----------------------------------------------------------------------------
 
-    private static String exec(String command) {
-        return Kubeconfigs.exec(command);
-    }
-
     private Path kubeconfig(String server, String user) throws IOException {
-        return write("kubeconfig", kubeconfigText(server, user));
-    }
-
-    private static String kubeconfigText(String server, String user) {
-        return Kubeconfigs.text(server, user);
+        return write("kubeconfig", Kubeconfigs.text(server, user));
     }
 
     private Path write(String name, String text) throws IOException {

@@ -166,9 +166,6 @@ public final class FleetService implements AutoCloseable {
         }
         for (ClusterSession s : all) {
             while (!s.awaitSynced(200, TimeUnit.MILLISECONDS)) {
-                if (s.reachability().state() == dev.backstack.panel.model.Reachability.State.NOT_CONNECTED) {
-                    break;
-                }
                 if (s.reachability().state() == dev.backstack.panel.model.Reachability.State.UNREACHABLE) {
                     break;
                 }

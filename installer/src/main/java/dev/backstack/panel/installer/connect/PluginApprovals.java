@@ -82,9 +82,9 @@ public final class PluginApprovals {
     /**
      * The contexts of {@code set} whose credential plugin must not run before the user approves it:
      * those with an exec plugin defined in a file that is not in {@code trustedFiles} and that was
-     * not approved. The trusted files are the user's own kubeconfig (their {@code KUBECONFIG}
-     * list, or {@code ~/.kube/config}): kubectl already runs those plugins. A file opened in the
-     * panel ({@code --kubeconfig}, an import) is not trusted.
+     * not approved. The trusted files are the caller's: the app trusts the user's own kubeconfig
+     * (their {@code KUBECONFIG} list, {@code ~/.kube/config}, or {@code --kubeconfig}), whose
+     * plugins kubectl already runs, and not a file opened in the window.
      */
     public synchronized List<ContextEntry> needingApproval(KubeconfigSet set, Set<Path> trustedFiles) {
         Set<Path> trusted = trustedFiles.stream().map(PluginApprovals::normalize).collect(Collectors.toSet());
