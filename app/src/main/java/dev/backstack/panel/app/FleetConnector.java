@@ -31,7 +31,11 @@ public final class FleetConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetConnector.class);
     /** Demo controller tick for the window: one simulated second per second. */
     public static final long DEMO_TICK_MILLIS = 1000;
-    public static final long COALESCE_MILLIS = 100;
+    /**
+     * At most one fleet snapshot per this many milliseconds (the first change after a quiet spell
+     * is published at once): an event reaches the screen within this plus one frame.
+     */
+    public static final long COALESCE_MILLIS = 50;
 
     private final ClientRegistry registry;
     private volatile KubeconfigSet kubeconfig;

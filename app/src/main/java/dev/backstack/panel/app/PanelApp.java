@@ -230,7 +230,7 @@ public final class PanelApp extends Application {
             compliance.apply(fleet);
             lineage.apply(fleet, dashboard.selectedClusterProperty().get(), () -> next.objects(fleet.hub().id()));
             addons.apply(fleet);
-        }, FleetConnector.COALESCE_MILLIS);
+        });
         pump.start();
         if (previous != null) {
             background.execute(previous::close);

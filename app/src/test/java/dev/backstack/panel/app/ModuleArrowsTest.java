@@ -91,6 +91,22 @@ class ModuleArrowsTest {
     }
 
     @Test
+    @DisplayName("nothing runs on the common fork-join pool (it is not ours to block, and has one thread on two cores)")
+    void noCommonPool() {
+        noClasses().should().accessTargetWhere(COMMON_POOL).check(classes);
+    }
+
+    @Test
+    @DisplayName("the live engine keeps no executor in a static field: its threads belong to LiveThreads")
+    void liveEngineHasNoStaticExecutor() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields().that().areStatic()
+                .and().areDeclaredInClassesThat().resideInAPackage("dev.backstack.panel.installer.live..")
+                .should().haveRawType(com.tngtech.archunit.base.DescribedPredicate.describe("an executor",
+                        t -> t.isAssignableTo(java.util.concurrent.Executor.class)))
+                .check(classes);
+    }
+
+    @Test
     @DisplayName("the rules above catch what they are meant to (a violating class of the tests fails each)")
     void rulesCatchViolations() {
         JavaClasses bad = new ClassFileImporter().importClasses(Violations.class, Violations.RowViewModel.class,
@@ -103,7 +119,22 @@ class ModuleArrowsTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("Nested");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses()
                 .should().accessField(System.class, "out").check(bad)).isInstanceOf(AssertionError.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses()
+                .should().accessTargetWhere(COMMON_POOL).check(bad)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("runAsync");
     }
+
+    /** {@code CompletableFuture.runAsync/supplyAsync} without an executor, and {@code ForkJoinPool.commonPool()}. */
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaAccess<?>> COMMON_POOL =
+            com.tngtech.archunit.base.DescribedPredicate.describe("the common pool",
+                    a -> (a.getTargetOwner().isEquivalentTo(java.util.concurrent.CompletableFuture.class)
+                            && (a.getName().equals("runAsync") || a.getName().equals("supplyAsync")
+                                    || a.getName().endsWith("Async"))
+                            && a instanceof com.tngtech.archunit.core.domain.JavaMethodCall
+                            && ((com.tngtech.archunit.core.domain.JavaMethodCall) a).getTarget().getRawParameterTypes()
+                                    .stream().noneMatch(t -> t.isAssignableTo(java.util.concurrent.Executor.class)))
+                            || (a.getTargetOwner().isEquivalentTo(java.util.concurrent.ForkJoinPool.class)
+                                    && a.getName().equals("commonPool")));
 
     private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaAccess<?>> RUN_LATER =
             com.tngtech.archunit.base.DescribedPredicate.describe("Platform.runLater",
@@ -116,6 +147,7 @@ class ModuleArrowsTest {
             post.accept(() -> { });
             java.util.function.Consumer<Runnable> later = javafx.application.Platform::runLater;
             later.accept(() -> System.out.println("printed"));
+            java.util.concurrent.CompletableFuture.runAsync(() -> { });
         }
 
         static final class RowViewModel {

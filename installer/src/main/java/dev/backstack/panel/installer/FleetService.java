@@ -3,6 +3,7 @@ package dev.backstack.panel.installer;
 import dev.backstack.panel.installer.demo.DemoFleet;
 import dev.backstack.panel.installer.live.ClusterSession;
 import dev.backstack.panel.installer.live.FleetStore;
+import dev.backstack.panel.installer.live.LiveThreads;
 import dev.backstack.panel.installer.live.SessionGate;
 import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.model.Cluster;
@@ -47,6 +48,7 @@ public final class FleetService implements AutoCloseable {
         }
     }
 
+    private final LiveThreads threads = new LiveThreads();
     private final FleetStore store;
     private final Map<String, ClusterSession> sessions = new LinkedHashMap<>();
     private final Map<String, KubernetesClient> clients = new LinkedHashMap<>();
@@ -58,7 +60,7 @@ public final class FleetService implements AutoCloseable {
     private FleetService(boolean simulated, DemoFleet demo, long coalesceMillis) {
         this.simulated = simulated;
         this.demo = demo;
-        this.store = new FleetStore(simulated, coalesceMillis, System::currentTimeMillis);
+        this.store = new FleetStore(simulated, coalesceMillis, System::currentTimeMillis, threads);
     }
 
     /** Watches the given clusters. The service does not close their clients. */
@@ -86,7 +88,7 @@ public final class FleetService implements AutoCloseable {
         if (closed) {
             return;
         }
-        ClusterSession session = new ClusterSession(t.id(), t.client(), store, System::currentTimeMillis, t.gate());
+        ClusterSession session = new ClusterSession(t.id(), t.client(), store, System::currentTimeMillis, t.gate(), threads);
         store.register(new ClusterAssembler.Identity(t.id(), t.name(), t.role(), t.server(), t.sources()), session);
         sessions.put(t.id(), session);
         if (t.client() != null) {
@@ -191,6 +193,7 @@ public final class FleetService implements AutoCloseable {
         sessions.values().forEach(ClusterSession::close);
         sessions.clear();
         store.close();
+        threads.close();
         for (AutoCloseable c : owned) {
             try {
                 c.close();

@@ -1,7 +1,6 @@
 package dev.backstack.panel.model;
 
 import java.util.Collection;
-import java.util.Locale;
 
 /**
  * Health in Argo CD's vocabulary. The declaration order is the roll-up order: a parent's health
@@ -15,6 +14,8 @@ public enum Health {
     MISSING("Missing"),
     DEGRADED("Degraded"),
     UNKNOWN("Unknown");
+
+    private static final Health[] ALL = values();
 
     private final String label;
 
@@ -49,8 +50,10 @@ public enum Health {
         if (text == null) {
             return UNKNOWN;
         }
-        for (Health h : values()) {
-            if (h.label.equalsIgnoreCase(text.trim()) || h.name().equals(text.trim().toUpperCase(Locale.ROOT))) {
+        String trimmed = text.trim();
+        for (Health h : ALL) {
+            // the label and the constant's name differ only in case
+            if (h.label.equalsIgnoreCase(trimmed)) {
                 return h;
             }
         }

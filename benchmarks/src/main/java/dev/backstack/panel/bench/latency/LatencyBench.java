@@ -56,8 +56,8 @@ public final class LatencyBench {
     static final String IN_CLUSTER = "https://kubernetes.default.svc";
 
     public static void main(String[] args) throws Exception {
-        long coalesce = 100;
-        long pump = 100;
+        long coalesce = 50; // the app's FleetConnector.COALESCE_MILLIS
+        long pump = 0; // the app applies each new snapshot on the next pulse
         int changes = 300;
         int warmup = 40;
         int repeat = 3;

@@ -51,8 +51,8 @@ public final class ScaleBench {
     public static void main(String[] args) throws Exception {
         int seconds = 60;
         int rate = 200;
-        long coalesce = 100;
-        long pumpMillis = 100;
+        long coalesce = 50; // the app's FleetConnector.COALESCE_MILLIS
+        long pumpMillis = 0; // the app applies each new snapshot on the next pulse
         boolean withView = false;
         List<String> mockJvmArgs = new ArrayList<>(List.of("-Xmx2g"));
         String server = "fast";

@@ -75,14 +75,30 @@ public final class DemoFleet implements AutoCloseable {
     }
 
     private void boot(long tickMillis) {
+        // The servers start and are seeded on threads of the demo's own, one per cluster (the
+        // common pool has one thread on a two-core machine, and it is not ours to block).
+        java.util.concurrent.ExecutorService boot = java.util.concurrent.Executors.newFixedThreadPool(
+                spec.spokes().size() + 1, r -> {
+                    Thread t = new Thread(r, "demo-boot");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            boot(tickMillis, boot);
+        } finally {
+            boot.shutdown();
+        }
+    }
+
+    private void boot(long tickMillis, java.util.concurrent.Executor boot) {
         // The install target is started on first use (installTarget(), helm(), client(name)):
         // the fleet's own views and the headless commands never need it, and each simulated
         // server costs a 2048-bit RSA key for its TLS certificate.
         List<CompletableFuture<Void>> starting = new ArrayList<>();
-        starting.add(CompletableFuture.runAsync(hub::start));
+        starting.add(CompletableFuture.runAsync(hub::start, boot));
         for (DemoFleetSpec.Spoke s : spec.spokes()) {
             if (!"provisioning".equals(s.story())) {
-                starting.add(CompletableFuture.runAsync(spokes.get(s.name())::start));
+                starting.add(CompletableFuture.runAsync(spokes.get(s.name())::start, boot));
             }
         }
         starting.forEach(CompletableFuture::join);
@@ -93,12 +109,12 @@ public final class DemoFleet implements AutoCloseable {
         // Each cluster is seeded on its own thread: the clusters are independent, and seeding
         // one is a few hundred sequential round trips.
         List<CompletableFuture<Void>> seeding = new ArrayList<>();
-        seeding.add(CompletableFuture.runAsync(() -> seed(hubWriter, DemoSeed.hub(spec, servers))));
+        seeding.add(CompletableFuture.runAsync(() -> seed(hubWriter, DemoSeed.hub(spec, servers)), boot));
         for (DemoFleetSpec.Spoke s : spec.spokes()) {
             DemoWriter w = new DemoWriter(spokes.get(s.name()).client());
             spokeWriters.put(s.name(), w);
             if (spokes.get(s.name()).isUp()) {
-                seeding.add(CompletableFuture.runAsync(() -> seed(w, DemoSeed.spoke(s))));
+                seeding.add(CompletableFuture.runAsync(() -> seed(w, DemoSeed.spoke(s)), boot));
             }
         }
         seeding.forEach(CompletableFuture::join);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -33,18 +32,6 @@ public final class ClusterSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
     private static final long LIST_PAGE = 500;
     private static final long WATCH_CHECK_MILLIS = 1000;
-    private static final java.util.concurrent.ScheduledThreadPoolExecutor checker = newChecker();
-
-    /** One daemon thread for every session's checks; a cancelled check leaves the queue at once. */
-    private static java.util.concurrent.ScheduledThreadPoolExecutor newChecker() {
-        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "watch-check");
-            t.setDaemon(true);
-            return t;
-        });
-        e.setRemoveOnCancelPolicy(true);
-        return e;
-    }
     private static final long RESTART_MILLIS = 5_000;
     private static final long DEFAULT_RECONNECT_MILLIS = 1_000;
     private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Ingress");
@@ -66,6 +53,9 @@ public final class ClusterSession implements AutoCloseable {
     private final Sink sink;
     private final LongSupplier clock;
     private final GateOpening gate;
+    private final LiveThreads threads;
+    /** Threads made for this session alone (when none were given), stopped with it. */
+    private final LiveThreads ownThreads;
     private final Map<String, KindSpec> customsByCrd;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, WatchTracker> idle = new ConcurrentHashMap<>();
@@ -78,14 +68,21 @@ public final class ClusterSession implements AutoCloseable {
     private volatile java.util.concurrent.ScheduledFuture<?> checking;
     private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** A session with threads of its own (tests, tools); a fleet passes its {@link LiveThreads}. */
     public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock) {
-        this(clusterId, client, sink, clock, SessionGate.OPEN);
+        this(clusterId, client, sink, clock, SessionGate.OPEN, null);
     }
 
-    /** A session that starts watching only once its gate opens; {@code client} may be null for a refused gate. */
-    public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock, SessionGate gate) {
+    /**
+     * A session that starts watching only once its gate opens; {@code client} may be null for a
+     * refused gate. {@code threads} are the fleet's (null: the session makes and stops its own).
+     */
+    public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock, SessionGate gate,
+            LiveThreads threads) {
         this.clusterId = clusterId;
-        this.gate = new GateOpening(gate, clusterId, checker, () -> sink.stateChanged(this), () -> closed);
+        this.ownThreads = threads == null ? new LiveThreads() : null;
+        this.threads = threads == null ? ownThreads : threads;
+        this.gate = new GateOpening(gate, clusterId, this.threads, () -> sink.stateChanged(this), () -> closed);
         this.client = client;
         this.sink = sink;
         this.clock = clock;
@@ -138,8 +135,7 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     private void startWatches() {
-        checking = checker.scheduleWithFixedDelay(this::checkWatches, WATCH_CHECK_MILLIS, WATCH_CHECK_MILLIS,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        checking = threads.every(this::checkWatches, WATCH_CHECK_MILLIS);
         refreshVersion();
         for (KindSpec spec : WatchCatalog.builtIns()) {
             startInformer(spec);
@@ -163,13 +159,34 @@ public final class ClusterSession implements AutoCloseable {
             }
             crdInformer = client.apiextensions().v1().customResourceDefinitions().runnableInformer(0)
                     .itemStore(new CrdStore(customsByCrd.keySet()));
-            crdInformer.addEventHandler(new CrdWatcher(this::crdChanged, this::crdRemoved));
+            // fabric8 calls the handler on the informer's thread; the informers start and stop on ours
+            crdInformer.addEventHandler(new CrdWatcher(crd -> onControl(() -> crdChanged(crd)),
+                    crd -> onControl(() -> crdRemoved(crd))));
             crdInformer.exceptionHandler(this::crdWatchFailed);
             crdInformer.start();
         } catch (RuntimeException e) {
             LOG.debug("CRD watch on {} did not start: {}", clusterId, e.getMessage());
-            checker.schedule(this::startCrdInformer, RESTART_MILLIS, TimeUnit.MILLISECONDS);
+            threads.later(this::startCrdInformerIfOpen, RESTART_MILLIS);
         }
+    }
+
+    private void startCrdInformerIfOpen() {
+        synchronized (this) {
+            if (!closed) {
+                startCrdInformer();
+            }
+        }
+    }
+
+    /** Runs a change of the running informers on the control thread, unless the session is closed by then. */
+    private void onControl(Runnable change) {
+        threads.control(() -> {
+            synchronized (this) {
+                if (!closed) {
+                    change.run();
+                }
+            }
+        });
     }
 
     /** Retried while open; a denied or unauthorised list of CRDs is not waited for by {@link #awaitSynced}. */
@@ -245,12 +262,12 @@ public final class ClusterSession implements AutoCloseable {
             // Thrown on this thread before any request left (a credential plugin that fails): the
             // informer will not retry by itself, so it is started again after a pause.
             tracker.retryAfterException(false, e);
-            checker.schedule(() -> restartInformer(spec.id(), informer), RESTART_MILLIS, TimeUnit.MILLISECONDS);
+            threads.later(() -> restartInformer(spec.id(), informer), RESTART_MILLIS);
         }
         sink.stateChanged(this);
     }
 
-    private void restartInformer(String id, SharedIndexInformer<GenericKubernetesResource> failed) {
+    private synchronized void restartInformer(String id, SharedIndexInformer<GenericKubernetesResource> failed) {
         Running r = running.get(id);
         if (closed || r == null || r.informer() != failed) {
             return;
@@ -275,20 +292,16 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     private WatchTracker tracker(KindSpec spec) {
-        return new WatchTracker(clusterId, spec, new WatchTracker.Listener() {
-            @Override
-            public void changed(KindSpec s, String key) {
-                sink.mark(ClusterSession.this, s, key);
-            }
+        return new WatchTracker(this, spec, sink, clock,
+                client == null ? DEFAULT_RECONNECT_MILLIS : client.getConfiguration().getWatchReconnectInterval());
+    }
 
-            @Override
-            public void stateChanged(KindSpec s) {
-                if (version.isEmpty() && !versionError.isEmpty()) {
-                    refreshVersion();
-                }
-                sink.stateChanged(ClusterSession.this);
-            }
-        }, clock, client == null ? DEFAULT_RECONNECT_MILLIS : client.getConfiguration().getWatchReconnectInterval());
+    /** A watch's state changed (its tracker says so): re-read the version if it failed, and tell the sink. */
+    void watchStateChanged() {
+        if (version.isEmpty() && !versionError.isEmpty()) {
+            refreshVersion();
+        }
+        sink.stateChanged(this);
     }
 
     /**
@@ -365,7 +378,7 @@ public final class ClusterSession implements AutoCloseable {
     /** Re-reads the server version, for example after reconnecting. */
     public void refreshVersion() {
         if (probing.compareAndSet(false, true)) {
-            CompletableFuture.runAsync(this::probeVersion);
+            threads.blocking(this::probeVersion);
         }
     }
 
@@ -381,6 +394,9 @@ public final class ClusterSession implements AutoCloseable {
         }
         running.values().forEach(r -> r.informer().stop());
         running.clear();
+        if (ownThreads != null) {
+            ownThreads.close();
+        }
     }
 
     /**

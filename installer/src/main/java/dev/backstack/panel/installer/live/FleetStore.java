@@ -4,6 +4,7 @@ import dev.backstack.panel.model.Cluster;
 import dev.backstack.panel.model.ClusterRole;
 import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.KindRef;
+import dev.backstack.panel.model.Kinds;
 import dev.backstack.panel.model.KubeObject;
 import dev.backstack.panel.model.ObjectSet;
 import dev.backstack.panel.model.Reachability;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,15 +31,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place informer events become fleet snapshots. Sessions mark keys (any thread, O(1));
- * a single store thread drains the marks at most every {@code coalesceMillis}, re-reads each
- * marked object from its informer cache, rebuilds the affected clusters and publishes an
- * immutable {@link Fleet}. Readers take {@link #latest()} or register a listener (called on the
- * store thread; it must hand off, not work).
+ * a single store thread drains the marks, at most once every {@code coalesceMillis} (at once
+ * when the last snapshot is older than that), re-reads each marked object from its informer
+ * cache, rebuilds only the clusters whose objects or state changed (deriving each changed
+ * Application once) and publishes an immutable {@link Fleet}. Readers take {@link #latest()} or
+ * register a listener (called on the store thread; it must hand off, not work).
  */
 public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetStore.class);
 
+    /** A key to re-read ({@code key} set), a kind gone ({@code dropKind}), or the session's state changed (no spec). */
     private record Mark(ClusterSession session, KindSpec spec, String key, boolean dropKind) {
     }
 
@@ -49,12 +51,19 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
         final Map<KindRef, Map<String, KubeObject>> objects = new HashMap<>();
         final Map<KindRef, Map<String, KubeObject>> published = new HashMap<>();
         final Set<KindRef> changedKinds = new HashSet<>();
+        final ApplicationStatuses applications = new ApplicationStatuses();
+        boolean stateChanged = true;
         Cluster assembled;
+        List<WatchState> watches = List.of();
         ObjectSet objectSet = ObjectSet.EMPTY;
 
         ClusterState(ClusterAssembler.Identity identity, ClusterSession session) {
             this.identity = identity;
             this.session = session;
+        }
+
+        boolean dirty() {
+            return stateChanged || !changedKinds.isEmpty();
         }
     }
 
@@ -62,23 +71,32 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
     private final long coalesceMillis;
     private final LongSupplier clock;
     private final ScheduledExecutorService thread;
+    private final LiveThreads ownThreads;
     private final ConcurrentLinkedQueue<Mark> marks = new ConcurrentLinkedQueue<>();
+    /** Clusters added and removed since the last flush, applied before its marks. */
+    private final ConcurrentLinkedQueue<Runnable> membership = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Map<String, ClusterState> clusters = new LinkedHashMap<>();
     private final List<Consumer<Fleet>> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean statesChanged = true;
+    private volatile long lastFlushNanos;
     private volatile Fleet latest;
+    /** Each cluster's objects as of {@link #latest}, published with it. */
+    private volatile Map<String, ObjectSet> latestObjects = Map.of();
     private long revision;
 
+    /** A store with a thread of its own (tests, tools). */
     public FleetStore(boolean simulated, long coalesceMillis, LongSupplier clock) {
+        this(simulated, coalesceMillis, clock, null);
+    }
+
+    /** A store on the fleet's {@link LiveThreads} (null: its own, stopped with it). */
+    public FleetStore(boolean simulated, long coalesceMillis, LongSupplier clock, LiveThreads threads) {
         this.simulated = simulated;
         this.coalesceMillis = coalesceMillis;
         this.clock = clock;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fleet-store");
-            t.setDaemon(true);
-            return t;
-        });
+        this.ownThreads = threads == null ? new LiveThreads() : null;
+        this.thread = (threads == null ? ownThreads : threads).store();
+        this.lastFlushNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(coalesceMillis);
         this.latest = emptyFleet();
     }
 
@@ -91,21 +109,18 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
         return new Fleet(none, List.of(), List.of(), simulated, 0, clock.getAsLong());
     }
 
-    /** Adds a cluster to the fleet. Call before starting its session. Any thread. */
+    /**
+     * Adds a cluster to the fleet. Call before starting its session: the next flush knows the
+     * cluster before it reads any of the session's marks. Any thread.
+     */
     public void register(ClusterAssembler.Identity identity, ClusterSession session) {
-        thread.execute(() -> {
-            clusters.put(identity.id(), new ClusterState(identity, session));
-            statesChanged = true;
-        });
+        membership.add(() -> clusters.put(identity.id(), new ClusterState(identity, session)));
         requestFlush();
     }
 
     /** Removes a cluster (its session is closed by the caller). Any thread. */
     public void unregister(String clusterId) {
-        thread.execute(() -> {
-            clusters.remove(clusterId);
-            statesChanged = true;
-        });
+        membership.add(() -> clusters.remove(clusterId));
         requestFlush();
     }
 
@@ -135,105 +150,143 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
 
     @Override
     public void stateChanged(ClusterSession session) {
-        statesChanged = true;
+        marks.add(new Mark(session, null, null, false));
         requestFlush();
     }
 
+    /**
+     * Schedules one flush for whatever is marked: at once when the last one is at least
+     * {@code coalesceMillis} old, else when it will be. A burst of marks costs one snapshot.
+     */
     private void requestFlush() {
         if (flushScheduled.compareAndSet(false, true)) {
-            thread.schedule(this::flush, coalesceMillis, TimeUnit.MILLISECONDS);
+            long since = System.nanoTime() - lastFlushNanos;
+            long wait = Math.max(0, TimeUnit.MILLISECONDS.toNanos(coalesceMillis) - since);
+            try {
+                thread.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // closed: no more snapshots
+            }
         }
     }
 
-    /** Drains the marks and publishes a snapshot. Runs on the store thread only. */
+    /** Applies what changed and publishes a snapshot. Runs on the store thread only. */
     private void flush() {
+        lastFlushNanos = System.nanoTime();
         flushScheduled.set(false);
         try {
-            Set<String> dirty = drainMarks();
-            if (dirty.isEmpty() && !statesChanged) {
-                return;
+            boolean changed = false;
+            Runnable op;
+            while ((op = membership.poll()) != null) {
+                op.run();
+                changed = true;
             }
-            statesChanged = false;
-            publish(dirty);
+            changed |= drainMarks();
+            if (changed) {
+                publish();
+            }
         } catch (RuntimeException e) {
             LOG.error("Could not assemble the fleet snapshot", e);
         }
     }
 
-    private Set<String> drainMarks() {
-        Set<String> dirty = new HashSet<>();
+    /** Applies the marks to the clusters' objects; true when any cluster changed. */
+    private boolean drainMarks() {
+        boolean changed = false;
         Mark m;
         while ((m = marks.poll()) != null) {
             ClusterState cs = clusters.get(m.session().clusterId());
             if (cs == null || cs.session != m.session()) {
                 continue;
             }
+            changed = true;
+            if (m.spec() == null) {
+                cs.stateChanged = true;
+                continue;
+            }
             KindRef kind = m.spec().ref();
+            boolean isApplication = kind.equals(Kinds.APPLICATION);
             Map<String, KubeObject> ofKind = cs.objects.computeIfAbsent(kind, k -> new HashMap<>());
             if (m.dropKind()) {
                 String ns = m.spec().namespace();
                 ofKind.values().removeIf(o -> ns == null || ns.equals(o.namespace()));
+                if (isApplication) {
+                    cs.applications.retainKeys(ofKind.keySet());
+                }
             } else {
                 Optional<KubeObject> current = m.session().lookup(m.spec(), m.key());
                 if (current.isPresent()) {
                     ofKind.put(m.key(), current.get());
+                    if (isApplication) {
+                        cs.applications.put(m.key(), current.get());
+                    }
                 } else {
                     ofKind.remove(m.key());
+                    if (isApplication) {
+                        cs.applications.remove(m.key());
+                    }
                 }
             }
             cs.changedKinds.add(kind);
-            dirty.add(cs.identity.id());
         }
-        return dirty;
+        return changed;
     }
 
-    private void publish(Set<String> dirty) {
+    /** Rebuilds the clusters that changed, keeps the others as they were, and publishes the fleet. */
+    private void publish() {
         List<Cluster> connectedSpokes = new ArrayList<>();
         ClusterState hub = null;
         List<WatchState> watches = new ArrayList<>();
+        Map<String, ObjectSet> objects = new HashMap<>();
         for (ClusterState cs : clusters.values()) {
-            if (!cs.changedKinds.isEmpty()) {
-                for (KindRef k : cs.changedKinds) {
-                    cs.published.put(k, Map.copyOf(cs.objects.get(k)));
-                }
-                cs.changedKinds.clear();
-                cs.objectSet = ObjectSet.wrap(cs.published);
+            if (cs.assembled == null || cs.dirty()) {
+                rebuild(cs);
             }
-            cs.assembled = ClusterAssembler.assemble(cs.identity, cs.session.reachability(),
-                    cs.session.kubernetesVersion(), cs.objectSet);
-            watches.addAll(cs.session.watchStates());
+            objects.put(cs.identity.id(), cs.objectSet);
+            watches.addAll(cs.watches);
             if (cs.identity.role() == ClusterRole.HUB) {
                 hub = cs;
             } else {
                 connectedSpokes.add(cs.assembled);
             }
         }
-        Fleet base = emptyFleet();
-        Cluster hubCluster = hub == null ? base.hub() : hub.assembled;
-        List<Cluster> spokes = SpokeDetector.detect(hub == null ? ObjectSet.EMPTY : hub.objectSet, connectedSpokes);
+        Cluster hubCluster = hub == null ? emptyFleet().hub() : hub.assembled;
+        List<Cluster> spokes = hub == null ? SpokeDetector.detect(ObjectSet.EMPTY, connectedSpokes)
+                : SpokeDetector.detect(hub.objectSet, hub.applications.sorted(), connectedSpokes);
         Fleet fleet = new Fleet(hubCluster, spokes, watches, simulated, ++revision, clock.getAsLong());
+        latestObjects = Map.copyOf(objects);
         latest = fleet;
         for (Consumer<Fleet> l : listeners) {
             l.accept(fleet);
         }
     }
 
-    /** The objects last read from a cluster; empty when unknown. For detail views and tests. */
-    public ObjectSet objects(String clusterId) {
-        java.util.concurrent.CompletableFuture<ObjectSet> f = new java.util.concurrent.CompletableFuture<>();
-        thread.execute(() -> {
-            ClusterState cs = clusters.get(clusterId);
-            f.complete(cs == null ? ObjectSet.EMPTY : cs.objectSet);
-        });
-        try {
-            return f.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return ObjectSet.EMPTY;
+    private static void rebuild(ClusterState cs) {
+        if (!cs.changedKinds.isEmpty()) {
+            for (KindRef k : cs.changedKinds) {
+                cs.published.put(k, Map.copyOf(cs.objects.get(k)));
+            }
+            cs.changedKinds.clear();
+            cs.objectSet = ObjectSet.wrap(cs.published);
         }
+        cs.stateChanged = false;
+        cs.assembled = ClusterAssembler.assemble(cs.identity, cs.session.reachability(),
+                cs.session.kubernetesVersion(), cs.objectSet, cs.applications.sorted());
+        cs.watches = cs.session.watchStates();
+    }
+
+    /**
+     * The objects of a cluster as of the latest snapshot; empty when unknown. Never waits (the FX
+     * thread reads it for the lineage and detail views).
+     */
+    public ObjectSet objects(String clusterId) {
+        return latestObjects.getOrDefault(clusterId, ObjectSet.EMPTY);
     }
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        if (ownThreads != null) {
+            ownThreads.close();
+        }
     }
 }

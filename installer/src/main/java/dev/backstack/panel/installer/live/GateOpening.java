@@ -1,15 +1,13 @@
 package dev.backstack.panel.installer.live;
 
 import dev.backstack.panel.model.Reachability;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens a session's {@link SessionGate}: at once when there is nothing to wait for; never when
- * it refuses; else by running its check on a thread of its own, asked again every
+ * it refuses; else by running its check on a thread of the engine's pool, asked again every
  * {@link #RETRY_MILLIS} after a failure. While it is shut, {@link #shut()} says what the cluster
  * waits for (connecting) or why it cannot be used (not connected).
  */
@@ -21,7 +19,7 @@ final class GateOpening {
 
     private final SessionGate gate;
     private final String clusterId;
-    private final ScheduledExecutorService scheduler;
+    private final LiveThreads threads;
     private final Runnable changed;
     private final BooleanSupplier closed;
     private volatile Reachability shut;
@@ -30,11 +28,11 @@ final class GateOpening {
      * @param changed tells the session's sink the reachability changed
      * @param closed  true once the session is closed: nothing opens then
      */
-    GateOpening(SessionGate gate, String clusterId, ScheduledExecutorService scheduler, Runnable changed,
+    GateOpening(SessionGate gate, String clusterId, LiveThreads threads, Runnable changed,
             BooleanSupplier closed) {
         this.gate = gate;
         this.clusterId = clusterId;
-        this.scheduler = scheduler;
+        this.threads = threads;
         this.changed = changed;
         this.closed = closed;
     }
@@ -49,9 +47,7 @@ final class GateOpening {
         } else {
             shut = new Reachability(Reachability.State.CONNECTING, gate.waitingFor());
             changed.run();
-            Thread opener = new Thread(() -> tryOpen(open), "credential-" + clusterId);
-            opener.setDaemon(true);
-            opener.start();
+            threads.blocking(() -> tryOpen(open));
         }
     }
 
@@ -70,11 +66,11 @@ final class GateOpening {
             shut = Reachability.notConnected(e.getMessage() == null ? e.toString() : e.getMessage());
             LOG.info("Cannot connect to {}: {}", clusterId, shut.message());
             changed.run();
-            scheduler.schedule(() -> {
+            threads.later(() -> threads.blocking(() -> {
                 if (!closed.getAsBoolean()) {
                     tryOpen(open);
                 }
-            }, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            }), RETRY_MILLIS);
             return;
         }
         shut = null;

@@ -23,16 +23,10 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     private static final Logger LOG = LoggerFactory.getLogger(WatchTracker.class);
     private static final long LOG_EVERY_MILLIS = 60_000;
 
-    /** Receives the tracker's marks and state changes. Must return quickly. */
-    interface Listener {
-        void changed(KindSpec spec, String key);
-
-        void stateChanged(KindSpec spec);
-    }
-
     private final String clusterId;
     private final KindSpec spec;
-    private final Listener listener;
+    private final ClusterSession session;
+    private final ClusterSession.Sink sink;
     private final LongSupplier clock;
     private final long reconnectIntervalMillis;
     private volatile WatchState state;
@@ -42,10 +36,16 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
     private volatile boolean seenWatching;
     private long lastLogMillis;
 
-    WatchTracker(String clusterId, KindSpec spec, Listener listener, LongSupplier clock, long reconnectIntervalMillis) {
-        this.clusterId = clusterId;
+    /**
+     * @param session the session it belongs to, told when the watch's state changes
+     * @param sink    where each event's key is marked, straight from fabric8's thread
+     */
+    WatchTracker(ClusterSession session, KindSpec spec, ClusterSession.Sink sink, LongSupplier clock,
+            long reconnectIntervalMillis) {
+        this.session = session;
+        this.sink = sink;
+        this.clusterId = session.clusterId();
         this.spec = spec;
-        this.listener = listener;
         this.clock = clock;
         this.reconnectIntervalMillis = reconnectIntervalMillis;
         this.state = new WatchState(clusterId, spec.describe(), WatchState.State.STARTING, 0, 0, 0, "");
@@ -93,7 +93,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
         } else {
             setState(new WatchState(clusterId, spec.describe(), WatchState.State.WATCHING, 0, 0, now, ""));
         }
-        listener.changed(spec, Cache.metaNamespaceKeyFunc(obj));
+        sink.mark(session, spec, Cache.metaNamespaceKeyFunc(obj));
     }
 
     @Override
@@ -200,7 +200,7 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
 
     private void setState(WatchState next) {
         state = next;
-        listener.stateChanged(spec);
+        session.watchStateChanged();
     }
 
     private synchronized void logRateLimited(int attempt, String message) {

@@ -152,8 +152,19 @@ class SpokeServiceTest {
                 .allMatch(n -> n.isHealthy());
         assertThat(broken).as("first broken link over time").contains(LineageStage.COMPOSITE,
                 LineageStage.CLUSTER_SECRET, LineageStage.APPLICATIONS);
-        assertThat(broken.stream().filter(java.util.Objects::nonNull).toList())
-                .as("the first broken link only moves forward").isSortedAccordingTo(Enum::compareTo);
+        // Crossplane (and the demo) marks the composite Ready a moment before the claim that mirrors
+        // it: a snapshot in between shows the claim as the first broken link, once, right after the
+        // composite. Apart from that catching up, the first broken link only moves forward.
+        List<LineageStage> seen = broken.stream().filter(java.util.Objects::nonNull).toList();
+        List<LineageStage> forward = new ArrayList<>();
+        for (int i = 0; i < seen.size(); i++) {
+            boolean claimCatchingUp = seen.get(i) == LineageStage.REQUEST && i > 0
+                    && seen.get(i - 1) == LineageStage.COMPOSITE;
+            if (!claimCatchingUp) {
+                forward.add(seen.get(i));
+            }
+        }
+        assertThat(forward).as("the first broken link only moves forward: %s", seen).isSortedAccordingTo(Enum::compareTo);
     }
 
     /** Every link holds up to the spoke's compliance, which the panel reads from the new spoke's reports. */

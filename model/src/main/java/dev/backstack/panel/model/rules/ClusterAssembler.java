@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -41,8 +42,18 @@ public final class ClusterAssembler {
     }
 
     public static Cluster assemble(Identity identity, Reachability reachability, String version, ObjectSet objects) {
+        return assemble(identity, reachability, version, objects, applications(objects));
+    }
+
+    /**
+     * As {@link #assemble(Identity, Reachability, String, ObjectSet)}, with the cluster's
+     * Applications already derived (in {@link #APPLICATION_ORDER}): the store derives each
+     * Application once, when it changes.
+     */
+    public static Cluster assemble(Identity identity, Reachability reachability, String version, ObjectSet objects,
+            List<ApplicationStatus> applications) {
         List<Component> components = ComponentDetector.detect(objects);
-        List<ApplicationStatus> apps = applications(objects);
+        List<ApplicationStatus> apps = applications;
         List<PolicyStatus> policies = policies(objects);
         if (!reachability.isReachable()) {
             StatusReason said = switch (reachability.state()) {
@@ -71,9 +82,8 @@ public final class ClusterAssembler {
         }
         HubTree.hubs(objects).stream().map(ObjectNode::rolledUp).forEach(parts::add);
         Set<String> localNames = localClusterNames(objects);
-        apps.stream().filter(a -> identity.role() == ClusterRole.SPOKE
-                        || a.targets(IN_CLUSTER_SERVER, null) || localNames.stream().anyMatch(n -> a.targets(null, n)))
-                .map(ApplicationStatus::assessment).forEach(parts::add);
+        worstApplication(apps, a -> identity.role() == ClusterRole.SPOKE
+                || a.targets(IN_CLUSTER_SERVER, null) || localNames.contains(a.destinationName())).ifPresent(parts::add);
         policies.stream().map(PolicyStatus::assessment).forEach(parts::add);
         Assessment rolled = Hints.apply(Assessment.worstOf(parts, "all components healthy"));
         return new Cluster(identity.id(), identity.name(), identity.role(), identity.server(), identity.sources(),
@@ -105,9 +115,27 @@ public final class ClusterAssembler {
                 a.destinationNamespace(), a.deleting());
     }
 
+    /**
+     * What the given applications add to a roll-up: the assessment of the first of the worst
+     * health (an application's assessment has its Argo CD health, and a roll-up keeps the first of
+     * the worst), so thousands of healthy applications cost no assessment at all.
+     */
+    static Optional<Assessment> worstApplication(List<ApplicationStatus> apps, Predicate<ApplicationStatus> counted) {
+        ApplicationStatus worst = null;
+        for (ApplicationStatus a : apps) {
+            if (counted.test(a) && (worst == null || a.health().isWorseThan(worst.health()))) {
+                worst = a;
+            }
+        }
+        return Optional.ofNullable(worst).map(ApplicationStatus::assessment);
+    }
+
+    /** The order of a cluster's Applications: by name, then namespace. */
+    public static final Comparator<ApplicationStatus> APPLICATION_ORDER =
+            Comparator.comparing(ApplicationStatus::name).thenComparing(ApplicationStatus::namespace);
+
     public static List<ApplicationStatus> applications(ObjectSet objects) {
-        return objects.all(Kinds.APPLICATION).stream().map(ArgoRules::application)
-                .sorted(Comparator.comparing(ApplicationStatus::name)).toList();
+        return objects.all(Kinds.APPLICATION).stream().map(ArgoRules::application).sorted(APPLICATION_ORDER).toList();
     }
 
     static List<PolicyStatus> policies(ObjectSet objects) {

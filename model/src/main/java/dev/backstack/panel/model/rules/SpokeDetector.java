@@ -54,6 +54,14 @@ public final class SpokeDetector {
      * @param connected spokes the panel is connected to, already assembled from their own objects
      */
     public static List<Cluster> detect(ObjectSet hub, List<Cluster> connected) {
+        return detect(hub, ClusterAssembler.applications(hub), connected);
+    }
+
+    /**
+     * As {@link #detect(ObjectSet, List)}, with the hub's Applications already derived (the store
+     * derives each once, and the hub's own {@link Cluster} holds the same list).
+     */
+    public static List<Cluster> detect(ObjectSet hub, List<ApplicationStatus> hubApps, List<Cluster> connected) {
         Map<String, Draft> drafts = new LinkedHashMap<>();
         for (KubeObject secret : hub.all(Kinds.SECRET)) {
             if ("cluster".equals(secret.label(SECRET_TYPE_LABEL)) && "spoke".equals(secret.label(CLUSTER_TYPE_LABEL))) {
@@ -76,7 +84,7 @@ public final class SpokeDetector {
             d.sources.addAll(c.sources());
             d.connected = c;
         }
-        AppIndex apps = new AppIndex(ClusterAssembler.applications(hub));
+        AppIndex apps = new AppIndex(hubApps);
         List<Cluster> out = new ArrayList<>();
         for (Draft d : drafts.values()) {
             out.add(finish(d, apps.targeting(d.server, d.name)));
@@ -116,11 +124,28 @@ public final class SpokeDetector {
             }
         }
 
+        /** In the order of the hub's list (each index list keeps it), each application once. */
         List<ApplicationStatus> targeting(String server, String name) {
-            java.util.Set<ApplicationStatus> out = new java.util.LinkedHashSet<>(
-                    server == null || server.isEmpty() ? List.of() : byServer.getOrDefault(server, List.of()));
-            out.addAll(byName.getOrDefault(name, List.of()));
-            return out.stream().sorted(Comparator.comparing(ApplicationStatus::name)).toList();
+            List<ApplicationStatus> byUrl = server == null || server.isEmpty() ? List.of()
+                    : byServer.getOrDefault(server, List.of());
+            List<ApplicationStatus> named = byName.getOrDefault(name, List.of());
+            if (named.isEmpty() || byUrl.isEmpty()) {
+                return List.copyOf(named.isEmpty() ? byUrl : named);
+            }
+            java.util.Set<ApplicationStatus> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            List<ApplicationStatus> out = new ArrayList<>();
+            for (ApplicationStatus a : byUrl) {
+                if (seen.add(a)) {
+                    out.add(a);
+                }
+            }
+            for (ApplicationStatus a : named) {
+                if (seen.add(a)) {
+                    out.add(a);
+                }
+            }
+            out.sort(ClusterAssembler.APPLICATION_ORDER);
+            return List.copyOf(out);
         }
     }
 
@@ -129,7 +154,7 @@ public final class SpokeDetector {
         if (d.claim != null) {
             parts.add(d.claim);
         }
-        apps.stream().map(ApplicationStatus::assessment).forEach(parts::add);
+        ClusterAssembler.worstApplication(apps, a -> true).ifPresent(parts::add);
         Cluster c = d.connected;
         if (c != null) {
             parts.add(c.assessment());

@@ -6,10 +6,11 @@ import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 
 /**
- * The one path from the live status engine to the screen: on the FX thread, at most every
- * {@code periodMillis}, it takes the newest fleet snapshot and, when its revision changed, hands
- * it to the view-models in one batch. It never waits on I/O: the supplier returns the latest
- * published snapshot. Also ticks once a second without a new snapshot, so ages stay current.
+ * The one path from the live status engine to the screen: on the first FX pulse after the store
+ * published a new fleet snapshot, it hands the newest one to the view-models in one batch (the
+ * store already coalesces events, so there is no second timer here). It never waits on I/O: the
+ * supplier returns the latest published snapshot. Also ticks once a second without a new
+ * snapshot, so ages stay current.
  */
 public final class FxPump {
 
@@ -20,6 +21,12 @@ public final class FxPump {
     private long lastRevision = -1;
     private long lastApplied;
 
+    /** Applies each new snapshot on the next pulse. */
+    public FxPump(Supplier<Fleet> source, Consumer<Fleet> sink) {
+        this(source, sink, 0);
+    }
+
+    /** Applies at most once every {@code periodMillis} (0: on every pulse with a new snapshot; benchmarks compare). */
     public FxPump(Supplier<Fleet> source, Consumer<Fleet> sink, long periodMillis) {
         this.source = source;
         this.sink = sink;
