@@ -1,6 +1,5 @@
 package dev.backstack.panel.app;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,7 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The module arrows of ARCHITECTURE.md: app -> views -> installer -> model, views -> model, installer -> resources. */
+/**
+ * The rules that span modules (ARCHITECTURE.md): nothing depends on app, only views.fx posts to the
+ * FX thread, only the Launcher prints, nothing uses the common pool. Each module checks its own
+ * rules when it is built: {@code ModelRulesTest}, {@code InstallerRulesTest}, {@code ViewsRulesTest}.
+ */
 class ModuleArrowsTest {
 
     private static JavaClasses classes;
@@ -19,31 +22,6 @@ class ModuleArrowsTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.backstack.panel");
-    }
-
-    @Test
-    @DisplayName("model depends on nothing but the JDK")
-    void modelIsPure() {
-        classes().that().resideInAPackage("dev.backstack.panel.model..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.backstack.panel.model..")
-                .check(classes);
-    }
-
-    @Test
-    @DisplayName("views never touch fabric8, Helm or JGit types")
-    void viewsDoNotTouchClientTypes() {
-        noClasses().that().resideInAPackage("dev.backstack.panel.views..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.fabric8..", "com.marcnuri..", "org.eclipse.jgit..")
-                .check(classes);
-    }
-
-    @Test
-    @DisplayName("installer knows nothing of JavaFX, views or app")
-    void installerHasNoUi() {
-        noClasses().that().resideInAPackage("dev.backstack.panel.installer..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.backstack.panel.views..",
-                        "dev.backstack.panel.app..")
-                .check(classes);
     }
 
     @Test
@@ -63,26 +41,6 @@ class ModuleArrowsTest {
     }
 
     @Test
-    @DisplayName("view-models, and the classes nested in them, have no scene-graph code")
-    void viewModelsHaveNoSceneGraph() {
-        noClasses().that().haveNameMatching(".*ViewModel(\\$.*)?")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
-                .check(classes);
-    }
-
-    @Test
-    @DisplayName("model starts no threads, opens no sockets or files, and waits on nothing")
-    void modelHasNoThreadsOrIo() {
-        noClasses().that().resideInAPackage("dev.backstack.panel.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
-                        "java.nio.file..", "java.util.concurrent..")
-                .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
-                .orShould().dependOnClassesThat().areAssignableTo(java.io.InputStream.class)
-                .orShould().dependOnClassesThat().areAssignableTo(java.io.OutputStream.class)
-                .check(classes);
-    }
-
-    @Test
     @DisplayName("product code writes to System.out and System.err only in the Launcher (the command line's own output)")
     void noSystemOutInProductCode() {
         noClasses().that().doNotHaveFullyQualifiedName(Launcher.class.getName())
@@ -97,26 +55,12 @@ class ModuleArrowsTest {
     }
 
     @Test
-    @DisplayName("the live engine keeps no executor in a static field: its threads belong to LiveThreads")
-    void liveEngineHasNoStaticExecutor() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields().that().areStatic()
-                .and().areDeclaredInClassesThat().resideInAPackage("dev.backstack.panel.installer.live..")
-                .should().haveRawType(com.tngtech.archunit.base.DescribedPredicate.describe("an executor",
-                        t -> t.isAssignableTo(java.util.concurrent.Executor.class)))
-                .check(classes);
-    }
-
-    @Test
     @DisplayName("the rules above catch what they are meant to (a violating class of the tests fails each)")
     void rulesCatchViolations() {
-        JavaClasses bad = new ClassFileImporter().importClasses(Violations.class, Violations.RowViewModel.class,
-                Violations.RowViewModel.Nested.class);
+        JavaClasses bad = new ClassFileImporter().importClasses(Violations.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses()
                 .should().accessTargetWhere(RUN_LATER).check(bad)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("runLater");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses().that().haveNameMatching(".*ViewModel(\\$.*)?")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..").check(bad))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Nested");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses()
                 .should().accessField(System.class, "out").check(bad)).isInstanceOf(AssertionError.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses()
@@ -148,12 +92,6 @@ class ModuleArrowsTest {
             java.util.function.Consumer<Runnable> later = javafx.application.Platform::runLater;
             later.accept(() -> System.out.println("printed"));
             java.util.concurrent.CompletableFuture.runAsync(() -> { });
-        }
-
-        static final class RowViewModel {
-            static final class Nested {
-                javafx.scene.control.Label label;
-            }
         }
     }
 }
