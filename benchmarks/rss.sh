@@ -7,7 +7,7 @@
 #   benchmarks/rss.sh java -Xmx160m -XX:+UseSerialGC -jar app/target/backstack-panel.jar
 #   benchmarks/rss.sh app/target/jpackage/image/backstack-panel/bin/backstack-panel
 #
-# Prints one line: "rss_kb=N rss_mb=N after Ns: COMMAND". RSS is `ps -o rss=` of the started process
+# Prints one line: "rss_kb=N rss_mb=N [heap_committed_mb=N] after Ns: COMMAND". RSS is `ps -o rss=` of the started process
 # (the java launcher, or the app image's native launcher, which runs the JVM in its own process).
 # The user.home of the JVM is set through JAVA_TOOL_OPTIONS (the JVM prints "Picked up ..." once).
 set -euo pipefail
@@ -45,4 +45,10 @@ if ! kill -0 "$APP_PID" 2>/dev/null; then
 fi
 grep -q "First frame" "$home/stderr.log" || echo "warning: no first frame logged yet" >&2
 rss="$(ps -o rss= -p "$APP_PID" | tr -d ' ')"
-echo "rss_kb=$rss rss_mb=$((rss / 1024)) after ${seconds}s: $*"
+heap=""
+if command -v jcmd >/dev/null 2>&1; then
+  # the heap's committed size: with Serial GC it grows towards -Xmx until a full collection, which is
+  # most of the spread between runs
+  heap="$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | awk 'match($0, /total [0-9]+K/) {kb += substr($0, RSTART + 6, RLENGTH - 7)} END {if (kb) printf " heap_committed_mb=%d", kb / 1024}')"
+fi
+echo "rss_kb=$rss rss_mb=$((rss / 1024))$heap after ${seconds}s: $*"
