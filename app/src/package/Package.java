@@ -180,7 +180,9 @@ public final class Package {
                     "--dest", installer.toString()));
             if (isLinux()) {
                 inst.addAll(List.of("--linux-shortcut", "--linux-menu-group", "Development",
-                        "--linux-app-category", "devel", "--linux-package-name", name));
+                        "--linux-app-category", "devel", "--linux-package-name", name,
+                        // JavaFX's native libraries come out of its jars at run time: jpackage cannot see they need GTK 3
+                        "--linux-package-deps", "libgtk-3-0"));
                 icon().ifPresent(i -> inst.addAll(List.of("--icon", i.toString())));
             } else if (isWindows()) {
                 inst.addAll(List.of("--win-menu", "--win-shortcut", "--win-dir-chooser"));
@@ -201,7 +203,8 @@ public final class Package {
             Map<String, String> env = pb.environment();
             env.remove("KUBECONFIG");
             env.put("HOME", home.toString());
-            env.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home + " -Dpanel.exitAfterFirstFrame=true " + jvmOption);
+            // quoted: a temporary directory or the image's path may contain spaces (Windows)
+            env.put("JAVA_TOOL_OPTIONS", "\"-Duser.home=" + home + "\" -Dpanel.exitAfterFirstFrame=true \"" + jvmOption + "\"");
             String d = display();
             if (d != null) {
                 env.put("DISPLAY", d);
