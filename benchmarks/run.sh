@@ -3,7 +3,8 @@
 # benchmarks/results/<date-time>/ (one .txt summary and one -samples.tsv per benchmark).
 #
 #   benchmarks/run.sh                 build, then startup + latency + scale
-#   benchmarks/run.sh startup|latency|scale ...   only those (scale-fabric8, compliance, lineage, addons: opt-in, see below)
+#   benchmarks/run.sh startup|latency|scale ...   only those (scale-fabric8, compliance, lineage, addons,
+#                                     startup-image: opt-in, see below)
 #   SKIP_BUILD=1 benchmarks/run.sh    use the last build
 #   MVN_FLAGS=-o benchmarks/run.sh    build offline
 #   NICE=-10 benchmarks/run.sh        run the JVMs at a higher priority than other work on the machine
@@ -35,7 +36,7 @@ XVFB_PID=
 cleanup() { if [[ -n "$XVFB_PID" ]]; then kill "$XVFB_PID" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
-startup() {
+startup_display() {
   if [[ -z "${DISPLAY:-}" ]]; then
     local n=97
     while [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]]; do n=$((n + 1)); done
@@ -44,9 +45,31 @@ startup() {
     export DISPLAY=":$n"
     sleep 1
   fi
+}
+
+startup() {
+  startup_display
   # >= 10 alternating pairs after 2 warm-up pairs; then where the time goes (class-load log, 5 runs each)
   "${JAVA[@]}" dev.backstack.panel.bench.startup.StartupBench --runs 12 --warmup 2
   "${JAVA[@]}" dev.backstack.panel.bench.startup.StartupPhases --runs 5
+}
+
+startup-image() {
+  # opt-in: the same ratio for the native app image (./mvnw -Ppackage, docs/packaging.md) against a bare
+  # window in an app image of its own: same jlink runtime, same JVM options, each with its own AppCDS archive
+  if [[ "${SKIP_BUILD:-}" != 1 ]]; then
+    # shellcheck disable=SC2086
+    ./mvnw -B -q ${MVN_FLAGS:-} -Ppackage -Dpackage.type=app-image -DskipTests package -pl app -am >&2
+  fi
+  local panel=app/target/jpackage/image/backstack-panel
+  rm -rf benchmarks/target/bare-lib && mkdir -p benchmarks/target/bare-lib
+  cp benchmarks/target/lib/javafx-*.jar benchmarks/target/bare-lib/
+  java app/src/package/Package.java --jar="$(ls benchmarks/target/benchmarks-*.jar)" --lib=benchmarks/target/bare-lib \
+    --out=benchmarks/target/bare-image --runtime=app/target/jpackage/runtime --name=bare-window \
+    --main-class=dev.backstack.panel.bench.startup.BareWindowLauncher --type=app-image --java-options-file=app/src/package/jvm.options >&2
+  startup_display
+  "${JAVA[@]}" dev.backstack.panel.bench.startup.StartupBench --runs 12 --warmup 2 \
+    --images "$panel/bin/backstack-panel" benchmarks/target/bare-image/image/bare-window/bin/bare-window
 }
 
 latency() {
@@ -96,8 +119,8 @@ which=("$@")
 [[ ${#which[@]} -eq 0 ]] && which=(startup latency scale)
 for b in "${which[@]}"; do
   case "$b" in
-    startup|latency|scale|scale-fabric8|compliance|lineage|addons) "$b" 2>>"$OUT/stderr.log" ;;
-    *) echo "unknown benchmark: $b (startup, latency, scale, scale-fabric8, compliance, lineage, addons)" >&2; exit 2 ;;
+    startup|startup-image|latency|scale|scale-fabric8|compliance|lineage|addons) "$b" 2>>"$OUT/stderr.log" ;;
+    *) echo "unknown benchmark: $b (startup, startup-image, latency, scale, scale-fabric8, compliance, lineage, addons)" >&2; exit 2 ;;
   esac
 done
 echo "results: $OUT"

@@ -137,6 +137,7 @@ public final class PanelApp extends Application {
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
         primary.setTitle("BACK Stack control panel");
+        primary.getIcons().setAll(icons());
         primary.setScene(scene);
         WindowMemory.attach(primary, view.splitPanes(), view.tabs(),
                 windowPrefs != null ? windowPrefs : WindowMemory.userNode());
@@ -354,6 +355,13 @@ public final class PanelApp extends Application {
         dark = !dark;
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** The window's icon (the app image's icon too: app/src/package), in the sizes the desktop picks from. */
+    static List<javafx.scene.image.Image> icons() {
+        return java.util.stream.Stream.of("icon-64.png", "icon-256.png")
+                .map(n -> new javafx.scene.image.Image(PanelApp.class.getResource(n).toExternalForm()))
+                .toList();
     }
 
     private void reportFirstFrame() {

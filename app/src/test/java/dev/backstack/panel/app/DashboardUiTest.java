@@ -63,6 +63,16 @@ class DashboardUiTest {
         assertThat(FxPoll.onFx(() -> cardText(ComponentKind.BACKSTAGE))).contains("Suspended").doesNotContain("Healthy");
     }
 
+    @Test
+    @DisplayName("the window carries the panel's icon (the app image's), in a small and a large size")
+    void windowHasTheIcon() throws Exception {
+        javafx.stage.Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        java.util.List<javafx.scene.image.Image> icons = FxPoll.onFx(() -> java.util.List.copyOf(stage.getIcons()));
+        assertThat(icons).hasSize(2);
+        assertThat(icons).noneMatch(javafx.scene.image.Image::isError);
+        assertThat(icons).extracting(javafx.scene.image.Image::getWidth).containsExactly(64.0, 256.0);
+    }
+
     private String cardText(ComponentKind kind) {
         return robot.lookup("#card-" + kind.name()).match(Node::isVisible).tryQueryAs(ComponentCard.class)
                 .map(ComponentCard::displayedText).orElse("");

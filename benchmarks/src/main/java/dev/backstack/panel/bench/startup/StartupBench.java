@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
  * stops when the child's "First frame" line arrives on its stderr; the child's own "N ms after
  * JVM start" is recorded too. Every child runs with -Dpanel.exitAfterFirstFrame=true.
  *
- * <p>Arguments: {@code [--runs N] [--warmup N] [--jvm-arg ARG]...}. Target: dashboard median at
- * most 1.2 x the bare window's.
+ * <p>Arguments: {@code [--runs N] [--warmup N] [--jvm-arg ARG]... [--images PANEL_LAUNCHER BARE_LAUNCHER]}.
+ * With {@code --images} the two children are native app images (jpackage, see docs/packaging.md
+ * and run.sh's {@code startup-image}) started through their launchers, each with the JVM options of
+ * its own image; {@code --jvm-arg}s and -Dpanel.exitAfterFirstFrame=true then go through
+ * JAVA_TOOL_OPTIONS. Target: dashboard median at most 1.2 x the bare window's.
  */
 public final class StartupBench {
 
@@ -34,23 +37,38 @@ public final class StartupBench {
     record Run(String what, long harnessMillis, long childMillis, long exitMillis, boolean exited) {
     }
 
+    /** The two app images' launchers ({@code --images}), or null: java -cp with this JVM's class path. */
+    private static String panelImage;
+    private static String bareImage;
+
     public static void main(String[] args) throws Exception {
         int runs = 12;
         int warmup = 2;
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx768m"));
+        List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
+                case "--images" -> {
+                    panelImage = args[++i];
+                    bareImage = args[++i];
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (panelImage == null) {
+            jvmArgs.add(0, "-Xmx768m");
         }
         if (System.getenv("DISPLAY") == null) {
             throw new IllegalStateException("DISPLAY is not set: start Xvfb (run.sh does)");
         }
         Results out = new Results("startup");
-        out.header("startup: first frame, dashboard (--demo) vs bare window");
+        out.header(panelImage == null ? "startup: first frame, dashboard (--demo) vs bare window"
+                : "startup: first frame, app images: dashboard (--demo) vs bare window");
+        if (panelImage != null) {
+            out.line("images: %s vs %s", panelImage, bareImage);
+        }
         out.line("child JVM args: %s, DISPLAY=%s; %d warm-up pairs discarded, %d measured pairs, alternating "
                 + "(pairs 0, 2, 4... bare window first, the others dashboard first)", jvmArgs, System.getenv("DISPLAY"), warmup, runs);
         for (int i = 0; i < warmup; i++) {
@@ -99,14 +117,24 @@ public final class StartupBench {
     /** Starts one child and waits for its first-frame line and its exit. */
     static Run launch(String mainClass, List<String> appArgs, List<String> jvmArgs) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaLauncher());
-        cmd.addAll(jvmArgs);
-        cmd.add("-Dpanel.exitAfterFirstFrame=true");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(mainClass);
+        List<String> toolOptions = new ArrayList<>();
+        if (panelImage != null) {
+            cmd.add(mainClass.equals(DASHBOARD) ? panelImage : bareImage);
+            toolOptions.addAll(jvmArgs);
+            toolOptions.add("-Dpanel.exitAfterFirstFrame=true");
+        } else {
+            cmd.add(javaLauncher());
+            cmd.addAll(jvmArgs);
+            cmd.add("-Dpanel.exitAfterFirstFrame=true");
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(mainClass);
+        }
         cmd.addAll(appArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        if (!toolOptions.isEmpty()) {
+            pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", toolOptions));
+        }
         CompletableFuture<long[]> frame = new CompletableFuture<>();
         List<String> head = new ArrayList<>();
         long t0 = System.nanoTime();
