@@ -83,13 +83,13 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         @Override
         protected void updateItem(Health item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(Styles.ALL_HEALTH);
             if (empty || item == null) {
+                Styles.health(this, null);
                 setText(null);
                 return;
             }
             setText("\u25CF " + item.label());
-            getStyleClass().add(Styles.health(item));
+            Styles.health(this, item);
         }
     }
 }
