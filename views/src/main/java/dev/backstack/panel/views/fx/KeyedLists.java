@@ -17,7 +17,7 @@ import javafx.collections.ObservableList;
  *
  * <p>Model records are immutable and a snapshot reuses the instances of what did not change, so
  * elements are compared by identity first: an unchanged element costs a reference comparison,
- * not a deep {@code equals} nor a key. When the keys are reordered, or when so much changed that
+ * not a deep {@code equals} nor a key (an equal copy costs an {@code equals}, still no key). When the keys are reordered, or when so much changed that
  * single changes would cost more than starting again, the list is {@code setAll} once.
  */
 public final class KeyedLists {
@@ -35,15 +35,14 @@ public final class KeyedLists {
      * @param key what identifies an element across snapshots (an id, a namespace and name)
      */
     public static <T> void update(ObservableList<T> list, List<? extends T> next, Function<? super T, ?> key) {
-        if (list.size() == next.size() && samePlaces(list, next, key)) {
-            for (int i = 0; i < next.size(); i++) {
-                T now = list.get(i);
-                T then = next.get(i);
-                if (now != then && !now.equals(then)) {
-                    list.set(i, then);
+        if (list.size() == next.size()) {
+            int[] changed = changedInPlace(list, next, key);
+            if (changed != null) {
+                for (int i : changed) {
+                    list.set(i, next.get(i));
                 }
+                return;
             }
-            return;
         }
         List<Object> oldKeys = keys(list, key);
         List<Object> newKeys = keys(next, key);
@@ -80,16 +79,30 @@ public final class KeyedLists {
         }
     }
 
-    /** Whether every position holds the same key in both lists; computes keys only where the elements differ. */
-    private static <T> boolean samePlaces(List<T> list, List<? extends T> next, Function<? super T, ?> key) {
+    /**
+     * The positions whose element changed value but kept its key; {@code null} when some position
+     * holds another key (then the list needs insertions, removals or a reorder). An element costs
+     * a reference comparison when it is the same instance, an {@code equals} when it is not, and
+     * its key only when it changed.
+     */
+    private static <T> int[] changedInPlace(List<T> list, List<? extends T> next, Function<? super T, ?> key) {
+        int[] changed = new int[8];
+        int count = 0;
         for (int i = 0; i < next.size(); i++) {
             T now = list.get(i);
             T then = next.get(i);
-            if (now != then && !Objects.equals(key.apply(now), key.apply(then))) {
-                return false;
+            if (now == then || now.equals(then)) {
+                continue;
             }
+            if (!Objects.equals(key.apply(now), key.apply(then))) {
+                return null;
+            }
+            if (count == changed.length) {
+                changed = java.util.Arrays.copyOf(changed, count * 2);
+            }
+            changed[count++] = i;
         }
-        return true;
+        return java.util.Arrays.copyOf(changed, count);
     }
 
     private static <T> List<Object> keys(List<? extends T> list, Function<? super T, ?> key) {
