@@ -61,6 +61,8 @@ public final class DashboardViewModel {
     private final StringProperty failuresTitle = new SimpleStringProperty("");
     private String selectedId;
     private Map<Cluster, ClusterRow> rowsByCluster = new IdentityHashMap<>();
+    /** The list each of ours was last brought to, by identity. */
+    private final Map<ObservableList<?>, List<?>> appliedLists = new IdentityHashMap<>();
 
     public DashboardViewModel(LongSupplier clock) {
         this.clock = clock;
@@ -91,22 +93,34 @@ public final class DashboardViewModel {
         List<Cluster> all = new ArrayList<>(f.spokes().size() + 1);
         all.add(f.hub());
         all.addAll(f.spokes());
-        KeyedLists.update(clusters, rows(all), ClusterRow::id);
+        update(clusters, rows(all), ClusterRow::id);
         Cluster selected = all.stream().filter(c -> c.id().equals(selectedId)).findFirst().orElse(f.hub());
         selectedId = selected.id();
         selectedCluster.set(selected);
-        KeyedLists.update(components, shownComponents(selected), Component::kind);
-        KeyedLists.update(applications, selected.applications(), a -> Arrays.asList(a.namespace(), a.name()));
-        KeyedLists.update(policies, selected.policies(), p -> Arrays.asList(p.namespace(), p.name()));
+        update(components, shownComponents(selected), Component::kind);
+        update(applications, selected.applications(), a -> Arrays.asList(a.namespace(), a.name()));
+        update(policies, selected.policies(), p -> Arrays.asList(p.namespace(), p.name()));
         List<WatchState> selectedWatches = f.watchesOf(selected.id());
-        KeyedLists.update(watches, selectedWatches, w -> Arrays.asList(w.cluster(), w.resource()));
+        update(watches, selectedWatches, w -> Arrays.asList(w.cluster(), w.resource()));
         complianceText.set(selected.compliance().reports() == 0 ? "no policy reports"
                 : selected.compliance().total() + " across " + selected.compliance().reports() + " reports");
         FailureList worst = FailureList.of(selected, SHOWN_FAILURES);
-        KeyedLists.update(failures, worst.shown(), x -> x);
+        update(failures, worst.shown(), x -> x);
         failuresTitle.set(failuresTitle(selected, worst));
         selectedComponent.set(selectedKind.get() == null ? null : selected.component(selectedKind.get()).orElse(null));
         updateBadges(selected, selectedWatches);
+    }
+
+    /**
+     * {@link KeyedLists#update}, skipped when {@code next} is the very list this one was last
+     * brought to (a snapshot reuses the lists of a cluster that did not change).
+     */
+    private <T> void update(ObservableList<T> list, List<? extends T> next, java.util.function.Function<? super T, ?> key) {
+        if (appliedLists.get(list) == next) {
+            return;
+        }
+        KeyedLists.update(list, next, key);
+        appliedLists.put(list, next);
     }
 
     /**
