@@ -13,6 +13,9 @@ import javafx.scene.control.TableView;
 /** The fleet as a sortable table; selecting a row selects the cluster. */
 public final class ClusterTableView extends TableView<ClusterRow> {
 
+    /** The cluster last selected in this table, kept across its row being replaced. */
+    private String selectedId;
+
     public ClusterTableView(DashboardViewModel vm) {
         setId("cluster-table");
         SortedList<ClusterRow> sorted = new SortedList<>(vm.clusters());
@@ -40,7 +43,22 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         setPlaceholder(empty);
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
+                selectedId = b.id();
                 vm.selectCluster(b.id());
+            }
+        });
+        // A snapshot replaces a changed row in place; the table then drops the selection of the old
+        // instance. Select the new row of the same cluster again (after the selection model's own listener).
+        sorted.addListener((javafx.collections.ListChangeListener<ClusterRow>) c -> {
+            ClusterRow now = getSelectionModel().getSelectedItem();
+            if (selectedId == null || (now != null && now.id().equals(selectedId))) {
+                return;
+            }
+            for (int i = 0; i < sorted.size(); i++) {
+                if (sorted.get(i).id().equals(selectedId)) {
+                    getSelectionModel().clearAndSelect(i);
+                    return;
+                }
             }
         });
     }

@@ -60,6 +60,8 @@ public final class DashboardViewModel {
     private final ObservableList<FailingResource> failuresView = FXCollections.unmodifiableObservableList(failures);
     private final StringProperty failuresTitle = new SimpleStringProperty("");
     private String selectedId;
+    private boolean applying;
+    private boolean reapply;
     private Map<Cluster, ClusterRow> rowsByCluster = new IdentityHashMap<>();
     /** The list each of ours was last brought to, by identity. */
     private final Map<ObservableList<?>, List<?>> appliedLists = new IdentityHashMap<>();
@@ -87,6 +89,20 @@ public final class DashboardViewModel {
      * changed application is one replaced row, whatever the size of the fleet.
      */
     public void apply(Fleet f) {
+        applying = true;
+        try {
+            applyOnce(f);
+        } finally {
+            applying = false;
+        }
+        if (reapply) {
+            // a cluster was selected while the lists changed (a table reselecting its row): now show it
+            reapply = false;
+            apply(fleet.get());
+        }
+    }
+
+    private void applyOnce(Fleet f) {
         fleet.set(f);
         signInWait.set(signInWait(f));
         simulated.set(f.simulated());
@@ -183,9 +199,19 @@ public final class DashboardViewModel {
         }
     }
 
+    /**
+     * Shows {@code clusterId}'s components, applications and so on. Selecting the selected cluster
+     * again does nothing; a selection made while a snapshot is being applied (by a listener of
+     * one of the lists) is shown right after it, never by changing the lists while they notify.
+     */
     public void selectCluster(String clusterId) {
+        if (clusterId.equals(selectedId)) {
+            return;
+        }
         selectedId = clusterId;
-        if (fleet.get() != null) {
+        if (applying) {
+            reapply = true;
+        } else if (fleet.get() != null) {
             apply(fleet.get());
         }
     }

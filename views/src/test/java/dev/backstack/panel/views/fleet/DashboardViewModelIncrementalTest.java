@@ -96,6 +96,38 @@ class DashboardViewModelIncrementalTest {
         assertThat(rows).isEmpty();
     }
 
+    @Test
+    @DisplayName("a table that selects a cluster while a snapshot changes its rows (as TableView does for a replaced selected row) is applied after it")
+    void selectionDuringAnApplyIsAppliedAfterIt() {
+        DashboardViewModel vm = new DashboardViewModel(() -> 1_000L);
+        Fleet first = BigFleet.of(SPOKES, 100);
+        vm.apply(first);
+        vm.selectCluster("spoke-3");
+        // the fleet table listens through a SortedList
+        javafx.collections.transformation.SortedList<ClusterRow> sorted = new javafx.collections.transformation.SortedList<>(
+                vm.clusters(), java.util.Comparator.comparing(ClusterRow::name));
+        sorted.addListener((ListChangeListener<ClusterRow>) c -> {
+            while (c.next()) {
+                if (c.wasReplaced()) {
+                    // the selected row replaced: the table selects its new instance (same id), then another one
+                    vm.selectCluster(vm.selectedClusterProperty().get().id());
+                    vm.selectCluster(c.getAddedSubList().get(0).id());
+                }
+            }
+        });
+        Fleet second = BigFleet.withSpoke(BigFleet.withSpoke(first, 3, BigFleet.spoke("spoke-3", Health.DEGRADED)),
+                9, BigFleet.spoke("spoke-9", Health.MISSING));
+
+        vm.apply(second);
+
+        assertThat(vm.clusters()).extracting(ClusterRow::health).filteredOn(h -> h != Health.HEALTHY)
+                .containsExactly(Health.DEGRADED, Health.MISSING);
+        assertThat(vm.clusters().get(4).health()).isEqualTo(Health.DEGRADED);
+        assertThat(vm.clusters().get(10).health()).isEqualTo(Health.MISSING);
+        assertThat(vm.selectedClusterProperty().get().id()).isEqualTo("spoke-9");
+        assertThat(vm.selectedClusterProperty().get()).isSameAs(second.spokes().get(9));
+    }
+
     /** The changes {@code list} will see, one line each ("replaced 3..4", "added 5..6", "removed 7"). */
     static <T> List<String> record(ObservableList<T> list) {
         List<String> seen = new ArrayList<>();
