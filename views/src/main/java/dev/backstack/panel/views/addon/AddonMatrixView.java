@@ -233,15 +233,14 @@ public final class AddonMatrixView extends VBox {
     }
 
     /**
-     * One cell. Redrawn for every row replaced near it, so it does little: its text, one health
-     * style class, and the text of one tooltip it keeps (a tooltip is a popup window: creating one
+     * One cell. Redrawn for every row replaced near it, so it does little: its text, its health
+     * pseudo-class, and the text of one tooltip it keeps (a tooltip is a popup window: creating one
      * per redraw stalled the FX thread at 3,000 cells).
      */
     private static final class Cell extends TableCell<String, ApplicationStatus> {
         private final AddonMatrixViewModel vm;
         private final Tooltip tooltip = new Tooltip();
         private ApplicationStatus shown;
-        private String style;
 
         Cell(AddonMatrixViewModel vm) {
             this.vm = vm;
@@ -253,7 +252,7 @@ public final class AddonMatrixView extends VBox {
             super.updateItem(a, empty);
             if (empty || a == null) {
                 shown = null;
-                style(null);
+                Styles.health(this, null);
                 setText(empty ? null : "\u2014");
                 setTooltip(null);
                 return;
@@ -263,7 +262,7 @@ public final class AddonMatrixView extends VBox {
             }
             shown = a;
             setText(AddonMatrix.cellText(a, vm.now()) + (a.lastError().isPresent() ? " \u26a0" : ""));
-            style(Styles.health(a.health()));
+            Styles.health(this, a.health());
             tooltip.setText(a.name() + ": " + a.lastError().orElseGet(() -> a.assessment().reason()
                     .map(r -> r.message()).orElse(a.assessment().summary())));
             if (getTooltip() == null) {
@@ -271,17 +270,5 @@ public final class AddonMatrixView extends VBox {
             }
         }
 
-        private void style(String next) {
-            if (java.util.Objects.equals(style, next)) {
-                return;
-            }
-            if (style != null) {
-                getStyleClass().remove(style);
-            }
-            if (next != null) {
-                getStyleClass().add(next);
-            }
-            style = next;
-        }
     }
 }

@@ -23,6 +23,7 @@ public final class ComponentCard extends VBox {
     private final Label reason = new Label();
     private final Label installedBy = new Label();
     private final Hyperlink link = new Hyperlink();
+    private final Tooltip reasonTip = new Tooltip();
     private Component component;
 
     public ComponentCard(Consumer<Component> open, Consumer<String> openUrl) {
@@ -43,6 +44,7 @@ public final class ComponentCard extends VBox {
         setSpacing(6);
         getChildren().addAll(top, version, reason, installedBy, link);
         link.setOnAction(e -> openUrl.accept(link.getText()));
+        Tooltip.install(reason, reasonTip);
         setOnMouseClicked(e -> {
             requestFocus();
             open.accept(component);
@@ -60,22 +62,24 @@ public final class ComponentCard extends VBox {
                 .map(r -> r.path().size() == 1 && r.subject().startsWith("cluster ")).orElse(false);
     }
 
+    /** Shows {@code c}; nothing to do when it is the record this card already shows (snapshots reuse unchanged ones). */
     public void show(Component c) {
+        if (c == component) {
+            return;
+        }
         component = c;
         setId("card-" + c.kind().name());
         name.setText(c.kind().displayName());
         health.setText(c.statusLabel());
-        health.getStyleClass().removeAll(Styles.ALL_HEALTH);
-        health.getStyleClass().add(Styles.health(c.health()));
-        getStyleClass().removeAll(Styles.ALL_HEALTH);
-        getStyleClass().add(Styles.health(c.health()));
+        Styles.health(health, c.health());
+        Styles.health(this, c.health());
         version.setText(c.version().isEmpty() ? "version unknown" : "version " + c.version());
         String line = c.assessment().oneLine();
         // Unknown because the whole cluster is: said once above the cards, not on every card.
         reason.setText(clusterWide(c) ? "status unknown: see the cluster's reason above" : line);
         String hintText = ComponentDetailViewModel.hintText(c);
-        Tooltip.install(reason, new Tooltip(c.assessment().reason().map(r -> r.pathText() + "\n\n" + r.message()).orElse(line)
-                + (hintText.isEmpty() ? "" : "\n\n" + hintText)));
+        reasonTip.setText(c.assessment().reason().map(r -> r.pathText() + "\n\n" + r.message()).orElse(line)
+                + (hintText.isEmpty() ? "" : "\n\n" + hintText));
         installedBy.setText(c.installedBy().isEmpty() ? "" : "installed by " + c.installedBy());
         link.setText(c.url() == null ? "" : c.url());
         setAccessibleText(c.kind().displayName() + ", " + health.getText() + ", " + line);

@@ -2,9 +2,15 @@ package dev.backstack.panel.views.component;
 
 import dev.backstack.panel.model.Component;
 import dev.backstack.panel.views.fleet.DashboardViewModel;
+import dev.backstack.panel.model.ComponentKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 
@@ -15,6 +21,7 @@ public final class ComponentCardsView extends ScrollPane {
     private final FlowPane flow = new FlowPane(12, 12);
     private final Consumer<Component> open;
     private final Consumer<String> openUrl;
+    private final Map<ComponentKind, ComponentCard> cards = new EnumMap<>(ComponentKind.class);
 
     public ComponentCardsView(DashboardViewModel vm, Consumer<Component> open, Consumer<String> openUrl) {
         this.open = open;
@@ -58,16 +65,33 @@ public final class ComponentCardsView extends ScrollPane {
         flow.getChildren().forEach(card -> ((ComponentCard) card).setPrefWidth(width));
     }
 
+    /**
+     * One card per component kind, kept while the kind is shown: a changed component updates its
+     * card in place (a card whose record did not change does nothing); cards are added, removed
+     * or reordered only when the kinds shown change (another cluster selected).
+     */
     private void render(DashboardViewModel vm) {
-        while (flow.getChildren().size() > vm.components().size()) {
-            flow.getChildren().remove(flow.getChildren().size() - 1);
+        Map<ComponentKind, ComponentCard> next = new EnumMap<>(ComponentKind.class);
+        List<Node> order = new ArrayList<>(vm.components().size());
+        for (Component c : vm.components()) {
+            ComponentCard card = cards.get(c.kind());
+            if (card == null) {
+                card = new ComponentCard(open, openUrl);
+            }
+            card.show(c);
+            next.put(c.kind(), card);
+            order.add(card);
         }
-        while (flow.getChildren().size() < vm.components().size()) {
-            flow.getChildren().add(new ComponentCard(open, openUrl));
+        cards.clear();
+        cards.putAll(next);
+        if (!order.equals(flow.getChildren())) {
+            flow.getChildren().setAll(order);
+            fitCards();
         }
-        for (int i = 0; i < vm.components().size(); i++) {
-            ((ComponentCard) flow.getChildren().get(i)).show(vm.components().get(i));
-        }
-        fitCards();
+    }
+
+    /** The card of a component kind, if shown (tests). */
+    ComponentCard cardOf(ComponentKind kind) {
+        return cards.get(kind);
     }
 }

@@ -198,8 +198,7 @@ public final class ComponentDetailView extends VBox {
         }
         title.setText(c.kind().displayName());
         health.setText(c.statusLabel());
-        health.getStyleClass().removeAll(Styles.ALL_HEALTH);
-        health.getStyleClass().add(Styles.health(c.health()));
+        Styles.health(health, c.health());
         facts.setText(String.join("  \u00b7  ", java.util.List.of(
                 c.version().isEmpty() ? "version unknown" : "version " + c.version(),
                 c.installedBy().isEmpty() ? "not installed" : "installed by " + c.installedBy(),
@@ -243,15 +242,15 @@ public final class ComponentDetailView extends VBox {
         @Override
         protected void updateItem(ObjectNode n, boolean empty) {
             super.updateItem(n, empty);
-            getStyleClass().removeAll(Styles.ALL_HEALTH);
             if (empty || n == null) {
+                Styles.health(this, null);
                 TextCells.show(this, null);
                 return;
             }
             var a = n.own();
             String ns = n.namespace().isEmpty() ? "" : " (" + n.namespace() + ")";
             TextCells.show(this, n.label() + ns + "  \u00b7  " + a.health().label() + "  \u00b7  " + a.oneLine());
-            getStyleClass().add(Styles.health(a.health()));
+            Styles.health(this, a.health());
         }
     }
 }

@@ -13,6 +13,9 @@ import javafx.scene.control.TableView;
 /** The fleet as a sortable table; selecting a row selects the cluster. */
 public final class ClusterTableView extends TableView<ClusterRow> {
 
+    /** The cluster last selected in this table, kept across its row being replaced. */
+    private String selectedId;
+
     public ClusterTableView(DashboardViewModel vm) {
         setId("cluster-table");
         SortedList<ClusterRow> sorted = new SortedList<>(vm.clusters());
@@ -40,7 +43,22 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         setPlaceholder(empty);
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
+                selectedId = b.id();
                 vm.selectCluster(b.id());
+            }
+        });
+        // A snapshot replaces a changed row in place; the table then drops the selection of the old
+        // instance. Select the new row of the same cluster again (after the selection model's own listener).
+        sorted.addListener((javafx.collections.ListChangeListener<ClusterRow>) c -> {
+            ClusterRow now = getSelectionModel().getSelectedItem();
+            if (selectedId == null || (now != null && now.id().equals(selectedId))) {
+                return;
+            }
+            for (int i = 0; i < sorted.size(); i++) {
+                if (sorted.get(i).id().equals(selectedId)) {
+                    getSelectionModel().clearAndSelect(i);
+                    return;
+                }
             }
         });
     }
@@ -83,13 +101,13 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         @Override
         protected void updateItem(Health item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(Styles.ALL_HEALTH);
             if (empty || item == null) {
+                Styles.health(this, null);
                 setText(null);
                 return;
             }
             setText("\u25CF " + item.label());
-            getStyleClass().add(Styles.health(item));
+            Styles.health(this, item);
         }
     }
 }

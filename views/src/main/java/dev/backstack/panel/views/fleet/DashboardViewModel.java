@@ -9,8 +9,12 @@ import dev.backstack.panel.model.PolicyStatus;
 import dev.backstack.panel.model.WatchState;
 import dev.backstack.panel.model.compliance.FailingResource;
 import dev.backstack.panel.model.compliance.FailureList;
+import dev.backstack.panel.views.fx.KeyedLists;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -56,6 +60,11 @@ public final class DashboardViewModel {
     private final ObservableList<FailingResource> failuresView = FXCollections.unmodifiableObservableList(failures);
     private final StringProperty failuresTitle = new SimpleStringProperty("");
     private String selectedId;
+    private boolean applying;
+    private boolean reapply;
+    private Map<Cluster, ClusterRow> rowsByCluster = new IdentityHashMap<>();
+    /** The list each of ours was last brought to, by identity. */
+    private final Map<ObservableList<?>, List<?>> appliedLists = new IdentityHashMap<>();
 
     public DashboardViewModel(LongSupplier clock) {
         this.clock = clock;
@@ -74,29 +83,79 @@ public final class DashboardViewModel {
                 .filter(x -> x.installed() || x.kind() == ComponentKind.KYVERNO).toList();
     }
 
-    /** Applies a new snapshot (or re-applies the same one so ages advance). */
+    /**
+     * Applies a new snapshot (or re-applies the same one so ages advance). Each list changes only
+     * where the snapshot did ({@link KeyedLists}): with the fleet's unchanged records reused, one
+     * changed application is one replaced row, whatever the size of the fleet.
+     */
     public void apply(Fleet f) {
+        applying = true;
+        try {
+            applyOnce(f);
+        } finally {
+            applying = false;
+        }
+        if (reapply) {
+            // a cluster was selected while the lists changed (a table reselecting its row): now show it
+            reapply = false;
+            apply(fleet.get());
+        }
+    }
+
+    private void applyOnce(Fleet f) {
         fleet.set(f);
         signInWait.set(signInWait(f));
         simulated.set(f.simulated());
-        List<Cluster> all = new ArrayList<>();
+        List<Cluster> all = new ArrayList<>(f.spokes().size() + 1);
         all.add(f.hub());
         all.addAll(f.spokes());
-        setIfChanged(clusters, all.stream().map(ClusterRow::of).toList());
+        update(clusters, rows(all), ClusterRow::id);
         Cluster selected = all.stream().filter(c -> c.id().equals(selectedId)).findFirst().orElse(f.hub());
         selectedId = selected.id();
         selectedCluster.set(selected);
-        setIfChanged(components, shownComponents(selected));
-        setIfChanged(applications, selected.applications());
-        setIfChanged(policies, selected.policies());
-        setIfChanged(watches, f.watchesOf(selected.id()));
+        update(components, shownComponents(selected), Component::kind);
+        update(applications, selected.applications(), a -> Arrays.asList(a.namespace(), a.name()));
+        update(policies, selected.policies(), p -> Arrays.asList(p.namespace(), p.name()));
+        List<WatchState> selectedWatches = f.watchesOf(selected.id());
+        update(watches, selectedWatches, w -> Arrays.asList(w.cluster(), w.resource()));
         complianceText.set(selected.compliance().reports() == 0 ? "no policy reports"
                 : selected.compliance().total() + " across " + selected.compliance().reports() + " reports");
         FailureList worst = FailureList.of(selected, SHOWN_FAILURES);
-        setIfChanged(failures, worst.shown());
+        update(failures, worst.shown(), x -> x);
         failuresTitle.set(failuresTitle(selected, worst));
         selectedComponent.set(selectedKind.get() == null ? null : selected.component(selectedKind.get()).orElse(null));
-        updateBadges(selected, f.watchesOf(selected.id()));
+        updateBadges(selected, selectedWatches);
+    }
+
+    /**
+     * {@link KeyedLists#update}, skipped when {@code next} is the very list this one was last
+     * brought to (a snapshot reuses the lists of a cluster that did not change).
+     */
+    private <T> void update(ObservableList<T> list, List<? extends T> next, java.util.function.Function<? super T, ?> key) {
+        if (appliedLists.get(list) == next) {
+            return;
+        }
+        KeyedLists.update(list, next, key);
+        appliedLists.put(list, next);
+    }
+
+    /**
+     * The fleet table's rows; a cluster whose record is the same instance as in the last snapshot
+     * keeps its row (no roll-up of its failures again, and the list update sees it unchanged).
+     */
+    private List<ClusterRow> rows(List<Cluster> all) {
+        Map<Cluster, ClusterRow> next = new IdentityHashMap<>(all.size() * 2);
+        List<ClusterRow> out = new ArrayList<>(all.size());
+        for (Cluster c : all) {
+            ClusterRow row = rowsByCluster.get(c);
+            if (row == null) {
+                row = ClusterRow.of(c);
+            }
+            next.put(c, row);
+            out.add(row);
+        }
+        rowsByCluster = next;
+        return out;
     }
 
     /** The selected cluster's failing results listed under its compliance counts (its summary keeps this many). */
@@ -140,15 +199,19 @@ public final class DashboardViewModel {
         }
     }
 
-    private static <T> void setIfChanged(ObservableList<T> list, List<T> next) {
-        if (!list.equals(next)) {
-            list.setAll(next);
-        }
-    }
-
+    /**
+     * Shows {@code clusterId}'s components, applications and so on. Selecting the selected cluster
+     * again does nothing; a selection made while a snapshot is being applied (by a listener of
+     * one of the lists) is shown right after it, never by changing the lists while they notify.
+     */
     public void selectCluster(String clusterId) {
+        if (clusterId.equals(selectedId)) {
+            return;
+        }
         selectedId = clusterId;
-        if (fleet.get() != null) {
+        if (applying) {
+            reapply = true;
+        } else if (fleet.get() != null) {
             apply(fleet.get());
         }
     }

@@ -76,13 +76,13 @@ public final class FailureTable {
         @Override
         protected void updateItem(Verdict item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(Styles.ALL_HEALTH);
             if (empty || item == null) {
+                Styles.health(this, null);
                 setText(null);
                 return;
             }
             setText("\u25CF " + item.label());
-            getStyleClass().add(Styles.health(item == Verdict.WARN ? Health.MISSING : Health.DEGRADED));
+            Styles.health(this, item == Verdict.WARN ? Health.MISSING : Health.DEGRADED);
         }
     }
 

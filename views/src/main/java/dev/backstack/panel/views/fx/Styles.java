@@ -2,6 +2,8 @@ package dev.backstack.panel.views.fx;
 
 import dev.backstack.panel.model.Health;
 import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
 
 /** Style-class names shared by views and the stylesheet. */
 public final class Styles {
@@ -36,9 +38,32 @@ public final class Styles {
     private Styles() {
     }
 
-    /** {@code health-degraded} and so on. */
-    public static String health(Health h) {
-        return "health-" + h.name().toLowerCase(Locale.ROOT);
+    /** One pseudo-class per health: {@code :healthy}, {@code :progressing}, {@code :degraded} and so on. */
+    private static final java.util.Map<Health, PseudoClass> HEALTH_STATES = healthStates();
+
+    private static java.util.Map<Health, PseudoClass> healthStates() {
+        java.util.Map<Health, PseudoClass> states = new java.util.EnumMap<>(Health.class);
+        for (Health h : Health.values()) {
+            states.put(h, PseudoClass.getPseudoClass(h.name().toLowerCase(Locale.ROOT)));
+        }
+        return states;
+    }
+
+    /**
+     * Shows {@code h} on {@code node} (a card, a chip, a cell, a fleet-map circle) the one way the
+     * stylesheet knows: its pseudo-class ({@code :degraded}) on, every other health's off;
+     * {@code null} turns them all off (an empty cell). Cheaper than style classes: no list to
+     * search and change, and CSS is only re-applied when the health changed.
+     */
+    public static void health(Node node, Health h) {
+        for (java.util.Map.Entry<Health, PseudoClass> e : HEALTH_STATES.entrySet()) {
+            node.pseudoClassStateChanged(e.getValue(), e.getKey() == h);
+        }
+    }
+
+    /** The pseudo-class {@link #health(Node, Health)} sets for {@code h} (tests). */
+    public static PseudoClass healthState(Health h) {
+        return HEALTH_STATES.get(h);
     }
 
     /** {@code step-state-failed} and so on, for a plan step's state chip. */
@@ -63,7 +88,4 @@ public final class Styles {
         style.addListener(apply);
         apply.changed(style, null, style.getValue());
     }
-
-    public static final String[] ALL_HEALTH = java.util.Arrays.stream(Health.values()).map(Styles::health)
-            .toArray(String[]::new);
 }

@@ -47,10 +47,9 @@ public final class LineageView extends VBox {
             @Override
             protected void updateItem(LineageNode n, boolean empty) {
                 super.updateItem(n, empty);
-                getStyleClass().removeAll(Styles.ALL_HEALTH);
+                Styles.health(this, empty || n == null ? null : n.health());
                 setTooltip(null);
                 if (!empty && n != null) {
-                    getStyleClass().add(Styles.health(n.health()));
                     setTooltip(new javafx.scene.control.Tooltip(n.label() + ": " + n.message()));
                 }
             }

@@ -8,8 +8,10 @@ import dev.backstack.panel.views.fleet.ClusterTableView;
 import dev.backstack.panel.views.fleet.DashboardViewModel;
 import dev.backstack.panel.views.fleet.DetailTables;
 import dev.backstack.panel.views.fleet.FleetMapView;
+import dev.backstack.panel.views.fx.LazyTab;
 import dev.backstack.panel.views.fx.Styles;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -44,8 +46,8 @@ public final class DashboardView extends BorderPane {
     public DashboardView(DashboardViewModel vm, ComponentDetailViewModel detail, Consumer<String> openUrl,
             Runnable toggleTheme, Runnable chooseContexts) {
         setId("dashboard");
-        ComponentDetailView detailView = new ComponentDetailView(detail);
-        detailTab = new Tab("Detail", detailView);
+        // Only the Components tab is built with the window; the others when first selected.
+        detailTab = new LazyTab("Detail", () -> new ComponentDetailView(detail));
         Consumer<Component> open = c -> {
             vm.selectComponent(c.kind());
             tabs.getSelectionModel().select(detailTab);
@@ -56,8 +58,9 @@ public final class DashboardView extends BorderPane {
             }
         });
         tabs.getTabs().addAll(new Tab("Components", new ComponentCardsView(vm, open, openUrl)), detailTab,
-                new Tab("Applications", DetailTables.applications(vm)), new Tab("Policies", DetailTables.policies(vm)),
-                new Tab("Watches", DetailTables.watches(vm)));
+                new LazyTab("Applications", () -> DetailTables.applications(vm)),
+                new LazyTab("Policies", () -> DetailTables.policies(vm)),
+                new LazyTab("Watches", () -> DetailTables.watches(vm)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane left = new SplitPane(new FleetMapView(vm), new ClusterTableView(vm));
         left.setOrientation(Orientation.VERTICAL);
@@ -106,10 +109,8 @@ public final class DashboardView extends BorderPane {
         watches.textProperty().bind(vm.watchBadgeProperty());
         watches.visibleProperty().bind(watches.textProperty().isNotEmpty());
         watches.managedProperty().bind(watches.visibleProperty());
-        vm.watchProblemProperty().addListener((o, a, problem) -> {
-            watches.getStyleClass().removeAll(Styles.BADGE_OK, Styles.BADGE_WARNING);
-            watches.getStyleClass().add(problem ? Styles.BADGE_WARNING : Styles.BADGE_OK);
-        });
+        Styles.follow(watches, vm.watchProblemProperty().map(problem -> problem ? Styles.BADGE_WARNING : Styles.BADGE_OK),
+                Styles.BADGE_OK, Styles.BADGE_WARNING);
         Button contexts = new Button("Clusters\u2026");
         contexts.setOnAction(e -> chooseContexts.run());
         Button theme = new Button("\u25d0");
@@ -221,6 +222,17 @@ public final class DashboardView extends BorderPane {
      */
     public Tab addTab(String id, String title, javafx.scene.Node content) {
         Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tabs.getTabs().add(tab);
+        return tab;
+    }
+
+    /**
+     * Adds a tab after the built-in ones whose content is built the first time the tab is
+     * selected ({@link LazyTab}); otherwise as {@link #addTab(String, String, javafx.scene.Node)}.
+     */
+    public Tab addTab(String id, String title, Supplier<? extends javafx.scene.Node> content) {
+        Tab tab = new LazyTab(title, content);
         tab.setId(id);
         tabs.getTabs().add(tab);
         return tab;
