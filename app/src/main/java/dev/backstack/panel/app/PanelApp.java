@@ -126,9 +126,9 @@ public final class PanelApp extends Application {
         view.setOnNamespace(() -> withFleet("namespace", this::openNamespace));
         compliance = new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(),
                 ZoneId.systemDefault());
-        view.addTab("compliance-tab", "Compliance", new ComplianceView(compliance, System::currentTimeMillis));
-        lineageTab = view.addTab("lineage-tab", "Lineage", new LineageView(lineage));
-        view.addTab("addons-tab", "Add-ons", new AddonMatrixView(addons));
+        view.addTab("compliance-tab", "Compliance", () -> new ComplianceView(compliance, System::currentTimeMillis));
+        lineageTab = view.addTab("lineage-tab", "Lineage", () -> new LineageView(lineage));
+        view.addTab("addons-tab", "Add-ons", () -> new AddonMatrixView(addons));
         dashboard.selectedClusterProperty().addListener((o, a, c) -> {
             FleetService s = service;
             lineage.unfollow();
