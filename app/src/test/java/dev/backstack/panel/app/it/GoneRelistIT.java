@@ -11,6 +11,7 @@ import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.Kinds;
 import dev.backstack.panel.model.KubeObject;
 import dev.backstack.panel.model.Reachability;
+import dev.backstack.panel.testsupport.TcpProxy;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -24,19 +25,11 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.impl.cache.Reflector;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +85,7 @@ class GoneRelistIT {
         }
         Map<String, String> seeded = LiveFixtures.serverUids(admin, LiveFixtures.APPLICATION, NS);
 
-        try (Proxy proxy = new Proxy(server.port())) {
+        try (TcpProxy proxy = new TcpProxy(server.port())) {
             Config viaProxy = server.config(server.adminToken());
             viaProxy.setMasterUrl("https://127.0.0.1:" + proxy.port());
             try (LiveFleet live = LiveFleet.start("gone-relist", viaProxy)) {
@@ -219,97 +212,5 @@ class GoneRelistIT {
             Thread.sleep(500);
         }
         return fail("resourceVersion " + rv + " was not compacted within 60 s although the server compacts every 5 s");
-    }
-
-    /**
-     * A loopback TCP proxy in front of the API server, to cut the panel off the way a real outage
-     * does: every open connection is reset and new ones are refused, until {@link #up()}.
-     */
-    static final class Proxy implements AutoCloseable {
-
-        private final int upstreamPort;
-        private final int port;
-        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-        private volatile ServerSocket listener;
-
-        Proxy(int upstreamPort) throws IOException {
-            this.upstreamPort = upstreamPort;
-            ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            this.port = s.getLocalPort();
-            listen(s);
-        }
-
-        int port() {
-            return port;
-        }
-
-        private void listen(ServerSocket s) {
-            listener = s;
-            Thread accept = new Thread(() -> {
-                while (!s.isClosed()) {
-                    try {
-                        Socket client = s.accept();
-                        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
-                        sockets.add(client);
-                        sockets.add(upstream);
-                        pump(client, upstream);
-                        pump(upstream, client);
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "it-proxy-accept");
-            accept.setDaemon(true);
-            accept.start();
-        }
-
-        private void pump(Socket from, Socket to) {
-            Thread t = new Thread(() -> {
-                byte[] buffer = new byte[16384];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    int n;
-                    while ((n = in.read(buffer)) >= 0) {
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                } catch (IOException e) {
-                    // the other side went away
-                } finally {
-                    reset(from);
-                    reset(to);
-                }
-            }, "it-proxy-pump");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        /** Resets every connection and refuses new ones. */
-        void down() throws IOException {
-            listener.close();
-            sockets.forEach(Proxy::reset);
-            sockets.clear();
-        }
-
-        /** Accepts connections again on the same port. */
-        void up() throws IOException {
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            listen(s);
-        }
-
-        private static void reset(Socket s) {
-            try {
-                s.setSoLinger(true, 0);
-                s.close();
-            } catch (IOException e) {
-                // already closed
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            down();
-        }
     }
 }

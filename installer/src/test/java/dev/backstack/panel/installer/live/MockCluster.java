@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backstack.panel.model.ClusterRole;
 import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.rules.ClusterAssembler;
+import dev.backstack.panel.testsupport.TcpProxy;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
