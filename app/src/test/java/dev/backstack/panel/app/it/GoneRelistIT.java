@@ -3,7 +3,6 @@ package dev.backstack.panel.app.it;
 import static dev.backstack.panel.app.it.LiveFleet.TIMEOUT;
 import static dev.backstack.panel.model.WatchState.State.RECONNECTING;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import ch.qos.logback.classic.Level;
 import dev.backstack.panel.model.ApplicationStatus;
@@ -32,6 +31,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -174,43 +175,48 @@ class GoneRelistIT {
      *
      * @return milliseconds waited
      */
-    private static long awaitCompactedPast(String rv) throws Exception {
+    private static long awaitCompactedPast(String rv) {
         long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(60);
-        int n = 1000;
-        while (System.nanoTime() < deadline) {
-            CompletableFuture<Boolean> gone = new CompletableFuture<>();
-            Watch watch = null;
-            try {
-                watch = apps.inNamespace(NS).watch(new ListOptionsBuilder().withResourceVersion(rv).build(), new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, GenericKubernetesResource resource) {
-                        // the version is still in etcd: events since then are replayed
+        AtomicInteger n = new AtomicInteger(1000);
+        Awaitility.await("resourceVersion " + rv + " compacted (the server compacts every 5 s)").atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    if (watchGone(rv)) {
+                        return true;
                     }
-
-                    @Override
-                    public void onClose(WatcherException cause) {
-                        gone.complete(cause.isHttpGone());
-                    }
+                    churn(n.incrementAndGet());
+                    return false;
                 });
-                if (gone.get(2, TimeUnit.SECONDS)) {
-                    return (System.nanoTime() - start) / 1_000_000;
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Whether a plain watch from {@code rv} is refused with 410 Gone (within 2 s). */
+    private static boolean watchGone(String rv) throws Exception {
+        CompletableFuture<Boolean> gone = new CompletableFuture<>();
+        Watch watch = null;
+        try {
+            watch = apps.inNamespace(NS).watch(new ListOptionsBuilder().withResourceVersion(rv).build(), new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, GenericKubernetesResource resource) {
+                    // the version is still in etcd: events since then are replayed
                 }
-            } catch (TimeoutException e) {
-                // still watchable
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == 410) {
-                    return (System.nanoTime() - start) / 1_000_000;
+
+                @Override
+                public void onClose(WatcherException cause) {
+                    gone.complete(cause.isHttpGone());
                 }
-                throw e;
-            } finally {
-                if (watch != null) {
-                    watch.close();
-                }
+            });
+            return gone.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return false; // still watchable
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 410) {
+                return true;
             }
-            churn(++n);
-            Thread.sleep(500);
+            throw e;
+        } finally {
+            if (watch != null) {
+                watch.close();
+            }
         }
-        return fail("resourceVersion " + rv + " was not compacted within 60 s although the server compacts every 5 s");
     }
 }

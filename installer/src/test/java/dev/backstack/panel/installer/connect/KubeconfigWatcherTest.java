@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -338,12 +339,9 @@ class KubeconfigWatcherTest {
     }
 
     /** Polls {@code condition} for up to 15 s; fails the test if it never holds. */
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within 15 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void waitFor(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     private static boolean liveThread(String name) {
