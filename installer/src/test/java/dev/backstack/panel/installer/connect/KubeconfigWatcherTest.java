@@ -217,7 +217,10 @@ class KubeconfigWatcherTest {
         Files.writeString(config().resolveSibling("config.lock"), "lock");
         Files.writeString(config().resolveSibling("other.yaml"), kubeconfig("x", "y", "z", "w"));
         Files.delete(config().resolveSibling("config.lock"));
-        Thread.sleep(3 * FAST.debounce().toMillis()); // time for a wrong reaction; the marker below is what is awaited
+        // Three debounce windows without a read: a wrong reaction would have shown by then.
+        Duration quiet = FAST.debounce().multipliedBy(3);
+        Awaitility.await("no read for writes to other files").during(quiet).atMost(quiet.plusSeconds(10))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> reads.get() == 0 && reports.isEmpty());
         write(kubeconfig("https://a-marker.example.test", "ta", "https://b.example.test", "tb"));
         awaitReports(1);
 
