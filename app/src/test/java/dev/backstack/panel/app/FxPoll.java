@@ -1,13 +1,16 @@
 package dev.backstack.panel.app;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Polls a condition that reads the scene graph on the FX thread. TestFX's lookups walk the
- * children lists; walking them from the test thread while the FX thread replaces them fails
- * with an IndexOutOfBoundsException now and then (seen in CI), so every poll runs on the FX thread.
+ * Polls a condition that reads the scene graph on the FX thread: the one FX-specific waiting helper,
+ * Awaitility underneath. TestFX's lookups walk the children lists; walking them from the test thread
+ * while the FX thread replaces them fails with an IndexOutOfBoundsException now and then (seen in
+ * CI), so every poll runs on the FX thread.
  */
 public final class FxPoll {
 
@@ -16,7 +19,8 @@ public final class FxPoll {
 
     /** Waits up to {@code seconds} for the condition, evaluated on the FX thread, then for pending FX events. */
     public static void until(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> onFx(condition));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -12,12 +12,16 @@ import dev.backstack.panel.model.ClusterRole;
 import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.WatchState;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,23 +80,18 @@ class ContextSwitchLeakTest {
             assertThat(fleet.watches()).filteredOn(w -> w.state() == WatchState.State.WATCHING)
                     .as("watches the snapshot shows listing").hasSize(WatchCatalog.builtIns().size());
             // Every informer's watch is open at the server (the built-in kinds and the CRDs).
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (server.openWatches() < WATCHES && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(server.openWatches()).as("watches open while the service runs").isEqualTo(WATCHES);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .untilAsserted(() -> assertThat(server.openWatches()).as("watches open while the service runs")
+                            .isEqualTo(WATCHES));
         } finally {
             service.close();
             registry.release(context);
         }
     }
 
-    private static Fleet awaitSnapshot(FleetService service) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (watching(service.latest()) < WatchCatalog.builtIns().size() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        return service.latest();
+    private static Fleet awaitSnapshot(FleetService service) {
+        return settled(Duration.ofSeconds(10), Duration.ofMillis(20), service::latest,
+                f -> watching(f) >= WatchCatalog.builtIns().size());
     }
 
     private static long watching(Fleet fleet) {
@@ -145,14 +144,9 @@ class ContextSwitchLeakTest {
     }
 
     /** Threads of a closed client end asynchronously: polls until no group is above the baseline. */
-    private static Map<String, Integer> awaitThreadsBackTo(Map<String, Integer> baseline) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        Map<String, Integer> now = threadGroups();
-        while (System.currentTimeMillis() < deadline && !within(now, baseline)) {
-            Thread.sleep(200);
-            now = threadGroups();
-        }
-        return now;
+    private static Map<String, Integer> awaitThreadsBackTo(Map<String, Integer> baseline) {
+        return settled(Duration.ofSeconds(30), Duration.ofMillis(200), ContextSwitchLeakTest::threadGroups,
+                now -> within(now, baseline));
     }
 
     private static boolean within(Map<String, Integer> now, Map<String, Integer> baseline) {
@@ -160,26 +154,37 @@ class ContextSwitchLeakTest {
     }
 
     /** The thread groups once they stopped changing for a second (at most 15 s). */
-    private static Map<String, Integer> awaitStable(Map<String, Integer> first) throws InterruptedException {
-        Map<String, Integer> last = first;
-        long deadline = System.currentTimeMillis() + 15_000;
-        long stableSince = System.currentTimeMillis();
-        while (System.currentTimeMillis() < deadline && System.currentTimeMillis() - stableSince < 1000) {
-            Thread.sleep(100);
-            Map<String, Integer> now = threadGroups();
-            if (!now.equals(last)) {
-                stableSince = System.currentTimeMillis();
-                last = now;
-            }
+    private static Map<String, Integer> awaitStable(Map<String, Integer> first) {
+        AtomicReference<Map<String, Integer>> last = new AtomicReference<>(first);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(15)).during(Duration.ofSeconds(1)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> last.getAndSet(threadGroups()).equals(last.get()));
+        } catch (ConditionTimeoutException e) {
+            // still changing after 15 s: the baseline is the last reading
         }
-        return last;
+        return last.get();
     }
 
-    private static int awaitAtMost(java.util.function.IntSupplier gauge, int atMost) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (gauge.getAsInt() > atMost && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
+    private static int awaitAtMost(java.util.function.IntSupplier gauge, int atMost) {
+        return settled(Duration.ofSeconds(15), Duration.ofMillis(100), gauge::getAsInt, n -> n <= atMost);
+    }
+
+    /**
+     * The first reading that satisfies {@code ok}, or the last one after {@code atMost}: the caller
+     * asserts on it (and says why), or takes it as a baseline. Polls on the test's thread, so the
+     * wait adds no thread to the counts.
+     */
+    private static <T> T settled(Duration atMost, Duration every, java.util.concurrent.Callable<T> read,
+            java.util.function.Predicate<T> ok) {
+        try {
+            return Awaitility.await().atMost(atMost).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(every)
+                    .until(read, ok);
+        } catch (ConditionTimeoutException e) {
+            try {
+                return read.call();
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
         }
-        return gauge.getAsInt();
     }
 }

@@ -10,6 +10,7 @@ import dev.backstack.panel.model.ClusterRole;
 import dev.backstack.panel.model.KindRef;
 import dev.backstack.panel.model.KubeObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,15 +109,10 @@ class LargeListPagingTest {
         }
     }
 
-    /** The snapshot's Deployments once it holds {@code count} of them (or after 30 s). */
-    private static java.util.Collection<KubeObject> awaitDeployments(FleetService service, int count)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        java.util.Collection<KubeObject> all = service.objects("hub").all(DEPLOYMENT);
-        while (all.size() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            all = service.objects("hub").all(DEPLOYMENT);
-        }
-        return all;
+    /** The snapshot's Deployments once it holds {@code count} of them; fails after 30 s. */
+    private static java.util.Collection<KubeObject> awaitDeployments(FleetService service, int count) {
+        return Awaitility.await(count + " Deployments in the snapshot").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> service.objects("hub").all(DEPLOYMENT), all -> all.size() >= count);
     }
 }

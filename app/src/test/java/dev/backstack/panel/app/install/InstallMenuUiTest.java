@@ -9,7 +9,6 @@ import dev.backstack.panel.views.install.InstallBackend;
 import dev.backstack.panel.views.install.InstallTargets;
 import dev.backstack.panel.views.shell.DashboardView;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The dashboard's "Install BACK hub…" (Ctrl+I) opens the wizard on the targets the app supplies. */
 class InstallMenuUiTest {

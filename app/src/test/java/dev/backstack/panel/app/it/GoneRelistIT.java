@@ -3,7 +3,6 @@ package dev.backstack.panel.app.it;
 import static dev.backstack.panel.app.it.LiveFleet.TIMEOUT;
 import static dev.backstack.panel.model.WatchState.State.RECONNECTING;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import ch.qos.logback.classic.Level;
 import dev.backstack.panel.model.ApplicationStatus;
@@ -11,6 +10,7 @@ import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.Kinds;
 import dev.backstack.panel.model.KubeObject;
 import dev.backstack.panel.model.Reachability;
+import dev.backstack.panel.testsupport.TcpProxy;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -24,21 +24,15 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.impl.cache.Reflector;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -92,7 +86,7 @@ class GoneRelistIT {
         }
         Map<String, String> seeded = LiveFixtures.serverUids(admin, LiveFixtures.APPLICATION, NS);
 
-        try (Proxy proxy = new Proxy(server.port())) {
+        try (TcpProxy proxy = new TcpProxy(server.port())) {
             Config viaProxy = server.config(server.adminToken());
             viaProxy.setMasterUrl("https://127.0.0.1:" + proxy.port());
             try (LiveFleet live = LiveFleet.start("gone-relist", viaProxy)) {
@@ -181,135 +175,48 @@ class GoneRelistIT {
      *
      * @return milliseconds waited
      */
-    private static long awaitCompactedPast(String rv) throws Exception {
+    private static long awaitCompactedPast(String rv) {
         long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(60);
-        int n = 1000;
-        while (System.nanoTime() < deadline) {
-            CompletableFuture<Boolean> gone = new CompletableFuture<>();
-            Watch watch = null;
-            try {
-                watch = apps.inNamespace(NS).watch(new ListOptionsBuilder().withResourceVersion(rv).build(), new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, GenericKubernetesResource resource) {
-                        // the version is still in etcd: events since then are replayed
+        AtomicInteger n = new AtomicInteger(1000);
+        Awaitility.await("resourceVersion " + rv + " compacted (the server compacts every 5 s)").atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    if (watchGone(rv)) {
+                        return true;
                     }
-
-                    @Override
-                    public void onClose(WatcherException cause) {
-                        gone.complete(cause.isHttpGone());
-                    }
+                    churn(n.incrementAndGet());
+                    return false;
                 });
-                if (gone.get(2, TimeUnit.SECONDS)) {
-                    return (System.nanoTime() - start) / 1_000_000;
-                }
-            } catch (TimeoutException e) {
-                // still watchable
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == 410) {
-                    return (System.nanoTime() - start) / 1_000_000;
-                }
-                throw e;
-            } finally {
-                if (watch != null) {
-                    watch.close();
-                }
-            }
-            churn(++n);
-            Thread.sleep(500);
-        }
-        return fail("resourceVersion " + rv + " was not compacted within 60 s although the server compacts every 5 s");
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /**
-     * A loopback TCP proxy in front of the API server, to cut the panel off the way a real outage
-     * does: every open connection is reset and new ones are refused, until {@link #up()}.
-     */
-    static final class Proxy implements AutoCloseable {
-
-        private final int upstreamPort;
-        private final int port;
-        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-        private volatile ServerSocket listener;
-
-        Proxy(int upstreamPort) throws IOException {
-            this.upstreamPort = upstreamPort;
-            ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            this.port = s.getLocalPort();
-            listen(s);
-        }
-
-        int port() {
-            return port;
-        }
-
-        private void listen(ServerSocket s) {
-            listener = s;
-            Thread accept = new Thread(() -> {
-                while (!s.isClosed()) {
-                    try {
-                        Socket client = s.accept();
-                        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
-                        sockets.add(client);
-                        sockets.add(upstream);
-                        pump(client, upstream);
-                        pump(upstream, client);
-                    } catch (IOException e) {
-                        return;
-                    }
+    /** Whether a plain watch from {@code rv} is refused with 410 Gone (within 2 s). */
+    private static boolean watchGone(String rv) throws Exception {
+        CompletableFuture<Boolean> gone = new CompletableFuture<>();
+        Watch watch = null;
+        try {
+            watch = apps.inNamespace(NS).watch(new ListOptionsBuilder().withResourceVersion(rv).build(), new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, GenericKubernetesResource resource) {
+                    // the version is still in etcd: events since then are replayed
                 }
-            }, "it-proxy-accept");
-            accept.setDaemon(true);
-            accept.start();
-        }
 
-        private void pump(Socket from, Socket to) {
-            Thread t = new Thread(() -> {
-                byte[] buffer = new byte[16384];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    int n;
-                    while ((n = in.read(buffer)) >= 0) {
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                } catch (IOException e) {
-                    // the other side went away
-                } finally {
-                    reset(from);
-                    reset(to);
+                @Override
+                public void onClose(WatcherException cause) {
+                    gone.complete(cause.isHttpGone());
                 }
-            }, "it-proxy-pump");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        /** Resets every connection and refuses new ones. */
-        void down() throws IOException {
-            listener.close();
-            sockets.forEach(Proxy::reset);
-            sockets.clear();
-        }
-
-        /** Accepts connections again on the same port. */
-        void up() throws IOException {
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            listen(s);
-        }
-
-        private static void reset(Socket s) {
-            try {
-                s.setSoLinger(true, 0);
-                s.close();
-            } catch (IOException e) {
-                // already closed
+            });
+            return gone.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return false; // still watchable
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 410) {
+                return true;
             }
-        }
-
-        @Override
-        public void close() throws IOException {
-            down();
+            throw e;
+        } finally {
+            if (watch != null) {
+                watch.close();
+            }
         }
     }
 }

@@ -10,8 +10,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /** The headless install as a separate process (the README's jar, on the test's class path), to be killed. */
 final class InstallCommandProcess {
@@ -39,18 +41,16 @@ final class InstallCommandProcess {
     }
 
     /** Waits until the cluster's journal records the step in the given state. */
-    static void awaitJournal(KubernetesClient admin, String step, StepState state, int seconds) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            ConfigMap cm = admin.configMaps().inNamespace(ConfigMapJournal.NAMESPACE).withName("plan-" + HubPlan.PLAN_ID).get();
-            if (cm != null && cm.getData() != null) {
-                JsonNode entry = new ObjectMapper().readTree(cm.getData().get("journal.json")).path("steps").path(step);
-                if (state.name().equals(entry.path("state").asText())) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the journal never recorded " + step + " as " + state + " within " + seconds + " s");
+    static void awaitJournal(KubernetesClient admin, String step, StepState state, int seconds) {
+        Awaitility.await("the journal recording " + step + " as " + state).atMost(Duration.ofSeconds(seconds))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    ConfigMap cm = admin.configMaps().inNamespace(ConfigMapJournal.NAMESPACE)
+                            .withName("plan-" + HubPlan.PLAN_ID).get();
+                    if (cm == null || cm.getData() == null) {
+                        return false;
+                    }
+                    JsonNode entry = new ObjectMapper().readTree(cm.getData().get("journal.json")).path("steps").path(step);
+                    return state.name().equals(entry.path("state").asText());
+                });
     }
 }

@@ -1,6 +1,5 @@
 package dev.backstack.panel.app.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstack.panel.app.StatusReport;
 import dev.backstack.panel.installer.FleetService;
@@ -25,6 +24,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The panel's live status engine as the app runs it, on one cluster: a {@link FleetService}
@@ -149,68 +150,45 @@ final class LiveFleet implements AutoCloseable {
 
     /**
      * Waits until the cluster is reachable and every expected watch runs, and has kept running for
-     * {@code steady}: a watch that has just listed may still flash "reconnecting" once (see
-     * {@link #STARTUP_FLASH}), so a test that asserts on what happens next starts after that.
+     * {@code steady}, so a test that asserts on what happens next starts from a settled model.
      */
-    Fleet awaitSteady(String what, Duration timeout, Set<String> expected, Duration steady) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long since = -1;
-        while (System.nanoTime() < deadline) {
-            Fleet f = service.latest();
-            boolean ok = f.hub().reachability().isReachable() && watching(f).containsAll(expected);
-            long now = System.nanoTime();
-            if (!ok) {
-                since = -1;
-            } else if (since < 0) {
-                since = now;
-            } else if (now - since >= steady.toNanos()) {
-                return f;
-            }
-            Thread.sleep(50);
-        }
-        Fleet f = service.latest();
-        assertThat(false).as("timed out after %s waiting until %s, steadily for %s; expected watching %s; the model says:%n%s",
-                timeout, what, steady, expected, describe(f)).isTrue();
-        return f;
+    Fleet awaitSteady(String what, Duration timeout, Set<String> expected, Duration steady) {
+        return awaitSteadily(what + " (expected watching " + expected + ")", steady, timeout,
+                f -> f.hub().reachability().isReachable() && watching(f).containsAll(expected));
     }
 
-    /**
-     * The false alarm a freshly listed watch may raise (product issue, reported): ClusterSession's
-     * 1 s check sees the informer synced but its watch not yet open and marks the watch lost, until
-     * the next check. It says nothing failed; tests that allow it say so.
-     */
-    static final String STARTUP_FLASH = "watch connection lost";
+    /** Waits until the condition has held on every snapshot for {@code steady} on end. */
+    Fleet awaitSteadily(String what, Duration steady, Duration timeout, Predicate<Fleet> condition) {
+        try {
+            Awaitility.await(what).atMost(timeout).during(steady).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(service::latest, condition);
+            return service.latest();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(String.format("timed out after %s waiting until %s, steadily for %s; the model says:%n%s",
+                    timeout, what, steady, describe(service.latest())), e);
+        }
+    }
 
     /** Waits until the latest snapshot satisfies the condition; fails with the model's state otherwise. */
-    Fleet await(String what, Duration timeout, Predicate<Fleet> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Fleet f = service.latest();
-            if (condition.test(f)) {
-                return f;
-            }
-            Thread.sleep(50);
+    Fleet await(String what, Duration timeout, Predicate<Fleet> condition) {
+        try {
+            return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(service::latest, condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(String.format("timed out after %s waiting until %s; the model says:%n%s", timeout,
+                    what, describe(service.latest())), e);
         }
-        Fleet f = service.latest();
-        assertThat(condition.test(f)).as("timed out after %s waiting until %s; the model says:%n%s", timeout, what,
-                describe(f)).isTrue();
-        return f;
     }
 
     /** Waits until the model's raw objects satisfy the condition. */
-    ObjectSet awaitObjects(String what, Duration timeout, Predicate<ObjectSet> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            ObjectSet o = objects();
-            if (condition.test(o)) {
-                return o;
-            }
-            Thread.sleep(100);
+    ObjectSet awaitObjects(String what, Duration timeout, Predicate<ObjectSet> condition) {
+        try {
+            return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(this::objects, condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(String.format("timed out after %s waiting until %s; the model says:%n%s", timeout,
+                    what, describe(service.latest())), e);
         }
-        ObjectSet o = objects();
-        assertThat(condition.test(o)).as("timed out after %s waiting until %s; the model says:%n%s", timeout, what,
-                describe(service.latest())).isTrue();
-        return o;
     }
 
     /** The status table and every watch state, for failure messages. */

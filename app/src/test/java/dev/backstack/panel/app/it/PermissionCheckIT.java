@@ -10,8 +10,10 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -49,10 +51,8 @@ class PermissionCheckIT {
                 .withKind("Role").withName("configmap-reader").endRoleRef().addNewSubject().withKind("User")
                 .withApiGroup("rbac.authorization.k8s.io").withName(RealApiServer.LIMITED_USER).endSubject().build()).create();
         // The RBAC authorizer learns of new bindings through a watch: wait until it has.
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!new PermissionCheck(alice).check(List.of(LIST_CONFIGMAPS)).clean() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        Awaitility.await("alice's new binding in effect").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).until(() -> new PermissionCheck(alice).check(List.of(LIST_CONFIGMAPS)).clean());
     }
 
     @AfterAll

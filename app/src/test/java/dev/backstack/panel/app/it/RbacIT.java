@@ -22,11 +22,13 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -87,12 +89,10 @@ class RbacIT {
      * The RBAC authorizer reads roles from an informer: wait until alice may list and watch all she
      * was granted (a watch the panel starts earlier would be denied for good), and still not ClusterPolicies.
      */
-    private static void awaitRbacInEffect(Map<String, TreeSet<String>> granted) throws InterruptedException {
+    private static void awaitRbacInEffect(Map<String, TreeSet<String>> granted) {
         KubernetesClient alice = server.limited();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        List<String> missing = List.of("not checked yet");
-        while (System.nanoTime() < deadline) {
-            missing = new ArrayList<>();
+        Awaitility.await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            List<String> missing = new ArrayList<>();
             for (var e : granted.entrySet()) {
                 for (String plural : e.getValue()) {
                     for (String verb : List.of("list", "watch")) {
@@ -102,12 +102,8 @@ class RbacIT {
                     }
                 }
             }
-            if (missing.isEmpty()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(missing).as("permissions alice still lacks").isEmpty();
+            assertThat(missing).as("permissions alice still lacks").isEmpty();
+        });
         assertThat(allowed(alice, "kyverno.io", "clusterpolicies", "list")).as("alice may list ClusterPolicies").isFalse();
     }
 
@@ -142,11 +138,9 @@ class RbacIT {
         admin.rbac().clusterRoleBindings().withName(NAME).delete();
         admin.rbac().clusterRoles().withName(NAME).delete();
         KubernetesClient alice = server.limited();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (allowed(alice, "apps", "deployments", "list") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(allowed(alice, "apps", "deployments", "list")).as("alice may still list Deployments").isFalse();
+        Awaitility.await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(allowed(alice, "apps", "deployments", "list"))
+                        .as("alice may still list Deployments").isFalse());
     }
 
     @Test
@@ -166,7 +160,8 @@ class RbacIT {
                     o -> o.get(Kinds.DEPLOYMENT, "argocd/rbac-it-probe").isPresent()
                             && o.get(Kinds.POLICY, NS + "/rbac-it-visible").isPresent());
             // Several watch checks (1 s each) later, the denied watch must neither be retried nor look healthy.
-            Thread.sleep(3_000);
+            live.awaitSteadily("ClusterPolicies staying forbidden", Duration.ofSeconds(3), TIMEOUT,
+                    x -> live.state(x, "ClusterPolicies") == FORBIDDEN);
 
             Fleet later = live.latest();
             assertThat(later.hub().reachability()).isEqualTo(Reachability.REACHABLE);

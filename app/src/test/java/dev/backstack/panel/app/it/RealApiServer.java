@@ -27,10 +27,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real kube-apiserver with its etcd, on loopback only, for the integration tier. One per JVM
@@ -177,27 +180,28 @@ public final class RealApiServer implements AutoCloseable {
 
     private void awaitReady(Duration budget) throws Exception {
         HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + budget.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            if (!apiServer.isAlive()) {
-                throw new IllegalStateException("kube-apiserver exited with " + apiServer.exitValue() + "; log: "
-                        + work.resolve("kube-apiserver.log"));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/readyz"))
-                        .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-                last = r.statusCode() + " " + r.body();
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            Thread.sleep(250);
+        AtomicReference<String> last = new AtomicReference<>("");
+        try {
+            Awaitility.await("kube-apiserver ready").atMost(budget).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        if (!apiServer.isAlive()) {
+                            throw new IllegalStateException("kube-apiserver exited with " + apiServer.exitValue()
+                                    + "; log: " + work.resolve("kube-apiserver.log"));
+                        }
+                        try {
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/readyz"))
+                                    .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(3)).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            last.set(r.statusCode() + " " + r.body());
+                            return r.statusCode() == 200;
+                        } catch (IOException e) {
+                            last.set(e.toString());
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("kube-apiserver not ready within " + budget + ": " + last.get(), e);
         }
-        throw new IllegalStateException("kube-apiserver not ready within " + budget + ": " + last);
     }
 
     String url() {

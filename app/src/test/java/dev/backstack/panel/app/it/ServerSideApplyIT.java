@@ -19,12 +19,15 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -93,15 +96,13 @@ class ServerSideApplyIT {
     }
 
     /** Repeats a dry run until admission has picked up a new policy or webhook (it watches them). */
-    static <T extends HasMetadata> ApplyResult<T> until(Supplier<ApplyResult<T>> attempt, Predicate<ApplyResult<T>> done)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        ApplyResult<T> last = attempt.get();
-        while (!done.test(last) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-            last = attempt.get();
+    static <T extends HasMetadata> ApplyResult<T> until(Supplier<ApplyResult<T>> attempt, Predicate<ApplyResult<T>> done) {
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).until(attempt::get, done);
+        } catch (ConditionTimeoutException e) {
+            return attempt.get(); // the caller's assertion says what the last dry run answered
         }
-        return last;
     }
 
     @Test

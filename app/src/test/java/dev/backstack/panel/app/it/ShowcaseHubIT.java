@@ -14,10 +14,13 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -121,17 +124,13 @@ class ShowcaseHubIT {
         controllers.status(HUB, "default", "hub", status);
     }
 
-    static Fleet await(String what, Predicate<Fleet> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.test(service.latest())) {
-                return service.latest();
-            }
-            Thread.sleep(50);
+    static Fleet await(String what, Predicate<Fleet> condition) {
+        try {
+            return Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(service::latest, condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what + ": " + StatusReport.table(service.latest()), e);
         }
-        assertThat(condition.test(service.latest())).as("timed out waiting until " + what + ": "
-                + StatusReport.table(service.latest())).isTrue();
-        return service.latest();
     }
 
     private static Health health(Fleet f, ComponentKind kind) {

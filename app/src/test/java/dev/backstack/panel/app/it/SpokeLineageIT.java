@@ -20,12 +20,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -82,18 +85,16 @@ class SpokeLineageIT {
     }
 
     /** Waits until the live engine's objects give the expected first broken link. */
-    private static Lineage expect(String spoke, LineageStage stage, String messageStart) throws Exception {
-        long deadline = System.currentTimeMillis() + LiveFleet.TIMEOUT.toMillis();
-        Lineage l = null;
-        while (System.currentTimeMillis() < deadline) {
-            l = SpokeLineage.of(spoke, live.objects(), Optional.empty());
-            if (l.brokenLink().map(b -> b.stage() == stage && b.message().startsWith(messageStart)).orElse(false)) {
-                return l;
-            }
-            Thread.sleep(50);
+    private static Lineage expect(String spoke, LineageStage stage, String messageStart) {
+        try {
+            return Awaitility.await().atMost(LiveFleet.TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> SpokeLineage.of(spoke, live.objects(), Optional.empty()), l -> l.brokenLink()
+                            .map(b -> b.stage() == stage && b.message().startsWith(messageStart)).orElse(false));
+        } catch (ConditionTimeoutException e) {
+            Lineage l = SpokeLineage.of(spoke, live.objects(), Optional.empty());
+            throw new AssertionError("expected " + stage + " \"" + messageStart + "...\", got "
+                    + l.brokenLink().map(b -> b.stage() + " \"" + b.message() + "\"").orElse("none"), e);
         }
-        throw new AssertionError("expected " + stage + " \"" + messageStart + "...\", got "
-                + (l == null ? "nothing" : l.brokenLink().map(b -> b.stage() + " \"" + b.message() + "\"").orElse("none")));
     }
 
     @Test

@@ -25,12 +25,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -103,25 +106,23 @@ class SpokeRegistrationIT {
     /** Plays the spoke's token controller for one Secret; returns the token it wrote. */
     private static Thread tokenController(Registration reg, AtomicReference<String> written) {
         Thread t = new Thread(() -> {
+            Secret s;
             try {
-                long deadline = System.currentTimeMillis() + 60_000;
-                while (System.currentTimeMillis() < deadline) {
-                    Secret s = admin.secrets().inNamespace(reg.namespace()).withName(reg.tokenSecret()).get();
-                    if (s != null && admin.serviceAccounts().inNamespace(reg.namespace()).withName(reg.serviceAccount())
-                            .get() != null) {
-                        String token = admin.serviceAccounts().inNamespace(reg.namespace()).withName(reg.serviceAccount())
-                                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L)
-                                        .endSpec().build()).getStatus().getToken();
-                        s.setData(Map.of("token", b64(token), "ca.crt", b64(CA_PEM), "namespace", b64(reg.namespace())));
-                        admin.secrets().inNamespace(reg.namespace()).resource(s).update();
-                        written.set(token);
-                        return;
-                    }
-                    Thread.sleep(100);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                s = Awaitility.await("the token Secret and its ServiceAccount").atMost(Duration.ofSeconds(60))
+                        .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                        .until(() -> admin.serviceAccounts().inNamespace(reg.namespace()).withName(reg.serviceAccount())
+                                .get() == null ? null
+                                : admin.secrets().inNamespace(reg.namespace()).withName(reg.tokenSecret()).get(),
+                                java.util.Objects::nonNull);
+            } catch (ConditionTimeoutException e) {
+                return; // never asked for: the test's assertions on the cluster secret say so
             }
+            String token = admin.serviceAccounts().inNamespace(reg.namespace()).withName(reg.serviceAccount())
+                    .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L)
+                            .endSpec().build()).getStatus().getToken();
+            s.setData(Map.of("token", b64(token), "ca.crt", b64(CA_PEM), "namespace", b64(reg.namespace())));
+            admin.secrets().inNamespace(reg.namespace()).resource(s).update();
+            written.set(token);
         }, "token-controller");
         t.setDaemon(true);
         t.start();

@@ -14,9 +14,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,10 +183,9 @@ class NamespaceCommandTest {
     @DisplayName("apply creates the namespace on spoke-1 (0); the same run again writes nothing (UNCHANGED, 0)")
     void appliesThenChangesNothing() throws Exception {
         try (DemoFleet fleet = DemoFleet.start(500)) {
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (fleet.elapsedTicks() < 6 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100); // spoke-1's simulated Kyverno is up from the 4th tick
-            }
+            // spoke-1's simulated Kyverno is up from the 4th tick
+            Awaitility.await("the demo's 6th tick").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> fleet.elapsedTicks() >= 6);
             String[] args = {"namespace", "apply", "--kubeconfig",
                 DemoKubeconfig.write(fleet, home.resolve("kubeconfig")).toString(), "--context", "backstack-hub",
                 "--spoke", "spoke-1", "--to", "spoke-1", "--name", "team-b", "--team", "team-b", "--policy",

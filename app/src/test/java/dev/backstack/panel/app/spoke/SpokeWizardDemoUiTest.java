@@ -19,6 +19,7 @@ import dev.backstack.panel.views.spoke.SpokeWizard;
 import dev.backstack.panel.views.spoke.SpokeWizardViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,8 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -128,21 +131,23 @@ class SpokeWizardDemoUiTest {
         assertThat(followed).containsExactly("spoke-4");
 
         List<LineageStage> broken = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            LineageStage stage = FxPoll.onFx(() -> lineage.lineageProperty().get() == null ? LineageStage.REQUEST
-                    : lineage.lineageProperty().get().brokenLink().map(b -> b.stage()).orElse(null));
-            if (broken.isEmpty() || broken.get(broken.size() - 1) != stage) {
-                broken.add(stage);
-                if (stage == LineageStage.COMPOSITE) {
-                    lineageShot("spokes-4-lineage-composing");
-                }
-            }
-            String headline = FxPoll.onFx(() -> robot.lookup("#lineage-headline").queryAs(Label.class).getText());
-            if (stage == null || stage == LineageStage.COMPLIANCE && headline.contains("PolicyReports spoke-4")) {
-                break;
-            }
-            Thread.sleep(100);
+        try {
+            Awaitility.await("the lineage up to spoke-4's policy reports").atMost(Duration.ofSeconds(90))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+                        LineageStage stage = FxPoll.onFx(() -> lineage.lineageProperty().get() == null
+                                ? LineageStage.REQUEST
+                                : lineage.lineageProperty().get().brokenLink().map(b -> b.stage()).orElse(null));
+                        if (broken.isEmpty() || broken.get(broken.size() - 1) != stage) {
+                            broken.add(stage);
+                            if (stage == LineageStage.COMPOSITE) {
+                                lineageShot("spokes-4-lineage-composing");
+                            }
+                        }
+                        String headline = FxPoll.onFx(() -> robot.lookup("#lineage-headline").queryAs(Label.class).getText());
+                        return stage == null || stage == LineageStage.COMPLIANCE && headline.contains("PolicyReports spoke-4");
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the lineage did not come up within 90 s; stages seen: " + broken, e);
         }
         lineageShot("spokes-5-lineage-up");
 

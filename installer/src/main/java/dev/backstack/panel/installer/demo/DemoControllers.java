@@ -4,7 +4,6 @@ import static dev.backstack.panel.installer.apply.Manifests.condition;
 import static dev.backstack.panel.installer.apply.Manifests.list;
 import static dev.backstack.panel.installer.apply.Manifests.map;
 
-import dev.backstack.panel.installer.apply.Manifests;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Map;

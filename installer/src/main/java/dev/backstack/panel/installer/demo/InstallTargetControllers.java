@@ -4,7 +4,6 @@ import static dev.backstack.panel.installer.apply.Manifests.condition;
 import static dev.backstack.panel.installer.apply.Manifests.list;
 import static dev.backstack.panel.installer.apply.Manifests.map;
 
-import dev.backstack.panel.installer.apply.Manifests;
 import dev.backstack.panel.model.KindRef;
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;

@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -77,16 +79,19 @@ class ExecCredentialCachingTest {
     }
 
     /** Dead or a zombie (in a container without an init that reaps orphans, killed orphans stay zombies). */
-    private static boolean waitUntilDead(long pid) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            Path stat = Path.of("/proc/" + pid + "/stat");
-            boolean zombie = Files.exists(stat) && Files.readString(stat).replaceFirst("^.*\\) ", "").startsWith("Z");
-            if (zombie || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-                return true;
-            }
-            Thread.sleep(20);
+    private static boolean waitUntilDead(long pid) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        Path stat = Path.of("/proc/" + pid + "/stat");
+                        boolean zombie = Files.exists(stat)
+                                && Files.readString(stat).replaceFirst("^.*\\) ", "").startsWith("Z");
+                        return zombie || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     @Test
@@ -98,10 +103,8 @@ class ExecCredentialCachingTest {
         ExecCredentialProvider provider = provider(plugin,
                 Map.of("STARTED", started.toString(), "COUNTER", counter().toString()));
         CompletableFuture<String> token = CompletableFuture.supplyAsync(provider::getToken);
-        for (int i = 0; i < 200 && !(Files.exists(started) && provider.isRunning()); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(provider.isRunning()).isTrue();
+        Awaitility.await("the plugin running").atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10)).until(() -> Files.exists(started) && provider.isRunning());
 
         provider.cancel();
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -216,7 +217,10 @@ class KubeconfigWatcherTest {
         Files.writeString(config().resolveSibling("config.lock"), "lock");
         Files.writeString(config().resolveSibling("other.yaml"), kubeconfig("x", "y", "z", "w"));
         Files.delete(config().resolveSibling("config.lock"));
-        Thread.sleep(3 * FAST.debounce().toMillis()); // time for a wrong reaction; the marker below is what is awaited
+        // Three debounce windows without a read: a wrong reaction would have shown by then.
+        Duration quiet = FAST.debounce().multipliedBy(3);
+        Awaitility.await("no read for writes to other files").during(quiet).atMost(quiet.plusSeconds(10))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> reads.get() == 0 && reports.isEmpty());
         write(kubeconfig("https://a-marker.example.test", "ta", "https://b.example.test", "tb"));
         awaitReports(1);
 
@@ -338,12 +342,9 @@ class KubeconfigWatcherTest {
     }
 
     /** Polls {@code condition} for up to 15 s; fails the test if it never holds. */
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within 15 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void waitFor(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     private static boolean liveThread(String name) {

@@ -9,10 +9,13 @@ import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.Health;
 import dev.backstack.panel.model.addon.ActionResult;
 import dev.backstack.panel.model.addon.ApplicationAction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -39,21 +42,22 @@ class DemoArgoOperationsTest {
     }
 
     private static ApplicationStatus await(String name, String what, Predicate<ApplicationStatus> condition,
-            List<ApplicationStatus> seen) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 40_000;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<ApplicationStatus> a = app(service.latest(), name);
-            a.ifPresent(x -> {
-                if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(x)) {
-                    seen.add(x);
-                }
-            });
-            if (a.isPresent() && condition.test(a.get())) {
-                return a.get();
-            }
-            Thread.sleep(20);
+            List<ApplicationStatus> seen) {
+        try {
+            return Awaitility.await(name + " " + what).atMost(Duration.ofSeconds(40)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20)).until(() -> {
+                        Optional<ApplicationStatus> a = app(service.latest(), name);
+                        a.ifPresent(x -> {
+                            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(x)) {
+                                seen.add(x);
+                            }
+                        });
+                        return a;
+                    }, a -> a.isPresent() && condition.test(a.get())).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting until " + name + " " + what + "; last: "
+                    + app(service.latest(), name), e);
         }
-        throw new AssertionError("timed out waiting until " + name + " " + what + "; last: " + app(service.latest(), name));
     }
 
     @Test
@@ -79,9 +83,10 @@ class DemoArgoOperationsTest {
         assertThat(healthy.syncStatus()).isEqualTo("Synced");
         assertThat(healthy.lastError()).isEmpty();
         // it stays recovered: the story no longer writes its status
-        Thread.sleep(500);
-        assertThat(app(service.latest(), "spoke-2-kyverno")).get().extracting(ApplicationStatus::health)
-                .isEqualTo(Health.HEALTHY);
+        Awaitility.await("spoke-2-kyverno staying healthy").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(app(service.latest(), "spoke-2-kyverno")).get()
+                        .extracting(ApplicationStatus::health).isEqualTo(Health.HEALTHY));
     }
 
     @Test
@@ -93,14 +98,10 @@ class DemoArgoOperationsTest {
                 .isTrue();
         var apps = hub.genericKubernetesResources(DemoWriter.context("argoproj.io/v1alpha1", "Application"))
                 .inNamespace("argocd").withName("spoke-1-kyverno");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            var ann = apps.get().getMetadata().getAnnotations();
-            if (ann == null || !ann.containsKey(DemoArgoOperations.REFRESH)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the refresh annotation stayed");
+        Awaitility.await("the refresh annotation taken away").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    var ann = apps.get().getMetadata().getAnnotations();
+                    return ann == null || !ann.containsKey(DemoArgoOperations.REFRESH);
+                });
     }
 }

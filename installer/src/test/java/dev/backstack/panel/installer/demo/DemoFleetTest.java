@@ -10,7 +10,9 @@ import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.Health;
 import dev.backstack.panel.model.Kinds;
 import dev.backstack.panel.model.KubeObject;
+import java.time.Duration;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -31,21 +33,13 @@ class DemoFleetTest {
         service.close();
     }
 
-    static Fleet await(String what, Predicate<Fleet> condition) throws InterruptedException {
+    static Fleet await(String what, Predicate<Fleet> condition) {
         return await(service, what, condition);
     }
 
-    static Fleet await(FleetService on, String what, Predicate<Fleet> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 40_000;
-        while (System.currentTimeMillis() < deadline) {
-            Fleet f = on.latest();
-            if (condition.test(f)) {
-                return f;
-            }
-            Thread.sleep(50);
-        }
-        assertThat(condition.test(on.latest())).as("timed out waiting until " + what).isTrue();
-        return on.latest();
+    static Fleet await(FleetService on, String what, Predicate<Fleet> condition) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(40)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).until(on::latest, condition);
     }
 
     private static Cluster spoke(Fleet f, String name) {

@@ -15,12 +15,15 @@ import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -243,9 +246,11 @@ class HelmJavaDriverTest {
                 "-cp", System.getProperty("java.class.path"), SignalProbe.class.getName(), dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
         try {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(dir.resolve("ready")) && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                        .until(() -> Files.exists(dir.resolve("ready")) || !child.isAlive());
+            } catch (ConditionTimeoutException e) {
+                // the assertion below says so, with the child's output
             }
             assertThat(dir.resolve("ready")).as(Files.readString(dir.resolve("out.log"))).exists();
 

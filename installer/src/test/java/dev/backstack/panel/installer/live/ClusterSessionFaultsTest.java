@@ -13,8 +13,10 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -82,9 +84,10 @@ class ClusterSessionFaultsTest {
             c.start();
             c.await("the relisted state", x -> argocdDeployments(c) == 1
                     && watchOf(x, "Deployments").map(w -> w.state() == WatchState.State.WATCHING).orElse(false));
-            Thread.sleep(200);
-            assertThat(c.store.objects(MockCluster.ID).all(Kinds.DEPLOYMENT)).extracting(d -> d.name())
-                    .containsExactly("argocd-server");
+            Awaitility.await("only the relisted Deployment").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(c.store.objects(MockCluster.ID).all(Kinds.DEPLOYMENT))
+                            .extracting(d -> d.name()).containsExactly("argocd-server"));
             assertThat(c.store.latest().hub().component(ComponentKind.ARGO_CD).orElseThrow().tree()).hasSize(1);
         }
     }
@@ -121,11 +124,15 @@ class ClusterSessionFaultsTest {
             long listedAt = watchOf(c.store.latest(), "Deployments").orElseThrow().lastEventMillis();
             // A change made while the watch is stalled: the API server has it, the panel cannot know.
             c.admin.apps().deployments().inNamespace("argocd").resource(deployment("argocd-repo-server", null)).create();
-            Thread.sleep(1500);
-            WatchState later = watchOf(c.store.latest(), "Deployments").orElseThrow();
-            assertThat(argocdDeployments(c)).as("the stalled watch delivered nothing").isEqualTo(1);
-            assertThat(later.lastEventMillis()).as("no event, so the age keeps growing").isEqualTo(listedAt);
-            assertThat(later.state()).as("an open, silent watch is not reported lost").isEqualTo(WatchState.State.WATCHING);
+            Awaitility.await("the stalled watch silent and not reported lost").during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(() -> {
+                        WatchState later = watchOf(c.store.latest(), "Deployments").orElseThrow();
+                        assertThat(argocdDeployments(c)).as("the stalled watch delivered nothing").isEqualTo(1);
+                        assertThat(later.lastEventMillis()).as("no event, so the age keeps growing").isEqualTo(listedAt);
+                        assertThat(later.state()).as("an open, silent watch is not reported lost")
+                                .isEqualTo(WatchState.State.WATCHING);
+                    });
             c.stall(false);
             Fleet fresh = c.await("the change made during the stall, once data flows", x -> argocdDeployments(c) == 2
                     && watchOf(x, "Deployments").orElseThrow().lastEventMillis() > listedAt);

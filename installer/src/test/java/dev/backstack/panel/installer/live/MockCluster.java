@@ -1,10 +1,9 @@
 package dev.backstack.panel.installer.live;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.backstack.panel.model.ClusterRole;
 import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.rules.ClusterAssembler;
+import dev.backstack.panel.testsupport.TcpProxy;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -15,11 +14,14 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A hub on fabric8's mock server (scripted expectations first, CRUD behind them), watched by a
@@ -88,22 +90,17 @@ final class MockCluster implements AutoCloseable {
         proxy.up();
     }
 
-    Fleet await(String what, Predicate<Fleet> condition) throws InterruptedException {
+    Fleet await(String what, Predicate<Fleet> condition) {
         return await(what, condition, 20_000);
     }
 
-    Fleet await(String what, Predicate<Fleet> condition, long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            Fleet f = store.latest();
-            if (condition.test(f)) {
-                return f;
-            }
-            Thread.sleep(20);
+    Fleet await(String what, Predicate<Fleet> condition, long timeoutMillis) {
+        try {
+            return Awaitility.await(what).atMost(Duration.ofMillis(timeoutMillis)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20)).until(store::latest, condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what + "; last snapshot: " + store.latest().watches(), e);
         }
-        assertThat(condition.test(store.latest())).as("timed out waiting until " + what + "; last snapshot: "
-                + store.latest().watches()).isTrue();
-        return store.latest();
     }
 
     @Override

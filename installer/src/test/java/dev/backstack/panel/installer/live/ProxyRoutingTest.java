@@ -45,6 +45,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -185,13 +187,14 @@ class ProxyRoutingTest {
         }, System::currentTimeMillis);
     }
 
-    private static Reachability awaitReachability(ClusterSession session, Predicate<Reachability> condition)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!condition.test(session.reachability()) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
+    /** The first reachability that satisfies the condition, or the last one after 20 s (the caller asserts on it). */
+    private static Reachability awaitReachability(ClusterSession session, Predicate<Reachability> condition) {
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(session::reachability, condition);
+        } catch (ConditionTimeoutException e) {
+            return session.reachability();
         }
-        return session.reachability();
     }
 
     @Test

@@ -21,11 +21,14 @@ import dev.backstack.panel.model.spoke.ClusterKind;
 import dev.backstack.panel.model.spoke.SpokeRequest;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,23 +133,23 @@ class SpokeServiceTest {
         assertThat(service.run(r, GitCredentials.none(), List.of(), e -> { }).outcome()).isEqualTo(PlanOutcome.SUCCEEDED);
 
         List<LineageStage> broken = new ArrayList<>();
-        Lineage lineage = null;
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            Fleet f = fleet.latest();
-            Optional<Cluster> spoke = f.spokes().stream().filter(c -> c.name().equals("spoke-4")).findFirst();
-            lineage = SpokeLineage.of("spoke-4", fleet.objects(f.hub().id()), spoke);
-            LineageStage stage = lineage.brokenLink().map(b -> b.stage()).orElse(null);
-            if (broken.isEmpty() || broken.get(broken.size() - 1) != stage) {
-                broken.add(stage);
-            }
-            if (reportsRead(lineage)) {
-                break;
-            }
-            Thread.sleep(50);
+        Lineage lineage;
+        try {
+            lineage = Awaitility.await("spoke-4's policy reports read").atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
+                        Fleet f = fleet.latest();
+                        Optional<Cluster> spoke = f.spokes().stream().filter(c -> c.name().equals("spoke-4")).findFirst();
+                        Lineage l = SpokeLineage.of("spoke-4", fleet.objects(f.hub().id()), spoke);
+                        LineageStage stage = l.brokenLink().map(b -> b.stage()).orElse(null);
+                        if (broken.isEmpty() || broken.get(broken.size() - 1) != stage) {
+                            broken.add(stage);
+                        }
+                        return l;
+                    }, SpokeServiceTest::reportsRead);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("did not reach the spoke's policy reports; first broken link over time: " + broken, e);
         }
 
-        assertThat(reportsRead(lineage)).as("reached the spoke's policy reports: %s", broken).isTrue();
         assertThat(fleet.latest().spokes()).extracting(Cluster::name).contains("spoke-4");
         assertThat(lineage.nodes()).filteredOn(n -> n.stage() != LineageStage.COMPLIANCE)
                 .allMatch(n -> n.isHealthy());

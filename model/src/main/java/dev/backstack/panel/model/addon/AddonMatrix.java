@@ -1,7 +1,6 @@
 package dev.backstack.panel.model.addon;
 
 import dev.backstack.panel.model.ApplicationStatus;
-import dev.backstack.panel.model.Cluster;
 import dev.backstack.panel.model.Fleet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

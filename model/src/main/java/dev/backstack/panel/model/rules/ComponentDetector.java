@@ -11,7 +11,6 @@ import dev.backstack.panel.model.Kinds;
 import dev.backstack.panel.model.KubeObject;
 import dev.backstack.panel.model.ObjectNode;
 import dev.backstack.panel.model.ObjectSet;
-import dev.backstack.panel.model.StatusReason;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

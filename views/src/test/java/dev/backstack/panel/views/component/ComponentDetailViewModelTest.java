@@ -8,13 +8,17 @@ import dev.backstack.panel.model.Cluster;
 import dev.backstack.panel.model.Component;
 import dev.backstack.panel.model.ComponentKind;
 import dev.backstack.panel.model.Health;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -130,16 +134,17 @@ class ComponentDetailViewModelTest {
         return fx.submit(read).get(10, TimeUnit.SECONDS);
     }
 
-    private static <T> T until(Callable<T> probe, Predicate<T> ok) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        T last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = probe.call();
-            if (last != null && ok.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
+    private static <T> T until(Callable<T> probe, Predicate<T> ok) {
+        AtomicReference<T> last = new AtomicReference<>();
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        T v = probe.call();
+                        last.set(v);
+                        return v;
+                    }, v -> v != null && ok.test(v));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out; last seen: " + last.get(), e);
         }
-        throw new AssertionError("timed out; last seen: " + last);
     }
 }

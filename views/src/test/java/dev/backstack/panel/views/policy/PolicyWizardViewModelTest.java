@@ -10,7 +10,6 @@ import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.plan.PreflightFinding;
 import dev.backstack.panel.model.plan.PreflightReport;
 import dev.backstack.panel.model.policy.PolicyMode;
-import dev.backstack.panel.model.policy.PolicyRequest;
 import dev.backstack.panel.model.policy.PolicyRequest.Delivery;
 import dev.backstack.panel.views.task.CurrentThreadTaskExecutor;
 import dev.backstack.panel.views.wizard.FakeClipboard;

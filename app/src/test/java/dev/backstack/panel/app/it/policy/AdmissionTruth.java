@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,13 +151,13 @@ public final class AdmissionTruth {
     private void awaitInEffect(TruthPolicy policy, Optional<Map<String, Object>> probe, boolean inEffect) {
         BooleanSupplier reached = probe.<BooleanSupplier>map(p -> () -> refusedByPolicy(policy, p) == inEffect)
                 .orElseGet(() -> () -> !inEffect || PolicyObjects.typeChecked(client, policy));
-        long deadline = System.nanoTime() + EFFECT_BUDGET.toNanos();
-        while (!reached.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                LOG.warn("{}: not {} after {}", policy.objectName(), inEffect ? "in effect" : "gone", EFFECT_BUDGET);
-                return;
-            }
-            sleep(200);
+        try {
+            Awaitility.await().atMost(EFFECT_BUDGET).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(reached::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            // the comparison that follows shows what admission did; say why it may differ
+            LOG.warn("{}: not {} after {}", policy.objectName(), inEffect ? "in effect" : "gone", EFFECT_BUDGET);
+            return;
         }
         if (probe.isEmpty()) {
             sleep(3000);

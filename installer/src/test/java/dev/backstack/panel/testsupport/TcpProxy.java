@@ -1,4 +1,4 @@
-package dev.backstack.panel.installer.live;
+package dev.backstack.panel.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback TCP proxy in front of a test API server, to take the "server" down the way a real
  * outage does: every open connection is reset and new ones are refused, until {@link #up()}.
+ *
+ * <p>Shared test support: the installer's test-jar carries this package (see installer/pom.xml) to
+ * the app's tests (GoneRelistIT), so there is one copy.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final int upstreamPort;
     private final int port;
@@ -22,14 +25,14 @@ final class TcpProxy implements AutoCloseable {
     private volatile ServerSocket listener;
     private volatile boolean paused;
 
-    TcpProxy(int upstreamPort) throws IOException {
+    public TcpProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
         ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.port = s.getLocalPort();
         listen(s);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -79,19 +82,19 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Holds every byte in flight: connections stay open but nothing arrives (a stalled watch). */
-    void pause(boolean pause) {
+    public void pause(boolean pause) {
         paused = pause;
     }
 
     /** Resets every connection and refuses new ones. */
-    void down() throws IOException {
+    public void down() throws IOException {
         listener.close();
         sockets.forEach(TcpProxy::close);
         sockets.clear();
     }
 
     /** Accepts connections again on the same port. */
-    void up() throws IOException {
+    public void up() throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
