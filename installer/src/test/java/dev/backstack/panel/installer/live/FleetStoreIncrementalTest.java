@@ -1,6 +1,7 @@
 package dev.backstack.panel.installer.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.model.ApplicationStatus;
@@ -8,6 +9,7 @@ import dev.backstack.panel.model.Cluster;
 import dev.backstack.panel.model.Fleet;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,7 +48,7 @@ class FleetStoreIncrementalTest {
 
         hub.genericKubernetesResources("argoproj.io/v1alpha1", "Application").inNamespace(target.namespace())
                 .withName(target.name()).edit(app -> withHealthMessage(app, "changed by the test"));
-        Fleet after = await(f -> f.hub().applications().stream()
+        Fleet after = awaitSnapshot(f -> f.hub().applications().stream()
                 .anyMatch(a -> a.name().equals(target.name()) && "changed by the test".equals(a.healthMessage())));
 
         Map<String, ApplicationStatus> earlier = byKey(before.hub());
@@ -87,32 +89,21 @@ class FleetStoreIncrementalTest {
     }
 
     /** The latest snapshot once no new one came for a second (the demo's start-up writes are over). */
-    private Fleet quiet() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        Fleet last = fleet.latest();
-        long since = System.currentTimeMillis();
-        while (System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            Fleet now = fleet.latest();
-            if (now.revision() != last.revision()) {
-                last = now;
-                since = System.currentTimeMillis();
-            } else if (System.currentTimeMillis() - since > 1000 && now.spokes().size() >= 3) {
-                return now;
-            }
-        }
-        throw new AssertionError("the demo fleet did not settle");
+    private Fleet quiet() {
+        long[] seen = {-1, System.currentTimeMillis()};
+        return await("the demo fleet settles").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(fleet::latest, f -> {
+                    if (f.revision() != seen[0]) {
+                        seen[0] = f.revision();
+                        seen[1] = System.currentTimeMillis();
+                        return false;
+                    }
+                    return System.currentTimeMillis() - seen[1] > 1000 && f.spokes().size() >= 3;
+                });
     }
 
-    private Fleet await(Predicate<Fleet> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            Fleet f = fleet.latest();
-            if (condition.test(f)) {
-                return f;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no snapshot with the change");
+    private Fleet awaitSnapshot(Predicate<Fleet> condition) {
+        return await("a snapshot with the change").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(fleet::latest, condition);
     }
 }
