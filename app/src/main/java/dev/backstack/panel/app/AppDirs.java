@@ -6,8 +6,7 @@ import java.util.Map;
 /** Where the panel keeps its local files: {@code $XDG_CONFIG_HOME/backstack-panel} or {@code ~/.config/backstack-panel}. */
 public final class AppDirs {
 
-    private AppDirs() {
-    }
+    private AppDirs() {}
 
     public static Path config(Map<String, String> env, Path home) {
         String xdg = env.get("XDG_CONFIG_HOME");

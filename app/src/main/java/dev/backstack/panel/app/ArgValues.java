@@ -5,8 +5,7 @@ import java.util.Map;
 /** How the commands read a flag's value and a {@code KEY=VALUE} pair, with the same messages everywhere. */
 public final class ArgValues {
 
-    private ArgValues() {
-    }
+    private ArgValues() {}
 
     /** The value after a flag; {@code usage} ends the message when it is missing. */
     public static String value(String[] args, int i, String flag, String usage) {

@@ -46,11 +46,15 @@ final class ComplianceCommand {
         try (FleetConnector connector = new FleetConnector(options, env, home);
                 FleetService service = connector.connect(options, FleetWait.DEMO_TICK_MILLIS)) {
             connector.notices().forEach(n -> err.println("note: " + n));
-            Fleet fleet = FleetWait.await(service, err, options.waitSeconds(),
+            Fleet fleet = FleetWait.await(
+                    service,
+                    err,
+                    options.waitSeconds(),
                     f -> !FleetCompliance.of(f).hasFailures());
             FleetCompliance compliance = FleetCompliance.of(fleet);
             HistorySnapshot history = record(fleet);
-            out.print(ComplianceExport.write(format, compliance, format == ComplianceExport.Format.HTML ? history : null));
+            out.print(ComplianceExport.write(
+                    format, compliance, format == ComplianceExport.Format.HTML ? history : null));
             return exitCode(compliance, unread(fleet));
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -74,7 +78,8 @@ final class ComplianceCommand {
         List<String> unread = FleetCompliance.clusters(fleet).stream()
                 .filter(c -> c.reachability().state() == Reachability.State.UNREACHABLE
                         || c.reachability().state() == Reachability.State.CONNECTING)
-                .map(Cluster::id).toList();
+                .map(Cluster::id)
+                .toList();
         unread.forEach(id -> err.println("note: cluster " + id + " could not be read; its compliance is missing"));
         return unread;
     }

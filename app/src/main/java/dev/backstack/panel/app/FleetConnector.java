@@ -51,13 +51,23 @@ public final class FleetConnector implements AutoCloseable {
     private final PluginApprovals approvals;
 
     public FleetConnector(Options options, Map<String, String> env, Path home) {
-        this(options.kubeconfig(), env, home, new ClientRegistry(new ClientFactory(env)), null,
+        this(
+                options.kubeconfig(),
+                env,
+                home,
+                new ClientRegistry(new ClientFactory(env)),
+                null,
                 new PluginApprovals(AppDirs.config(env, home)));
     }
 
     /** Reads {@code file} (else $KUBECONFIG or ~/.kube/config); connects through {@code registry}. */
-    private FleetConnector(Optional<Path> file, Map<String, String> env, Path home, ClientRegistry registry,
-            Set<Path> trustedFiles, PluginApprovals approvals) {
+    private FleetConnector(
+            Optional<Path> file,
+            Map<String, String> env,
+            Path home,
+            ClientRegistry registry,
+            Set<Path> trustedFiles,
+            PluginApprovals approvals) {
         this.approvals = approvals;
         this.file = file;
         this.env = Map.copyOf(env);
@@ -74,7 +84,8 @@ public final class FleetConnector implements AutoCloseable {
         // The files of the user's environment and command line: kubectl runs their plugins already.
         this.trusted = trustedFiles != null ? trustedFiles : Set.copyOf(files);
         boolean explicit = effective.containsKey("KUBECONFIG");
-        this.kubeconfigGiven = explicit || java.nio.file.Files.exists(home.resolve(".kube").resolve("config"));
+        this.kubeconfigGiven =
+                explicit || java.nio.file.Files.exists(home.resolve(".kube").resolve("config"));
         kubeconfig.problems().stream()
                 .filter(p -> explicit || java.nio.file.Files.exists(p.path()))
                 .forEach(p -> notices.add(p.path() + ": " + p.message()));
@@ -90,8 +101,8 @@ public final class FleetConnector implements AutoCloseable {
     public FleetConnector reread(Optional<Path> file) {
         FleetConnector next = new FleetConnector(file.or(() -> this.file), env, home, registry, trusted, approvals);
         for (ContextEntry old : kubeconfig.contexts()) {
-            boolean changed = next.kubeconfig.contexts().stream().anyMatch(n -> n.name().equals(old.name())
-                    && n.source().equals(old.source()) && !n.equals(old));
+            boolean changed = next.kubeconfig.contexts().stream()
+                    .anyMatch(n -> n.name().equals(old.name()) && n.source().equals(old.source()) && !n.equals(old));
             if (changed) {
                 registry.release(old);
             }
@@ -141,8 +152,14 @@ public final class FleetConnector implements AutoCloseable {
         List<FleetService.Target> targets = new ArrayList<>();
         targets.add(target(hub.get(), ClusterRole.HUB));
         for (String spoke : options.spokes()) {
-            targets.add(kubeconfig.find(spoke).map(s -> target(s, ClusterRole.SPOKE))
-                    .orElseGet(() -> FleetService.Target.unusable(spoke, ClusterRole.SPOKE, "", Set.of(),
+            targets.add(kubeconfig
+                    .find(spoke)
+                    .map(s -> target(s, ClusterRole.SPOKE))
+                    .orElseGet(() -> FleetService.Target.unusable(
+                            spoke,
+                            ClusterRole.SPOKE,
+                            "",
+                            Set.of(),
                             "no context named " + spoke + " in the kubeconfig (" + files() + ")")));
         }
         return FleetService.watching(targets, COALESCE_MILLIS);
@@ -159,12 +176,14 @@ public final class FleetConnector implements AutoCloseable {
                     + (why.isEmpty() ? "it defines no contexts" : String.join("; ", why))
                     + ". Fix the file, point --kubeconfig or KUBECONFIG at another one, or run with --demo.";
         }
-        String names = kubeconfig.contexts().stream().map(ContextEntry::name).limit(8)
+        String names = kubeconfig.contexts().stream()
+                .map(ContextEntry::name)
+                .limit(8)
                 .collect(java.util.stream.Collectors.joining(", "));
         return options.context()
                 .map(c -> "no context named " + c + " in the kubeconfig (" + where + "); it has: " + names)
-                .orElse("the kubeconfig (" + where + ") has no current-context that names one of its contexts ("
-                        + names + "); choose one with --context NAME or `kubectl config use-context NAME`");
+                .orElse("the kubeconfig (" + where + ") has no current-context that names one of its contexts (" + names
+                        + "); choose one with --context NAME or `kubectl config use-context NAME`");
     }
 
     private String files() {
@@ -185,8 +204,13 @@ public final class FleetConnector implements AutoCloseable {
     private FleetService.Target target(ContextEntry entry, ClusterRole role) {
         Set<String> sources = Set.of("kubeconfig context (" + entry.source() + ")");
         if (!approvals.mayRun(entry, trusted)) {
-            return FleetService.Target.unusable(entry.name(), role, entry.server(), sources,
-                    "its credential plugin `" + PluginApprovals.commandName(entry.exec().orElseThrow()) + "` comes from "
+            return FleetService.Target.unusable(
+                    entry.name(),
+                    role,
+                    entry.server(),
+                    sources,
+                    "its credential plugin `"
+                            + PluginApprovals.commandName(entry.exec().orElseThrow()) + "` comes from "
                             + PluginApprovals.pluginFile(entry) + ", a kubeconfig opened in the panel, and has not been"
                             + " approved; choose the context in Clusters\u2026 to see what it runs and approve it");
         }
@@ -194,8 +218,9 @@ public final class FleetConnector implements AutoCloseable {
             ClusterConnection c = registry.acquire(entry);
             c.warnings().forEach(w -> notices.add(entry.name() + ": " + w));
             SessionGate gate = c.credentials()
-                    .map(p -> SessionGate.credential("waiting for " + p.describe()
-                            + " (it may be waiting for a login in your browser)", () -> p.getToken()))
+                    .map(p -> SessionGate.credential(
+                            "waiting for " + p.describe() + " (it may be waiting for a login in your browser)",
+                            () -> p.getToken()))
                     .orElse(SessionGate.OPEN);
             return new FleetService.Target(entry.name(), entry.name(), role, entry.server(), sources, c.client(), gate);
         } catch (RuntimeException e) {
@@ -211,7 +236,8 @@ public final class FleetConnector implements AutoCloseable {
      * hears, on the watcher's thread, when a context the panel could use changed; call
      * {@link #apply} with it. Idempotent.
      */
-    public synchronized void watch(java.util.function.Consumer<KubeconfigWatcher.Change> onChange) throws java.io.IOException {
+    public synchronized void watch(java.util.function.Consumer<KubeconfigWatcher.Change> onChange)
+            throws java.io.IOException {
         if (watcher == null) {
             watcher = KubeconfigWatcher.start(effective, home, kubeconfig, KubeconfigWatcher.Options.defaults(), c -> {
                 kubeconfig = c.current();
@@ -240,8 +266,14 @@ public final class FleetConnector implements AutoCloseable {
             }
             change.previous().find(name).ifPresent(registry::release);
             if (role != null) {
-                service.add(change.current().find(name).map(e -> target(e, role))
-                        .orElseGet(() -> FleetService.Target.unusable(name, role, "", Set.of(),
+                service.add(change.current()
+                        .find(name)
+                        .map(e -> target(e, role))
+                        .orElseGet(() -> FleetService.Target.unusable(
+                                name,
+                                role,
+                                "",
+                                Set.of(),
                                 "the context is no longer in the kubeconfig (" + files() + ")")));
                 LOG.info("Context {} changed in the kubeconfig; reconnected", name);
             }
@@ -253,7 +285,9 @@ public final class FleetConnector implements AutoCloseable {
      * opened in the panel and has not approved (T28): ask before connecting.
      */
     public List<ContextEntry> pluginsToApprove(java.util.Collection<String> names) {
-        return approvals.needingApproval(kubeconfig, trusted).stream().filter(e -> names.contains(e.name())).toList();
+        return approvals.needingApproval(kubeconfig, trusted).stream()
+                .filter(e -> names.contains(e.name()))
+                .toList();
     }
 
     /** Records the user's approval of this context's plugin (exactly its command line). Writes a file. */

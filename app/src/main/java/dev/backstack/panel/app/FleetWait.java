@@ -40,10 +40,10 @@ final class FleetWait {
     static final long SYNC_SECONDS = 30;
     /** At most this long for a hub none of whose watches listed (longer than one connect timeout, 10 s). */
     static final long NO_ANSWER_SECONDS = 12;
+
     private static final long POLL_MILLIS = 25;
 
-    private FleetWait() {
-    }
+    private FleetWait() {}
 
     /** The first complete snapshot, or a later one that meets {@code goal} within {@code waitSeconds}. */
     static Fleet await(FleetService service, PrintStream err, int waitSeconds, Predicate<Fleet> goal)
@@ -52,7 +52,8 @@ final class FleetWait {
         while (!service.awaitSynced(1, TimeUnit.SECONDS)) {
             long waited = System.currentTimeMillis() - syncStart;
             if (waited >= SYNC_SECONDS * 1000) {
-                err.println("note: some watches did not list within " + SYNC_SECONDS + " s; their data is missing or stale");
+                err.println("note: some watches did not list within " + SYNC_SECONDS
+                        + " s; their data is missing or stale");
                 break;
             }
             if (waited >= NO_ANSWER_SECONDS * 1000 && hubSilent(service.latest())) {
@@ -62,7 +63,11 @@ final class FleetWait {
         }
         if (service.simulated()) {
             service.demoFleet().orElseThrow().awaitSettled(60_000);
-            settle(service::latest, FleetWait::allWatching, DEMO_QUIET_MILLIS, DEMO_SETTLE_MILLIS,
+            settle(
+                    service::latest,
+                    FleetWait::allWatching,
+                    DEMO_QUIET_MILLIS,
+                    DEMO_SETTLE_MILLIS,
                     System::currentTimeMillis);
         } else {
             settle(service::latest, f -> true, QUIET_MILLIS, SETTLE_MILLIS, System::currentTimeMillis);
@@ -80,8 +85,9 @@ final class FleetWait {
      * Waits until the latest snapshot meets {@code ready} and no newer one was published for
      * {@code quietMillis}, at most {@code maxMillis}; returns the latest snapshot either way.
      */
-    static Fleet settle(Supplier<Fleet> latest, Predicate<Fleet> ready, long quietMillis, long maxMillis,
-            LongSupplier clock) throws InterruptedException {
+    static Fleet settle(
+            Supplier<Fleet> latest, Predicate<Fleet> ready, long quietMillis, long maxMillis, LongSupplier clock)
+            throws InterruptedException {
         long start = clock.getAsLong();
         Fleet fleet = latest.get();
         long quietSince = start;
@@ -112,7 +118,8 @@ final class FleetWait {
     /** The hub is not reachable and none of its watches has listed. */
     static boolean hubSilent(Fleet fleet) {
         String hub = fleet.hub().id();
-        return !fleet.hub().reachability().isReachable() && fleet.watches().stream()
-                .noneMatch(w -> w.cluster().equals(hub) && w.state() == WatchState.State.WATCHING);
+        return !fleet.hub().reachability().isReachable()
+                && fleet.watches().stream()
+                        .noneMatch(w -> w.cluster().equals(hub) && w.state() == WatchState.State.WATCHING);
     }
 }

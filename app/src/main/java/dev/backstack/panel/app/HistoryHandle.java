@@ -35,7 +35,8 @@ public final class HistoryHandle implements AutoCloseable {
      * Opens the history for a real fleet in {@code complianceDir} ({@link AppDirs#compliance}), or
      * for the simulated fleet in a temporary folder. Blocks while the database opens.
      */
-    public static HistoryHandle open(Path complianceDir, boolean simulated, long intervalMillis) throws HistoryException {
+    public static HistoryHandle open(Path complianceDir, boolean simulated, long intervalMillis)
+            throws HistoryException {
         Path dir;
         try {
             dir = simulated ? Files.createTempDirectory("backstack-demo-compliance") : complianceDir;
@@ -43,8 +44,10 @@ public final class HistoryHandle implements AutoCloseable {
             throw new HistoryException("cannot create a folder for the demo's compliance history", e);
         }
         try {
-            return new HistoryHandle(ComplianceHistory.open(dir, NAME, HistoryRetention.DEFAULT,
-                    System::currentTimeMillis, intervalMillis), simulated ? dir : null);
+            return new HistoryHandle(
+                    ComplianceHistory.open(
+                            dir, NAME, HistoryRetention.DEFAULT, System::currentTimeMillis, intervalMillis),
+                    simulated ? dir : null);
         } catch (HistoryException e) {
             if (simulated) {
                 deleteQuietly(dir);

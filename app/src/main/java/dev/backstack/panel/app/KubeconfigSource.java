@@ -27,7 +27,8 @@ final class KubeconfigSource implements ClusterPickerDialog.Source {
     ClusterPickerDialog.Listing listing() {
         FleetConnector c = current;
         List<ClusterPickerDialog.ContextChoice> choices = c.kubeconfig().contexts().stream()
-                .map(e -> new ClusterPickerDialog.ContextChoice(e.name(), e.source().toString(), e.server(), e.problems()))
+                .map(e -> new ClusterPickerDialog.ContextChoice(
+                        e.name(), e.source().toString(), e.server(), e.problems()))
                 .toList();
         return new ClusterPickerDialog.Listing(choices, c.notices());
     }

@@ -10,13 +10,15 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /** {@code main}: the window, or {@code status}, {@code compliance}, {@code install}, {@code uninstall} and the wizards' twins ({@link Subcommands}) without one. Not the Application class (see STACK.md). */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         java.util.List<String> argList = java.util.Arrays.asList(args);
-        boolean headless = Subcommands.handles(args) || argList.contains("status") || argList.contains("compliance")
-                || argList.contains("install") || argList.contains("uninstall");
+        boolean headless = Subcommands.handles(args)
+                || argList.contains("status")
+                || argList.contains("compliance")
+                || argList.contains("install")
+                || argList.contains("uninstall");
         if (headless && System.getProperty("panel.log.level") == null) {
             System.setProperty("panel.log.level", "WARN");
         }
@@ -25,8 +27,8 @@ public final class Launcher {
         // The command line's own output (usage, status report), not logging.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        java.util.OptionalInt exit = runWithoutWindow(args, System.getenv(), Path.of(System.getProperty("user.home")),
-                out, err);
+        java.util.OptionalInt exit =
+                runWithoutWindow(args, System.getenv(), Path.of(System.getProperty("user.home")), out, err);
         if (exit.isPresent()) {
             System.exit(exit.getAsInt());
             return;
@@ -44,8 +46,8 @@ public final class Launcher {
      * {@link StatusCommand#EXIT_USAGE}, as every command), or a headless command; its exit code.
      * Empty when the arguments ask for the window.
      */
-    static java.util.OptionalInt runWithoutWindow(String[] args, java.util.Map<String, String> env, Path home,
-            PrintStream out, PrintStream err) {
+    static java.util.OptionalInt runWithoutWindow(
+            String[] args, java.util.Map<String, String> env, Path home, PrintStream out, PrintStream err) {
         java.util.Optional<Integer> twin = Subcommands.run(args, env, home, out, err);
         if (twin.isPresent()) {
             return java.util.OptionalInt.of(twin.get());
@@ -68,11 +70,11 @@ public final class Launcher {
     }
 
     /** Runs a command without a window; its exit code. */
-    private static int runHeadless(Options options, java.util.Map<String, String> env, Path home, PrintStream out,
-            PrintStream err) {
+    private static int runHeadless(
+            Options options, java.util.Map<String, String> env, Path home, PrintStream out, PrintStream err) {
         return switch (options.command()) {
-            case "install", "uninstall" -> new dev.backstack.panel.app.install.InstallCommand(options, env,
-                    System.in, out, err).run();
+            case "install", "uninstall" ->
+                new dev.backstack.panel.app.install.InstallCommand(options, env, System.in, out, err).run();
             case "compliance" -> new ComplianceCommand(options, env, home, out, err).run();
             default -> new StatusCommand(options, env, home, out, err).run();
         };

@@ -9,12 +9,27 @@ import java.util.Optional;
  * The command line: {@code [status|compliance|install|uninstall] [options]}. Secrets are never accepted as
  * arguments: they come from environment variables or standard input.
  */
-public record Options(String command, boolean demo, Optional<Path> kubeconfig, Optional<String> context,
-        List<String> spokes, String output, int waitSeconds, boolean help, Install install) {
+public record Options(
+        String command,
+        boolean demo,
+        Optional<Path> kubeconfig,
+        Optional<String> context,
+        List<String> spokes,
+        String output,
+        int waitSeconds,
+        boolean help,
+        Install install) {
 
     /** The flags of {@code install} and {@code uninstall}. */
-    public record Install(boolean plan, boolean dryRun, Optional<Path> profile, boolean credentialsStdin,
-            List<String> overrides, List<String> keep, boolean yes, int retries) {
+    public record Install(
+            boolean plan,
+            boolean dryRun,
+            Optional<Path> profile,
+            boolean credentialsStdin,
+            List<String> overrides,
+            List<String> keep,
+            boolean yes,
+            int retries) {
         static Install none() {
             return new Install(false, false, Optional.empty(), false, List.of(), List.of(), false, -1);
         }
@@ -105,18 +120,34 @@ public record Options(String command, boolean demo, Optional<Path> kubeconfig, O
         if (plan && dryRun) {
             throw new IllegalArgumentException("--plan and --dry-run are separate steps: choose one");
         }
-        return new Options(command, demo, Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
-                List.copyOf(spokes), output, wait, help, new Install(plan, dryRun, Optional.ofNullable(profile), stdin,
-                        List.copyOf(overrides), List.copyOf(keep), yes, retries));
+        return new Options(
+                command,
+                demo,
+                Optional.ofNullable(kubeconfig),
+                Optional.ofNullable(context),
+                List.copyOf(spokes),
+                output,
+                wait,
+                help,
+                new Install(
+                        plan,
+                        dryRun,
+                        Optional.ofNullable(profile),
+                        stdin,
+                        List.copyOf(overrides),
+                        List.copyOf(keep),
+                        yes,
+                        retries));
     }
 
     /** {@code status} prints table or json; {@code compliance} also csv and html. */
     private static void checkOutput(String command, String output) {
-        List<String> formats = command.equals("compliance") ? List.of("table", "json", "csv", "html")
-                : List.of("table", "json");
+        List<String> formats =
+                command.equals("compliance") ? List.of("table", "json", "csv", "html") : List.of("table", "json");
         if (!formats.contains(output)) {
-            throw new IllegalArgumentException("--output must be " + String.join(", ", formats.subList(0,
-                    formats.size() - 1)) + " or " + formats.get(formats.size() - 1) + ", not " + output);
+            throw new IllegalArgumentException(
+                    "--output must be " + String.join(", ", formats.subList(0, formats.size() - 1)) + " or "
+                            + formats.get(formats.size() - 1) + ", not " + output);
         }
     }
 

@@ -4,29 +4,29 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.backstack.panel.app.install.WizardTargets;
 import dev.backstack.panel.installer.FleetService;
+import dev.backstack.panel.installer.compliance.HistoryException;
+import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.installer.gitops.GitOpsDelivery;
+import dev.backstack.panel.installer.namespace.NamespaceService;
 import dev.backstack.panel.installer.policy.FleetClusters;
 import dev.backstack.panel.installer.policy.PolicyCatalog;
 import dev.backstack.panel.installer.policy.PolicyService;
-import dev.backstack.panel.installer.namespace.NamespaceService;
-import dev.backstack.panel.views.namespace.NamespaceServiceBackend;
-import dev.backstack.panel.views.namespace.NamespaceWizard;
-import dev.backstack.panel.installer.compliance.HistoryException;
-import dev.backstack.panel.installer.connect.ContextEntry;
 import dev.backstack.panel.model.Fleet;
 import dev.backstack.panel.model.compliance.HistorySnapshot;
-import dev.backstack.panel.views.compliance.ComplianceView;
-import dev.backstack.panel.views.compliance.ComplianceViewModel;
 import dev.backstack.panel.views.addon.AddonMatrixView;
 import dev.backstack.panel.views.addon.AddonMatrixViewModel;
-import dev.backstack.panel.views.lineage.LineageView;
-import dev.backstack.panel.views.lineage.LineageViewModel;
+import dev.backstack.panel.views.compliance.ComplianceView;
+import dev.backstack.panel.views.compliance.ComplianceViewModel;
 import dev.backstack.panel.views.component.ComponentDetailViewModel;
 import dev.backstack.panel.views.fleet.DashboardViewModel;
 import dev.backstack.panel.views.fx.FxPump;
 import dev.backstack.panel.views.fx.FxThread;
 import dev.backstack.panel.views.install.InstallTargets;
 import dev.backstack.panel.views.install.InstallWizard;
+import dev.backstack.panel.views.lineage.LineageView;
+import dev.backstack.panel.views.lineage.LineageViewModel;
+import dev.backstack.panel.views.namespace.NamespaceServiceBackend;
+import dev.backstack.panel.views.namespace.NamespaceWizard;
 import dev.backstack.panel.views.policy.PolicyServiceBackend;
 import dev.backstack.panel.views.policy.PolicyWizard;
 import dev.backstack.panel.views.shell.ClusterPickerDialog;
@@ -79,7 +79,9 @@ public final class PanelApp extends Application {
     private Stage stage;
     /** Set by {@link #stop()}: a connection or history that completes afterwards is closed, never shown. */
     private volatile boolean stopped;
-    private static final java.util.concurrent.atomic.AtomicInteger LATE_CLOSED = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static final java.util.concurrent.atomic.AtomicInteger LATE_CLOSED =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     static void launchWith(Options o) {
         options = o;
@@ -107,15 +109,27 @@ public final class PanelApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         dashboard = new DashboardViewModel(System::currentTimeMillis);
         detail = new ComponentDetailViewModel(background, FxThread.executor());
-        view = new DashboardView(dashboard, detail, url -> getHostServices().showDocument(url),
-                this::toggleTheme, this::chooseClusters);
-        view.setOnInstall(() -> InstallWizard.show(stage, InstallWizard.viewModel(installTargets != null ? installTargets
-                : new WizardTargets(() -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig), System.getenv(),
-                        Path.of(System.getProperty("user.home")))),
+        view = new DashboardView(
+                dashboard, detail, url -> getHostServices().showDocument(url), this::toggleTheme, this::chooseClusters);
+        view.setOnInstall(() -> InstallWizard.show(
+                stage,
+                InstallWizard.viewModel(
+                        installTargets != null
+                                ? installTargets
+                                : new WizardTargets(
+                                        () -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig),
+                                        System.getenv(),
+                                        Path.of(System.getProperty("user.home")))),
                 url -> getHostServices().showDocument(url)));
         view.setOnPolicies(() -> withFleet("policy", this::openPolicies));
-        view.setOnAddons(() -> withFleet("add-on", fleet -> dev.backstack.panel.app.addon.AddonWizards.open(stage, fleet,
-                System.getenv(), Path.of(System.getProperty("user.home")), url -> getHostServices().showDocument(url))));
+        view.setOnAddons(() -> withFleet(
+                "add-on",
+                fleet -> dev.backstack.panel.app.addon.AddonWizards.open(
+                        stage,
+                        fleet,
+                        System.getenv(),
+                        Path.of(System.getProperty("user.home")),
+                        url -> getHostServices().showDocument(url))));
         view.setOnSpoke(() -> withFleet("spoke", this::openSpokes));
         view.offerSignInCancel(dashboard, () -> {
             FleetConnector c = connector;
@@ -124,8 +138,8 @@ public final class PanelApp extends Application {
             }
         });
         view.setOnNamespace(() -> withFleet("namespace", this::openNamespace));
-        compliance = new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(),
-                ZoneId.systemDefault());
+        compliance =
+                new ComplianceViewModel(complianceTasks, ComplianceViewModel.fileExporter(), ZoneId.systemDefault());
         view.addTab("compliance-tab", "Compliance", () -> new ComplianceView(compliance, System::currentTimeMillis));
         lineageTab = view.addTab("lineage-tab", "Lineage", () -> new LineageView(lineage));
         view.addTab("addons-tab", "Add-ons", () -> new AddonMatrixView(addons));
@@ -135,46 +149,55 @@ public final class PanelApp extends Application {
             refreshLineage();
         });
         Scene scene = new Scene(view, 1360, 860);
-        scene.getStylesheets().add(PanelApp.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
+        scene.getStylesheets()
+                .add(PanelApp.class
+                        .getResource("/dev/backstack/panel/views/panel.css")
+                        .toExternalForm());
         primary.setTitle("BACK Stack control panel");
         primary.getIcons().setAll(icons());
         primary.setScene(scene);
-        WindowMemory.attach(primary, view.splitPanes(), view.tabs(),
-                windowPrefs != null ? windowPrefs : WindowMemory.userNode());
+        WindowMemory.attach(
+                primary, view.splitPanes(), view.tabs(), windowPrefs != null ? windowPrefs : WindowMemory.userNode());
         primary.show();
         reportFirstFrame();
         connect(() -> connector.connect(options, FleetConnector.DEMO_TICK_MILLIS));
     }
 
     private void connect(java.util.function.Supplier<FleetService> how) {
-        CompletableFuture.supplyAsync(() -> {
-            if (connector == null) {
-                connector = new FleetConnector(options, System.getenv(), Path.of(System.getProperty("user.home")));
-                if (!connector.useDemo(options)) {
-                    follow(connector);
-                }
-            }
-            return how.get();
-        }, background).whenCompleteAsync((s, error) -> {
-            if (stopped) {
-                LOG.info("The window closed before the fleet connected; closing the connection");
-                closeLater(s);
-                closeLater(connector);
-                return;
-            }
-            if (error != null) {
-                String message = error.getCause().getMessage();
-                LOG.warn("Cannot connect: {}", message);
-                if (service == null) {
-                    dashboard.showNoFleet(message);
-                }
-                view.showConnectionFailure(message, this::chooseClusters, this::useDemo);
-                return;
-            }
-            attach(s);
-            List<String> notices = connector.notices();
-            view.showNotices(notices);
-        }, FxThread.executor());
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            if (connector == null) {
+                                connector = new FleetConnector(
+                                        options, System.getenv(), Path.of(System.getProperty("user.home")));
+                                if (!connector.useDemo(options)) {
+                                    follow(connector);
+                                }
+                            }
+                            return how.get();
+                        },
+                        background)
+                .whenCompleteAsync(
+                        (s, error) -> {
+                            if (stopped) {
+                                LOG.info("The window closed before the fleet connected; closing the connection");
+                                closeLater(s);
+                                closeLater(connector);
+                                return;
+                            }
+                            if (error != null) {
+                                String message = error.getCause().getMessage();
+                                LOG.warn("Cannot connect: {}", message);
+                                if (service == null) {
+                                    dashboard.showNoFleet(message);
+                                }
+                                view.showConnectionFailure(message, this::chooseClusters, this::useDemo);
+                                return;
+                            }
+                            attach(s);
+                            List<String> notices = connector.notices();
+                            view.showNotices(notices);
+                        },
+                        FxThread.executor());
     }
 
     /** Follows a connector's kubeconfig files on disk (T25). Off the FX thread. */
@@ -188,8 +211,12 @@ public final class PanelApp extends Application {
 
     private static PluginApprovalDialog.Plugin approvalOf(ContextEntry e) {
         dev.backstack.panel.installer.connect.ExecSpec x = e.exec().orElseThrow();
-        return new PluginApprovalDialog.Plugin(e.name(), dev.backstack.panel.installer.connect.PluginApprovals.pluginFile(e)
-                .toString(), x.command(), dev.backstack.panel.installer.connect.PluginApprovals.displayArgs(x.args()),
+        return new PluginApprovalDialog.Plugin(
+                e.name(),
+                dev.backstack.panel.installer.connect.PluginApprovals.pluginFile(e)
+                        .toString(),
+                x.command(),
+                dev.backstack.panel.installer.connect.PluginApprovals.displayArgs(x.args()),
                 x.env().keySet().stream().sorted().toList());
     }
 
@@ -197,7 +224,8 @@ public final class PanelApp extends Application {
      * The kubeconfig changed on disk (T25): the clusters whose contexts changed reconnect, the
      * others keep their watches; with no fleet yet (the kubeconfig was unusable) the panel tries again.
      */
-    private void kubeconfigChanged(FleetConnector from, dev.backstack.panel.installer.connect.KubeconfigWatcher.Change change) {
+    private void kubeconfigChanged(
+            FleetConnector from, dev.backstack.panel.installer.connect.KubeconfigWatcher.Change change) {
         FleetService current = service;
         if (stopped || from != connector || (current != null && current.simulated())) {
             return;
@@ -229,7 +257,10 @@ public final class PanelApp extends Application {
             }
             dashboard.apply(fleet);
             compliance.apply(fleet);
-            lineage.apply(fleet, dashboard.selectedClusterProperty().get(), () -> next.objects(fleet.hub().id()));
+            lineage.apply(
+                    fleet,
+                    dashboard.selectedClusterProperty().get(),
+                    () -> next.objects(fleet.hub().id()));
             addons.apply(fleet);
         });
         pump.start();
@@ -248,24 +279,31 @@ public final class PanelApp extends Application {
             background.execute(previous::close);
         }
         Path dir = AppDirs.compliance(System.getenv(), Path.of(System.getProperty("user.home")));
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return HistoryHandle.open(dir, next.simulated(), HistoryHandle.INTERVAL_MILLIS);
-            } catch (HistoryException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, background).whenCompleteAsync((h, error) -> {
-            if (error != null) {
-                LOG.warn("Compliance history not recorded: {}", error.getCause().getMessage());
-            } else if (stopped || service != next) {
-                closeLater(h);
-            } else {
-                history = h;
-                next.addListener(h.history()::offer);
-                compliance.setHistory(h.history()::snapshot);
-                h.history().offer(next.latest());
-            }
-        }, FxThread.executor());
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return HistoryHandle.open(dir, next.simulated(), HistoryHandle.INTERVAL_MILLIS);
+                            } catch (HistoryException e) {
+                                throw new java.util.concurrent.CompletionException(e);
+                            }
+                        },
+                        background)
+                .whenCompleteAsync(
+                        (h, error) -> {
+                            if (error != null) {
+                                LOG.warn(
+                                        "Compliance history not recorded: {}",
+                                        error.getCause().getMessage());
+                            } else if (stopped || service != next) {
+                                closeLater(h);
+                            } else {
+                                history = h;
+                                next.addListener(h.history()::offer);
+                                compliance.setHistory(h.history()::snapshot);
+                                h.history().offer(next.latest());
+                            }
+                        },
+                        FxThread.executor());
     }
 
     /** Opens a wizard on the fleet the window shows, or says why it cannot yet. */
@@ -280,10 +318,15 @@ public final class PanelApp extends Application {
 
     /** The policy wizard on the fleet the window shows. */
     private void openPolicies(FleetService fleet) {
-        PolicyService policies = new PolicyService(PolicyCatalog.load(), new FleetClusters(fleet),
-                AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))), java.time.Clock.systemUTC(),
+        PolicyService policies = new PolicyService(
+                PolicyCatalog.load(),
+                new FleetClusters(fleet),
+                AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))),
+                java.time.Clock.systemUTC(),
                 new GitOpsDelivery());
-        PolicyWizard.show(stage, PolicyWizard.viewModel(new PolicyServiceBackend(policies, fleet.simulated())),
+        PolicyWizard.show(
+                stage,
+                PolicyWizard.viewModel(new PolicyServiceBackend(policies, fleet.simulated())),
                 url -> getHostServices().showDocument(url));
     }
 
@@ -292,15 +335,23 @@ public final class PanelApp extends Application {
         FleetService s = service;
         if (s != null) {
             Fleet f = s.latest();
-            lineage.apply(f, dashboard.selectedClusterProperty().get(), () -> s.objects(f.hub().id()));
+            lineage.apply(
+                    f,
+                    dashboard.selectedClusterProperty().get(),
+                    () -> s.objects(f.hub().id()));
         }
     }
 
     /** The spoke wizard: a new AKS or EKS cluster through the hub's APIs, or an existing cluster registered. */
     private void openSpokes(FleetService fleet) {
-        dev.backstack.panel.app.spoke.SpokeWizards.open(stage, fleet,
-                () -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig), System.getenv(),
-                Path.of(System.getProperty("user.home")), url -> getHostServices().showDocument(url), spoke -> {
+        dev.backstack.panel.app.spoke.SpokeWizards.open(
+                stage,
+                fleet,
+                () -> Optional.ofNullable(connector).map(FleetConnector::kubeconfig),
+                System.getenv(),
+                Path.of(System.getProperty("user.home")),
+                url -> getHostServices().showDocument(url),
+                spoke -> {
                     lineage.follow(spoke);
                     view.tabs().getSelectionModel().select(lineageTab);
                     refreshLineage();
@@ -309,10 +360,15 @@ public final class PanelApp extends Application {
 
     /** The namespace wizard: a team's namespace on a spoke with its quota, defaults, binding, isolation and policies. */
     private void openNamespace(FleetService fleet) {
-        NamespaceService namespaces = new NamespaceService(PolicyCatalog.load(), new FleetClusters(fleet),
-                AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))), java.time.Clock.systemUTC(),
+        NamespaceService namespaces = new NamespaceService(
+                PolicyCatalog.load(),
+                new FleetClusters(fleet),
+                AppDirs.journals(System.getenv(), Path.of(System.getProperty("user.home"))),
+                java.time.Clock.systemUTC(),
                 new GitOpsDelivery());
-        NamespaceWizard.show(stage, NamespaceWizard.viewModel(new NamespaceServiceBackend(namespaces, fleet.simulated())),
+        NamespaceWizard.show(
+                stage,
+                NamespaceWizard.viewModel(new NamespaceServiceBackend(namespaces, fleet.simulated())),
                 url -> getHostServices().showDocument(url));
     }
 
@@ -321,9 +377,11 @@ public final class PanelApp extends Application {
             return;
         }
         KubeconfigSource source = new KubeconfigSource(connector);
-        String currentHub = service == null || service.simulated() ? null : service.latest().hub().id();
-        Optional<ClusterPickerDialog.Choice> choice = ClusterPickerDialog.show(stage, source, source.listing(), currentHub,
-                options.spokes(), background);
+        String currentHub = service == null || service.simulated()
+                ? null
+                : service.latest().hub().id();
+        Optional<ClusterPickerDialog.Choice> choice =
+                ClusterPickerDialog.show(stage, source, source.listing(), currentHub, options.spokes(), background);
         choice.ifPresent(c -> {
             if (c.demo()) {
                 useDemo();
@@ -337,12 +395,16 @@ public final class PanelApp extends Application {
                     background.execute(() -> follow(chosen));
                 }
                 ContextEntry hub = chosen.kubeconfig().find(c.hub()).orElseThrow();
-                List<ContextEntry> spokes = c.spokes().stream().map(chosen.kubeconfig()::find).flatMap(Optional::stream).toList();
+                List<ContextEntry> spokes = c.spokes().stream()
+                        .map(chosen.kubeconfig()::find)
+                        .flatMap(Optional::stream)
+                        .toList();
                 // T28: a plugin from a kubeconfig opened here runs only once the user has seen what it runs.
                 List<String> names = new java.util.ArrayList<>(c.spokes());
                 names.add(c.hub());
                 List<ContextEntry> approved = chosen.pluginsToApprove(names).stream()
-                        .filter(e -> PluginApprovalDialog.ask(stage, approvalOf(e))).toList();
+                        .filter(e -> PluginApprovalDialog.ask(stage, approvalOf(e)))
+                        .toList();
                 connect(() -> {
                     approved.forEach(chosen::approve);
                     return chosen.connect(hub, spokes);
@@ -353,14 +415,15 @@ public final class PanelApp extends Application {
 
     private void toggleTheme() {
         dark = !dark;
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     /** The window's icon (the app image's icon too: app/src/package), in the sizes the desktop picks from. */
     static List<javafx.scene.image.Image> icons() {
         return java.util.stream.Stream.of("icon-64.png", "icon-256.png")
-                .map(n -> new javafx.scene.image.Image(PanelApp.class.getResource(n).toExternalForm()))
+                .map(n -> new javafx.scene.image.Image(
+                        PanelApp.class.getResource(n).toExternalForm()))
                 .toList();
     }
 
@@ -393,14 +456,16 @@ public final class PanelApp extends Application {
         if (late == null) {
             return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                late.close();
-                LATE_CLOSED.incrementAndGet();
-            } catch (Exception e) {
-                LOG.debug("Closing {} after the window closed failed", late, e);
-            }
-        }, "panel-close-late");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        late.close();
+                        LATE_CLOSED.incrementAndGet();
+                    } catch (Exception e) {
+                        LOG.debug("Closing {} after the window closed failed", late, e);
+                    }
+                },
+                "panel-close-late");
         t.setDaemon(true);
         t.start();
     }
@@ -416,22 +481,25 @@ public final class PanelApp extends Application {
         FleetService s = service;
         HistoryHandle h = history;
         FleetConnector c = connector;
-        Thread closing = new Thread(() -> {
-            if (s != null) {
-                s.close();
-            }
-            if (h != null) {
-                h.close();
-            }
-            if (c != null) {
-                c.close();
-            }
-        }, "panel-close");
+        Thread closing = new Thread(
+                () -> {
+                    if (s != null) {
+                        s.close();
+                    }
+                    if (h != null) {
+                        h.close();
+                    }
+                    if (c != null) {
+                        c.close();
+                    }
+                },
+                "panel-close");
         closing.setDaemon(true);
         closing.start();
         closing.join(STOP_WAIT_MILLIS);
         if (closing.isAlive()) {
-            LOG.warn("Closing the cluster connections takes longer than {} ms; the panel exits without waiting",
+            LOG.warn(
+                    "Closing the cluster connections takes longer than {} ms; the panel exits without waiting",
                     STOP_WAIT_MILLIS);
         }
         complianceTasks.shutdown();

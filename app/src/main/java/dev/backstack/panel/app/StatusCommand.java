@@ -47,8 +47,11 @@ final class StatusCommand {
             int code = exitCode(fleet);
             if (code == EXIT_NO_HUB) {
                 Cluster hub = fleet.hub();
-                err.println("error: the hub " + hub.name() + " is " + hub.reachability().label()
-                        + (hub.reachability().message().isEmpty() ? "" : ": " + hub.reachability().message()));
+                err.println("error: the hub " + hub.name() + " is "
+                        + hub.reachability().label()
+                        + (hub.reachability().message().isEmpty()
+                                ? ""
+                                : ": " + hub.reachability().message()));
             }
             return code;
         } catch (IllegalArgumentException e) {

@@ -23,8 +23,7 @@ import java.util.Map;
  */
 public final class StatusReport {
 
-    private StatusReport() {
-    }
+    private StatusReport() {}
 
     public static String json(Fleet fleet) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -58,8 +57,10 @@ public final class StatusReport {
         Map<String, String> names = new LinkedHashMap<>();
         names.put(fleet.hub().id(), fleet.hub().name());
         fleet.spokes().forEach(s -> names.put(s.id(), s.name()));
-        return fleet.watches().stream().filter(w -> w.isProblem())
-                .map(w -> names.getOrDefault(w.cluster(), w.cluster()) + ": " + w.describe()).toList();
+        return fleet.watches().stream()
+                .filter(w -> w.isProblem())
+                .map(w -> names.getOrDefault(w.cluster(), w.cluster()) + ": " + w.describe())
+                .toList();
     }
 
     private static Map<String, Object> hub(Cluster hub) {
@@ -95,10 +96,16 @@ public final class StatusReport {
         if (fleet.simulated()) {
             sb.append("SIMULATION: the built-in demo fleet, not a real cluster\n");
         }
-        sb.append("HUB ").append(hub.name()).append("  ").append(hub.health().label()).append("  ")
+        sb.append("HUB ")
+                .append(hub.name())
+                .append("  ")
+                .append(hub.health().label())
+                .append("  ")
                 .append(hub.reachability().label())
-                .append(hub.kubernetesVersion().isEmpty() ? "" : "  " + hub.kubernetesVersion()).append('\n');
-        String hubReason = hub.reachability().isReachable() ? "" : hub.assessment().oneLine();
+                .append(hub.kubernetesVersion().isEmpty() ? "" : "  " + hub.kubernetesVersion())
+                .append('\n');
+        String hubReason =
+                hub.reachability().isReachable() ? "" : hub.assessment().oneLine();
         if (!hubReason.isEmpty()) {
             // Said once: every component of a hub that does not answer is Unknown for this reason.
             sb.append("REASON ").append(reasonColumn(hub.assessment())).append('\n');
@@ -107,7 +114,10 @@ public final class StatusReport {
         String fmt = "%-15s %-12s %-10s %s%n";
         sb.append(String.format(fmt, "COMPONENT", "HEALTH", "VERSION", "REASON"));
         for (Component c : hub.components()) {
-            sb.append(String.format(fmt, c.kind().displayName(), c.statusLabel(),
+            sb.append(String.format(
+                    fmt,
+                    c.kind().displayName(),
+                    c.statusLabel(),
                     c.version().isEmpty() ? "-" : c.version(),
                     c.assessment().oneLine().equals(hubReason) ? "(see REASON above)" : reasonColumn(c.assessment())));
         }
@@ -115,8 +125,13 @@ public final class StatusReport {
         String sfmt = "%-15s %-12s %-14s %-10s %s%n";
         sb.append(String.format(sfmt, "SPOKE", "HEALTH", "CONNECTION", "VERSION", "REASON"));
         for (Cluster s : fleet.spokes()) {
-            sb.append(String.format(sfmt, s.name(), s.health().label(), s.reachability().label(),
-                    s.kubernetesVersion().isEmpty() ? "-" : s.kubernetesVersion(), reasonColumn(s.assessment())));
+            sb.append(String.format(
+                    sfmt,
+                    s.name(),
+                    s.health().label(),
+                    s.reachability().label(),
+                    s.kubernetesVersion().isEmpty() ? "-" : s.kubernetesVersion(),
+                    reasonColumn(s.assessment())));
         }
         sb.append("\nFLEET ").append(fleet.health().label()).append('\n');
         return sb.toString();

@@ -26,28 +26,37 @@ final class Subcommands {
     }
 
     private static final Map<String, Twin> TWINS = Map.of(
-            "policies", (args, env, home, out, err) -> {
-                PoliciesOptions o = PoliciesOptions.parse(args);
-                return o.common().help() ? usage(out, PoliciesOptions.USAGE)
-                        : new PoliciesCommand(o, env, home, out, err).run();
-            },
-            "addons", (args, env, home, out, err) -> {
-                dev.backstack.panel.app.addon.AddonsOptions o = dev.backstack.panel.app.addon.AddonsOptions.parse(args);
-                return o.help() ? usage(out, dev.backstack.panel.app.addon.AddonsOptions.USAGE)
-                        : new dev.backstack.panel.app.addon.AddonsCommand(o, env, home, out, err).run();
-            },
-            "spoke", (args, env, home, out, err) -> {
-                SpokeOptions o = SpokeOptions.parse(args);
-                return o.common().help() ? usage(out, SpokeOptions.USAGE) : new SpokeCommand(o, env, home, out, err).run();
-            },
-            "namespace", (args, env, home, out, err) -> {
-                NamespaceOptions o = NamespaceOptions.parse(args);
-                return o.common().help() ? usage(out, NamespaceOptions.USAGE)
-                        : new NamespaceCommand(o, env, home, out, err).run();
-            });
+            "policies",
+                    (args, env, home, out, err) -> {
+                        PoliciesOptions o = PoliciesOptions.parse(args);
+                        return o.common().help()
+                                ? usage(out, PoliciesOptions.USAGE)
+                                : new PoliciesCommand(o, env, home, out, err).run();
+                    },
+            "addons",
+                    (args, env, home, out, err) -> {
+                        dev.backstack.panel.app.addon.AddonsOptions o =
+                                dev.backstack.panel.app.addon.AddonsOptions.parse(args);
+                        return o.help()
+                                ? usage(out, dev.backstack.panel.app.addon.AddonsOptions.USAGE)
+                                : new dev.backstack.panel.app.addon.AddonsCommand(o, env, home, out, err).run();
+                    },
+            "spoke",
+                    (args, env, home, out, err) -> {
+                        SpokeOptions o = SpokeOptions.parse(args);
+                        return o.common().help()
+                                ? usage(out, SpokeOptions.USAGE)
+                                : new SpokeCommand(o, env, home, out, err).run();
+                    },
+            "namespace",
+                    (args, env, home, out, err) -> {
+                        NamespaceOptions o = NamespaceOptions.parse(args);
+                        return o.common().help()
+                                ? usage(out, NamespaceOptions.USAGE)
+                                : new NamespaceCommand(o, env, home, out, err).run();
+                    });
 
-    private Subcommands() {
-    }
+    private Subcommands() {}
 
     /** Whether {@code args} start with a twin's name. */
     static boolean handles(String[] args) {

@@ -45,7 +45,8 @@ class BrokenKubeconfigUiTest {
     }
 
     @Test
-    @DisplayName("a kubeconfig that is not YAML: no demo, the reason with Clusters… and Use the demo fleet, which works")
+    @DisplayName(
+            "a kubeconfig that is not YAML: no demo, the reason with Clusters… and Use the demo fleet, which works")
     void brokenKubeconfigIsAnErrorNotTheDemo() throws Exception {
         Path kubeconfig = dir.resolve("config");
         Files.writeString(kubeconfig, "clusters: [not closed\n");
@@ -61,8 +62,11 @@ class BrokenKubeconfigUiTest {
 
         robot.interact(() -> button("Use the demo fleet").fire());
 
-        FxPoll.until(120, () -> app.service() != null && app.service().simulated()
-                && robot.lookup("#simulation-badge").query().isVisible());
+        FxPoll.until(
+                120,
+                () -> app.service() != null
+                        && app.service().simulated()
+                        && robot.lookup("#simulation-badge").query().isVisible());
     }
 
     @Test
@@ -75,8 +79,11 @@ class BrokenKubeconfigUiTest {
 
         kubeconfig(("    token: abc"));
 
-        FxPoll.until(60, () -> app.service() != null && !app.service().simulated()
-                && "hub".equals(app.service().latest().hub().name()));
+        FxPoll.until(
+                60,
+                () -> app.service() != null
+                        && !app.service().simulated()
+                        && "hub".equals(app.service().latest().hub().name()));
         assertThat(app.service().latest().hub().reachability().state()).isNotEqualTo(Reachability.State.REACHABLE);
     }
 
@@ -85,9 +92,14 @@ class BrokenKubeconfigUiTest {
     void missingPluginShowsTheHubUnknown() throws Exception {
         open(kubeconfig(Kubeconfigs.exec("aws-not-installed")));
 
-        FxPoll.until(30, () -> card(ComponentKind.KYVERNO).contains("Unknown") && app.service() != null
-                && app.service().latest().hub().reachability().state() == Reachability.State.NOT_CONNECTED);
-        assertThat(FxPoll.onFx(() -> card(ComponentKind.BACKSTAGE))).contains("Unknown").doesNotContain("Not installed");
+        FxPoll.until(
+                30,
+                () -> card(ComponentKind.KYVERNO).contains("Unknown")
+                        && app.service() != null
+                        && app.service().latest().hub().reachability().state() == Reachability.State.NOT_CONNECTED);
+        assertThat(FxPoll.onFx(() -> card(ComponentKind.BACKSTAGE)))
+                .contains("Unknown")
+                .doesNotContain("Not installed");
         assertThat(app.service().latest().hub().name()).isEqualTo("hub");
         assertThat(app.service().latest().hub().reachability().message())
                 .contains("credential plugin `aws-not-installed` not found on PATH");
@@ -110,8 +122,12 @@ class BrokenKubeconfigUiTest {
         assertThat(app.service().latest().hub().reachability().message()).contains("was cancelled");
         if (Files.exists(pidFile)) { // else the cancel came before the plugin started, and it never ran
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            ProcessHandle.of(pid)
+                    .ifPresent(p -> p.onExit()
+                            .completeOnTimeout(p, 10, TimeUnit.SECONDS)
+                            .join());
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
         }
         FxPoll.until(10, () -> !notice().contains("waiting for credential plugin"));
     }
@@ -122,8 +138,11 @@ class BrokenKubeconfigUiTest {
 
     private String notice() {
         Node bar = robot.lookup("#notice-bar").query();
-        return bar.isVisible() ? robot.from(bar).lookup(".label").queryAll().stream()
-                .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + b) : "";
+        return bar.isVisible()
+                ? robot.from(bar).lookup(".label").queryAll().stream()
+                        .map(n -> ((Label) n).getText())
+                        .reduce("", (a, b) -> a + b)
+                : "";
     }
 
     private String text(String id) {
@@ -131,12 +150,16 @@ class BrokenKubeconfigUiTest {
     }
 
     private Button button(String label) {
-        return robot.lookup(".button").match(n -> n instanceof Button b && b.getText().equals(label) && b.isVisible())
+        return robot.lookup(".button")
+                .match(n -> n instanceof Button b && b.getText().equals(label) && b.isVisible())
                 .queryAs(Button.class);
     }
 
     private String card(ComponentKind kind) {
-        return robot.lookup("#card-" + kind.name()).match(Node::isVisible).tryQueryAs(ComponentCard.class)
-                .map(ComponentCard::displayedText).orElse("");
+        return robot.lookup("#card-" + kind.name())
+                .match(Node::isVisible)
+                .tryQueryAs(ComponentCard.class)
+                .map(ComponentCard::displayedText)
+                .orElse("");
     }
 }

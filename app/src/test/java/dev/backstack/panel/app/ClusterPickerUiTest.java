@@ -38,8 +38,10 @@ class ClusterPickerUiTest {
 
     private final FxRobot robot = new FxRobot();
     private final ExecutorService background = Executors.newSingleThreadExecutor();
+
     @TempDir
     Path dir;
+
     private Stage owner;
     private ClusterPickerDialog picker;
 
@@ -73,30 +75,45 @@ class ClusterPickerUiTest {
         Path a = kubeconfig("a.yaml", "alpha", "https://alpha.example:6443", "plain", "http://plain.example:8080");
         KubeconfigSource source = source(a);
         Listing read = source.listing();
-        String problem = read.contexts().stream().filter(c -> c.name().equals("plain")).findFirst().orElseThrow()
-                .problems().get(0);
+        String problem = read.contexts().stream()
+                .filter(c -> c.name().equals("plain"))
+                .findFirst()
+                .orElseThrow()
+                .problems()
+                .get(0);
         List<String> notices = new ArrayList<>(read.notices());
-        notices.addAll(List.of("spoke-9: connection refused", "spoke-9: connection refused", "plain: " + problem, problem));
+        notices.addAll(
+                List.of("spoke-9: connection refused", "spoke-9: connection refused", "plain: " + problem, problem));
 
         open(source, new Listing(read.contexts(), notices), file -> Optional.empty());
 
-        Window window = FxPoll.onFx(() -> picker.dialog().getDialogPane().getScene().getWindow());
+        Window window =
+                FxPoll.onFx(() -> picker.dialog().getDialogPane().getScene().getWindow());
         assertThat(FxPoll.onFx(() -> ((Stage) window).isResizable())).isTrue();
         Rectangle2D screen = FxPoll.onFx(() -> Screen.getPrimary().getVisualBounds());
-        double[] b = FxPoll.onFx(() -> new double[] {window.getX(), window.getY(), window.getWidth(), window.getHeight()});
+        double[] b =
+                FxPoll.onFx(() -> new double[] {window.getX(), window.getY(), window.getWidth(), window.getHeight()});
         assertThat(b[0]).isGreaterThanOrEqualTo(screen.getMinX());
         assertThat(b[1]).isGreaterThanOrEqualTo(screen.getMinY());
-        assertThat(b[0] + b[2]).as("right edge on screen although the owner hangs over it").isLessThanOrEqualTo(screen.getMaxX());
+        assertThat(b[0] + b[2])
+                .as("right edge on screen although the owner hangs over it")
+                .isLessThanOrEqualTo(screen.getMaxX());
         assertThat(b[1] + b[3]).isLessThanOrEqualTo(screen.getMaxY());
 
         assertThat(FxPoll.onFx(() -> texts(picker.dialog().getDialogPane()).stream()
-                .filter(t -> t.contains("connection refused")).count())).isEqualTo(1);
+                        .filter(t -> t.contains("connection refused"))
+                        .count()))
+                .isEqualTo(1);
         assertThat(FxPoll.onFx(() -> texts(picker.dialog().getDialogPane()).stream()
-                .filter(t -> t.contains(problem)).count())).as("the context's problem, once, under the context").isEqualTo(1);
+                        .filter(t -> t.contains(problem))
+                        .count()))
+                .as("the context's problem, once, under the context")
+                .isEqualTo(1);
     }
 
     @Test
-    @DisplayName("Reload reads a rewritten kubeconfig again; Open kubeconfig file… lists the chosen file, and the choice refers to it")
+    @DisplayName(
+            "Reload reads a rewritten kubeconfig again; Open kubeconfig file… lists the chosen file, and the choice refers to it")
     void reloadAndOpen() throws Exception {
         Path a = kubeconfig("a.yaml", "alpha", "https://alpha.example:6443");
         Path b = kubeconfig("b.yaml", "delta", "https://delta.example:6443");
@@ -123,11 +140,15 @@ class ClusterPickerUiTest {
         });
         FxPoll.until(10, () -> picker.dialog().getResult() != null);
         assertThat(picker.dialog().getResult()).isEqualTo(new ClusterPickerDialog.Choice("delta", List.of(), false));
-        assertThat(source.connector().kubeconfig().find("delta").orElseThrow().source()).isEqualTo(b.toAbsolutePath());
-        assertThat(source.connector().kubeconfig().find("alpha")).as("the panel now reads the opened file").isEmpty();
+        assertThat(source.connector().kubeconfig().find("delta").orElseThrow().source())
+                .isEqualTo(b.toAbsolutePath());
+        assertThat(source.connector().kubeconfig().find("alpha"))
+                .as("the panel now reads the opened file")
+                .isEmpty();
     }
 
-    private void open(KubeconfigSource source, Listing first, java.util.function.Function<Window, Optional<Path>> chooser)
+    private void open(
+            KubeconfigSource source, Listing first, java.util.function.Function<Window, Optional<Path>> chooser)
             throws Exception {
         FxPoll.onFx(() -> {
             picker = new ClusterPickerDialog(owner, source, first, null, List.of(), background, chooser);
@@ -138,23 +159,32 @@ class ClusterPickerUiTest {
     }
 
     private KubeconfigSource source(Path kubeconfig) {
-        return new KubeconfigSource(new FleetConnector(Options.parse("--kubeconfig", kubeconfig.toString()), Map.of(), dir));
+        return new KubeconfigSource(
+                new FleetConnector(Options.parse("--kubeconfig", kubeconfig.toString()), Map.of(), dir));
     }
 
     private List<String> hubs() throws Exception {
-        return FxPoll.onFx(() -> List.copyOf(((ComboBox<?>) picker.dialog().getDialogPane().lookup("#hub-context"))
-                .getItems().stream().map(String::valueOf).toList()));
+        return FxPoll.onFx(
+                () -> List.copyOf(((ComboBox<?>) picker.dialog().getDialogPane().lookup("#hub-context"))
+                        .getItems().stream().map(String::valueOf).toList()));
     }
 
     /** Context names and servers, alternating, as a kubeconfig whose user needs no credentials. */
     private Path kubeconfig(String name, String... contexts) throws Exception {
         StringBuilder k = new StringBuilder("apiVersion: v1\nkind: Config\nclusters:\n");
         for (int i = 0; i < contexts.length; i += 2) {
-            k.append("- name: ").append(contexts[i]).append("\n  cluster:\n    server: ").append(contexts[i + 1]).append('\n');
+            k.append("- name: ")
+                    .append(contexts[i])
+                    .append("\n  cluster:\n    server: ")
+                    .append(contexts[i + 1])
+                    .append('\n');
         }
         k.append("users:\n- name: me\n  user: {}\ncontexts:\n");
         for (int i = 0; i < contexts.length; i += 2) {
-            k.append("- name: ").append(contexts[i]).append("\n  context:\n    cluster: ").append(contexts[i])
+            k.append("- name: ")
+                    .append(contexts[i])
+                    .append("\n  context:\n    cluster: ")
+                    .append(contexts[i])
                     .append("\n    user: me\n");
         }
         k.append("current-context: ").append(contexts[0]).append('\n');

@@ -29,10 +29,18 @@ class ComplianceCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        Map<String, String> env = Map.of("KUBECONFIG", home.resolve("no-such-kubeconfig").toString(),
-                "XDG_CONFIG_HOME", home.resolve("config").toString());
-        return new ComplianceCommand(Options.parse(args), env, home, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run();
+        Map<String, String> env = Map.of(
+                "KUBECONFIG",
+                home.resolve("no-such-kubeconfig").toString(),
+                "XDG_CONFIG_HOME",
+                home.resolve("config").toString());
+        return new ComplianceCommand(
+                        Options.parse(args),
+                        env,
+                        home,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run();
     }
 
     private String out() {
@@ -52,7 +60,8 @@ class ComplianceCommandTest {
         // spoke-1's Kyverno writes the payments results to both groups: counted once, openreports kept
         assertThat(root.get("shadowed").asInt()).isEqualTo(6);
         assertThat(root.get("failing")).allSatisfy(f -> {
-            if (f.get("cluster").asText().equals("spoke-1") && f.get("namespace").asText().equals("payments")
+            if (f.get("cluster").asText().equals("spoke-1")
+                    && f.get("namespace").asText().equals("payments")
                     && f.get("kind").asText().equals("Pod")) {
                 assertThat(f.get("source").asText()).isEqualTo("openreports.io");
             }
@@ -63,8 +72,10 @@ class ComplianceCommandTest {
         JsonNode failures = root.get("failures");
         assertThat(failures).isNotEmpty();
         assertThat(failures.size()).isLessThanOrEqualTo(20);
-        assertThat(root.get("failuresTotal").asInt()).isEqualTo(root.get("failing").size());
-        assertThat(root.get("failuresMore").asInt()).isEqualTo(root.get("failuresTotal").asInt() - failures.size());
+        assertThat(root.get("failuresTotal").asInt())
+                .isEqualTo(root.get("failing").size());
+        assertThat(root.get("failuresMore").asInt())
+                .isEqualTo(root.get("failuresTotal").asInt() - failures.size());
         assertThat(failures.get(0).get("result").asText()).isEqualTo("fail");
         List<Integer> ranks = new ArrayList<>();
         failures.forEach(f -> {
@@ -72,7 +83,8 @@ class ComplianceCommandTest {
             assertThat(f.get("policy").asText()).isNotEmpty();
             assertThat(f.get("rule").asText()).isNotEmpty();
             assertThat(f.get("resource").get("kind").asText()).isEqualTo("Pod");
-            assertThat(f.get("resource").get("name").asText()).startsWith(f.get("namespace").asText() + "-app-");
+            assertThat(f.get("resource").get("name").asText())
+                    .startsWith(f.get("namespace").asText() + "-app-");
             assertThat(f.get("cluster").asText()).isIn(clusters);
             assertThat(f.get("message").asText()).startsWith("validation ");
         });
@@ -82,24 +94,33 @@ class ComplianceCommandTest {
     }
 
     @Test
-    @DisplayName("the table lists the failing results under the counts: result, policy, rule, resource, namespace, cluster, message")
+    @DisplayName(
+            "the table lists the failing results under the counts: result, policy, rule, resource, namespace, cluster, message")
     void tableOnTheDemo() {
         assertThat(run("compliance", "--demo")).isEqualTo(ComplianceCommand.EXIT_FAILURES);
         List<String> lines = List.of(out().split("\n"));
-        int heading = lines.indexOf(lines.stream().filter(l -> l.startsWith("FAILING RESULTS ")).findFirst()
+        int heading = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("FAILING RESULTS "))
+                .findFirst()
                 .orElseThrow());
-        assertThat(heading).isGreaterThan(lines.indexOf(lines.stream().filter(l -> l.startsWith("NAMESPACE"))
-                .findFirst().orElseThrow()));
+        assertThat(heading)
+                .isGreaterThan(lines.indexOf(lines.stream()
+                        .filter(l -> l.startsWith("NAMESPACE"))
+                        .findFirst()
+                        .orElseThrow()));
         int total = Integer.parseInt(lines.get(heading).split(" ")[2]);
         assertThat(lines.get(heading + 1)).matches("RESULT +POLICY +RULE +RESOURCE +NAMESPACE +CLUSTER +MESSAGE");
         List<String> rows = lines.subList(heading + 2, lines.size()).stream()
-                .takeWhile(l -> l.matches("(fail|error|warn) .*")).toList();
+                .takeWhile(l -> l.matches("(fail|error|warn) .*"))
+                .toList();
         assertThat(rows).hasSize(Math.min(total, 20));
-        assertThat(rows.get(0)).matches("fail +\\S+ +\\S+ +Pod/(default|payments|web)-app-\\d+ +(default|payments|web) +"
-                + "(backstack-hub|spoke-\\d) +validation error: rule \\S+ failed");
+        assertThat(rows.get(0))
+                .matches("fail +\\S+ +\\S+ +Pod/(default|payments|web)-app-\\d+ +(default|payments|web) +"
+                        + "(backstack-hub|spoke-\\d) +validation error: rule \\S+ failed");
         String after = lines.get(heading + 2 + rows.size());
         if (total > 20) {
-            assertThat(after).isEqualTo("... and " + (total - 20) + " more (every one: --output csv or json's failing[])");
+            assertThat(after)
+                    .isEqualTo("... and " + (total - 20) + " more (every one: --output csv or json's failing[])");
         } else {
             assertThat(after).isEmpty();
         }
@@ -110,8 +131,10 @@ class ComplianceCommandTest {
     @DisplayName("--output html on the demo: one self-contained page with the tables, failures and history")
     void htmlOnTheDemo() {
         assertThat(run("compliance", "--demo", "--output", "html")).isEqualTo(ComplianceCommand.EXIT_FAILURES);
-        assertThat(out()).startsWith("<!DOCTYPE html>").contains("SIMULATION", "By policy", "Failing resources",
-                "Recent history", "spoke-1").doesNotContain("<script", "<link");
+        assertThat(out())
+                .startsWith("<!DOCTYPE html>")
+                .contains("SIMULATION", "By policy", "Failing resources", "Recent history", "spoke-1")
+                .doesNotContain("<script", "<link");
     }
 
     @Test
@@ -143,10 +166,26 @@ class ComplianceCommandTest {
     @Test
     @DisplayName("exit code: failures first, then whether every connected cluster was read")
     void exitCodes() {
-        FleetCompliance clean = new FleetCompliance(false, 0, dev.backstack.panel.model.ReportCounts.ZERO, List.of(),
-                List.of(), List.of(), List.of(), 0, 0);
-        FleetCompliance failing = new FleetCompliance(false, 0, new dev.backstack.panel.model.ReportCounts(1, 0, 0, 1, 0),
-                List.of(), List.of(), List.of(), List.of(), 1, 0);
+        FleetCompliance clean = new FleetCompliance(
+                false,
+                0,
+                dev.backstack.panel.model.ReportCounts.ZERO,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                0);
+        FleetCompliance failing = new FleetCompliance(
+                false,
+                0,
+                new dev.backstack.panel.model.ReportCounts(1, 0, 0, 1, 0),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                1,
+                0);
         assertThat(ComplianceCommand.exitCode(clean, List.of())).isEqualTo(0);
         assertThat(ComplianceCommand.exitCode(clean, List.of("spoke-2"))).isEqualTo(3);
         assertThat(ComplianceCommand.exitCode(failing, List.of("spoke-2"))).isEqualTo(1);
@@ -154,7 +193,8 @@ class ComplianceCommandTest {
 
     private static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
-        StreamSupport.stream(array.spliterator(), false).forEach(n -> out.add(n.get(field).asText()));
+        StreamSupport.stream(array.spliterator(), false)
+                .forEach(n -> out.add(n.get(field).asText()));
         return out;
     }
 }

@@ -43,10 +43,19 @@ class ComplianceUiTest {
     void groupAndDrillDown() throws Exception {
         FxPoll.until(30, () -> robot.lookup("#dashboard").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
-        FxPoll.until(10, () -> robot.lookup("#dashboard .tab-pane").queryAs(TabPane.class).getSelectionModel()
-                .getSelectedItem().getId().equals("compliance-tab"));
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#dashboard .tab-pane")
+                        .queryAs(TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getId()
+                        .equals("compliance-tab"));
         FxPoll.until(40, () -> label("#compliance-summary").contains("fail") && !rows().isEmpty());
-        assertThat(FxPoll.onFx(() -> robot.lookup("#compliance-chart").queryAs(LineChart.class).getData())).hasSize(3);
+        assertThat(FxPoll.onFx(() -> robot.lookup("#compliance-chart")
+                        .queryAs(LineChart.class)
+                        .getData()))
+                .hasSize(3);
 
         FxPoll.onFx(() -> {
             robot.lookup("#compliance-by-cluster").queryAs(ToggleButton.class).fire();
@@ -55,31 +64,53 @@ class ComplianceUiTest {
         FxPoll.until(40, () -> rows().stream().anyMatch(r -> r.key().equals("spoke-2")));
         FxPoll.onFx(() -> {
             TableView<ComplianceRow> t = robot.lookup("#compliance-rows").queryAs(TableView.class);
-            t.getSelectionModel().select(t.getItems().stream().filter(r -> r.key().equals("spoke-2")).findFirst()
-                    .orElseThrow());
+            t.getSelectionModel()
+                    .select(t.getItems().stream()
+                            .filter(r -> r.key().equals("spoke-2"))
+                            .findFirst()
+                            .orElseThrow());
             return null;
         });
-        FxPoll.until(10, () -> !failing().isEmpty() && failing().stream().allMatch(f -> f.cluster().equals("spoke-2")));
+        FxPoll.until(
+                10,
+                () -> !failing().isEmpty()
+                        && failing().stream().allMatch(f -> f.cluster().equals("spoke-2")));
         assertThat(FxPoll.onFx(() -> failing().get(0).message())).contains("validation error");
 
         // the failing results are on screen by policy, resource, namespace, cluster and message, worst first
-        assertThat(FxPoll.onFx(() -> label("#compliance-worst"))).startsWith("Worst: fail ").contains("validation error: rule ");
-        assertThat(FxPoll.onFx(() -> label("#compliance-failing-title"))).startsWith("Failing results of spoke-2, fail then error then warn: ");
+        assertThat(FxPoll.onFx(() -> label("#compliance-worst")))
+                .startsWith("Worst: fail ")
+                .contains("validation error: rule ");
+        assertThat(FxPoll.onFx(() -> label("#compliance-failing-title")))
+                .startsWith("Failing results of spoke-2, fail then error then warn: ");
         FailingResource first = FxPoll.onFx(() -> failing().get(0));
         assertThat(first.result().label()).isEqualTo("fail");
         FxPoll.until(10, () -> !visibleRows("#compliance-failing").isEmpty());
-        assertThat(FxPoll.onFx(() -> visibleRows("#compliance-failing").get(0))).containsExactly("\u25CF fail", first.policy(),
-                first.rule(), first.kind() + "/" + first.name(), first.namespace(), "spoke-2", first.message());
+        assertThat(FxPoll.onFx(() -> visibleRows("#compliance-failing").get(0)))
+                .containsExactly(
+                        "\u25CF fail",
+                        first.policy(),
+                        first.rule(),
+                        first.kind() + "/" + first.name(),
+                        first.namespace(),
+                        "spoke-2",
+                        first.message());
         assertThat(first.kind() + "/" + first.name()).matches("Pod/(default|payments|web)-app-\\d+");
         assertThat(first.message()).isEqualTo("validation error: rule " + first.policy() + " failed");
         // by keyboard: focus the list, Home selects the worst, the details pane shows all of it
-        robot.interact(() -> robot.lookup("#compliance-failing").queryAs(TableView.class).requestFocus());
+        robot.interact(() ->
+                robot.lookup("#compliance-failing").queryAs(TableView.class).requestFocus());
         robot.push(KeyCode.HOME);
         FxPoll.until(10, () -> label("#compliance-failing-detail").equals(first.detail()));
         robot.push(KeyCode.DOWN);
-        FxPoll.until(10, () -> !label("#compliance-failing-detail").equals(first.detail())
-                && label("#compliance-failing-detail").contains("on cluster spoke-2"));
-        assertThat(FxPoll.onFx(() -> robot.lookup("#compliance-export-html").queryAs(Button.class).isDisabled())).isFalse();
+        FxPoll.until(
+                10,
+                () -> !label("#compliance-failing-detail").equals(first.detail())
+                        && label("#compliance-failing-detail").contains("on cluster spoke-2"));
+        assertThat(FxPoll.onFx(() -> robot.lookup("#compliance-export-html")
+                        .queryAs(Button.class)
+                        .isDisabled()))
+                .isFalse();
         FxPoll.onFx(() -> {
             Screenshots.save(robot.lookup("#dashboard").query().getScene(), "compliance");
             return null;
@@ -91,17 +122,27 @@ class ComplianceUiTest {
     void policiesTabListsTheSelectedClustersFailures() throws Exception {
         FxPoll.until(60, () -> robot.lookup("#dashboard").tryQuery().isPresent());
         // up to 90 s for the demo's spoke-1 to be read (a second window on a loaded CI machine starts slowly)
-        FxPoll.until(90, () -> robot.lookup("#cluster-table").queryAs(TableView.class).getItems().stream()
-                .anyMatch(r -> ((dev.backstack.panel.views.fleet.ClusterRow) r).id().equals("spoke-1")
-                        && ((dev.backstack.panel.views.fleet.ClusterRow) r).policyFailures() > 0));
+        FxPoll.until(
+                90,
+                () -> robot.lookup("#cluster-table").queryAs(TableView.class).getItems().stream()
+                        .anyMatch(r -> ((dev.backstack.panel.views.fleet.ClusterRow) r)
+                                        .id()
+                                        .equals("spoke-1")
+                                && ((dev.backstack.panel.views.fleet.ClusterRow) r).policyFailures() > 0));
         robot.interact(() -> {
-            TableView<dev.backstack.panel.views.fleet.ClusterRow> t = robot.lookup("#cluster-table").queryAs(TableView.class);
-            t.getSelectionModel().select(t.getItems().stream().filter(r -> r.id().equals("spoke-1")).findFirst()
-                    .orElseThrow());
+            TableView<dev.backstack.panel.views.fleet.ClusterRow> t =
+                    robot.lookup("#cluster-table").queryAs(TableView.class);
+            t.getSelectionModel()
+                    .select(t.getItems().stream()
+                            .filter(r -> r.id().equals("spoke-1"))
+                            .findFirst()
+                            .orElseThrow());
         });
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        FxPoll.until(40, () -> label("#cluster-failures-title").startsWith("Failing results on spoke-1, ")
-                && !visibleRows("#cluster-failures").isEmpty());
+        FxPoll.until(
+                40,
+                () -> label("#cluster-failures-title").startsWith("Failing results on spoke-1, ")
+                        && !visibleRows("#cluster-failures").isEmpty());
         List<String> row = FxPoll.onFx(() -> visibleRows("#cluster-failures").get(0));
         assertThat(row.get(0)).isEqualTo("\u25CF fail");
         assertThat(row.get(3)).matches("Pod/(default|payments|web)-app-\\d+");
@@ -140,11 +181,13 @@ class ComplianceUiTest {
 
     @SuppressWarnings("unchecked")
     private List<ComplianceRow> rows() {
-        return List.copyOf(robot.lookup("#compliance-rows").queryAs(TableView.class).getItems());
+        return List.copyOf(
+                robot.lookup("#compliance-rows").queryAs(TableView.class).getItems());
     }
 
     @SuppressWarnings("unchecked")
     private List<FailingResource> failing() {
-        return List.copyOf(robot.lookup("#compliance-failing").queryAs(TableView.class).getItems());
+        return List.copyOf(
+                robot.lookup("#compliance-failing").queryAs(TableView.class).getItems());
     }
 }

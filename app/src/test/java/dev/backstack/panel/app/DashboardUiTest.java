@@ -39,9 +39,11 @@ class DashboardUiTest {
     @Test
     @DisplayName("shows the four BACK components of the demo hub, labelled as a simulation")
     void showsTheFourBackComponents() throws Exception {
-        for (ComponentKind kind : new ComponentKind[] {ComponentKind.BACKSTAGE, ComponentKind.ARGO_CD,
-                ComponentKind.CROSSPLANE, ComponentKind.KYVERNO}) {
-            FxPoll.until(30, () -> robot.lookup("#card-" + kind.name()).tryQuery().isPresent());
+        for (ComponentKind kind : new ComponentKind[] {
+            ComponentKind.BACKSTAGE, ComponentKind.ARGO_CD, ComponentKind.CROSSPLANE, ComponentKind.KYVERNO
+        }) {
+            FxPoll.until(
+                    30, () -> robot.lookup("#card-" + kind.name()).tryQuery().isPresent());
             assertThat(FxPoll.onFx(() -> cardText(kind))).contains(kind.displayName());
         }
         Node badge = robot.lookup("#simulation-badge").query();
@@ -56,11 +58,14 @@ class DashboardUiTest {
         FleetService service = app.service();
         FxPoll.until(30, () -> cardText(ComponentKind.BACKSTAGE).contains("Healthy"));
 
-        KubernetesClient hub = service.demoFleet().orElseThrow().client(service.latest().hub().id());
+        KubernetesClient hub =
+                service.demoFleet().orElseThrow().client(service.latest().hub().id());
         hub.apps().deployments().inNamespace("backstage").withName("backstage").scale(0);
 
         FxPoll.until(10, () -> cardText(ComponentKind.BACKSTAGE).contains("Suspended"));
-        assertThat(FxPoll.onFx(() -> cardText(ComponentKind.BACKSTAGE))).contains("Suspended").doesNotContain("Healthy");
+        assertThat(FxPoll.onFx(() -> cardText(ComponentKind.BACKSTAGE)))
+                .contains("Suspended")
+                .doesNotContain("Healthy");
     }
 
     @Test
@@ -74,8 +79,10 @@ class DashboardUiTest {
     }
 
     private String cardText(ComponentKind kind) {
-        return robot.lookup("#card-" + kind.name()).match(Node::isVisible).tryQueryAs(ComponentCard.class)
-                .map(ComponentCard::displayedText).orElse("");
+        return robot.lookup("#card-" + kind.name())
+                .match(Node::isVisible)
+                .tryQueryAs(ComponentCard.class)
+                .map(ComponentCard::displayedText)
+                .orElse("");
     }
-
 }

@@ -42,46 +42,84 @@ class DetailLogsUiTest {
     }
 
     @Test
-    @DisplayName("Load log on spoke-2's crash-looping Kyverno pod shows the webhook server failing, and Events its BackOff")
+    @DisplayName(
+            "Load log on spoke-2's crash-looping Kyverno pod shows the webhook server failing, and Events its BackOff")
     @SuppressWarnings("unchecked")
     void crashLoopingKyvernoPodShowsItsCrash() throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.service() != null);
-        FxPoll.until(60, () -> robot.lookup("#cluster-table").tryQueryAs(TableView.class)
-                .map(t -> ((TableView<ClusterRow>) t).getItems().stream().anyMatch(r -> r.name().equals("spoke-2")))
-                .orElse(false));
+        FxPoll.until(
+                60,
+                () -> robot.lookup("#cluster-table")
+                        .tryQueryAs(TableView.class)
+                        .map(t -> ((TableView<ClusterRow>) t)
+                                .getItems().stream().anyMatch(r -> r.name().equals("spoke-2")))
+                        .orElse(false));
         FxPoll.onFx(() -> {
             TableView<ClusterRow> table = robot.lookup("#cluster-table").queryAs(TableView.class);
-            table.getItems().stream().filter(r -> r.name().equals("spoke-2")).findFirst()
+            table.getItems().stream()
+                    .filter(r -> r.name().equals("spoke-2"))
+                    .findFirst()
                     .ifPresent(r -> table.getSelectionModel().select(r));
             return null;
         });
-        FxPoll.until(30, () -> robot.lookup("#card-KYVERNO").match(Node::isVisible).tryQuery().isPresent()
-                && robot.lookup("#selected-cluster").queryLabeled().getText().startsWith("spoke-2"));
+        FxPoll.until(
+                30,
+                () -> robot.lookup("#card-KYVERNO")
+                                .match(Node::isVisible)
+                                .tryQuery()
+                                .isPresent()
+                        && robot.lookup("#selected-cluster")
+                                .queryLabeled()
+                                .getText()
+                                .startsWith("spoke-2"));
         // the simulated admission controller starts, then crash-loops a few simulated seconds later (the card
         // turns Degraded earlier, by the policies the admission controller has not made ready: wait for the crash)
-        FxPoll.until(60, () -> robot.lookup("#card-KYVERNO").match(Node::isVisible).tryQueryAs(ComponentCard.class)
-                .map(ComponentCard::displayedText).orElse("").contains("CrashLoopBackOff"));
+        FxPoll.until(
+                60,
+                () -> robot.lookup("#card-KYVERNO")
+                        .match(Node::isVisible)
+                        .tryQueryAs(ComponentCard.class)
+                        .map(ComponentCard::displayedText)
+                        .orElse("")
+                        .contains("CrashLoopBackOff"));
         robot.clickOn("#card-KYVERNO");
         // under the reason, the detail says what to do about a crash loop
-        FxPoll.until(30, () -> robot.lookup("#component-hint").queryLabeled().getText()
-                .equals("Hint: read the previous container's log (Load log)"));
+        FxPoll.until(
+                30,
+                () -> robot.lookup("#component-hint")
+                        .queryLabeled()
+                        .getText()
+                        .equals("Hint: read the previous container's log (Load log)"));
         FxPoll.until(60, () -> pods().getItems().stream().anyMatch(p -> p.contains("kyverno-admission-controller-")));
 
         FxPoll.onFx(() -> {
             showTab("Logs");
-            pods().setValue(pods().getItems().stream().filter(p -> p.contains("admission")).findFirst().orElseThrow());
+            pods().setValue(pods().getItems().stream()
+                    .filter(p -> p.contains("admission"))
+                    .findFirst()
+                    .orElseThrow());
             robot.lookup("#load-log").queryAs(Button.class).fire();
             return null;
         });
-        FxPoll.until(30, () -> robot.lookup("#log-status").queryLabeled().getText().contains("log lines of"));
-        assertThat(FxPoll.onFx(this::logLines)).as("the log, status: %s", FxPoll.onFx(() -> robot.lookup("#log-status")
-                .queryLabeled().getText())).anyMatch(l -> l.contains("failed to start webhook server"));
+        FxPoll.until(
+                30, () -> robot.lookup("#log-status").queryLabeled().getText().contains("log lines of"));
+        assertThat(FxPoll.onFx(this::logLines))
+                .as(
+                        "the log, status: %s",
+                        FxPoll.onFx(
+                                () -> robot.lookup("#log-status").queryLabeled().getText()))
+                .anyMatch(l -> l.contains("failed to start webhook server"));
         assertThat(FxPoll.onFx(this::logLines)).noneMatch(l -> l.contains("CustomResourceDefinition"));
 
         FxPoll.onFx(() -> showTab("Events"));
-        FxPoll.until(30, () -> events().stream().anyMatch(e -> e.reason().startsWith("BackOff")
-                && e.object().contains("kyverno-admission-controller-")));
-        assertThat(FxPoll.onFx(this::events)).extracting(ClusterInspector.EventLine::reason).contains("Scheduled", "Started");
+        FxPoll.until(
+                30,
+                () -> events().stream()
+                        .anyMatch(e -> e.reason().startsWith("BackOff")
+                                && e.object().contains("kyverno-admission-controller-")));
+        assertThat(FxPoll.onFx(this::events))
+                .extracting(ClusterInspector.EventLine::reason)
+                .contains("Scheduled", "Started");
     }
 
     @SuppressWarnings("unchecked")
@@ -96,12 +134,14 @@ class DetailLogsUiTest {
 
     @SuppressWarnings("unchecked")
     private List<ClusterInspector.EventLine> events() {
-        return List.copyOf(robot.lookup("#events-table").queryAs(TableView.class).getItems());
+        return List.copyOf(
+                robot.lookup("#events-table").queryAs(TableView.class).getItems());
     }
 
     private Void showTab(String text) {
         Node detail = robot.lookup("#component-detail").query();
-        TabPane tabs = robot.from(detail).lookup((Node n) -> n instanceof TabPane).queryAs(TabPane.class);
+        TabPane tabs =
+                robot.from(detail).lookup((Node n) -> n instanceof TabPane).queryAs(TabPane.class);
         for (Tab t : tabs.getTabs()) {
             if (t.getText().equals(text)) {
                 tabs.getSelectionModel().select(t);

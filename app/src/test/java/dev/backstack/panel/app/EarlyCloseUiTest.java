@@ -23,7 +23,9 @@ class EarlyCloseUiTest {
         FxToolkit.cleanupStages();
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> PanelApp.lateClosed() > before);
-        assertThat(app.service()).as("a fleet that arrives after the window closed is never attached").isNull();
+        assertThat(app.service())
+                .as("a fleet that arrives after the window closed is never attached")
+                .isNull();
         assertThatCode(WaitForAsyncUtils::checkException).doesNotThrowAnyException();
     }
 }

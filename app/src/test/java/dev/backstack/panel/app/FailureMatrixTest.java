@@ -62,7 +62,11 @@ class FailureMatrixTest {
         args[1] = "--output";
         args[2] = "json";
         System.arraycopy(extra, 0, args, 3, extra.length);
-        return Launcher.runWithoutWindow(args, all, home, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Launcher.runWithoutWindow(
+                args,
+                all,
+                home,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -122,9 +126,11 @@ class FailureMatrixTest {
     @DisplayName("exec plugin asking for a device-code login: the instructions it printed are the reason; exit 3")
     @Timeout(60)
     void interactiveLoginPlugin() throws IOException {
-        Path plugin = script("device-login",
+        Path plugin = script(
+                "device-login",
                 "echo 'To sign in, open https://microsoft.com/devicelogin and enter the code ABCD-1234' >&2\nread answer\nexit 1");
-        Path kubeconfig = kubeconfig("https://127.0.0.1:1", Kubeconfigs.exec(plugin.toString()).replace("Never", "IfAvailable"));
+        Path kubeconfig = kubeconfig(
+                "https://127.0.0.1:1", Kubeconfigs.exec(plugin.toString()).replace("Never", "IfAvailable"));
 
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
 
@@ -132,7 +138,8 @@ class FailureMatrixTest {
     }
 
     @Test
-    @DisplayName("exec plugin that never ends (a browser login): the status still ends, says what it waits for, and the plugin is killed")
+    @DisplayName(
+            "exec plugin that never ends (a browser login): the status still ends, says what it waits for, and the plugin is killed")
     @Timeout(90)
     void slowPluginIsBoundedAndKilled() throws IOException {
         Path pidFile = home.resolve("plugin.pid");
@@ -143,12 +150,17 @@ class FailureMatrixTest {
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
 
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        assertThat(seconds).as("bounded by the status's wait for the first list").isLessThan(FleetWait.SYNC_SECONDS + 20);
+        assertThat(seconds)
+                .as("bounded by the status's wait for the first list")
+                .isLessThan(FleetWait.SYNC_SECONDS + 20);
         assertHub("connecting", "waiting for credential plugin", "browser");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
+        ProcessHandle.of(pid)
+                .ifPresent(p ->
+                        p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                .as("the plugin is cancelled when the status ends").isFalse();
+                .as("the plugin is cancelled when the status ends")
+                .isFalse();
     }
 
     @Test
@@ -174,9 +186,11 @@ class FailureMatrixTest {
                 - name: eks
                   user:
                 %s
-                """.formatted(server.getPort(), Kubeconfigs.exec("aws-not-installed").indent(2)));
+                """.formatted(
+                        server.getPort(), Kubeconfigs.exec("aws-not-installed").indent(2)));
 
-        assertThat(status(kubeconfig, "--spoke", "eks-spoke", "--spoke", "gone-spoke")).hasValue(StatusCommand.EXIT_UNHEALTHY);
+        assertThat(status(kubeconfig, "--spoke", "eks-spoke", "--spoke", "gone-spoke"))
+                .hasValue(StatusCommand.EXIT_UNHEALTHY);
 
         JsonNode root = json();
         assertThat(root.at("/hub/reachability").asText()).isEqualTo("reachable");
@@ -191,7 +205,8 @@ class FailureMatrixTest {
     // --- servers ------------------------------------------------------------------------------
 
     @Test
-    @DisplayName("a server that refuses connections, and a host that does not resolve: unreachable, naming the server; exit 3")
+    @DisplayName(
+            "a server that refuses connections, and a host that does not resolve: unreachable, naming the server; exit 3")
     @Timeout(90)
     void refusedAndUnknownHost() throws IOException {
         assertThat(status(kubeconfig("https://127.0.0.1:1", "    token: abc"))).hasValue(StatusCommand.EXIT_NO_HUB);
@@ -199,17 +214,21 @@ class FailureMatrixTest {
 
         out.reset();
         err.reset();
-        assertThat(status(kubeconfig("https://no-such-host.invalid:6443", "    token: abc"))).hasValue(StatusCommand.EXIT_NO_HUB);
+        assertThat(status(kubeconfig("https://no-such-host.invalid:6443", "    token: abc")))
+                .hasValue(StatusCommand.EXIT_NO_HUB);
         assertHub("unreachable", "cannot reach the API server https://no-such-host.invalid:6443: unknown host");
     }
 
     @Test
-    @DisplayName("a server whose certificate is not trusted: unreachable with a TLS reason, never retried insecurely; exit 3")
+    @DisplayName(
+            "a server whose certificate is not trusted: unreachable with a TLS reason, never retried insecurely; exit 3")
     @Timeout(60)
     void untrustedCertificate() throws IOException {
         startServer(null);
-        Path kubeconfig = write("kubeconfig", Kubeconfigs.text("https://127.0.0.1:" + server.getPort(), "    token: abc")
-                .replace("insecure-skip-tls-verify: true", "insecure-skip-tls-verify: false"));
+        Path kubeconfig = write(
+                "kubeconfig",
+                Kubeconfigs.text("https://127.0.0.1:" + server.getPort(), "    token: abc")
+                        .replace("insecure-skip-tls-verify: true", "insecure-skip-tls-verify: false"));
 
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
 
@@ -264,8 +283,10 @@ class FailureMatrixTest {
     @Test
     @DisplayName("a kubeconfig without contexts: an error, not the demo; exit 3")
     void noContexts() throws IOException {
-        assertNoHub(write("kubeconfig", "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n"),
-                "no usable kubeconfig", "defines no contexts");
+        assertNoHub(
+                write("kubeconfig", "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n"),
+                "no usable kubeconfig",
+                "defines no contexts");
     }
 
     @Test
@@ -285,8 +306,9 @@ class FailureMatrixTest {
     @DisplayName("a context whose user is not defined: the hub not connected with the reason; exit 3")
     @Timeout(60)
     void missingUser() throws IOException {
-        Path kubeconfig = write("kubeconfig", Kubeconfigs.text("https://127.0.0.1:1", "    token: abc")
-                .replace("user: u}", "user: nobody}"));
+        Path kubeconfig = write(
+                "kubeconfig",
+                Kubeconfigs.text("https://127.0.0.1:1", "    token: abc").replace("user: u}", "user: nobody}"));
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
         assertHub("not connected", "user `nobody` is not defined");
     }
@@ -295,8 +317,10 @@ class FailureMatrixTest {
     @DisplayName("a context whose cluster is not defined: the hub not connected with the reason; exit 3")
     @Timeout(60)
     void missingCluster() throws IOException {
-        Path kubeconfig = write("kubeconfig", Kubeconfigs.text("https://127.0.0.1:1", "    token: abc")
-                .replace("cluster: c,", "cluster: elsewhere,"));
+        Path kubeconfig = write(
+                "kubeconfig",
+                Kubeconfigs.text("https://127.0.0.1:1", "    token: abc")
+                        .replace("cluster: c,", "cluster: elsewhere,"));
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
         assertHub("not connected", "elsewhere");
     }
@@ -305,7 +329,8 @@ class FailureMatrixTest {
     @DisplayName("certificate files that cannot be read: the hub not connected, each file named; exit 3")
     @Timeout(60)
     void unreadableCertificateFiles() throws IOException {
-        Path kubeconfig = kubeconfig("https://127.0.0.1:1",
+        Path kubeconfig = kubeconfig(
+                "https://127.0.0.1:1",
                 "    client-certificate: /nonexistent/client.crt\n    client-key: /nonexistent/client.key");
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
         assertHub("not connected", "/nonexistent/client.crt", "/nonexistent/client.key");
@@ -317,24 +342,41 @@ class FailureMatrixTest {
         Options plain = Options.parse(new String[] {"status"});
         Path empty = home.resolve("empty-home");
         Files.createDirectories(empty);
-        assertThat(new FleetConnector(plain, Map.of(), empty).useDemo(plain)).as("no KUBECONFIG, no ~/.kube/config").isTrue();
-        assertThat(new FleetConnector(plain, Map.of("KUBECONFIG", ""), empty).useDemo(plain)).as("KUBECONFIG empty").isTrue();
+        assertThat(new FleetConnector(plain, Map.of(), empty).useDemo(plain))
+                .as("no KUBECONFIG, no ~/.kube/config")
+                .isTrue();
+        assertThat(new FleetConnector(plain, Map.of("KUBECONFIG", ""), empty).useDemo(plain))
+                .as("KUBECONFIG empty")
+                .isTrue();
 
         Path kube = empty.resolve(".kube");
         Files.createDirectories(kube);
         Files.writeString(kube.resolve("config"), "not: [a kubeconfig");
-        assertThat(new FleetConnector(plain, Map.of(), empty).useDemo(plain)).as("a broken ~/.kube/config").isFalse();
-        assertThat(new FleetConnector(plain, Map.of("KUBECONFIG", home.resolve("missing").toString()), home)
-                .useDemo(plain)).as("KUBECONFIG naming a missing file").isFalse();
+        assertThat(new FleetConnector(plain, Map.of(), empty).useDemo(plain))
+                .as("a broken ~/.kube/config")
+                .isFalse();
+        assertThat(new FleetConnector(
+                                plain,
+                                Map.of("KUBECONFIG", home.resolve("missing").toString()),
+                                home)
+                        .useDemo(plain))
+                .as("KUBECONFIG naming a missing file")
+                .isFalse();
         Options demo = Options.parse(new String[] {"status", "--demo"});
-        assertThat(new FleetConnector(demo, Map.of(), empty).useDemo(demo)).as("--demo").isTrue();
+        assertThat(new FleetConnector(demo, Map.of(), empty).useDemo(demo))
+                .as("--demo")
+                .isTrue();
     }
 
     private void assertNoHub(Path kubeconfig, String... message) {
         long started = System.nanoTime();
         assertThat(status(kubeconfig)).hasValue(StatusCommand.EXIT_NO_HUB);
-        assertThat((System.nanoTime() - started) / 1_000_000L).as("nothing to wait for").isLessThan(15_000);
-        assertThat(out.toString(StandardCharsets.UTF_8)).as("no demo, no made-up cluster").isEmpty();
+        assertThat((System.nanoTime() - started) / 1_000_000L)
+                .as("nothing to wait for")
+                .isLessThan(15_000);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .as("no demo, no made-up cluster")
+                .isEmpty();
         assertThat(err()).contains("error: ").contains(message).contains("--demo");
     }
 
@@ -354,10 +396,14 @@ class FailureMatrixTest {
 
     /** An https API server: the CRUD mock, or one that answers every request with {@code answer}. */
     private void startServer(Dispatcher answer) {
-        Map<io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>> responses =
-                new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                answer != null ? answer : new KubernetesMixedDispatcher(responses), true);
+        Map<io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>
+                responses = new HashMap<>();
+        server = new KubernetesMockServer(
+                new Context(),
+                new MockWebServer(),
+                responses,
+                answer != null ? answer : new KubernetesMixedDispatcher(responses),
+                true);
         server.init(InetAddress.getLoopbackAddress(), 0);
     }
 
@@ -365,7 +411,9 @@ class FailureMatrixTest {
         return new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+                return new MockResponse()
+                        .setResponseCode(code)
+                        .setHeader("Content-Type", "application/json")
                         .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\""
                                 + reason + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}");
             }

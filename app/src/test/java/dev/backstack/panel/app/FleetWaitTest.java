@@ -26,10 +26,14 @@ import org.junit.jupiter.api.Timeout;
 class FleetWaitTest {
 
     private static Fleet fleet(long revision, Reachability hub, WatchState.State... watches) {
-        Cluster c = ClusterAssembler.assemble(new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB,
-                "https://hub.example.test", Set.of()), hub, "", ObjectSet.EMPTY);
+        Cluster c = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "https://hub.example.test", Set.of()),
+                hub,
+                "",
+                ObjectSet.EMPTY);
         List<WatchState> states = java.util.Arrays.stream(watches)
-                .map(s -> new WatchState("hub", "Deployments", s, 0, 0, 0, "")).toList();
+                .map(s -> new WatchState("hub", "Deployments", s, 0, 0, 0, ""))
+                .toList();
         return new Fleet(c, List.of(), states, true, revision, 0);
     }
 
@@ -65,7 +69,9 @@ class FleetWaitTest {
         Fleet settled = FleetWait.settle(script, FleetWait::allWatching, 300, 5000, script::tick);
 
         assertThat(settled).isSameAs(caughtUp);
-        assertThat(script.now.get()).as("quiet for 300 ms after the last new snapshot").isGreaterThanOrEqualTo(300)
+        assertThat(script.now.get())
+                .as("quiet for 300 ms after the last new snapshot")
+                .isGreaterThanOrEqualTo(300)
                 .isLessThan(5000);
     }
 
@@ -93,20 +99,30 @@ class FleetWaitTest {
 
     @Test
     void onTheDemoEveryWatchMustList() {
-        assertThat(FleetWait.allWatching(fleet(1, Reachability.REACHABLE, WatchState.State.WATCHING))).isTrue();
-        assertThat(FleetWait.allWatching(fleet(1, Reachability.REACHABLE, WatchState.State.WATCHING,
-                WatchState.State.NOT_INSTALLED))).as("a kind whose CRD the panel has not seen yet").isFalse();
-        assertThat(FleetWait.allWatching(fleet(1, Reachability.REACHABLE, WatchState.State.STARTING))).isFalse();
-        assertThat(FleetWait.allWatching(fleet(1, Reachability.REACHABLE))).as("no watches yet").isFalse();
+        assertThat(FleetWait.allWatching(fleet(1, Reachability.REACHABLE, WatchState.State.WATCHING)))
+                .isTrue();
+        assertThat(FleetWait.allWatching(
+                        fleet(1, Reachability.REACHABLE, WatchState.State.WATCHING, WatchState.State.NOT_INSTALLED)))
+                .as("a kind whose CRD the panel has not seen yet")
+                .isFalse();
+        assertThat(FleetWait.allWatching(fleet(1, Reachability.REACHABLE, WatchState.State.STARTING)))
+                .isFalse();
+        assertThat(FleetWait.allWatching(fleet(1, Reachability.REACHABLE)))
+                .as("no watches yet")
+                .isFalse();
     }
 
     @Test
     void aHubIsSilentWhenNoneOfItsWatchesListed() {
-        assertThat(FleetWait.hubSilent(fleet(1, Reachability.CONNECTING, WatchState.State.STARTING,
-                WatchState.State.RECONNECTING))).isTrue();
-        assertThat(FleetWait.hubSilent(fleet(1, Reachability.CONNECTING, WatchState.State.WATCHING,
-                WatchState.State.STARTING))).as("a slow hub that answered").isFalse();
-        assertThat(FleetWait.hubSilent(fleet(1, Reachability.REACHABLE, WatchState.State.STARTING))).isFalse();
+        assertThat(FleetWait.hubSilent(
+                        fleet(1, Reachability.CONNECTING, WatchState.State.STARTING, WatchState.State.RECONNECTING)))
+                .isTrue();
+        assertThat(FleetWait.hubSilent(
+                        fleet(1, Reachability.CONNECTING, WatchState.State.WATCHING, WatchState.State.STARTING)))
+                .as("a slow hub that answered")
+                .isFalse();
+        assertThat(FleetWait.hubSilent(fleet(1, Reachability.REACHABLE, WatchState.State.STARTING)))
+                .isFalse();
     }
 
     @Test
@@ -119,8 +135,10 @@ class FleetWaitTest {
             assertThat(fleet.hub().reachability().isReachable()).isTrue();
             assertThat(fleet.spokes()).extracting(Cluster::name).contains("spoke-1", "spoke-2", "spoke-3");
             // spoke-3 refuses connections until it is provisioned (tick 14): settled, the panel reads it
-            assertThat(fleet.spokes()).allSatisfy(s -> assertThat(s.reachability().isReachable())
-                    .as(s.name() + " reachable").isTrue());
+            assertThat(fleet.spokes())
+                    .allSatisfy(s -> assertThat(s.reachability().isReachable())
+                            .as(s.name() + " reachable")
+                            .isTrue());
             assertThat(FleetWait.allWatching(fleet)).isTrue();
             assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("did not");
         }

@@ -14,12 +14,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class FxPoll {
 
-    private FxPoll() {
-    }
+    private FxPoll() {}
 
     /** Waits up to {@code seconds} for the condition, evaluated on the FX thread, then for pending FX events. */
     public static void until(int seconds, Callable<Boolean> condition) throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(seconds))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> onFx(condition));
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -19,7 +19,8 @@ class HistoryHandleTest {
     void realFleetHistoryInTheConfigFolder() throws Exception {
         Path dir = AppDirs.compliance(Map.of(), home);
         assertThat(dir).isEqualTo(home.resolve(".config/backstack-panel/compliance"));
-        assertThat(AppDirs.compliance(Map.of("XDG_CONFIG_HOME", home.resolve("x").toString()), home))
+        assertThat(AppDirs.compliance(
+                        Map.of("XDG_CONFIG_HOME", home.resolve("x").toString()), home))
                 .isEqualTo(home.resolve("x/backstack-panel/compliance"));
         try (HistoryHandle h = HistoryHandle.open(dir, false, 0)) {
             assertThat(h.history().snapshot().samples()).isEmpty();

@@ -8,8 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Kubeconfigs and credential plugins written for the failure tests: one context {@code hub}, cluster {@code c}, user {@code u}. */
 final class Kubeconfigs {
 
-    private Kubeconfigs() {
-    }
+    private Kubeconfigs() {}
 
     /** The kubeconfig's text; {@code user} is the user's body, indented by four spaces. */
     static String text(String server, String user) {

@@ -25,21 +25,31 @@ class PluginApprovalConnectTest {
     Path home;
 
     @Test
-    @DisplayName("an opened kubeconfig's plugin is not run until approved; the user's own kubeconfig's plugin runs as kubectl would")
+    @DisplayName(
+            "an opened kubeconfig's plugin is not run until approved; the user's own kubeconfig's plugin runs as kubectl would")
     @Timeout(60)
     void openedKubeconfigNeedsApproval() throws Exception {
         Path marker = home.resolve("plugin-ran");
         Path plugin = Kubeconfigs.script(home.resolve("curl-pipe-sh"), "touch " + marker + "\nexit 1");
         Path own = kubeconfig("own", plugin);
         Path opened = kubeconfig("opened", plugin);
-        Map<String, String> env = Map.of("KUBECONFIG", own.toString(), "XDG_CONFIG_HOME", home.resolve("cfg").toString(),
-                "PATH", "/usr/bin:/bin");
+        Map<String, String> env = Map.of(
+                "KUBECONFIG",
+                own.toString(),
+                "XDG_CONFIG_HOME",
+                home.resolve("cfg").toString(),
+                "PATH",
+                "/usr/bin:/bin");
 
         try (FleetConnector mine = new FleetConnector(Options.parse(), env, home)) {
             FleetConnector other = mine.reread(Optional.of(opened));
             ContextEntry hub = other.kubeconfig().find("hub").orElseThrow();
-            assertThat(other.pluginsToApprove(List.of("hub"))).extracting(ContextEntry::name).containsExactly("hub");
-            assertThat(mine.pluginsToApprove(List.of("hub"))).as("the user's own kubeconfig").isEmpty();
+            assertThat(other.pluginsToApprove(List.of("hub")))
+                    .extracting(ContextEntry::name)
+                    .containsExactly("hub");
+            assertThat(mine.pluginsToApprove(List.of("hub")))
+                    .as("the user's own kubeconfig")
+                    .isEmpty();
 
             try (FleetService refused = other.connect(hub, List.of())) {
                 refused.awaitSynced(10, TimeUnit.SECONDS);
@@ -60,7 +70,8 @@ class PluginApprovalConnectTest {
     }
 
     private Path kubeconfig(String name, Path plugin) throws Exception {
-        return Kubeconfigs.write(home.resolve(name + ".yaml"),
+        return Kubeconfigs.write(
+                home.resolve(name + ".yaml"),
                 Kubeconfigs.text("https://127.0.0.1:1", Kubeconfigs.exec(plugin.toString())));
     }
 }

@@ -12,8 +12,7 @@ import javax.imageio.ImageIO;
 /** Writes a scene as PNG when {@code -Dpanel.screenshots=DIR} is set (for docs/images). */
 public final class Screenshots {
 
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     public static boolean wanted() {
         return System.getProperty("panel.screenshots") != null;

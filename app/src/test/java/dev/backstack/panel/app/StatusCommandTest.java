@@ -41,9 +41,16 @@ class StatusCommandTest {
 
     /** The launcher's path without a window, as {@code main} takes it before {@code System.exit}. */
     private OptionalInt run(Path kubeconfig, String... args) {
-        Map<String, String> env = Map.of("KUBECONFIG", kubeconfig.toString(),
-                "XDG_CONFIG_HOME", home.resolve("config").toString());
-        return Launcher.runWithoutWindow(args, env, home, new PrintStream(out, true, StandardCharsets.UTF_8),
+        Map<String, String> env = Map.of(
+                "KUBECONFIG",
+                kubeconfig.toString(),
+                "XDG_CONFIG_HOME",
+                home.resolve("config").toString());
+        return Launcher.runWithoutWindow(
+                args,
+                env,
+                home,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -55,7 +62,8 @@ class StatusCommandTest {
     @DisplayName("0: the hub and every spoke Healthy")
     void healthyFleetExitsZero() {
         assertThat(StatusCommand.exitCode(fleet(Reachability.REACHABLE, Health.HEALTHY, Health.HEALTHY)))
-                .isEqualTo(StatusCommand.EXIT_HEALTHY).isZero();
+                .isEqualTo(StatusCommand.EXIT_HEALTHY)
+                .isZero();
     }
 
     @Test
@@ -63,7 +71,9 @@ class StatusCommandTest {
     @Timeout(90)
     void notHealthyExitsOne() {
         assertThat(run(home.resolve("no-such-kubeconfig"), "status", "--demo")).hasValue(StatusCommand.EXIT_UNHEALTHY);
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("spoke-2 +Degraded").doesNotContain("FLEET Healthy");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsPattern("spoke-2 +Degraded")
+                .doesNotContain("FLEET Healthy");
         assertThat(StatusCommand.exitCode(fleet(Reachability.REACHABLE, Health.HEALTHY, Health.UNKNOWN)))
                 .isEqualTo(1);
     }
@@ -72,7 +82,8 @@ class StatusCommandTest {
     @DisplayName("2: a usage error, said on standard error")
     void usageErrorExitsTwo() {
         assertThat(run(home.resolve("no-such-kubeconfig"), "status", "--output", "yaml"))
-                .hasValue(StatusCommand.EXIT_USAGE).hasValue(2);
+                .hasValue(StatusCommand.EXIT_USAGE)
+                .hasValue(2);
         assertThat(err()).contains("--output must be table or json, not yaml");
         assertThat(run(home.resolve("no-such-kubeconfig"), "status", "--wait")).hasValue(2);
     }
@@ -82,7 +93,9 @@ class StatusCommandTest {
     @Timeout(30)
     void unknownHubContextExitsThree() throws IOException {
         Path kubeconfig = kubeconfig(1);
-        assertThat(run(kubeconfig, "status", "--context", "no-such-hub")).hasValue(StatusCommand.EXIT_NO_HUB).hasValue(3);
+        assertThat(run(kubeconfig, "status", "--context", "no-such-hub"))
+                .hasValue(StatusCommand.EXIT_NO_HUB)
+                .hasValue(3);
         assertThat(err()).contains("no context named no-such-hub");
     }
 
@@ -104,25 +117,54 @@ class StatusCommandTest {
     @DisplayName("watchProblems names the cluster of each problem")
     void watchProblemsNameTheirCluster() {
         Fleet f = fleet(Reachability.REACHABLE, Health.HEALTHY, Health.HEALTHY);
-        Fleet withProblems = new Fleet(f.hub(), f.spokes(), List.of(
-                new WatchState("hub-ctx", "ClusterPolicies", WatchState.State.FORBIDDEN, 0, 0, 0, ""),
-                new WatchState("spoke-2", "Pods in kyverno", WatchState.State.RECONNECTING, 3, 0, 0, "connection reset"),
-                new WatchState("spoke-2", "Deployments", WatchState.State.WATCHING, 0, 0, 5, "")), false, 1, 1);
+        Fleet withProblems = new Fleet(
+                f.hub(),
+                f.spokes(),
+                List.of(
+                        new WatchState("hub-ctx", "ClusterPolicies", WatchState.State.FORBIDDEN, 0, 0, 0, ""),
+                        new WatchState(
+                                "spoke-2",
+                                "Pods in kyverno",
+                                WatchState.State.RECONNECTING,
+                                3,
+                                0,
+                                0,
+                                "connection reset"),
+                        new WatchState("spoke-2", "Deployments", WatchState.State.WATCHING, 0, 0, 5, "")),
+                false,
+                1,
+                1);
 
-        assertThat(StatusReport.watchProblems(withProblems)).containsExactly(
-                "backstack-hub: no permission to list ClusterPolicies",
-                "spoke-2: Pods in kyverno: reconnecting (attempt 3): connection reset");
+        assertThat(StatusReport.watchProblems(withProblems))
+                .containsExactly(
+                        "backstack-hub: no permission to list ClusterPolicies",
+                        "spoke-2: Pods in kyverno: reconnecting (attempt 3): connection reset");
     }
 
     private static Fleet fleet(Reachability hubReachability, Health hub, Health spoke) {
-        return new Fleet(cluster("hub-ctx", "backstack-hub", ClusterRole.HUB, hubReachability, hub),
-                List.of(cluster("spoke-2", "spoke-2", ClusterRole.SPOKE, Reachability.REACHABLE, spoke)), List.of(),
-                false, 1, 1);
+        return new Fleet(
+                cluster("hub-ctx", "backstack-hub", ClusterRole.HUB, hubReachability, hub),
+                List.of(cluster("spoke-2", "spoke-2", ClusterRole.SPOKE, Reachability.REACHABLE, spoke)),
+                List.of(),
+                false,
+                1,
+                1);
     }
 
     private static Cluster cluster(String id, String name, ClusterRole role, Reachability r, Health h) {
-        return new Cluster(id, name, role, "https://127.0.0.1:6443", Set.of("test"), r, "v1.33.4", List.of(), List.of(),
-                List.of(), ComplianceSummary.EMPTY, Optional.empty(),
+        return new Cluster(
+                id,
+                name,
+                role,
+                "https://127.0.0.1:6443",
+                Set.of("test"),
+                r,
+                "v1.33.4",
+                List.of(),
+                List.of(),
+                List.of(),
+                ComplianceSummary.EMPTY,
+                Optional.empty(),
                 h == Health.HEALTHY ? Assessment.healthy("all healthy") : Assessment.of(h, "Cluster " + name, "test"));
     }
 

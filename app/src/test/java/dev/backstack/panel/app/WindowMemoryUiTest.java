@@ -41,7 +41,8 @@ class WindowMemoryUiTest {
     void reopensAsItWasLeft() throws Exception {
         PanelApp app = open();
         Rectangle2D screen = FxPoll.onFx(() -> Screen.getPrimary().getVisualBounds());
-        assertThat(FxPoll.onFx(() -> stage.getWidth())).as("the first window fits the screen")
+        assertThat(FxPoll.onFx(() -> stage.getWidth()))
+                .as("the first window fits the screen")
                 .isLessThanOrEqualTo(screen.getWidth());
         assertOnScreen(screen);
 
@@ -70,8 +71,11 @@ class WindowMemoryUiTest {
         assertThat(FxPoll.onFx(() -> new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()}))
                 .containsExactly(120, 90, 1000, 700);
         FxPoll.until(10, () -> Math.abs(dashboard().splitPanes().get(0).getDividerPositions()[0] - 0.55) < 0.02);
-        assertThat(FxPoll.onFx(() -> dashboard().splitPanes().get(1).getDividerPositions()[0])).isCloseTo(0.62, within(0.02));
-        assertThat(FxPoll.onFx(() -> dashboard().tabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("Watches");
+        assertThat(FxPoll.onFx(() -> dashboard().splitPanes().get(1).getDividerPositions()[0]))
+                .isCloseTo(0.62, within(0.02));
+        assertThat(FxPoll.onFx(() ->
+                        dashboard().tabs().getSelectionModel().getSelectedItem().getText()))
+                .isEqualTo("Watches");
         close(app);
     }
 
@@ -85,7 +89,9 @@ class WindowMemoryUiTest {
         PanelApp app = open();
         Rectangle2D screen = FxPoll.onFx(() -> Screen.getPrimary().getVisualBounds());
         assertOnScreen(screen);
-        assertThat(FxPoll.onFx(() -> stage.getWidth())).as("the default size, not the remembered one").isNotEqualTo(900);
+        assertThat(FxPoll.onFx(() -> stage.getWidth()))
+                .as("the default size, not the remembered one")
+                .isNotEqualTo(900);
         close(app);
 
         prefs.putDouble("x", -200);
@@ -114,8 +120,14 @@ class WindowMemoryUiTest {
         FxPoll.until(10, () -> stage.isMaximized());
         close(app);
         assertThat(prefs.getBoolean("maximized", false)).isTrue();
-        assertThat(new double[] {prefs.getDouble("x", -1), prefs.getDouble("y", -1), prefs.getDouble("width", -1),
-                prefs.getDouble("height", -1)}).as("the normal bounds, not the maximised ones").containsExactly(60, 50, 900, 640);
+        assertThat(new double[] {
+                    prefs.getDouble("x", -1),
+                    prefs.getDouble("y", -1),
+                    prefs.getDouble("width", -1),
+                    prefs.getDouble("height", -1)
+                })
+                .as("the normal bounds, not the maximised ones")
+                .containsExactly(60, 50, 900, 640);
 
         FxPoll.onFx(() -> {
             stage.setMaximized(false);
@@ -128,7 +140,9 @@ class WindowMemoryUiTest {
 
     private PanelApp open() throws Exception {
         PanelApp app = (PanelApp) FxToolkit.setupApplication(PanelApp.class);
-        FxPoll.until(10, () -> stage.isShowing() && robot.lookup("#dashboard").tryQuery().isPresent());
+        FxPoll.until(
+                10,
+                () -> stage.isShowing() && robot.lookup("#dashboard").tryQuery().isPresent());
         return app;
     }
 

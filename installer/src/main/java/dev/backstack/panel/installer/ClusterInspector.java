@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ContainerResource;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
-import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.dsl.Loggable;
+import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,8 +32,7 @@ public final class ClusterInspector {
     static final int MAX_LOG_BYTES = 2 * 1024 * 1024;
 
     /** One event line as shown to the user; {@code reason} carries the count when it repeated ({@code BackOff (x12)}). */
-    public record EventLine(String time, String type, String object, String reason, String message) {
-    }
+    public record EventLine(String time, String type, String object, String reason, String message) {}
 
     /**
      * Which log to read.
@@ -77,8 +76,15 @@ public final class ClusterInspector {
     /** The newest {@code max} events about one object (its {@code involvedObject}), newest first. */
     public List<EventLine> objectEvents(String kind, String namespace, String name, int max) {
         try {
-            return lines(client.v1().events().inNamespace(namespace).withField("involvedObject.kind", kind)
-                    .withField("involvedObject.name", name).list().getItems(), max);
+            return lines(
+                    client.v1()
+                            .events()
+                            .inNamespace(namespace)
+                            .withField("involvedObject.kind", kind)
+                            .withField("involvedObject.name", name)
+                            .list()
+                            .getItems(),
+                    max);
         } catch (KubernetesClientException e) {
             throw new IllegalStateException(readable(e, "list events of " + kind + " " + namespace + "/" + name), e);
         }
@@ -102,8 +108,8 @@ public final class ClusterInspector {
      * after each line on the follow's own thread, and {@code ended} with the reason when the stream
      * ends (the container stopped, the connection dropped, or {@link LogFollow#close()}).
      */
-    public LogFollow follow(LogRequest request, BoundedLines sink, Runnable changed,
-            java.util.function.Consumer<String> ended) {
+    public LogFollow follow(
+            LogRequest request, BoundedLines sink, Runnable changed, java.util.function.Consumer<String> ended) {
         if (request.previous()) {
             throw new IllegalArgumentException("a previous run has ended: read its tail, do not follow it");
         }
@@ -114,20 +120,23 @@ public final class ClusterInspector {
             throw new IllegalStateException(readable(e, "follow the log of " + describe(request)), e);
         }
         LogFollow follow = new LogFollow(watch);
-        Thread reader = new Thread(() -> {
-            String reason = "the log stream ended";
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    sink.add(line);
-                    changed.run();
-                }
-            } catch (IOException e) {
-                reason = follow.isClosed() ? "stopped" : "the log stream broke: " + e.getMessage();
-            } finally {
-                watch.close();
-                ended.accept(follow.isClosed() ? "stopped" : reason);
-            }
-        }, "log-follow-" + request.podKey());
+        Thread reader = new Thread(
+                () -> {
+                    String reason = "the log stream ended";
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            sink.add(line);
+                            changed.run();
+                        }
+                    } catch (IOException e) {
+                        reason = follow.isClosed() ? "stopped" : "the log stream broke: " + e.getMessage();
+                    } finally {
+                        watch.close();
+                        ended.accept(follow.isClosed() ? "stopped" : reason);
+                    }
+                },
+                "log-follow-" + request.podKey());
         reader.setDaemon(true);
         reader.start();
         return follow;
@@ -155,18 +164,26 @@ public final class ClusterInspector {
 
     private Loggable loggable(LogRequest request) {
         PodResource pod = client.pods().inNamespace(request.namespace()).withName(request.name());
-        ContainerResource c = (request.container().isEmpty() ? pod : pod.inContainer(request.container()))
-                .withReadyWaitTimeout(0);
-        return request.previous() ? c.terminated().tailingLines(request.maxLines())
+        ContainerResource c =
+                (request.container().isEmpty() ? pod : pod.inContainer(request.container())).withReadyWaitTimeout(0);
+        return request.previous()
+                ? c.terminated().tailingLines(request.maxLines())
                 : c.limitBytes(MAX_LOG_BYTES).tailingLines(request.maxLines());
     }
 
     static List<EventLine> lines(List<Event> events, int max) {
-        return events.stream().sorted(Comparator.comparing(ClusterInspector::when).reversed()).limit(max)
-                .map(e -> new EventLine(when(e).equals(Instant.EPOCH) ? "" : when(e).toString(),
-                        nonNull(e.getType()), e.getInvolvedObject() == null ? ""
-                                : e.getInvolvedObject().getKind() + " " + e.getInvolvedObject().getName(),
-                        nonNull(e.getReason()) + (e.getCount() != null && e.getCount() > 1 ? " (x" + e.getCount() + ")" : ""),
+        return events.stream()
+                .sorted(Comparator.comparing(ClusterInspector::when).reversed())
+                .limit(max)
+                .map(e -> new EventLine(
+                        when(e).equals(Instant.EPOCH) ? "" : when(e).toString(),
+                        nonNull(e.getType()),
+                        e.getInvolvedObject() == null
+                                ? ""
+                                : e.getInvolvedObject().getKind() + " "
+                                        + e.getInvolvedObject().getName(),
+                        nonNull(e.getReason())
+                                + (e.getCount() != null && e.getCount() > 1 ? " (x" + e.getCount() + ")" : ""),
                         nonNull(e.getMessage())))
                 .toList();
     }
@@ -177,12 +194,18 @@ public final class ClusterInspector {
      * else {@code firstTimestamp} or its creation.
      */
     static Instant when(Event e) {
-        return Stream.of(e.getLastTimestamp(),
-                e.getSeries() == null || e.getSeries().getLastObservedTime() == null ? null
-                        : e.getSeries().getLastObservedTime().getTime(),
-                e.getEventTime() == null ? null : e.getEventTime().getTime(), e.getFirstTimestamp(),
-                e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp())
-                .map(ClusterInspector::instant).filter(i -> !i.equals(Instant.EPOCH)).findFirst().orElse(Instant.EPOCH);
+        return Stream.of(
+                        e.getLastTimestamp(),
+                        e.getSeries() == null || e.getSeries().getLastObservedTime() == null
+                                ? null
+                                : e.getSeries().getLastObservedTime().getTime(),
+                        e.getEventTime() == null ? null : e.getEventTime().getTime(),
+                        e.getFirstTimestamp(),
+                        e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp())
+                .map(ClusterInspector::instant)
+                .filter(i -> !i.equals(Instant.EPOCH))
+                .findFirst()
+                .orElse(Instant.EPOCH);
     }
 
     private static Instant instant(String time) {
@@ -198,7 +221,8 @@ public final class ClusterInspector {
     }
 
     private static String describe(LogRequest r) {
-        return (r.previous() ? "the previous run of " : "") + r.podKey()
+        return (r.previous() ? "the previous run of " : "")
+                + r.podKey()
                 + (r.container().isEmpty() ? "" : " (container " + r.container() + ")");
     }
 

@@ -33,17 +33,23 @@ public final class FleetService implements AutoCloseable {
      * must hold before it is asked anything (a credential; or the reason it cannot be used, with
      * no client).
      */
-    public record Target(String id, String name, ClusterRole role, String server, Set<String> sources,
-            KubernetesClient client, SessionGate gate) {
+    public record Target(
+            String id,
+            String name,
+            ClusterRole role,
+            String server,
+            Set<String> sources,
+            KubernetesClient client,
+            SessionGate gate) {
 
-        public Target(String id, String name, ClusterRole role, String server, Set<String> sources,
-                KubernetesClient client) {
+        public Target(
+                String id, String name, ClusterRole role, String server, Set<String> sources, KubernetesClient client) {
             this(id, name, role, server, sources, client, SessionGate.OPEN);
         }
 
         /** A cluster the user asked for that cannot be used: shown, with the reason, and never asked anything. */
-        public static Target unusable(String name, ClusterRole role, String server, Set<String> sources,
-                String reason) {
+        public static Target unusable(
+                String name, ClusterRole role, String server, Set<String> sources, String reason) {
             return new Target(name, name, role, server, sources, null, SessionGate.refused(reason));
         }
     }
@@ -77,8 +83,13 @@ public final class FleetService implements AutoCloseable {
         for (DemoFleet.Member m : fleet.members()) {
             s.add(new Target(m.name(), m.name(), m.role(), m.server(), Set.of("simulated demo cluster"), m.client()));
         }
-        fleet.onNewSpoke(m -> s.add(new Target(m.name(), m.name(), m.role(), m.server(),
-                Set.of("simulated demo cluster, requested in the spoke wizard"), m.client())));
+        fleet.onNewSpoke(m -> s.add(new Target(
+                m.name(),
+                m.name(),
+                m.role(),
+                m.server(),
+                Set.of("simulated demo cluster, requested in the spoke wizard"),
+                m.client())));
         s.owned.add(fleet);
         return s;
     }
@@ -88,7 +99,8 @@ public final class FleetService implements AutoCloseable {
         if (closed) {
             return;
         }
-        ClusterSession session = new ClusterSession(t.id(), t.client(), store, System::currentTimeMillis, t.gate(), threads);
+        ClusterSession session =
+                new ClusterSession(t.id(), t.client(), store, System::currentTimeMillis, t.gate(), threads);
         store.register(new ClusterAssembler.Identity(t.id(), t.name(), t.role(), t.server(), t.sources()), session);
         sessions.put(t.id(), session);
         if (t.client() != null) {
@@ -143,12 +155,11 @@ public final class FleetService implements AutoCloseable {
      */
     public Optional<PlanTarget> planTarget(String cluster) {
         Fleet fleet = latest();
-        Stream<Cluster> all = Stream.concat(
-                fleet.hub() == null ? Stream.empty() : Stream.of(fleet.hub()),
-                fleet.spokes().stream());
-        return all.filter(c -> c.id().equals(cluster) || c.name().equals(cluster)).findFirst()
-                .flatMap(c -> client(c.id()).map(k -> new PlanTarget(c.name(),
-                        c.server(), k, null, null, simulated)));
+        Stream<Cluster> all =
+                Stream.concat(fleet.hub() == null ? Stream.empty() : Stream.of(fleet.hub()), fleet.spokes().stream());
+        return all.filter(c -> c.id().equals(cluster) || c.name().equals(cluster))
+                .findFirst()
+                .flatMap(c -> client(c.id()).map(k -> new PlanTarget(c.name(), c.server(), k, null, null, simulated)));
     }
 
     /** Recent events and pod logs of one cluster, fetched on demand. */

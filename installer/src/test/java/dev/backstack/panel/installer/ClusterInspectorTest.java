@@ -39,20 +39,25 @@ class ClusterInspectorTest {
 
     @BeforeEach
     void start() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = URLDecoder.decode(request.getPath(), StandardCharsets.UTF_8);
-                requests.add(path);
-                if (path.equals(POD)) {
-                    return json(200, """
+        server = new KubernetesMockServer(
+                new Context(),
+                new MockWebServer(),
+                new HashMap<>(),
+                new Dispatcher() {
+                    @Override
+                    public MockResponse dispatch(RecordedRequest request) {
+                        String path = URLDecoder.decode(request.getPath(), StandardCharsets.UTF_8);
+                        requests.add(path);
+                        if (path.equals(POD)) {
+                            return json(200, """
                             {"apiVersion":"v1","kind":"Pod","metadata":{"name":"kyverno-admission-controller-6f9c8d7b5c-x2k8p",
                              "namespace":"kyverno"},"spec":{"containers":[{"name":"kyverno","image":"kyverno:v1.11.4"}]},
                              "status":{"phase":"Running"}}""");
-                }
-                return answers.apply(path);
-            }
-        }, false);
+                        }
+                        return answers.apply(path);
+                    }
+                },
+                false);
         server.init();
         client = server.createClient();
         inspector = new ClusterInspector(client);
@@ -65,11 +70,17 @@ class ClusterInspectorTest {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body);
     }
 
     private static MockResponse text(String body) {
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(body);
+        return new MockResponse()
+                .setResponseCode(200)
+                .setHeader("Content-Type", "text/plain")
+                .setBody(body);
     }
 
     private static String numbered(int n) {
@@ -81,15 +92,21 @@ class ClusterInspectorTest {
     }
 
     @Test
-    @DisplayName("the previous container's log is asked with previous=true and its tail, and shown as the server sent it")
+    @DisplayName(
+            "the previous container's log is asked with previous=true and its tail, and shown as the server sent it")
     void readsThePreviousContainer() {
-        answers = path -> path.contains("previous=true") ? text("starting\nfailed to start webhook server\n")
+        answers = path -> path.contains("previous=true")
+                ? text("starting\nfailed to start webhook server\n")
                 : text("current run\n");
 
         List<String> lines = inspector.logTail(new ClusterInspector.LogRequest(KEY, "", true, 500));
 
         assertThat(lines).containsExactly("starting", "failed to start webhook server");
-        assertThat(logRequests()).singleElement().asString().contains("previous=true").contains("tailLines=500");
+        assertThat(logRequests())
+                .singleElement()
+                .asString()
+                .contains("previous=true")
+                .contains("tailLines=500");
     }
 
     @Test
@@ -99,8 +116,13 @@ class ClusterInspectorTest {
 
         inspector.logTail(new ClusterInspector.LogRequest(KEY, "kyverno", false, 20));
 
-        assertThat(logRequests()).singleElement().asString().contains("container=kyverno").contains("tailLines=20")
-                .contains("limitBytes=" + ClusterInspector.MAX_LOG_BYTES).doesNotContain("previous");
+        assertThat(logRequests())
+                .singleElement()
+                .asString()
+                .contains("container=kyverno")
+                .contains("tailLines=20")
+                .contains("limitBytes=" + ClusterInspector.MAX_LOG_BYTES)
+                .doesNotContain("previous");
     }
 
     @Test
@@ -127,22 +149,24 @@ class ClusterInspectorTest {
     }
 
     @Test
-    @DisplayName("follow: asks follow=true, keeps the newest lines of a long stream in the bounded buffer and says when it ends")
+    @DisplayName(
+            "follow: asks follow=true, keeps the newest lines of a long stream in the bounded buffer and says when it ends")
     void followsIntoABoundedBuffer() throws Exception {
         answers = path -> text(numbered(1200));
         BoundedLines sink = new BoundedLines(500);
         CompletableFuture<String> ended = new CompletableFuture<>();
 
-        try (ClusterInspector.LogFollow follow = inspector.follow(new ClusterInspector.LogRequest(KEY, "", false, 500),
-                sink, () -> { }, ended::complete)) {
+        try (ClusterInspector.LogFollow follow = inspector.follow(
+                new ClusterInspector.LogRequest(KEY, "", false, 500), sink, () -> {}, ended::complete)) {
             assertThat(ended.get(10, TimeUnit.SECONDS)).isEqualTo("the log stream ended");
         }
 
         assertThat(sink.snapshot()).hasSize(500).startsWith("line 701").endsWith("line 1200");
         assertThat(sink.dropped()).isEqualTo(700);
         assertThat(logRequests()).anyMatch(p -> p.contains("follow=true"));
-        assertThatThrownBy(() -> inspector.follow(new ClusterInspector.LogRequest(KEY, "", true, 500), sink, () -> { },
-                r -> { })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        inspector.follow(new ClusterInspector.LogRequest(KEY, "", true, 500), sink, () -> {}, r -> {}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -166,10 +190,16 @@ class ClusterInspectorTest {
 
         List<ClusterInspector.EventLine> events = inspector.events("kyverno", 50);
 
-        assertThat(events).extracting(ClusterInspector.EventLine::reason)
+        assertThat(events)
+                .extracting(ClusterInspector.EventLine::reason)
                 .containsExactly("LeaderElection", "BackOff (x12)", "Started", "Scheduled");
-        assertThat(events).extracting(ClusterInspector.EventLine::time).containsExactly("2026-11-23T08:10:00Z",
-                "2026-11-23T08:09:00Z", "2026-11-23T08:00:01Z", "2026-11-23T08:00:00.123456Z");
+        assertThat(events)
+                .extracting(ClusterInspector.EventLine::time)
+                .containsExactly(
+                        "2026-11-23T08:10:00Z",
+                        "2026-11-23T08:09:00Z",
+                        "2026-11-23T08:00:01Z",
+                        "2026-11-23T08:00:00.123456Z");
         assertThat(inspector.events("kyverno", 2)).hasSize(2);
     }
 
@@ -181,8 +211,10 @@ class ClusterInspectorTest {
 
         assertThat(inspector.objectEvents("Pod", "kyverno", "p1", 50)).isEmpty();
 
-        assertThat(requests).anyMatch(p -> p.startsWith("/api/v1/namespaces/kyverno/events")
-                && p.contains("involvedObject.kind=Pod") && p.contains("involvedObject.name=p1"));
+        assertThat(requests)
+                .anyMatch(p -> p.startsWith("/api/v1/namespaces/kyverno/events")
+                        && p.contains("involvedObject.kind=Pod")
+                        && p.contains("involvedObject.name=p1"));
     }
 
     @Test
@@ -205,5 +237,4 @@ class ClusterInspectorTest {
         assertThat(lines.dropped()).isEqualTo(2);
         assertThatThrownBy(() -> new BoundedLines(0)).isInstanceOf(IllegalArgumentException.class);
     }
-
 }

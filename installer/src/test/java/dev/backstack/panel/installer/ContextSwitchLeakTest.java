@@ -56,11 +56,19 @@ class ContextSwitchLeakTest {
     void startServer() {
         server = new ScriptedApiServer();
         server.serve("/apis/apps/v1/deployments", List.of(ScriptedApiServer.deployment("argocd", "argocd-server", 7)));
-        registry = new ClientRegistry(new ClientFactory(Map.of(), LoginShellPath.fixed(null),
-                ClientFactory.Settings.defaults()));
+        registry = new ClientRegistry(
+                new ClientFactory(Map.of(), LoginShellPath.fixed(null), ClientFactory.Settings.defaults()));
         // insecure-skip-tls-verify: the test server's certificate is self-signed.
-        context = new ContextEntry("hub", tmp.resolve("kubeconfig"), "mock", server.url(), "", "default", true,
-                Optional.empty(), List.of());
+        context = new ContextEntry(
+                "hub",
+                tmp.resolve("kubeconfig"),
+                "mock",
+                server.url(),
+                "",
+                "default",
+                true,
+                Optional.empty(),
+                List.of());
     }
 
     @AfterEach
@@ -72,16 +80,26 @@ class ContextSwitchLeakTest {
     /** One context switch: connect, watch until listed, close the watches, release the client. */
     private void switchOnce() throws InterruptedException {
         ClusterConnection connection = registry.acquire(context);
-        FleetService service = FleetService.watching(List.of(new FleetService.Target("hub", "hub", ClusterRole.HUB,
-                context.server(), Set.of("test"), connection.client())), 20);
+        FleetService service = FleetService.watching(
+                List.of(new FleetService.Target(
+                        "hub", "hub", ClusterRole.HUB, context.server(), Set.of("test"), connection.client())),
+                20);
         try {
-            assertThat(service.awaitSynced(30, TimeUnit.SECONDS)).as("every watch listed").isTrue();
+            assertThat(service.awaitSynced(30, TimeUnit.SECONDS))
+                    .as("every watch listed")
+                    .isTrue();
             Fleet fleet = awaitSnapshot(service);
-            assertThat(fleet.watches()).filteredOn(w -> w.state() == WatchState.State.WATCHING)
-                    .as("watches the snapshot shows listing").hasSize(WatchCatalog.builtIns().size());
+            assertThat(fleet.watches())
+                    .filteredOn(w -> w.state() == WatchState.State.WATCHING)
+                    .as("watches the snapshot shows listing")
+                    .hasSize(WatchCatalog.builtIns().size());
             // Every informer's watch is open at the server (the built-in kinds and the CRDs).
-            Awaitility.await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
-                    .untilAsserted(() -> assertThat(server.openWatches()).as("watches open while the service runs")
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10))
+                    .untilAsserted(() -> assertThat(server.openWatches())
+                            .as("watches open while the service runs")
                             .isEqualTo(WATCHES));
         } finally {
             service.close();
@@ -90,12 +108,17 @@ class ContextSwitchLeakTest {
     }
 
     private static Fleet awaitSnapshot(FleetService service) {
-        return settled(Duration.ofSeconds(10), Duration.ofMillis(20), service::latest,
+        return settled(
+                Duration.ofSeconds(10),
+                Duration.ofMillis(20),
+                service::latest,
                 f -> watching(f) >= WatchCatalog.builtIns().size());
     }
 
     private static long watching(Fleet fleet) {
-        return fleet.watches().stream().filter(w -> w.state() == WatchState.State.WATCHING).count();
+        return fleet.watches().stream()
+                .filter(w -> w.state() == WatchState.State.WATCHING)
+                .count();
     }
 
     @Test
@@ -114,21 +137,29 @@ class ContextSwitchLeakTest {
         }
 
         assertThat(registry.size()).as("clients still held by the registry").isZero();
-        assertThat(server.watchesOpened() - opened).as("watches opened by the switches")
+        assertThat(server.watchesOpened() - opened)
+                .as("watches opened by the switches")
                 .isEqualTo(SWITCHES * WATCHES);
-        assertThat(awaitAtMost(server::openWatches, 0)).as("watches still open at the API server").isZero();
+        assertThat(awaitAtMost(server::openWatches, 0))
+                .as("watches still open at the API server")
+                .isZero();
         assertThat(awaitAtMost(server::openConnections, baselineConnections))
-                .as("connections open at the API server").isLessThanOrEqualTo(baselineConnections);
+                .as("connections open at the API server")
+                .isLessThanOrEqualTo(baselineConnections);
         Map<String, Integer> after = awaitThreadsBackTo(baseline);
-        System.out.println("T42 threads per group, baseline " + baseline + "; after " + SWITCHES + " switches " + after);
+        System.out.println(
+                "T42 threads per group, baseline " + baseline + "; after " + SWITCHES + " switches " + after);
         for (Map.Entry<String, Integer> group : after.entrySet()) {
-            assertThat(group.getValue()).as("threads named " + group.getKey() + "* after " + SWITCHES
-                    + " switches (baseline " + baseline + ", now " + after + ")")
+            assertThat(group.getValue())
+                    .as("threads named " + group.getKey() + "* after " + SWITCHES + " switches (baseline " + baseline
+                            + ", now " + after + ")")
                     .isLessThanOrEqualTo(baseline.getOrDefault(group.getKey(), 0) + SLACK);
         }
         int total = after.values().stream().mapToInt(Integer::intValue).sum();
-        int baselineTotal = baseline.values().stream().mapToInt(Integer::intValue).sum();
-        assertThat(total).as("all threads (baseline " + baseline + ", now " + after + ")")
+        int baselineTotal =
+                baseline.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(total)
+                .as("all threads (baseline " + baseline + ", now " + after + ")")
                 .isLessThanOrEqualTo(baselineTotal + SLACK);
     }
 
@@ -145,7 +176,10 @@ class ContextSwitchLeakTest {
 
     /** Threads of a closed client end asynchronously: polls until no group is above the baseline. */
     private static Map<String, Integer> awaitThreadsBackTo(Map<String, Integer> baseline) {
-        return settled(Duration.ofSeconds(30), Duration.ofMillis(200), ContextSwitchLeakTest::threadGroups,
+        return settled(
+                Duration.ofSeconds(30),
+                Duration.ofMillis(200),
+                ContextSwitchLeakTest::threadGroups,
                 now -> within(now, baseline));
     }
 
@@ -157,8 +191,13 @@ class ContextSwitchLeakTest {
     private static Map<String, Integer> awaitStable(Map<String, Integer> first) {
         AtomicReference<Map<String, Integer>> last = new AtomicReference<>(first);
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(15)).during(Duration.ofSeconds(1)).pollInSameThread()
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> last.getAndSet(threadGroups()).equals(last.get()));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .during(Duration.ofSeconds(1))
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> last.getAndSet(threadGroups()).equals(last.get()));
         } catch (ConditionTimeoutException e) {
             // still changing after 15 s: the baseline is the last reading
         }
@@ -174,10 +213,17 @@ class ContextSwitchLeakTest {
      * asserts on it (and says why), or takes it as a baseline. Polls on the test's thread, so the
      * wait adds no thread to the counts.
      */
-    private static <T> T settled(Duration atMost, Duration every, java.util.concurrent.Callable<T> read,
+    private static <T> T settled(
+            Duration atMost,
+            Duration every,
+            java.util.concurrent.Callable<T> read,
             java.util.function.Predicate<T> ok) {
         try {
-            return Awaitility.await().atMost(atMost).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(every)
+            return Awaitility.await()
+                    .atMost(atMost)
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(every)
                     .until(read, ok);
         } catch (ConditionTimeoutException e) {
             try {

@@ -14,17 +14,26 @@ import org.junit.jupiter.api.Test;
 /** The installer's own architecture rules, checked when the installer is built (ARCHITECTURE.md). */
 class InstallerRulesTest {
 
-    static final ArchRule NO_UI = noClasses().that().resideInAPackage("dev.backstack.panel.installer..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.backstack.panel.views..",
-                    "dev.backstack.panel.app..");
+    static final ArchRule NO_UI = noClasses()
+            .that()
+            .resideInAPackage("dev.backstack.panel.installer..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "dev.backstack.panel.views..", "dev.backstack.panel.app..");
 
-    static final ArchRule NO_STATIC_EXECUTOR = noFields().that().areStatic()
-            .and().areDeclaredInClassesThat().resideInAPackage("dev.backstack.panel.installer.live..")
-            .should().haveRawType(DescribedPredicate.describe("an executor",
-                    t -> t.isAssignableTo(java.util.concurrent.Executor.class)));
+    static final ArchRule NO_STATIC_EXECUTOR = noFields()
+            .that()
+            .areStatic()
+            .and()
+            .areDeclaredInClassesThat()
+            .resideInAPackage("dev.backstack.panel.installer.live..")
+            .should()
+            .haveRawType(DescribedPredicate.describe(
+                    "an executor", t -> t.isAssignableTo(java.util.concurrent.Executor.class)));
 
     private static JavaClasses installer() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.backstack.panel.installer");
     }
 

@@ -51,14 +51,22 @@ class LargeListPagingTest {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < OBJECTS; i++) {
             // Workloads count only in the component namespaces: spread over two of them.
-            items.add(ScriptedApiServer.deployment(i % 2 == 0 ? "argocd" : "crossplane-system",
-                    String.format("app-%05d", i), 100 + i));
+            items.add(ScriptedApiServer.deployment(
+                    i % 2 == 0 ? "argocd" : "crossplane-system", String.format("app-%05d", i), 100 + i));
         }
         server.serve(COLLECTION, items);
-        registry = new ClientRegistry(new ClientFactory(Map.of(), LoginShellPath.fixed(null),
-                ClientFactory.Settings.defaults()));
-        context = new ContextEntry("hub", tmp.resolve("kubeconfig"), "mock", server.url(), "", "default", true,
-                Optional.empty(), List.of());
+        registry = new ClientRegistry(
+                new ClientFactory(Map.of(), LoginShellPath.fixed(null), ClientFactory.Settings.defaults()));
+        context = new ContextEntry(
+                "hub",
+                tmp.resolve("kubeconfig"),
+                "mock",
+                server.url(),
+                "",
+                "default",
+                true,
+                Optional.empty(),
+                List.of());
     }
 
     @AfterEach
@@ -68,12 +76,21 @@ class LargeListPagingTest {
     }
 
     private FleetService watch() {
-        return FleetService.watching(List.of(new FleetService.Target("hub", "hub", ClusterRole.HUB, context.server(),
-                Set.of("test"), registry.acquire(context).client())), 20);
+        return FleetService.watching(
+                List.of(new FleetService.Target(
+                        "hub",
+                        "hub",
+                        ClusterRole.HUB,
+                        context.server(),
+                        Set.of("test"),
+                        registry.acquire(context).client())),
+                20);
     }
 
     private List<String> deploymentLists() {
-        return server.listRequests().stream().filter(r -> r.startsWith(COLLECTION + "?")).toList();
+        return server.listRequests().stream()
+                .filter(r -> r.startsWith(COLLECTION + "?"))
+                .toList();
     }
 
     @Test
@@ -101,9 +118,12 @@ class LargeListPagingTest {
             // first page, its continue answered 410, then the whole list again from the start
             assertThat(lists.get(0)).doesNotContain("continue=");
             assertThat(lists.get(1)).contains("continue=");
-            assertThat(lists.get(2)).as("the list restarted without a continue token").doesNotContain("continue=");
+            assertThat(lists.get(2))
+                    .as("the list restarted without a continue token")
+                    .doesNotContain("continue=");
             assertThat(lists).hasSize(2 + OBJECTS / PAGE);
-            Set<String> names = awaitDeployments(service, OBJECTS).stream().map(KubeObject::name)
+            Set<String> names = awaitDeployments(service, OBJECTS).stream()
+                    .map(KubeObject::name)
                     .collect(Collectors.toSet());
             assertThat(names).hasSize(OBJECTS).contains("app-00000", "app-04999", "app-09999");
         }
@@ -111,8 +131,10 @@ class LargeListPagingTest {
 
     /** The snapshot's Deployments once it holds {@code count} of them; fails after 30 s. */
     private static java.util.Collection<KubeObject> awaitDeployments(FleetService service, int count) {
-        return Awaitility.await(count + " Deployments in the snapshot").atMost(Duration.ofSeconds(30))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+        return Awaitility.await(count + " Deployments in the snapshot")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> service.objects("hub").all(DEPLOYMENT), all -> all.size() >= count);
     }
 }

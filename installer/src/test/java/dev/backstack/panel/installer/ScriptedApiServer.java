@@ -55,12 +55,17 @@ final class ScriptedApiServer implements AutoCloseable {
                 openConnections.decrementAndGet();
             }
         });
-        server = new KubernetesMockServer(new Context(), web, new HashMap<>(), new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        }, true);
+        server = new KubernetesMockServer(
+                new Context(),
+                web,
+                new HashMap<>(),
+                new Dispatcher() {
+                    @Override
+                    public MockResponse dispatch(RecordedRequest request) {
+                        return answer(request);
+                    }
+                },
+                true);
         server.init(InetAddress.getLoopbackAddress(), 0);
     }
 
@@ -133,8 +138,13 @@ final class ScriptedApiServer implements AutoCloseable {
         lists.add(full);
         if (query.containsKey("continue") && expireContinues.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             expired.incrementAndGet();
-            return json(410, status(410, "Expired", "The provided continue parameter is too old to display a"
-                    + " consistent list result. You can start a new list without the continue parameter."));
+            return json(
+                    410,
+                    status(
+                            410,
+                            "Expired",
+                            "The provided continue parameter is too old to display a"
+                                    + " consistent list result. You can start a new list without the continue parameter."));
         }
         List<Map<String, Object>> items;
         synchronized (this) {
@@ -173,13 +183,26 @@ final class ScriptedApiServer implements AutoCloseable {
     }
 
     private static Map<String, Object> status(int code, String reason, String message) {
-        return Map.of("apiVersion", "v1", "kind", "Status", "status", "Failure", "code", code, "reason", reason,
-                "message", message);
+        return Map.of(
+                "apiVersion",
+                "v1",
+                "kind",
+                "Status",
+                "status",
+                "Failure",
+                "code",
+                code,
+                "reason",
+                reason,
+                "message",
+                message);
     }
 
     private static MockResponse json(int code, Object body) {
         try {
-            return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+            return new MockResponse()
+                    .setResponseCode(code)
+                    .setHeader("Content-Type", "application/json")
                     .setBody(JSON.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -38,45 +38,50 @@ public final class TcpProxy implements AutoCloseable {
 
     private void listen(ServerSocket s) {
         listener = s;
-        Thread accept = new Thread(() -> {
-            while (!s.isClosed()) {
-                try {
-                    Socket client = s.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "tcp-proxy-accept");
+        Thread accept = new Thread(
+                () -> {
+                    while (!s.isClosed()) {
+                        try {
+                            Socket client = s.accept();
+                            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                            sockets.add(client);
+                            sockets.add(upstream);
+                            pump(client, upstream);
+                            pump(upstream, client);
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "tcp-proxy-accept");
         accept.setDaemon(true);
         accept.start();
     }
 
     private void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    while (paused) {
-                        Thread.sleep(20);
+        Thread t = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16384];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            while (paused) {
+                                Thread.sleep(20);
+                            }
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // the other side went away
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        close(from);
+                        close(to);
                     }
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // the other side went away
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                close(from);
-                close(to);
-            }
-        }, "tcp-proxy-pump");
+                },
+                "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

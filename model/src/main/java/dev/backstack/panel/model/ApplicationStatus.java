@@ -16,18 +16,52 @@ import java.util.Optional;
  * @param lastOperationAt    when the last operation finished ({@code operationState.finishedAt}),
  *                           or started when it has not finished; null when there was none
  */
-public record ApplicationStatus(String namespace, String name, String project, Health health,
-        String healthMessage, String syncStatus, String operationPhase, String operationMessage,
-        int retryCount, String destinationServer, String destinationName,
-        String destinationNamespace, boolean deleting, Instant lastOperationAt) {
+public record ApplicationStatus(
+        String namespace,
+        String name,
+        String project,
+        Health health,
+        String healthMessage,
+        String syncStatus,
+        String operationPhase,
+        String operationMessage,
+        int retryCount,
+        String destinationServer,
+        String destinationName,
+        String destinationNamespace,
+        boolean deleting,
+        Instant lastOperationAt) {
 
     /** Without the time of the last operation. */
-    public ApplicationStatus(String namespace, String name, String project, Health health,
-            String healthMessage, String syncStatus, String operationPhase, String operationMessage,
-            int retryCount, String destinationServer, String destinationName,
-            String destinationNamespace, boolean deleting) {
-        this(namespace, name, project, health, healthMessage, syncStatus, operationPhase, operationMessage,
-                retryCount, destinationServer, destinationName, destinationNamespace, deleting, null);
+    public ApplicationStatus(
+            String namespace,
+            String name,
+            String project,
+            Health health,
+            String healthMessage,
+            String syncStatus,
+            String operationPhase,
+            String operationMessage,
+            int retryCount,
+            String destinationServer,
+            String destinationName,
+            String destinationNamespace,
+            boolean deleting) {
+        this(
+                namespace,
+                name,
+                project,
+                health,
+                healthMessage,
+                syncStatus,
+                operationPhase,
+                operationMessage,
+                retryCount,
+                destinationServer,
+                destinationName,
+                destinationNamespace,
+                deleting,
+                null);
     }
 
     /** The last error: the failed sync's message, else a Degraded or Missing health's message; empty otherwise. */
@@ -35,7 +69,9 @@ public record ApplicationStatus(String namespace, String name, String project, H
         if (operationFailed() && operationMessage != null && !operationMessage.isBlank()) {
             return Optional.of("sync " + operationPhase + ": " + operationMessage);
         }
-        if ((health == Health.DEGRADED || health == Health.MISSING) && healthMessage != null && !healthMessage.isBlank()) {
+        if ((health == Health.DEGRADED || health == Health.MISSING)
+                && healthMessage != null
+                && !healthMessage.isBlank()) {
             return Optional.of(healthMessage);
         }
         return Optional.empty();
@@ -60,13 +96,14 @@ public record ApplicationStatus(String namespace, String name, String project, H
         }
         String message;
         if (operationFailed() && operationMessage != null) {
-            message = "sync " + operationPhase + (retryCount > 0 ? " (retry " + retryCount + ")" : "")
-                    + ": " + operationMessage;
+            message = "sync " + operationPhase + (retryCount > 0 ? " (retry " + retryCount + ")" : "") + ": "
+                    + operationMessage;
         } else if (healthMessage != null && !healthMessage.isBlank()) {
             message = healthMessage;
         } else {
             message = health == Health.UNKNOWN && healthMessage == null
-                    ? "Argo CD reports no health yet" : health.label() + ", " + summary;
+                    ? "Argo CD reports no health yet"
+                    : health.label() + ", " + summary;
         }
         return new Assessment(health, summary.toString(), Optional.of(StatusReason.of(who, message)));
     }

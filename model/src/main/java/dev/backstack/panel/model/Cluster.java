@@ -15,10 +15,20 @@ import java.util.Set;
  * @param claim        for a spoke requested through Crossplane, its claim's assessment
  * @param assessment   the roll-up: reachability, components, applications, claim
  */
-public record Cluster(String id, String name, ClusterRole role, String server, Set<String> sources,
-        Reachability reachability, String kubernetesVersion, List<Component> components,
-        List<ApplicationStatus> applications, List<PolicyStatus> policies, ComplianceSummary compliance,
-        Optional<Assessment> claim, Assessment assessment) {
+public record Cluster(
+        String id,
+        String name,
+        ClusterRole role,
+        String server,
+        Set<String> sources,
+        Reachability reachability,
+        String kubernetesVersion,
+        List<Component> components,
+        List<ApplicationStatus> applications,
+        List<PolicyStatus> policies,
+        ComplianceSummary compliance,
+        Optional<Assessment> claim,
+        Assessment assessment) {
 
     public Cluster {
         sources = Set.copyOf(sources);

@@ -1,4 +1,7 @@
 package dev.backstack.panel.model;
 
 /** A cluster's place in the fleet. */
-public enum ClusterRole { HUB, SPOKE }
+public enum ClusterRole {
+    HUB,
+    SPOKE
+}

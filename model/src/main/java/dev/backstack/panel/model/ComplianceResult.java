@@ -10,17 +10,25 @@ import java.util.Objects;
  * @param reportNamespace the namespace of the report that holds it ({@code ""} for cluster reports)
  * @param message         the result's message, or {@code ""}
  */
-public record ComplianceResult(String group, String reportNamespace, String policy, String rule, Verdict verdict,
-        String message, ResourceRef resource) {
+public record ComplianceResult(
+        String group,
+        String reportNamespace,
+        String policy,
+        String rule,
+        Verdict verdict,
+        String message,
+        ResourceRef resource) {
 
     /**
      * Worst first: fail, then error, then warn (then pass and skip), each by the resource's
      * namespace, kind and name, then policy and rule.
      */
-    public static final Comparator<ComplianceResult> WORST_FIRST = Comparator
-            .comparingInt((ComplianceResult r) -> r.verdict().listingRank())
-            .thenComparing(r -> r.resource().namespace()).thenComparing(r -> r.resource().kind())
-            .thenComparing(r -> r.resource().name()).thenComparing(ComplianceResult::policy)
+    public static final Comparator<ComplianceResult> WORST_FIRST = Comparator.comparingInt(
+                    (ComplianceResult r) -> r.verdict().listingRank())
+            .thenComparing(r -> r.resource().namespace())
+            .thenComparing(r -> r.resource().kind())
+            .thenComparing(r -> r.resource().name())
+            .thenComparing(ComplianceResult::policy)
             .thenComparing(ComplianceResult::rule);
 
     public ComplianceResult {

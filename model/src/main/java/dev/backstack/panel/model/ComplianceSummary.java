@@ -23,9 +23,15 @@ import java.util.TreeMap;
  *                    summary lists next to its counts without going through every result
  * @param findings    how many counted results are fail, error or warn ({@code worst} may hold fewer)
  */
-public record ComplianceSummary(ReportCounts total, Map<String, ReportCounts> byPolicy,
-        Map<String, ReportCounts> byNamespace, int reports, List<ComplianceResult> results, int shadowed,
-        List<ComplianceResult> worst, int findings) {
+public record ComplianceSummary(
+        ReportCounts total,
+        Map<String, ReportCounts> byPolicy,
+        Map<String, ReportCounts> byNamespace,
+        int reports,
+        List<ComplianceResult> results,
+        int shadowed,
+        List<ComplianceResult> worst,
+        int findings) {
 
     /** How many of the worst failing results a summary keeps (computed once, where reports are read). */
     public static final int WORST_KEPT = 50;
@@ -40,15 +46,23 @@ public record ComplianceSummary(ReportCounts total, Map<String, ReportCounts> by
     }
 
     /** A summary of these results; the worst failing ones and their number are taken from them. */
-    public ComplianceSummary(ReportCounts total, Map<String, ReportCounts> byPolicy,
-            Map<String, ReportCounts> byNamespace, int reports, List<ComplianceResult> results, int shadowed) {
-        this(total, byPolicy, byNamespace, reports, results, shadowed, worstOf(results, WORST_KEPT),
-                (int) results.stream().filter(r -> r.verdict().finding()).count());
+    public ComplianceSummary(
+            ReportCounts total,
+            Map<String, ReportCounts> byPolicy,
+            Map<String, ReportCounts> byNamespace,
+            int reports,
+            List<ComplianceResult> results,
+            int shadowed) {
+        this(total, byPolicy, byNamespace, reports, results, shadowed, worstOf(results, WORST_KEPT), (int)
+                results.stream().filter(r -> r.verdict().finding()).count());
     }
 
     /** A summary without per-result detail (counts only). */
-    public ComplianceSummary(ReportCounts total, Map<String, ReportCounts> byPolicy,
-            Map<String, ReportCounts> byNamespace, int reports) {
+    public ComplianceSummary(
+            ReportCounts total,
+            Map<String, ReportCounts> byPolicy,
+            Map<String, ReportCounts> byNamespace,
+            int reports) {
         this(total, byPolicy, byNamespace, reports, List.of(), 0);
     }
 

@@ -15,8 +15,16 @@ import java.util.Optional;
  * @param tree        related objects: Release path, workloads, pods, packages
  * @param pods        {@code namespace/name} of its pods, for logs
  */
-public record Component(ComponentKind kind, boolean installed, Assessment assessment, String version,
-        String installedBy, String url, List<Condition> conditions, List<ObjectNode> tree, List<String> pods) {
+public record Component(
+        ComponentKind kind,
+        boolean installed,
+        Assessment assessment,
+        String version,
+        String installedBy,
+        String url,
+        List<Condition> conditions,
+        List<ObjectNode> tree,
+        List<String> pods) {
 
     public Component {
         conditions = List.copyOf(conditions);
@@ -49,7 +57,15 @@ public record Component(ComponentKind kind, boolean installed, Assessment assess
 
     /** The same component, with everything about it now unknown (its cluster does not answer). */
     public Component unknownBecause(StatusReason reason) {
-        return new Component(kind, installed, Assessment.of(Health.UNKNOWN, "status unknown", reason),
-                version, installedBy, url, conditions, tree, pods);
+        return new Component(
+                kind,
+                installed,
+                Assessment.of(Health.UNKNOWN, "status unknown", reason),
+                version,
+                installedBy,
+                url,
+                conditions,
+                tree,
+                pods);
     }
 }

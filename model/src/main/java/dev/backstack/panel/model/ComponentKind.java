@@ -53,6 +53,9 @@ public enum ComponentKind {
 
     /** Every namespace any component lives in: what the workload informers watch. */
     public static List<String> allNamespaces() {
-        return java.util.Arrays.stream(values()).flatMap(k -> k.namespaces.stream()).distinct().toList();
+        return java.util.Arrays.stream(values())
+                .flatMap(k -> k.namespaces.stream())
+                .distinct()
+                .toList();
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A Kubernetes-style status condition, read from {@code status.conditions}. */
-public record Condition(String type, String status, String reason, String message,
-        String lastTransitionTime, Long observedGeneration) {
+public record Condition(
+        String type, String status, String reason, String message, String lastTransitionTime, Long observedGeneration) {
 
     public boolean isTrue() {
         return "True".equalsIgnoreCase(status);
@@ -38,8 +38,12 @@ public record Condition(String type, String status, String reason, String messag
     }
 
     static Condition fromMap(Map<?, ?> map) {
-        return new Condition(Fields.str(map, "type"), Fields.str(map, "status"),
-                Fields.str(map, "reason"), Fields.str(map, "message"),
-                Fields.str(map, "lastTransitionTime"), Fields.num(map, "observedGeneration"));
+        return new Condition(
+                Fields.str(map, "type"),
+                Fields.str(map, "status"),
+                Fields.str(map, "reason"),
+                Fields.str(map, "message"),
+                Fields.str(map, "lastTransitionTime"),
+                Fields.num(map, "observedGeneration"));
     }
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Null-safe reads from the plain maps that hold a Kubernetes object's spec and status. */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** The value at {@code path}, or null when any step is absent or not a map. */
     public static Object get(Map<?, ?> root, String... path) {

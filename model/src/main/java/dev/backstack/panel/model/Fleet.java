@@ -10,8 +10,13 @@ import java.util.List;
  * @param revision   increases with every published snapshot
  * @param takenMillis epoch millis when the snapshot was assembled
  */
-public record Fleet(Cluster hub, List<Cluster> spokes, List<WatchState> watches, boolean simulated,
-        long revision, long takenMillis) {
+public record Fleet(
+        Cluster hub,
+        List<Cluster> spokes,
+        List<WatchState> watches,
+        boolean simulated,
+        long revision,
+        long takenMillis) {
 
     public Fleet {
         spokes = List.copyOf(spokes);

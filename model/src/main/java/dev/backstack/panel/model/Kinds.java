@@ -39,6 +39,5 @@ public final class Kinds {
     public static final KindRef REPORT = new KindRef("openreports.io", "Report");
     public static final KindRef CLUSTER_REPORT = new KindRef("openreports.io", "ClusterReport");
 
-    private Kinds() {
-    }
+    private Kinds() {}
 }

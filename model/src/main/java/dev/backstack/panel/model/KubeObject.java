@@ -10,14 +10,22 @@ import java.util.Objects;
  * {@code summary}) as plain maps. Secrets never carry credential fields here: mappers copy only
  * the keys a rule needs.
  */
-public record KubeObject(String apiVersion, String kind, String namespace, String name,
-        String uid, long generation, String creationTimestamp, String deletionTimestamp,
-        Map<String, String> labels, Map<String, String> annotations,
-        List<OwnerRef> owners, Map<String, Object> body) {
+public record KubeObject(
+        String apiVersion,
+        String kind,
+        String namespace,
+        String name,
+        String uid,
+        long generation,
+        String creationTimestamp,
+        String deletionTimestamp,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        List<OwnerRef> owners,
+        Map<String, Object> body) {
 
     /** A reference to an owning object, from {@code metadata.ownerReferences}. */
-    public record OwnerRef(String kind, String name, String uid, boolean controller) {
-    }
+    public record OwnerRef(String kind, String name, String uid, boolean controller) {}
 
     public KubeObject {
         namespace = Objects.requireNonNullElse(namespace, "");

@@ -41,7 +41,8 @@ public record ObjectNode(String kind, String namespace, String name, Assessment 
         if (own.health().isWorseThan(worstChild.health())) {
             return own;
         }
-        return new Assessment(worstChild.health(), own.summary(), worstChild.reason().map(r -> r.under(label())));
+        return new Assessment(
+                worstChild.health(), own.summary(), worstChild.reason().map(r -> r.under(label())));
     }
 
     /**
@@ -49,11 +50,11 @@ public record ObjectNode(String kind, String namespace, String name, Assessment 
      * equal health keep their order.
      */
     public static List<ObjectNode> worstFirst(List<ObjectNode> nodes) {
-        record Ranked(ObjectNode node, Health health) {
-        }
+        record Ranked(ObjectNode node, Health health) {}
         List<Ranked> ranked = new ArrayList<>(nodes.size());
         for (ObjectNode n : nodes) {
-            ObjectNode sorted = n.children.isEmpty() ? n
+            ObjectNode sorted = n.children.isEmpty()
+                    ? n
                     : new ObjectNode(n.kind, n.namespace, n.name, n.own, worstFirst(n.children));
             ranked.add(new Ranked(sorted, sorted.rolledUp().health()));
         }

@@ -6,5 +6,4 @@ package dev.backstack.panel.model;
  * @param namespace empty for a ClusterPolicy
  * @param mode      {@code Audit} or {@code Enforce} (the policy's failure action)
  */
-public record PolicyStatus(String namespace, String name, String mode, Assessment assessment) {
-}
+public record PolicyStatus(String namespace, String name, String mode, Assessment assessment) {}

@@ -4,7 +4,12 @@ package dev.backstack.panel.model;
 public record Reachability(State state, String message) {
 
     /** Connection states, from best to worst. */
-    public enum State { REACHABLE, CONNECTING, NOT_CONNECTED, UNREACHABLE }
+    public enum State {
+        REACHABLE,
+        CONNECTING,
+        NOT_CONNECTED,
+        UNREACHABLE
+    }
 
     public static final Reachability REACHABLE = new Reachability(State.REACHABLE, "");
     public static final Reachability CONNECTING = new Reachability(State.CONNECTING, "connecting");

@@ -9,7 +9,11 @@ import java.util.Optional;
  * worst of several is the greatest.
  */
 public enum Verdict {
-    SKIP, PASS, WARN, FAIL, ERROR;
+    SKIP,
+    PASS,
+    WARN,
+    FAIL,
+    ERROR;
 
     /** The verdict of a result string ({@code pass}, {@code fail}, ...), empty for anything else. */
     public static Optional<Verdict> of(String result) {

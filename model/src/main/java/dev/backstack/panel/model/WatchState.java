@@ -11,11 +11,24 @@ package dev.backstack.panel.model;
  * @param lastEventMillis epoch millis of the last list or event, 0 before the first
  * @param message         the last error, or ""
  */
-public record WatchState(String cluster, String resource, State state, int attempt, long nextRetryMillis,
-        long lastEventMillis, String message) {
+public record WatchState(
+        String cluster,
+        String resource,
+        State state,
+        int attempt,
+        long nextRetryMillis,
+        long lastEventMillis,
+        String message) {
 
     /** Informer lifecycle as the user sees it. */
-    public enum State { STARTING, WATCHING, RECONNECTING, FORBIDDEN, NOT_INSTALLED, STOPPED }
+    public enum State {
+        STARTING,
+        WATCHING,
+        RECONNECTING,
+        FORBIDDEN,
+        NOT_INSTALLED,
+        STOPPED
+    }
 
     public boolean isProblem() {
         return state == State.RECONNECTING || state == State.FORBIDDEN || state == State.STOPPED;
@@ -26,8 +39,8 @@ public record WatchState(String cluster, String resource, State state, int attem
         return switch (state) {
             case STARTING -> resource + ": starting";
             case WATCHING -> resource + ": watching";
-            case RECONNECTING -> resource + ": reconnecting (attempt " + attempt + ")"
-                    + (message.isEmpty() ? "" : ": " + message);
+            case RECONNECTING ->
+                resource + ": reconnecting (attempt " + attempt + ")" + (message.isEmpty() ? "" : ": " + message);
             case FORBIDDEN -> "no permission to list " + resource;
             case NOT_INSTALLED -> resource + ": not installed";
             case STOPPED -> resource + ": stopped" + (message.isEmpty() ? "" : ": " + message);

@@ -14,11 +14,13 @@ class AssessmentTest {
 
     @Test
     void rollUpTakesTheWorstChildWithItsReason() {
-        Assessment rolled = Assessment.worstOf(List.of(
-                Assessment.healthy("fine"),
-                bad(Health.PROGRESSING, "Deployment a", "rolling out"),
-                bad(Health.DEGRADED, "Release b", "install failed"),
-                bad(Health.MISSING, "Release c", "not found")), "all good");
+        Assessment rolled = Assessment.worstOf(
+                List.of(
+                        Assessment.healthy("fine"),
+                        bad(Health.PROGRESSING, "Deployment a", "rolling out"),
+                        bad(Health.DEGRADED, "Release b", "install failed"),
+                        bad(Health.MISSING, "Release c", "not found")),
+                "all good");
 
         assertThat(rolled.health()).isEqualTo(Health.DEGRADED);
         assertThat(rolled.reason()).map(StatusReason::subject).contains("Release b");
@@ -27,8 +29,8 @@ class AssessmentTest {
 
     @Test
     void rollUpOfEqualWorstKeepsTheFirstReason() {
-        Assessment rolled = Assessment.worstOf(List.of(
-                bad(Health.DEGRADED, "first", "one"), bad(Health.DEGRADED, "second", "two")), "ok");
+        Assessment rolled = Assessment.worstOf(
+                List.of(bad(Health.DEGRADED, "first", "one"), bad(Health.DEGRADED, "second", "two")), "ok");
         assertThat(rolled.reason()).map(StatusReason::subject).contains("first");
     }
 
@@ -43,15 +45,16 @@ class AssessmentTest {
 
     @Test
     void unknownChildMakesTheRollUpUnknown() {
-        Assessment rolled = Assessment.worstOf(List.of(bad(Health.DEGRADED, "x", "bad"),
-                bad(Health.UNKNOWN, "y", "no answer")), "ok");
+        Assessment rolled = Assessment.worstOf(
+                List.of(bad(Health.DEGRADED, "x", "bad"), bad(Health.UNKNOWN, "y", "no answer")), "ok");
         assertThat(rolled.health()).isEqualTo(Health.UNKNOWN);
     }
 
     @Test
     void reasonUnderAParentGrowsThePathOutwardsAndKeepsTheMessage() {
         String message = "line one\nline two";
-        StatusReason reason = StatusReason.of("Release r", message).under("XHub x").under("Hub h");
+        StatusReason reason =
+                StatusReason.of("Release r", message).under("XHub x").under("Hub h");
 
         assertThat(reason.path()).containsExactly("Hub h", "XHub x", "Release r");
         assertThat(reason.subject()).isEqualTo("Release r");
@@ -77,13 +80,17 @@ class AssessmentTest {
 
     @Test
     void treeRollUpReportsTheDeepestFailingNodeWithItsPath() {
-        ObjectNode release = new ObjectNode("Release", "", "hub-backstage",
-                bad(Health.DEGRADED, "Release hub-backstage", "chart failed"), List.of());
+        ObjectNode release = new ObjectNode(
+                "Release",
+                "",
+                "hub-backstage",
+                bad(Health.DEGRADED, "Release hub-backstage", "chart failed"),
+                List.of());
         ObjectNode ok = new ObjectNode("Release", "", "hub-argocd", Assessment.healthy("Ready"), List.of());
-        ObjectNode xr = new ObjectNode("XHub", "", "hub-x", bad(Health.PROGRESSING, "XHub hub-x", "Creating"),
-                List.of(ok, release));
-        ObjectNode claim = new ObjectNode("Hub", "default", "hub", bad(Health.PROGRESSING, "Hub hub", "waiting"),
-                List.of(xr));
+        ObjectNode xr = new ObjectNode(
+                "XHub", "", "hub-x", bad(Health.PROGRESSING, "XHub hub-x", "Creating"), List.of(ok, release));
+        ObjectNode claim =
+                new ObjectNode("Hub", "default", "hub", bad(Health.PROGRESSING, "Hub hub", "waiting"), List.of(xr));
 
         Assessment rolled = claim.rolledUp();
 
@@ -91,19 +98,24 @@ class AssessmentTest {
         assertThat(rolled.reason().orElseThrow().path())
                 .containsExactly("Hub hub", "XHub hub-x", "Release hub-backstage");
         assertThat(rolled.reason().orElseThrow().message()).isEqualTo("chart failed");
-        assertThat(claim.flatten()).extracting(ObjectNode::name)
+        assertThat(claim.flatten())
+                .extracting(ObjectNode::name)
                 .containsExactly("hub", "hub-x", "hub-argocd", "hub-backstage");
     }
 
     @Test
     void treeRollUpKeepsItsOwnReasonWhenItIsWorseThanItsChildren() {
-        ObjectNode child = new ObjectNode("Release", "", "r", bad(Health.PROGRESSING, "Release r", "Creating"),
-                List.of());
-        ObjectNode parent = new ObjectNode("XHub", "", "x", bad(Health.DEGRADED, "XHub x", "not synced"),
-                List.of(child));
+        ObjectNode child =
+                new ObjectNode("Release", "", "r", bad(Health.PROGRESSING, "Release r", "Creating"), List.of());
+        ObjectNode parent =
+                new ObjectNode("XHub", "", "x", bad(Health.DEGRADED, "XHub x", "not synced"), List.of(child));
         assertThat(parent.rolledUp().reason()).map(StatusReason::subject).contains("XHub x");
 
-        ObjectNode healthyTree = new ObjectNode("XHub", "", "x", Assessment.healthy("Ready"),
+        ObjectNode healthyTree = new ObjectNode(
+                "XHub",
+                "",
+                "x",
+                Assessment.healthy("Ready"),
                 List.of(new ObjectNode("Release", "", "r", Assessment.healthy("Ready"), List.of())));
         assertThat(healthyTree.rolledUp().health()).isEqualTo(Health.HEALTHY);
     }

@@ -16,12 +16,13 @@ class HealthTest {
     @Test
     @DisplayName("orders healths as Argo CD does, from best to worst")
     void ordersHealthsFromBestToWorst() {
-        List<Health> argoOrder = List.of(Health.HEALTHY, Health.SUSPENDED, Health.PROGRESSING, Health.MISSING,
-                Health.DEGRADED, Health.UNKNOWN);
+        List<Health> argoOrder = List.of(
+                Health.HEALTHY, Health.SUSPENDED, Health.PROGRESSING, Health.MISSING, Health.DEGRADED, Health.UNKNOWN);
         for (int i = 0; i < argoOrder.size(); i++) {
             for (int j = 0; j < argoOrder.size(); j++) {
                 assertThat(argoOrder.get(i).isWorseThan(argoOrder.get(j)))
-                        .as("%s worse than %s", argoOrder.get(i), argoOrder.get(j)).isEqualTo(i > j);
+                        .as("%s worse than %s", argoOrder.get(i), argoOrder.get(j))
+                        .isEqualTo(i > j);
             }
         }
     }
@@ -45,7 +46,9 @@ class HealthTest {
     @Test
     void unknownIsWorseThanEveryOtherHealth() {
         for (Health h : EnumSet.complementOf(EnumSet.of(Health.UNKNOWN))) {
-            assertThat(Health.UNKNOWN.isWorseThan(h)).as("Unknown worse than %s", h).isTrue();
+            assertThat(Health.UNKNOWN.isWorseThan(h))
+                    .as("Unknown worse than %s", h)
+                    .isTrue();
             assertThat(Health.worstOf(List.of(h, Health.UNKNOWN, h))).isEqualTo(Health.UNKNOWN);
         }
     }

@@ -14,18 +14,32 @@ import org.junit.jupiter.api.Test;
 /** The model's own architecture rules, checked when the model is built (ARCHITECTURE.md). */
 class ModelRulesTest {
 
-    static final ArchRule PURE = classes().that().resideInAPackage("dev.backstack.panel.model..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.backstack.panel.model..");
+    static final ArchRule PURE = classes()
+            .that()
+            .resideInAPackage("dev.backstack.panel.model..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "dev.backstack.panel.model..");
 
-    static final ArchRule NO_THREADS_OR_IO = noClasses().that().resideInAPackage("dev.backstack.panel.model..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
-                    "java.nio.file..", "java.util.concurrent..")
-            .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
-            .orShould().dependOnClassesThat().areAssignableTo(java.io.InputStream.class)
-            .orShould().dependOnClassesThat().areAssignableTo(java.io.OutputStream.class);
+    static final ArchRule NO_THREADS_OR_IO = noClasses()
+            .that()
+            .resideInAPackage("dev.backstack.panel.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.net..", "java.nio.channels..", "java.nio.file..", "java.util.concurrent..")
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(Thread.class)
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(java.io.InputStream.class)
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(java.io.OutputStream.class);
 
     private static JavaClasses model() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.backstack.panel.model");
     }
 
@@ -45,14 +59,15 @@ class ModelRulesTest {
     @DisplayName("the rules catch a model class that starts a thread")
     void rulesCatchViolations() {
         JavaClasses bad = new ClassFileImporter().importClasses(Violation.class);
-        assertThatThrownBy(() -> NO_THREADS_OR_IO.check(bad)).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> NO_THREADS_OR_IO.check(bad))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Thread");
     }
 
     /** Compiled with the tests, in the model's package: what the rules must refuse. */
     static final class Violation {
         void work() {
-            new Thread(() -> { }).start();
+            new Thread(() -> {}).start();
         }
     }
 }

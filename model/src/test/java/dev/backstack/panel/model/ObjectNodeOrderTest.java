@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class ObjectNodeOrderTest {
 
     static ObjectNode node(String name, Health health, ObjectNode... children) {
-        Assessment a = health == Health.HEALTHY ? Assessment.healthy("ok") : Assessment.of(health, "Pod " + name, "bad");
+        Assessment a =
+                health == Health.HEALTHY ? Assessment.healthy("ok") : Assessment.of(health, "Pod " + name, "bad");
         return new ObjectNode("Pod", "ns", name, a, List.of(children));
     }
 

@@ -19,8 +19,7 @@ public final class Showcase {
 
     private static final Path RELATIVE = Path.of("shared", "backstack-showcase");
 
-    private Showcase() {
-    }
+    private Showcase() {}
 
     public static Path root() {
         Path start = Path.of("").toAbsolutePath();
@@ -30,8 +29,10 @@ public final class Showcase {
                 return candidate;
             }
         }
-        return fail("The reference manifests are missing: no directory %s found in %s or any parent. "
-                + "They belong next to the project root (../shared/backstack-showcase).", RELATIVE, start);
+        return fail(
+                "The reference manifests are missing: no directory %s found in %s or any parent. "
+                        + "They belong next to the project root (../shared/backstack-showcase).",
+                RELATIVE, start);
     }
 
     public static Path file(String relative) {
@@ -55,8 +56,10 @@ public final class Showcase {
     /** The YAML files under a directory of the showcase, sorted. */
     public static List<Path> yamlFiles(String relativeDir) {
         try (Stream<Path> files = Files.walk(root().resolve(relativeDir))) {
-            return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+            return files.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,11 +20,9 @@ import java.util.Map;
 public final class TestObjects {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private TestObjects() {
-    }
+    private TestObjects() {}
 
     /** One object from a YAML document (a text block in a test). */
     public static KubeObject yaml(String document) {
@@ -76,15 +74,26 @@ public final class TestObjects {
         List<KubeObject.OwnerRef> owners = new ArrayList<>();
         for (Object o : Fields.list(meta, "ownerReferences")) {
             if (o instanceof Map<?, ?> ref) {
-                owners.add(new KubeObject.OwnerRef(Fields.str(ref, "kind"), Fields.str(ref, "name"),
-                        Fields.str(ref, "uid"), Fields.bool(ref, "controller")));
+                owners.add(new KubeObject.OwnerRef(
+                        Fields.str(ref, "kind"),
+                        Fields.str(ref, "name"),
+                        Fields.str(ref, "uid"),
+                        Fields.bool(ref, "controller")));
             }
         }
-        return new KubeObject(Fields.str(map, "apiVersion"), Fields.str(map, "kind"),
-                Fields.str(meta, "namespace"), Fields.str(meta, "name"), Fields.str(meta, "uid"),
-                Fields.num(meta, 0L, "generation"), Fields.str(meta, "creationTimestamp"),
-                Fields.str(meta, "deletionTimestamp"), strings(Fields.map(meta, "labels")),
-                strings(Fields.map(meta, "annotations")), owners, body);
+        return new KubeObject(
+                Fields.str(map, "apiVersion"),
+                Fields.str(map, "kind"),
+                Fields.str(meta, "namespace"),
+                Fields.str(meta, "name"),
+                Fields.str(meta, "uid"),
+                Fields.num(meta, 0L, "generation"),
+                Fields.str(meta, "creationTimestamp"),
+                Fields.str(meta, "deletionTimestamp"),
+                strings(Fields.map(meta, "labels")),
+                strings(Fields.map(meta, "annotations")),
+                owners,
+                body);
     }
 
     private static Map<String, String> strings(Map<?, ?> map) {

@@ -15,12 +15,19 @@ import java.util.Set;
 public final class ClaimValidation {
 
     /** Fields Crossplane (v1 XRDs with claims) adds to a claim's spec. */
-    static final Set<String> CLAIM_SPEC_FIELDS = Set.of("parameters", "writeConnectionSecretToRef",
-            "publishConnectionDetailsTo", "compositionRef", "compositionSelector", "compositionRevisionRef",
-            "compositionRevisionSelector", "compositionUpdatePolicy", "compositeDeletePolicy", "resourceRef");
+    static final Set<String> CLAIM_SPEC_FIELDS = Set.of(
+            "parameters",
+            "writeConnectionSecretToRef",
+            "publishConnectionDetailsTo",
+            "compositionRef",
+            "compositionSelector",
+            "compositionRevisionRef",
+            "compositionRevisionSelector",
+            "compositionUpdatePolicy",
+            "compositeDeletePolicy",
+            "resourceRef");
 
-    private ClaimValidation() {
-    }
+    private ClaimValidation() {}
 
     /** A folder of the reference implementation ({@code ../shared/backstack-showcase/<relative>}). */
     public static java.nio.file.Path referenceDir(String relative) {
@@ -52,7 +59,10 @@ public final class ClaimValidation {
                 out.add("spec." + f + ": not a claim field");
             }
         }
-        JsonNode parametersSchema = XrdSchemas.openApi(xrd).path("properties").path("spec").path("properties")
+        JsonNode parametersSchema = XrdSchemas.openApi(xrd)
+                .path("properties")
+                .path("spec")
+                .path("properties")
                 .path("parameters");
         JsonNode parameters = claim.path("spec").path("parameters").deepCopy();
         SchemaDefaults.apply(parametersSchema, parameters);

@@ -32,7 +32,9 @@ class CompositionRenderTest {
         assertThat(server.path("ingress").path("enabled").asBoolean()).isTrue();
         assertThat(server.path("ingress").path("ingressClassName").asText()).isEqualTo("nginx");
         assertThat(server.path("ingress").path("hostname").asText()).isEqualTo("argocd-7f000001.nip.io");
-        assertThat(server.path("ingress").has("hosts")).as("chart 10.x has no server.ingress.hosts").isFalse();
+        assertThat(server.path("ingress").has("hosts"))
+                .as("chart 10.x has no server.ingress.hosts")
+                .isFalse();
         assertThat(server.path("ingressGrpc").path("hostname").asText()).isEqualTo("grpc.argocd-7f000001.nip.io");
         assertThat(server.path("httproute").path("enabled").asBoolean()).isFalse();
 
@@ -41,12 +43,24 @@ class CompositionRenderTest {
 
         JsonNode backstage = values(hub.get("backstage"));
         assertThat(backstage.path("ingress").path("host").asText()).isEqualTo("backstage-7f000001.nip.io");
-        assertThat(backstage.path("backstage").path("image").path("tag").asText()).isEqualTo("1.0.0");
-        assertThat(backstage.path("backstage").path("appConfig").path("catalog").path("locations").get(1).path("target").asText())
+        assertThat(backstage.path("backstage").path("image").path("tag").asText())
+                .isEqualTo("1.0.0");
+        assertThat(backstage
+                        .path("backstage")
+                        .path("appConfig")
+                        .path("catalog")
+                        .path("locations")
+                        .get(1)
+                        .path("target")
+                        .asText())
                 .isEqualTo("https://github.com/example-org/backstack-gitops/blob/main/catalog-info.yaml");
 
-        assertThat(hub.values()).allSatisfy(o ->
-                assertThat(o.path("spec").path("providerConfigRef").path("name").asText()).isEqualTo("local"));
+        assertThat(hub.values())
+                .allSatisfy(o -> assertThat(o.path("spec")
+                                .path("providerConfigRef")
+                                .path("name")
+                                .asText())
+                        .isEqualTo("local"));
         assertThat(hub.get("argocd").path("metadata").path("name").asText()).isEqualTo("hub-x7k2p-argocd");
     }
 
@@ -56,71 +70,156 @@ class CompositionRenderTest {
 
         for (String release : new String[] {"argocd", "vault"}) {
             JsonNode server = values(hub.get(release)).path("server");
-            assertThat(server.path("ingress").path("enabled").asBoolean()).as(release).isFalse();
-            assertThat(server.path("httproute").path("enabled").asBoolean()).as(release).isTrue();
-            assertThat(server.path("httproute").path("parentRefs").get(0).path("name").asText()).isEqualTo("backstack");
-            assertThat(server.path("httproute").path("parentRefs").get(0).path("namespace").asText())
+            assertThat(server.path("ingress").path("enabled").asBoolean())
+                    .as(release)
+                    .isFalse();
+            assertThat(server.path("httproute").path("enabled").asBoolean())
+                    .as(release)
+                    .isTrue();
+            assertThat(server.path("httproute")
+                            .path("parentRefs")
+                            .get(0)
+                            .path("name")
+                            .asText())
+                    .isEqualTo("backstack");
+            assertThat(server.path("httproute")
+                            .path("parentRefs")
+                            .get(0)
+                            .path("namespace")
+                            .asText())
                     .isEqualTo("envoy-gateway-system");
         }
-        assertThat(values(hub.get("argocd")).path("server").path("httproute").path("hostnames").get(0).asText())
+        assertThat(values(hub.get("argocd"))
+                        .path("server")
+                        .path("httproute")
+                        .path("hostnames")
+                        .get(0)
+                        .asText())
                 .isEqualTo("argocd.example.test");
-        assertThat(values(hub.get("argocd")).path("server").path("ingressGrpc").path("enabled").asBoolean()).isFalse();
+        assertThat(values(hub.get("argocd"))
+                        .path("server")
+                        .path("ingressGrpc")
+                        .path("enabled")
+                        .asBoolean())
+                .isFalse();
         JsonNode backstage = values(hub.get("backstage"));
         assertThat(backstage.path("ingress").path("enabled").asBoolean()).isFalse();
         assertThat(backstage.path("httpRoute").path("enabled").asBoolean()).isTrue();
-        assertThat(backstage.path("httpRoute").path("hostnames").get(0).asText()).isEqualTo("backstage.example.test");
-        assertThat(values(hub.get("vault")).path("global").path("enabled").asBoolean()).isTrue();
+        assertThat(backstage.path("httpRoute").path("hostnames").get(0).asText())
+                .isEqualTo("backstage.example.test");
+        assertThat(values(hub.get("vault")).path("global").path("enabled").asBoolean())
+                .isTrue();
     }
 
     @Test
     void spokeRegistrationTurnsKubeconfigSecretsIntoSpokeClusterSecrets() {
         Map<String, ObjectNode> hub = renderAndValidate(InstallApis.HUB, example("hub-reference-style.yaml"));
-        JsonNode policy = hub.get("kyverno-argocd-cluster-generation-policy").path("spec").path("forProvider").path("manifest");
+        JsonNode policy = hub.get("kyverno-argocd-cluster-generation-policy")
+                .path("spec")
+                .path("forProvider")
+                .path("manifest");
         assertThat(policy.path("apiVersion").asText()).isEqualTo("policies.kyverno.io/v1");
         assertThat(policy.path("kind").asText()).isEqualTo("GeneratingPolicy");
         JsonNode spec = policy.path("spec");
-        assertThat(spec.path("matchConstraints").path("resourceRules").get(0).path("resources").get(0).asText()).isEqualTo("secrets");
-        assertThat(spec.path("matchConditions").get(0).path("expression").asText()).contains("'-kubeconfig'");
+        assertThat(spec.path("matchConstraints")
+                        .path("resourceRules")
+                        .get(0)
+                        .path("resources")
+                        .get(0)
+                        .asText())
+                .isEqualTo("secrets");
+        assertThat(spec.path("matchConditions").get(0).path("expression").asText())
+                .contains("'-kubeconfig'");
         String secret = variable(spec, "clusterSecret");
-        assertThat(secret).contains("\"argocd.argoproj.io/secret-type\": \"cluster\"", "\"clusterType\": \"spoke\"",
-                "\"namespace\": dyn(\"argocd\")");
+        assertThat(secret)
+                .contains(
+                        "\"argocd.argoproj.io/secret-type\": \"cluster\"",
+                        "\"clusterType\": \"spoke\"",
+                        "\"namespace\": dyn(\"argocd\")");
         assertThat(spec.path("generate").get(0).path("expression").asText())
                 .isEqualTo("generator.Apply(\"argocd\", [variables.clusterSecret])");
-        assertThat(spec.path("evaluation").path("synchronize").path("enabled").asBoolean()).isTrue();
+        assertThat(spec.path("evaluation").path("synchronize").path("enabled").asBoolean())
+                .isTrue();
     }
 
     @Test
     void aksClaimFromTheReferenceTemplateComposesAClusterThatPublishesItsKubeconfig() {
-        Map<String, ObjectNode> aks = renderAndValidate(InstallApis.AKS, composite(InstallApis.AKS, ReferenceClaims.aks(true)));
+        Map<String, ObjectNode> aks =
+                renderAndValidate(InstallApis.AKS, composite(InstallApis.AKS, ReferenceClaims.aks(true)));
         JsonNode cluster = aks.get("kubernetes-cluster").path("spec");
-        assertThat(cluster.path("forProvider").path("kubernetesVersion").asText()).isEqualTo("1.34");
+        assertThat(cluster.path("forProvider").path("kubernetesVersion").asText())
+                .isEqualTo("1.34");
         assertThat(cluster.path("forProvider").path("location").asText()).isEqualTo("westeurope");
-        assertThat(cluster.path("forProvider").path("defaultNodePool").path("nodeCount").asInt()).isEqualTo(3);
-        assertThat(cluster.path("forProvider").path("defaultNodePool").path("vmSize").asText()).isEqualTo("Standard_D2s_v5");
+        assertThat(cluster.path("forProvider")
+                        .path("defaultNodePool")
+                        .path("nodeCount")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(cluster.path("forProvider")
+                        .path("defaultNodePool")
+                        .path("vmSize")
+                        .asText())
+                .isEqualTo("Standard_D2s_v5");
         assertPublishesKubeconfig(InstallApis.AKS, "kubernetes-cluster", cluster);
     }
 
     @Test
     void eksClaimFromTheReferenceTemplateComposesAClusterThatPublishesItsKubeconfig() {
-        Map<String, ObjectNode> eks = renderAndValidate(InstallApis.EKS, composite(InstallApis.EKS, ReferenceClaims.eks()));
-        assertThat(eks.get("eks-cluster").path("spec").path("forProvider").path("version").asText()).isEqualTo("1.34");
-        JsonNode scaling = eks.get("node-group").path("spec").path("forProvider").path("scalingConfig");
+        Map<String, ObjectNode> eks =
+                renderAndValidate(InstallApis.EKS, composite(InstallApis.EKS, ReferenceClaims.eks()));
+        assertThat(eks.get("eks-cluster")
+                        .path("spec")
+                        .path("forProvider")
+                        .path("version")
+                        .asText())
+                .isEqualTo("1.34");
+        JsonNode scaling =
+                eks.get("node-group").path("spec").path("forProvider").path("scalingConfig");
         assertThat(scaling.path("desiredSize").asInt()).isEqualTo(2);
-        assertThat(eks.get("node-group").path("spec").path("forProvider").path("instanceTypes").get(0).asText()).isEqualTo("t3.medium");
-        assertThat(eks.get("subnet-b").path("spec").path("forProvider").path("availabilityZone").asText()).isEqualTo("eu-central-1b");
-        assertThat(eks.values()).allSatisfy(o ->
-                assertThat(o.path("spec").path("forProvider").path("region").asText("eu-central-1")).isEqualTo("eu-central-1"));
-        assertPublishesKubeconfig(InstallApis.EKS, "cluster-auth", eks.get("cluster-auth").path("spec"));
+        assertThat(eks.get("node-group")
+                        .path("spec")
+                        .path("forProvider")
+                        .path("instanceTypes")
+                        .get(0)
+                        .asText())
+                .isEqualTo("t3.medium");
+        assertThat(eks.get("subnet-b")
+                        .path("spec")
+                        .path("forProvider")
+                        .path("availabilityZone")
+                        .asText())
+                .isEqualTo("eu-central-1b");
+        assertThat(eks.values())
+                .allSatisfy(o -> assertThat(o.path("spec")
+                                .path("forProvider")
+                                .path("region")
+                                .asText("eu-central-1"))
+                        .isEqualTo("eu-central-1"));
+        assertPublishesKubeconfig(
+                InstallApis.EKS, "cluster-auth", eks.get("cluster-auth").path("spec"));
     }
 
     private static void assertPublishesKubeconfig(InstallApis api, String resource, JsonNode spec) {
-        assertThat(api.composition().path("spec").path("writeConnectionSecretsToNamespace").asText()).isEqualTo("crossplane-system");
-        assertThat(spec.path("writeConnectionSecretToRef").path("namespace").asText()).isEqualTo("crossplane-system");
-        assertThat(spec.path("writeConnectionSecretToRef").path("name").asText()).startsWith("0b6e1c54-");
-        InstallApis.Template template = api.templates().stream().filter(t -> t.name().equals(resource)).findFirst().orElseThrow();
+        assertThat(api.composition()
+                        .path("spec")
+                        .path("writeConnectionSecretsToNamespace")
+                        .asText())
+                .isEqualTo("crossplane-system");
+        assertThat(spec.path("writeConnectionSecretToRef").path("namespace").asText())
+                .isEqualTo("crossplane-system");
+        assertThat(spec.path("writeConnectionSecretToRef").path("name").asText())
+                .startsWith("0b6e1c54-");
+        InstallApis.Template template = api.templates().stream()
+                .filter(t -> t.name().equals(resource))
+                .findFirst()
+                .orElseThrow();
         assertThat(template.connectionDetails()).hasSize(1);
         assertThat(template.connectionDetails().get(0).path("name").asText())
-                .isEqualTo(api.definition().path("spec").path("connectionSecretKeys").get(0).asText());
+                .isEqualTo(api.definition()
+                        .path("spec")
+                        .path("connectionSecretKeys")
+                        .get(0)
+                        .asText());
     }
 
     /** Renders the composite and checks every result (and every Object's manifest) against its CRD. */
@@ -128,11 +227,15 @@ class CompositionRenderTest {
         Map<String, ObjectNode> rendered = new PatchRenderer(api).render(composite);
         for (Map.Entry<String, ObjectNode> e : rendered.entrySet()) {
             if (crds.knows(e.getValue())) {
-                assertThat(crds.validate(e.getValue())).as(api + "/" + e.getKey()).isEmpty();
+                assertThat(crds.validate(e.getValue()))
+                        .as(api + "/" + e.getKey())
+                        .isEmpty();
             }
             JsonNode manifest = e.getValue().path("spec").path("forProvider").path("manifest");
             if (!manifest.isMissingNode() && crds.knows(manifest)) {
-                assertThat(crds.validate(manifest)).as(api + "/" + e.getKey() + " manifest").isEmpty();
+                assertThat(crds.validate(manifest))
+                        .as(api + "/" + e.getKey() + " manifest")
+                        .isEmpty();
             }
         }
         return rendered;

@@ -22,8 +22,7 @@ public final class CrdCatalog {
     private final Map<String, StrictSchema> strict = new HashMap<>();
     private final Map<String, StrictSchema> lenient = new HashMap<>();
 
-    private CrdCatalog() {
-    }
+    private CrdCatalog() {}
 
     public static CrdCatalog load() {
         CrdCatalog catalog = new CrdCatalog();
@@ -91,7 +90,8 @@ public final class CrdCatalog {
             String kind = spec.path("names").path("kind").asText();
             for (JsonNode version : spec.path("versions")) {
                 if (version.path("served").asBoolean(false)) {
-                    schemas.put(key(group + "/" + version.path("name").asText(), kind),
+                    schemas.put(
+                            key(group + "/" + version.path("name").asText(), kind),
                             version.path("schema").path("openAPIV3Schema"));
                 }
             }

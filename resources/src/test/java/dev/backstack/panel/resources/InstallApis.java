@@ -11,8 +11,7 @@ enum InstallApis {
     EKS("cluster/eks");
 
     /** A composed resource template of a function-patch-and-transform step. */
-    record Template(String name, JsonNode base, JsonNode patches, JsonNode connectionDetails) {
-    }
+    record Template(String name, JsonNode base, JsonNode patches, JsonNode connectionDetails) {}
 
     private final String folder;
 
@@ -49,8 +48,8 @@ enum InstallApis {
     List<Template> templates() {
         List<Template> templates = new ArrayList<>();
         for (JsonNode r : ptInput().path("resources")) {
-            templates.add(new Template(r.path("name").asText(), r.path("base"), r.path("patches"),
-                    r.path("connectionDetails")));
+            templates.add(new Template(
+                    r.path("name").asText(), r.path("base"), r.path("patches"), r.path("connectionDetails")));
         }
         return templates;
     }

@@ -47,7 +47,8 @@ final class PatchRenderer {
             if ("PatchSet".equals(p.path("type").asText())) {
                 JsonNode set = patchSets.get(p.path("patchSetName").asText());
                 if (set == null) {
-                    throw new IllegalStateException("unknown patchSet " + p.path("patchSetName").asText());
+                    throw new IllegalStateException(
+                            "unknown patchSet " + p.path("patchSetName").asText());
                 }
                 set.forEach(out::add);
             } else {
@@ -68,7 +69,8 @@ final class PatchRenderer {
         JsonNode value = FieldPath.parse(patch.path("fromFieldPath").asText()).get(composite);
         if (value.isMissingNode() || value.isNull()) {
             if ("Required".equals(patch.path("policy").path("fromFieldPath").asText())) {
-                throw new IllegalStateException(resource + ": required " + patch.path("fromFieldPath").asText() + " missing");
+                throw new IllegalStateException(
+                        resource + ": required " + patch.path("fromFieldPath").asText() + " missing");
             }
             return;
         }
@@ -83,7 +85,8 @@ final class PatchRenderer {
             case "string" -> {
                 JsonNode string = transform.path("string");
                 if (!"Format".equals(string.path("type").asText())) {
-                    throw new IllegalStateException(resource + ": string transform " + string.path("type").asText());
+                    throw new IllegalStateException(resource + ": string transform "
+                            + string.path("type").asText());
                 }
                 return TextNode.valueOf(String.format(string.path("fmt").asText(), value.asText()));
             }
@@ -94,7 +97,9 @@ final class PatchRenderer {
                 }
                 return mapped;
             }
-            default -> throw new IllegalStateException(resource + ": transform " + transform.path("type").asText());
+            default ->
+                throw new IllegalStateException(
+                        resource + ": transform " + transform.path("type").asText());
         }
     }
 }

@@ -17,8 +17,7 @@ final class ReferenceClaims {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{\\{\\s*values\\.(\\w+)\\s*}}");
 
-    private ReferenceClaims() {
-    }
+    private ReferenceClaims() {}
 
     /**
      * The AKS claim. The reference skeleton leaves {@code version: ${{ values.version }}}
@@ -26,16 +25,39 @@ final class ReferenceClaims {
      * then reads as a number. {@code quoteVersion} applies the EKS skeleton's quoting to it.
      */
     static JsonNode aks(boolean quoteVersion) {
-        return fill("backstage/catalog/templates/cluster/aks/skeleton/example.AKSCluster.yaml", quoteVersion, Map.of(
-                "cluster_id", "spoke-aks", "region", "westeurope", "version", "1.34",
-                "nodes_count", "3", "nodes_instance_type", "Standard_D2s_v5"));
+        return fill(
+                "backstage/catalog/templates/cluster/aks/skeleton/example.AKSCluster.yaml",
+                quoteVersion,
+                Map.of(
+                        "cluster_id",
+                        "spoke-aks",
+                        "region",
+                        "westeurope",
+                        "version",
+                        "1.34",
+                        "nodes_count",
+                        "3",
+                        "nodes_instance_type",
+                        "Standard_D2s_v5"));
     }
 
     static JsonNode eks() {
-        return fill("backstage/catalog/templates/cluster/eks/skeleton/example.EKSCluster.yaml", false, Map.of(
-                "cluster_id", "spoke-eks", "region", "eu-central-1", "version", "1.34",
-                "nodes_count", "2", "nodes_instance_type", "t3.medium",
-                "iam_role_arn", "arn:aws:iam::123456789012:role/platform-admin"));
+        return fill(
+                "backstage/catalog/templates/cluster/eks/skeleton/example.EKSCluster.yaml",
+                false,
+                Map.of(
+                        "cluster_id",
+                        "spoke-eks",
+                        "region",
+                        "eu-central-1",
+                        "version",
+                        "1.34",
+                        "nodes_count",
+                        "2",
+                        "nodes_instance_type",
+                        "t3.medium",
+                        "iam_role_arn",
+                        "arn:aws:iam::123456789012:role/platform-admin"));
     }
 
     private static JsonNode fill(String relative, boolean quoteVersion, Map<String, String> values) {
@@ -49,7 +71,8 @@ final class ReferenceClaims {
             while (m.find()) {
                 String value = values.get(m.group(1));
                 if (value == null) {
-                    throw new IllegalStateException(relative + " uses " + m.group(1) + ", which the test does not fill");
+                    throw new IllegalStateException(
+                            relative + " uses " + m.group(1) + ", which the test does not fill");
                 }
                 m.appendReplacement(out, Matcher.quoteReplacement(value));
             }

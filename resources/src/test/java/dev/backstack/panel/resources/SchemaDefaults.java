@@ -8,8 +8,7 @@ import java.util.Map;
 /** Applies the {@code default}s of a structural schema to an object, as the API server does on write. */
 final class SchemaDefaults {
 
-    private SchemaDefaults() {
-    }
+    private SchemaDefaults() {}
 
     static void apply(JsonNode schema, JsonNode value) {
         if (value instanceof ObjectNode object && schema.has("properties")) {

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 final class SharedDir {
 
-    private SharedDir() {
-    }
+    private SharedDir() {}
 
     static Path get() {
         Path dir = Path.of("").toAbsolutePath();

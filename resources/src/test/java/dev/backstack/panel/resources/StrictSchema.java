@@ -44,7 +44,9 @@ final class StrictSchema {
     /** One line per problem, {@code <path>: <message>}; empty when the object is valid. */
     List<String> validate(JsonNode object) {
         List<Error> errors = schema.validate(object);
-        return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        return errors.stream()
+                .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+                .toList();
     }
 
     private static JsonNode convert(JsonNode node, boolean keepRequired) {

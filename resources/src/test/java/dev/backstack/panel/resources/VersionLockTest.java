@@ -21,6 +21,7 @@ class VersionLockTest {
     /** registry host (with a dot) / path : exact tag. */
     private static final Pattern PACKAGE_REF =
             Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+(:\\d+)?/[a-z0-9._-]+(/[a-z0-9._-]+)*:v\\d+\\.\\d+\\.\\d+");
+
     private static final Set<String> INSTALLERS = Set.of("panel", "hub-composition");
     private static final Set<String> TARGETS = Set.of("all", "aks", "eks");
 
@@ -40,7 +41,8 @@ class VersionLockTest {
         JsonNode k8s = lock.path("kubernetes");
         assertThat(k8s.path("min").asText()).matches("1\\.\\d+");
         assertThat(k8s.path("max").asText()).matches("1\\.\\d+");
-        assertThat(minor(k8s.path("min").asText())).isLessThanOrEqualTo(minor(k8s.path("max").asText()));
+        assertThat(minor(k8s.path("min").asText()))
+                .isLessThanOrEqualTo(minor(k8s.path("max").asText()));
         assertThat(charts()).isNotEmpty();
         assertThat(packages()).isNotEmpty();
     }
@@ -53,7 +55,9 @@ class VersionLockTest {
             assertThat(chart.path("version").asText()).as(id + " version").matches(EXACT_VERSION);
             assertThat(chart.path("repository").asText()).as(id + " repository").matches("(https|oci)://\\S+");
             assertThat(chart.path("namespace").asText()).as(id + " namespace").isNotBlank();
-            assertThat(chart.path("installedBy").asText()).as(id + " installedBy").isIn(INSTALLERS);
+            assertThat(chart.path("installedBy").asText())
+                    .as(id + " installedBy")
+                    .isIn(INSTALLERS);
             assertThat(chart.has("appVersion")).as(id + " appVersion").isTrue();
         }
     }
@@ -65,7 +69,9 @@ class VersionLockTest {
             assertThat(pkg.path("kind").asText()).as(id + " kind").isIn("Provider", "Function");
             assertThat(pkg.path("package").asText()).as(id + " package").matches(PACKAGE_REF);
             assertThat(pkg.path("name").asText()).as(id + " name").matches("[a-z0-9-]+");
-            assertThat(list(pkg.path("requiredFor"))).as(id + " requiredFor").isNotEmpty()
+            assertThat(list(pkg.path("requiredFor")))
+                    .as(id + " requiredFor")
+                    .isNotEmpty()
                     .allSatisfy(t -> assertThat(t.asText()).isIn(TARGETS));
         }
     }
@@ -91,14 +97,17 @@ class VersionLockTest {
         assertThat(byId.get("envoy-gateway").path("retired").asBoolean(false)).isFalse();
         assertThat(byId.get("envoy-gateway").path("role").asText()).isEqualTo("default-ingress");
         assertThat(charts().stream().filter(c -> c.path("retired").asBoolean(false)))
-                .extracting(c -> c.path("id").asText()).containsExactly("ingress-nginx");
+                .extracting(c -> c.path("id").asText())
+                .containsExactly("ingress-nginx");
     }
 
     @Test
     void composesEveryHubChartAtItsLockedVersionAndNothingUnlocked() {
         Map<String, JsonNode> locked = new HashMap<>();
-        charts().stream().filter(c -> "hub-composition".equals(c.path("installedBy").asText()))
-                .forEach(c -> locked.put(chartKey(c.path("chart").asText(), c.path("repository").asText()), c));
+        charts().stream()
+                .filter(c -> "hub-composition".equals(c.path("installedBy").asText()))
+                .forEach(c -> locked.put(
+                        chartKey(c.path("chart").asText(), c.path("repository").asText()), c));
         Set<String> composed = new HashSet<>();
         for (InstallApis api : InstallApis.values()) {
             for (InstallApis.Template t : api.templates()) {
@@ -106,9 +115,13 @@ class VersionLockTest {
                     continue;
                 }
                 JsonNode chart = t.base().path("spec").path("forProvider").path("chart");
-                String key = chartKey(chart.path("name").asText(), chart.path("repository").asText());
-                assertThat(locked).as(api + "/" + t.name() + " chart " + key + " is in the lock").containsKey(key);
-                assertThat(chart.path("version").asText()).as(api + "/" + t.name() + " version")
+                String key = chartKey(
+                        chart.path("name").asText(), chart.path("repository").asText());
+                assertThat(locked)
+                        .as(api + "/" + t.name() + " chart " + key + " is in the lock")
+                        .containsKey(key);
+                assertThat(chart.path("version").asText())
+                        .as(api + "/" + t.name() + " version")
                         .isEqualTo(locked.get(key).path("version").asText());
                 composed.add(key);
             }
@@ -119,7 +132,8 @@ class VersionLockTest {
     @Test
     void pushesSpokeAddOnsAtTheLockedChartVersions() {
         Map<String, JsonNode> byChart = new HashMap<>();
-        charts().forEach(c -> byChart.put(chartKey(c.path("chart").asText(), c.path("repository").asText()), c));
+        charts().forEach(c -> byChart.put(
+                chartKey(c.path("chart").asText(), c.path("repository").asText()), c));
         int appSets = 0;
         for (InstallApis.Template t : InstallApis.HUB.templates()) {
             JsonNode manifest = t.base().path("spec").path("forProvider").path("manifest");
@@ -127,23 +141,33 @@ class VersionLockTest {
                 continue;
             }
             appSets++;
-            JsonNode source = manifest.path("spec").path("template").path("spec").path("source");
-            String key = chartKey(source.path("chart").asText(), source.path("repoURL").asText());
+            JsonNode source =
+                    manifest.path("spec").path("template").path("spec").path("source");
+            String key = chartKey(
+                    source.path("chart").asText(), source.path("repoURL").asText());
             assertThat(byChart).as(t.name() + " chart " + key).containsKey(key);
-            assertThat(source.path("targetRevision").asText()).isEqualTo(byChart.get(key).path("version").asText());
-            assertThat(byChart.get(key).path("alsoOnSpokes").asBoolean()).as(key + " alsoOnSpokes").isTrue();
+            assertThat(source.path("targetRevision").asText())
+                    .isEqualTo(byChart.get(key).path("version").asText());
+            assertThat(byChart.get(key).path("alsoOnSpokes").asBoolean())
+                    .as(key + " alsoOnSpokes")
+                    .isTrue();
         }
         assertThat(appSets).isEqualTo(2);
     }
 
     @Test
     void referencesTheLockedFunctionByName() {
-        String fn = packages().stream().filter(p -> "Function".equals(p.path("kind").asText()))
-                .map(p -> p.path("name").asText()).findFirst().orElseThrow();
+        String fn = packages().stream()
+                .filter(p -> "Function".equals(p.path("kind").asText()))
+                .map(p -> p.path("name").asText())
+                .findFirst()
+                .orElseThrow();
         assertThat(fn).isEqualTo("crossplane-contrib-function-patch-and-transform");
         for (InstallApis api : InstallApis.values()) {
             for (JsonNode step : api.composition().path("spec").path("pipeline")) {
-                assertThat(step.path("functionRef").path("name").asText()).as(api.name()).isEqualTo(fn);
+                assertThat(step.path("functionRef").path("name").asText())
+                        .as(api.name())
+                        .isEqualTo(fn);
             }
         }
     }
@@ -157,7 +181,9 @@ class VersionLockTest {
                 String group = t.base().path("apiVersion").asText().split("/")[0];
                 String id = providerFor(group);
                 assertThat(byId).as(t.name() + " needs provider " + id).containsKey(id);
-                assertThat(list(byId.get(id).path("requiredFor"))).extracting(JsonNode::asText).contains(e.getValue());
+                assertThat(list(byId.get(id).path("requiredFor")))
+                        .extracting(JsonNode::asText)
+                        .contains(e.getValue());
             }
         }
     }

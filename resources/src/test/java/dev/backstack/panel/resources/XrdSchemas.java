@@ -8,8 +8,7 @@ import java.util.TreeMap;
 /** Reads the schema of an XRD's (single) version and lists its property paths. */
 final class XrdSchemas {
 
-    private XrdSchemas() {
-    }
+    private XrdSchemas() {}
 
     static JsonNode openApi(JsonNode xrd) {
         JsonNode versions = xrd.path("spec").path("versions");

@@ -20,8 +20,7 @@ final class Yamls {
     /** Where the install data lives on the classpath. */
     static final String INSTALL = "/dev/backstack/panel/resources/install/";
 
-    private Yamls() {
-    }
+    private Yamls() {}
 
     /** All non-empty documents of a classpath resource below {@link #INSTALL}. */
     static List<JsonNode> install(String relative) {

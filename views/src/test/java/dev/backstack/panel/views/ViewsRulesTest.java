@@ -13,14 +13,23 @@ import org.junit.jupiter.api.Test;
 /** The views' own architecture rules, checked when the views are built (ARCHITECTURE.md). */
 class ViewsRulesTest {
 
-    static final ArchRule NO_CLIENT_TYPES = noClasses().that().resideInAPackage("dev.backstack.panel.views..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.fabric8..", "com.marcnuri..", "org.eclipse.jgit..");
+    static final ArchRule NO_CLIENT_TYPES = noClasses()
+            .that()
+            .resideInAPackage("dev.backstack.panel.views..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.fabric8..", "com.marcnuri..", "org.eclipse.jgit..");
 
-    static final ArchRule VIEW_MODELS_WITHOUT_SCENE_GRAPH = noClasses().that().haveNameMatching(".*ViewModel(\\$.*)?")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+    static final ArchRule VIEW_MODELS_WITHOUT_SCENE_GRAPH = noClasses()
+            .that()
+            .haveNameMatching(".*ViewModel(\\$.*)?")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx.scene..", "javafx.stage..");
 
     private static JavaClasses views() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.backstack.panel.views");
     }
 
@@ -40,7 +49,8 @@ class ViewsRulesTest {
     @DisplayName("the rules catch a scene-graph type in a class nested in a view-model")
     void rulesCatchViolations() {
         JavaClasses bad = new ClassFileImporter().importClasses(RowViewModel.Nested.class);
-        assertThatThrownBy(() -> VIEW_MODELS_WITHOUT_SCENE_GRAPH.check(bad)).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> VIEW_MODELS_WITHOUT_SCENE_GRAPH.check(bad))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Nested");
     }
 

@@ -26,14 +26,17 @@ import javafx.stage.Window;
  */
 public final class AddonWizards {
 
-    private AddonWizards() {
-    }
+    private AddonWizards() {}
 
     /** Opens the add-on wizard over {@code owner}, its plans journalled under the user's configuration folder. */
-    public static void open(Window owner, FleetService fleet, Map<String, String> env, Path home,
-            Consumer<String> openUrl) {
-        AddonService service = new AddonService(AddonCatalog.load(), new FleetClusters(fleet),
-                AppDirs.journals(env, home), Clock.systemUTC(), new GitOpsDelivery());
+    public static void open(
+            Window owner, FleetService fleet, Map<String, String> env, Path home, Consumer<String> openUrl) {
+        AddonService service = new AddonService(
+                AddonCatalog.load(),
+                new FleetClusters(fleet),
+                AppDirs.journals(env, home),
+                Clock.systemUTC(),
+                new GitOpsDelivery());
         AddonWizard.show(owner, AddonWizard.viewModel(new AddonServiceBackend(service, fleet.simulated())), openUrl);
     }
 
@@ -43,11 +46,20 @@ public final class AddonWizards {
      * run on background threads and report on the FX thread.
      */
     public static AddonMatrixViewModel matrix(Supplier<FleetService> fleet) {
-        return new AddonMatrixViewModel((action, namespace, name) -> {
-            FleetService f = fleet.get();
-            return f == null ? new ActionResult(namespace, name, action, ActionResult.Outcome.FAILED, action.title()
-                    + " of " + name + " not sent: the panel is not connected to a fleet yet; wait until it is")
-                    : new FleetApplicationActions(f).run(action, namespace, name);
-        }, new FxTaskExecutor(), Clock.systemUTC());
+        return new AddonMatrixViewModel(
+                (action, namespace, name) -> {
+                    FleetService f = fleet.get();
+                    return f == null
+                            ? new ActionResult(
+                                    namespace,
+                                    name,
+                                    action,
+                                    ActionResult.Outcome.FAILED,
+                                    action.title() + " of " + name
+                                            + " not sent: the panel is not connected to a fleet yet; wait until it is")
+                            : new FleetApplicationActions(f).run(action, namespace, name);
+                },
+                new FxTaskExecutor(),
+                Clock.systemUTC());
     }
 }

@@ -11,11 +11,11 @@ import dev.backstack.panel.installer.addon.AddonService;
 import dev.backstack.panel.installer.gitops.GitCredentials;
 import dev.backstack.panel.installer.gitops.GitOpsDelivery;
 import dev.backstack.panel.installer.policy.FleetClusters;
-import dev.backstack.panel.model.install.SecretText;
 import dev.backstack.panel.model.addon.AddonEntry;
 import dev.backstack.panel.model.addon.AddonRequest;
 import dev.backstack.panel.model.addon.AddonSelection;
 import dev.backstack.panel.model.addon.AddonSource;
+import dev.backstack.panel.model.install.SecretText;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -83,7 +83,9 @@ public final class AddonsCommand {
             err.println("error: " + e.getMessage());
             return PlanExits.USAGE;
         }
-        if (!options.common().demo() && options.common().context().isEmpty() && options.common().kubeconfig().isEmpty()) {
+        if (!options.common().demo()
+                && options.common().context().isEmpty()
+                && options.common().kubeconfig().isEmpty()) {
             err.println("error: addons apply needs the hub: --demo, or --kubeconfig FILE / --context NAME");
             return PlanExits.USAGE;
         }
@@ -92,15 +94,18 @@ public final class AddonsCommand {
 
     private AddonRequest request(List<AddonSelection> selections) {
         boolean gitops = options.gitops().isPresent();
-        return new AddonRequest(selections, gitops ? AddonRequest.Delivery.GITOPS : AddonRequest.Delivery.APPLY,
-                options.gitops().orElse(""), options.base(),
+        return new AddonRequest(
+                selections,
+                gitops ? AddonRequest.Delivery.GITOPS : AddonRequest.Delivery.APPLY,
+                options.gitops().orElse(""),
+                options.base(),
                 gitops ? options.branch().orElse(AddonRequest.defaultBranch(selections)) : "");
     }
 
     private int apply(AddonCatalog catalog, AddonRequest request) {
         SecretText token = SecretText.of(env.getOrDefault("GITHUB_TOKEN", ""));
-        GitCredentials credentials = token.isEmpty() ? GitCredentials.none()
-                : GitCredentials.of(GitCredentials.TOKEN_USER, token);
+        GitCredentials credentials =
+                token.isEmpty() ? GitCredentials.none() : GitCredentials.of(GitCredentials.TOKEN_USER, token);
         try (FleetConnector connector = new FleetConnector(options.common(), env, home);
                 FleetService fleet = connector.connect(options.common(), DEMO_TICK_MILLIS)) {
             connector.notices().forEach(n -> err.println("note: " + n));
@@ -108,19 +113,30 @@ public final class AddonsCommand {
                 fleet.demoFleet().orElseThrow().awaitSettled(60_000);
             }
             fleet.awaitSynced(30, TimeUnit.SECONDS);
-            AddonService service = new AddonService(catalog, new FleetClusters(fleet), AppDirs.journals(env, home),
-                    Clock.systemUTC(), new GitOpsDelivery());
+            AddonService service = new AddonService(
+                    catalog,
+                    new FleetClusters(fleet),
+                    AppDirs.journals(env, home),
+                    Clock.systemUTC(),
+                    new GitOpsDelivery());
             for (AddonSelection s : request.selections()) {
-                err.println(s.entry().id() + ": " + AddonService.targets(s) + (s.spokes().isEmpty()
-                        ? " (now: " + String.join(", ", service.matchingSpokes(s.selector())) + ")" : "")
+                err.println(s.entry().id() + ": " + AddonService.targets(s)
+                        + (s.spokes().isEmpty()
+                                ? " (now: " + String.join(", ", service.matchingSpokes(s.selector())) + ")"
+                                : "")
                         + (fleet.simulated() ? " \u2014 SIMULATION" : ""));
             }
             if (options.plan()) {
                 out.print(PlanPrinter.yaml(service.preview(request, credentials)));
                 return PlanExits.OK;
             }
-            return PlanExits.preflightThenRun(service.preflight(request, credentials), options.overrides(),
-                    options.dryRun(), out, err, (overrides, events) -> {
+            return PlanExits.preflightThenRun(
+                    service.preflight(request, credentials),
+                    options.overrides(),
+                    options.dryRun(),
+                    out,
+                    err,
+                    (overrides, events) -> {
                         AddonService.Delivered done = service.run(request, credentials, overrides, events);
                         done.commit().ifPresent(c -> out.println(c.summary()));
                         return done.outcome();
@@ -148,8 +164,9 @@ public final class AddonsCommand {
         }
         List<AddonSelection> out = new ArrayList<>();
         for (String id : options.addons()) {
-            AddonEntry entry = catalog.entry(id).orElseThrow(() -> new IllegalArgumentException(
-                    "no add-on " + id + " in the catalog (addons list shows them)"));
+            AddonEntry entry = catalog.entry(id)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no add-on " + id + " in the catalog (addons list shows them)"));
             AddonSelection s = AddonSelection.ofDefaults(entry);
             if (!options.spokes().isEmpty()) {
                 s = s.withSpokes(options.spokes());
@@ -168,13 +185,23 @@ public final class AddonsCommand {
 
     static String table(AddonCatalog catalog) {
         String row = "%-22s %-50s %-21s %-18s %s%n";
-        StringBuilder s = new StringBuilder(String.format(row, "ID", "SOURCE", "NAMESPACE", "NEEDS",
-                "PARAMETERS (defaults)"));
+        StringBuilder s =
+                new StringBuilder(String.format(row, "ID", "SOURCE", "NAMESPACE", "NEEDS", "PARAMETERS (defaults)"));
         for (AddonEntry e : catalog.entries()) {
-            String source = e.source() instanceof AddonSource.Chart c ? c.name() + " " + c.version()
+            String source = e.source() instanceof AddonSource.Chart c
+                    ? c.name() + " " + c.version()
                     : "git: " + ((AddonSource.Git) e.source()).path();
-            s.append(String.format(row, e.id(), source, e.namespace(), e.needs().isEmpty() ? "-" : String.join(",", e.needs()),
-                    String.join("; ", e.parameters().stream().map(p -> p.name() + "=" + p.format(p.defaultValue())).toList())));
+            s.append(String.format(
+                    row,
+                    e.id(),
+                    source,
+                    e.namespace(),
+                    e.needs().isEmpty() ? "-" : String.join(",", e.needs()),
+                    String.join(
+                            "; ",
+                            e.parameters().stream()
+                                    .map(p -> p.name() + "=" + p.format(p.defaultValue()))
+                                    .toList())));
         }
         return s.toString();
     }

@@ -25,9 +25,20 @@ import java.util.Optional;
  * @param overrides apply: preflight warnings to go on despite
  * @param charts    add-ons the user adds by chart coordinates ({@code --chart ID=REPOSITORY/CHART@VERSION})
  */
-public record AddonsOptions(String action, List<String> addons, Map<String, String> values,
-        Map<String, String> selector, List<String> spokes, Optional<String> gitops, String base, boolean help,
-        Options common, Optional<String> branch, boolean plan, boolean dryRun, List<String> overrides,
+public record AddonsOptions(
+        String action,
+        List<String> addons,
+        Map<String, String> values,
+        Map<String, String> selector,
+        List<String> spokes,
+        Optional<String> gitops,
+        String base,
+        boolean help,
+        Options common,
+        Optional<String> branch,
+        boolean plan,
+        boolean dryRun,
+        List<String> overrides,
         List<dev.backstack.panel.model.addon.AddonEntry> charts) {
 
     public static final String USAGE = """
@@ -68,8 +79,21 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
     /** Parses {@code addons ACTION [flags]}. */
     public static AddonsOptions parse(String... args) {
         if (args.length >= 2 && List.of("--help", "-h").contains(args[1])) {
-            return new AddonsOptions("list", List.of(), Map.of(), Map.of(), List.of(), Optional.empty(), "main", true,
-                    Options.parse(), Optional.empty(), false, false, List.of(), List.of());
+            return new AddonsOptions(
+                    "list",
+                    List.of(),
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    Optional.empty(),
+                    "main",
+                    true,
+                    Options.parse(),
+                    Optional.empty(),
+                    false,
+                    false,
+                    List.of(),
+                    List.of());
         }
         if (args.length < 2 || !List.of("list", "render", "apply").contains(args[1])) {
             throw new IllegalArgumentException("addons needs list, render or apply\n\n" + USAGE);
@@ -91,8 +115,16 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
         boolean dryRun = false;
         for (int i = 2; i < args.length; i++) {
             String a = args[i];
-            if (!apply && List.of("--branch", "--plan", "--dry-run", "--accept-warning", "--demo", "--kubeconfig",
-                    "--context").contains(a)) {
+            if (!apply
+                    && List.of(
+                                    "--branch",
+                                    "--plan",
+                                    "--dry-run",
+                                    "--accept-warning",
+                                    "--demo",
+                                    "--kubeconfig",
+                                    "--context")
+                            .contains(a)) {
                 throw new IllegalArgumentException(a + " is an option of addons apply\n\n" + USAGE);
             }
             switch (a) {
@@ -138,8 +170,20 @@ public record AddonsOptions(String action, List<String> addons, Map<String, Stri
                 addons.add(id);
             }
         });
-        return new AddonsOptions(args[1], List.copyOf(addons), values, selector, List.copyOf(spokes),
-                Optional.ofNullable(gitops), base, help, Options.parse(common.toArray(String[]::new)),
-                Optional.ofNullable(branch), plan, dryRun, List.copyOf(overrides), List.copyOf(added));
+        return new AddonsOptions(
+                args[1],
+                List.copyOf(addons),
+                values,
+                selector,
+                List.copyOf(spokes),
+                Optional.ofNullable(gitops),
+                base,
+                help,
+                Options.parse(common.toArray(String[]::new)),
+                Optional.ofNullable(branch),
+                plan,
+                dryRun,
+                List.copyOf(overrides),
+                List.copyOf(added));
     }
 }

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class CredentialSource {
 
-    private CredentialSource() {
-    }
+    private CredentialSource() {}
 
     public static Credentials fromEnvironment(Map<String, String> env) {
         return from(env);
@@ -41,7 +40,8 @@ public final class CredentialSource {
         String github = v.getOrDefault("BACKSTACK_GITHUB_TOKEN", v.get("GITHUB_TOKEN"));
         String awsId = v.get("AWS_ACCESS_KEY_ID");
         String awsKey = v.get("AWS_SECRET_ACCESS_KEY");
-        String aws = awsId == null || awsKey == null ? null
+        String aws = awsId == null || awsKey == null
+                ? null
                 : "[default]\naws_access_key_id = " + awsId + "\naws_secret_access_key = " + awsKey + "\n";
         return new Credentials(SecretText.of(github), SecretText.of(aws), SecretText.of(v.get("AZURE_CREDENTIALS")));
     }

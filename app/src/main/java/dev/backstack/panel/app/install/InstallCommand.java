@@ -43,7 +43,8 @@ public final class InstallCommand {
     private final PrintStream out;
     private final PrintStream err;
 
-    public InstallCommand(Options options, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err) {
+    public InstallCommand(
+            Options options, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err) {
         this.options = options;
         this.env = env;
         this.stdin = stdin;
@@ -57,7 +58,8 @@ public final class InstallCommand {
         Credentials credentials;
         try {
             profile = flags.profile().map(ProfileFile::read).orElseGet(InstallProfile::defaults);
-            credentials = flags.credentialsStdin() ? CredentialSource.fromStdin(stdin)
+            credentials = flags.credentialsStdin()
+                    ? CredentialSource.fromStdin(stdin)
                     : CredentialSource.fromEnvironment(env);
         } catch (IllegalArgumentException | IOException e) {
             err.println("error: " + e.getMessage());

@@ -19,8 +19,7 @@ public final class PlanExits {
     public static final int BLOCKED = 4;
     public static final int CANCELLED = 5;
 
-    private PlanExits() {
-    }
+    private PlanExits() {}
 
     /** {@link #OK} to go on; {@link #BLOCKED} (said on {@code err}) when a check blocks or a warning is not accepted. */
     public static int verdict(PreflightReport report, List<String> accepted, boolean dryRun, PrintStream err) {
@@ -28,10 +27,13 @@ public final class PlanExits {
             err.println("preflight: blocked; nothing was written");
             return BLOCKED;
         }
-        List<String> unaccepted = report.warnings().stream().map(PreflightFinding::id)
-                .filter(id -> !accepted.contains(id)).toList();
+        List<String> unaccepted = report.warnings().stream()
+                .map(PreflightFinding::id)
+                .filter(id -> !accepted.contains(id))
+                .toList();
         if (!unaccepted.isEmpty() && !dryRun) {
-            err.println("preflight: warnings " + unaccepted + " need --accept-warning ID to go on; nothing was written");
+            err.println(
+                    "preflight: warnings " + unaccepted + " need --accept-warning ID to go on; nothing was written");
             return BLOCKED;
         }
         return OK;
@@ -40,7 +42,8 @@ public final class PlanExits {
     /** Runs a plan once its preflight lets it go: with the accepted warnings, printing its events. */
     @FunctionalInterface
     public interface Run {
-        PlanOutcome run(List<String> overrides, java.util.function.Consumer<dev.backstack.panel.model.plan.PlanEvent> events)
+        PlanOutcome run(
+                List<String> overrides, java.util.function.Consumer<dev.backstack.panel.model.plan.PlanEvent> events)
                 throws InterruptedException;
     }
 
@@ -48,8 +51,9 @@ public final class PlanExits {
      * Prints the preflight; unless it blocks, a warning is not accepted, or this is a dry run, runs
      * the plan printing its events. The exit code.
      */
-    public static int preflightThenRun(PreflightReport report, List<String> accepted, boolean dryRun, PrintStream out,
-            PrintStream err, Run run) throws InterruptedException {
+    public static int preflightThenRun(
+            PreflightReport report, List<String> accepted, boolean dryRun, PrintStream out, PrintStream err, Run run)
+            throws InterruptedException {
         out.print(PlanPrinter.preflight(report));
         int verdict = verdict(report, accepted, dryRun, err);
         if (verdict != OK || dryRun) {

@@ -19,19 +19,27 @@ import java.util.Map;
 public final class PlanPrinter {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-    private PlanPrinter() {
-    }
+    private PlanPrinter() {}
 
     public static String yaml(PlanPreview plan) {
         StringBuilder s = new StringBuilder("# ").append(plan.title()).append('\n');
         int n = 0;
         for (StepPreview step : plan.steps()) {
             n++;
-            s.append("# step ").append(n).append('/').append(plan.steps().size()).append(": ")
-                    .append(step.info().id()).append(" — ").append(step.info().title())
-                    .append(" (").append(step.info().kind().label()).append(")\n");
+            s.append("# step ")
+                    .append(n)
+                    .append('/')
+                    .append(plan.steps().size())
+                    .append(": ")
+                    .append(step.info().id())
+                    .append(" — ")
+                    .append(step.info().title())
+                    .append(" (")
+                    .append(step.info().kind().label())
+                    .append(")\n");
             if (step.helm() != null) {
                 s.append("---\n").append(helm(step));
             }
@@ -62,12 +70,21 @@ public final class PlanPrinter {
     }
 
     public static String preflight(PreflightReport report) {
-        StringBuilder s = new StringBuilder("Preflight: ").append(report.summary()).append('\n');
+        StringBuilder s =
+                new StringBuilder("Preflight: ").append(report.summary()).append('\n');
         for (PreflightFinding f : report.findings()) {
             String mark = f.passed() ? "ok  " : f.blocks() ? "FAIL" : "WARN";
-            s.append("  [").append(mark).append("] ").append(f.title()).append(" (").append(f.id()).append(")\n");
+            s.append("  [")
+                    .append(mark)
+                    .append("] ")
+                    .append(f.title())
+                    .append(" (")
+                    .append(f.id())
+                    .append(")\n");
             if (!f.detail().isEmpty()) {
-                f.detail().lines().forEach(l -> s.append("         ").append(l.strip()).append('\n'));
+                f.detail()
+                        .lines()
+                        .forEach(l -> s.append("         ").append(l.strip()).append('\n'));
             }
             if (!f.passed() && !f.hint().isEmpty()) {
                 s.append("         what to do: ").append(f.hint()).append('\n');

@@ -10,8 +10,8 @@ import dev.backstack.panel.installer.helm.HelmJavaDriver;
 import dev.backstack.panel.installer.helm.KubeAccess;
 import dev.backstack.panel.installer.helm.KubeconfigContents;
 import dev.backstack.panel.installer.install.InstallService;
-import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.installer.install.VersionLock;
+import dev.backstack.panel.installer.plan.PlanTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,11 +54,14 @@ public final class TargetConnector implements AutoCloseable {
         owned.add(connector);
         if (connector.kubeconfig().contexts().isEmpty()) {
             throw new IllegalArgumentException("no kubeconfig contexts found ($KUBECONFIG, ~/.kube/config or "
-                    + "--kubeconfig)" + (connector.notices().isEmpty() ? "" : ": " + String.join("; ", connector.notices()))
+                    + "--kubeconfig)"
+                    + (connector.notices().isEmpty() ? "" : ": " + String.join("; ", connector.notices()))
                     + ". Use --demo to install on the simulated demo cluster.");
         }
-        ContextEntry entry = connector.hubContext(options).orElseThrow(() -> new IllegalArgumentException(
-                options.context().map(c -> "no context named " + c + " in the kubeconfig")
+        ContextEntry entry = connector
+                .hubContext(options)
+                .orElseThrow(() -> new IllegalArgumentException(options.context()
+                        .map(c -> "no context named " + c + " in the kubeconfig")
                         .orElse("the kubeconfig has no current-context; choose one with --context NAME")));
         return context(entry);
     }
@@ -71,11 +74,11 @@ public final class TargetConnector implements AutoCloseable {
         try {
             kube = KubeconfigContents.fromFile(entry.source(), entry.name());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read context " + entry.name() + " from " + entry.source() + ": "
-                    + e.getMessage());
+            throw new IllegalArgumentException(
+                    "cannot read context " + entry.name() + " from " + entry.source() + ": " + e.getMessage());
         }
-        PlanTarget t = new PlanTarget(entry.name(), entry.server(),
-                registry.acquire(entry).client(), kube, new HelmJavaDriver(), false);
+        PlanTarget t = new PlanTarget(
+                entry.name(), entry.server(), registry.acquire(entry).client(), kube, new HelmJavaDriver(), false);
         return new InstallService(t, VersionLock.shipped(), journalDir(), Clock.systemUTC());
     }
 
@@ -86,8 +89,8 @@ public final class TargetConnector implements AutoCloseable {
             owned.add(demo);
         }
         DemoFleet.Member m = demo.installTarget();
-        PlanTarget t = new PlanTarget(m.name() + " (simulated)", m.server(), m.client(),
-                demo.installTargetAccess(), demo.helm(), true);
+        PlanTarget t = new PlanTarget(
+                m.name() + " (simulated)", m.server(), m.client(), demo.installTargetAccess(), demo.helm(), true);
         try {
             // The simulated cluster lives as long as the process: its journal copy does too.
             Path journals = java.nio.file.Files.createTempDirectory("backstack-demo-journals");

@@ -39,8 +39,10 @@ public final class WizardTargets implements InstallTargets {
     public List<String> names() {
         List<String> out = new ArrayList<>();
         out.add(SIMULATED);
-        kubeconfig.get().ifPresent(k -> k.contexts().stream().filter(ContextEntry::usable)
-                .forEach(c -> out.add(c.name())));
+        kubeconfig
+                .get()
+                .ifPresent(
+                        k -> k.contexts().stream().filter(ContextEntry::usable).forEach(c -> out.add(c.name())));
         return out;
     }
 
@@ -48,8 +50,11 @@ public final class WizardTargets implements InstallTargets {
     public InstallBackend open(String name) {
         TargetConnector connector = new TargetConnector(env, home);
         try {
-            InstallService service = name.equals(SIMULATED) ? connector.demo(DEMO_TICK_MILLIS)
-                    : connector.context(kubeconfig.get().flatMap(k -> k.find(name))
+            InstallService service = name.equals(SIMULATED)
+                    ? connector.demo(DEMO_TICK_MILLIS)
+                    : connector.context(kubeconfig
+                            .get()
+                            .flatMap(k -> k.find(name))
                             .orElseThrow(() -> new IllegalArgumentException("no context named " + name)));
             return new InstallServiceBackend(service, connector::close);
         } catch (RuntimeException e) {

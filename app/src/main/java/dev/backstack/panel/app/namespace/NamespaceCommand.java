@@ -8,12 +8,12 @@ import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.installer.gitops.GitCredentials;
 import dev.backstack.panel.installer.gitops.GitOpsDelivery;
 import dev.backstack.panel.installer.namespace.NamespaceService;
+import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.installer.policy.ClusterFacts;
 import dev.backstack.panel.installer.policy.FleetClusters;
 import dev.backstack.panel.installer.policy.PolicyCatalog;
 import dev.backstack.panel.installer.policy.PolicyClusters;
 import dev.backstack.panel.installer.policy.PolicyService;
-import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.model.install.SecretText;
 import dev.backstack.panel.model.namespace.NamespaceRequest;
 import dev.backstack.panel.model.policy.KyvernoGeneration;
@@ -42,8 +42,8 @@ public final class NamespaceCommand {
     private final PrintStream out;
     private final PrintStream err;
 
-    public NamespaceCommand(NamespaceOptions options, Map<String, String> env, Path home, PrintStream out,
-            PrintStream err) {
+    public NamespaceCommand(
+            NamespaceOptions options, Map<String, String> env, Path home, PrintStream out, PrintStream err) {
         this.options = options;
         this.env = env;
         this.home = home;
@@ -59,8 +59,10 @@ public final class NamespaceCommand {
             problems.forEach(p -> err.println("error: " + p));
             return PlanExits.USAGE;
         }
-        boolean connected = options.common().demo() || options.common().context().isPresent();
-        if (options.action().equals("render") && (!connected || options.kyverno().isPresent())) {
+        boolean connected =
+                options.common().demo() || options.common().context().isPresent();
+        if (options.action().equals("render")
+                && (!connected || options.kyverno().isPresent())) {
             return renderOffline(catalog, request);
         }
         return onFleet(catalog, request);
@@ -68,8 +70,12 @@ public final class NamespaceCommand {
 
     /** The service without a connection: the request's spoke taken as known, nothing reachable. */
     private NamespaceService offline(PolicyCatalog catalog, NamespaceRequest request) {
-        return new NamespaceService(catalog, new NoClusters(request.spoke()), AppDirs.journals(env, home),
-                Clock.systemUTC(), new GitOpsDelivery());
+        return new NamespaceService(
+                catalog,
+                new NoClusters(request.spoke()),
+                AppDirs.journals(env, home),
+                Clock.systemUTC(),
+                new GitOpsDelivery());
     }
 
     private int renderOffline(PolicyCatalog catalog, NamespaceRequest request) {
@@ -80,8 +86,8 @@ public final class NamespaceCommand {
             return PlanExits.USAGE;
         }
         NamespaceService service = offline(catalog, request);
-        out.println("# " + request.spoke() + "/" + request.name() + (request.policies().isEmpty() ? ""
-                : ": policies for Kyverno " + version + ": " + g.kind()));
+        out.println("# " + request.spoke() + "/" + request.name()
+                + (request.policies().isEmpty() ? "" : ": policies for Kyverno " + version + ": " + g.kind()));
         out.print(service.render(request, g).yaml());
         return PlanExits.OK;
     }
@@ -89,8 +95,8 @@ public final class NamespaceCommand {
     /** Connects, reads the spoke's Kyverno, then renders for it or delivers. */
     private int onFleet(PolicyCatalog catalog, NamespaceRequest request) {
         SecretText token = SecretText.of(env.getOrDefault("GITHUB_TOKEN", ""));
-        GitCredentials credentials = token.isEmpty() ? GitCredentials.none()
-                : GitCredentials.of(GitCredentials.TOKEN_USER, token);
+        GitCredentials credentials =
+                token.isEmpty() ? GitCredentials.none() : GitCredentials.of(GitCredentials.TOKEN_USER, token);
         try (FleetConnector connector = new FleetConnector(options.common(), env, home);
                 FleetService fleet = connector.connect(options.common(), DEMO_TICK_MILLIS)) {
             connector.notices().forEach(n -> err.println("note: " + n));
@@ -98,8 +104,12 @@ public final class NamespaceCommand {
                 fleet.demoFleet().orElseThrow().awaitSettled(60_000);
             }
             fleet.awaitSynced(30, TimeUnit.SECONDS);
-            NamespaceService service = new NamespaceService(catalog, new FleetClusters(fleet),
-                    AppDirs.journals(env, home), Clock.systemUTC(), new GitOpsDelivery());
+            NamespaceService service = new NamespaceService(
+                    catalog,
+                    new FleetClusters(fleet),
+                    AppDirs.journals(env, home),
+                    Clock.systemUTC(),
+                    new GitOpsDelivery());
             if (!service.clusters().spokes().contains(request.spoke())) {
                 err.println("error: --to " + request.spoke() + ": no such spoke in the fleet (spokes: "
                         + String.join(", ", service.clusters().spokes()) + ")");
@@ -114,8 +124,13 @@ public final class NamespaceCommand {
                 out.print(PlanPrinter.yaml(service.preview(request, facts, credentials)));
                 return PlanExits.OK;
             }
-            return PlanExits.preflightThenRun(service.preflight(request, facts, credentials), options.overrides(),
-                    options.dryRun(), out, err, (overrides, events) -> {
+            return PlanExits.preflightThenRun(
+                    service.preflight(request, facts, credentials),
+                    options.overrides(),
+                    options.dryRun(),
+                    out,
+                    err,
+                    (overrides, events) -> {
                         PolicyService.Delivered done = service.run(request, facts, credentials, overrides, events);
                         done.commit().ifPresent(c -> out.println(c.summary()));
                         return done.outcome();
@@ -138,8 +153,10 @@ public final class NamespaceCommand {
             return PlanExits.BLOCKED;
         }
         KyvernoGeneration g = NamespaceService.generation(facts);
-        out.println("# " + request.spoke() + "/" + request.name() + (request.policies().isEmpty() ? ""
-                : ": Kyverno " + facts.kyvernoVersion().orElse("?") + ": " + g.kind()));
+        out.println("# " + request.spoke() + "/" + request.name()
+                + (request.policies().isEmpty()
+                        ? ""
+                        : ": Kyverno " + facts.kyvernoVersion().orElse("?") + ": " + g.kind()));
         out.print(service.render(request, g).yaml());
         return PlanExits.OK;
     }

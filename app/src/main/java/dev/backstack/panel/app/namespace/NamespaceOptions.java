@@ -27,13 +27,25 @@ import java.util.Optional;
  * @param modes    id to the mode given with {@code --mode}
  * @param kyverno  render: the Kyverno version to render for without a connection
  */
-public record NamespaceOptions(String action, Options common, NamespaceRequest base, List<String> policies,
-        Map<String, PolicyMode> modes, Optional<String> kyverno, boolean plan, boolean dryRun, List<String> overrides) {
+public record NamespaceOptions(
+        String action,
+        Options common,
+        NamespaceRequest base,
+        List<String> policies,
+        Map<String, PolicyMode> modes,
+        Optional<String> kyverno,
+        boolean plan,
+        boolean dryRun,
+        List<String> overrides) {
 
     /** The request with its policies, each in the mode given or the catalog entry's default mode. */
     public NamespaceRequest request(PolicyCatalog catalog) {
-        List<TeamPolicy> chosen = policies.stream().map(id -> new TeamPolicy(id, modes.getOrDefault(id,
-                catalog.entry(id).map(e -> e.defaultMode()).orElse(PolicyMode.AUDIT)))).toList();
+        List<TeamPolicy> chosen = policies.stream()
+                .map(id -> new TeamPolicy(
+                        id,
+                        modes.getOrDefault(
+                                id, catalog.entry(id).map(e -> e.defaultMode()).orElse(PolicyMode.AUDIT))))
+                .toList();
         return base.withPolicies(chosen);
     }
 
@@ -105,8 +117,20 @@ public record NamespaceOptions(String action, Options common, NamespaceRequest b
         int take(String[] args, int i, List<String> common) {
             String a = args[i];
             switch (a) {
-                case "--to", "--name", "--team", "--cpu", "--memory", "--pods", "--request-cpu", "--request-memory",
-                        "--limit-cpu", "--limit-memory", "--ingress-namespace", "--kyverno", "--gitops", "--base",
+                case "--to",
+                        "--name",
+                        "--team",
+                        "--cpu",
+                        "--memory",
+                        "--pods",
+                        "--request-cpu",
+                        "--request-memory",
+                        "--limit-cpu",
+                        "--limit-memory",
+                        "--ingress-namespace",
+                        "--kyverno",
+                        "--gitops",
+                        "--base",
                         "--branch" -> values.put(a, ArgValues.value(args, ++i, a, USAGE));
                 case "--policy" -> policies.add(ArgValues.value(args, ++i, a, USAGE));
                 case "--mode" -> ArgValues.pair(ArgValues.value(args, ++i, a, USAGE), a, modes);
@@ -133,29 +157,54 @@ public record NamespaceOptions(String action, Options common, NamespaceRequest b
                     throw new IllegalArgumentException("namespace " + action + " needs " + required + "\n\n" + USAGE);
                 }
             }
-            modes.keySet().stream().filter(k -> !policies.contains(k)).findFirst().ifPresent(k -> {
-                throw new IllegalArgumentException("--mode " + k + ": that policy is not chosen (add --policy " + k + ")");
-            });
+            modes.keySet().stream()
+                    .filter(k -> !policies.contains(k))
+                    .findFirst()
+                    .ifPresent(k -> {
+                        throw new IllegalArgumentException(
+                                "--mode " + k + ": that policy is not chosen (add --policy " + k + ")");
+                    });
             Map<String, PolicyMode> chosenModes = new LinkedHashMap<>();
             modes.forEach((id, m) -> chosenModes.put(id, mode(id, m)));
             NamespaceQuota d = NamespaceQuota.DEFAULT;
             ContainerDefaults c = ContainerDefaults.DEFAULT;
             String name = values.getOrDefault("--name", "");
-            GitOpsChoice gitops = values.containsKey("--gitops") ? new GitOpsChoice(values.get("--gitops"),
-                    values.getOrDefault("--base", "main"), values.getOrDefault("--branch",
-                            "backstack/namespace-" + name + "-" + LocalDateTime.now().format(BRANCH_TIME))) : null;
-            NamespaceRequest r = new NamespaceRequest(values.getOrDefault("--to", ""), name,
+            GitOpsChoice gitops = values.containsKey("--gitops")
+                    ? new GitOpsChoice(
+                            values.get("--gitops"),
+                            values.getOrDefault("--base", "main"),
+                            values.getOrDefault(
+                                    "--branch",
+                                    "backstack/namespace-" + name + "-"
+                                            + LocalDateTime.now().format(BRANCH_TIME)))
+                    : null;
+            NamespaceRequest r = new NamespaceRequest(
+                    values.getOrDefault("--to", ""),
+                    name,
                     values.getOrDefault("--team", ""),
-                    new NamespaceQuota(values.getOrDefault("--cpu", d.cpu()), values.getOrDefault("--memory", d.memory()),
+                    new NamespaceQuota(
+                            values.getOrDefault("--cpu", d.cpu()),
+                            values.getOrDefault("--memory", d.memory()),
                             values.getOrDefault("--pods", d.pods())),
-                    new ContainerDefaults(values.getOrDefault("--request-cpu", c.requestCpu()),
+                    new ContainerDefaults(
+                            values.getOrDefault("--request-cpu", c.requestCpu()),
                             values.getOrDefault("--request-memory", c.requestMemory()),
                             values.getOrDefault("--limit-cpu", c.limitCpu()),
                             values.getOrDefault("--limit-memory", c.limitMemory())),
-                    isolate, values.getOrDefault("--ingress-namespace", NamespaceRequest.DEFAULT_INGRESS_NAMESPACE),
-                    List.of(), gitops);
-            return new NamespaceOptions(action, common, r, List.copyOf(policies), Map.copyOf(chosenModes),
-                    Optional.ofNullable(values.get("--kyverno")), plan, dryRun, List.copyOf(overrides));
+                    isolate,
+                    values.getOrDefault("--ingress-namespace", NamespaceRequest.DEFAULT_INGRESS_NAMESPACE),
+                    List.of(),
+                    gitops);
+            return new NamespaceOptions(
+                    action,
+                    common,
+                    r,
+                    List.copyOf(policies),
+                    Map.copyOf(chosenModes),
+                    Optional.ofNullable(values.get("--kyverno")),
+                    plan,
+                    dryRun,
+                    List.copyOf(overrides));
         }
 
         private static PolicyMode mode(String id, String m) {

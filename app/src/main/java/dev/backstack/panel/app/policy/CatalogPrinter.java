@@ -13,16 +13,23 @@ import java.util.Map;
 /** The catalog as {@code policies list} prints it. */
 final class CatalogPrinter {
 
-    private CatalogPrinter() {
-    }
+    private CatalogPrinter() {}
 
     static String table(PolicyCatalog catalog) {
-        StringBuilder s = new StringBuilder(String.format("%-36s %-27s %-8s %-8s %s%n", "ID", "CATEGORY", "SEVERITY",
-                "MODE", "PARAMETERS (defaults)"));
+        StringBuilder s = new StringBuilder(String.format(
+                "%-36s %-27s %-8s %-8s %s%n", "ID", "CATEGORY", "SEVERITY", "MODE", "PARAMETERS (defaults)"));
         for (PolicyEntry e : catalog.entries()) {
-            s.append(String.format("%-36s %-27s %-8s %-8s %s%n", e.id(), e.category().title(), e.severity().label(),
-                    e.defaultMode().title(), String.join("; ", e.parameters().stream()
-                            .map(p -> p.name() + "=" + p.format(p.defaultValue())).toList())));
+            s.append(String.format(
+                    "%-36s %-27s %-8s %-8s %s%n",
+                    e.id(),
+                    e.category().title(),
+                    e.severity().label(),
+                    e.defaultMode().title(),
+                    String.join(
+                            "; ",
+                            e.parameters().stream()
+                                    .map(p -> p.name() + "=" + p.format(p.defaultValue()))
+                                    .toList())));
         }
         return s.toString();
     }
@@ -44,8 +51,12 @@ final class CatalogPrinter {
         m.put("severity", e.severity().name());
         m.put("defaultMode", e.defaultMode().name());
         m.put("description", e.description());
-        m.put("kinds", e.matches().stream().map(k -> k.apiVersion() + "/" + k.kind()).toList());
-        m.put("parameters", e.parameters().stream().map(CatalogPrinter::parameter).toList());
+        m.put(
+                "kinds",
+                e.matches().stream().map(k -> k.apiVersion() + "/" + k.kind()).toList());
+        m.put(
+                "parameters",
+                e.parameters().stream().map(CatalogPrinter::parameter).toList());
         return m;
     }
 

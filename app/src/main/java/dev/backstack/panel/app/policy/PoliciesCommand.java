@@ -44,7 +44,8 @@ public final class PoliciesCommand {
     private final PrintStream out;
     private final PrintStream err;
 
-    public PoliciesCommand(PoliciesOptions options, Map<String, String> env, Path home, PrintStream out, PrintStream err) {
+    public PoliciesCommand(
+            PoliciesOptions options, Map<String, String> env, Path home, PrintStream out, PrintStream err) {
         this.options = options;
         this.env = env;
         this.home = home;
@@ -63,13 +64,18 @@ public final class PoliciesCommand {
             if (options.policies().isEmpty()) {
                 throw new IllegalArgumentException("choose policies with --policy ID (policies list shows them)");
             }
-            selections = Selections.of(catalog, options.policies(), options.modes(), options.values(),
+            selections = Selections.of(
+                    catalog,
+                    options.policies(),
+                    options.modes(),
+                    options.values(),
                     options.exclude().isEmpty() ? Selections.DEFAULT_EXCLUDED : options.exclude());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return PlanExits.USAGE;
         }
-        boolean connected = options.common().demo() || options.common().context().isPresent();
+        boolean connected =
+                options.common().demo() || options.common().context().isPresent();
         if (options.action().equals("render")) {
             return connected && options.kyverno().isEmpty() ? onFleet(catalog, selections, true) : render(selections);
         }
@@ -85,8 +91,10 @@ public final class PoliciesCommand {
                 exit = PlanExits.BLOCKED;
                 continue;
             }
-            out.println("# " + f.cluster() + ": Kyverno " + f.kyvernoVersion().orElse("?") + ": " + f.generation().get().kind());
-            selections.forEach(s -> out.print(Serialization.asYaml(PolicyRenderer.render(s, f.generation().get()))));
+            out.println("# " + f.cluster() + ": Kyverno " + f.kyvernoVersion().orElse("?") + ": "
+                    + f.generation().get().kind());
+            selections.forEach(s -> out.print(
+                    Serialization.asYaml(PolicyRenderer.render(s, f.generation().get()))));
         }
         return exit;
     }
@@ -106,7 +114,8 @@ public final class PoliciesCommand {
     /** Connects to the fleet, reads each target's Kyverno, then renders for each target or delivers. */
     private int onFleet(PolicyCatalog catalog, List<PolicySelection> selections, boolean renderOnly) {
         SecretText token = SecretText.of(env.getOrDefault("GITHUB_TOKEN", ""));
-        GitCredentials credentials = token.isEmpty() ? GitCredentials.none() : GitCredentials.of(GitCredentials.TOKEN_USER, token);
+        GitCredentials credentials =
+                token.isEmpty() ? GitCredentials.none() : GitCredentials.of(GitCredentials.TOKEN_USER, token);
         try (FleetConnector connector = new FleetConnector(options.common(), env, home);
                 FleetService fleet = connector.connect(options.common(), DEMO_TICK_MILLIS)) {
             connector.notices().forEach(n -> err.println("note: " + n));
@@ -114,7 +123,11 @@ public final class PoliciesCommand {
                 fleet.demoFleet().orElseThrow().awaitSettled(60_000);
             }
             fleet.awaitSynced(30, TimeUnit.SECONDS);
-            PolicyService service = new PolicyService(catalog, new FleetClusters(fleet), AppDirs.journals(env, home), Clock.systemUTC(),
+            PolicyService service = new PolicyService(
+                    catalog,
+                    new FleetClusters(fleet),
+                    AppDirs.journals(env, home),
+                    Clock.systemUTC(),
                     new GitOpsDelivery());
             PolicyRequest request = RequestBuilder.of(options, selections, service.clusters());
             Map<String, ClusterFacts> facts = new LinkedHashMap<>();
@@ -134,8 +147,13 @@ public final class PoliciesCommand {
             if (options.impact()) {
                 out.print(ImpactPrinter.table(impact));
             }
-            return PlanExits.preflightThenRun(service.preflight(request, facts, impact, credentials),
-                    options.overrides(), options.dryRun(), out, err, (overrides, events) -> {
+            return PlanExits.preflightThenRun(
+                    service.preflight(request, facts, impact, credentials),
+                    options.overrides(),
+                    options.dryRun(),
+                    out,
+                    err,
+                    (overrides, events) -> {
                         PolicyService.Delivered done = service.run(request, facts, credentials, overrides, events);
                         done.commit().ifPresent(c -> out.println(c.summary()));
                         return done.outcome();
@@ -150,5 +168,4 @@ public final class PoliciesCommand {
             token.clear();
         }
     }
-
 }

@@ -17,10 +17,24 @@ import java.util.Optional;
  * @param values   {@code id.parameter} to the text as typed ({@code --set})
  * @param to       {@code hub}, {@code spokes} or a spoke's name (repeatable)
  */
-public record PoliciesOptions(String action, Options common, List<String> policies, Map<String, String> modes,
-        Map<String, String> values, List<String> exclude, List<String> to, Map<String, String> selector,
-        Optional<String> kyverno, Optional<String> gitops, String base, Optional<String> branch, boolean plan,
-        boolean dryRun, boolean impact, List<String> overrides, String output) {
+public record PoliciesOptions(
+        String action,
+        Options common,
+        List<String> policies,
+        Map<String, String> modes,
+        Map<String, String> values,
+        List<String> exclude,
+        List<String> to,
+        Map<String, String> selector,
+        Optional<String> kyverno,
+        Optional<String> gitops,
+        String base,
+        Optional<String> branch,
+        boolean plan,
+        boolean dryRun,
+        boolean impact,
+        List<String> overrides,
+        String output) {
 
     public static final String USAGE = """
             Usage: backstack-panel policies list|render|apply [options]
@@ -123,10 +137,24 @@ public record PoliciesOptions(String action, Options common, List<String> polici
             if (plan && dryRun) {
                 throw new IllegalArgumentException("--plan and --dry-run are separate steps: choose one");
             }
-            return new PoliciesOptions(action, common, List.copyOf(policies), modes, values, List.copyOf(exclude),
-                    to.isEmpty() ? List.of("hub") : List.copyOf(to), selector, Optional.ofNullable(kyverno),
-                    Optional.ofNullable(gitops), base, Optional.ofNullable(branch), plan, dryRun, impact,
-                    List.copyOf(overrides), output);
+            return new PoliciesOptions(
+                    action,
+                    common,
+                    List.copyOf(policies),
+                    modes,
+                    values,
+                    List.copyOf(exclude),
+                    to.isEmpty() ? List.of("hub") : List.copyOf(to),
+                    selector,
+                    Optional.ofNullable(kyverno),
+                    Optional.ofNullable(gitops),
+                    base,
+                    Optional.ofNullable(branch),
+                    plan,
+                    dryRun,
+                    impact,
+                    List.copyOf(overrides),
+                    output);
         }
     }
 }

@@ -27,14 +27,22 @@ public final class KubeconfigContexts implements SpokeContexts, AutoCloseable {
 
     @Override
     public List<String> names() {
-        return kubeconfig.get().map(k -> k.contexts().stream().filter(ContextEntry::usable).map(ContextEntry::name)
-                .toList()).orElse(List.of());
+        return kubeconfig
+                .get()
+                .map(k -> k.contexts().stream()
+                        .filter(ContextEntry::usable)
+                        .map(ContextEntry::name)
+                        .toList())
+                .orElse(List.of());
     }
 
     @Override
     public Optional<PlanTarget> open(String context) {
-        return kubeconfig.get().flatMap(k -> k.find(context)).map(e -> new PlanTarget(e.name(), e.server(),
-                clients.acquire(e).client(), null, null, false));
+        return kubeconfig
+                .get()
+                .flatMap(k -> k.find(context))
+                .map(e ->
+                        new PlanTarget(e.name(), e.server(), clients.acquire(e).client(), null, null, false));
     }
 
     @Override

@@ -68,8 +68,8 @@ public final class SpokeCommand {
             return PlanExits.OK;
         }
         SecretText token = SecretText.of(env.getOrDefault("GITHUB_TOKEN", ""));
-        GitCredentials credentials = token.isEmpty() ? GitCredentials.none()
-                : GitCredentials.of(GitCredentials.TOKEN_USER, token);
+        GitCredentials credentials =
+                token.isEmpty() ? GitCredentials.none() : GitCredentials.of(GitCredentials.TOKEN_USER, token);
         try (FleetConnector connector = new FleetConnector(options.common(), env, home);
                 FleetService fleet = connector.connect(options.common(), DEMO_TICK_MILLIS)) {
             connector.notices().forEach(n -> err.println("note: " + n));
@@ -81,8 +81,13 @@ public final class SpokeCommand {
             }
             List<GuardrailFinding> guardrails = service.guardrails(request);
             guardrails.forEach(g -> out.println("guardrail: " + g.line()));
-            return PlanExits.preflightThenRun(service.preflight(request, guardrails, credentials), options.overrides(),
-                    options.dryRun(), out, err, (overrides, events) -> {
+            return PlanExits.preflightThenRun(
+                    service.preflight(request, guardrails, credentials),
+                    options.overrides(),
+                    options.dryRun(),
+                    out,
+                    err,
+                    (overrides, events) -> {
                         SpokeService.Delivered done = service.run(request, credentials, overrides, events);
                         done.commit().ifPresent(c -> out.println(c.summary()));
                         if (done.outcome() == PlanOutcome.SUCCEEDED || done.outcome() == PlanOutcome.UNCHANGED) {
@@ -105,7 +110,9 @@ public final class SpokeCommand {
     /** The request, with the API's defaults for the version and the node size when not given. */
     SpokeRequest request() {
         ClaimSchema schema = ClaimSchema.of(options.kind().orElseThrow());
-        return options.request(schema.defaultOf("version").orElse(""), schema.defaultOf("nodes.instanceType").orElse(""));
+        return options.request(
+                schema.defaultOf("version").orElse(""),
+                schema.defaultOf("nodes.instanceType").orElse(""));
     }
 
     private int register() {
@@ -131,14 +138,24 @@ public final class SpokeCommand {
                 connector.notices().forEach(n -> err.println("note: " + n));
                 awaitFleet(fleet);
                 SpokeService service = service(fleet);
-                PlanTarget target = new PlanTarget(spoke.name(), spoke.server(), spokeClients.acquire(spoke).client(),
-                        null, null, false);
+                PlanTarget target = new PlanTarget(
+                        spoke.name(),
+                        spoke.server(),
+                        spokeClients.acquire(spoke).client(),
+                        null,
+                        null,
+                        false);
                 if (options.plan()) {
                     out.print(PlanPrinter.yaml(service.previewRegistration(reg, target)));
                     return PlanExits.OK;
                 }
-                return PlanExits.preflightThenRun(service.preflightRegistration(reg, target), options.overrides(),
-                        options.dryRun(), out, err, (overrides, events) -> service.register(reg, target, overrides, events));
+                return PlanExits.preflightThenRun(
+                        service.preflightRegistration(reg, target),
+                        options.overrides(),
+                        options.dryRun(),
+                        out,
+                        err,
+                        (overrides, events) -> service.register(reg, target, overrides, events));
             }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -153,7 +170,8 @@ public final class SpokeCommand {
     private void printRegistration(Registration reg, String server) {
         out.println("# on " + reg.context() + " (the cluster registered)");
         RegistrationObjects.spokeObjects(reg).forEach(o -> out.print("---\n" + Previews.yaml(Previews.redacted(o))));
-        out.println("# on the hub: the Argo CD cluster secret for " + server + "; config holds the ServiceAccount's token, read when applied");
+        out.println("# on the hub: the Argo CD cluster secret for " + server
+                + "; config holds the ServiceAccount's token, read when applied");
         out.print("---\n" + Previews.yaml(Previews.redacted(RegistrationObjects.clusterSecretPreview(reg, server))));
     }
 
@@ -165,7 +183,7 @@ public final class SpokeCommand {
     }
 
     private SpokeService service(FleetService fleet) {
-        return new SpokeService(new FleetClusters(fleet), AppDirs.journals(env, home), Clock.systemUTC(),
-                new GitOpsDelivery());
+        return new SpokeService(
+                new FleetClusters(fleet), AppDirs.journals(env, home), Clock.systemUTC(), new GitOpsDelivery());
     }
 }

@@ -15,9 +15,23 @@ import java.util.Optional;
  *
  * @param register the kubeconfig context of an existing cluster to register, instead of a new claim
  */
-public record SpokeOptions(String action, Options common, Optional<ClusterKind> kind, String id, String namespace,
-        String region, String version, int nodes, String nodeSize, String iamRole, Optional<String> register,
-        Optional<String> gitops, String base, Optional<String> branch, boolean plan, boolean dryRun,
+public record SpokeOptions(
+        String action,
+        Options common,
+        Optional<ClusterKind> kind,
+        String id,
+        String namespace,
+        String region,
+        String version,
+        int nodes,
+        String nodeSize,
+        String iamRole,
+        Optional<String> register,
+        Optional<String> gitops,
+        String base,
+        Optional<String> branch,
+        boolean plan,
+        boolean dryRun,
         List<String> overrides) {
 
     public static final String USAGE = """
@@ -79,11 +93,21 @@ public record SpokeOptions(String action, Options common, Optional<ClusterKind> 
 
     /** The request for a new cluster; the defaults of the claim schema are filled in by the command. */
     public SpokeRequest request(String defaultVersion, String defaultSize) {
-        SpokeRequest r = new SpokeRequest(kind.orElseThrow(), id, namespace, region,
-                version.isEmpty() ? defaultVersion : version, nodes, nodeSize.isEmpty() ? defaultSize : nodeSize,
-                iamRole, SpokeRequest.Delivery.APPLY, null);
-        return gitops.map(repo -> r.withDelivery(SpokeRequest.Delivery.GITOPS, new SpokeRequest.GitOps(repo, base,
-                branch.orElse("backstack/spoke-" + id)))).orElse(r);
+        SpokeRequest r = new SpokeRequest(
+                kind.orElseThrow(),
+                id,
+                namespace,
+                region,
+                version.isEmpty() ? defaultVersion : version,
+                nodes,
+                nodeSize.isEmpty() ? defaultSize : nodeSize,
+                iamRole,
+                SpokeRequest.Delivery.APPLY,
+                null);
+        return gitops.map(repo -> r.withDelivery(
+                        SpokeRequest.Delivery.GITOPS,
+                        new SpokeRequest.GitOps(repo, base, branch.orElse("backstack/spoke-" + id))))
+                .orElse(r);
     }
 
     public Registration registration() {
@@ -154,20 +178,35 @@ public record SpokeOptions(String action, Options common, Optional<ClusterKind> 
                     throw new IllegalArgumentException("--plan and --dry-run are separate steps: choose one");
                 }
                 if (register != null && (kind != null || gitops != null)) {
-                    throw new IllegalArgumentException("--register registers an existing cluster: it takes no --kind "
-                            + "and no --gitops");
+                    throw new IllegalArgumentException(
+                            "--register registers an existing cluster: it takes no --kind " + "and no --gitops");
                 }
                 if (register == null && kind == null) {
-                    throw new IllegalArgumentException("choose --kind aks|eks for a new cluster, or --register CONTEXT "
-                            + "for an existing one");
+                    throw new IllegalArgumentException(
+                            "choose --kind aks|eks for a new cluster, or --register CONTEXT " + "for an existing one");
                 }
                 if (register == null && id.isBlank()) {
                     throw new IllegalArgumentException("a new cluster needs --id ID");
                 }
             }
-            return new SpokeOptions(action, common, Optional.ofNullable(kind), id, namespace, region, version, nodes,
-                    nodeSize, iamRole, Optional.ofNullable(register), Optional.ofNullable(gitops), base,
-                    Optional.ofNullable(branch), plan, dryRun, List.copyOf(overrides));
+            return new SpokeOptions(
+                    action,
+                    common,
+                    Optional.ofNullable(kind),
+                    id,
+                    namespace,
+                    region,
+                    version,
+                    nodes,
+                    nodeSize,
+                    iamRole,
+                    Optional.ofNullable(register),
+                    Optional.ofNullable(gitops),
+                    base,
+                    Optional.ofNullable(branch),
+                    plan,
+                    dryRun,
+                    List.copyOf(overrides));
         }
     }
 }

@@ -24,20 +24,25 @@ import javafx.stage.Window;
  */
 public final class SpokeWizards {
 
-    private SpokeWizards() {
-    }
+    private SpokeWizards() {}
 
     /**
      * @param kubeconfig      the user's kubeconfig contexts (empty on the demo)
      * @param followInLineage called with the spoke's name when the user follows it in the lineage view
      */
-    public static void open(Window owner, FleetService fleet, Supplier<Optional<KubeconfigSet>> kubeconfig,
-            Map<String, String> env, Path home, Consumer<String> openUrl, Consumer<String> followInLineage) {
-        SpokeService service = new SpokeService(new FleetClusters(fleet), AppDirs.journals(env, home),
-                Clock.systemUTC(), new GitOpsDelivery());
+    public static void open(
+            Window owner,
+            FleetService fleet,
+            Supplier<Optional<KubeconfigSet>> kubeconfig,
+            Map<String, String> env,
+            Path home,
+            Consumer<String> openUrl,
+            Consumer<String> followInLineage) {
+        SpokeService service = new SpokeService(
+                new FleetClusters(fleet), AppDirs.journals(env, home), Clock.systemUTC(), new GitOpsDelivery());
         KubeconfigContexts contexts = fleet.simulated() ? null : new KubeconfigContexts(kubeconfig, env);
-        SpokeServiceBackend backend = new SpokeServiceBackend(service, contexts == null ? SpokeContexts.none() : contexts,
-                fleet.simulated(), () -> {
+        SpokeServiceBackend backend = new SpokeServiceBackend(
+                service, contexts == null ? SpokeContexts.none() : contexts, fleet.simulated(), () -> {
                     if (contexts != null) {
                         contexts.close();
                     }

@@ -63,10 +63,11 @@ class AddonMatrixRetryUiTest {
     }
 
     @Test
-    @DisplayName("Retry on spoke-2's failed Kyverno add-on: confirmation naming it, then Running, then Healthy on screen")
+    @DisplayName(
+            "Retry on spoke-2's failed Kyverno add-on: confirmation naming it, then Running, then Healthy on screen")
     void retryReachesHealthy() throws Exception {
-        AddonMatrixViewModel vm = new AddonMatrixViewModel(new FleetApplicationActions(fleet), new FxTaskExecutor(),
-                Clock.systemUTC());
+        AddonMatrixViewModel vm =
+                new AddonMatrixViewModel(new FleetApplicationActions(fleet), new FxTaskExecutor(), Clock.systemUTC());
         FxToolkit.setupStage((Stage s) -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             scene = new Scene(new AddonMatrixView(vm), 1200, 600);
@@ -77,27 +78,37 @@ class AddonMatrixRetryUiTest {
         fleet.addListener(feed);
         Platform.runLater(() -> vm.apply(fleet.latest()));
 
-        FxPoll.until(60, () -> cellText("spoke-2", "kyverno").startsWith("Degraded") && cellText("spoke-2", "kyverno")
-                .contains("retry 2"));
+        FxPoll.until(
+                60,
+                () -> cellText("spoke-2", "kyverno").startsWith("Degraded")
+                        && cellText("spoke-2", "kyverno").contains("retry 2"));
         robot.interact(() -> {
             TableView<String> table = table();
             table.requestFocus();
             table.getSelectionModel().clearAndSelect(row("spoke-2"), column("kyverno"));
         });
-        FxPoll.until(10, () -> robot.lookup("#addon-cell-detail").queryLabeled().getText().contains("Last error"));
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#addon-cell-detail")
+                        .queryLabeled()
+                        .getText()
+                        .contains("Last error"));
         shot("addons-matrix-1-failed");
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Y);
         FxPoll.until(10, () -> robot.lookup("#addon-action-confirm").tryQuery().isPresent());
         DialogPane confirm = robot.lookup("#addon-action-confirm").queryAs(DialogPane.class);
-        assertThat(FxPoll.onFx(confirm::getContentText)).contains("Retry 1 Application on the hub?",
-                "argocd/spoke-2-kyverno", "backstack-panel");
+        assertThat(FxPoll.onFx(confirm::getContentText))
+                .contains("Retry 1 Application on the hub?", "argocd/spoke-2-kyverno", "backstack-panel");
         robot.interact(() -> ((javafx.scene.control.Button) confirm.lookupButton(ButtonType.OK)).fire());
 
-        FxPoll.until(20, () -> vm.actions().results().stream().anyMatch(p -> p.line()
-                .startsWith("Retry spoke-2-kyverno: done")));
+        FxPoll.until(
+                20,
+                () -> vm.actions().results().stream()
+                        .anyMatch(p -> p.line().startsWith("Retry spoke-2-kyverno: done")));
         FxPoll.until(30, () -> cellText("spoke-2", "kyverno").startsWith("Healthy \u00b7 Synced \u00b7 retry 3"));
-        assertThat(FxPoll.onFx(() -> robot.lookup("#addon-action-status").queryLabeled().getText()))
+        assertThat(FxPoll.onFx(() ->
+                        robot.lookup("#addon-action-status").queryLabeled().getText()))
                 .startsWith("Retry: 1 of 1 sent");
         shot("addons-matrix-2-healthy");
     }
@@ -117,13 +128,20 @@ class AddonMatrixRetryUiTest {
     }
 
     private TableColumn<String, ?> column(String addon) {
-        return table().getColumns().stream().filter(c -> addon.equals(c.getUserData())).findFirst().orElseThrow();
+        return table().getColumns().stream()
+                .filter(c -> addon.equals(c.getUserData()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The text of the rendered cell (read on the FX thread by the poll). */
     private String cellText(String spoke, String addon) {
         for (Node n : robot.lookup("#addon-matrix-table .table-cell").queryAll()) {
-            if (n instanceof TableCell<?, ?> c && c.getTableRow() != null && spoke.equals(c.getTableRow().getItem()) && c.getTableColumn() != null && addon.equals(c.getTableColumn().getUserData())
+            if (n instanceof TableCell<?, ?> c
+                    && c.getTableRow() != null
+                    && spoke.equals(c.getTableRow().getItem())
+                    && c.getTableColumn() != null
+                    && addon.equals(c.getTableColumn().getUserData())
                     && c.getText() != null) {
                 return c.getText();
             }

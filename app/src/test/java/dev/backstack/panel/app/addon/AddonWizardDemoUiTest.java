@@ -71,14 +71,20 @@ class AddonWizardDemoUiTest {
     }
 
     @Test
-    @DisplayName("chooses metrics-server, sets its replicas, targets the labelled spokes, previews, preflights and applies on the demo")
+    @DisplayName(
+            "chooses metrics-server, sets its replicas, targets the labelled spokes, previews, preflights and applies on the demo")
     void appliesOnTheDemo() throws Exception {
-        AddonService service = new AddonService(AddonCatalog.load(), new FleetClusters(fleet), journals,
-                Clock.systemUTC(), new GitOpsDelivery());
+        AddonService service = new AddonService(
+                AddonCatalog.load(), new FleetClusters(fleet), journals, Clock.systemUTC(), new GitOpsDelivery());
         AddonWizardViewModel vm = AddonWizard.viewModel(new AddonServiceBackend(service, true));
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
-        robot.interact(() -> AddonWizard.show(stage, vm, url -> { }));
-        FxPoll.until(30, () -> robot.lookup("#addon-catalog").tryQuery().map(Node::isVisible).orElse(false));
+        robot.interact(() -> AddonWizard.show(stage, vm, url -> {}));
+        FxPoll.until(
+                30,
+                () -> robot.lookup("#addon-catalog")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false));
         robot.targetWindow(robot.lookup(".dialog-pane").query().getScene().getWindow());
 
         robot.interact(() -> {
@@ -96,24 +102,43 @@ class AddonWizardDemoUiTest {
         shot("addons-wizard-1-choose");
         robot.push(KeyCode.ALT, KeyCode.N);
 
-        FxPoll.until(10, () -> robot.lookup("#addon-param-metrics-server-replicas").tryQuery().map(Node::isVisible)
-                .orElse(false));
-        robot.interact(() -> robot.lookup("#addon-param-metrics-server-replicas").queryAs(TextField.class).setText("9"));
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#addon-param-metrics-server-replicas")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false));
+        robot.interact(() -> robot.lookup("#addon-param-metrics-server-replicas")
+                .queryAs(TextField.class)
+                .setText("9"));
         FxPoll.until(10, () -> !vm.valuesValidProperty().get());
-        robot.interact(() -> robot.lookup("#addon-param-metrics-server-replicas").queryAs(TextField.class).setText("2"));
+        robot.interact(() -> robot.lookup("#addon-param-metrics-server-replicas")
+                .queryAs(TextField.class)
+                .setText("2"));
         FxPoll.until(10, () -> vm.valuesValidProperty().get());
         shot("addons-wizard-2-values");
         robot.push(KeyCode.ALT, KeyCode.N);
 
-        FxPoll.until(10, () -> robot.lookup("#addon-selector").tryQuery().map(Node::isVisible).orElse(false));
-        FxPoll.until(30, () -> vm.targets().matching().contains("spoke-1") && vm.targets().matching().contains("spoke-2"));
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#addon-selector")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false));
+        FxPoll.until(
+                30,
+                () -> vm.targets().matching().contains("spoke-1")
+                        && vm.targets().matching().contains("spoke-2"));
         shot("addons-wizard-3-spokes");
         robot.push(KeyCode.ALT, KeyCode.N);
 
         FxPoll.until(30, () -> vm.review().previewProperty().get() != null);
         robot.push(KeyCode.ALT, KeyCode.R);
-        FxPoll.until(60, () -> vm.review().findings().size() > 0
-                && vm.review().preflightStateProperty().get() == dev.backstack.panel.views.wizard.ReviewViewModel.PreflightState.DONE);
+        FxPoll.until(
+                60,
+                () -> vm.review().findings().size() > 0
+                        && vm.review().preflightStateProperty().get()
+                                == dev.backstack.panel.views.wizard.ReviewViewModel.PreflightState.DONE);
         assertThat(vm.review().blockedProperty().get()).isFalse();
         assertThat(vm.review().findings()).anySatisfy(f -> assertThat(f.title()).contains("metrics-server reaches"));
         FxPoll.until(10, () -> vm.review().validProperty().get());
@@ -123,20 +148,37 @@ class AddonWizardDemoUiTest {
         FxPoll.until(60, () -> vm.run().succeededProperty().get());
         shot("addons-wizard-5-run");
         robot.push(KeyCode.ALT, KeyCode.N);
-        FxPoll.until(10, () -> robot.lookup("#summary-headline").tryQuery().map(Node::isVisible).orElse(false));
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#summary-headline")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false));
         shot("addons-wizard-6-summary");
 
         // Read back on a client of its own (the live view's client carries every watch of the hub),
-        // addressed without discovery, and given time: the simulated hub (fabric8 mock server) stalls for a while after many watches close at once, as at the end of a run.
-        String url = fleet.demoFleet().orElseThrow().members().stream().filter(m -> m.name().equals("backstack-hub"))
-                .findFirst().orElseThrow().server();
+        // addressed without discovery, and given time: the simulated hub (fabric8 mock server) stalls for a while after
+        // many watches close at once, as at the end of a run.
+        String url = fleet.demoFleet().orElseThrow().members().stream()
+                .filter(m -> m.name().equals("backstack-hub"))
+                .findFirst()
+                .orElseThrow()
+                .server();
         GenericKubernetesResource set = null;
-        try (KubernetesClient hub = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-                new io.fabric8.kubernetes.client.ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
-                        .withMasterUrl(url).withTrustCerts(true).build()).build()) {
-            var sets = hub.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base
-                    .ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1")
-                    .withKind("ApplicationSet").withPlural("applicationsets").withNamespaced(true).build());
+        try (KubernetesClient hub = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
+                        .withMasterUrl(url)
+                        .withTrustCerts(true)
+                        .build())
+                .build()) {
+            var sets = hub.genericKubernetesResources(
+                    new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                            .withGroup("argoproj.io")
+                            .withVersion("v1alpha1")
+                            .withKind("ApplicationSet")
+                            .withPlural("applicationsets")
+                            .withNamespaced(true)
+                            .build());
             for (int attempt = 0; set == null && attempt < 8; attempt++) {
                 try {
                     set = sets.inNamespace("argocd").withName("metrics-server").get();
@@ -148,7 +190,8 @@ class AddonWizardDemoUiTest {
             }
         }
         assertThat(set).isNotNull();
-        Map<?, ?> template = (Map<?, ?>) ((Map<?, ?>) set.getAdditionalProperties().get("spec")).get("template");
+        Map<?, ?> template =
+                (Map<?, ?>) ((Map<?, ?>) set.getAdditionalProperties().get("spec")).get("template");
         assertThat(template.toString()).contains("replicas=2");
         robot.push(KeyCode.ALT, KeyCode.F);
     }
@@ -156,7 +199,8 @@ class AddonWizardDemoUiTest {
     private void shot(String name) {
         if (Screenshots.wanted()) {
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> Screenshots.save(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(), name));
+            robot.interact(() -> Screenshots.save(
+                    robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(), name));
         }
     }
 }

@@ -26,8 +26,13 @@ class AddonsApplyCommandTest {
         Map<String, String> env = new HashMap<>();
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("KUBECONFIG", home.resolve("no-such-kubeconfig").toString());
-        return new AddonsCommand(AddonsOptions.parse(args), env, home, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run();
+        return new AddonsCommand(
+                        AddonsOptions.parse(args),
+                        env,
+                        home,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run();
     }
 
     private String out() {
@@ -41,13 +46,25 @@ class AddonsApplyCommandTest {
     @Test
     @DisplayName("apply --demo runs the preflight, applies the ApplicationSets to the hub and says so (0)")
     void appliesOnTheDemo() {
-        int code = run("addons", "apply", "--demo", "--addon", "metrics-server", "--addon", "cert-manager",
-                "--set", "metrics-server.replicas=2");
+        int code = run(
+                "addons",
+                "apply",
+                "--demo",
+                "--addon",
+                "metrics-server",
+                "--addon",
+                "cert-manager",
+                "--set",
+                "metrics-server.replicas=2");
         assertThat(code).as(out() + err()).isEqualTo(PlanExits.OK);
-        assertThat(err()).contains("metrics-server: spokes labelled clusterType=spoke (now: spoke-1, spoke-2",
-                "SIMULATION");
-        assertThat(out()).contains("metrics-server reaches 3 spokes", "applied 1/1: ApplicationSet argocd/metrics-server",
-                "applied 1/1: ApplicationSet argocd/cert-manager", "SUCCEEDED");
+        assertThat(err())
+                .contains("metrics-server: spokes labelled clusterType=spoke (now: spoke-1, spoke-2", "SIMULATION");
+        assertThat(out())
+                .contains(
+                        "metrics-server reaches 3 spokes",
+                        "applied 1/1: ApplicationSet argocd/metrics-server",
+                        "applied 1/1: ApplicationSet argocd/cert-manager",
+                        "SUCCEEDED");
     }
 
     @Test
@@ -63,12 +80,22 @@ class AddonsApplyCommandTest {
     void usageErrors() {
         assertThat(run("addons", "apply", "--addon", "kyverno")).isEqualTo(PlanExits.USAGE);
         assertThat(err()).contains("addons apply needs the hub: --demo");
-        assertThat(run("addons", "apply", "--demo", "--addon", "kyverno", "--gitops", "https://github.com/acme/gitops.git",
-                "--branch", "main")).isEqualTo(PlanExits.USAGE);
+        assertThat(run(
+                        "addons",
+                        "apply",
+                        "--demo",
+                        "--addon",
+                        "kyverno",
+                        "--gitops",
+                        "https://github.com/acme/gitops.git",
+                        "--branch",
+                        "main"))
+                .isEqualTo(PlanExits.USAGE);
         assertThat(err()).contains("the new branch must differ from the base branch main");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--dry-run"))
                 .hasMessageContaining("--dry-run is an option of addons apply");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AddonsOptions.parse("addons", "apply", "--branch", "x"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AddonsOptions.parse("addons", "apply", "--branch", "x"))
                 .hasMessageContaining("give --gitops too");
     }
 }

@@ -23,8 +23,11 @@ class AddonsCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new AddonsCommand(AddonsOptions.parse(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run();
+        return new AddonsCommand(
+                        AddonsOptions.parse(args),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run();
     }
 
     private String out() {
@@ -37,7 +40,8 @@ class AddonsCommandTest {
 
     private List<JsonNode> documents() throws Exception {
         return YAML.readerFor(JsonNode.class).<JsonNode>readValues(out()).readAll().stream()
-                .filter(n -> n != null && !n.isNull() && !n.isMissingNode()).toList();
+                .filter(n -> n != null && !n.isNull() && !n.isMissingNode())
+                .toList();
     }
 
     @Test
@@ -47,27 +51,43 @@ class AddonsCommandTest {
         List<String> lines = out().lines().toList();
         assertThat(lines.get(0)).startsWith("ID").contains("SOURCE", "NAMESPACE", "NEEDS");
         assertThat(lines).hasSize(8);
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("kyverno ").contains("kyverno 3.9.0", "kyverno",
-                "admissionController.replicas=1"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("backstack-policies")
-                .contains("git: policies/spokes", "kyverno"));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("kyverno ")
+                        .contains("kyverno 3.9.0", "kyverno", "admissionController.replicas=1"));
+        assertThat(lines)
+                .anySatisfy(l ->
+                        assertThat(l).startsWith("backstack-policies").contains("git: policies/spokes", "kyverno"));
         assertThat(err()).isEmpty();
     }
 
     @Test
     @DisplayName("render prints one ApplicationSet per --addon with --set values and the selector (0)")
     void renders() throws Exception {
-        assertThat(run("addons", "render", "--addon", "kube-prometheus-stack", "--addon", "cert-manager",
-                "--set", "kube-prometheus-stack.prometheus.prometheusSpec.retention=30d", "--selector", "env=prod"))
+        assertThat(run(
+                        "addons",
+                        "render",
+                        "--addon",
+                        "kube-prometheus-stack",
+                        "--addon",
+                        "cert-manager",
+                        "--set",
+                        "kube-prometheus-stack.prometheus.prometheusSpec.retention=30d",
+                        "--selector",
+                        "env=prod"))
                 .isEqualTo(PlanExits.OK);
         List<JsonNode> docs = documents();
-        assertThat(docs).extracting(d -> d.at("/metadata/name").asText())
+        assertThat(docs)
+                .extracting(d -> d.at("/metadata/name").asText())
                 .containsExactly("kube-prometheus-stack", "cert-manager");
         JsonNode kps = docs.get(0);
         assertThat(kps.at("/kind").asText()).isEqualTo("ApplicationSet");
-        assertThat(kps.at("/spec/template/spec/source/helm/valuesObject/prometheus/prometheusSpec/retention").asText())
+        assertThat(kps.at("/spec/template/spec/source/helm/valuesObject/prometheus/prometheusSpec/retention")
+                        .asText())
                 .isEqualTo("30d");
-        assertThat(kps.at("/spec/generators/0/clusters/selector/matchLabels/env").asText()).isEqualTo("prod");
+        assertThat(kps.at("/spec/generators/0/clusters/selector/matchLabels/env")
+                        .asText())
+                .isEqualTo("prod");
         assertThat(err()).isEmpty();
     }
 
@@ -95,14 +115,25 @@ class AddonsCommandTest {
         assertThat(err()).contains("backstack-policies: syncs a folder of the GitOps repository");
         assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--selector", "a=b", "--spoke", "x"))
                 .hasMessageContaining("not both");
-        assertThatThrownBy(() -> AddonsOptions.parse("addons", "remove")).hasMessageContaining("addons needs list, render or apply");
+        assertThatThrownBy(() -> AddonsOptions.parse("addons", "remove"))
+                .hasMessageContaining("addons needs list, render or apply");
     }
 
     @Test
-    @DisplayName("an add-on of the user's own by chart coordinates renders like a catalog chart, pinned, in its namespace")
+    @DisplayName(
+            "an add-on of the user's own by chart coordinates renders like a catalog chart, pinned, in its namespace")
     void rendersAChartByCoordinates() throws Exception {
-        assertThat(run("addons", "render", "--chart", "trivy=https://aquasecurity.github.io/helm-charts/trivy-operator@0.24.1",
-                "--chart-namespace", "trivy=trivy-system", "--addon", "cert-manager")).as(err()).isEqualTo(PlanExits.OK);
+        assertThat(run(
+                        "addons",
+                        "render",
+                        "--chart",
+                        "trivy=https://aquasecurity.github.io/helm-charts/trivy-operator@0.24.1",
+                        "--chart-namespace",
+                        "trivy=trivy-system",
+                        "--addon",
+                        "cert-manager"))
+                .as(err())
+                .isEqualTo(PlanExits.OK);
         List<JsonNode> sets = documents();
         assertThat(sets).extracting(n -> n.at("/metadata/name").asText()).containsExactly("cert-manager", "trivy");
         JsonNode trivy = sets.get(1).at("/spec/template/spec");
@@ -113,13 +144,15 @@ class AddonsCommandTest {
     }
 
     @Test
-    @DisplayName("chart coordinates without a repository URL or a pinned version, or an id the catalog has, are refused")
+    @DisplayName(
+            "chart coordinates without a repository URL or a pinned version, or an id the catalog has, are refused")
     void badChartCoordinates() {
         assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--chart", "x=charts/foo@1.0.0"))
                 .hasMessageContaining("not an https:// Helm repository or an oci:// registry path");
         assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--chart", "x=https://charts.example.com/foo"))
                 .hasMessageContaining("is not REPOSITORY/CHART@VERSION");
-        assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--chart", "x=https://charts.example.com/foo@^1.2"))
+        assertThatThrownBy(() ->
+                        AddonsOptions.parse("addons", "render", "--chart", "x=https://charts.example.com/foo@^1.2"))
                 .hasMessageContaining("pin the chart to one version");
         assertThatThrownBy(() -> AddonsOptions.parse("addons", "render", "--chart-namespace", "y=ns"))
                 .hasMessageContaining("no --chart y");

@@ -34,9 +34,13 @@ class InstallCommandTest {
         String previous = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
         try {
-            return new InstallCommand(Options.parse(args), withHome, new ByteArrayInputStream(stdin.getBytes(
-                    StandardCharsets.UTF_8)), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8)).run();
+            return new InstallCommand(
+                            Options.parse(args),
+                            withHome,
+                            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8))
+                    .run();
         } finally {
             System.setProperty("user.home", previous);
         }
@@ -53,7 +57,8 @@ class InstallCommandTest {
         String yaml = out();
         assertThat(yaml).doesNotContain(TOKEN).contains("<redacted>", "kind: Hub", "helmRelease:");
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
-        List<Object> docs = mapper.readerFor(Object.class).<Object>readValues(yaml).readAll();
+        List<Object> docs =
+                mapper.readerFor(Object.class).<Object>readValues(yaml).readAll();
         assertThat(docs).hasSizeGreaterThan(20);
     }
 
@@ -84,7 +89,10 @@ class InstallCommandTest {
     @DisplayName("the whole install on the demo, credentials from standard input, ends done (0) with the URLs")
     void installsOnTheDemo() {
         assertThat(run(Map.of(), "GITHUB_TOKEN=" + TOKEN + "\n", "install", "--demo", "--credentials-stdin"))
-                .as(out()).isEqualTo(InstallCommand.EXIT_OK);
-        assertThat(out()).contains("SUCCEEDED", "Backstage: https://backstage-7f000001.nip.io").doesNotContain(TOKEN);
+                .as(out())
+                .isEqualTo(InstallCommand.EXIT_OK);
+        assertThat(out())
+                .contains("SUCCEEDED", "Backstage: https://backstage-7f000001.nip.io")
+                .doesNotContain(TOKEN);
     }
 }

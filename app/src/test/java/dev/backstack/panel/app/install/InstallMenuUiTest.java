@@ -1,8 +1,8 @@
 package dev.backstack.panel.app.install;
 
-import dev.backstack.panel.app.FxPoll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backstack.panel.app.FxPoll;
 import dev.backstack.panel.app.Options;
 import dev.backstack.panel.app.PanelApp;
 import dev.backstack.panel.views.install.InstallBackend;
@@ -53,14 +53,24 @@ class InstallMenuUiTest {
     @Test
     @DisplayName("Ctrl+I (Wizards menu) opens the install wizard listing the app's targets; Escape closes it")
     void ctrlIOpensTheWizard() throws Exception {
-        FxPoll.until(30, () -> robot.lookup("#dashboard").tryQueryAs(DashboardView.class)
-                .map(DashboardView::installEnabled).orElse(false));
+        FxPoll.until(
+                30,
+                () -> robot.lookup("#dashboard")
+                        .tryQueryAs(DashboardView.class)
+                        .map(DashboardView::installEnabled)
+                        .orElse(false));
         robot.targetWindow(robot.lookup("#dashboard").query().getScene().getWindow());
         robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
 
-        FxPoll.until(10, () -> robot.lookup("#install-targets").match(Node::isVisible).tryQuery().isPresent());
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#install-targets")
+                        .match(Node::isVisible)
+                        .tryQuery()
+                        .isPresent());
         ListView<?> targets = robot.lookup("#install-targets").queryAs(ListView.class);
-        assertThat(List.<Object>copyOf(targets.getItems())).containsExactly("kind-backstack", "empty-cluster (simulated)");
+        assertThat(List.<Object>copyOf(targets.getItems()))
+                .containsExactly("kind-backstack", "empty-cluster (simulated)");
 
         robot.targetWindow(targets.getScene().getWindow());
         robot.type(KeyCode.ESCAPE);

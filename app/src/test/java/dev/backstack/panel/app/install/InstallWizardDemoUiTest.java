@@ -1,10 +1,10 @@
 package dev.backstack.panel.app.install;
 
-import dev.backstack.panel.app.FxPoll;
-import dev.backstack.panel.app.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.backstack.panel.app.FxPoll;
+import dev.backstack.panel.app.Screenshots;
 import dev.backstack.panel.views.install.InstallWizard;
 import dev.backstack.panel.views.install.InstallWizardViewModel;
 import java.nio.file.Path;
@@ -55,7 +55,8 @@ class InstallWizardDemoUiTest {
     @Test
     @DisplayName("installs a hub on the simulated cluster: preflight, a failed step, retry, converged")
     void installsOnTheDemo() throws Exception {
-        WizardTargets targets = new WizardTargets(Optional::empty, Map.of(), Path.of(System.getProperty("java.io.tmpdir")));
+        WizardTargets targets =
+                new WizardTargets(Optional::empty, Map.of(), Path.of(System.getProperty("java.io.tmpdir")));
         InstallWizardViewModel vm = InstallWizard.viewModel(targets);
         robot.interact(() -> InstallWizard.show(stage, vm));
         waitFor("#install-targets");
@@ -95,7 +96,8 @@ class InstallWizardDemoUiTest {
     }
 
     private void waitFor(String query) throws Exception {
-        FxPoll.until(30, () -> robot.lookup(query).match(Node::isVisible).tryQuery().isPresent());
+        FxPoll.until(
+                30, () -> robot.lookup(query).match(Node::isVisible).tryQuery().isPresent());
     }
 
     private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
@@ -105,8 +107,8 @@ class InstallWizardDemoUiTest {
     private void shot(String name) {
         if (Screenshots.wanted()) {
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> Screenshots.save(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(),
-                    name));
+            robot.interact(() -> Screenshots.save(
+                    robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(), name));
         }
     }
 }

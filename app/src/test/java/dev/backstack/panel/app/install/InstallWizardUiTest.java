@@ -1,10 +1,10 @@
 package dev.backstack.panel.app.install;
 
-import dev.backstack.panel.app.FxPoll;
-import dev.backstack.panel.app.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.backstack.panel.app.FxPoll;
+import dev.backstack.panel.app.Screenshots;
 import dev.backstack.panel.model.install.ClusterType;
 import dev.backstack.panel.views.install.InstallBackend;
 import dev.backstack.panel.views.install.InstallTargets;
@@ -96,7 +96,9 @@ class InstallWizardUiTest {
 
         waitFor("#credentials-github-token");
         robot.write(TOKEN);
-        assertThat(vm.credentials().validProperty().get()).as("EKS needs AWS credentials too").isFalse();
+        assertThat(vm.credentials().validProperty().get())
+                .as("EKS needs AWS credentials too")
+                .isFalse();
         robot.push(KeyCode.ALT, KeyCode.W);
         robot.write("[default]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = example\n");
         waitUntil(() -> vm.credentials().validProperty().get());
@@ -107,10 +109,13 @@ class InstallWizardUiTest {
         waitUntil(() -> vm.review().previewProperty().get() != null);
         robot.push(KeyCode.ALT, KeyCode.R);
         waitUntil(() -> !vm.review().findings().isEmpty());
-        assertThat(nextButton().isDisabled()).as("a warning needs the go-on checkbox").isTrue();
+        assertThat(nextButton().isDisabled())
+                .as("a warning needs the go-on checkbox")
+                .isTrue();
         robot.push(KeyCode.ALT, KeyCode.G);
         waitUntil(() -> vm.review().validProperty().get());
-        robot.interact(() -> vm.review().selectedProperty().set(vm.review().steps().get(1)));
+        robot.interact(
+                () -> vm.review().selectedProperty().set(vm.review().steps().get(1)));
         shot("install-4-review");
         robot.push(KeyCode.ALT, KeyCode.N);
 
@@ -142,12 +147,16 @@ class InstallWizardUiTest {
 
     private Button nextButton() {
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-        return pane.getButtonTypes().stream().filter(t -> t.getButtonData() == ButtonData.NEXT_FORWARD)
-                .map(t -> (Button) pane.lookupButton(t)).findFirst().orElseThrow();
+        return pane.getButtonTypes().stream()
+                .filter(t -> t.getButtonData() == ButtonData.NEXT_FORWARD)
+                .map(t -> (Button) pane.lookupButton(t))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void waitFor(String query) throws Exception {
-        FxPoll.until(10, () -> robot.lookup(query).match(Node::isVisible).tryQuery().isPresent());
+        FxPoll.until(
+                10, () -> robot.lookup(query).match(Node::isVisible).tryQuery().isPresent());
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -157,8 +166,8 @@ class InstallWizardUiTest {
     private void shot(String name) {
         if (Screenshots.wanted()) {
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> Screenshots.save(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(),
-                    name));
+            robot.interact(() -> Screenshots.save(
+                    robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(), name));
         }
     }
 }

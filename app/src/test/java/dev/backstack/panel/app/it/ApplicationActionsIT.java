@@ -2,9 +2,9 @@ package dev.backstack.panel.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backstack.panel.installer.addon.ApplicationActions;
 import dev.backstack.panel.model.addon.ActionResult;
 import dev.backstack.panel.model.addon.ApplicationAction;
-import dev.backstack.panel.installer.addon.ApplicationActions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,10 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class ApplicationActionsIT {
 
-    private static final String NS = "addon-actions-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String NS =
+            "addon-actions-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final ResourceDefinitionContext APPS = new ResourceDefinitionContext.Builder()
-            .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Application").withPlural("applications")
-            .withNamespaced(true).build();
+            .withGroup("argoproj.io")
+            .withVersion("v1alpha1")
+            .withKind("Application")
+            .withPlural("applications")
+            .withNamespaced(true)
+            .build();
 
     private static KubernetesClient admin;
     private static ApplicationActions actions;
@@ -53,9 +58,15 @@ class ApplicationActionsIT {
     void syncThenAFailedSyncRetriedWritesWhatArgoCdReads() {
         String name = "spoke-2-kyverno";
         GenericKubernetesResource app = LiveFixtures.application(NS, name);
-        Map<String, Object> spec = new LinkedHashMap<>(castMap(app.getAdditionalProperties().get("spec")));
-        spec.put("syncPolicy", Map.of("syncOptions", List.of("ServerSideApply=true"),
-                "retry", Map.of("limit", 2, "backoff", Map.of("duration", "5s", "factor", 2, "maxDuration", "3m"))));
+        Map<String, Object> spec =
+                new LinkedHashMap<>(castMap(app.getAdditionalProperties().get("spec")));
+        spec.put(
+                "syncPolicy",
+                Map.of(
+                        "syncOptions",
+                        List.of("ServerSideApply=true"),
+                        "retry",
+                        Map.of("limit", 2, "backoff", Map.of("duration", "5s", "factor", 2, "maxDuration", "3m"))));
         app.setAdditionalProperty("spec", spec);
         admin.genericKubernetesResources(APPS).inNamespace(NS).resource(app).create();
 
@@ -71,7 +82,8 @@ class ApplicationActionsIT {
         assertThat(managers(stored)).anySatisfy(m -> {
             assertThat(m.getManager()).isEqualTo("backstack-panel");
             assertThat(m.getOperation()).isEqualTo("Update");
-            assertThat(String.valueOf(m.getFieldsV1().getAdditionalProperties())).contains("f:operation");
+            assertThat(String.valueOf(m.getFieldsV1().getAdditionalProperties()))
+                    .contains("f:operation");
         });
 
         // A second sync while the first is still pending is refused, and the pending one stays.
@@ -89,12 +101,33 @@ class ApplicationActionsIT {
         Map<String, Object> failedSync = Map.of("revision", "3.9.0", "syncOptions", List.of("ServerSideApply=true"));
         stored.getAdditionalProperties().remove("operation");
         stored.getMetadata().getAnnotations().remove("argocd.argoproj.io/refresh");
-        stored.setAdditionalProperty("status", Map.of("health", Map.of("status", "Degraded"),
-                "sync", Map.of("status", "OutOfSync"),
-                "operationState", Map.of("phase", "Failed", "retryCount", 2, "message", "webhook refused",
-                        "startedAt", "2026-11-26T05:00:00Z", "finishedAt", "2026-11-26T05:01:00Z",
-                        "operation", Map.of("sync", failedSync, "retry", Map.of("limit", 2),
-                                "initiatedBy", Map.of("automated", true)))));
+        stored.setAdditionalProperty(
+                "status",
+                Map.of(
+                        "health",
+                        Map.of("status", "Degraded"),
+                        "sync",
+                        Map.of("status", "OutOfSync"),
+                        "operationState",
+                        Map.of(
+                                "phase",
+                                "Failed",
+                                "retryCount",
+                                2,
+                                "message",
+                                "webhook refused",
+                                "startedAt",
+                                "2026-11-26T05:00:00Z",
+                                "finishedAt",
+                                "2026-11-26T05:01:00Z",
+                                "operation",
+                                Map.of(
+                                        "sync",
+                                        failedSync,
+                                        "retry",
+                                        Map.of("limit", 2),
+                                        "initiatedBy",
+                                        Map.of("automated", true)))));
         admin.genericKubernetesResources(APPS).inNamespace(NS).resource(stored).update();
 
         ActionResult retry = actions.run(ApplicationAction.RETRY, NS, name);
@@ -110,15 +143,27 @@ class ApplicationActionsIT {
     @Test
     void aSyncDecidedOnAStaleObjectFailsWithAConflictInsteadOfReplacingAnOperation() {
         String name = "spoke-1-cert-manager";
-        admin.genericKubernetesResources(APPS).inNamespace(NS).resource(LiveFixtures.application(NS, name)).create();
+        admin.genericKubernetesResources(APPS)
+                .inNamespace(NS)
+                .resource(LiveFixtures.application(NS, name))
+                .create();
         // Someone else's operation lands between the panel's read and its write.
         ActionResult r;
         try (KubernetesClient stale = new StaleReads(admin, () -> {
-            GenericKubernetesResource now = get(name);
-            now.setAdditionalProperty("operation", Map.of("sync", Map.of("revision", "other"),
-                    "initiatedBy", Map.of("username", "someone-else")));
-            admin.genericKubernetesResources(APPS).inNamespace(NS).resource(now).update();
-        }).client()) {
+                    GenericKubernetesResource now = get(name);
+                    now.setAdditionalProperty(
+                            "operation",
+                            Map.of(
+                                    "sync",
+                                    Map.of("revision", "other"),
+                                    "initiatedBy",
+                                    Map.of("username", "someone-else")));
+                    admin.genericKubernetesResources(APPS)
+                            .inNamespace(NS)
+                            .resource(now)
+                            .update();
+                })
+                .client()) {
             r = new ApplicationActions(stale).run(ApplicationAction.SYNC, NS, name);
         }
 
@@ -131,7 +176,10 @@ class ApplicationActionsIT {
     @Test
     void aRetryWithoutAFailedSyncIsRefusedWithoutAWrite() {
         String name = "spoke-1-metrics-server";
-        admin.genericKubernetesResources(APPS).inNamespace(NS).resource(LiveFixtures.application(NS, name)).create();
+        admin.genericKubernetesResources(APPS)
+                .inNamespace(NS)
+                .resource(LiveFixtures.application(NS, name))
+                .create();
         String before = get(name).getMetadata().getResourceVersion();
         ActionResult r = actions.run(ApplicationAction.RETRY, NS, name);
         assertThat(r.outcome()).isEqualTo(ActionResult.Outcome.REFUSED);
@@ -139,7 +187,10 @@ class ApplicationActionsIT {
     }
 
     private static GenericKubernetesResource get(String name) {
-        return admin.genericKubernetesResources(APPS).inNamespace(NS).withName(name).get();
+        return admin.genericKubernetesResources(APPS)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
     }
 
     private static List<ManagedFieldsEntry> managers(GenericKubernetesResource o) {

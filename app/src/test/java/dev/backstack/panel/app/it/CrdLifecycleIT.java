@@ -57,7 +57,9 @@ class CrdLifecycleIT {
     @AfterEach
     void cleanUp() {
         if (admin.apiextensions().v1().customResourceDefinitions().withName(CRD).get() != null) {
-            admin.genericKubernetesResources(LiveFixtures.APPLICATION_SET).inNamespace(NS).delete();
+            admin.genericKubernetesResources(LiveFixtures.APPLICATION_SET)
+                    .inNamespace(NS)
+                    .delete();
         }
     }
 
@@ -89,7 +91,8 @@ class CrdLifecycleIT {
     }
 
     private static boolean othersWatching(LiveFleet live, Fleet f) {
-        return f.watchesOf(live.id()).stream().filter(w -> !w.resource().equals(RESOURCE))
+        return f.watchesOf(live.id()).stream()
+                .filter(w -> !w.resource().equals(RESOURCE))
                 .allMatch(w -> w.state() == WATCHING);
     }
 
@@ -101,28 +104,42 @@ class CrdLifecycleIT {
         ensureAbsent();
         try (LiveFleet live = LiveFleet.start("crd-later", server.config(server.adminToken()));
                 CapturedLogs logs = CapturedLogs.root()) {
-            Fleet before = live.await("ApplicationSets not installed while every other watch runs", TIMEOUT,
-                    f -> f.hub().reachability().isReachable() && live.state(f, RESOURCE) == NOT_INSTALLED
+            Fleet before = live.await(
+                    "ApplicationSets not installed while every other watch runs",
+                    TIMEOUT,
+                    f -> f.hub().reachability().isReachable()
+                            && live.state(f, RESOURCE) == NOT_INSTALLED
                             && othersWatching(live, f));
-            assertThat(live.watch(before, RESOURCE).orElseThrow().describe()).isEqualTo("ApplicationSets: not installed");
+            assertThat(live.watch(before, RESOURCE).orElseThrow().describe())
+                    .isEqualTo("ApplicationSets: not installed");
             assertThat(live.objects().all(Kinds.APPLICATION_SET)).isEmpty();
 
             Crds.register(admin, Crds.upstream(admin, CRD));
-            admin.genericKubernetesResources(LiveFixtures.APPLICATION_SET).inNamespace(NS)
-                    .resource(LiveFixtures.applicationSet(NS, "installed-later")).create();
+            admin.genericKubernetesResources(LiveFixtures.APPLICATION_SET)
+                    .inNamespace(NS)
+                    .resource(LiveFixtures.applicationSet(NS, "installed-later"))
+                    .create();
 
             live.await("the ApplicationSets watch running", TIMEOUT, f -> live.state(f, RESOURCE) == WATCHING);
-            live.awaitObjects("ApplicationSet " + NS + "/installed-later in the model", TIMEOUT,
+            live.awaitObjects(
+                    "ApplicationSet " + NS + "/installed-later in the model",
+                    TIMEOUT,
                     o -> o.get(Kinds.APPLICATION_SET, NS + "/installed-later").isPresent());
 
             List<WatchState.State> states = live.states(live.since(0), RESOURCE);
             // Nothing failed or was retried: not even one "reconnecting" on the way.
-            assertThat(states).as("states of the ApplicationSets watch").containsSubsequence(NOT_INSTALLED, WATCHING)
+            assertThat(states)
+                    .as("states of the ApplicationSets watch")
+                    .containsSubsequence(NOT_INSTALLED, WATCHING)
                     .doesNotContain(RECONNECTING, FORBIDDEN, STOPPED);
-            assertThat(logs.lines()).as("retries logged for the ApplicationSets watch")
-                    .filteredOn(l -> l.logger().endsWith("WatchTracker") && l.mentions("ApplicationSets")).isEmpty();
-            assertThat(logs.lines()).as("log lines about ApplicationSets at WARN or above")
-                    .filteredOn(l -> l.level().isGreaterOrEqual(Level.WARN) && l.mentions("applicationsets")).isEmpty();
+            assertThat(logs.lines())
+                    .as("retries logged for the ApplicationSets watch")
+                    .filteredOn(l -> l.logger().endsWith("WatchTracker") && l.mentions("ApplicationSets"))
+                    .isEmpty();
+            assertThat(logs.lines())
+                    .as("log lines about ApplicationSets at WARN or above")
+                    .filteredOn(l -> l.level().isGreaterOrEqual(Level.WARN) && l.mentions("applicationsets"))
+                    .isEmpty();
         }
     }
 
@@ -132,38 +149,62 @@ class CrdLifecycleIT {
             + "and nothing retries or logs errors")
     void crdDeletedWhileWatched() throws Exception {
         ensureInstalled();
-        admin.genericKubernetesResources(LiveFixtures.APPLICATION_SET).inNamespace(NS)
-                .resource(LiveFixtures.applicationSet(NS, "doomed")).create();
+        admin.genericKubernetesResources(LiveFixtures.APPLICATION_SET)
+                .inNamespace(NS)
+                .resource(LiveFixtures.applicationSet(NS, "doomed"))
+                .create();
         try (LiveFleet live = LiveFleet.start("crd-removed", server.config(server.adminToken()))) {
             Set<String> expected = LiveFleet.expectedWatches(admin);
-            live.await("every watch running", TIMEOUT,
-                    f -> f.hub().reachability().isReachable() && live.watching(f).containsAll(expected));
-            live.awaitObjects("ApplicationSet " + NS + "/doomed in the model", TIMEOUT,
+            live.await(
+                    "every watch running",
+                    TIMEOUT,
+                    f -> f.hub().reachability().isReachable()
+                            && live.watching(f).containsAll(expected));
+            live.awaitObjects(
+                    "ApplicationSet " + NS + "/doomed in the model",
+                    TIMEOUT,
                     o -> o.get(Kinds.APPLICATION_SET, NS + "/doomed").isPresent());
 
             int mark = live.mark();
             try (CapturedLogs logs = CapturedLogs.root()) {
                 Crds.delete(admin, CRD);
-                Fleet gone = live.await("the ApplicationSets watch not installed", TIMEOUT,
+                Fleet gone = live.await(
+                        "the ApplicationSets watch not installed",
+                        TIMEOUT,
                         f -> live.state(f, RESOURCE) == NOT_INSTALLED);
-                assertThat(live.watch(gone, RESOURCE).orElseThrow().describe()).isEqualTo("ApplicationSets: not installed");
-                live.awaitObjects("no ApplicationSet left in the model", TIMEOUT,
+                assertThat(live.watch(gone, RESOURCE).orElseThrow().describe())
+                        .isEqualTo("ApplicationSets: not installed");
+                live.awaitObjects(
+                        "no ApplicationSet left in the model",
+                        TIMEOUT,
                         o -> o.all(Kinds.APPLICATION_SET).isEmpty());
                 // A few watch checks (1 s each) later, a retry loop or a late error would show.
-                live.awaitSteadily("the ApplicationSets watch staying not installed", Duration.ofSeconds(3), TIMEOUT,
+                live.awaitSteadily(
+                        "the ApplicationSets watch staying not installed",
+                        Duration.ofSeconds(3),
+                        TIMEOUT,
                         f -> live.state(f, RESOURCE) == NOT_INSTALLED);
                 List<Fleet> during = live.since(mark);
-                assertThat(live.states(during, RESOURCE)).as("states of the ApplicationSets watch after the delete")
-                        .doesNotContain(RECONNECTING, FORBIDDEN, STOPPED).endsWith(NOT_INSTALLED);
-                assertThat(during).as("every other watch kept running and the cluster stayed reachable")
+                assertThat(live.states(during, RESOURCE))
+                        .as("states of the ApplicationSets watch after the delete")
+                        .doesNotContain(RECONNECTING, FORBIDDEN, STOPPED)
+                        .endsWith(NOT_INSTALLED);
+                assertThat(during)
+                        .as("every other watch kept running and the cluster stayed reachable")
                         .allSatisfy(f -> {
                             assertThat(f.hub().reachability()).isEqualTo(Reachability.REACHABLE);
-                            assertThat(othersWatching(live, f)).as(live.describe(f)).isTrue();
+                            assertThat(othersWatching(live, f))
+                                    .as(live.describe(f))
+                                    .isTrue();
                         });
-                assertThat(logs.lines()).as("log lines about ApplicationSets at WARN or above")
-                        .filteredOn(l -> l.level().isGreaterOrEqual(Level.WARN) && l.mentions("applicationsets")).isEmpty();
-                assertThat(logs.lines()).as("retries logged for the ApplicationSets watch")
-                        .filteredOn(l -> l.logger().endsWith("WatchTracker") && l.mentions("ApplicationSets")).isEmpty();
+                assertThat(logs.lines())
+                        .as("log lines about ApplicationSets at WARN or above")
+                        .filteredOn(l -> l.level().isGreaterOrEqual(Level.WARN) && l.mentions("applicationsets"))
+                        .isEmpty();
+                assertThat(logs.lines())
+                        .as("retries logged for the ApplicationSets watch")
+                        .filteredOn(l -> l.logger().endsWith("WatchTracker") && l.mentions("ApplicationSets"))
+                        .isEmpty();
             }
         }
     }

@@ -46,9 +46,12 @@ public final class Crds {
 
     void registerAll() throws Exception {
         List<CustomResourceDefinition> crds = upstreamCrds();
-        for (String xrd : List.of("crossplane/apis/hub/definition.yaml", "crossplane/apis/cluster/aks/definition.yaml",
+        for (String xrd : List.of(
+                "crossplane/apis/hub/definition.yaml",
+                "crossplane/apis/cluster/aks/definition.yaml",
                 "crossplane/apis/cluster/eks/definition.yaml")) {
-            for (HasMetadata o : RealApiServer.load(client, RealApiServer.shared("backstack-showcase").resolve(xrd))) {
+            for (HasMetadata o : RealApiServer.load(
+                    client, RealApiServer.shared("backstack-showcase").resolve(xrd))) {
                 crds.addAll(fromXrd(o));
             }
         }
@@ -61,7 +64,8 @@ public final class Crds {
     static CustomResourceDefinition upstream(KubernetesClient client, String name) throws java.io.IOException {
         for (Path file : RealApiServer.yamlFiles(RealApiServer.shared("crds"))) {
             for (HasMetadata o : RealApiServer.load(client, file)) {
-                if (o instanceof CustomResourceDefinition crd && name.equals(crd.getMetadata().getName())) {
+                if (o instanceof CustomResourceDefinition crd
+                        && name.equals(crd.getMetadata().getName())) {
                     return crd;
                 }
             }
@@ -79,23 +83,37 @@ public final class Crds {
     /** Creates or updates a CRD (server-side apply) and waits until it is Established. */
     public static void register(KubernetesClient client, CustomResourceDefinition crd) {
         var conversion = crd.getSpec().getConversion();
-        if (conversion != null && conversion.getWebhook() != null && (conversion.getWebhook().getClientConfig() == null
-                || conversion.getWebhook().getClientConfig().getService() == null
-                        || conversion.getWebhook().getClientConfig().getService().getName() == null)) {
+        if (conversion != null
+                && conversion.getWebhook() != null
+                && (conversion.getWebhook().getClientConfig() == null
+                        || conversion.getWebhook().getClientConfig().getService() == null
+                        || conversion
+                                        .getWebhook()
+                                        .getClientConfig()
+                                        .getService()
+                                        .getName()
+                                == null)) {
             // Crossplane fills in the conversion webhook's service when it installs a provider;
             // without the provider running there is nothing to call, so serve without conversion.
-            crd.getSpec().setConversion(new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceConversionBuilder()
-                    .withStrategy("None").build());
+            crd.getSpec()
+                    .setConversion(
+                            new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceConversionBuilder()
+                                    .withStrategy("None")
+                                    .build());
         }
         client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-        client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+        client.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(crd.getMetadata().getName())
                 .waitUntilCondition(RealApiServer::established, 60, TimeUnit.SECONDS);
     }
 
     /** The composite CRD and the claim CRD Crossplane derives from an XRD, with open schemas. */
     static List<CustomResourceDefinition> fromXrd(HasMetadata xrd) {
         Map<?, ?> spec = (Map<?, ?>) ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) xrd)
-                .getAdditionalProperties().get("spec");
+                .getAdditionalProperties()
+                .get("spec");
         String group = (String) spec.get("group");
         Map<?, ?> names = (Map<?, ?>) spec.get("names");
         Map<?, ?> claimNames = (Map<?, ?>) spec.get("claimNames");
@@ -108,14 +126,39 @@ public final class Crds {
     }
 
     static CustomResourceDefinition crd(String group, String kind, String plural, String scope) {
-        JSONSchemaProps open = new JSONSchemaPropsBuilder().withType("object").withXKubernetesPreserveUnknownFields(true).build();
-        return new CustomResourceDefinitionBuilder().withNewMetadata().withName(plural + "." + group).endMetadata()
-                .withNewSpec().withGroup(group).withScope(scope)
-                .withNewNames().withKind(kind).withPlural(plural).withSingular(kind.toLowerCase()).endNames()
-                .addNewVersion().withName("v1alpha1").withServed(true).withStorage(true)
-                .withNewSchema().withNewOpenAPIV3Schema().withType("object")
-                .addToProperties("spec", open).addToProperties("status", open).endOpenAPIV3Schema().endSchema()
-                .withNewSubresources().withNewStatus().endStatus().endSubresources()
-                .endVersion().endSpec().build();
+        JSONSchemaProps open = new JSONSchemaPropsBuilder()
+                .withType("object")
+                .withXKubernetesPreserveUnknownFields(true)
+                .build();
+        return new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName(plural + "." + group)
+                .endMetadata()
+                .withNewSpec()
+                .withGroup(group)
+                .withScope(scope)
+                .withNewNames()
+                .withKind(kind)
+                .withPlural(plural)
+                .withSingular(kind.toLowerCase())
+                .endNames()
+                .addNewVersion()
+                .withName("v1alpha1")
+                .withServed(true)
+                .withStorage(true)
+                .withNewSchema()
+                .withNewOpenAPIV3Schema()
+                .withType("object")
+                .addToProperties("spec", open)
+                .addToProperties("status", open)
+                .endOpenAPIV3Schema()
+                .endSchema()
+                .withNewSubresources()
+                .withNewStatus()
+                .endStatus()
+                .endSubresources()
+                .endVersion()
+                .endSpec()
+                .build();
     }
 }

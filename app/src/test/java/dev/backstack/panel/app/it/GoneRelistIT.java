@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * 410 Gone and they relist. The panel's connection runs through a TCP proxy that the test takes
  * down; the test's own client goes straight to the server.
  */
-@DisplayName("Watches resumed after their resourceVersion was compacted relist, without duplicates or lost deletions (T10)")
+@DisplayName(
+        "Watches resumed after their resourceVersion was compacted relist, without duplicates or lost deletions (T10)")
 class GoneRelistIT {
 
     static final String NS = "gone-relist-it";
@@ -53,7 +54,9 @@ class GoneRelistIT {
 
     private static RealApiServer server;
     private static KubernetesClient admin;
-    private static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps;
+    private static MixedOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            apps;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -94,15 +97,20 @@ class GoneRelistIT {
                 // when the connection drops retries the list itself and never resumes a watch, so it
                 // could not meet 410.
                 Set<String> expected = LiveFleet.expectedWatches(admin);
-                live.awaitSteady("the cluster reachable and every watch running", TIMEOUT, expected, Duration.ofMillis(2500));
-                live.awaitObjects("the seeded Applications in the model", TIMEOUT,
+                live.awaitSteady(
+                        "the cluster reachable and every watch running", TIMEOUT, expected, Duration.ofMillis(2500));
+                live.awaitObjects(
+                        "the seeded Applications in the model",
+                        TIMEOUT,
                         o -> live.uids(Kinds.APPLICATION, NS).equals(seeded));
 
                 try (CapturedLogs reflector = CapturedLogs.quietly(Reflector.class.getName(), Level.DEBUG)) {
                     proxy.down();
                     // Every informer of the panel stands at or before this version now.
                     String staleRv = apps.inNamespace(NS).list().getMetadata().getResourceVersion();
-                    live.await("the panel noticing the outage", Duration.ofSeconds(20),
+                    live.await(
+                            "the panel noticing the outage",
+                            Duration.ofSeconds(20),
                             f -> f.hub().reachability().state() == Reachability.State.UNREACHABLE
                                     && live.state(f, RESOURCE) == RECONNECTING);
 
@@ -113,48 +121,80 @@ class GoneRelistIT {
                         create(name);
                     }
                     delete("recreated");
-                    apps.inNamespace(NS).withName("recreated").waitUntilCondition(java.util.Objects::isNull, 30, TimeUnit.SECONDS);
+                    apps.inNamespace(NS)
+                            .withName("recreated")
+                            .waitUntilCondition(java.util.Objects::isNull, 30, TimeUnit.SECONDS);
                     create("recreated");
                     apps.inNamespace(NS).withName("keep-1").edit(a -> {
                         a.getMetadata().setLabels(Map.of("changed", "in-the-gap"));
                         return a;
                     });
-                    admin.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName("churn")
-                            .endMetadata().addToData("n", "0").build()).create();
+                    admin.configMaps()
+                            .inNamespace(NS)
+                            .resource(new ConfigMapBuilder()
+                                    .withNewMetadata()
+                                    .withName("churn")
+                                    .endMetadata()
+                                    .addToData("n", "0")
+                                    .build())
+                            .create();
                     for (int i = 1; i <= 50; i++) {
                         churn(i);
                     }
                     long compactedAfter = awaitCompactedPast(staleRv);
-                    System.err.printf("GoneRelistIT: resourceVersion %s compacted %d ms after the gap's writes%n",
+                    System.err.printf(
+                            "GoneRelistIT: resourceVersion %s compacted %d ms after the gap's writes%n",
                             staleRv, compactedAfter);
 
                     Map<String, String> onServer = LiveFixtures.serverUids(admin, LiveFixtures.APPLICATION, NS);
-                    assertThat(onServer.keySet()).containsExactlyInAnyOrder(NS + "/keep-1", NS + "/keep-2", NS + "/keep-3",
-                            NS + "/new-1", NS + "/new-2", NS + "/new-3", NS + "/recreated");
+                    assertThat(onServer.keySet())
+                            .containsExactlyInAnyOrder(
+                                    NS + "/keep-1",
+                                    NS + "/keep-2",
+                                    NS + "/keep-3",
+                                    NS + "/new-1",
+                                    NS + "/new-2",
+                                    NS + "/new-3",
+                                    NS + "/recreated");
                     assertThat(onServer.get(NS + "/recreated")).isNotEqualTo(seeded.get(NS + "/recreated"));
 
                     long upAt = System.nanoTime();
                     proxy.up();
 
-                    live.awaitObjects("the model holding exactly the server's Applications", Duration.ofSeconds(60),
+                    live.awaitObjects(
+                            "the model holding exactly the server's Applications",
+                            Duration.ofSeconds(60),
                             o -> live.uids(Kinds.APPLICATION, NS).equals(onServer));
-                    Fleet after = live.await("the cluster reachable and every watch running again", TIMEOUT,
-                            f -> f.hub().reachability().isReachable() && live.watching(f).containsAll(expected));
-                    System.err.printf("GoneRelistIT: model converged %d ms after the connection came back%n",
+                    Fleet after = live.await(
+                            "the cluster reachable and every watch running again",
+                            TIMEOUT,
+                            f -> f.hub().reachability().isReachable()
+                                    && live.watching(f).containsAll(expected));
+                    System.err.printf(
+                            "GoneRelistIT: model converged %d ms after the connection came back%n",
                             (System.nanoTime() - upAt) / 1_000_000);
 
                     List<ApplicationStatus> rows = after.hub().applications().stream()
-                            .filter(a -> a.namespace().equals(NS)).toList();
-                    assertThat(rows).extracting(ApplicationStatus::name).as("Application rows in the model")
+                            .filter(a -> a.namespace().equals(NS))
+                            .toList();
+                    assertThat(rows)
+                            .extracting(ApplicationStatus::name)
+                            .as("Application rows in the model")
                             .doesNotHaveDuplicates()
-                            .containsExactlyInAnyOrder("keep-1", "keep-2", "keep-3", "new-1", "new-2", "new-3", "recreated");
-                    KubeObject keep1 = live.objects().get(Kinds.APPLICATION, NS + "/keep-1").orElseThrow();
+                            .containsExactlyInAnyOrder(
+                                    "keep-1", "keep-2", "keep-3", "new-1", "new-2", "new-3", "recreated");
+                    KubeObject keep1 = live.objects()
+                            .get(Kinds.APPLICATION, NS + "/keep-1")
+                            .orElseThrow();
                     assertThat(keep1.label("changed")).isEqualTo("in-the-gap");
 
-                    List<String> relisted = reflector.lines().stream().map(CapturedLogs.Line::message)
-                            .filter(m -> m.startsWith("Watch restarting due to http gone for ")).toList();
+                    List<String> relisted = reflector.lines().stream()
+                            .map(CapturedLogs.Line::message)
+                            .filter(m -> m.startsWith("Watch restarting due to http gone for "))
+                            .toList();
                     System.err.printf("GoneRelistIT: %d informers relisted after 410 Gone%n", relisted.size());
-                    assertThat(relisted).as("fabric8 informers restarting because of 410 Gone")
+                    assertThat(relisted)
+                            .as("fabric8 informers restarting because of 410 Gone")
                             .anySatisfy(m -> assertThat(m).endsWith("/applications"));
                 }
             }
@@ -178,8 +218,11 @@ class GoneRelistIT {
     private static long awaitCompactedPast(String rv) {
         long start = System.nanoTime();
         AtomicInteger n = new AtomicInteger(1000);
-        Awaitility.await("resourceVersion " + rv + " compacted (the server compacts every 5 s)").atMost(Duration.ofSeconds(60))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+        Awaitility.await("resourceVersion " + rv + " compacted (the server compacts every 5 s)")
+                .atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
                     if (watchGone(rv)) {
                         return true;
                     }
@@ -194,17 +237,18 @@ class GoneRelistIT {
         CompletableFuture<Boolean> gone = new CompletableFuture<>();
         Watch watch = null;
         try {
-            watch = apps.inNamespace(NS).watch(new ListOptionsBuilder().withResourceVersion(rv).build(), new Watcher<>() {
-                @Override
-                public void eventReceived(Action action, GenericKubernetesResource resource) {
-                    // the version is still in etcd: events since then are replayed
-                }
+            watch = apps.inNamespace(NS)
+                    .watch(new ListOptionsBuilder().withResourceVersion(rv).build(), new Watcher<>() {
+                        @Override
+                        public void eventReceived(Action action, GenericKubernetesResource resource) {
+                            // the version is still in etcd: events since then are replayed
+                        }
 
-                @Override
-                public void onClose(WatcherException cause) {
-                    gone.complete(cause.isHttpGone());
-                }
-            });
+                        @Override
+                        public void onClose(WatcherException cause) {
+                            gone.complete(cause.isHttpGone());
+                        }
+                    });
             return gone.get(2, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             return false; // still watchable

@@ -12,8 +12,8 @@ import dev.backstack.panel.installer.helm.KubeAccess;
 import dev.backstack.panel.installer.helm.KubeconfigContents;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
@@ -49,9 +49,13 @@ class HelmReleaseIT {
         RealApiServer server = RealApiServer.shared();
         admin = server.admin();
         token = server.adminToken();
-        kube = KubeconfigContents.fromToken("real-apiserver", server.url(), token,
-                KubeconfigContents.ServerTrust.insecure());
-        chart = new ChartRef("hello", KubeBinaries.projectRoot().resolve("installer/src/test/resources/charts/hello").toString(),
+        kube = KubeconfigContents.fromToken(
+                "real-apiserver", server.url(), token, KubeconfigContents.ServerTrust.insecure());
+        chart = new ChartRef(
+                "hello",
+                KubeBinaries.projectRoot()
+                        .resolve("installer/src/test/resources/charts/hello")
+                        .toString(),
                 "0.1.0");
     }
 
@@ -73,32 +77,50 @@ class HelmReleaseIT {
     }
 
     private static HelmRelease release(String namespace, String greeting) {
-        return new HelmRelease(RELEASE, namespace, chart, Map.of("replicas", 2, "settings", Map.of("greeting", greeting)));
+        return new HelmRelease(
+                RELEASE, namespace, chart, Map.of("replicas", 2, "settings", Map.of("greeting", greeting)));
     }
 
     private static ConfigMap settings(String namespace) {
-        return admin.configMaps().inNamespace(namespace).withName(RELEASE + "-settings").get();
+        return admin.configMaps()
+                .inNamespace(namespace)
+                .withName(RELEASE + "-settings")
+                .get();
     }
 
     private static Deployment web(String namespace) {
-        return admin.apps().deployments().inNamespace(namespace).withName(RELEASE + "-web").get();
+        return admin.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(RELEASE + "-web")
+                .get();
     }
 
     @Test
-    @DisplayName("install creates the namespace and the chart's objects with the values; status, upgrade to revision 2, uninstall")
+    @DisplayName(
+            "install creates the namespace and the chart's objects with the values; status, upgrade to revision 2, uninstall")
     void installUpgradeUninstall() throws Exception {
         assertThat(driver.status(RELEASE, NS, kube)).isEmpty();
 
         HelmResult installed = driver.installOrUpgrade(release(NS, "hello from helm"), kube, false);
 
         assertThat(installed).isEqualTo(new HelmResult(RELEASE, NS, 1, "deployed", "0.1.0"));
-        assertThat(admin.namespaces().withName(NS).get()).as("namespace created").isNotNull();
+        assertThat(admin.namespaces().withName(NS).get())
+                .as("namespace created")
+                .isNotNull();
         assertThat(settings(NS).getData()).containsEntry("greeting", "hello from helm");
-        assertThat(settings(NS).getMetadata().getAnnotations()).containsEntry("meta.helm.sh/release-name", RELEASE)
+        assertThat(settings(NS).getMetadata().getAnnotations())
+                .containsEntry("meta.helm.sh/release-name", RELEASE)
                 .containsEntry("meta.helm.sh/release-namespace", NS);
         assertThat(web(NS).getSpec().getReplicas()).isEqualTo(2);
-        assertThat(admin.services().inNamespace(NS).withName(RELEASE + "-web").get().getSpec().getPorts())
-                .singleElement().satisfies(p -> assertThat(p.getTargetPort().getIntVal()).isEqualTo(8080));
+        assertThat(admin.services()
+                        .inNamespace(NS)
+                        .withName(RELEASE + "-web")
+                        .get()
+                        .getSpec()
+                        .getPorts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getTargetPort().getIntVal()).isEqualTo(8080));
         assertThat(driver.status(RELEASE, NS, kube)).hasValueSatisfying(s -> {
             assertThat(s.deployed()).isTrue();
             assertThat(s.revision()).isEqualTo(1);
@@ -116,15 +138,23 @@ class HelmReleaseIT {
         assertThat(dryUpgrade.revision()).isEqualTo(3);
         assertThat(dryUpgrade.status()).isEqualTo("pending-upgrade");
         assertThat(settings(NS).getData()).containsEntry("greeting", "upgraded");
-        assertThat(driver.status(RELEASE, NS, kube).orElseThrow()).isEqualTo(new HelmResult(RELEASE, NS, 2, "deployed", "0.1.0"));
+        assertThat(driver.status(RELEASE, NS, kube).orElseThrow())
+                .isEqualTo(new HelmResult(RELEASE, NS, 2, "deployed", "0.1.0"));
 
         driver.uninstall(RELEASE, NS, kube);
 
         assertThat(driver.status(RELEASE, NS, kube)).isEmpty();
         assertThat(settings(NS)).isNull();
         assertThat(web(NS)).isNull();
-        assertThat(admin.services().inNamespace(NS).withName(RELEASE + "-web").get()).isNull();
-        assertThat(admin.secrets().inNamespace(NS).withLabel("owner", "helm").list().getItems()).as("release records").isEmpty();
+        assertThat(admin.services().inNamespace(NS).withName(RELEASE + "-web").get())
+                .isNull();
+        assertThat(admin.secrets()
+                        .inNamespace(NS)
+                        .withLabel("owner", "helm")
+                        .list()
+                        .getItems())
+                .as("release records")
+                .isEmpty();
         driver.uninstall(RELEASE, NS, kube); // a second uninstall is a no-op
     }
 
@@ -143,11 +173,25 @@ class HelmReleaseIT {
     }
 
     @Test
-    @DisplayName("a server dry run asks the cluster: an object of the same name that Helm does not own is a conflict, named")
+    @DisplayName(
+            "a server dry run asks the cluster: an object of the same name that Helm does not own is a conflict, named")
     void serverDryRunSeesExistingObjects() {
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(TAKEN_NS).endMetadata().build()).create();
-        admin.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName(RELEASE + "-settings").withNamespace(TAKEN_NS)
-                .endMetadata().addToData("owner", "someone else").build()).create();
+        admin.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(TAKEN_NS)
+                        .endMetadata()
+                        .build())
+                .create();
+        admin.configMaps()
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(RELEASE + "-settings")
+                        .withNamespace(TAKEN_NS)
+                        .endMetadata()
+                        .addToData("owner", "someone else")
+                        .build())
+                .create();
 
         assertThatThrownBy(() -> driver.installOrUpgrade(release(TAKEN_NS, "dry"), kube, true))
                 .isInstanceOf(HelmException.class)

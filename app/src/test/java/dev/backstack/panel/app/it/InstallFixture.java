@@ -4,8 +4,8 @@ import dev.backstack.panel.installer.helm.HelmJavaDriver;
 import dev.backstack.panel.installer.helm.KubeAccess;
 import dev.backstack.panel.installer.helm.KubeconfigContents;
 import dev.backstack.panel.installer.install.InstallService;
-import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.installer.install.VersionLock;
+import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.model.install.ClusterType;
 import dev.backstack.panel.model.install.Credentials;
 import dev.backstack.panel.model.install.IngressChoice;
@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,26 +48,39 @@ final class InstallFixture implements AutoCloseable {
     InstallFixture() throws Exception {
         server = RealApiServer.fresh();
         admin = server.admin();
-        kube = KubeconfigContents.fromToken("real-apiserver", server.url(), server.adminToken(),
-                KubeconfigContents.ServerTrust.insecure());
+        kube = KubeconfigContents.fromToken(
+                "real-apiserver", server.url(), server.adminToken(), KubeconfigContents.ServerTrust.insecure());
         work = Files.createTempDirectory(KubeBinaries.projectRoot().resolve("app/target"), "install-it-");
         mirror = work.resolve("mirror");
         journals = work.resolve("journals");
         VersionLock.Chart crossplane = VersionLock.shipped().chart("crossplane");
         chart(crossplane.chart(), crossplane.version());
-        admin.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
-                .endMetadata().withNewSpec().withController("example.com/ingress").endSpec().build()).serverSideApply();
-        counted = new KubernetesClientBuilder().withConfig(server.config(server.adminToken()))
+        admin.network()
+                .v1()
+                .ingressClasses()
+                .resource(new IngressClassBuilder()
+                        .withNewMetadata()
+                        .withName("nginx")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withController("example.com/ingress")
+                        .endSpec()
+                        .build())
+                .serverSideApply();
+        counted = new KubernetesClientBuilder()
+                .withConfig(server.config(server.adminToken()))
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
                     @Override
                     public void before(BasicBuilder builder, HttpRequest request, Interceptor.RequestTags tags) {
                         String uri = request.uri().toString();
-                        if (!request.method().equals("GET") && !uri.contains("accessreviews")
+                        if (!request.method().equals("GET")
+                                && !uri.contains("accessreviews")
                                 && !uri.contains("dryRun=All")) {
                             writes.add(request.method() + " " + request.uri().getPath());
                         }
                     }
-                })).build();
+                }))
+                .build();
     }
 
     /** A chart in the mirror folder named and versioned like a real one; its Deployment is {@code <release>-web}. */
@@ -85,13 +97,17 @@ final class InstallFixture implements AutoCloseable {
                 }
             }
         }
-        Files.writeString(target.resolve("Chart.yaml"), "apiVersion: v2\nname: " + name + "\nversion: " + version
-                + "\ndescription: a test stand-in for " + name + "\n");
+        Files.writeString(
+                target.resolve("Chart.yaml"),
+                "apiVersion: v2\nname: " + name + "\nversion: " + version + "\ndescription: a test stand-in for " + name
+                        + "\n");
     }
 
     InstallProfile profile() {
-        return InstallProfile.defaults().withClusterType(ClusterType.LOCAL)
-                .withRepository("https://github.com/acme/platform-gitops").withIngress(IngressChoice.EXISTING)
+        return InstallProfile.defaults()
+                .withClusterType(ClusterType.LOCAL)
+                .withRepository("https://github.com/acme/platform-gitops")
+                .withIngress(IngressChoice.EXISTING)
                 .withChartMirror(mirror.toString());
     }
 
@@ -105,8 +121,7 @@ final class InstallFixture implements AutoCloseable {
     }
 
     InstallService service(KubernetesClient client) {
-        PlanTarget t = new PlanTarget("real-apiserver", server.url(), client, kube,
-                new HelmJavaDriver(), false);
+        PlanTarget t = new PlanTarget("real-apiserver", server.url(), client, kube, new HelmJavaDriver(), false);
         return new InstallService(t, VersionLock.shipped(), journals, Clock.systemUTC());
     }
 

@@ -37,33 +37,49 @@ class InstallPlanBench {
     private static final int RUNS = Integer.getInteger("bench.runs", 10);
     /** How long the simulated controllers take per object; 0 = as fast as they can (a 25 ms tick). */
     private static final Map<String, List<Long>> BY_STEP = new java.util.TreeMap<>();
+
     private static final long DELAY = Long.getLong("bench.controllerDelayMillis", 0);
     /** The object whose readiness gates each step, as InstallControllers records it. */
-    private static final Map<String, String> GATE = Map.of("crossplane", "Deployment/crossplane-web",
-            "functions", "Function/crossplane-contrib-function-patch-and-transform",
-            "apis", "CompositeResourceDefinition/", "hub", "Hub/hub", "providers", "Provider/");
+    private static final Map<String, String> GATE = Map.of(
+            "crossplane",
+            "Deployment/crossplane-web",
+            "functions",
+            "Function/crossplane-contrib-function-patch-and-transform",
+            "apis",
+            "CompositeResourceDefinition/",
+            "hub",
+            "Hub/hub",
+            "providers",
+            "Provider/");
 
     @Test
     void measure() throws Exception {
-        try (InstallFixture fx = new InstallFixture(); InstallControllers controllers = new InstallControllers(fx.admin)) {
+        try (InstallFixture fx = new InstallFixture();
+                InstallControllers controllers = new InstallControllers(fx.admin)) {
             controllers.delayMillis = DELAY;
             controllers.start();
             InstallService service = fx.service();
             List<Long> preflight = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 long t = System.nanoTime();
-                assertThat(service.preflight(fx.profile(), InstallFixture.credentials()).blocked()).isFalse();
+                assertThat(service.preflight(fx.profile(), InstallFixture.credentials())
+                                .blocked())
+                        .isFalse();
                 preflight.add((System.nanoTime() - t) / 1_000_000);
             }
             Plan plan = service.installPlan(fx.profile(), InstallFixture.credentials());
-            Plan timed = new Plan(plan.id(), plan.title(), plan.steps().stream().map(s -> (dev.backstack.panel
-                    .installer.plan.Step) new TimedStep(s)).toList());
+            Plan timed = new Plan(
+                    plan.id(),
+                    plan.title(),
+                    plan.steps().stream()
+                            .map(s -> (dev.backstack.panel.installer.plan.Step) new TimedStep(s))
+                            .toList());
             List<Long> handoffs = new ArrayList<>();
             long total = 0;
             long engine = 0;
             long writes = 0;
             for (int run = 0; run < RUNS; run++) {
-                assertThat(service.uninstall(Set.of(), e -> { })).isIn(PlanOutcome.SUCCEEDED, PlanOutcome.UNCHANGED);
+                assertThat(service.uninstall(Set.of(), e -> {})).isIn(PlanOutcome.SUCCEEDED, PlanOutcome.UNCHANGED);
                 controllers.readyAt.clear();
                 TimedStep.CHECKS.set(0);
                 TimedStep.WRITES.set(0);
@@ -74,7 +90,8 @@ class InstallPlanBench {
                 List<Long> mine = handoffs(events, controllers.readyAt);
                 handoffs.addAll(mine);
                 total += took;
-                engine += TimedStep.CHECKS.get() + mine.stream().mapToLong(x -> x * 1_000_000L).sum();
+                engine += TimedStep.CHECKS.get()
+                        + mine.stream().mapToLong(x -> x * 1_000_000L).sum();
                 writes += TimedStep.WRITES.get();
             }
             String report = report(preflight, handoffs, total, engine, writes);
@@ -89,18 +106,27 @@ class InstallPlanBench {
     private static List<Long> handoffs(List<PlanEvent> events, Map<String, Instant> readyAt) {
         List<Long> out = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            if (!(events.get(i) instanceof PlanEvent.StepFinished f) || f.state() != StepState.DONE
+            if (!(events.get(i) instanceof PlanEvent.StepFinished f)
+                    || f.state() != StepState.DONE
                     || !GATE.containsKey(f.stepId())) {
                 continue;
             }
             String prefix = GATE.get(f.stepId());
-            Instant ready = readyAt.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                    .map(Map.Entry::getValue).max(Instant::compareTo).orElse(null);
-            Instant next = events.stream().skip(i + 1).filter(e -> e instanceof PlanEvent.StepChanged
-                    || e instanceof PlanEvent.PlanFinished).map(PlanEvent::at).findFirst().orElse(null);
+            Instant ready = readyAt.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(prefix))
+                    .map(Map.Entry::getValue)
+                    .max(Instant::compareTo)
+                    .orElse(null);
+            Instant next = events.stream()
+                    .skip(i + 1)
+                    .filter(e -> e instanceof PlanEvent.StepChanged || e instanceof PlanEvent.PlanFinished)
+                    .map(PlanEvent::at)
+                    .findFirst()
+                    .orElse(null);
             if (ready != null && next != null) {
                 out.add(Duration.between(ready, next).toMillis());
-                BY_STEP.computeIfAbsent(f.stepId(), k -> new ArrayList<>()).add(Duration.between(ready, next).toMillis());
+                BY_STEP.computeIfAbsent(f.stepId(), k -> new ArrayList<>())
+                        .add(Duration.between(ready, next).toMillis());
             }
         }
         return out;
@@ -111,15 +137,26 @@ class InstallPlanBench {
         Collections.sort(sorted);
         List<Long> pf = new ArrayList<>(preflight);
         Collections.sort(pf);
-        return String.format("install plan on a real API server, %d runs, controllers taking %d ms per object%n"
-                + "  whole run: %.2f s mean%n"
-                + "  engine's own work (checks, rendering, hand-offs incl. journal writes): %.1f%% of the run%n"
-                + "  writes (server-side apply, Helm): %.1f%% of the run; the rest is waiting for the controllers%n"
-                + "  condition True -> next step started: n=%d p50=%d ms p99=%d ms max=%d ms%n"
-                + "  preflight of the whole plan: n=%d p50=%d ms max=%d ms%n",
-                RUNS, DELAY, total / 1e9 / RUNS, 100.0 * engine / total, 100.0 * writes / total, sorted.size(),
-                pct(sorted, 50), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), pf.size(),
-                pct(pf, 50), pf.get(pf.size() - 1)) + "  hand-off by step (ms): " + BY_STEP + "\n";
+        return String.format(
+                        "install plan on a real API server, %d runs, controllers taking %d ms per object%n"
+                                + "  whole run: %.2f s mean%n"
+                                + "  engine's own work (checks, rendering, hand-offs incl. journal writes): %.1f%% of the run%n"
+                                + "  writes (server-side apply, Helm): %.1f%% of the run; the rest is waiting for the controllers%n"
+                                + "  condition True -> next step started: n=%d p50=%d ms p99=%d ms max=%d ms%n"
+                                + "  preflight of the whole plan: n=%d p50=%d ms max=%d ms%n",
+                        RUNS,
+                        DELAY,
+                        total / 1e9 / RUNS,
+                        100.0 * engine / total,
+                        100.0 * writes / total,
+                        sorted.size(),
+                        pct(sorted, 50),
+                        pct(sorted, 99),
+                        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1),
+                        pf.size(),
+                        pct(pf, 50),
+                        pf.get(pf.size() - 1))
+                + "  hand-off by step (ms): " + BY_STEP + "\n";
     }
 
     private static long pct(List<Long> sorted, int p) {

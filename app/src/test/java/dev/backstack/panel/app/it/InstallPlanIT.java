@@ -76,36 +76,68 @@ class InstallPlanIT {
 
         PreflightFinding rbac = finding(report, "rbac");
         assertThat(rbac.passed()).isFalse();
-        assertThat(rbac.detail()).contains("missing: create namespaces (cluster)",
-                "missing: patch providers.pkg.crossplane.io (cluster)", "missing: patch hubs.backstack.dev (namespace default)",
-                "missing: create secrets (namespace argocd)", "missing: create configmaps (namespace backstack-panel)");
+        assertThat(rbac.detail())
+                .contains(
+                        "missing: create namespaces (cluster)",
+                        "missing: patch providers.pkg.crossplane.io (cluster)",
+                        "missing: patch hubs.backstack.dev (namespace default)",
+                        "missing: create secrets (namespace argocd)",
+                        "missing: create configmaps (namespace backstack-panel)");
         assertThat(report.blocked()).isTrue();
         assertThat(fx.admin.namespaces().withName("crossplane-system").get()).isNull();
-        assertThat(fx.admin.namespaces().withName(ConfigMapJournal.NAMESPACE).get()).isNull();
+        assertThat(fx.admin.namespaces().withName(ConfigMapJournal.NAMESPACE).get())
+                .isNull();
     }
 
     @Test
     @Order(2)
     @DisplayName("the dry run catches a webhook with failurePolicy Fail that cannot be reached, before any write")
     void dryRunCatchesUnreachableWebhook() throws Exception {
-        var webhook = new ValidatingWebhookConfigurationBuilder().withNewMetadata().withName("deny-providers").endMetadata()
-                .addNewWebhook().withName("providers.policy.example.com").withFailurePolicy("Fail")
-                .withSideEffects("None").withAdmissionReviewVersions("v1")
-                .withNewClientConfig().withNewService().withNamespace("default").withName("no-such-service")
-                .endService().endClientConfig()
-                .addNewRule().withApiGroups("pkg.crossplane.io").withApiVersions("*").withResources("providers", "functions")
-                .withOperations("CREATE", "UPDATE").endRule().endWebhook().build();
-        fx.admin.admissionRegistration().v1().validatingWebhookConfigurations().resource(webhook).create();
+        var webhook = new ValidatingWebhookConfigurationBuilder()
+                .withNewMetadata()
+                .withName("deny-providers")
+                .endMetadata()
+                .addNewWebhook()
+                .withName("providers.policy.example.com")
+                .withFailurePolicy("Fail")
+                .withSideEffects("None")
+                .withAdmissionReviewVersions("v1")
+                .withNewClientConfig()
+                .withNewService()
+                .withNamespace("default")
+                .withName("no-such-service")
+                .endService()
+                .endClientConfig()
+                .addNewRule()
+                .withApiGroups("pkg.crossplane.io")
+                .withApiVersions("*")
+                .withResources("providers", "functions")
+                .withOperations("CREATE", "UPDATE")
+                .endRule()
+                .endWebhook()
+                .build();
+        fx.admin
+                .admissionRegistration()
+                .v1()
+                .validatingWebhookConfigurations()
+                .resource(webhook)
+                .create();
         try {
             fx.writes.clear();
             PreflightReport report = fx.service().preflight(fx.profile(), InstallFixture.credentials());
             PreflightFinding dry = finding(report, "dry-run");
             assertThat(dry.passed()).isFalse();
-            assertThat(dry.detail()).contains("Provider crossplane-contrib-provider-helm", "providers.policy.example.com");
+            assertThat(dry.detail())
+                    .contains("Provider crossplane-contrib-provider-helm", "providers.policy.example.com");
             assertThat(report.blocked()).isTrue();
             assertThat(fx.writes).isEmpty();
         } finally {
-            fx.admin.admissionRegistration().v1().validatingWebhookConfigurations().withName("deny-providers").delete();
+            fx.admin
+                    .admissionRegistration()
+                    .v1()
+                    .validatingWebhookConfigurations()
+                    .withName("deny-providers")
+                    .delete();
         }
     }
 
@@ -120,9 +152,21 @@ class InstallPlanIT {
         List<PlanEvent> events = new CopyOnWriteArrayList<>();
         assertThat(install(service, events)).as(failures(events)).isEqualTo(PlanOutcome.SUCCEEDED);
         assertThat(finished(events)).allSatisfy((id, state) -> assertThat(state).isEqualTo(StepState.DONE));
-        assertThat(fx.admin.apps().deployments().inNamespace("crossplane-system").withName("crossplane-web").get()).isNotNull();
-        ConfigMap journal = fx.admin.configMaps().inNamespace(ConfigMapJournal.NAMESPACE).withName("plan-" + HubPlan.PLAN_ID).get();
-        assertThat(journal.getData().get("journal.json")).contains("\"hub\"", "DONE").doesNotContain(InstallFixture.TOKEN);
+        assertThat(fx.admin
+                        .apps()
+                        .deployments()
+                        .inNamespace("crossplane-system")
+                        .withName("crossplane-web")
+                        .get())
+                .isNotNull();
+        ConfigMap journal = fx.admin
+                .configMaps()
+                .inNamespace(ConfigMapJournal.NAMESPACE)
+                .withName("plan-" + HubPlan.PLAN_ID)
+                .get();
+        assertThat(journal.getData().get("journal.json"))
+                .contains("\"hub\"", "DONE")
+                .doesNotContain(InstallFixture.TOKEN);
 
         fx.writes.clear();
         List<PlanEvent> again = new CopyOnWriteArrayList<>();
@@ -132,12 +176,17 @@ class InstallPlanIT {
 
         PlanDiff same = service.compareWithInstalled(fx.profile(), InstallFixture.credentials());
         assertThat(same.steps()).allMatch(c -> c.kind() == PlanDiff.Kind.SAME);
-        PlanDiff moved = service.compareWithInstalled(fx.profile().withRepository("https://github.com/acme/new-gitops"),
-                InstallFixture.credentials());
-        assertThat(moved.steps()).filteredOn(c -> c.kind() != PlanDiff.Kind.SAME).extracting(PlanDiff.Change::stepId)
+        PlanDiff moved = service.compareWithInstalled(
+                fx.profile().withRepository("https://github.com/acme/new-gitops"), InstallFixture.credentials());
+        assertThat(moved.steps())
+                .filteredOn(c -> c.kind() != PlanDiff.Kind.SAME)
+                .extracting(PlanDiff.Change::stepId)
                 .containsExactly("hub");
-        PreflightFinding upgrade = finding(service.preflight(fx.profile().withRepository(
-                "https://github.com/acme/new-gitops"), InstallFixture.credentials()), "upgrade");
+        PreflightFinding upgrade = finding(
+                service.preflight(
+                        fx.profile().withRepository("https://github.com/acme/new-gitops"),
+                        InstallFixture.credentials()),
+                "upgrade");
         assertThat(upgrade.warns()).isTrue();
         assertThat(upgrade.detail()).contains("changed: Create the Hub claim");
     }
@@ -150,26 +199,38 @@ class InstallPlanIT {
         Plan plan = service.installPlan(fx.profile(), InstallFixture.credentials());
         for (Step failing : plan.steps()) {
             List<PlanEvent> removal = new CopyOnWriteArrayList<>();
-            assertThat(service.uninstall(Set.of(), print(removal))).as(failures(removal)).isEqualTo(PlanOutcome.SUCCEEDED);
+            assertThat(service.uninstall(Set.of(), print(removal)))
+                    .as(failures(removal))
+                    .isEqualTo(PlanOutcome.SUCCEEDED);
 
-            List<Step> steps = plan.steps().stream().map(s -> s == failing ? new FailOnce(s) : s).toList();
+            List<Step> steps = plan.steps().stream()
+                    .map(s -> s == failing ? new FailOnce(s) : s)
+                    .toList();
             Plan injected = new Plan(plan.id(), plan.title(), steps);
             List<PlanEvent> first = new CopyOnWriteArrayList<>();
             assertThat(service.run(injected, List.of(), print(first))).isEqualTo(PlanOutcome.FAILED);
-            assertThat(first).filteredOn(e -> e instanceof PlanEvent.StepFailed).singleElement()
+            assertThat(first)
+                    .filteredOn(e -> e instanceof PlanEvent.StepFailed)
+                    .singleElement()
                     .satisfies(e -> assertThat(e.stepId()).isEqualTo(failing.id()));
             int at = plan.steps().indexOf(failing);
-            plan.steps().subList(0, at).forEach(s -> assertThat(finished(first).get(s.id())).as(s.id())
-                    .matches(StepState::succeeded));
+            plan.steps()
+                    .subList(0, at)
+                    .forEach(s ->
+                            assertThat(finished(first).get(s.id())).as(s.id()).matches(StepState::succeeded));
 
             List<PlanEvent> resumed = new CopyOnWriteArrayList<>();
-            assertThat(service.run(injected, List.of(), print(resumed))).as(failures(resumed))
+            assertThat(service.run(injected, List.of(), print(resumed)))
+                    .as(failures(resumed))
                     .isEqualTo(PlanOutcome.SUCCEEDED);
-            plan.steps().subList(0, at).forEach(s -> assertThat(finished(resumed).get(s.id())).as(s.id())
-                    .isEqualTo(StepState.UNCHANGED));
+            plan.steps()
+                    .subList(0, at)
+                    .forEach(s ->
+                            assertThat(finished(resumed).get(s.id())).as(s.id()).isEqualTo(StepState.UNCHANGED));
             // The uninstall keeps the namespaces, so that step finds its objects in place; every other
             // step's objects were removed and are written again.
-            assertThat(finished(resumed).get(failing.id())).as(failing.id())
+            assertThat(finished(resumed).get(failing.id()))
+                    .as(failing.id())
                     .isEqualTo(failing.id().equals("namespaces") ? StepState.UNCHANGED : StepState.DONE);
         }
     }
@@ -179,12 +240,14 @@ class InstallPlanIT {
     @DisplayName("the install command killed mid-plan leaves its journal on the cluster; the next run resumes from it")
     void killedProcessResumesFromJournal() throws Exception {
         InstallService service = fx.service();
-        assertThat(service.uninstall(Set.of(), print(new CopyOnWriteArrayList<>()))).isEqualTo(PlanOutcome.SUCCEEDED);
+        assertThat(service.uninstall(Set.of(), print(new CopyOnWriteArrayList<>())))
+                .isEqualTo(PlanOutcome.SUCCEEDED);
         controllers.holdProviders = true;
         Process child = InstallCommandProcess.start(fx, List.of("install", "--accept-warning", "api"));
         try {
             InstallCommandProcess.awaitJournal(fx.admin, "providers", StepState.APPLYING, 120);
-            assertThat(child.info().arguments().map(List::of).orElse(List.of())).noneMatch(a -> a.contains(InstallFixture.TOKEN));
+            assertThat(child.info().arguments().map(List::of).orElse(List.of()))
+                    .noneMatch(a -> a.contains(InstallFixture.TOKEN));
         } finally {
             child.destroyForcibly().waitFor();
         }
@@ -193,11 +256,14 @@ class InstallPlanIT {
         List<PlanEvent> events = new CopyOnWriteArrayList<>();
         assertThat(install(service, events)).as(failures(events)).isEqualTo(PlanOutcome.SUCCEEDED);
         PlanEvent.PlanStarted started = (PlanEvent.PlanStarted) events.get(0);
-        assertThat(started.resumed()).contains("namespaces", "crossplane", "runtime-config", "functions")
+        assertThat(started.resumed())
+                .contains("namespaces", "crossplane", "runtime-config", "functions")
                 .doesNotContain("providers");
         // The killed run had applied the providers; once they turn Healthy they are found in place.
-        assertThat(finished(events)).containsEntry("crossplane", StepState.UNCHANGED)
-                .containsEntry("credentials", StepState.DONE).containsEntry("hub", StepState.DONE);
+        assertThat(finished(events))
+                .containsEntry("crossplane", StepState.UNCHANGED)
+                .containsEntry("credentials", StepState.DONE)
+                .containsEntry("hub", StepState.DONE);
         assertThat(finished(events).get("providers")).matches(StepState::succeeded);
     }
 
@@ -205,21 +271,35 @@ class InstallPlanIT {
     @Order(6)
     @DisplayName("a field another manager took over is reported as a conflict naming the field and the manager")
     void conflictNamesFieldAndManager() {
-        GenericKubernetesResource hub = fx.admin.genericKubernetesResources(InstallControllers.HUB).inNamespace("default")
-                .withName("hub").get();
+        GenericKubernetesResource hub = fx.admin
+                .genericKubernetesResources(InstallControllers.HUB)
+                .inNamespace("default")
+                .withName("hub")
+                .get();
         GenericKubernetesResource patch = new GenericKubernetesResource();
         patch.setApiVersion("backstack.dev/v1alpha1");
         patch.setKind("Hub");
-        patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("hub").withNamespace("default").build());
-        patch.setAdditionalProperty("spec", Map.of("parameters", Map.of("repository", "https://github.com/acme/other")));
-        fx.admin.genericKubernetesResources(InstallControllers.HUB).inNamespace("default").resource(patch)
-                .fieldManager("platform-team").forceConflicts().serverSideApply();
+        patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                .withName("hub")
+                .withNamespace("default")
+                .build());
+        patch.setAdditionalProperty(
+                "spec", Map.of("parameters", Map.of("repository", "https://github.com/acme/other")));
+        fx.admin
+                .genericKubernetesResources(InstallControllers.HUB)
+                .inNamespace("default")
+                .resource(patch)
+                .fieldManager("platform-team")
+                .forceConflicts()
+                .serverSideApply();
         assertThat(hub).isNotNull();
 
         List<PlanEvent> events = new CopyOnWriteArrayList<>();
         assertThat(install(fx.service(), events)).isEqualTo(PlanOutcome.FAILED);
-        PlanEvent.StepFailed failed = (PlanEvent.StepFailed) events.stream().filter(e -> e instanceof PlanEvent.StepFailed)
-                .findFirst().orElseThrow();
+        PlanEvent.StepFailed failed = (PlanEvent.StepFailed) events.stream()
+                .filter(e -> e instanceof PlanEvent.StepFailed)
+                .findFirst()
+                .orElseThrow();
         assertThat(failed.stepId()).isEqualTo("hub");
         assertThat(failed.reason()).contains(".spec.parameters.repository", "platform-team");
         assertThat(failed.hint()).contains("take over");
@@ -229,13 +309,20 @@ class InstallPlanIT {
     @Order(7)
     @DisplayName("the GitHub token reaches its Secrets and nothing else: no log, ConfigMap, Helm release or file")
     void tokenNeverLeaks() throws Exception {
-        String stored = fx.admin.secrets().inNamespace("argocd").withName(HubPlan.REPO_SECRET).get().getData().get("password");
+        String stored = fx.admin
+                .secrets()
+                .inNamespace("argocd")
+                .withName(HubPlan.REPO_SECRET)
+                .get()
+                .getData()
+                .get("password");
         assertThat(new String(java.util.Base64.getDecoder().decode(stored))).isEqualTo(InstallFixture.TOKEN);
 
         assertThat(logs.mentioning(InstallFixture.TOKEN)).isEmpty();
         assertThat(logs.lines()).isNotEmpty();
         for (ConfigMap cm : fx.admin.configMaps().inAnyNamespace().list().getItems()) {
-            assertThat(String.valueOf(cm.getData())).as("ConfigMap " + cm.getMetadata().getName())
+            assertThat(String.valueOf(cm.getData()))
+                    .as("ConfigMap " + cm.getMetadata().getName())
                     .doesNotContain(InstallFixture.TOKEN);
         }
         LeakScan.assertNoHelmReleaseHolds(fx.admin, InstallFixture.TOKEN);
@@ -243,7 +330,10 @@ class InstallPlanIT {
     }
 
     static PreflightFinding finding(PreflightReport report, String id) {
-        return report.findings().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+        return report.findings().stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     static Map<String, StepState> finished(List<PlanEvent> events) {
@@ -259,7 +349,9 @@ class InstallPlanIT {
     }
 
     static String failures(List<PlanEvent> events) {
-        return events.stream().filter(e -> e instanceof PlanEvent.StepFailed).map(Object::toString)
+        return events.stream()
+                .filter(e -> e instanceof PlanEvent.StepFailed)
+                .map(Object::toString)
                 .collect(Collectors.joining("\n"));
     }
 

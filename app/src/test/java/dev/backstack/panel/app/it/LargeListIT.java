@@ -33,9 +33,9 @@ class LargeListIT {
     private static final int PAGE = 500;
     /** A component namespace: workloads elsewhere do not count in the model. */
     private static final String NS = "argocd";
+
     private static final KindRef DEPLOYMENT = new KindRef("apps", "Deployment");
-    private static final Pattern LIST_DEPLOYMENTS = Pattern.compile(
-            "apiserver_request_total\\{([^}]*)\\} (\\d+)");
+    private static final Pattern LIST_DEPLOYMENTS = Pattern.compile("apiserver_request_total\\{([^}]*)\\} (\\d+)");
 
     private static RealApiServer server;
     private static KubernetesClient admin;
@@ -50,7 +50,8 @@ class LargeListIT {
             List<Future<?>> created = new ArrayList<>();
             for (int i = 0; i < OBJECTS; i++) {
                 Deployment d = deployment(String.format("app-%05d", i));
-                created.add(pool.submit(() -> admin.apps().deployments().inNamespace(NS).resource(d).create()));
+                created.add(pool.submit(() ->
+                        admin.apps().deployments().inNamespace(NS).resource(d).create()));
             }
             for (Future<?> f : created) {
                 f.get();
@@ -68,11 +69,29 @@ class LargeListIT {
     }
 
     private static Deployment deployment(String name) {
-        return new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
-                .withNewSpec().withReplicas(0).withNewSelector().addToMatchLabels("app", name).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().withNewSpec()
-                .addNewContainer().withName("main").withImage("example.test/app:1").endContainer().endSpec()
-                .endTemplate().endSpec().build();
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NS)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(0)
+                .withNewSelector()
+                .addToMatchLabels("app", name)
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", name)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("main")
+                .withImage("example.test/app:1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
     }
 
     /** The API server's count of LIST requests for Deployments so far (its /metrics). */
@@ -82,7 +101,8 @@ class LargeListIT {
         Matcher m = LIST_DEPLOYMENTS.matcher(metrics);
         while (m.find()) {
             String labels = m.group(1);
-            if (labels.contains("verb=\"LIST\"") && labels.contains("resource=\"deployments\"")
+            if (labels.contains("verb=\"LIST\"")
+                    && labels.contains("resource=\"deployments\"")
                     && labels.contains("group=\"apps\"")) {
                 total += Long.parseLong(m.group(2));
             }
@@ -97,11 +117,14 @@ class LargeListIT {
         assertThat(admin.apps().deployments().inNamespace(NS).list().getItems()).hasSize(OBJECTS);
         long before = deploymentLists();
         try (LiveFleet live = LiveFleet.start("large-list", server.config(server.adminToken()))) {
-            live.awaitObjects("all " + OBJECTS + " Deployments in the model", Duration.ofSeconds(120),
+            live.awaitObjects(
+                    "all " + OBJECTS + " Deployments in the model",
+                    Duration.ofSeconds(120),
                     o -> o.all(DEPLOYMENT).size() == OBJECTS);
             long pages = deploymentLists() - before;
             System.err.printf("LargeListIT: %d LIST requests for %d Deployments%n", pages, OBJECTS);
-            assertThat(pages).as("LIST requests for Deployments: one per page of " + PAGE)
+            assertThat(pages)
+                    .as("LIST requests for Deployments: one per page of " + PAGE)
                     .isGreaterThanOrEqualTo(OBJECTS / PAGE);
             Runtime rt = Runtime.getRuntime();
             System.gc();

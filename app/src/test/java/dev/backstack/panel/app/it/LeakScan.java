@@ -16,18 +16,23 @@ import java.util.zip.GZIPInputStream;
 /** Looks for a secret value where it must never be: Helm's release records, files on disk. */
 final class LeakScan {
 
-    private LeakScan() {
-    }
+    private LeakScan() {}
 
     /** Helm 3 keeps each release (values included) as base64(gzip(JSON)) in a Secret labelled owner=helm. */
     static void assertNoHelmReleaseHolds(KubernetesClient client, String secret) throws IOException {
         int seen = 0;
-        for (Secret s : client.secrets().inAnyNamespace().withLabel("owner", "helm").list().getItems()) {
+        for (Secret s : client.secrets()
+                .inAnyNamespace()
+                .withLabel("owner", "helm")
+                .list()
+                .getItems()) {
             byte[] once = Base64.getDecoder().decode(s.getData().get("release"));
             byte[] gz = Base64.getDecoder().decode(once);
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
                 String release = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(release).as("Helm release " + s.getMetadata().getName()).doesNotContain(secret);
+                assertThat(release)
+                        .as("Helm release " + s.getMetadata().getName())
+                        .doesNotContain(secret);
                 seen++;
             }
         }
@@ -37,7 +42,9 @@ final class LeakScan {
     static void assertNoFileHolds(Path dir, String secret) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                assertThat(Files.readString(p, StandardCharsets.ISO_8859_1)).as(p.toString()).doesNotContain(secret);
+                assertThat(Files.readString(p, StandardCharsets.ISO_8859_1))
+                        .as(p.toString())
+                        .doesNotContain(secret);
             }
         }
     }

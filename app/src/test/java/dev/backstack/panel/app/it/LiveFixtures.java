@@ -21,15 +21,19 @@ final class LiveFixtures {
             StatusWriter.ctx("kyverno.io", "v1", "ClusterPolicy", "clusterpolicies", false);
     static final ResourceDefinitionContext POLICY = StatusWriter.ctx("kyverno.io", "v1", "Policy", "policies", true);
 
-    private LiveFixtures() {
-    }
+    private LiveFixtures() {}
 
     /**
      * Creates the namespace if absent. Namespaces are never deleted: with no controller manager a
      * deleted namespace stays Terminating for good and blocks every later create in it.
      */
     static void namespace(KubernetesClient client, String name) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .build())
                 .serverSideApply();
     }
 
@@ -41,11 +45,23 @@ final class LiveFixtures {
         GenericKubernetesResource app = new GenericKubernetesResource();
         app.setApiVersion("argoproj.io/v1alpha1");
         app.setKind("Application");
-        app.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
-        app.setAdditionalProperty("spec", Map.of("project", "default",
-                "source", Map.of("repoURL", "https://github.com/back-stack/showcase", "path", "apps/" + name,
-                        "targetRevision", "HEAD"),
-                "destination", Map.of("server", "https://elsewhere.invalid:6443", "namespace", name)));
+        app.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        app.setAdditionalProperty(
+                "spec",
+                Map.of(
+                        "project",
+                        "default",
+                        "source",
+                        Map.of(
+                                "repoURL",
+                                "https://github.com/back-stack/showcase",
+                                "path",
+                                "apps/" + name,
+                                "targetRevision",
+                                "HEAD"),
+                        "destination",
+                        Map.of("server", "https://elsewhere.invalid:6443", "namespace", name)));
         return app;
     }
 
@@ -53,21 +69,45 @@ final class LiveFixtures {
         GenericKubernetesResource set = new GenericKubernetesResource();
         set.setApiVersion("argoproj.io/v1alpha1");
         set.setKind("ApplicationSet");
-        set.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
-        set.setAdditionalProperty("spec", Map.of(
-                "generators", List.of(Map.of("list", Map.of("elements", List.of(Map.of("cluster", "in-cluster"))))),
-                "template", Map.of("metadata", Map.of("name", "{{cluster}}-" + name),
-                        "spec", Map.of("project", "default",
-                                "source", Map.of("repoURL", "https://github.com/back-stack/showcase", "path", "apps",
-                                        "targetRevision", "HEAD"),
-                                "destination", Map.of("server", "https://elsewhere.invalid:6443", "namespace", name)))));
+        set.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        set.setAdditionalProperty(
+                "spec",
+                Map.of(
+                        "generators",
+                                List.of(Map.of("list", Map.of("elements", List.of(Map.of("cluster", "in-cluster"))))),
+                        "template",
+                                Map.of(
+                                        "metadata",
+                                        Map.of("name", "{{cluster}}-" + name),
+                                        "spec",
+                                        Map.of(
+                                                "project",
+                                                "default",
+                                                "source",
+                                                Map.of(
+                                                        "repoURL",
+                                                        "https://github.com/back-stack/showcase",
+                                                        "path",
+                                                        "apps",
+                                                        "targetRevision",
+                                                        "HEAD"),
+                                                "destination",
+                                                Map.of(
+                                                        "server",
+                                                        "https://elsewhere.invalid:6443",
+                                                        "namespace",
+                                                        name)))));
         return set;
     }
 
     /** What the API server holds of one kind in one namespace, key ({@code ns/name}) to uid. */
     static Map<String, String> serverUids(KubernetesClient client, ResourceDefinitionContext kind, String namespace) {
         return client.genericKubernetesResources(kind).inNamespace(namespace).list().getItems().stream()
-                .collect(Collectors.toMap(o -> namespace + "/" + o.getMetadata().getName(), o -> o.getMetadata().getUid(),
-                        (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(
+                        o -> namespace + "/" + o.getMetadata().getName(),
+                        o -> o.getMetadata().getUid(),
+                        (a, b) -> a,
+                        TreeMap::new));
     }
 }

@@ -1,6 +1,5 @@
 package dev.backstack.panel.app.it;
 
-
 import dev.backstack.panel.app.StatusReport;
 import dev.backstack.panel.installer.FleetService;
 import dev.backstack.panel.installer.live.KindSpec;
@@ -46,8 +45,8 @@ final class LiveFleet implements AutoCloseable {
         this.client = new KubernetesClientBuilder().withConfig(config).build();
         this.service = FleetService.watching(List.of(), 50);
         service.addListener(history::add);
-        service.add(new FleetService.Target(clusterId, clusterId, ClusterRole.HUB, config.getMasterUrl(),
-                Set.of("integration test"), client));
+        service.add(new FleetService.Target(
+                clusterId, clusterId, ClusterRole.HUB, config.getMasterUrl(), Set.of("integration test"), client));
     }
 
     /** Starts watching the cluster the configuration points at, as the hub {@code clusterId}. */
@@ -79,7 +78,9 @@ final class LiveFleet implements AutoCloseable {
 
     /** The state of the watch whose resource reads {@code resource} ("Deployments", "Pods in argocd"). */
     static Optional<WatchState> watch(Fleet fleet, String clusterId, String resource) {
-        return fleet.watchesOf(clusterId).stream().filter(w -> w.resource().equals(resource)).findFirst();
+        return fleet.watchesOf(clusterId).stream()
+                .filter(w -> w.resource().equals(resource))
+                .findFirst();
     }
 
     Optional<WatchState> watch(Fleet fleet, String resource) {
@@ -120,7 +121,11 @@ final class LiveFleet implements AutoCloseable {
         Set<String> out = new java.util.TreeSet<>();
         WatchCatalog.builtIns().forEach(k -> out.add(k.describe()));
         for (KindSpec k : WatchCatalog.customs()) {
-            if (RealApiServer.established(admin.apiextensions().v1().customResourceDefinitions().withName(k.crdName()).get())) {
+            if (RealApiServer.established(admin.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(k.crdName())
+                    .get())) {
                 out.add(k.describe());
             }
         }
@@ -129,8 +134,10 @@ final class LiveFleet implements AutoCloseable {
 
     /** The resources whose watch runs in the snapshot. */
     Set<String> watching(Fleet fleet) {
-        return fleet.watchesOf(clusterId).stream().filter(w -> w.state() == WatchState.State.WATCHING)
-                .map(WatchState::resource).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return fleet.watchesOf(clusterId).stream()
+                .filter(w -> w.state() == WatchState.State.WATCHING)
+                .map(WatchState::resource)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** Every distinct state one watch showed in the given snapshots, in order, consecutive repeats collapsed. */
@@ -139,7 +146,9 @@ final class LiveFleet implements AutoCloseable {
         for (Fleet f : snapshots) {
             watch(f, resource).ifPresent(w -> {
                 WatchState last = out.isEmpty() ? null : out.get(out.size() - 1);
-                if (last == null || last.state() != w.state() || last.attempt() != w.attempt()
+                if (last == null
+                        || last.state() != w.state()
+                        || last.attempt() != w.attempt()
                         || !last.message().equals(w.message())) {
                     out.add(w);
                 }
@@ -153,41 +162,63 @@ final class LiveFleet implements AutoCloseable {
      * {@code steady}, so a test that asserts on what happens next starts from a settled model.
      */
     Fleet awaitSteady(String what, Duration timeout, Set<String> expected, Duration steady) {
-        return awaitSteadily(what + " (expected watching " + expected + ")", steady, timeout,
+        return awaitSteadily(
+                what + " (expected watching " + expected + ")",
+                steady,
+                timeout,
                 f -> f.hub().reachability().isReachable() && watching(f).containsAll(expected));
     }
 
     /** Waits until the condition has held on every snapshot for {@code steady} on end. */
     Fleet awaitSteadily(String what, Duration steady, Duration timeout, Predicate<Fleet> condition) {
         try {
-            Awaitility.await(what).atMost(timeout).during(steady).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(50)).until(service::latest, condition);
+            Awaitility.await(what)
+                    .atMost(timeout)
+                    .during(steady)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(service::latest, condition);
             return service.latest();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(String.format("timed out after %s waiting until %s, steadily for %s; the model says:%n%s",
-                    timeout, what, steady, describe(service.latest())), e);
+            throw new AssertionError(
+                    String.format(
+                            "timed out after %s waiting until %s, steadily for %s; the model says:%n%s",
+                            timeout, what, steady, describe(service.latest())),
+                    e);
         }
     }
 
     /** Waits until the latest snapshot satisfies the condition; fails with the model's state otherwise. */
     Fleet await(String what, Duration timeout, Predicate<Fleet> condition) {
         try {
-            return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+            return Awaitility.await(what)
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(service::latest, condition);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(String.format("timed out after %s waiting until %s; the model says:%n%s", timeout,
-                    what, describe(service.latest())), e);
+            throw new AssertionError(
+                    String.format(
+                            "timed out after %s waiting until %s; the model says:%n%s",
+                            timeout, what, describe(service.latest())),
+                    e);
         }
     }
 
     /** Waits until the model's raw objects satisfy the condition. */
     ObjectSet awaitObjects(String what, Duration timeout, Predicate<ObjectSet> condition) {
         try {
-            return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+            return Awaitility.await(what)
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(this::objects, condition);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(String.format("timed out after %s waiting until %s; the model says:%n%s", timeout,
-                    what, describe(service.latest())), e);
+            throw new AssertionError(
+                    String.format(
+                            "timed out after %s waiting until %s; the model says:%n%s",
+                            timeout, what, describe(service.latest())),
+                    e);
         }
     }
 

@@ -64,13 +64,19 @@ class NamespaceBundleIT {
 
     private static final String SPOKE = "spoke-it";
     private static final String NS = "team-it-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final ResourceDefinitionContext VALIDATING_POLICY = StatusWriter.ctx("policies.kyverno.io", "v1",
-            "ValidatingPolicy", "validatingpolicies", false);
+    private static final ResourceDefinitionContext VALIDATING_POLICY =
+            StatusWriter.ctx("policies.kyverno.io", "v1", "ValidatingPolicy", "validatingpolicies", false);
     /** Written the long way on purpose: the API server stores 1, 1Gi, 100m, 500m, 512Mi; a re-run must still find them. */
-    private static final NamespaceRequest REQUEST = new NamespaceRequest(SPOKE, NS, "team-it",
-            new NamespaceQuota("1000m", "1024Mi", "1"), new ContainerDefaults("0.1", "128Mi", "0.5", "0.5Gi"), true,
+    private static final NamespaceRequest REQUEST = new NamespaceRequest(
+            SPOKE,
+            NS,
+            "team-it",
+            new NamespaceQuota("1000m", "1024Mi", "1"),
+            new ContainerDefaults("0.1", "128Mi", "0.5", "0.5Gi"),
+            true,
             "ingress-nginx",
-            List.of(new TeamPolicy("require-probes", PolicyMode.AUDIT)), null);
+            List.of(new TeamPolicy("require-probes", PolicyMode.AUDIT)),
+            null);
 
     private static RealApiServer server;
     private static KubernetesClient admin;
@@ -85,30 +91,64 @@ class NamespaceBundleIT {
         // create with another (immutable) selector.
         server = RealApiServer.fresh();
         admin = server.admin();
-        counted = new KubernetesClientBuilder().withConfig(server.config(server.adminToken()))
+        counted = new KubernetesClientBuilder()
+                .withConfig(server.config(server.adminToken()))
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
                     @Override
                     public void before(BasicBuilder builder, HttpRequest request, Interceptor.RequestTags tags) {
                         String uri = request.uri().toString();
-                        if (!request.method().equals("GET") && !uri.contains("accessreviews")
+                        if (!request.method().equals("GET")
+                                && !uri.contains("accessreviews")
                                 && !uri.contains("dryRun=All")) {
                             writes.add(request.method() + " " + request.uri().getPath());
                         }
                     }
-                })).build();
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kyverno").endMetadata().build())
+                }))
+                .build();
+        admin.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("kyverno")
+                        .endMetadata()
+                        .build())
                 .serverSideApply();
-        admin.apps().deployments().inNamespace("kyverno").resource(new DeploymentBuilder().withNewMetadata()
-                .withName("kyverno-admission-controller").addToLabels("app.kubernetes.io/version", "v1.19.0")
-                .endMetadata().withNewSpec().withNewSelector().addToMatchLabels("app", "kyverno").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "kyverno").endMetadata().withNewSpec()
-                .addNewContainer().withName("kyverno").withImage("ghcr.io/kyverno/kyverno:v1.19.0").endContainer()
-                .endSpec().endTemplate().endSpec().build()).serverSideApply();
+        admin.apps()
+                .deployments()
+                .inNamespace("kyverno")
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("kyverno-admission-controller")
+                        .addToLabels("app.kubernetes.io/version", "v1.19.0")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withNewSelector()
+                        .addToMatchLabels("app", "kyverno")
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .addToLabels("app", "kyverno")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("kyverno")
+                        .withImage("ghcr.io/kyverno/kyverno:v1.19.0")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .serverSideApply();
         Path journals = Files.createTempDirectory(KubeBinaries.projectRoot().resolve("app/target"), "namespace-it-");
-        PlanTarget target = new PlanTarget(SPOKE, server.url(), counted, KubeconfigContents.fromToken(SPOKE,
-                server.url(), server.adminToken(), KubeconfigContents.ServerTrust.insecure()), null, false);
-        service = new NamespaceService(PolicyCatalog.load(), new OneSpoke(target), journals, Clock.systemUTC(),
-                new GitOpsDelivery());
+        PlanTarget target = new PlanTarget(
+                SPOKE,
+                server.url(),
+                counted,
+                KubeconfigContents.fromToken(
+                        SPOKE, server.url(), server.adminToken(), KubeconfigContents.ServerTrust.insecure()),
+                null,
+                false);
+        service = new NamespaceService(
+                PolicyCatalog.load(), new OneSpoke(target), journals, Clock.systemUTC(), new GitOpsDelivery());
         facts = service.facts(SPOKE);
     }
 
@@ -148,76 +188,123 @@ class NamespaceBundleIT {
         assertThat(done.outcome()).as(events.toString()).isEqualTo(PlanOutcome.SUCCEEDED);
         assertThat(admin.namespaces().withName(NS).get().getMetadata().getLabels())
                 .containsEntry("backstack.dev/team", "team-it");
-        assertThat(admin.rbac().roleBindings().inNamespace(NS).withName("team-edit").get().getSubjects().get(0).getName())
+        assertThat(admin.rbac()
+                        .roleBindings()
+                        .inNamespace(NS)
+                        .withName("team-edit")
+                        .get()
+                        .getSubjects()
+                        .get(0)
+                        .getName())
                 .isEqualTo("team-it");
-        assertThat(admin.network().networkPolicies().inNamespace(NS).withName("default-deny-ingress").get()).isNotNull();
-        assertThat(admin.genericKubernetesResources(VALIDATING_POLICY).withName(NS + "-require-probes").get())
+        assertThat(admin.network()
+                        .networkPolicies()
+                        .inNamespace(NS)
+                        .withName("default-deny-ingress")
+                        .get())
+                .isNotNull();
+        assertThat(admin.genericKubernetesResources(VALIDATING_POLICY)
+                        .withName(NS + "-require-probes")
+                        .get())
                 .isNotNull();
     }
 
     @Test
     @Order(3)
-    @DisplayName("the API server enforces the quota and the defaults: too much CPU refused, defaults filled in, a second pod refused")
+    @DisplayName(
+            "the API server enforces the quota and the defaults: too much CPU refused, defaults filled in, a second pod refused")
     void quotaAndLimitRangeEnforced() throws Exception {
         playQuotaAndServiceAccountControllers();
 
-        assertThatThrownBy(() -> admin.pods().inNamespace(NS).resource(pod("greedy", "2")).create())
+        assertThatThrownBy(() -> admin.pods()
+                        .inNamespace(NS)
+                        .resource(pod("greedy", "2"))
+                        .create())
                 .isInstanceOf(KubernetesClientException.class)
                 .hasMessageContaining("exceeded quota: team-quota")
                 .hasMessageContaining("requested: limits.cpu=2,requests.cpu=2");
 
         Pod plain = admin.pods().inNamespace(NS).resource(pod("plain", null)).create();
         var resources = plain.getSpec().getContainers().get(0).getResources();
-        assertThat(resources.getRequests()).containsEntry("cpu", new Quantity("100m"))
+        assertThat(resources.getRequests())
+                .containsEntry("cpu", new Quantity("100m"))
                 .containsEntry("memory", new Quantity("128Mi"));
-        assertThat(resources.getLimits()).containsEntry("cpu", new Quantity("500m"))
+        assertThat(resources.getLimits())
+                .containsEntry("cpu", new Quantity("500m"))
                 .containsEntry("memory", new Quantity("512Mi"));
 
-        assertThatThrownBy(() -> admin.pods().inNamespace(NS).resource(pod("second", null)).create())
+        assertThatThrownBy(() -> admin.pods()
+                        .inNamespace(NS)
+                        .resource(pod("second", null))
+                        .create())
                 .isInstanceOf(KubernetesClientException.class)
                 .hasMessageContaining("exceeded quota: team-quota, requested: pods=1, used: pods=1, limited: pods=1");
     }
 
     @Test
     @Order(4)
-    @DisplayName("a re-run of the same request (quantities written the long way) finds everything in place and sends no write")
+    @DisplayName(
+            "a re-run of the same request (quantities written the long way) finds everything in place and sends no write")
     void reRunWritesNothing() {
         writes.clear();
-        PolicyService.Delivered again = service.run(REQUEST, facts, GitCredentials.none(), List.of(), e -> { });
+        PolicyService.Delivered again = service.run(REQUEST, facts, GitCredentials.none(), List.of(), e -> {});
 
         assertThat(again.outcome()).isEqualTo(PlanOutcome.UNCHANGED);
         assertThat(writes).isEmpty();
     }
 
     private static Pod pod(String name, String cpu) {
-        PodBuilder b = new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
-                .withAutomountServiceAccountToken(false).addNewContainer().withName("app").withImage("nginx:1.27")
-                .endContainer().endSpec();
+        PodBuilder b = new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .withAutomountServiceAccountToken(false)
+                .addNewContainer()
+                .withName("app")
+                .withImage("nginx:1.27")
+                .endContainer()
+                .endSpec();
         if (cpu != null) {
-            b.editSpec().editFirstContainer().withNewResources().addToRequests("cpu", new Quantity(cpu))
-                    .addToLimits("cpu", new Quantity(cpu)).endResources().endContainer().endSpec();
+            b.editSpec()
+                    .editFirstContainer()
+                    .withNewResources()
+                    .addToRequests("cpu", new Quantity(cpu))
+                    .addToLimits("cpu", new Quantity(cpu))
+                    .endResources()
+                    .endContainer()
+                    .endSpec();
         }
         return b.build();
     }
 
     /** Kyverno: marks the scoped policy ready as soon as it exists. */
     private static Thread playKyverno(String policy) {
-        Thread t = new Thread(() -> {
-            StatusWriter status = new StatusWriter(admin);
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    if (admin.genericKubernetesResources(VALIDATING_POLICY).withName(policy).get() != null) {
-                        status.status(VALIDATING_POLICY, null, policy, Map.of("conditionStatus", Map.of("ready", true)));
-                        return;
+        Thread t = new Thread(
+                () -> {
+                    StatusWriter status = new StatusWriter(admin);
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            if (admin.genericKubernetesResources(VALIDATING_POLICY)
+                                            .withName(policy)
+                                            .get()
+                                    != null) {
+                                status.status(
+                                        VALIDATING_POLICY,
+                                        null,
+                                        policy,
+                                        Map.of("conditionStatus", Map.of("ready", true)));
+                                return;
+                            }
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (KubernetesClientException e) {
+                            // not served yet or a conflict: try again
+                        }
                     }
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (KubernetesClientException e) {
-                    // not served yet or a conflict: try again
-                }
-            }
-        }, "plays-kyverno");
+                },
+                "plays-kyverno");
         t.setDaemon(true);
         t.start();
         return t;
@@ -225,16 +312,25 @@ class NamespaceBundleIT {
 
     /** The quota controller fills in status.hard and used; the service-account controller makes "default". */
     private static void playQuotaAndServiceAccountControllers() {
-        admin.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("default")
-                .endMetadata().build()).serverSideApply();
+        admin.serviceAccounts()
+                .inNamespace(NS)
+                .resource(new ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName("default")
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
         admin.resourceQuotas().inNamespace(NS).withName("team-quota").editStatus(q -> {
             Map<String, Quantity> used = new HashMap<>();
             q.getSpec().getHard().keySet().forEach(k -> used.put(k, new Quantity("0")));
             q.setStatus(new io.fabric8.kubernetes.api.model.ResourceQuotaStatusBuilder()
-                    .withHard(q.getSpec().getHard()).withUsed(used).build());
+                    .withHard(q.getSpec().getHard())
+                    .withUsed(used)
+                    .build());
             return q;
         });
-        ResourceQuota q = admin.resourceQuotas().inNamespace(NS).withName("team-quota").get();
+        ResourceQuota q =
+                admin.resourceQuotas().inNamespace(NS).withName("team-quota").get();
         assertThat(q.getStatus().getHard()).containsKeys("pods", "requests.cpu");
     }
 

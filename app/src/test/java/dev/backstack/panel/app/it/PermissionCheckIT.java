@@ -27,12 +27,14 @@ class PermissionCheckIT {
 
     private static final String NS = "rbac-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Permission CREATE_NAMESPACES = Permission.cluster("create", "", "namespaces");
-    private static final Permission CREATE_CRDS = Permission.cluster("create", "apiextensions.k8s.io", "customresourcedefinitions");
-    private static final Permission CREATE_CRBS = Permission.cluster("create", "rbac.authorization.k8s.io", "clusterrolebindings");
+    private static final Permission CREATE_CRDS =
+            Permission.cluster("create", "apiextensions.k8s.io", "customresourcedefinitions");
+    private static final Permission CREATE_CRBS =
+            Permission.cluster("create", "rbac.authorization.k8s.io", "clusterrolebindings");
     private static final Permission LIST_CONFIGMAPS = Permission.namespaced("list", "", "configmaps", NS);
     private static final Permission CREATE_DEPLOYMENTS = Permission.namespaced("create", "apps", "deployments", NS);
-    private static final List<Permission> PLAN = List.of(CREATE_NAMESPACES, CREATE_CRDS, CREATE_CRBS, LIST_CONFIGMAPS,
-            CREATE_DEPLOYMENTS);
+    private static final List<Permission> PLAN =
+            List.of(CREATE_NAMESPACES, CREATE_CRDS, CREATE_CRBS, LIST_CONFIGMAPS, CREATE_DEPLOYMENTS);
 
     private static KubernetesClient admin;
     private static KubernetesClient alice;
@@ -42,17 +44,54 @@ class PermissionCheckIT {
         RealApiServer server = RealApiServer.shared();
         admin = server.admin();
         alice = server.limited();
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
-        admin.rbac().roles().inNamespace(NS).resource(new RoleBuilder().withNewMetadata().withName("configmap-reader")
-                .endMetadata().addNewRule().withApiGroups("").withResources("configmaps").withVerbs("get", "list").endRule()
-                .build()).create();
-        admin.rbac().roleBindings().inNamespace(NS).resource(new RoleBindingBuilder().withNewMetadata()
-                .withName("alice-reads-configmaps").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
-                .withKind("Role").withName("configmap-reader").endRoleRef().addNewSubject().withKind("User")
-                .withApiGroup("rbac.authorization.k8s.io").withName(RealApiServer.LIMITED_USER).endSubject().build()).create();
+        admin.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NS)
+                        .endMetadata()
+                        .build())
+                .create();
+        admin.rbac()
+                .roles()
+                .inNamespace(NS)
+                .resource(new RoleBuilder()
+                        .withNewMetadata()
+                        .withName("configmap-reader")
+                        .endMetadata()
+                        .addNewRule()
+                        .withApiGroups("")
+                        .withResources("configmaps")
+                        .withVerbs("get", "list")
+                        .endRule()
+                        .build())
+                .create();
+        admin.rbac()
+                .roleBindings()
+                .inNamespace(NS)
+                .resource(new RoleBindingBuilder()
+                        .withNewMetadata()
+                        .withName("alice-reads-configmaps")
+                        .endMetadata()
+                        .withNewRoleRef()
+                        .withApiGroup("rbac.authorization.k8s.io")
+                        .withKind("Role")
+                        .withName("configmap-reader")
+                        .endRoleRef()
+                        .addNewSubject()
+                        .withKind("User")
+                        .withApiGroup("rbac.authorization.k8s.io")
+                        .withName(RealApiServer.LIMITED_USER)
+                        .endSubject()
+                        .build())
+                .create();
         // The RBAC authorizer learns of new bindings through a watch: wait until it has.
-        Awaitility.await("alice's new binding in effect").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(100)).until(() -> new PermissionCheck(alice).check(List.of(LIST_CONFIGMAPS)).clean());
+        Awaitility.await("alice's new binding in effect")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> new PermissionCheck(alice)
+                        .check(List.of(LIST_CONFIGMAPS))
+                        .clean());
     }
 
     @AfterAll
@@ -80,10 +119,11 @@ class PermissionCheckIT {
         assertThat(report.granted()).containsExactly(LIST_CONFIGMAPS);
         assertThat(report.unchecked()).isEmpty();
         assertThat(report.clean()).isFalse();
-        assertThat(report.summary()).isEqualTo("missing 4 permissions: create namespaces (cluster), "
-                + "create customresourcedefinitions.apiextensions.k8s.io (cluster), "
-                + "create clusterrolebindings.rbac.authorization.k8s.io (cluster), "
-                + "create deployments.apps (namespace " + NS + ")");
+        assertThat(report.summary())
+                .isEqualTo("missing 4 permissions: create namespaces (cluster), "
+                        + "create customresourcedefinitions.apiextensions.k8s.io (cluster), "
+                        + "create clusterrolebindings.rbac.authorization.k8s.io (cluster), "
+                        + "create deployments.apps (namespace " + NS + ")");
     }
 
     @Test
@@ -106,6 +146,7 @@ class PermissionCheckIT {
 
         assertThat(report.granted()).containsExactly(getOne);
         assertThat(report.missing()).containsExactly(scale);
-        assertThat(report.summary()).isEqualTo("missing 1 permission: update deployments.apps/scale \"web\" (namespace " + NS + ")");
+        assertThat(report.summary())
+                .isEqualTo("missing 1 permission: update deployments.apps/scale \"web\" (namespace " + NS + ")");
     }
 }

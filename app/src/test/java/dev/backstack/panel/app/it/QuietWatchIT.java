@@ -42,7 +42,8 @@ class QuietWatchIT {
             try (LiveFleet live = LiveFleet.start("quiet-start-" + i, server.config(server.adminToken()))) {
                 live.awaitSteady("every watch running", LiveFleet.TIMEOUT, expected, Duration.ofMillis(2500));
                 for (Fleet f : live.since(0)) {
-                    f.watchesOf(live.id()).stream().filter(w -> w.state() == WatchState.State.RECONNECTING)
+                    f.watchesOf(live.id()).stream()
+                            .filter(w -> w.state() == WatchState.State.RECONNECTING)
                             .forEach(w -> flashes.add("startup " + live.id() + ": " + w.describe()));
                 }
             }

@@ -89,7 +89,7 @@ public final class RealApiServer implements AutoCloseable {
      * A server of its own, with only the upstream CRDs of {@code ../shared/crds} registered (as
      * their charts would have installed them), for tests that need a cluster no other test
      * touches (public for the tests in sub-packages, such as the policy truth tests). The caller
- * closes it.
+     * closes it.
      */
     public static RealApiServer fresh() throws Exception {
         KubeBinaries.Result found = KubeBinaries.locate();
@@ -109,11 +109,20 @@ public final class RealApiServer implements AutoCloseable {
     private void startEtcd() throws IOException {
         String peer = "http://127.0.0.1:" + peerPort;
         String client = "http://127.0.0.1:" + etcdPort;
-        etcd = new ProcessBuilder(binaries.resolve("etcd").toString(), "--name=it", "--data-dir=" + work.resolve("etcd"),
-                "--listen-client-urls=" + client, "--advertise-client-urls=" + client, "--listen-peer-urls=" + peer,
-                "--initial-advertise-peer-urls=" + peer, "--initial-cluster=it=" + peer, "--unsafe-no-fsync=true",
-                "--log-level=warn")
-                .redirectErrorStream(true).redirectOutput(work.resolve("etcd.log").toFile()).start();
+        etcd = new ProcessBuilder(
+                        binaries.resolve("etcd").toString(),
+                        "--name=it",
+                        "--data-dir=" + work.resolve("etcd"),
+                        "--listen-client-urls=" + client,
+                        "--advertise-client-urls=" + client,
+                        "--listen-peer-urls=" + peer,
+                        "--initial-advertise-peer-urls=" + peer,
+                        "--initial-cluster=it=" + peer,
+                        "--unsafe-no-fsync=true",
+                        "--log-level=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("etcd.log").toFile())
+                .start();
     }
 
     /** Starts (or restarts, on the same port and etcd) the API server and waits until it is ready. */
@@ -122,18 +131,28 @@ public final class RealApiServer implements AutoCloseable {
         if (!Files.exists(sa.resolve("sa.key"))) {
             writeKeysAndTokens(sa);
         }
-        List<String> args = new ArrayList<>(List.of(binaries.resolve("kube-apiserver").toString(),
-                "--bind-address=127.0.0.1", "--secure-port=" + apiPort, "--etcd-servers=http://127.0.0.1:" + etcdPort,
-                "--cert-dir=" + work.resolve("certs"), "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-                "--service-account-key-file=" + sa.resolve("sa.pub"), "--service-account-signing-key-file=" + sa.resolve("sa.key"),
-                "--service-cluster-ip-range=10.0.0.0/24", "--authorization-mode=RBAC",
+        List<String> args = new ArrayList<>(List.of(
+                binaries.resolve("kube-apiserver").toString(),
+                "--bind-address=127.0.0.1",
+                "--secure-port=" + apiPort,
+                "--etcd-servers=http://127.0.0.1:" + etcdPort,
+                "--cert-dir=" + work.resolve("certs"),
+                "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                "--service-account-key-file=" + sa.resolve("sa.pub"),
+                "--service-account-signing-key-file=" + sa.resolve("sa.key"),
+                "--service-cluster-ip-range=10.0.0.0/24",
+                "--authorization-mode=RBAC",
                 "--token-auth-file=" + sa.resolve("tokens.csv"),
                 // as kubeadm, EKS and AKS run it: otherwise privileged pods fail validation before admission
                 "--allow-privileged=true",
                 // 410 Gone must be reachable in a test: compact often, and serve watches from etcd.
-                "--etcd-compaction-interval=5s", "--watch-cache=false"));
-        apiServer = new ProcessBuilder(args).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("kube-apiserver.log").toFile())).start();
+                "--etcd-compaction-interval=5s",
+                "--watch-cache=false"));
+        apiServer = new ProcessBuilder(args)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve("kube-apiserver.log").toFile()))
+                .start();
         awaitReady(Duration.ofSeconds(120));
     }
 
@@ -172,25 +191,38 @@ public final class RealApiServer implements AutoCloseable {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
         gen.initialize(2048);
         KeyPair pair = gen.generateKeyPair();
-        Files.writeString(sa.resolve("sa.pub"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        Files.writeString(sa.resolve("sa.key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        Files.writeString(sa.resolve("tokens.csv"), adminToken + "," + ADMIN_USER + ",admin-uid,\"system:masters\"\n"
-                + limitedToken + "," + LIMITED_USER + ",alice-uid\n");
+        Files.writeString(
+                sa.resolve("sa.pub"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(
+                sa.resolve("sa.key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(
+                sa.resolve("tokens.csv"),
+                adminToken + "," + ADMIN_USER + ",admin-uid,\"system:masters\"\n" + limitedToken + "," + LIMITED_USER
+                        + ",alice-uid\n");
     }
 
     private void awaitReady(Duration budget) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(trustAll())
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         AtomicReference<String> last = new AtomicReference<>("");
         try {
-            Awaitility.await("kube-apiserver ready").atMost(budget).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+            Awaitility.await("kube-apiserver ready")
+                    .atMost(budget)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
                         if (!apiServer.isAlive()) {
                             throw new IllegalStateException("kube-apiserver exited with " + apiServer.exitValue()
                                     + "; log: " + work.resolve("kube-apiserver.log"));
                         }
                         try {
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/readyz"))
-                                    .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(3)).build(),
+                            HttpResponse<String> r = http.send(
+                                    HttpRequest.newBuilder(URI.create(url() + "/readyz"))
+                                            .header("Authorization", "Bearer " + adminToken)
+                                            .timeout(Duration.ofSeconds(3))
+                                            .build(),
                                     HttpResponse.BodyHandlers.ofString());
                             last.set(r.statusCode() + " " + r.body());
                             return r.statusCode() == 200;
@@ -240,7 +272,8 @@ public final class RealApiServer implements AutoCloseable {
     }
 
     private KubernetesClient client(String token, Void unused) {
-        KubernetesClient c = new KubernetesClientBuilder().withConfig(config(token)).build();
+        KubernetesClient c =
+                new KubernetesClientBuilder().withConfig(config(token)).build();
         clients.add(c);
         return c;
     }
@@ -269,7 +302,9 @@ public final class RealApiServer implements AutoCloseable {
     }
 
     static boolean established(CustomResourceDefinition crd) {
-        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+        return crd != null
+                && crd.getStatus() != null
+                && crd.getStatus().getConditions() != null
                 && crd.getStatus().getConditions().stream()
                         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
@@ -294,8 +329,9 @@ public final class RealApiServer implements AutoCloseable {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static String token() {
@@ -314,20 +350,23 @@ public final class RealApiServer implements AutoCloseable {
 
     private static SSLContext trustAll() throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        ctx.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                new SecureRandom());
         return ctx;
     }
 }

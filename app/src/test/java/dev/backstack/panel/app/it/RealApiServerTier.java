@@ -12,8 +12,7 @@ final class RealApiServerTier {
 
     private static boolean announced;
 
-    private RealApiServerTier() {
-    }
+    private RealApiServerTier() {}
 
     static void requireOrSkip(KubeBinaries.Result found) {
         if (found.dir().isPresent()) {

@@ -50,7 +50,13 @@ class ServerSideApplyIT {
     static void namespace() throws Exception {
         admin = RealApiServer.shared().admin();
         applier = new ServerSideApplier(admin);
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
+        admin.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NS)
+                        .endMetadata()
+                        .build())
+                .create();
     }
 
     @AfterAll
@@ -70,11 +76,29 @@ class ServerSideApplyIT {
     }
 
     static Deployment deployment(String name, int replicas) {
-        return new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
-                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", name).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().withNewSpec()
-                .addNewContainer().withName(name).withImage("nginx:1.27").endContainer().endSpec().endTemplate()
-                .endSpec().build();
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NS)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(replicas)
+                .withNewSelector()
+                .addToMatchLabels("app", name)
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", name)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName(name)
+                .withImage("nginx:1.27")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
     }
 
     static GenericKubernetesResource yaml(String text) {
@@ -86,37 +110,50 @@ class ServerSideApplyIT {
     }
 
     static Optional<ManagedFieldsEntry> managedBy(HasMetadata o, String manager) {
-        return o.getMetadata().getManagedFields().stream().filter(m -> manager.equals(m.getManager())).findFirst();
+        return o.getMetadata().getManagedFields().stream()
+                .filter(m -> manager.equals(m.getManager()))
+                .findFirst();
     }
 
     @SuppressWarnings("unchecked")
     static boolean ownsReplicas(Optional<ManagedFieldsEntry> entry) {
-        return entry.map(e -> ((Map<String, Object>) e.getFieldsV1().getAdditionalProperties().getOrDefault("f:spec", Map.of()))
-                .containsKey("f:replicas")).orElse(false);
+        return entry.map(e -> ((Map<String, Object>)
+                                e.getFieldsV1().getAdditionalProperties().getOrDefault("f:spec", Map.of()))
+                        .containsKey("f:replicas"))
+                .orElse(false);
     }
 
     /** Repeats a dry run until admission has picked up a new policy or webhook (it watches them). */
-    static <T extends HasMetadata> ApplyResult<T> until(Supplier<ApplyResult<T>> attempt, Predicate<ApplyResult<T>> done) {
+    static <T extends HasMetadata> ApplyResult<T> until(
+            Supplier<ApplyResult<T>> attempt, Predicate<ApplyResult<T>> done) {
         try {
-            return Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(200)).until(attempt::get, done);
+            return Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(attempt::get, done);
         } catch (ConditionTimeoutException e) {
             return attempt.get(); // the caller's assertion says what the last dry run answered
         }
     }
 
     @Test
-    @DisplayName("applies under the field manager back-stack-desktop, and applying the same object again changes nothing")
+    @DisplayName(
+            "applies under the field manager back-stack-desktop, and applying the same object again changes nothing")
     void appliesUnderFixedFieldManagerIdempotently() {
         ApplyResult<Deployment> first = applier.apply(deployment("web", 1));
         Deployment created = first.applied().orElseThrow(() -> new AssertionError(first));
-        assertThat(managedBy(created, ServerSideApplier.FIELD_MANAGER)).hasValueSatisfying(m ->
-                assertThat(m.getOperation()).isEqualTo("Apply"));
+        assertThat(managedBy(created, ServerSideApplier.FIELD_MANAGER))
+                .hasValueSatisfying(m -> assertThat(m.getOperation()).isEqualTo("Apply"));
 
         Deployment again = applier.apply(deployment("web", 1)).applied().orElseThrow();
-        assertThat(again.getMetadata().getResourceVersion()).isEqualTo(created.getMetadata().getResourceVersion());
-        assertThat(stored("web").getMetadata().getResourceVersion()).isEqualTo(created.getMetadata().getResourceVersion());
-        assertThat(applier.dryRun(stored("web")).ok()).as("an object read back, managedFields and all, can be applied").isTrue();
+        assertThat(again.getMetadata().getResourceVersion())
+                .isEqualTo(created.getMetadata().getResourceVersion());
+        assertThat(stored("web").getMetadata().getResourceVersion())
+                .isEqualTo(created.getMetadata().getResourceVersion());
+        assertThat(applier.dryRun(stored("web")).ok())
+                .as("an object read back, managedFields and all, can be applied")
+                .isTrue();
 
         GenericKubernetesResource policy = yaml("""
                 apiVersion: kyverno.io/v1
@@ -132,7 +169,11 @@ class ServerSideApplyIT {
         try {
             GenericKubernetesResource applied = applier.apply(policy).applied().orElseThrow();
             assertThat(managedBy(applied, ServerSideApplier.FIELD_MANAGER)).isPresent();
-            assertThat(applier.apply(policy).applied().orElseThrow().getMetadata().getResourceVersion())
+            assertThat(applier.apply(policy)
+                            .applied()
+                            .orElseThrow()
+                            .getMetadata()
+                            .getResourceVersion())
                     .isEqualTo(applied.getMetadata().getResourceVersion());
         } finally {
             admin.resource(policy).delete();
@@ -140,10 +181,14 @@ class ServerSideApplyIT {
     }
 
     @Test
-    @DisplayName("a field changed by kubectl-edit is a conflict naming .spec.replicas and kubectl-edit; nothing changes until forced")
+    @DisplayName(
+            "a field changed by kubectl-edit is a conflict naming .spec.replicas and kubectl-edit; nothing changes until forced")
     void conflictWithAnotherManagerIsReportedAndForcedOnlyWhenAsked() {
         applier.apply(deployment("scaled", 1)).applied().orElseThrow();
-        PatchContext edit = new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager("kubectl-edit").build();
+        PatchContext edit = new PatchContext.Builder()
+                .withPatchType(PatchType.JSON_MERGE)
+                .withFieldManager("kubectl-edit")
+                .build();
         admin.apps().deployments().inNamespace(NS).withName("scaled").patch(edit, "{\"spec\":{\"replicas\":3}}");
         String before = stored("scaled").getMetadata().getResourceVersion();
 
@@ -152,17 +197,22 @@ class ServerSideApplyIT {
 
         assertThat(refused.refusal()).hasValueSatisfying(f -> {
             assertThat(f).isInstanceOf(ApplyFailure.Conflict.class);
-            assertThat(((ApplyFailure.Conflict) f).conflicts()).containsExactly(new FieldConflict(".spec.replicas", "kubectl-edit"));
-            assertThat(f.message()).contains(".spec.replicas (owned by \"kubectl-edit\")").contains("with force");
+            assertThat(((ApplyFailure.Conflict) f).conflicts())
+                    .containsExactly(new FieldConflict(".spec.replicas", "kubectl-edit"));
+            assertThat(f.message())
+                    .contains(".spec.replicas (owned by \"kubectl-edit\")")
+                    .contains("with force");
         });
         assertThat(refusedDry.refusal()).containsInstanceOf(ApplyFailure.Conflict.class);
         assertThat(stored("scaled").getSpec().getReplicas()).isEqualTo(3);
         assertThat(stored("scaled").getMetadata().getResourceVersion()).isEqualTo(before);
 
-        Deployment forced = applier.apply(deployment("scaled", 2), true).applied().orElseThrow();
+        Deployment forced =
+                applier.apply(deployment("scaled", 2), true).applied().orElseThrow();
 
         assertThat(forced.getSpec().getReplicas()).isEqualTo(2);
-        assertThat(ownsReplicas(managedBy(forced, ServerSideApplier.FIELD_MANAGER))).isTrue();
+        assertThat(ownsReplicas(managedBy(forced, ServerSideApplier.FIELD_MANAGER)))
+                .isTrue();
         assertThat(ownsReplicas(managedBy(forced, "kubectl-edit"))).isFalse();
     }
 
@@ -188,19 +238,38 @@ class ServerSideApplyIT {
                     match: {any: [{resources: {kinds: [ConfigMap]}}]}
                     validate: {message: label team is required, pattern: {metadata: {labels: {team: "?*"}}}}
                 """.formatted(SUFFIX));
-        Deployment broken = new DeploymentBuilder(deployment("broken", -1)).editSpec().editTemplate().editMetadata()
-                .addToLabels("app", "other").endMetadata().endTemplate().endSpec().build();
+        Deployment broken = new DeploymentBuilder(deployment("broken", -1))
+                .editSpec()
+                .editTemplate()
+                .editMetadata()
+                .addToLabels("app", "other")
+                .endMetadata()
+                .endTemplate()
+                .endSpec()
+                .build();
 
-        assertThat(invalidFields(applier.dryRun(app))).extracting(InvalidField::field).containsExactly("spec.destination");
+        assertThat(invalidFields(applier.dryRun(app)))
+                .extracting(InvalidField::field)
+                .containsExactly("spec.destination");
         assertThat(invalidFields(applier.dryRun(policy))).singleElement().satisfies(f -> {
             assertThat(f.field()).isEqualTo("spec.validationFailureAction");
             assertThat(f.message()).contains("Unsupported value: \"Sometimes\"");
         });
-        assertThat(invalidFields(applier.dryRun(broken))).extracting(InvalidField::field)
+        assertThat(invalidFields(applier.dryRun(broken)))
+                .extracting(InvalidField::field)
                 .containsExactlyInAnyOrder("spec.replicas", "spec.template.metadata.labels");
-        app.getAdditionalProperties().put("spec", Map.of("project", "default", "bogus", true,
-                "destination", Map.of("server", "https://kubernetes.default.svc")));
-        assertThat(invalidFields(applier.dryRun(app))).containsExactly(new InvalidField(".spec.bogus", "field not declared in schema"));
+        app.getAdditionalProperties()
+                .put(
+                        "spec",
+                        Map.of(
+                                "project",
+                                "default",
+                                "bogus",
+                                true,
+                                "destination",
+                                Map.of("server", "https://kubernetes.default.svc")));
+        assertThat(invalidFields(applier.dryRun(app)))
+                .containsExactly(new InvalidField(".spec.bogus", "field not declared in schema"));
 
         assertThat(admin.resource(app).get()).isNull();
         assertThat(admin.resource(policy).get()).isNull();
@@ -218,7 +287,9 @@ class ServerSideApplyIT {
     void dryRunOfValidObjectCreatesNothing() {
         ApplyResult<Deployment> dry = applier.dryRun(deployment("dry", 1));
 
-        assertThat(dry).isInstanceOfSatisfying(ApplyResult.Applied.class, a -> assertThat(a.dryRun()).isTrue());
+        assertThat(dry)
+                .isInstanceOfSatisfying(
+                        ApplyResult.Applied.class, a -> assertThat(a.dryRun()).isTrue());
         assertThat(dry.applied().orElseThrow().getMetadata().getName()).isEqualTo("dry");
         assertThat(stored("dry")).isNull();
     }
@@ -232,15 +303,22 @@ class ServerSideApplyIT {
                 metadata: {name: w, namespace: %s}
                 spec: {size: 1}
                 """.formatted(NS));
-        ConfigMap elsewhere = new ConfigMapBuilder().withNewMetadata().withName("c").withNamespace(NS + "-missing")
-                .endMetadata().build();
+        ConfigMap elsewhere = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("c")
+                .withNamespace(NS + "-missing")
+                .endMetadata()
+                .build();
 
         ApplyFailure noKind = applier.dryRun(widget).refusal().orElseThrow();
         ApplyFailure noNamespace = applier.dryRun(elsewhere).refusal().orElseThrow();
 
         assertThat(noKind.code()).isEqualTo(404);
-        assertThat(noKind.message()).contains("Widget " + NS + "/w").contains("does not serve kind Widget in example.com/v1")
-                .contains("(CRD) does not exist yet").doesNotContain("size");
+        assertThat(noKind.message())
+                .contains("Widget " + NS + "/w")
+                .contains("does not serve kind Widget in example.com/v1")
+                .contains("(CRD) does not exist yet")
+                .doesNotContain("size");
         assertThat(noNamespace.code()).isEqualTo(404);
         assertThat(noNamespace.message()).contains("namespaces \"" + NS + "-missing\" not found");
     }
@@ -270,8 +348,14 @@ class ServerSideApplyIT {
                   validationActions: [Deny]
                   matchResources: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: %s}}}
                 """.formatted(policy, policy, NS));
-        ConfigMap labelled = new ConfigMapBuilder().withNewMetadata().withName("labelled").withNamespace(NS)
-                .addToLabels("ssa-it/forbidden", "yes").endMetadata().addToData("k", "v").build();
+        ConfigMap labelled = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("labelled")
+                .withNamespace(NS)
+                .addToLabels("ssa-it/forbidden", "yes")
+                .endMetadata()
+                .addToData("k", "v")
+                .build();
         try {
             admin.resource(vap).serverSideApply();
             admin.resource(binding).serverSideApply();
@@ -279,12 +363,20 @@ class ServerSideApplyIT {
             ApplyResult<ConfigMap> denied = until(() -> applier.dryRun(labelled), r -> !r.ok());
 
             assertThat(denied.refusal()).hasValueSatisfying(f -> {
-                assertThat(f).isEqualTo(new ApplyFailure.PolicyDenied(f.object(), policy, policy + "-binding",
-                        "ConfigMaps must not carry the ssa-it/forbidden label", 422, f.serverMessage()));
-                assertThat(f.message()).startsWith("ValidatingAdmissionPolicy \"" + policy + "\" (binding \"" + policy
-                        + "-binding\") denied ConfigMap " + NS + "/labelled: ConfigMaps must not carry");
+                assertThat(f)
+                        .isEqualTo(new ApplyFailure.PolicyDenied(
+                                f.object(),
+                                policy,
+                                policy + "-binding",
+                                "ConfigMaps must not carry the ssa-it/forbidden label",
+                                422,
+                                f.serverMessage()));
+                assertThat(f.message())
+                        .startsWith("ValidatingAdmissionPolicy \"" + policy + "\" (binding \"" + policy
+                                + "-binding\") denied ConfigMap " + NS + "/labelled: ConfigMaps must not carry");
             });
-            assertThat(admin.configMaps().inNamespace(NS).withName("labelled").get()).isNull();
+            assertThat(admin.configMaps().inNamespace(NS).withName("labelled").get())
+                    .isNull();
         } finally {
             admin.resource(binding).delete();
             admin.resource(vap).delete();
@@ -292,7 +384,8 @@ class ServerSideApplyIT {
     }
 
     @Test
-    @DisplayName("a dry run is refused when a failurePolicy Fail webhook is unreachable, naming the webhook and its configuration (T37)")
+    @DisplayName(
+            "a dry run is refused when a failurePolicy Fail webhook is unreachable, naming the webhook and its configuration (T37)")
     void unreachableWebhookIsNamed() throws Exception {
         String config = "kyverno-ssa-it-" + SUFFIX;
         GenericKubernetesResource webhook = yaml("""
@@ -310,8 +403,14 @@ class ServerSideApplyIT {
                   objectSelector: {matchLabels: {ssa-it/webhook: "yes"}}
                   rules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [configmaps]}]
                 """.formatted(config, NS));
-        ConfigMap watched = new ConfigMapBuilder().withNewMetadata().withName("watched").withNamespace(NS)
-                .addToLabels("ssa-it/webhook", "yes").endMetadata().addToData("k", "v").build();
+        ConfigMap watched = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("watched")
+                .withNamespace(NS)
+                .addToLabels("ssa-it/webhook", "yes")
+                .endMetadata()
+                .addToData("k", "v")
+                .build();
         try {
             admin.resource(webhook).serverSideApply();
 
@@ -323,9 +422,12 @@ class ServerSideApplyIT {
                     assertThat(w.configuration()).isEqualTo(config);
                     assertThat(w.reason()).contains("127.0.0.1:1");
                 });
-                assertThat(f.message()).contains("failurePolicy is Fail").contains(ApplyFailure.KYVERNO_TROUBLESHOOTING);
+                assertThat(f.message())
+                        .contains("failurePolicy is Fail")
+                        .contains(ApplyFailure.KYVERNO_TROUBLESHOOTING);
             });
-            assertThat(admin.configMaps().inNamespace(NS).withName("watched").get()).isNull();
+            assertThat(admin.configMaps().inNamespace(NS).withName("watched").get())
+                    .isNull();
         } finally {
             admin.resource(webhook).delete();
         }

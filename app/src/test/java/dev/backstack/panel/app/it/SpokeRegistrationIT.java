@@ -3,6 +3,8 @@ package dev.backstack.panel.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstack.panel.installer.gitops.GitOpsDelivery;
 import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.installer.policy.PolicyClusters;
@@ -12,8 +14,6 @@ import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.plan.PlanPreview;
 import dev.backstack.panel.model.plan.PreflightReport;
 import dev.backstack.panel.model.spoke.Registration;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -65,8 +65,13 @@ class SpokeRegistrationIT {
         server = RealApiServer.shared();
         admin = server.admin();
         if (admin.namespaces().withName("argocd").get() == null) {
-            admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("argocd").endMetadata()
-                    .build()).create();
+            admin.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName("argocd")
+                            .endMetadata()
+                            .build())
+                    .create();
         }
         logs = CapturedLogs.quietly("dev.backstack", Level.DEBUG);
     }
@@ -85,52 +90,77 @@ class SpokeRegistrationIT {
 
     private static SpokeService service() {
         PlanTarget hub = target();
-        return new SpokeService(new PolicyClusters() {
-            @Override
-            public String hub() {
-                return "hub";
-            }
+        return new SpokeService(
+                new PolicyClusters() {
+                    @Override
+                    public String hub() {
+                        return "hub";
+                    }
 
-            @Override
-            public List<String> spokes() {
-                return List.of();
-            }
+                    @Override
+                    public List<String> spokes() {
+                        return List.of();
+                    }
 
-            @Override
-            public Optional<PlanTarget> target(String cluster) {
-                return Optional.of(new PlanTarget("hub", server.url(), hub.client(), null, null, false));
-            }
-        }, journals, Clock.systemUTC(), new GitOpsDelivery());
+                    @Override
+                    public Optional<PlanTarget> target(String cluster) {
+                        return Optional.of(new PlanTarget("hub", server.url(), hub.client(), null, null, false));
+                    }
+                },
+                journals,
+                Clock.systemUTC(),
+                new GitOpsDelivery());
     }
 
     /** Plays the spoke's token controller for one Secret; returns the token it wrote. */
     private static Thread tokenController(Registration reg, AtomicReference<String> written) {
-        Thread t = new Thread(() -> {
-            Secret s;
-            try {
-                s = Awaitility.await("the token Secret and its ServiceAccount").atMost(Duration.ofSeconds(60))
-                        .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                        .until(() -> admin.serviceAccounts().inNamespace(reg.namespace()).withName(reg.serviceAccount())
-                                .get() == null ? null
-                                : admin.secrets().inNamespace(reg.namespace()).withName(reg.tokenSecret()).get(),
-                                java.util.Objects::nonNull);
-            } catch (ConditionTimeoutException e) {
-                return; // never asked for: the test's assertions on the cluster secret say so
-            }
-            String token = admin.serviceAccounts().inNamespace(reg.namespace()).withName(reg.serviceAccount())
-                    .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L)
-                            .endSpec().build()).getStatus().getToken();
-            s.setData(Map.of("token", b64(token), "ca.crt", b64(CA_PEM), "namespace", b64(reg.namespace())));
-            admin.secrets().inNamespace(reg.namespace()).resource(s).update();
-            written.set(token);
-        }, "token-controller");
+        Thread t = new Thread(
+                () -> {
+                    Secret s;
+                    try {
+                        s = Awaitility.await("the token Secret and its ServiceAccount")
+                                .atMost(Duration.ofSeconds(60))
+                                .pollInSameThread()
+                                .pollDelay(Duration.ZERO)
+                                .pollInterval(Duration.ofMillis(100))
+                                .until(
+                                        () -> admin.serviceAccounts()
+                                                                .inNamespace(reg.namespace())
+                                                                .withName(reg.serviceAccount())
+                                                                .get()
+                                                        == null
+                                                ? null
+                                                : admin.secrets()
+                                                        .inNamespace(reg.namespace())
+                                                        .withName(reg.tokenSecret())
+                                                        .get(),
+                                        java.util.Objects::nonNull);
+                    } catch (ConditionTimeoutException e) {
+                        return; // never asked for: the test's assertions on the cluster secret say so
+                    }
+                    String token = admin.serviceAccounts()
+                            .inNamespace(reg.namespace())
+                            .withName(reg.serviceAccount())
+                            .tokenRequest(new TokenRequestBuilder()
+                                    .withNewSpec()
+                                    .withExpirationSeconds(3600L)
+                                    .endSpec()
+                                    .build())
+                            .getStatus()
+                            .getToken();
+                    s.setData(Map.of("token", b64(token), "ca.crt", b64(CA_PEM), "namespace", b64(reg.namespace())));
+                    admin.secrets().inNamespace(reg.namespace()).resource(s).update();
+                    written.set(token);
+                },
+                "token-controller");
         t.setDaemon(true);
         t.start();
         return t;
     }
 
     @Test
-    @DisplayName("the cluster secret carries the ServiceAccount's token and the spoke's CA, never the user's credentials")
+    @DisplayName(
+            "the cluster secret carries the ServiceAccount's token and the spoke's CA, never the user's credentials")
     void registersWithAServiceAccountToken() throws Exception {
         Registration reg = new Registration("edge", "edge-1", "kube-system", "backstack-argocd-it", null);
         SpokeService service = service();
@@ -147,8 +177,10 @@ class SpokeRegistrationIT {
         assertThat(outcome).as(events.toString()).isEqualTo(PlanOutcome.SUCCEEDED);
         String saToken = written.get();
         assertThat(saToken).isNotBlank();
-        Secret secret = admin.secrets().inNamespace("argocd").withName("cluster-edge-1").get();
-        assertThat(secret.getMetadata().getLabels()).containsEntry("argocd.argoproj.io/secret-type", "cluster")
+        Secret secret =
+                admin.secrets().inNamespace("argocd").withName("cluster-edge-1").get();
+        assertThat(secret.getMetadata().getLabels())
+                .containsEntry("argocd.argoproj.io/secret-type", "cluster")
                 .containsEntry("clusterType", "spoke");
         assertThat(decode(secret.getData().get("name"))).isEqualTo("edge-1");
         assertThat(decode(secret.getData().get("server"))).isEqualTo(server.url());
@@ -168,9 +200,11 @@ class SpokeRegistrationIT {
         asSa.setTrustCerts(true);
         asSa.setDisableHostnameVerification(true);
         asSa.setOauthToken(saToken);
-        try (KubernetesClient sa = new KubernetesClientBuilder().withConfig(asSa).build()) {
-            var review = sa.resource(new io.fabric8.kubernetes.api.model.authentication.SelfSubjectReviewBuilder()
-                    .build()).create();
+        try (KubernetesClient sa =
+                new KubernetesClientBuilder().withConfig(asSa).build()) {
+            var review = sa.resource(
+                            new io.fabric8.kubernetes.api.model.authentication.SelfSubjectReviewBuilder().build())
+                    .create();
             assertThat(review.getStatus().getUserInfo().getUsername())
                     .isEqualTo("system:serviceaccount:kube-system:backstack-argocd-it");
             assertThat(sa.namespaces().list().getItems()).isNotEmpty();
@@ -188,7 +222,7 @@ class SpokeRegistrationIT {
         assertThat(events).noneMatch(e -> e.toString().contains(saToken));
 
         // A re-run finds everything in place.
-        assertThat(service.register(reg, target(), List.of(), e -> { })).isEqualTo(PlanOutcome.UNCHANGED);
+        assertThat(service.register(reg, target(), List.of(), e -> {})).isEqualTo(PlanOutcome.UNCHANGED);
     }
 
     private static String b64(String s) {

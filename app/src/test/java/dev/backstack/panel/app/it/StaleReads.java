@@ -18,7 +18,8 @@ final class StaleReads {
 
     StaleReads(KubernetesClient admin, Runnable race) {
         AtomicBoolean raced = new AtomicBoolean();
-        this.client = new KubernetesClientBuilder().withConfig(admin.getConfiguration())
+        this.client = new KubernetesClientBuilder()
+                .withConfig(admin.getConfiguration())
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("stale-reads", new Interceptor() {
                     @Override
                     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
@@ -26,7 +27,8 @@ final class StaleReads {
                             race.run();
                         }
                     }
-                })).build();
+                }))
+                .build();
     }
 
     KubernetesClient client() {

@@ -23,8 +23,13 @@ final class StatusWriter {
     }
 
     static ResourceDefinitionContext ctx(String group, String version, String kind, String plural, boolean namespaced) {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withNamespaced(namespaced).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(namespaced)
+                .build();
     }
 
     Resource<GenericKubernetesResource> resource(ResourceDefinitionContext ctx, String namespace, String name) {
@@ -53,10 +58,16 @@ final class StatusWriter {
 
     void deploymentAvailable(String namespace, String name, boolean available) {
         client.apps().deployments().inNamespace(namespace).withName(name).editStatus(d -> {
-            long gen = d.getMetadata().getGeneration() == null ? 1 : d.getMetadata().getGeneration();
-            d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withObservedGeneration(gen)
-                    .withReplicas(1).withUpdatedReplicas(1).withReadyReplicas(available ? 1 : 0)
-                    .withAvailableReplicas(available ? 1 : 0).build());
+            long gen = d.getMetadata().getGeneration() == null
+                    ? 1
+                    : d.getMetadata().getGeneration();
+            d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+                    .withObservedGeneration(gen)
+                    .withReplicas(1)
+                    .withUpdatedReplicas(1)
+                    .withReadyReplicas(available ? 1 : 0)
+                    .withAvailableReplicas(available ? 1 : 0)
+                    .build());
             return d;
         });
     }

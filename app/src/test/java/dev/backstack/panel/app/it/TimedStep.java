@@ -12,6 +12,7 @@ final class TimedStep extends ForwardingStep {
 
     /** Nanoseconds spent in the steps' own checks and rendering, and in their writes. */
     static final AtomicLong CHECKS = new AtomicLong();
+
     static final AtomicLong WRITES = new AtomicLong();
 
     TimedStep(Step step) {

@@ -26,11 +26,18 @@ class PanelLogConfiguratorTest {
         Encoder<ILoggingEvent> encoder = stderr.getEncoder();
 
         String secret = "ghp_" + "A".repeat(36);
-        LoggingEvent event = new LoggingEvent(getClass().getName(), root, Level.WARN, "pushing with token: " + secret,
-                new IllegalStateException("refused token: " + secret), null);
+        LoggingEvent event = new LoggingEvent(
+                getClass().getName(),
+                root,
+                Level.WARN,
+                "pushing with token: " + secret,
+                new IllegalStateException("refused token: " + secret),
+                null);
         String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
 
-        assertThat(line).contains("WARN", "pushing with", "IllegalStateException").doesNotContain(secret);
+        assertThat(line)
+                .contains("WARN", "pushing with", "IllegalStateException")
+                .doesNotContain(secret);
         context.stop();
     }
 
@@ -38,16 +45,20 @@ class PanelLogConfiguratorTest {
     void fabric8sRetryNoiseIsQuietAndTheRootIsInfo() {
         LoggerContext context = new LoggerContext();
         new PanelLogConfigurator().configure(context);
-        assertThat(context.getLogger("io.fabric8.kubernetes.client.informers.impl.cache.Reflector").getLevel())
+        assertThat(context.getLogger("io.fabric8.kubernetes.client.informers.impl.cache.Reflector")
+                        .getLevel())
                 .isEqualTo(Level.ERROR);
-        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel())
+                .isEqualTo(Level.INFO);
         context.stop();
     }
 
     @Test
     void logbackUsesItWithoutAnyXml() {
-        assertThat(Thread.currentThread().getContextClassLoader().getResource("logback.xml")).isNull();
+        assertThat(Thread.currentThread().getContextClassLoader().getResource("logback.xml"))
+                .isNull();
         LoggerContext running = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
-        assertThat(running.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isNotNull();
+        assertThat(running.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR"))
+                .isNotNull();
     }
 }

@@ -82,11 +82,13 @@ class NamespaceWizardDemoUiTest {
     @Test
     @DisplayName("hands team-a an isolated namespace with a quota and an enforced policy on spoke-3 of the demo")
     void deliversOnTheDemo() throws Exception {
-        NamespaceService service = new NamespaceService(PolicyCatalog.load(), new FleetClusters(fleet), journals,
-                Clock.systemUTC(), new GitOpsDelivery());
+        NamespaceService service = new NamespaceService(
+                PolicyCatalog.load(), new FleetClusters(fleet), journals, Clock.systemUTC(), new GitOpsDelivery());
         NamespaceWizardViewModel vm = NamespaceWizard.viewModel(new NamespaceServiceBackend(service, true));
-        robot.interact(() -> NamespaceWizard.show(stage, vm, url -> { }));
-        FxPoll.until(30, () -> robot.lookup("#ns-spoke").tryQuery().map(Node::isVisible).orElse(false));
+        robot.interact(() -> NamespaceWizard.show(stage, vm, url -> {}));
+        FxPoll.until(
+                30,
+                () -> robot.lookup("#ns-spoke").tryQuery().map(Node::isVisible).orElse(false));
         robot.targetWindow(robot.lookup(".dialog-pane").query().getScene().getWindow());
 
         robot.interact(() -> {
@@ -100,12 +102,17 @@ class NamespaceWizardDemoUiTest {
         robot.write("team-a-dev");
         robot.push(KeyCode.ALT, KeyCode.T);
         robot.write("team-a");
-        FxPoll.until(30, () -> vm.target().validProperty().get() && vm.target().factsProperty().get() != null);
+        FxPoll.until(
+                30,
+                () -> vm.target().validProperty().get()
+                        && vm.target().factsProperty().get() != null);
         assertThat(vm.target().factsTextProperty().get()).isEqualTo("Kyverno v1.19.0: ValidatingPolicy");
         shot("namespace-1-target");
         robot.push(KeyCode.ALT, KeyCode.N);
 
-        FxPoll.until(10, () -> robot.lookup("#ns-pods").tryQuery().map(Node::isVisible).orElse(false));
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#ns-pods").tryQuery().map(Node::isVisible).orElse(false));
         robot.push(KeyCode.ALT, KeyCode.O);
         robot.push(KeyCode.CONTROL, KeyCode.A);
         robot.write("0");
@@ -116,7 +123,12 @@ class NamespaceWizardDemoUiTest {
         shot("namespace-2-quota");
         robot.push(KeyCode.ALT, KeyCode.N);
 
-        FxPoll.until(10, () -> robot.lookup("#ns-policies").tryQuery().map(Node::isVisible).orElse(false));
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#ns-policies")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false));
         robot.push(KeyCode.ALT, KeyCode.I);
         FxPoll.until(10, () -> vm.guardrails().isolateProperty().get());
         int probes = indexOf(vm.guardrails(), "require-probes");
@@ -128,22 +140,33 @@ class NamespaceWizardDemoUiTest {
         });
         robot.type(KeyCode.SPACE);
         robot.type(KeyCode.E);
-        FxPoll.until(10, () -> vm.guardrails().chosen().size() == 1
-                && vm.guardrails().chosen().get(0).mode() == PolicyMode.ENFORCE);
+        FxPoll.until(
+                10,
+                () -> vm.guardrails().chosen().size() == 1
+                        && vm.guardrails().chosen().get(0).mode() == PolicyMode.ENFORCE);
         shot("namespace-3-guardrails");
         robot.push(KeyCode.ALT, KeyCode.N);
 
         FxPoll.until(30, () -> vm.review().previewProperty().get() != null);
         List<String> previewed = vm.review().previewProperty().get().steps().stream()
-                .flatMap(s -> s.objects().stream()).map(ObjectPreview::yaml).toList();
+                .flatMap(s -> s.objects().stream())
+                .map(ObjectPreview::yaml)
+                .toList();
         List<String> rendered = service.render(vm.request(), KyvernoGeneration.VALIDATING_POLICY).objects().stream()
-                .map(o -> Previews.preview(o).yaml()).toList();
-        assertThat(previewed).as("the review shows what namespace render prints").isEqualTo(rendered);
+                .map(o -> Previews.preview(o).yaml())
+                .toList();
+        assertThat(previewed)
+                .as("the review shows what namespace render prints")
+                .isEqualTo(rendered);
         robot.push(KeyCode.ALT, KeyCode.R);
-        FxPoll.until(60, () -> !vm.review().findings().isEmpty()
-                && vm.review().preflightStateProperty().get() != dev.backstack.panel.views.wizard.ReviewViewModel
-                        .PreflightState.RUNNING);
-        assertThat(vm.review().blockedProperty().get()).as(vm.review().findings().toString()).isFalse();
+        FxPoll.until(
+                60,
+                () -> !vm.review().findings().isEmpty()
+                        && vm.review().preflightStateProperty().get()
+                                != dev.backstack.panel.views.wizard.ReviewViewModel.PreflightState.RUNNING);
+        assertThat(vm.review().blockedProperty().get())
+                .as(vm.review().findings().toString())
+                .isFalse();
         if (vm.review().hasWarningsProperty().get()) {
             robot.push(KeyCode.ALT, KeyCode.G);
         }
@@ -154,20 +177,43 @@ class NamespaceWizardDemoUiTest {
         FxPoll.until(120, () -> vm.run().succeededProperty().get());
         shot("namespace-5-run");
         robot.push(KeyCode.ALT, KeyCode.N);
-        FxPoll.until(10, () -> robot.lookup("#summary-headline").tryQuery().map(Node::isVisible).orElse(false));
-        assertThat(vm.summary().headlineProperty().get()).isEqualTo("Namespace team-a-dev is ready on spoke-3 for team-a.");
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#summary-headline")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false));
+        assertThat(vm.summary().headlineProperty().get())
+                .isEqualTo("Namespace team-a-dev is ready on spoke-3 for team-a.");
         shot("namespace-6-summary");
 
         KubernetesClient spoke = fleet.demoFleet().orElseThrow().client("spoke-3");
         assertThat(spoke.namespaces().withName("team-a-dev").get().getMetadata().getLabels())
                 .containsEntry("backstack.dev/team", "team-a");
-        assertThat(spoke.resourceQuotas().inNamespace("team-a-dev").withName("team-quota").get().getSpec().getHard()
-                .get("pods").toString()).isEqualTo("10");
-        assertThat(spoke.network().networkPolicies().inNamespace("team-a-dev").withName("default-deny-ingress").get())
+        assertThat(spoke.resourceQuotas()
+                        .inNamespace("team-a-dev")
+                        .withName("team-quota")
+                        .get()
+                        .getSpec()
+                        .getHard()
+                        .get("pods")
+                        .toString())
+                .isEqualTo("10");
+        assertThat(spoke.network()
+                        .networkPolicies()
+                        .inNamespace("team-a-dev")
+                        .withName("default-deny-ingress")
+                        .get())
                 .isNotNull();
         GenericKubernetesResource vpol = spoke.genericKubernetesResources(new ResourceDefinitionContext.Builder()
-                .withGroup("policies.kyverno.io").withVersion("v1").withKind("ValidatingPolicy")
-                .withPlural("validatingpolicies").withNamespaced(false).build()).withName("team-a-dev-require-probes").get();
+                        .withGroup("policies.kyverno.io")
+                        .withVersion("v1")
+                        .withKind("ValidatingPolicy")
+                        .withPlural("validatingpolicies")
+                        .withNamespaced(false)
+                        .build())
+                .withName("team-a-dev-require-probes")
+                .get();
         assertThat(((Map<?, ?>) vpol.getAdditionalProperties().get("spec")).get("validationActions"))
                 .isEqualTo(List.of("Deny"));
         robot.push(KeyCode.ALT, KeyCode.F);
@@ -185,7 +231,8 @@ class NamespaceWizardDemoUiTest {
     private void shot(String name) {
         if (Screenshots.wanted()) {
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> Screenshots.save(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(), name));
+            robot.interact(() -> Screenshots.save(
+                    robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(), name));
         }
     }
 }

@@ -27,12 +27,17 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /** A bare GitOps repository in a test folder: {@code main} holds a README; branches read back. */
 public final class BareRepository {
 
-    private BareRepository() {
-    }
+    private BareRepository() {}
 
     public static Path seed(Path dir) throws Exception {
-        Git.init().setBare(true).setInitialBranch("main").setDirectory(dir.toFile()).call().close();
-        try (Repository repo = open(dir); ObjectInserter ins = repo.newObjectInserter()) {
+        Git.init()
+                .setBare(true)
+                .setInitialBranch("main")
+                .setDirectory(dir.toFile())
+                .call()
+                .close();
+        try (Repository repo = open(dir);
+                ObjectInserter ins = repo.newObjectInserter()) {
             DirCache index = DirCache.newInCore();
             DirCacheBuilder b = index.builder();
             DirCacheEntry readme = new DirCacheEntry("README.md");
@@ -42,8 +47,8 @@ public final class BareRepository {
             b.finish();
             CommitBuilder c = new CommitBuilder();
             c.setTreeId(index.writeTree(ins));
-            PersonIdent who = new PersonIdent("Seed", "seed@example.org", Instant.parse("2026-01-01T00:00:00Z"),
-                    ZoneOffset.UTC);
+            PersonIdent who =
+                    new PersonIdent("Seed", "seed@example.org", Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
             c.setAuthor(who);
             c.setCommitter(who);
             c.setMessage("Initial commit\n");
@@ -60,18 +65,26 @@ public final class BareRepository {
 
     public static List<String> branches(Path dir) throws IOException {
         try (Repository repo = open(dir)) {
-            return repo.getRefDatabase().getRefsByPrefix("refs/heads/").stream().map(Ref::getName).sorted().toList();
+            return repo.getRefDatabase().getRefsByPrefix("refs/heads/").stream()
+                    .map(Ref::getName)
+                    .sorted()
+                    .toList();
         }
     }
 
     /** Every file on a branch, by path, with its text. */
     public static Map<String, String> files(Path dir, String branch) throws IOException {
         Map<String, String> out = new TreeMap<>();
-        try (Repository repo = open(dir); RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
-            tw.addTree(walk.parseCommit(repo.exactRef("refs/heads/" + branch).getObjectId()).getTree());
+        try (Repository repo = open(dir);
+                RevWalk walk = new RevWalk(repo);
+                TreeWalk tw = new TreeWalk(repo)) {
+            tw.addTree(walk.parseCommit(repo.exactRef("refs/heads/" + branch).getObjectId())
+                    .getTree());
             tw.setRecursive(true);
             while (tw.next()) {
-                out.put(tw.getPathString(), new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+                out.put(
+                        tw.getPathString(),
+                        new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
             }
         }
         return out;

@@ -14,7 +14,7 @@ final class HookedOutput extends OutputStream {
     private boolean fired;
 
     HookedOutput() {
-        this(null, () -> { });
+        this(null, () -> {});
     }
 
     HookedOutput(String trigger, Runnable action) {

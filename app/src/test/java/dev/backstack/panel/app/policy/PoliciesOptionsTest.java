@@ -45,45 +45,49 @@ class PoliciesOptionsTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "list                                   | list",
-        "list -o json                           | list output=json",
-        "list --output table --help             | list help=true",
-        "render --policy require-probes --policy require-labels --mode require-labels=enforce"
-                + " --set require-labels.labels=team,app --exclude kube-system --exclude team-a --kyverno v1.11.4"
-                + " | render policies=[require-probes, require-labels] modes={require-labels=enforce}"
-                + " values={require-labels.labels=team,app} exclude=[kube-system, team-a] kyverno=v1.11.4",
-        "apply --demo --to hub --to spoke-1 --policy disallow-latest-tag --plan"
-                + " | apply policies=[disallow-latest-tag] to=[hub, spoke-1] plan=true demo=true",
-        "apply --kubeconfig /tmp/k.yaml --context hub --spoke spoke-1 --spoke spoke-2 --to spokes --policy p"
-                + " --gitops https://github.com/acme/gitops --base trunk --branch backstack/p --selector team=a"
-                + " --selector tier=gold --dry-run --impact --accept-warning legacy-spoke-1 --accept-warning w2"
-                + " | apply policies=[p] to=[spokes] selector={team=a, tier=gold} gitops=https://github.com/acme/gitops"
-                + " base=trunk branch=backstack/p dryRun=true impact=true overrides=[legacy-spoke-1, w2]"
-                + " kubeconfig=/tmp/k.yaml context=hub spokes=[spoke-1, spoke-2]",
-        "apply --policy p --set p.registries=ghcr.io/,quay.io/ --set p.x=a=b --mode p=Audit"
-                + " | apply policies=[p] modes={p=Audit} values={p.registries=ghcr.io/,quay.io/, p.x=a=b}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "list                                   | list",
+                "list -o json                           | list output=json",
+                "list --output table --help             | list help=true",
+                "render --policy require-probes --policy require-labels --mode require-labels=enforce"
+                        + " --set require-labels.labels=team,app --exclude kube-system --exclude team-a --kyverno v1.11.4"
+                        + " | render policies=[require-probes, require-labels] modes={require-labels=enforce}"
+                        + " values={require-labels.labels=team,app} exclude=[kube-system, team-a] kyverno=v1.11.4",
+                "apply --demo --to hub --to spoke-1 --policy disallow-latest-tag --plan"
+                        + " | apply policies=[disallow-latest-tag] to=[hub, spoke-1] plan=true demo=true",
+                "apply --kubeconfig /tmp/k.yaml --context hub --spoke spoke-1 --spoke spoke-2 --to spokes --policy p"
+                        + " --gitops https://github.com/acme/gitops --base trunk --branch backstack/p --selector team=a"
+                        + " --selector tier=gold --dry-run --impact --accept-warning legacy-spoke-1 --accept-warning w2"
+                        + " | apply policies=[p] to=[spokes] selector={team=a, tier=gold} gitops=https://github.com/acme/gitops"
+                        + " base=trunk branch=backstack/p dryRun=true impact=true overrides=[legacy-spoke-1, w2]"
+                        + " kubeconfig=/tmp/k.yaml context=hub spokes=[spoke-1, spoke-2]",
+                "apply --policy p --set p.registries=ghcr.io/,quay.io/ --set p.x=a=b --mode p=Audit"
+                        + " | apply policies=[p] modes={p=Audit} values={p.registries=ghcr.io/,quay.io/, p.x=a=b}",
+            })
     @DisplayName("reads every flag: repeatable ones in order, KEY=VALUE pairs trimmed, the connection flags passed on")
     void parses(String args, String expected) {
         assertThat(describe(PoliciesOptions.parse(argv(args)))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "''                                | policies needs list, render or apply",
-        "delete                            | policies needs list, render or apply",
-        "--demo apply                      | policies needs list, render or apply",
-        "apply --frobnicate                | unknown argument: --frobnicate",
-        "apply --policy                    | --policy needs a value",
-        "apply --policy --plan             | --policy needs a value",
-        "apply --mode enforce              | --mode needs KEY=VALUE, not enforce",
-        "apply --set =3                    | --set needs KEY=VALUE, not =3",
-        "apply --selector clusterType      | --selector needs KEY=VALUE, not clusterType",
-        "list --output yaml                | --output must be table or json, not yaml",
-        "apply --plan --dry-run            | --plan and --dry-run are separate steps: choose one",
-        "apply --context                   | --context needs a value",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                                | policies needs list, render or apply",
+                "delete                            | policies needs list, render or apply",
+                "--demo apply                      | policies needs list, render or apply",
+                "apply --frobnicate                | unknown argument: --frobnicate",
+                "apply --policy                    | --policy needs a value",
+                "apply --policy --plan             | --policy needs a value",
+                "apply --mode enforce              | --mode needs KEY=VALUE, not enforce",
+                "apply --set =3                    | --set needs KEY=VALUE, not =3",
+                "apply --selector clusterType      | --selector needs KEY=VALUE, not clusterType",
+                "list --output yaml                | --output must be table or json, not yaml",
+                "apply --plan --dry-run            | --plan and --dry-run are separate steps: choose one",
+                "apply --context                   | --context needs a value",
+            })
     @DisplayName("a bad command line is refused with a message that says what is wrong")
     void refuses(String args, String message) {
         assertThatThrownBy(() -> PoliciesOptions.parse(argv(args)))
@@ -94,8 +98,15 @@ class PoliciesOptionsTest {
     @org.junit.jupiter.api.Test
     @DisplayName("KEY=VALUE pairs are trimmed around the key and the value, as a shell passes them in one word")
     void pairsAreTrimmed() {
-        PoliciesOptions o = PoliciesOptions.parse("policies", "apply", "--set", " p.labels = team, app ", "--mode",
-                "p = enforce", "--selector", "team = a");
+        PoliciesOptions o = PoliciesOptions.parse(
+                "policies",
+                "apply",
+                "--set",
+                " p.labels = team, app ",
+                "--mode",
+                "p = enforce",
+                "--selector",
+                "team = a");
 
         assertThat(o.values()).containsExactly(java.util.Map.entry("p.labels", "team, app"));
         assertThat(o.modes()).containsExactly(java.util.Map.entry("p", "enforce"));

@@ -26,10 +26,17 @@ class SpokeCommandTest {
     private int run(String kubeconfig, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        env.put("KUBECONFIG", kubeconfig == null ? home.resolve("no-such-kubeconfig").toString() : kubeconfig);
+        env.put(
+                "KUBECONFIG",
+                kubeconfig == null ? home.resolve("no-such-kubeconfig").toString() : kubeconfig);
         try {
-            return new SpokeCommand(SpokeOptions.parse(args), env, home, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8)).run();
+            return new SpokeCommand(
+                            SpokeOptions.parse(args),
+                            env,
+                            home,
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8))
+                    .run();
         } finally {
             Thread.interrupted();
         }
@@ -45,11 +52,26 @@ class SpokeCommandTest {
 
     @Test
     void renderPrintsTheGoldenClaimWithoutAnyCluster() throws Exception {
-        int code = run(null, "spoke", "render", "--kind", "aks", "--id", "spoke-4", "--region", "westeurope",
-                "--version", "1.34", "--nodes", "2", "--node-size", "Standard_B2s");
+        int code = run(
+                null,
+                "spoke",
+                "render",
+                "--kind",
+                "aks",
+                "--id",
+                "spoke-4",
+                "--region",
+                "westeurope",
+                "--version",
+                "1.34",
+                "--nodes",
+                "2",
+                "--node-size",
+                "Standard_B2s");
 
         assertThat(code).as(err()).isEqualTo(PlanExits.OK);
-        assertThat(out()).isEqualTo(Files.readString(Path.of("../installer/src/test/resources/golden/spoke-claim-aks.yaml")));
+        assertThat(out())
+                .isEqualTo(Files.readString(Path.of("../installer/src/test/resources/golden/spoke-claim-aks.yaml")));
     }
 
     @Test
@@ -62,12 +84,23 @@ class SpokeCommandTest {
 
     @Test
     void aValueTheApiRefusesIsAUsageErrorNamingTheAllowedValues() {
-        int code = run(null, "spoke", "render", "--kind", "eks", "--id", "spoke-5", "--region", "eu-west-1",
-                "--version", "1.20");
+        int code = run(
+                null,
+                "spoke",
+                "render",
+                "--kind",
+                "eks",
+                "--id",
+                "spoke-5",
+                "--region",
+                "eu-west-1",
+                "--version",
+                "1.20");
 
         assertThat(code).isEqualTo(PlanExits.USAGE);
-        assertThat(err()).contains("error: spec.parameters.version: 1.20 is not allowed by the EKSCluster API: "
-                + "choose one of 1.35, 1.34, 1.33");
+        assertThat(err())
+                .contains("error: spec.parameters.version: 1.20 is not allowed by the EKSCluster API: "
+                        + "choose one of 1.35, 1.34, 1.33");
         assertThat(out()).isEmpty();
     }
 
@@ -91,20 +124,40 @@ class SpokeCommandTest {
         int code = run(kubeconfig.toString(), "spoke", "render", "--register", "edge", "--id", "edge-1");
 
         assertThat(code).as(err()).isEqualTo(PlanExits.OK);
-        assertThat(out()).contains("kind: ServiceAccount", "kind: ClusterRoleBinding",
-                "type: kubernetes.io/service-account-token", "name: cluster-edge-1", "clusterType: spoke",
-                "argocd.argoproj.io/secret-type: cluster", "config: <redacted>", "https://edge.example:6443")
+        assertThat(out())
+                .contains(
+                        "kind: ServiceAccount",
+                        "kind: ClusterRoleBinding",
+                        "type: kubernetes.io/service-account-token",
+                        "name: cluster-edge-1",
+                        "clusterType: spoke",
+                        "argocd.argoproj.io/secret-type: cluster",
+                        "config: <redacted>",
+                        "https://edge.example:6443")
                 .doesNotContain("my-own-user-token");
     }
 
     @Test
     void applyOnTheDemoStopsAtARefusingGuardrailAndSaysWhich() {
-        int code = run(null, "spoke", "apply", "--demo", "--kind", "aks", "--id", "spoke-4", "--region", "westeurope",
-                "--nodes", "5", "--dry-run");
+        int code = run(
+                null,
+                "spoke",
+                "apply",
+                "--demo",
+                "--kind",
+                "aks",
+                "--id",
+                "spoke-4",
+                "--region",
+                "westeurope",
+                "--nodes",
+                "5",
+                "--dry-run");
 
         assertThat(code).as(err()).isEqualTo(PlanExits.BLOCKED);
-        assertThat(out()).contains("guardrail: ValidatingAdmissionPolicy backstack-limit-cluster-node-count refuses: "
-                + "A cluster may have at most 3 nodes");
+        assertThat(out())
+                .contains("guardrail: ValidatingAdmissionPolicy backstack-limit-cluster-node-count refuses: "
+                        + "A cluster may have at most 3 nodes");
         assertThat(err()).contains("preflight: blocked; nothing was written");
     }
 
@@ -113,14 +166,17 @@ class SpokeCommandTest {
         int code = run(null, "spoke", "apply", "--demo", "--kind", "aks", "--id", "spoke-4", "--region", "westeurope");
 
         assertThat(code).as(err()).isEqualTo(PlanExits.OK);
-        assertThat(out()).contains("guardrail: ValidatingAdmissionPolicy backstack-validate-cluster-name passes",
-                "follow spoke-4 in the lineage view");
+        assertThat(out())
+                .contains(
+                        "guardrail: ValidatingAdmissionPolicy backstack-validate-cluster-name passes",
+                        "follow spoke-4 in the lineage view");
     }
 
     @Test
     void helpIsAnOptionNotAnError() {
         assertThat(SpokeOptions.parse("spoke", "--help").common().help()).isTrue();
-        assertThat(SpokeOptions.parse("spoke", "apply", "--help").common().help()).isTrue();
+        assertThat(SpokeOptions.parse("spoke", "apply", "--help").common().help())
+                .isTrue();
         assertThat(SpokeOptions.USAGE).contains("--register CONTEXT", "Exit codes");
     }
 
@@ -132,7 +188,11 @@ class SpokeCommandTest {
                 .hasMessageContaining("choose --kind aks|eks");
         assertThatThrownBy(() -> SpokeOptions.parse("spoke", "render", "--kind", "gke", "--id", "x"))
                 .hasMessageContaining("unknown cluster kind gke");
-        assertThat(SpokeOptions.parse("spoke", "apply", "--kind", "aks", "--id", "x", "--gitops", "https://github.com/a/b")
-                .request("1.35", "Standard_B2s").gitops().branch()).isEqualTo("backstack/spoke-x");
+        assertThat(SpokeOptions.parse(
+                                "spoke", "apply", "--kind", "aks", "--id", "x", "--gitops", "https://github.com/a/b")
+                        .request("1.35", "Standard_B2s")
+                        .gitops()
+                        .branch())
+                .isEqualTo("backstack/spoke-x");
     }
 }

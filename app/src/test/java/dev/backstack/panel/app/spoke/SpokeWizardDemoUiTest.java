@@ -69,12 +69,18 @@ class SpokeWizardDemoUiTest {
         FxToolkit.setupStage(s -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Scene scene = new Scene(new LineageView(lineage), 1100, 700);
-            scene.getStylesheets().add(LineageView.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
+            scene.getStylesheets()
+                    .add(LineageView.class
+                            .getResource("/dev/backstack/panel/views/panel.css")
+                            .toExternalForm());
             s.setScene(scene);
             s.show();
         });
         robot.interact(() -> {
-            pump = new FxPump(fleet::latest, f -> lineage.apply(f, null, () -> fleet.objects(f.hub().id())), 100);
+            pump = new FxPump(
+                    fleet::latest,
+                    f -> lineage.apply(f, null, () -> fleet.objects(f.hub().id())),
+                    100);
             pump.start();
         });
     }
@@ -93,14 +99,17 @@ class SpokeWizardDemoUiTest {
     @Test
     @DisplayName("requests spoke-4 on the demo and follows it in the lineage view until its policy reports are read")
     void requestsSpoke4AndFollowsItsLineage() throws Exception {
-        SpokeService service = new SpokeService(new FleetClusters(fleet), journals, Clock.systemUTC(), new GitOpsDelivery());
+        SpokeService service =
+                new SpokeService(new FleetClusters(fleet), journals, Clock.systemUTC(), new GitOpsDelivery());
         SpokeWizardViewModel vm = SpokeWizard.viewModel(new SpokeServiceBackend(service, SpokeContexts.none(), true));
         List<String> followed = new ArrayList<>();
-        robot.interact(() -> SpokeWizard.show(stage, vm, url -> { }, name -> {
+        robot.interact(() -> SpokeWizard.show(stage, vm, url -> {}, name -> {
             followed.add(name);
             lineage.follow(name);
         }));
-        FxPoll.until(30, () -> robot.lookup("#spoke-id").tryQuery().map(Node::isVisible).orElse(false));
+        FxPoll.until(
+                30,
+                () -> robot.lookup("#spoke-id").tryQuery().map(Node::isVisible).orElse(false));
         robot.targetWindow(robot.lookup(".dialog-pane").query().getScene().getWindow());
 
         robot.clickOn("#spoke-id").write("spoke-4");
@@ -111,9 +120,13 @@ class SpokeWizardDemoUiTest {
 
         FxPoll.until(30, () -> vm.review().previewProperty().get() != null);
         robot.push(KeyCode.ALT, KeyCode.R);
-        FxPoll.until(60, () -> vm.review().preflightStateProperty().get()
-                == dev.backstack.panel.views.wizard.ReviewViewModel.PreflightState.DONE);
-        assertThat(vm.review().blockedProperty().get()).as(vm.review().findings().toString()).isFalse();
+        FxPoll.until(
+                60,
+                () -> vm.review().preflightStateProperty().get()
+                        == dev.backstack.panel.views.wizard.ReviewViewModel.PreflightState.DONE);
+        assertThat(vm.review().blockedProperty().get())
+                .as(vm.review().findings().toString())
+                .isFalse();
         if (vm.review().hasWarningsProperty().get()) {
             robot.push(KeyCode.ALT, KeyCode.G);
         }
@@ -123,36 +136,58 @@ class SpokeWizardDemoUiTest {
 
         FxPoll.until(60, () -> vm.run().succeededProperty().get());
         robot.push(KeyCode.ALT, KeyCode.N);
-        FxPoll.until(10, () -> robot.lookup("#summary-headline").tryQuery().map(Node::isVisible).orElse(false));
-        assertThat(FxPoll.onFx(() -> robot.lookup("#summary-headline").queryAs(Label.class).getText()))
+        FxPoll.until(
+                10,
+                () -> robot.lookup("#summary-headline")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false));
+        assertThat(FxPoll.onFx(() ->
+                        robot.lookup("#summary-headline").queryAs(Label.class).getText()))
                 .isEqualTo("AKSCluster spoke-4 is requested on backstack-hub.");
         shot("spokes-3-summary");
-        robot.clickOn(robot.lookup((Hyperlink h) -> h.getText().equals("lineage:spoke-4")).queryAs(Hyperlink.class));
+        robot.clickOn(robot.lookup((Hyperlink h) -> h.getText().equals("lineage:spoke-4"))
+                .queryAs(Hyperlink.class));
         assertThat(followed).containsExactly("spoke-4");
 
         List<LineageStage> broken = new ArrayList<>();
         try {
-            Awaitility.await("the lineage up to spoke-4's policy reports").atMost(Duration.ofSeconds(90))
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
-                        LineageStage stage = FxPoll.onFx(() -> lineage.lineageProperty().get() == null
-                                ? LineageStage.REQUEST
-                                : lineage.lineageProperty().get().brokenLink().map(b -> b.stage()).orElse(null));
+            Awaitility.await("the lineage up to spoke-4's policy reports")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        LineageStage stage =
+                                FxPoll.onFx(() -> lineage.lineageProperty().get() == null
+                                        ? LineageStage.REQUEST
+                                        : lineage.lineageProperty()
+                                                .get()
+                                                .brokenLink()
+                                                .map(b -> b.stage())
+                                                .orElse(null));
                         if (broken.isEmpty() || broken.get(broken.size() - 1) != stage) {
                             broken.add(stage);
                             if (stage == LineageStage.COMPOSITE) {
                                 lineageShot("spokes-4-lineage-composing");
                             }
                         }
-                        String headline = FxPoll.onFx(() -> robot.lookup("#lineage-headline").queryAs(Label.class).getText());
-                        return stage == null || stage == LineageStage.COMPLIANCE && headline.contains("PolicyReports spoke-4");
+                        String headline = FxPoll.onFx(() -> robot.lookup("#lineage-headline")
+                                .queryAs(Label.class)
+                                .getText());
+                        return stage == null
+                                || stage == LineageStage.COMPLIANCE && headline.contains("PolicyReports spoke-4");
                     });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the lineage did not come up within 90 s; stages seen: " + broken, e);
         }
         lineageShot("spokes-5-lineage-up");
 
-        String headline = FxPoll.onFx(() -> robot.lookup("#lineage-headline").queryAs(Label.class).getText());
-        assertThat(headline).as("stages seen: %s", broken).startsWith("spoke-4: ").contains("PolicyReports spoke-4");
+        String headline = FxPoll.onFx(
+                () -> robot.lookup("#lineage-headline").queryAs(Label.class).getText());
+        assertThat(headline)
+                .as("stages seen: %s", broken)
+                .startsWith("spoke-4: ")
+                .contains("PolicyReports spoke-4");
         assertThat(broken).contains(LineageStage.COMPOSITE, LineageStage.APPLICATIONS);
         assertThat(fleet.latest().spokes()).extracting(c -> c.name()).contains("spoke-4");
     }
@@ -160,7 +195,8 @@ class SpokeWizardDemoUiTest {
     private void shot(String name) {
         if (Screenshots.wanted()) {
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> Screenshots.save(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(), name));
+            robot.interact(() -> Screenshots.save(
+                    robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene(), name));
         }
     }
 

@@ -37,8 +37,7 @@ public final class AddonMatrixBench {
 
     private static final String[] HEALTH = {"Healthy", "Healthy", "Healthy", "Progressing", "Degraded"};
 
-    private AddonMatrixBench() {
-    }
+    private AddonMatrixBench() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = intArg(args, "--seconds", 30);
@@ -135,14 +134,18 @@ public final class AddonMatrixBench {
         Stats buildStats = Stats.of(builds);
         long stalls = g.stream().filter(x -> x > 50).count();
         out.line("first snapshot applied (3,000 cells): %.0f ms", firstMs);
-        out.line("changes: %d in %d s (%.1f/s), %d snapshots built, %d applied", changes, seconds,
-                changes / (double) seconds, builds.size(), applyStats.count());
-        out.line("snapshot build off the FX thread (hub assembled from its Applications): p50 %.1f ms, p99 %.1f ms",
+        out.line(
+                "changes: %d in %d s (%.1f/s), %d snapshots built, %d applied",
+                changes, seconds, changes / (double) seconds, builds.size(), applyStats.count());
+        out.line(
+                "snapshot build off the FX thread (hub assembled from its Applications): p50 %.1f ms, p99 %.1f ms",
                 buildStats.median(), buildStats.percentile(99));
-        out.line("apply per snapshot (FX thread): p50 %.1f ms, p99 %.1f ms, max %.1f ms", applyStats.median(),
-                applyStats.percentile(99), applyStats.max());
-        out.line("FX pulse gaps: p50 %.1f ms, p99 %.1f ms, max %.1f ms; gaps over 50 ms: %d of %d", gapStats.median(),
-                gapStats.percentile(99), gapStats.max(), stalls, g.size());
+        out.line(
+                "apply per snapshot (FX thread): p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                applyStats.median(), applyStats.percentile(99), applyStats.max());
+        out.line(
+                "FX pulse gaps: p50 %.1f ms, p99 %.1f ms, max %.1f ms; gaps over 50 ms: %d of %d",
+                gapStats.median(), gapStats.percentile(99), gapStats.max(), stalls, g.size());
         System.exit(0);
     }
 
@@ -154,21 +157,58 @@ public final class AddonMatrixBench {
     private static KubeObject app(String spoke, String addon, String health, int retries, long round) {
         boolean failed = health.equals("Degraded");
         String at = Instant.parse("2026-11-26T06:00:00Z").plusSeconds(round).toString();
-        Map<String, Object> status = Map.of("health", failed ? Map.of("status", health, "message",
-                        "Deployment " + addon + "/" + addon + ": container is in CrashLoopBackOff") : Map.of("status", health),
-                "sync", Map.of("status", failed ? "OutOfSync" : "Synced"),
-                "operationState", Map.of("phase", failed ? "Failed" : "Succeeded", "retryCount", retries,
-                        "message", failed ? "one or more objects failed to apply" : "successfully synced",
-                        "startedAt", at, "finishedAt", at));
-        return new KubeObject("argoproj.io/v1alpha1", "Application", "argocd", spoke + "-" + addon,
-                "uid-" + spoke + "-" + addon, 1, null, null, Map.of(), Map.of(), List.of(),
-                Map.of("spec", Map.of("project", "default", "destination", Map.of("server", "https://" + spoke + ".example",
-                        "namespace", addon)), "status", status));
+        Map<String, Object> status = Map.of(
+                "health",
+                failed
+                        ? Map.of(
+                                "status",
+                                health,
+                                "message",
+                                "Deployment " + addon + "/" + addon + ": container is in CrashLoopBackOff")
+                        : Map.of("status", health),
+                "sync",
+                Map.of("status", failed ? "OutOfSync" : "Synced"),
+                "operationState",
+                Map.of(
+                        "phase",
+                        failed ? "Failed" : "Succeeded",
+                        "retryCount",
+                        retries,
+                        "message",
+                        failed ? "one or more objects failed to apply" : "successfully synced",
+                        "startedAt",
+                        at,
+                        "finishedAt",
+                        at));
+        return new KubeObject(
+                "argoproj.io/v1alpha1",
+                "Application",
+                "argocd",
+                spoke + "-" + addon,
+                "uid-" + spoke + "-" + addon,
+                1,
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                Map.of(
+                        "spec",
+                        Map.of(
+                                "project",
+                                "default",
+                                "destination",
+                                Map.of("server", "https://" + spoke + ".example", "namespace", addon)),
+                        "status",
+                        status));
     }
 
     private static Cluster cluster(String name, ClusterRole role, List<KubeObject> objects) {
-        return ClusterAssembler.assemble(new ClusterAssembler.Identity(name, name, role, "https://" + name + ".example",
-                Set.of("bench")), Reachability.REACHABLE, "v1.34.1", ObjectSet.of(objects));
+        return ClusterAssembler.assemble(
+                new ClusterAssembler.Identity(name, name, role, "https://" + name + ".example", Set.of("bench")),
+                Reachability.REACHABLE,
+                "v1.34.1",
+                ObjectSet.of(objects));
     }
 
     private static int intArg(String[] args, String name, int fallback) {

@@ -13,8 +13,7 @@ import javafx.application.Platform;
  */
 public final class HeadlessFx {
 
-    private HeadlessFx() {
-    }
+    private HeadlessFx() {}
 
     public static void start() throws InterruptedException {
         setIfAbsent("testfx.robot", "glass");

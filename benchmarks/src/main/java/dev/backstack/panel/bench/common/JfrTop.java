@@ -23,14 +23,15 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class JfrTop {
 
-    private JfrTop() {
-    }
+    private JfrTop() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         String thread = args[1];
         boolean alloc = List.of(args).contains("--alloc");
-        int top = List.of(args).contains("--top") ? Integer.parseInt(args[List.of(args).indexOf("--top") + 1]) : 25;
+        int top = List.of(args).contains("--top")
+                ? Integer.parseInt(args[List.of(args).indexOf("--top") + 1])
+                : 25;
         String match = List.of(args).contains("--match") ? args[List.of(args).indexOf("--match") + 1] : "";
         Map<String, Double> self = new HashMap<>();
         Map<String, Double> inclusive = new HashMap<>();
@@ -41,7 +42,10 @@ public final class JfrTop {
                 continue;
             }
             var t = alloc ? e.getThread("eventThread") : e.getThread("sampledThread");
-            if (t == null || t.getJavaName() == null || !t.getJavaName().contains(thread) || e.getStackTrace() == null) {
+            if (t == null
+                    || t.getJavaName() == null
+                    || !t.getJavaName().contains(thread)
+                    || e.getStackTrace() == null) {
                 continue;
             }
             double weight = alloc ? e.getLong("weight") : 1;
@@ -66,9 +70,11 @@ public final class JfrTop {
 
     private static void print(String title, Map<String, Double> counts, int top, double total, double scale) {
         System.out.println("-- " + title);
-        counts.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(top)
-                .forEach(c -> System.out.printf("%10.0f %5.1f%%  %s%n", c.getValue() / scale, 100 * c.getValue() / total,
-                        c.getKey()));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(top)
+                .forEach(c -> System.out.printf(
+                        "%10.0f %5.1f%%  %s%n", c.getValue() / scale, 100 * c.getValue() / total, c.getKey()));
     }
 
     private static String name(RecordedFrame f) {

@@ -12,18 +12,26 @@ import java.util.Locale;
  */
 public final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     public static String describe() {
-        return String.format(Locale.ROOT, "%d cpus (%s), %s %s, max heap %d MB, nice %s, load %s",
-                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), Runtime.getRuntime().maxMemory() >> 20, niceness(),
+        return String.format(
+                Locale.ROOT,
+                "%d cpus (%s), %s %s, max heap %d MB, nice %s, load %s",
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                niceness(),
                 loadAverage());
     }
 
     public static String loadAverage() {
-        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(
+                Locale.ROOT,
+                "%.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** This process's nice value (run.sh's NICE), from /proc/self/stat. */
@@ -38,8 +46,11 @@ public final class Machine {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown cpu");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("unknown cpu");
         } catch (IOException e) {
             return "unknown cpu";
         }

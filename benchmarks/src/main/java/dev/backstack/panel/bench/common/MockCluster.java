@@ -33,11 +33,15 @@ public final class MockCluster implements AutoCloseable {
 
     /** Starts a server on the given port (0: any free port). */
     public static MockCluster start(int port) {
-        VersionInfo version = new VersionInfo.Builder().withGitVersion("v1.31.2").withMajor("1").withMinor("31")
-                .withPlatform("linux/amd64").build();
+        VersionInfo version = new VersionInfo.Builder()
+                .withGitVersion("v1.31.2")
+                .withMajor("1")
+                .withMinor("31")
+                .withPlatform("linux/amd64")
+                .build();
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), true, version);
+        KubernetesMockServer server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), true, version);
         server.init(InetAddress.getLoopbackAddress(), port);
         return new MockCluster(server, server.getPort());
     }

@@ -20,22 +20,26 @@ import java.util.Map;
  */
 public final class Objects {
 
-    public static final ResourceDefinitionContext CRDS = ctx("apiextensions.k8s.io", "v1",
-            "CustomResourceDefinition", "customresourcedefinitions", false);
-    public static final ResourceDefinitionContext APPLICATIONS = ctx("argoproj.io", "v1alpha1", "Application",
-            "applications", true);
-    public static final ResourceDefinitionContext POLICY_REPORTS = ctx("wgpolicyk8s.io", "v1alpha2", "PolicyReport",
-            "policyreports", true);
+    public static final ResourceDefinitionContext CRDS =
+            ctx("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false);
+    public static final ResourceDefinitionContext APPLICATIONS =
+            ctx("argoproj.io", "v1alpha1", "Application", "applications", true);
+    public static final ResourceDefinitionContext POLICY_REPORTS =
+            ctx("wgpolicyk8s.io", "v1alpha2", "PolicyReport", "policyreports", true);
     public static final ResourceDefinitionContext SECRETS = ctx("", "v1", "Secret", "secrets", true);
     public static final ResourceDefinitionContext DEPLOYMENTS = ctx("apps", "v1", "Deployment", "deployments", true);
 
-    private Objects() {
-    }
+    private Objects() {}
 
-    public static ResourceDefinitionContext ctx(String group, String version, String kind, String plural,
-            boolean namespaced) {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withNamespaced(namespaced).build();
+    public static ResourceDefinitionContext ctx(
+            String group, String version, String kind, String plural, boolean namespaced) {
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(namespaced)
+                .build();
     }
 
     /** Creates the CRDs of every custom kind in {@link WatchCatalog#customs()}. */
@@ -54,17 +58,43 @@ public final class Objects {
                 case "wgpolicyk8s.io" -> "v1alpha2";
                 default -> "v1alpha1";
             };
-            GenericKubernetesResource crd = object("apiextensions.k8s.io/v1", "CustomResourceDefinition", null,
-                    k.crdName());
-            crd.setAdditionalProperty("spec", Map.of("group", k.group(),
-                    "scope", k.namespaced() ? "Namespaced" : "Cluster",
-                    "names", Map.of("kind", k.kind(), "plural", k.plural(), "singular", k.kind().toLowerCase(),
-                            "listKind", k.kind() + "List"),
-                    "versions", List.of(Map.of("name", version, "served", true, "storage", true,
-                            "schema", Map.of("openAPIV3Schema", Map.of("type", "object",
-                                    "x-kubernetes-preserve-unknown-fields", true))))));
-            crd.setAdditionalProperty("status", Map.of("conditions", List.of(Map.of("type", "Established",
-                    "status", "True", "reason", "InitialNamesAccepted"))));
+            GenericKubernetesResource crd =
+                    object("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, k.crdName());
+            crd.setAdditionalProperty(
+                    "spec",
+                    Map.of(
+                            "group",
+                            k.group(),
+                            "scope",
+                            k.namespaced() ? "Namespaced" : "Cluster",
+                            "names",
+                            Map.of(
+                                    "kind",
+                                    k.kind(),
+                                    "plural",
+                                    k.plural(),
+                                    "singular",
+                                    k.kind().toLowerCase(),
+                                    "listKind",
+                                    k.kind() + "List"),
+                            "versions",
+                            List.of(Map.of(
+                                    "name",
+                                    version,
+                                    "served",
+                                    true,
+                                    "storage",
+                                    true,
+                                    "schema",
+                                    Map.of(
+                                            "openAPIV3Schema",
+                                            Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true))))));
+            crd.setAdditionalProperty(
+                    "status",
+                    Map.of(
+                            "conditions",
+                            List.of(Map.of(
+                                    "type", "Established", "status", "True", "reason", "InitialNamesAccepted"))));
             out.add(crd);
         }
         return out;
@@ -75,17 +105,30 @@ public final class Objects {
         GenericKubernetesResource s = object("v1", "Secret", "argocd", name);
         s.getMetadata().setLabels(Map.of("argocd.argoproj.io/secret-type", "cluster", "clusterType", "spoke"));
         s.setAdditionalProperty("type", "Opaque");
-        s.setAdditionalProperty("data", Map.of("name", b64(name), "server", b64(server),
-                "config", b64("{\"bearerToken\":\"bench-not-a-real-token\"}")));
+        s.setAdditionalProperty(
+                "data",
+                Map.of(
+                        "name",
+                        b64(name),
+                        "server",
+                        b64(server),
+                        "config",
+                        b64("{\"bearerToken\":\"bench-not-a-real-token\"}")));
         return s;
     }
 
     /** An Argo CD Application deploying to {@code server}, with the given health. */
     public static GenericKubernetesResource application(String name, String server, String health, String message) {
         GenericKubernetesResource a = object("argoproj.io/v1alpha1", "Application", "argocd", name);
-        a.setAdditionalProperty("spec", Map.of("project", "default",
-                "destination", Map.of("server", server, "namespace", "default"),
-                "source", Map.of("repoURL", "https://github.com/example/backstack-gitops", "path", name)));
+        a.setAdditionalProperty(
+                "spec",
+                Map.of(
+                        "project",
+                        "default",
+                        "destination",
+                        Map.of("server", server, "namespace", "default"),
+                        "source",
+                        Map.of("repoURL", "https://github.com/example/backstack-gitops", "path", name)));
         a.setAdditionalProperty("status", applicationStatus(health, message));
         return a;
     }
@@ -108,24 +151,45 @@ public final class Objects {
     public static GenericKubernetesResource deployment(String namespace, String name, int ready) {
         GenericKubernetesResource d = object("apps/v1", "Deployment", namespace, name);
         d.getMetadata().setLabels(Map.of("app.kubernetes.io/name", name));
-        d.setAdditionalProperty("spec", Map.of("replicas", 1, "selector",
-                Map.of("matchLabels", Map.of("app.kubernetes.io/name", name)),
-                "template", Map.of("metadata", Map.of("labels", Map.of("app.kubernetes.io/name", name)),
-                        "spec", Map.of("containers", List.of(Map.of("name", name, "image", "registry.example/" + name))))));
+        d.setAdditionalProperty(
+                "spec",
+                Map.of(
+                        "replicas",
+                        1,
+                        "selector",
+                        Map.of("matchLabels", Map.of("app.kubernetes.io/name", name)),
+                        "template",
+                        Map.of(
+                                "metadata",
+                                Map.of("labels", Map.of("app.kubernetes.io/name", name)),
+                                "spec",
+                                Map.of(
+                                        "containers",
+                                        List.of(Map.of("name", name, "image", "registry.example/" + name))))));
         d.setAdditionalProperty("status", deploymentStatus(ready));
         return d;
     }
 
     public static Map<String, Object> deploymentStatus(int ready) {
-        return Map.of("replicas", 1, "updatedReplicas", 1, "readyReplicas", ready, "availableReplicas", ready,
-                "observedGeneration", 1);
+        return Map.of(
+                "replicas",
+                1,
+                "updatedReplicas",
+                1,
+                "readyReplicas",
+                ready,
+                "availableReplicas",
+                ready,
+                "observedGeneration",
+                1);
     }
 
     private static GenericKubernetesResource object(String apiVersion, String kind, String namespace, String name) {
         GenericKubernetesResource r = new GenericKubernetesResource();
         r.setApiVersion(apiVersion);
         r.setKind(kind);
-        r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        r.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         return r;
     }
 

@@ -11,8 +11,7 @@ import java.util.logging.Logger;
  */
 public final class Quiet {
 
-    private Quiet() {
-    }
+    private Quiet() {}
 
     public static void julWarningsOnly() {
         Logger root = Logger.getLogger("");

@@ -65,7 +65,13 @@ public final class Stats {
 
     /** {@code n=300 p50=12.0 p95=40.1 p99=55.0 max=70.2} */
     public String summary() {
-        return String.format(Locale.ROOT, "n=%d p50=%.1f p95=%.1f p99=%.1f max=%.1f", count(), percentile(50),
-                percentile(95), percentile(99), max());
+        return String.format(
+                Locale.ROOT,
+                "n=%d p50=%.1f p95=%.1f p99=%.1f max=%.1f",
+                count(),
+                percentile(50),
+                percentile(95),
+                percentile(99),
+                max());
     }
 }

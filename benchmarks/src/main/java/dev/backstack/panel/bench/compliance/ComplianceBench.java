@@ -38,8 +38,7 @@ public final class ComplianceBench {
     private static final int POLICIES = 16;
     private static final int RESOURCES = 8;
 
-    private ComplianceBench() {
-    }
+    private ComplianceBench() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = intArg(args, "--seconds", 30);
@@ -53,8 +52,8 @@ public final class ComplianceBench {
             clusters.add(spoke(i, 0));
         }
         Cluster hub = cluster("hub", ClusterRole.HUB, List.of());
-        ComplianceViewModel vm = HeadlessFx.call(() -> new ComplianceViewModel(new FxTaskExecutor(),
-                ComplianceViewModel.fileExporter(), ZoneId.systemDefault()));
+        ComplianceViewModel vm = HeadlessFx.call(() -> new ComplianceViewModel(
+                new FxTaskExecutor(), ComplianceViewModel.fileExporter(), ZoneId.systemDefault()));
         List<Double> gaps = new ArrayList<>();
         List<Double> applies = new ArrayList<>();
         AnimationTimer pulses = HeadlessFx.call(() -> {
@@ -101,10 +100,12 @@ public final class ComplianceBench {
         Stats applyStats = Stats.of(applies);
         long stalls = g.stream().filter(x -> x > 50).count();
         out.line("first snapshot on screen (roll-up in the background, tables filled): %.0f ms", first);
-        out.line("apply per snapshot (FX thread): p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d snapshots)",
+        out.line(
+                "apply per snapshot (FX thread): p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d snapshots)",
                 applyStats.median(), applyStats.percentile(99), applyStats.max(), applyStats.count());
-        out.line("FX pulse gaps: p50 %.1f ms, p99 %.1f ms, max %.1f ms; gaps over 50 ms: %d of %d", gapStats.median(),
-                gapStats.percentile(99), gapStats.max(), stalls, g.size());
+        out.line(
+                "FX pulse gaps: p50 %.1f ms, p99 %.1f ms, max %.1f ms; gaps over 50 ms: %d of %d",
+                gapStats.median(), gapStats.percentile(99), gapStats.max(), stalls, g.size());
         System.exit(0);
     }
 
@@ -117,23 +118,44 @@ public final class ComplianceBench {
             for (int p = 0; p < POLICIES; p++) {
                 for (int r = 0; r < RESOURCES; r++) {
                     boolean fail = (p + r + index + round) % 9 == 0;
-                    results.add(Map.of("policy", "policy-" + p, "rule", "rule-" + p, "result", fail ? "fail" : "pass",
-                            "message", fail ? "validation error: rule policy-" + p + " failed for app-" + r : "passed",
-                            "resources", List.of(Map.of("apiVersion", "v1", "kind", "Pod", "namespace", ns,
-                                    "name", "app-" + r))));
+                    results.add(Map.of(
+                            "policy",
+                            "policy-" + p,
+                            "rule",
+                            "rule-" + p,
+                            "result",
+                            fail ? "fail" : "pass",
+                            "message",
+                            fail ? "validation error: rule policy-" + p + " failed for app-" + r : "passed",
+                            "resources",
+                            List.of(Map.of("apiVersion", "v1", "kind", "Pod", "namespace", ns, "name", "app-" + r))));
                 }
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("results", results);
-            reports.add(new KubeObject("wgpolicyk8s.io/v1alpha2", "PolicyReport", ns, "polr-" + ns, "uid-" + index + "-" + n,
-                    1, null, null, Map.of(), Map.of(), List.of(), body));
+            reports.add(new KubeObject(
+                    "wgpolicyk8s.io/v1alpha2",
+                    "PolicyReport",
+                    ns,
+                    "polr-" + ns,
+                    "uid-" + index + "-" + n,
+                    1,
+                    null,
+                    null,
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    body));
         }
         return cluster("spoke-" + index, ClusterRole.SPOKE, reports);
     }
 
     private static Cluster cluster(String name, ClusterRole role, List<KubeObject> objects) {
-        return ClusterAssembler.assemble(new ClusterAssembler.Identity(name, name, role, "https://" + name + ".example",
-                Set.of("bench")), Reachability.REACHABLE, "v1.34.1", ObjectSet.of(objects));
+        return ClusterAssembler.assemble(
+                new ClusterAssembler.Identity(name, name, role, "https://" + name + ".example", Set.of("bench")),
+                Reachability.REACHABLE,
+                "v1.34.1",
+                ObjectSet.of(objects));
     }
 
     private static int intArg(String[] args, String name, int fallback) {

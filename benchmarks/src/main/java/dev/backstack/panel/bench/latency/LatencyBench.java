@@ -82,9 +82,11 @@ public final class LatencyBench {
         HeadlessFx.start();
         Results out = new Results("latency");
         out.header("latency: API change -> view-model vs raw watch event (" + label + ")");
-        out.line("FleetStore coalesce %d ms, FxPump period %d ms; %d changes per run spaced 100-200 ms (uniform), "
-                + "first %d of the first run discarded as warm-up; background churn %d changes/s to other applications; "
-                + "mock server, panel, raw watch and writers in this JVM", coalesce, pump, changes, warmup, churn);
+        out.line(
+                "FleetStore coalesce %d ms, FxPump period %d ms; %d changes per run spaced 100-200 ms (uniform), "
+                        + "first %d of the first run discarded as warm-up; background churn %d changes/s to other applications; "
+                        + "mock server, panel, raw watch and writers in this JVM",
+                coalesce, pump, changes, warmup, churn);
         List<Double> vm = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         List<Double> screenPath = new ArrayList<>();
@@ -92,11 +94,18 @@ public final class LatencyBench {
         for (int run = 0; run < repeat; run++) {
             Samples s = runOnce(coalesce, pump, changes, run == 0 ? warmup : 0, churn);
             for (int i = 0; i < s.t0.length; i++) {
-                out.sample("%s\t%d\t%d\t%.3f\t%.3f\t%.3f", label, run, i, s.rawMillis(i), s.vmMillis(i),
-                        s.vmMillis(i) - s.rawMillis(i));
+                out.sample(
+                        "%s\t%d\t%d\t%.3f\t%.3f\t%.3f",
+                        label, run, i, s.rawMillis(i), s.vmMillis(i), s.vmMillis(i) - s.rawMillis(i));
             }
-            out.line("run %d: t_vm - t0 %s | t_raw - t0 %s | t_vm - t_raw %s | superseded %d | load %s", run,
-                    s.vm().summary(), s.raw().summary(), s.screenPath().summary(), s.superseded, Machine.loadAverage());
+            out.line(
+                    "run %d: t_vm - t0 %s | t_raw - t0 %s | t_vm - t_raw %s | superseded %d | load %s",
+                    run,
+                    s.vm().summary(),
+                    s.raw().summary(),
+                    s.screenPath().summary(),
+                    s.superseded,
+                    Machine.loadAverage());
             vm.addAll(s.vmList());
             raw.addAll(s.rawList());
             screenPath.addAll(s.screenPathList());
@@ -105,10 +114,13 @@ public final class LatencyBench {
         Stats p = Stats.of(screenPath);
         out.line("all runs (%s): t_vm - t0 %s", label, Stats.of(vm).summary());
         out.line("all runs (%s): t_raw - t0 %s", label, Stats.of(raw).summary());
-        out.line("all runs (%s): t_vm - t_raw %s; target p99 <= 100 ms: %s", label, p.summary(),
-                p.percentile(99) <= 100 ? "MET" : "MISSED");
-        out.line("changes never seen on their own in the view-model (a later change overtook them; counted at the "
-                + "time the newer state appeared): %d", superseded);
+        out.line(
+                "all runs (%s): t_vm - t_raw %s; target p99 <= 100 ms: %s",
+                label, p.summary(), p.percentile(99) <= 100 ? "MET" : "MISSED");
+        out.line(
+                "changes never seen on their own in the view-model (a later change overtook them; counted at the "
+                        + "time the newer state appeared): %d",
+                superseded);
         System.exit(0);
     }
 
@@ -170,22 +182,32 @@ public final class LatencyBench {
                 KubernetesClient writer = hub.client();
                 KubernetesClient churner = hub.client()) {
             Objects.seedCrds(seed);
-            seed.genericKubernetesResources(Objects.SECRETS).resource(Objects.spokeSecret("spoke-1", "https://10.0.0.1:6443")).create();
+            seed.genericKubernetesResources(Objects.SECRETS)
+                    .resource(Objects.spokeSecret("spoke-1", "https://10.0.0.1:6443"))
+                    .create();
             for (int i = 0; i < BACKGROUND_APPS; i++) {
-                seed.genericKubernetesResources(Objects.APPLICATIONS).resource(Objects.application(
-                        String.format("app-%03d", i), "https://10.0.0.1:6443", "Healthy", null)).create();
+                seed.genericKubernetesResources(Objects.APPLICATIONS)
+                        .resource(Objects.application(
+                                String.format("app-%03d", i), "https://10.0.0.1:6443", "Healthy", null))
+                        .create();
             }
             seed.genericKubernetesResources(Objects.APPLICATIONS)
-                    .resource(Objects.application(APP, IN_CLUSTER, "Healthy", "bench--1")).create();
+                    .resource(Objects.application(APP, IN_CLUSTER, "Healthy", "bench--1"))
+                    .create();
 
-            FleetService service = FleetService.watching(List.of(new FleetService.Target("hub", "hub",
-                    ClusterRole.HUB, hub.url(), Set.of("benchmark mock hub"), panel)), coalesce);
+            FleetService service = FleetService.watching(
+                    List.of(new FleetService.Target(
+                            "hub", "hub", ClusterRole.HUB, hub.url(), Set.of("benchmark mock hub"), panel)),
+                    coalesce);
             DashboardViewModel vm = HeadlessFx.call(() -> new DashboardViewModel(System::currentTimeMillis));
             int[] lastSeen = {-1};
             HeadlessFx.run(() -> vm.applications().addListener((ListChangeListener<ApplicationStatus>) c -> {
                 long now = System.nanoTime();
-                int seq = vm.applications().stream().filter(a -> APP.equals(a.name())).findFirst()
-                        .map(a -> sequence(a.healthMessage())).orElse(-1);
+                int seq = vm.applications().stream()
+                        .filter(a -> APP.equals(a.name()))
+                        .findFirst()
+                        .map(a -> sequence(a.healthMessage()))
+                        .orElse(-1);
                 if (seq > lastSeen[0] && seq < total) {
                     tVm[seq] = now;
                     lastSeen[0] = seq;
@@ -193,12 +215,15 @@ public final class LatencyBench {
             }));
             FxPump pump = new FxPump(service::latest, vm::apply, pumpMillis);
             HeadlessFx.run(pump::start);
-            if (!service.awaitSynced(60, TimeUnit.SECONDS) || !await(() -> HeadlessFx.call(() ->
-                    vm.applications().size() == BACKGROUND_APPS + 1), 60_000)) {
+            if (!service.awaitSynced(60, TimeUnit.SECONDS)
+                    || !await(() -> HeadlessFx.call(() -> vm.applications().size() == BACKGROUND_APPS + 1), 60_000)) {
                 throw new IllegalStateException("the panel did not list the mock hub");
             }
-            Watch watch = rawClient.genericKubernetesResources(Objects.APPLICATIONS).inNamespace("argocd")
-                    .withName(APP).watch(new Watcher<GenericKubernetesResource>() {
+            Watch watch = rawClient
+                    .genericKubernetesResources(Objects.APPLICATIONS)
+                    .inNamespace("argocd")
+                    .withName(APP)
+                    .watch(new Watcher<GenericKubernetesResource>() {
                         @Override
                         public void eventReceived(Action action, GenericKubernetesResource r) {
                             long now = System.nanoTime();
@@ -209,18 +234,20 @@ public final class LatencyBench {
                         }
 
                         @Override
-                        public void onClose(WatcherException cause) {
-                        }
+                        public void onClose(WatcherException cause) {}
                     });
             Thread.sleep(500);
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
             if (churn > 0) {
                 background.scheduleAtFixedRate(() -> churn(churner), 0, 1_000_000 / churn, TimeUnit.MICROSECONDS);
             }
-            var app = writer.genericKubernetesResources(Objects.APPLICATIONS).inNamespace("argocd").withName(APP);
+            var app = writer.genericKubernetesResources(Objects.APPLICATIONS)
+                    .inNamespace("argocd")
+                    .withName(APP);
             for (int i = 0; i < total; i++) {
                 String health = i % 2 == 0 ? "Degraded" : "Healthy";
-                String patch = "{\"status\":{\"health\":{\"status\":\"" + health + "\",\"message\":\"bench-" + i + "\"}}}";
+                String patch =
+                        "{\"status\":{\"health\":{\"status\":\"" + health + "\",\"message\":\"bench-" + i + "\"}}}";
                 t0[i] = System.nanoTime();
                 app.patch(PatchContext.of(PatchType.JSON_MERGE), patch);
                 Thread.sleep(ThreadLocalRandom.current().nextLong(100, 201));
@@ -238,8 +265,11 @@ public final class LatencyBench {
                     tVm[i] = i + 1 < total ? tVm[i + 1] : 0;
                 }
             }
-            return new Samples(Arrays.copyOfRange(t0, warmup, total), Arrays.copyOfRange(tRaw, warmup, total),
-                    Arrays.copyOfRange(tVm, warmup, total), superseded);
+            return new Samples(
+                    Arrays.copyOfRange(t0, warmup, total),
+                    Arrays.copyOfRange(tRaw, warmup, total),
+                    Arrays.copyOfRange(tVm, warmup, total),
+                    superseded);
         }
     }
 
@@ -247,9 +277,12 @@ public final class LatencyBench {
     static void churn(KubernetesClient client) {
         int i = ThreadLocalRandom.current().nextInt(BACKGROUND_APPS);
         try {
-            client.genericKubernetesResources(Objects.APPLICATIONS).inNamespace("argocd").withName(String.format("app-%03d", i))
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"health\":{\"message\":\"churn-"
-                            + System.nanoTime() + "\"}}}");
+            client.genericKubernetesResources(Objects.APPLICATIONS)
+                    .inNamespace("argocd")
+                    .withName(String.format("app-%03d", i))
+                    .patch(
+                            PatchContext.of(PatchType.JSON_MERGE),
+                            "{\"status\":{\"health\":{\"message\":\"churn-" + System.nanoTime() + "\"}}}");
         } catch (RuntimeException e) {
             // a lost background change does not matter
         }
@@ -257,7 +290,9 @@ public final class LatencyBench {
 
     static String healthMessage(GenericKubernetesResource r) {
         Object status = r.getAdditionalProperties().get("status");
-        if (status instanceof Map<?, ?> s && s.get("health") instanceof Map<?, ?> h && h.get("message") instanceof String m) {
+        if (status instanceof Map<?, ?> s
+                && s.get("health") instanceof Map<?, ?> h
+                && h.get("message") instanceof String m) {
             return m;
         }
         return null;

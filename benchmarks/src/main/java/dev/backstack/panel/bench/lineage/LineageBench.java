@@ -37,8 +37,7 @@ public final class LineageBench {
 
     private static final String GROUP = "backstack.dev/v1alpha1";
 
-    private LineageBench() {
-    }
+    private LineageBench() {}
 
     public static void main(String[] args) throws Exception {
         int spokes = intArg(args, "--spokes", 300);
@@ -54,8 +53,8 @@ public final class LineageBench {
             clusters.add(spoke(i));
         }
         out.line("hub objects: %d (built in %.0f ms)", hub.size(), (System.nanoTime() - t0) / 1e6);
-        Fleet fleet = new Fleet(cluster("hub", ClusterRole.HUB, List.of()), clusters, List.of(), false, 1,
-                System.currentTimeMillis());
+        Fleet fleet = new Fleet(
+                cluster("hub", ClusterRole.HUB, List.of()), clusters, List.of(), false, 1, System.currentTimeMillis());
 
         List<Double> model = new ArrayList<>();
         for (int i = 0; i < runs + runs / 4; i++) {
@@ -64,15 +63,17 @@ public final class LineageBench {
             Lineage l = SpokeLineage.of("spoke-" + s, hub, Optional.of(clusters.get(s)));
             double ms = (System.nanoTime() - t) / 1e6;
             if (l.brokenLink().isPresent() && l.brokenLink().get().stage().ordinal() < 6) {
-                throw new IllegalStateException("bench fixture broken at " + l.brokenLink().get().message());
+                throw new IllegalStateException(
+                        "bench fixture broken at " + l.brokenLink().get().message());
             }
             if (i >= runs / 4) {
                 model.add(ms);
             }
         }
         Stats m = Stats.of(model);
-        out.line("SpokeLineage.of (model only): p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d builds)", m.median(),
-                m.percentile(99), m.max(), m.count());
+        out.line(
+                "SpokeLineage.of (model only): p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d builds)",
+                m.median(), m.percentile(99), m.max(), m.count());
 
         LineageViewModel vm = HeadlessFx.call(LineageViewModel::new);
         HeadlessFx.run(() -> {
@@ -94,8 +95,10 @@ public final class LineageBench {
             });
         }
         Stats f = Stats.of(HeadlessFx.call(() -> List.copyOf(fx)));
-        out.line("LineageViewModel.apply + LineageView tree rebuilt (FX thread, another spoke each time): "
-                + "p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d applies)", f.median(), f.percentile(99), f.max(), f.count());
+        out.line(
+                "LineageViewModel.apply + LineageView tree rebuilt (FX thread, another spoke each time): "
+                        + "p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d applies)",
+                f.median(), f.percentile(99), f.max(), f.count());
         System.exit(0);
     }
 
@@ -106,41 +109,114 @@ public final class LineageBench {
             String id = "spoke-" + i;
             String kind = i % 2 == 0 ? "AKSCluster" : "EKSCluster";
             String xr = id + "-x" + Integer.toHexString(1000 + i);
-            Map<String, Object> ready = Map.of("type", "Ready", "status", "True", "reason", "Available",
-                    "lastTransitionTime", "2026-11-20T10:05:00Z");
-            Map<String, Object> synced = Map.of("type", "Synced", "status", "True", "reason", "ReconcileSuccess",
-                    "lastTransitionTime", "2026-11-20T10:00:00Z");
-            Map<String, Object> status = Map.of("conditions", List.of(synced, ready),
-                    "connectionDetails", Map.of("lastPublishedTime", "2026-11-20T10:06:00Z"));
-            objects.add(object(GROUP, kind, "default", id, Map.of(
-                    "spec", Map.of("parameters", Map.of("id", id, "region", "westeurope", "version", "1.35",
-                            "nodes", Map.of("count", 2, "instanceType", "Standard_B2s")),
-                            "writeConnectionSecretToRef", Map.of("name", id + "-kubeconfig"),
-                            "resourceRef", Map.of("apiVersion", GROUP, "kind", "X" + kind, "name", xr)),
-                    "status", status), Map.of()));
+            Map<String, Object> ready = Map.of(
+                    "type",
+                    "Ready",
+                    "status",
+                    "True",
+                    "reason",
+                    "Available",
+                    "lastTransitionTime",
+                    "2026-11-20T10:05:00Z");
+            Map<String, Object> synced = Map.of(
+                    "type",
+                    "Synced",
+                    "status",
+                    "True",
+                    "reason",
+                    "ReconcileSuccess",
+                    "lastTransitionTime",
+                    "2026-11-20T10:00:00Z");
+            Map<String, Object> status = Map.of(
+                    "conditions",
+                    List.of(synced, ready),
+                    "connectionDetails",
+                    Map.of("lastPublishedTime", "2026-11-20T10:06:00Z"));
+            objects.add(object(
+                    GROUP,
+                    kind,
+                    "default",
+                    id,
+                    Map.of(
+                            "spec",
+                            Map.of(
+                                    "parameters",
+                                    Map.of(
+                                            "id",
+                                            id,
+                                            "region",
+                                            "westeurope",
+                                            "version",
+                                            "1.35",
+                                            "nodes",
+                                            Map.of("count", 2, "instanceType", "Standard_B2s")),
+                                    "writeConnectionSecretToRef",
+                                    Map.of("name", id + "-kubeconfig"),
+                                    "resourceRef",
+                                    Map.of("apiVersion", GROUP, "kind", "X" + kind, "name", xr)),
+                            "status",
+                            status),
+                    Map.of()));
             List<Object> refs = new ArrayList<>();
             for (String r : List.of("ResourceGroup", "VirtualNetwork", "Subnet", "KubernetesCluster")) {
-                refs.add(Map.of("apiVersion", "azure.upbound.io/v1beta1", "kind", r, "name", xr + "-" + r.toLowerCase()));
+                refs.add(Map.of(
+                        "apiVersion", "azure.upbound.io/v1beta1", "kind", r, "name", xr + "-" + r.toLowerCase()));
             }
-            objects.add(object(GROUP, "X" + kind, null, xr, Map.of("spec", Map.of("resourceRefs", refs),
-                    "status", status), Map.of("crossplane.io/claim-name", id, "crossplane.io/claim-namespace", "default")));
+            objects.add(object(
+                    GROUP,
+                    "X" + kind,
+                    null,
+                    xr,
+                    Map.of("spec", Map.of("resourceRefs", refs), "status", status),
+                    Map.of("crossplane.io/claim-name", id, "crossplane.io/claim-namespace", "default")));
             String server = "https://" + id + ".example:443";
-            objects.add(object("v1", "Secret", "argocd", id, Map.of("cluster", Map.of("name", id, "server", server)),
+            objects.add(object(
+                    "v1",
+                    "Secret",
+                    "argocd",
+                    id,
+                    Map.of("cluster", Map.of("name", id, "server", server)),
                     Map.of("argocd.argoproj.io/secret-type", "cluster", "clusterType", "spoke")));
             for (String app : List.of("kyverno", "kyverno-policies")) {
-                objects.add(object("argoproj.io/v1alpha1", "Application", "argocd", id + "-" + app, Map.of(
-                        "spec", Map.of("destination", Map.of("server", server, "namespace", "kyverno")),
-                        "status", Map.of("health", Map.of("status", "Healthy"), "sync", Map.of("status", "Synced"))),
+                objects.add(object(
+                        "argoproj.io/v1alpha1",
+                        "Application",
+                        "argocd",
+                        id + "-" + app,
+                        Map.of(
+                                "spec", Map.of("destination", Map.of("server", server, "namespace", "kyverno")),
+                                "status",
+                                        Map.of(
+                                                "health",
+                                                Map.of("status", "Healthy"),
+                                                "sync",
+                                                Map.of("status", "Synced"))),
                         Map.of()));
             }
         }
         return ObjectSet.of(objects);
     }
 
-    private static KubeObject object(String apiVersion, String kind, String ns, String name, Map<String, Object> body,
+    private static KubeObject object(
+            String apiVersion,
+            String kind,
+            String ns,
+            String name,
+            Map<String, Object> body,
             Map<String, String> labels) {
-        return new KubeObject(apiVersion, kind, ns, name, "uid-" + kind + "-" + name, 1, "2026-11-20T09:00:00Z", null,
-                labels, Map.of(), List.of(), new LinkedHashMap<>(body));
+        return new KubeObject(
+                apiVersion,
+                kind,
+                ns,
+                name,
+                "uid-" + kind + "-" + name,
+                1,
+                "2026-11-20T09:00:00Z",
+                null,
+                labels,
+                Map.of(),
+                List.of(),
+                new LinkedHashMap<>(body));
     }
 
     /** A connected spoke with 5 PolicyReports of 128 results. */
@@ -151,19 +227,40 @@ public final class LineageBench {
             List<Object> results = new ArrayList<>();
             for (int p = 0; p < 16; p++) {
                 for (int r = 0; r < 8; r++) {
-                    results.add(Map.of("policy", "policy-" + p, "rule", "rule-" + p, "result", "pass",
-                            "resources", List.of(Map.of("apiVersion", "v1", "kind", "Pod", "namespace", ns, "name", "app-" + r))));
+                    results.add(Map.of(
+                            "policy",
+                            "policy-" + p,
+                            "rule",
+                            "rule-" + p,
+                            "result",
+                            "pass",
+                            "resources",
+                            List.of(Map.of("apiVersion", "v1", "kind", "Pod", "namespace", ns, "name", "app-" + r))));
                 }
             }
-            reports.add(new KubeObject("wgpolicyk8s.io/v1alpha2", "PolicyReport", ns, "polr-" + ns, "uid-" + index + "-" + n,
-                    1, null, null, Map.of(), Map.of(), List.of(), Map.of("results", results)));
+            reports.add(new KubeObject(
+                    "wgpolicyk8s.io/v1alpha2",
+                    "PolicyReport",
+                    ns,
+                    "polr-" + ns,
+                    "uid-" + index + "-" + n,
+                    1,
+                    null,
+                    null,
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    Map.of("results", results)));
         }
         return cluster("spoke-" + index, ClusterRole.SPOKE, reports);
     }
 
     private static Cluster cluster(String name, ClusterRole role, List<KubeObject> objects) {
-        return ClusterAssembler.assemble(new ClusterAssembler.Identity(name, name, role, "https://" + name + ".example:443",
-                Set.of("bench")), Reachability.REACHABLE, "v1.34.1", ObjectSet.of(objects));
+        return ClusterAssembler.assemble(
+                new ClusterAssembler.Identity(name, name, role, "https://" + name + ".example:443", Set.of("bench")),
+                Reachability.REACHABLE,
+                "v1.34.1",
+                ObjectSet.of(objects));
     }
 
     private static int intArg(String[] args, String name, int fallback) {

@@ -54,32 +54,42 @@ final class Fabric8Load implements MockHub.Load {
             done.add(pool.submit(() -> {
                 create(client, Objects.SECRETS, Objects.spokeSecret(s.spokeName(spoke), s.spokeServer(spoke)));
                 for (int j = 0; j < s.appsPerSpoke(); j++) {
-                    create(client, Objects.APPLICATIONS, Objects.application(s.appName(spoke, j),
-                            s.spokeServer(spoke), "Healthy", null));
+                    create(
+                            client,
+                            Objects.APPLICATIONS,
+                            Objects.application(s.appName(spoke, j), s.spokeServer(spoke), "Healthy", null));
                 }
             }));
         }
         for (int i = 0; i < s.reports(); i++) {
             int r = i;
-            done.add(pool.submit(() -> create(client, Objects.POLICY_REPORTS,
+            done.add(pool.submit(() -> create(
+                    client,
+                    Objects.POLICY_REPORTS,
                     Objects.policyReport(s.reportNamespace(r), s.reportName(r), 10, 0))));
         }
         for (int i = 0; i < s.deployments(); i++) {
             int d = i;
-            done.add(pool.submit(() -> create(client, Objects.DEPLOYMENTS,
+            done.add(pool.submit(() -> create(
+                    client,
+                    Objects.DEPLOYMENTS,
                     Objects.deployment(s.deploymentNamespace(d), s.deploymentName(d), 1))));
         }
-        done.add(pool.submit(() -> create(client, Objects.APPLICATIONS, Objects.application(HubShape.SENTINEL,
-                "https://kubernetes.default.svc", "Healthy", "t=0"))));
+        done.add(pool.submit(() -> create(
+                client,
+                Objects.APPLICATIONS,
+                Objects.application(HubShape.SENTINEL, "https://kubernetes.default.svc", "Healthy", "t=0"))));
         for (Future<?> f : done) {
             f.get();
         }
         pool.shutdown();
     }
 
-    private static void create(KubernetesClient client, ResourceDefinitionContext ctx,
-            GenericKubernetesResource obj) {
-        client.genericKubernetesResources(ctx).inNamespace(obj.getMetadata().getNamespace()).resource(obj).create();
+    private static void create(KubernetesClient client, ResourceDefinitionContext ctx, GenericKubernetesResource obj) {
+        client.genericKubernetesResources(ctx)
+                .inNamespace(obj.getMetadata().getNamespace())
+                .resource(obj)
+                .create();
     }
 
     /** Writes {@code rate} changes per second for {@code seconds}; every writer takes the next free slot. */
@@ -120,12 +130,14 @@ final class Fabric8Load implements MockHub.Load {
             }));
         }
         workers.add(pool.submit(() -> {
-            var sentinel = client.genericKubernetesResources(Objects.APPLICATIONS).inNamespace("argocd")
+            var sentinel = client.genericKubernetesResources(Objects.APPLICATIONS)
+                    .inNamespace("argocd")
                     .withName(HubShape.SENTINEL);
             for (int i = 1; i <= seconds; i++) {
                 sleepNanos(start + i * 1_000_000_000L - System.nanoTime());
-                sentinel.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"health\":{\"message\":\"t="
-                        + System.currentTimeMillis() + "\"}}}");
+                sentinel.patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"status\":{\"health\":{\"message\":\"t=" + System.currentTimeMillis() + "\"}}}");
             }
         }));
         for (Future<?> f : workers) {
@@ -133,24 +145,34 @@ final class Fabric8Load implements MockHub.Load {
         }
         pool.shutdown();
         double wall = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "DONE sent=%d failed=%d seconds=%.1f rate=%.1f maxLateMs=%d cpu=%.2f",
-                sent.get(), failed.get(), wall, sent.get() / wall, maxLateNanos.get() / 1_000_000,
+        return String.format(
+                Locale.ROOT,
+                "DONE sent=%d failed=%d seconds=%.1f rate=%.1f maxLateMs=%d cpu=%.2f",
+                sent.get(),
+                failed.get(),
+                wall,
+                sent.get() / wall,
+                maxLateNanos.get() / 1_000_000,
                 (os.getProcessCpuTime() - cpu0) / 1e9 / wall);
     }
 
-    private static void change(KubernetesClient client, HubShape s, long k, java.util.SplittableRandom random,
-            byte[] appState) {
+    private static void change(
+            KubernetesClient client, HubShape s, long k, java.util.SplittableRandom random, byte[] appState) {
         int kind = (int) (k % 10);
         if (kind == 0 && s.reports() > 0) {
             int r = random.nextInt(s.reports());
-            client.genericKubernetesResources(Objects.POLICY_REPORTS).inNamespace(s.reportNamespace(r))
-                    .withName(s.reportName(r)).patch(PatchContext.of(PatchType.JSON_MERGE),
-                            "{\"summary\":{\"fail\":" + random.nextInt(3) + "}}");
+            client.genericKubernetesResources(Objects.POLICY_REPORTS)
+                    .inNamespace(s.reportNamespace(r))
+                    .withName(s.reportName(r))
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"summary\":{\"fail\":" + random.nextInt(3) + "}}");
         } else if (kind == 1 && s.deployments() > 0) {
             int d = random.nextInt(s.deployments());
             int ready = random.nextInt(2);
-            client.genericKubernetesResources(Objects.DEPLOYMENTS).inNamespace(s.deploymentNamespace(d))
-                    .withName(s.deploymentName(d)).patch(PatchContext.of(PatchType.JSON_MERGE),
+            client.genericKubernetesResources(Objects.DEPLOYMENTS)
+                    .inNamespace(s.deploymentNamespace(d))
+                    .withName(s.deploymentName(d))
+                    .patch(
+                            PatchContext.of(PatchType.JSON_MERGE),
                             "{\"status\":{\"readyReplicas\":" + ready + ",\"availableReplicas\":" + ready + "}}");
         } else {
             int a = random.nextInt(appState.length);
@@ -159,9 +181,12 @@ final class Fabric8Load implements MockHub.Load {
                 appState[a] ^= 1;
                 health = appState[a] == 1 ? "Degraded" : "Healthy";
             }
-            client.genericKubernetesResources(Objects.APPLICATIONS).inNamespace("argocd")
+            client.genericKubernetesResources(Objects.APPLICATIONS)
+                    .inNamespace("argocd")
                     .withName(s.appName(a / s.appsPerSpoke(), a % s.appsPerSpoke()))
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"health\":{\"status\":\"" + health + "\"}}}");
+                    .patch(
+                            PatchContext.of(PatchType.JSON_MERGE),
+                            "{\"status\":{\"health\":{\"status\":\"" + health + "\"}}}");
         }
     }
 

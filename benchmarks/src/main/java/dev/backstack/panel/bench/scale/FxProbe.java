@@ -24,13 +24,16 @@ import javafx.animation.AnimationTimer;
 final class FxProbe {
 
     /** A pulse gap over {@value #LONG_GAP_MILLIS} ms: when it began and ended, and FX-thread CPU within it. */
-    record LongGap(Instant begin, Instant end, double gapMillis, double fxCpuMillis) {
-    }
+    record LongGap(Instant begin, Instant end, double gapMillis, double fxCpuMillis) {}
 
     /** Copies of the samples, in milliseconds. */
-    record Samples(double[] pulseGaps, double[] applies, double[] applyCpu, double[] sentinelLags, long appliesTotal,
-            List<LongGap> longGaps) {
-    }
+    record Samples(
+            double[] pulseGaps,
+            double[] applies,
+            double[] applyCpu,
+            double[] sentinelLags,
+            long appliesTotal,
+            List<LongGap> longGaps) {}
 
     static final double LONG_GAP_MILLIS = 50;
 
@@ -122,8 +125,13 @@ final class FxProbe {
 
     /** Call on the FX thread. */
     Samples snapshot() {
-        return new Samples(Arrays.copyOf(gaps, gapCount), Arrays.copyOf(applies, applyCount), Arrays.copyOf(applyCpu, applyCount),
-                Arrays.copyOf(lags, lagCount), appliesTotal, List.copyOf(longGaps));
+        return new Samples(
+                Arrays.copyOf(gaps, gapCount),
+                Arrays.copyOf(applies, applyCount),
+                Arrays.copyOf(applyCpu, applyCount),
+                Arrays.copyOf(lags, lagCount),
+                appliesTotal,
+                List.copyOf(longGaps));
     }
 
     private static double[] add(double[] a, int index, double v) {

@@ -13,8 +13,8 @@ record HubShape(int spokes, int appsPerSpoke, int reports, int deployments) {
     static final String SENTINEL = "sentinel";
     static final int TEAM_NAMESPACES = 50;
     /** Where the panel's workload informers look (ComponentKind.allNamespaces()). */
-    static final List<String> COMPONENT_NAMESPACES = List.of("argocd", "crossplane-system", "kyverno", "backstage",
-            "ingress-nginx", "cert-manager", "vault");
+    static final List<String> COMPONENT_NAMESPACES =
+            List.of("argocd", "crossplane-system", "kyverno", "backstage", "ingress-nginx", "cert-manager", "vault");
 
     static HubShape defaults() {
         return new HubShape(300, 60, 1000, 700);
@@ -57,8 +57,15 @@ record HubShape(int spokes, int appsPerSpoke, int reports, int deployments) {
     }
 
     List<String> args() {
-        return List.of("--spokes", "" + spokes, "--apps-per-spoke", "" + appsPerSpoke, "--reports", "" + reports,
-                "--deployments", "" + deployments);
+        return List.of(
+                "--spokes",
+                "" + spokes,
+                "--apps-per-spoke",
+                "" + appsPerSpoke,
+                "--reports",
+                "" + reports,
+                "--deployments",
+                "" + deployments);
     }
 
     /** Parses the flags of {@link #args()} from a command line, defaults for the rest. */
@@ -74,8 +81,7 @@ record HubShape(int spokes, int appsPerSpoke, int reports, int deployments) {
                 case "--apps-per-spoke" -> apps = Integer.parseInt(args[i + 1]);
                 case "--reports" -> reports = Integer.parseInt(args[i + 1]);
                 case "--deployments" -> deployments = Integer.parseInt(args[i + 1]);
-                default -> {
-                }
+                default -> {}
             }
         }
         return new HubShape(spokes, apps, reports, deployments);

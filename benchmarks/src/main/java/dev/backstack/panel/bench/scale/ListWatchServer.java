@@ -47,20 +47,19 @@ final class ListWatchServer implements AutoCloseable {
         }
     }
 
-    private record Event(long rv, String type, String collection, String namespace, Map<String, String> labels,
-            String json) {
-    }
+    private record Event(
+            long rv, String type, String collection, String namespace, Map<String, String> labels, String json) {}
 
     private record Watch(String collection, String namespace, Map<String, String> selector, ServerWebSocket socket) {
         boolean wants(String coll, String ns, Map<String, String> labels) {
-            return collection.equals(coll) && (namespace == null || namespace.equals(ns))
+            return collection.equals(coll)
+                    && (namespace == null || namespace.equals(ns))
                     && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
         }
     }
 
     /** A parsed request path: the collection ({@code group/plural}), namespace and name, each possibly null. */
-    private record Target(String collection, String namespace, String name) {
-    }
+    private record Target(String collection, String namespace, String name) {}
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer http;
@@ -72,7 +71,10 @@ final class ListWatchServer implements AutoCloseable {
     ListWatchServer(int port) throws Exception {
         http = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(1 << 20))
                 .requestHandler(this::handle)
-                .listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                .listen(port, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
     }
 
     int port() {
@@ -96,7 +98,8 @@ final class ListWatchServer implements AutoCloseable {
     }
 
     /** Changes an object in place and sends MODIFIED; false when there is no such object. */
-    synchronized boolean update(String collection, String namespace, String name, Consumer<Map<String, Object>> change) {
+    synchronized boolean update(
+            String collection, String namespace, String name, Consumer<Map<String, Object>> change) {
         Stored s = collections.getOrDefault(collection, Map.of()).get(key(namespace, name));
         if (s == null) {
             return false;
@@ -110,7 +113,12 @@ final class ListWatchServer implements AutoCloseable {
         Map<String, Object> meta = meta(s.object);
         meta.put("resourceVersion", Long.toString(++resourceVersion));
         s.json = write(s.object);
-        Event e = new Event(resourceVersion, type, collection, (String) meta.get("namespace"), labels(meta),
+        Event e = new Event(
+                resourceVersion,
+                type,
+                collection,
+                (String) meta.get("namespace"),
+                labels(meta),
                 "{\"type\":\"" + type + "\",\"object\":" + s.json + "}");
         history.addLast(e);
         if (history.size() > HISTORY) {
@@ -126,8 +134,9 @@ final class ListWatchServer implements AutoCloseable {
     private void handle(HttpServerRequest req) {
         String path = req.path();
         if (path.equals("/version")) {
-            req.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(
-                    "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.2\",\"platform\":\"linux/amd64\"}");
+            req.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end("{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.2\",\"platform\":\"linux/amd64\"}");
             return;
         }
         Target t = parse(path);
@@ -138,7 +147,8 @@ final class ListWatchServer implements AutoCloseable {
         Map<String, String> selector = selector(req.getParam("labelSelector"));
         if ("true".equals(req.getParam("watch"))) {
             long since = parseLong(req.getParam("resourceVersion"));
-            req.toWebSocket().onSuccess(ws -> watch(new Watch(t.collection(), t.namespace(), selector, ws), since))
+            req.toWebSocket()
+                    .onSuccess(ws -> watch(new Watch(t.collection(), t.namespace(), selector, ws), since))
                     .onFailure(e -> req.response().setStatusCode(400).end());
             return;
         }
@@ -160,14 +170,18 @@ final class ListWatchServer implements AutoCloseable {
     }
 
     private synchronized String list(Target t, Map<String, String> selector) {
-        StringBuilder out = new StringBuilder(1 << 16).append("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":")
-                .append("{\"resourceVersion\":\"").append(resourceVersion).append("\"},\"items\":[");
+        StringBuilder out = new StringBuilder(1 << 16)
+                .append("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":")
+                .append("{\"resourceVersion\":\"")
+                .append(resourceVersion)
+                .append("\"},\"items\":[");
         boolean first = true;
         for (Stored s : collections.getOrDefault(t.collection(), Map.of()).values()) {
             Map<String, Object> meta = meta(s.object);
             if ((t.namespace() == null || t.namespace().equals(meta.get("namespace")))
                     && (t.name() == null || t.name().equals(meta.get("name")))
-                    && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels(meta).get(e.getKey())))) {
+                    && selector.entrySet().stream()
+                            .allMatch(e -> e.getValue().equals(labels(meta).get(e.getKey())))) {
                 out.append(first ? "" : ",").append(s.json);
                 first = false;
             }
@@ -205,7 +219,8 @@ final class ListWatchServer implements AutoCloseable {
         String apiVersion = (String) object.get("apiVersion");
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         String kind = ((String) object.get("kind")).toLowerCase();
-        String plural = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies"
+        String plural = kind.endsWith("y")
+                ? kind.substring(0, kind.length() - 1) + "ies"
                 : kind.endsWith("s") ? kind + "es" : kind + "s";
         return group + "/" + plural;
     }
@@ -216,7 +231,9 @@ final class ListWatchServer implements AutoCloseable {
             for (String part : text.split(",")) {
                 int eq = part.indexOf('=');
                 if (eq > 0 && !part.contains("!")) {
-                    out.put(part.substring(0, eq).trim(), part.substring(part.lastIndexOf('=') + 1).trim());
+                    out.put(
+                            part.substring(0, eq).trim(),
+                            part.substring(part.lastIndexOf('=') + 1).trim());
                 }
             }
         }

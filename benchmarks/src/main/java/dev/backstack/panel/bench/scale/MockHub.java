@@ -32,20 +32,20 @@ public final class MockHub {
         String drive(int rate, int seconds) throws Exception;
     }
 
-    private MockHub() {
-    }
+    private MockHub() {}
 
     public static void main(String[] args) throws Exception {
         Quiet.julWarningsOnly();
         HubShape shape = HubShape.parse(args);
         List<String> a = List.of(args);
         int port = a.contains("--port") ? Integer.parseInt(a.get(a.indexOf("--port") + 1)) : 0;
-        boolean fabric8 = a.contains("--server") && a.get(a.indexOf("--server") + 1).equals("fabric8");
+        boolean fabric8 =
+                a.contains("--server") && a.get(a.indexOf("--server") + 1).equals("fabric8");
         try (Load load = fabric8 ? new Fabric8Load(shape, port) : new FastLoad(shape, port)) {
             long t = System.nanoTime();
             load.seed();
-            System.out.printf(Locale.ROOT, "READY %s %d %d%n", load.url(), shape.objects(),
-                    (System.nanoTime() - t) / 1_000_000);
+            System.out.printf(
+                    Locale.ROOT, "READY %s %d %d%n", load.url(), shape.objects(), (System.nanoTime() - t) / 1_000_000);
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;

@@ -20,9 +20,14 @@ import java.util.Map;
  */
 final class ResourceMeter {
 
-    record Window(double wallSeconds, double processCores, Map<String, Double> threadCores, long gcCount,
-            long gcMillis, long peakHeapBytes, double machineBusyCores) {
-    }
+    record Window(
+            double wallSeconds,
+            double processCores,
+            Map<String, Double> threadCores,
+            long gcCount,
+            long gcMillis,
+            long peakHeapBytes,
+            double machineBusyCores) {}
 
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -36,6 +41,7 @@ final class ResourceMeter {
     private volatile long peakHeap;
     private volatile boolean sampling;
     private Thread sampler;
+
     void start() {
         wall0 = System.nanoTime();
         cpu0 = os.getProcessCpuTime();
@@ -45,16 +51,19 @@ final class ResourceMeter {
         machine0 = machineTicks();
         peakHeap = memory.getHeapMemoryUsage().getUsed();
         sampling = true;
-        sampler = new Thread(() -> {
-            while (sampling) {
-                peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-heap-sampler");
+        sampler = new Thread(
+                () -> {
+                    while (sampling) {
+                        peakHeap =
+                                Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "bench-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }
@@ -74,14 +83,17 @@ final class ResourceMeter {
             byName.merge(names.getOrDefault(id, "ended thread"), delta / 1e9 / wall, Double::sum);
         });
         Map<String, Double> sorted = new LinkedHashMap<>();
-        byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         long[] machine1 = machineTicks();
         double busy = Double.NaN;
         if (machine0 != null && machine1 != null) {
             long total = machine1[0] - machine0[0];
             long idle = machine1[1] - machine0[1];
-            busy = total == 0 ? Double.NaN : (double) (total - idle) / total * Runtime.getRuntime().availableProcessors();
+            busy = total == 0
+                    ? Double.NaN
+                    : (double) (total - idle) / total * Runtime.getRuntime().availableProcessors();
         }
         return new Window(wall, cpu / wall, sorted, gcCount() - gcCount0, gcTime() - gcTime0, peakHeap, busy);
     }
@@ -107,11 +119,15 @@ final class ResourceMeter {
     }
 
     private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 
     private static long gcTime() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     /** {total, idle} jiffies of all CPUs, or null off Linux. */

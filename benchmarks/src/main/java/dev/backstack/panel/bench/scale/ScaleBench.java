@@ -74,22 +74,30 @@ public final class ScaleBench {
         Results out = new Results("scale");
         out.header("scale: " + shape.spokes() + " spokes, " + shape.objects() + " objects, " + rate + " changes/s for "
                 + seconds + " s" + (withView ? ", with the DashboardView on screen" : ", view-model only"));
-        out.line("panel JVM: %s; hub server (%s) + load generator in a separate JVM %s; FleetStore coalesce %d ms, "
-                + "FxPump %d ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                server, mockJvmArgs, coalesce, pumpMillis);
+        out.line(
+                "panel JVM: %s; hub server (%s) + load generator in a separate JVM %s; FleetStore coalesce %d ms, "
+                        + "FxPump %d ms",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                server,
+                mockJvmArgs,
+                coalesce,
+                pumpMillis);
 
         Process mock = startMock(shape, server, mockJvmArgs);
         LinkedBlockingQueue<String> mockLines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    mockLines.add(line);
-                }
-            } catch (Exception e) {
-                mockLines.add("EOF " + e);
-            }
-        }, "mock-hub-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            mockLines.add(line);
+                        }
+                    } catch (Exception e) {
+                        mockLines.add("EOF " + e);
+                    }
+                },
+                "mock-hub-stdout");
         reader.setDaemon(true);
         reader.start();
         PrintWriter toMock = new PrintWriter(mock.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -106,15 +114,26 @@ public final class ScaleBench {
         System.exit(0);
     }
 
-    private static void run(Results out, HubShape shape, String url, PrintWriter toMock, LinkedBlockingQueue<String> mockLines,
-            int seconds, int rate, long coalesce, long pumpMillis, boolean withView) throws Exception {
+    private static void run(
+            Results out,
+            HubShape shape,
+            String url,
+            PrintWriter toMock,
+            LinkedBlockingQueue<String> mockLines,
+            int seconds,
+            int rate,
+            long coalesce,
+            long pumpMillis,
+            boolean withView)
+            throws Exception {
         HeadlessFx.start();
         KubernetesClient client = MockCluster.client(url);
         DashboardViewModel vm = HeadlessFx.call(() -> new DashboardViewModel(System::currentTimeMillis));
         FxProbe probe = new FxProbe();
         long t0 = System.nanoTime();
-        FleetService service = FleetService.watching(List.of(new FleetService.Target("hub", "hub", ClusterRole.HUB,
-                url, Set.of("benchmark hub"), client)), coalesce);
+        FleetService service = FleetService.watching(
+                List.of(new FleetService.Target("hub", "hub", ClusterRole.HUB, url, Set.of("benchmark hub"), client)),
+                coalesce);
         FxPump pump = new FxPump(service::latest, probe.timing(vm::apply), pumpMillis);
         HeadlessFx.run(() -> {
             probe.start();
@@ -123,12 +142,20 @@ public final class ScaleBench {
                 showDashboard(vm, service);
             }
         });
-        boolean synced = service.awaitSynced(300, TimeUnit.SECONDS) && await(() -> HeadlessFx.call(() ->
-                vm.clusters().size() == shape.spokes() + 1 && vm.applications().size() == shape.applications()), 300_000);
-        out.line("initial sync (FleetService created -> view-model shows %d clusters and %d applications): %s",
-                shape.spokes() + 1, shape.applications(), synced ? (System.nanoTime() - t0) / 1_000_000 + " ms" : "TIMED OUT");
+        boolean synced = service.awaitSynced(300, TimeUnit.SECONDS)
+                && await(
+                        () -> HeadlessFx.call(() -> vm.clusters().size() == shape.spokes() + 1
+                                && vm.applications().size() == shape.applications()),
+                        300_000);
+        out.line(
+                "initial sync (FleetService created -> view-model shows %d clusters and %d applications): %s",
+                shape.spokes() + 1,
+                shape.applications(),
+                synced ? (System.nanoTime() - t0) / 1_000_000 + " ms" : "TIMED OUT");
         if (!synced) {
-            out.line("view-model has %d clusters, %d applications", HeadlessFx.call(() -> vm.clusters().size()),
+            out.line(
+                    "view-model has %d clusters, %d applications",
+                    HeadlessFx.call(() -> vm.clusters().size()),
                     HeadlessFx.call(() -> vm.applications().size()));
             return;
         }
@@ -147,7 +174,8 @@ public final class ScaleBench {
         HeadlessFx.run(() -> probe.record(false));
         FxProbe.Samples s = HeadlessFx.call(probe::snapshot);
         List<PauseLog.Pause> pauses = pauseLog.pauses().stream()
-                .filter(p -> p.end().isAfter(loadStart) && p.begin().isBefore(loadEnd)).toList();
+                .filter(p -> p.end().isAfter(loadStart) && p.begin().isBefore(loadEnd))
+                .toList();
         pauseLog.close();
         long revisions = service.latest().revision() - revision0;
         long heapAfterGc = meter.heapAfterGc();
@@ -156,37 +184,71 @@ public final class ScaleBench {
         Stats gaps = Stats.of(s.pulseGaps());
         Stats applies = Stats.of(s.applies());
         Stats lags = Stats.of(s.sentinelLags());
-        out.line("FX pulse gap ms: %s; gaps > 50 ms: %d; target max <= 50 ms: %s, p99 < 20 ms: %s", gaps.summary(),
-                gaps.above(50), gaps.max() <= 50 ? "MET" : "MISSED", gaps.percentile(99) < 20 ? "MET" : "MISSED");
+        out.line(
+                "FX pulse gap ms: %s; gaps > 50 ms: %d; target max <= 50 ms: %s, p99 < 20 ms: %s",
+                gaps.summary(),
+                gaps.above(50),
+                gaps.max() <= 50 ? "MET" : "MISSED",
+                gaps.percentile(99) < 20 ? "MET" : "MISSED");
         int pausedStalls = 0;
         for (FxProbe.LongGap g : s.longGaps()) {
-            List<PauseLog.Pause> during = pauses.stream().filter(p -> p.overlapMillis(g.begin(), g.end()) > 0).toList();
-            double paused = during.stream().mapToDouble(p -> p.overlapMillis(g.begin(), g.end())).sum();
+            List<PauseLog.Pause> during = pauses.stream()
+                    .filter(p -> p.overlapMillis(g.begin(), g.end()) > 0)
+                    .toList();
+            double paused = during.stream()
+                    .mapToDouble(p -> p.overlapMillis(g.begin(), g.end()))
+                    .sum();
             pausedStalls += paused >= g.gapMillis() / 2 ? 1 : 0;
-            out.line("  stall %.0f ms: FX thread CPU %.1f ms, JVM at safepoints %.0f ms within it %s", g.gapMillis(),
-                    g.fxCpuMillis(), paused, during.stream().filter(p -> p.millis() >= 5)
-                            .map(p -> String.format(java.util.Locale.ROOT, "%s %.0f ms", p.operation(), p.millis())).toList());
+            out.line(
+                    "  stall %.0f ms: FX thread CPU %.1f ms, JVM at safepoints %.0f ms within it %s",
+                    g.gapMillis(),
+                    g.fxCpuMillis(),
+                    paused,
+                    during.stream()
+                            .filter(p -> p.millis() >= 5)
+                            .map(p -> String.format(java.util.Locale.ROOT, "%s %.0f ms", p.operation(), p.millis()))
+                            .toList());
         }
         Stats pauseStats = Stats.of(pauses.stream().map(PauseLog.Pause::millis).toList());
-        out.line("stalls over 50 ms mostly (>= half) spent at a safepoint: %d of %d (in the others, what is neither FX "
-                + "thread CPU nor a safepoint is time the FX thread waited to be scheduled); safepoints during the load: %s ms",
+        out.line(
+                "stalls over 50 ms mostly (>= half) spent at a safepoint: %d of %d (in the others, what is neither FX "
+                        + "thread CPU nor a safepoint is time the FX thread waited to be scheduled); safepoints during the load: %s ms",
                 pausedStalls, s.longGaps().size(), pauseStats.summary());
-        out.line("DashboardViewModel.apply ms: %s (snapshots published %d, applied %d); its FX thread CPU ms: %s",
-                applies.summary(), revisions, s.appliesTotal(), Stats.of(s.applyCpu()).summary());
+        out.line(
+                "DashboardViewModel.apply ms: %s (snapshots published %d, applied %d); its FX thread CPU ms: %s",
+                applies.summary(),
+                revisions,
+                s.appliesTotal(),
+                Stats.of(s.applyCpu()).summary());
         out.line("sentinel change -> applied to the view-model, ms: %s", lags.summary());
-        out.line("CPU over %.1f s: process %.2f cores (target < 0.5: %s); fleet-store %.2f; FX thread %.2f; "
-                + "machine busy %.2f of %d cores", w.wallSeconds(), w.processCores(), w.processCores() < 0.5 ? "MET" : "MISSED",
-                w.threadCores().getOrDefault("fleet-store", 0.0), w.threadCores().getOrDefault("JavaFX Application Thread", 0.0),
-                w.machineBusyCores(), Runtime.getRuntime().availableProcessors());
+        out.line(
+                "CPU over %.1f s: process %.2f cores (target < 0.5: %s); fleet-store %.2f; FX thread %.2f; "
+                        + "machine busy %.2f of %d cores",
+                w.wallSeconds(),
+                w.processCores(),
+                w.processCores() < 0.5 ? "MET" : "MISSED",
+                w.threadCores().getOrDefault("fleet-store", 0.0),
+                w.threadCores().getOrDefault("JavaFX Application Thread", 0.0),
+                w.machineBusyCores(),
+                Runtime.getRuntime().availableProcessors());
         StringBuilder top = new StringBuilder();
-        w.threadCores().entrySet().stream().limit(8).forEach(e -> top.append(String.format(java.util.Locale.ROOT,
-                " %s=%.2f", e.getKey(), e.getValue())));
-        double javaThreads = w.threadCores().values().stream().mapToDouble(Double::doubleValue).sum();
-        out.line("top threads (cores):%s; all Java threads %.2f, the rest (GC and JIT threads) %.2f", top,
-                javaThreads, w.processCores() - javaThreads);
-        out.line("GC: %d collections, %d ms; heap peak in use %d MB; heap after full GC %d MB (target < 256 MB: %s); -Xmx %d MB",
-                w.gcCount(), w.gcMillis(), w.peakHeapBytes() >> 20, heapAfterGc >> 20,
-                heapAfterGc < 256L << 20 ? "MET" : "MISSED", Runtime.getRuntime().maxMemory() >> 20);
+        w.threadCores().entrySet().stream()
+                .limit(8)
+                .forEach(e -> top.append(String.format(java.util.Locale.ROOT, " %s=%.2f", e.getKey(), e.getValue())));
+        double javaThreads = w.threadCores().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        out.line(
+                "top threads (cores):%s; all Java threads %.2f, the rest (GC and JIT threads) %.2f",
+                top, javaThreads, w.processCores() - javaThreads);
+        out.line(
+                "GC: %d collections, %d ms; heap peak in use %d MB; heap after full GC %d MB (target < 256 MB: %s); -Xmx %d MB",
+                w.gcCount(),
+                w.gcMillis(),
+                w.peakHeapBytes() >> 20,
+                heapAfterGc >> 20,
+                heapAfterGc < 256L << 20 ? "MET" : "MISSED",
+                Runtime.getRuntime().maxMemory() >> 20);
         out.line("load average at the end: %s", Machine.loadAverage());
         for (double g : s.pulseGaps()) {
             out.sample("gap\t%.3f", g);
@@ -201,15 +263,20 @@ public final class ScaleBench {
 
     private static void showDashboard(DashboardViewModel vm, FleetService service) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ComponentDetailViewModel detail = new ComponentDetailViewModel(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bench-background");
-            t.setDaemon(true);
-            return t;
-        }), FxThread.executor());
+        ComponentDetailViewModel detail = new ComponentDetailViewModel(
+                Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "bench-background");
+                    t.setDaemon(true);
+                    return t;
+                }),
+                FxThread.executor());
         detail.setInspectors(service::inspector);
-        DashboardView view = new DashboardView(vm, detail, url -> { }, () -> { }, () -> { });
+        DashboardView view = new DashboardView(vm, detail, url -> {}, () -> {}, () -> {});
         Scene scene = new Scene(view, 1360, 860);
-        scene.getStylesheets().add(DashboardView.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
+        scene.getStylesheets()
+                .add(DashboardView.class
+                        .getResource("/dev/backstack/panel/views/panel.css")
+                        .toExternalForm());
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.show();
@@ -224,11 +291,15 @@ public final class ScaleBench {
         cmd.add(MockHub.class.getName());
         cmd.addAll(shape.args());
         cmd.addAll(List.of("--server", server));
-        File log = Path.of(System.getProperty("bench.results", "benchmarks/results"), "mockhub.log").toFile();
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
+        File log = Path.of(System.getProperty("bench.results", "benchmarks/results"), "mockhub.log")
+                .toFile();
+        return new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log))
+                .start();
     }
 
-    private static String expect(LinkedBlockingQueue<String> lines, String prefix, long timeoutSeconds) throws Exception {
+    private static String expect(LinkedBlockingQueue<String> lines, String prefix, long timeoutSeconds)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (true) {
             String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -258,5 +329,4 @@ public final class ScaleBench {
         }
         return false;
     }
-
 }

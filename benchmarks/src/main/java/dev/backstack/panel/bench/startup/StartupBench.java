@@ -34,11 +34,11 @@ public final class StartupBench {
     private static final String DASHBOARD = "dev.backstack.panel.app.Launcher";
     private static final String BARE = BareWindowLauncher.class.getName();
 
-    record Run(String what, long harnessMillis, long childMillis, long exitMillis, boolean exited) {
-    }
+    record Run(String what, long harnessMillis, long childMillis, long exitMillis, boolean exited) {}
 
     /** The two app images' launchers ({@code --images}), or null: java -cp with this JVM's class path. */
     private static String panelImage;
+
     private static String bareImage;
 
     public static void main(String[] args) throws Exception {
@@ -64,13 +64,17 @@ public final class StartupBench {
             throw new IllegalStateException("DISPLAY is not set: start Xvfb (run.sh does)");
         }
         Results out = new Results("startup");
-        out.header(panelImage == null ? "startup: first frame, dashboard (--demo) vs bare window"
-                : "startup: first frame, app images: dashboard (--demo) vs bare window");
+        out.header(
+                panelImage == null
+                        ? "startup: first frame, dashboard (--demo) vs bare window"
+                        : "startup: first frame, app images: dashboard (--demo) vs bare window");
         if (panelImage != null) {
             out.line("images: %s vs %s", panelImage, bareImage);
         }
-        out.line("child JVM args: %s, DISPLAY=%s; %d warm-up pairs discarded, %d measured pairs, alternating "
-                + "(pairs 0, 2, 4... bare window first, the others dashboard first)", jvmArgs, System.getenv("DISPLAY"), warmup, runs);
+        out.line(
+                "child JVM args: %s, DISPLAY=%s; %d warm-up pairs discarded, %d measured pairs, alternating "
+                        + "(pairs 0, 2, 4... bare window first, the others dashboard first)",
+                jvmArgs, System.getenv("DISPLAY"), warmup, runs);
         for (int i = 0; i < warmup; i++) {
             launch(BARE, List.of(), jvmArgs);
             launch(DASHBOARD, List.of("--demo"), jvmArgs);
@@ -86,12 +90,25 @@ public final class StartupBench {
             bare.add(br);
             dash.add(dr);
             for (Run r : List.of(br, dr)) {
-                out.sample("%d\t%s\t%d\t%d\t%d\t%b\t%s", i, r.what(), r.harnessMillis(), r.childMillis(),
-                        r.exitMillis(), r.exited(), Machine.loadAverage());
+                out.sample(
+                        "%d\t%s\t%d\t%d\t%d\t%b\t%s",
+                        i,
+                        r.what(),
+                        r.harnessMillis(),
+                        r.childMillis(),
+                        r.exitMillis(),
+                        r.exited(),
+                        Machine.loadAverage());
             }
-            out.line("pair %2d: bare %5d ms (child %5d)  dashboard %5d ms (child %5d)  ratio %.2f  load %s", i,
-                    br.harnessMillis(), br.childMillis(), dr.harnessMillis(), dr.childMillis(),
-                    (double) dr.harnessMillis() / br.harnessMillis(), Machine.loadAverage());
+            out.line(
+                    "pair %2d: bare %5d ms (child %5d)  dashboard %5d ms (child %5d)  ratio %.2f  load %s",
+                    i,
+                    br.harnessMillis(),
+                    br.childMillis(),
+                    dr.harnessMillis(),
+                    dr.childMillis(),
+                    (double) dr.harnessMillis() / br.harnessMillis(),
+                    Machine.loadAverage());
         }
         Stats bh = Stats.of(bare.stream().map(Run::harnessMillis).toList());
         Stats dh = Stats.of(dash.stream().map(Run::harnessMillis).toList());
@@ -101,14 +118,26 @@ public final class StartupBench {
         for (int i = 0; i < runs; i++) {
             pairRatios.add((double) dash.get(i).harnessMillis() / bare.get(i).harnessMillis());
         }
-        out.line("bare window, harness (launch -> line): median %.0f ms, min %.0f, max %.0f", bh.median(), bh.min(), bh.max());
-        out.line("bare window, child (JVM start -> frame): median %.0f ms, min %.0f, max %.0f", bc.median(), bc.min(), bc.max());
-        out.line("dashboard,   harness (launch -> line): median %.0f ms, min %.0f, max %.0f", dh.median(), dh.min(), dh.max());
-        out.line("dashboard,   child (JVM start -> frame): median %.0f ms, min %.0f, max %.0f", dc.median(), dc.min(), dc.max());
-        out.line("ratio of medians (harness): %.2f; (child figures): %.2f; median of per-pair ratios: %.2f; target <= 1.20: %s",
-                dh.median() / bh.median(), dc.median() / bc.median(), Stats.of(pairRatios).median(),
+        out.line(
+                "bare window, harness (launch -> line): median %.0f ms, min %.0f, max %.0f",
+                bh.median(), bh.min(), bh.max());
+        out.line(
+                "bare window, child (JVM start -> frame): median %.0f ms, min %.0f, max %.0f",
+                bc.median(), bc.min(), bc.max());
+        out.line(
+                "dashboard,   harness (launch -> line): median %.0f ms, min %.0f, max %.0f",
+                dh.median(), dh.min(), dh.max());
+        out.line(
+                "dashboard,   child (JVM start -> frame): median %.0f ms, min %.0f, max %.0f",
+                dc.median(), dc.min(), dc.max());
+        out.line(
+                "ratio of medians (harness): %.2f; (child figures): %.2f; median of per-pair ratios: %.2f; target <= 1.20: %s",
+                dh.median() / bh.median(),
+                dc.median() / bc.median(),
+                Stats.of(pairRatios).median(),
                 dh.median() / bh.median() <= 1.2 ? "MET" : "MISSED");
-        long notExited = dash.stream().filter(r -> !r.exited()).count() + bare.stream().filter(r -> !r.exited()).count();
+        long notExited = dash.stream().filter(r -> !r.exited()).count()
+                + bare.stream().filter(r -> !r.exited()).count();
         if (notExited > 0) {
             out.line("note: %d children did not exit within 20 s after their first frame and were killed", notExited);
         }
@@ -139,23 +168,26 @@ public final class StartupBench {
         List<String> head = new ArrayList<>();
         long t0 = System.nanoTime();
         Process p = pb.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    Matcher m = FIRST_FRAME.matcher(line);
-                    if (!frame.isDone() && m.find()) {
-                        frame.complete(new long[] {System.nanoTime(), Long.parseLong(m.group(1))});
-                    } else if (head.size() < 40) {
-                        head.add(line);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            Matcher m = FIRST_FRAME.matcher(line);
+                            if (!frame.isDone() && m.find()) {
+                                frame.complete(new long[] {System.nanoTime(), Long.parseLong(m.group(1))});
+                            } else if (head.size() < 40) {
+                                head.add(line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        frame.completeExceptionally(e);
                     }
-                }
-            } catch (IOException e) {
-                frame.completeExceptionally(e);
-            }
-            frame.completeExceptionally(new IllegalStateException("no first-frame line; stderr began:\n"
-                    + String.join("\n", head)));
-        }, "stderr-" + mainClass);
+                    frame.completeExceptionally(new IllegalStateException(
+                            "no first-frame line; stderr began:\n" + String.join("\n", head)));
+                },
+                "stderr-" + mainClass);
         reader.setDaemon(true);
         reader.start();
         long[] seen;
@@ -176,6 +208,7 @@ public final class StartupBench {
 
     /** The java launcher of the running JVM. */
     static String javaLauncher() {
-        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString();
     }
 }

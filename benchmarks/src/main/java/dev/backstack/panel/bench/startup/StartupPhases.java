@@ -31,8 +31,7 @@ public final class StartupPhases {
     private static final Pattern LOAD = Pattern.compile("^\\[(\\d+\\.\\d+)s\\].*? (\\S+) source: (.*)$");
     private static final Pattern FRAME = Pattern.compile("First frame (\\d+) ms after JVM start");
 
-    record Load(double millis, String name, String source) {
-    }
+    record Load(double millis, String name, String source) {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length == 2 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 5;
@@ -41,25 +40,33 @@ public final class StartupPhases {
         Map<String, List<Double>> dash = new LinkedHashMap<>();
         Map<String, List<Double>> bare = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
-            phases(run("dev.backstack.panel.app.Launcher", List.of("--demo")), true).forEach((k, v) ->
-                    dash.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-            phases(run(BareWindowLauncher.class.getName(), List.of()), false).forEach((k, v) ->
-                    bare.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            phases(run("dev.backstack.panel.app.Launcher", List.of("--demo")), true)
+                    .forEach((k, v) ->
+                            dash.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            phases(run(BareWindowLauncher.class.getName(), List.of()), false)
+                    .forEach((k, v) ->
+                            bare.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
         dash.forEach((k, v) -> out.line("dashboard  %-58s %7.0f", k, Stats.of(v).median()));
         bare.forEach((k, v) -> out.line("bare       %-58s %7.0f", k, Stats.of(v).median()));
     }
 
-    record Child(List<Load> loads, long frameMillis) {
-    }
+    record Child(List<Load> loads, long frameMillis) {}
 
     static Child run(String mainClass, List<String> appArgs) throws Exception {
         Path log = Files.createTempFile("class-load", ".log");
-        List<String> cmd = new ArrayList<>(List.of(StartupBench.javaLauncher(), "-Xmx768m",
-                "-Xlog:class+load:file=" + log + ":uptime", "-Dpanel.exitAfterFirstFrame=true", "-cp",
-                System.getProperty("java.class.path"), mainClass));
+        List<String> cmd = new ArrayList<>(List.of(
+                StartupBench.javaLauncher(),
+                "-Xmx768m",
+                "-Xlog:class+load:file=" + log + ":uptime",
+                "-Dpanel.exitAfterFirstFrame=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         cmd.addAll(appArgs);
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long frame = -1;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -106,17 +113,30 @@ public final class StartupPhases {
             out.put("Application -> first frame (ms)", c.frameMillis() - app);
         }
         out.put("first frame, JVM uptime (ms)", (double) c.frameMillis());
-        List<Load> before = c.loads().stream().filter(l -> l.millis() <= c.frameMillis()).toList();
+        List<Load> before =
+                c.loads().stream().filter(l -> l.millis() <= c.frameMillis()).toList();
         out.put("classes loaded before the first frame", (double) before.size());
-        out.put("  of them from the CDS archive (JDK)", (double) before.stream()
-                .filter(l -> l.source().startsWith("shared")).count());
-        out.put("  of them from jrt (JDK, not archived)", (double) before.stream()
-                .filter(l -> l.source().startsWith("jrt")).count());
+        out.put("  of them from the CDS archive (JDK)", (double)
+                before.stream().filter(l -> l.source().startsWith("shared")).count());
+        out.put("  of them from jrt (JDK, not archived)", (double)
+                before.stream().filter(l -> l.source().startsWith("jrt")).count());
         out.put("  of them generated at run time (lambdas, method handles)", (double) before.stream()
-                .filter(l -> !l.source().startsWith("shared") && !l.source().startsWith("jrt")
-                        && !l.source().startsWith("file:")).count());
-        for (String jar : List.of("javafx-", "logback", "slf4j", "atlantafx", "controlsfx", "app-", "views-",
-                "installer-", "model-", "kubernetes-", "jackson")) {
+                .filter(l -> !l.source().startsWith("shared")
+                        && !l.source().startsWith("jrt")
+                        && !l.source().startsWith("file:"))
+                .count());
+        for (String jar : List.of(
+                "javafx-",
+                "logback",
+                "slf4j",
+                "atlantafx",
+                "controlsfx",
+                "app-",
+                "views-",
+                "installer-",
+                "model-",
+                "kubernetes-",
+                "jackson")) {
             long n = before.stream().filter(l -> l.source().contains("/" + jar)).count();
             if (n > 0) {
                 out.put("  of them from " + jar + "*.jar", (double) n);
@@ -126,7 +146,10 @@ public final class StartupPhases {
     }
 
     private static double first(Child c, String prefix) {
-        return c.loads().stream().filter(l -> l.name().startsWith(prefix)).mapToDouble(Load::millis).findFirst()
+        return c.loads().stream()
+                .filter(l -> l.name().startsWith(prefix))
+                .mapToDouble(Load::millis)
+                .findFirst()
                 .orElse(Double.NaN);
     }
 }

@@ -25,7 +25,7 @@ public final class AddonCatalog {
 
     static final String RESOURCE = "/dev/backstack/panel/resources/addons/catalog.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final List<AddonEntry> entries;
     private final Map<String, Integer> waves;
@@ -41,7 +41,8 @@ public final class AddonCatalog {
         for (AddonEntry e : entries) {
             for (String need : e.needs()) {
                 if (!seen.contains(need)) {
-                    throw new IllegalStateException("add-on catalog: " + e.id() + " needs " + need + ", which is not in the catalog");
+                    throw new IllegalStateException(
+                            "add-on catalog: " + e.id() + " needs " + need + ", which is not in the catalog");
                 }
             }
         }
@@ -59,7 +60,8 @@ public final class AddonCatalog {
             try {
                 out.add(entry(e));
             } catch (RuntimeException ex) {
-                throw new IllegalStateException("add-on catalog entry " + e.path("id").asText() + ": " + ex.getMessage(), ex);
+                throw new IllegalStateException(
+                        "add-on catalog entry " + e.path("id").asText() + ": " + ex.getMessage(), ex);
             }
         }
         return new AddonCatalog(out);
@@ -72,8 +74,8 @@ public final class AddonCatalog {
         }
         for (AddonEntry e : added) {
             if (entry(e.id()).isPresent()) {
-                throw new IllegalArgumentException("add-on " + e.id() + " is already in the catalog: choose another id "
-                        + "for your chart");
+                throw new IllegalArgumentException(
+                        "add-on " + e.id() + " is already in the catalog: choose another id " + "for your chart");
             }
         }
         List<AddonEntry> all = new java.util.ArrayList<>(entries);
@@ -102,16 +104,28 @@ public final class AddonCatalog {
         List<String> syncOptions = new ArrayList<>();
         e.path("syncOptions").forEach(n -> syncOptions.add(n.asText()));
         Map<String, Object> values = e.has("values") ? YAML.convertValue(e.get("values"), OBJECT) : Map.of();
-        return new AddonEntry(e.path("id").asText(), e.path("title").asText(), e.path("description").asText(""),
-                source(e), e.path("namespace").asText(), params, needs, e.path("createsCrds").asBoolean(false),
-                syncOptions, values);
+        return new AddonEntry(
+                e.path("id").asText(),
+                e.path("title").asText(),
+                e.path("description").asText(""),
+                source(e),
+                e.path("namespace").asText(),
+                params,
+                needs,
+                e.path("createsCrds").asBoolean(false),
+                syncOptions,
+                values);
     }
 
     private static AddonSource source(JsonNode e) {
         JsonNode c = e.path("chart");
         if (c.isObject()) {
-            return new AddonSource.Chart(c.path("name").asText(), c.path("repository").asText(),
-                    c.path("version").asText(), c.path("appVersion").asText(""), c.path("source").asText(""));
+            return new AddonSource.Chart(
+                    c.path("name").asText(),
+                    c.path("repository").asText(),
+                    c.path("version").asText(),
+                    c.path("appVersion").asText(""),
+                    c.path("source").asText(""));
         }
         JsonNode g = e.path("git");
         if (g.isObject()) {
@@ -119,5 +133,4 @@ public final class AddonCatalog {
         }
         throw new IllegalStateException("needs a chart or a git source");
     }
-
 }

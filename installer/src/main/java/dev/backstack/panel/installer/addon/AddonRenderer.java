@@ -26,8 +26,7 @@ public final class AddonRenderer {
     public static final String SYNC_WAVE = "argocd.argoproj.io/sync-wave";
     static final List<String> SYNC_OPTIONS = List.of("CreateNamespace=true", "ServerSideApply=true");
 
-    private AddonRenderer() {
-    }
+    private AddonRenderer() {}
 
     /**
      * One ApplicationSet per selection, in the order given, with the catalog's waves.
@@ -36,8 +35,8 @@ public final class AddonRenderer {
      * @param gitRevision the branch those add-ons follow
      * @throws IllegalArgumentException with every problem of the selections (parameter messages included)
      */
-    public static List<GenericKubernetesResource> render(AddonCatalog catalog, List<AddonSelection> selections,
-            String gitRepoUrl, String gitRevision) {
+    public static List<GenericKubernetesResource> render(
+            AddonCatalog catalog, List<AddonSelection> selections, String gitRepoUrl, String gitRevision) {
         List<String> problems = new ArrayList<>();
         selections.forEach(s -> problems.addAll(s.problems()));
         for (AddonSelection s : selections) {
@@ -48,8 +47,9 @@ public final class AddonRenderer {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
-        return selections.stream().map(s -> render(s, catalog.waves().getOrDefault(s.entry().id(), 0),
-                gitRepoUrl, gitRevision)).toList();
+        return selections.stream()
+                .map(s -> render(s, catalog.waves().getOrDefault(s.entry().id(), 0), gitRepoUrl, gitRevision))
+                .toList();
     }
 
     /** One add-on's ApplicationSet at the given wave; the selection must have no problems. */
@@ -62,30 +62,57 @@ public final class AddonRenderer {
         List<String> syncOptions = new ArrayList<>(SYNC_OPTIONS);
         e.syncOptions().stream().filter(o -> !syncOptions.contains(o)).forEach(syncOptions::add);
         Map<String, Object> template = Manifests.map(
-                "metadata", Manifests.map("name", "{{.name}}-" + e.id(),
-                        "labels", labels(e), "annotations", Manifests.map(SYNC_WAVE, String.valueOf(wave))),
-                "spec", Manifests.map("project", "default",
-                        "source", source(s, gitRepoUrl, gitRevision),
-                        "destination", Manifests.map("server", "{{.server}}", "namespace", e.namespace()),
-                        "syncPolicy", Manifests.map("automated", Manifests.map("prune", true, "selfHeal", true),
-                                "syncOptions", syncOptions)));
+                "metadata",
+                        Manifests.map(
+                                "name",
+                                "{{.name}}-" + e.id(),
+                                "labels",
+                                labels(e),
+                                "annotations",
+                                Manifests.map(SYNC_WAVE, String.valueOf(wave))),
+                "spec",
+                        Manifests.map(
+                                "project",
+                                "default",
+                                "source",
+                                source(s, gitRepoUrl, gitRevision),
+                                "destination",
+                                Manifests.map("server", "{{.server}}", "namespace", e.namespace()),
+                                "syncPolicy",
+                                Manifests.map(
+                                        "automated",
+                                        Manifests.map("prune", true, "selfHeal", true),
+                                        "syncOptions",
+                                        syncOptions)));
         return Manifests.of("argoproj.io/v1alpha1", "ApplicationSet", NAMESPACE, e.id())
                 .label("app.kubernetes.io/managed-by", MANAGED_BY)
                 .label(ADDON_LABEL, e.id())
-                .spec(Manifests.map("goTemplate", true, "goTemplateOptions", List.of("missingkey=error"),
-                        "generators", List.of(generator(s)), "template", template))
+                .spec(Manifests.map(
+                        "goTemplate",
+                        true,
+                        "goTemplateOptions",
+                        List.of("missingkey=error"),
+                        "generators",
+                        List.of(generator(s)),
+                        "template",
+                        template))
                 .build();
     }
 
     /** The cluster generator: matchLabels on the cluster secrets, or every cluster filtered by name. */
     static Map<String, Object> generator(AddonSelection s) {
         if (!s.spokes().isEmpty()) {
-            return Manifests.map("clusters", Manifests.map(),
-                    "selector", Manifests.map("matchExpressions", List.of(Manifests.map(
-                            "key", "name", "operator", "In", "values", List.copyOf(s.spokes())))));
+            return Manifests.map(
+                    "clusters",
+                    Manifests.map(),
+                    "selector",
+                    Manifests.map(
+                            "matchExpressions",
+                            List.of(Manifests.map(
+                                    "key", "name", "operator", "In", "values", List.copyOf(s.spokes())))));
         }
-        return Manifests.map("clusters", Manifests.map("selector",
-                Manifests.map("matchLabels", new LinkedHashMap<>(s.selector()))));
+        return Manifests.map(
+                "clusters", Manifests.map("selector", Manifests.map("matchLabels", new LinkedHashMap<>(s.selector()))));
     }
 
     private static Map<String, Object> labels(AddonEntry e) {
@@ -94,8 +121,8 @@ public final class AddonRenderer {
 
     private static Map<String, Object> source(AddonSelection s, String gitRepoUrl, String gitRevision) {
         if (s.entry().source() instanceof AddonSource.Chart c) {
-            String repo = c.repository().startsWith("oci://") ? c.repository().substring("oci://".length())
-                    : c.repository();
+            String repo =
+                    c.repository().startsWith("oci://") ? c.repository().substring("oci://".length()) : c.repository();
             return Manifests.map("repoURL", repo, "chart", c.name(), "targetRevision", c.version(), "helm", helm(s));
         }
         AddonSource.Git g = (AddonSource.Git) s.entry().source();

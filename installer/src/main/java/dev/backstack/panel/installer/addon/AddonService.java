@@ -49,12 +49,12 @@ public final class AddonService {
 
     /** The journal id of the add-on plan on the hub. */
     public static final String PLAN_ID = "addons";
+
     public static final VersionRange SUPPORTED = VersionRange.of("1.27", "1.36");
     static final String APPLICATIONSET_CRD = "applicationsets.argoproj.io";
 
     /** How a delivery ended, with the GitOps commit (its pull-request link) when there was one. */
-    public record Delivered(PlanOutcome outcome, Optional<DeliveryResult> commit) {
-    }
+    public record Delivered(PlanOutcome outcome, Optional<DeliveryResult> commit) {}
 
     private final AddonCatalog catalog;
     private final PolicyClusters clusters;
@@ -62,7 +62,8 @@ public final class AddonService {
     private final Clock clock;
     private final GitOpsDelivery git;
 
-    public AddonService(AddonCatalog catalog, PolicyClusters clusters, Path journalDir, Clock clock, GitOpsDelivery git) {
+    public AddonService(
+            AddonCatalog catalog, PolicyClusters clusters, Path journalDir, Clock clock, GitOpsDelivery git) {
         this.catalog = catalog;
         this.clusters = clusters;
         this.journalDir = journalDir;
@@ -126,7 +127,8 @@ public final class AddonService {
         List<GenericKubernetesResource> sets = render(r);
         for (int i = 0; i < sets.size(); i++) {
             AddonSelection s = r.selections().get(i);
-            steps.add(ApplyStep.builder(s.entry().id(), "ApplicationSet " + s.entry().id() + " (" + version(s) + ")")
+            steps.add(ApplyStep.builder(
+                            s.entry().id(), "ApplicationSet " + s.entry().id() + " (" + version(s) + ")")
                     .description(s.entry().title() + " for " + targets(s) + ", through the hub's Argo CD")
                     .object(sets.get(i))
                     .activatedWhen(Wait.crdEstablished(APPLICATIONSET_CRD))
@@ -138,14 +140,25 @@ public final class AddonService {
 
     private Plan gitOpsPlan(AddonRequest r, GitCredentials credentials) {
         Map<String, String> files = files(r);
-        GitCommitStep step = GitCommitStep.builder("gitops-commit", "Commit " + files.size()
-                        + (files.size() == 1 ? " file to " : " files to ") + r.repository() + " on branch " + r.branch())
+        GitCommitStep step = GitCommitStep.builder(
+                        "gitops-commit",
+                        "Commit " + files.size() + (files.size() == 1 ? " file to " : " files to ") + r.repository()
+                                + " on branch " + r.branch())
                 .delivery(git)
-                .target(new GitOpsTarget(r.repository(), r.baseBranch(), r.branch(), "", "BACK Stack panel",
+                .target(new GitOpsTarget(
+                        r.repository(),
+                        r.baseBranch(),
+                        r.branch(),
+                        "",
+                        "BACK Stack panel",
                         "backstack-panel@users.noreply.github.com"))
                 .files(files)
-                .commitMessage("Add-ons from the BACK Stack panel: " + String.join(", ", r.selections().stream()
-                        .map(s -> s.entry().id() + " " + version(s) + " for " + targets(s)).toList()))
+                .commitMessage("Add-ons from the BACK Stack panel: "
+                        + String.join(
+                                ", ",
+                                r.selections().stream()
+                                        .map(s -> s.entry().id() + " " + version(s) + " for " + targets(s))
+                                        .toList()))
                 .credentials(credentials)
                 .build();
         return new Plan(PLAN_ID + "-gitops", title(r), List.of(step));
@@ -158,36 +171,43 @@ public final class AddonService {
 
     /** Every gap at once, before any write: the request, the spokes each add-on reaches now, the engine's preflight on the hub. */
     public PreflightReport preflight(AddonRequest r, GitCredentials credentials) throws InterruptedException {
-        List<PreflightFinding> findings = new ArrayList<>(AddonChecks.request(r, clusters.hub(),
-                clusters.target(clusters.hub()).isPresent(), this::matchingSpokes));
+        List<PreflightFinding> findings = new ArrayList<>(AddonChecks.request(
+                r, clusters.hub(), clusters.target(clusters.hub()).isPresent(), this::matchingSpokes));
         if (r.problems().isEmpty()) {
             List<ClusterPlan> plans = plans(r, credentials);
             if (!plans.isEmpty()) {
-                findings.addAll(FleetPlans.preflight(plans, SUPPORTED, cp -> List.of()).findings());
+                findings.addAll(
+                        FleetPlans.preflight(plans, SUPPORTED, cp -> List.of()).findings());
             }
         }
         return new PreflightReport(findings);
     }
 
     /** Applies or commits; resumes from the hub's journal. */
-    public Delivered run(AddonRequest r, GitCredentials credentials, List<String> overrides, Consumer<PlanEvent> events) {
+    public Delivered run(
+            AddonRequest r, GitCredentials credentials, List<String> overrides, Consumer<PlanEvent> events) {
         List<ClusterPlan> plans = plans(r, credentials);
         if (plans.isEmpty()) {
-            throw new IllegalStateException("the panel has no connection to the hub " + clusters.hub()
-                    + "; connect to it and run again");
+            throw new IllegalStateException(
+                    "the panel has no connection to the hub " + clusters.hub() + "; connect to it and run again");
         }
         List<String> qualified = overrides.stream()
-                .map(o -> plans.get(0).local(o) != null ? o : plans.get(0).qualify(o)).toList();
+                .map(o -> plans.get(0).local(o) != null ? o : plans.get(0).qualify(o))
+                .toList();
         PlanOutcome outcome = FleetPlans.run(PLAN_ID, plans, qualified, events, clock);
-        Optional<DeliveryResult> commit = plans.stream().flatMap(cp -> cp.plan().steps().stream())
-                .filter(GitCommitStep.class::isInstance).map(GitCommitStep.class::cast)
-                .flatMap(step -> step.result().stream()).findFirst();
+        Optional<DeliveryResult> commit = plans.stream()
+                .flatMap(cp -> cp.plan().steps().stream())
+                .filter(GitCommitStep.class::isInstance)
+                .map(GitCommitStep.class::cast)
+                .flatMap(step -> step.result().stream())
+                .findFirst();
         return new Delivered(outcome, commit);
     }
 
     static String version(AddonSelection s) {
         return s.entry().source() instanceof dev.backstack.panel.model.addon.AddonSource.Chart c
-                ? c.name() + " " + c.version() : "GitOps folder";
+                ? c.name() + " " + c.version()
+                : "GitOps folder";
     }
 
     /** {@code spokes labelled clusterType=spoke}, {@code spoke-1, spoke-2}. */
@@ -195,13 +215,20 @@ public final class AddonService {
         if (!s.spokes().isEmpty()) {
             return String.join(", ", s.spokes());
         }
-        return "spokes labelled " + String.join(",", s.selector().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return "spokes labelled "
+                + String.join(
+                        ",",
+                        s.selector().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList());
     }
 
     private static String title(AddonRequest r) {
         int n = r.selections().size();
-        return n + (n == 1 ? " add-on" : " add-ons") + (r.delivery() == AddonRequest.Delivery.GITOPS
-                ? " through the GitOps repository" : " applied to the hub");
+        return n
+                + (n == 1 ? " add-on" : " add-ons")
+                + (r.delivery() == AddonRequest.Delivery.GITOPS
+                        ? " through the GitOps repository"
+                        : " applied to the hub");
     }
 }

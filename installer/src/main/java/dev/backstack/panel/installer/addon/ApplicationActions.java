@@ -52,9 +52,11 @@ public final class ApplicationActions implements ApplicationActionRunner {
     public ActionResult run(ApplicationAction action, String namespace, String name) {
         try {
             return action == ApplicationAction.REFRESH || action == ApplicationAction.HARD_REFRESH
-                    ? refresh(action, namespace, name) : operation(action, namespace, name);
+                    ? refresh(action, namespace, name)
+                    : operation(action, namespace, name);
         } catch (KubernetesClientException e) {
-            return new ActionResult(namespace, name, action, ActionResult.Outcome.FAILED, failure(action, namespace, name, e));
+            return new ActionResult(
+                    namespace, name, action, ActionResult.Outcome.FAILED, failure(action, namespace, name, e));
         }
     }
 
@@ -62,7 +64,11 @@ public final class ApplicationActions implements ApplicationActionRunner {
         String level = action == ApplicationAction.HARD_REFRESH ? "hard" : "normal";
         Map<String, Object> patch = Map.of("metadata", Map.of("annotations", Map.of(REFRESH_ANNOTATION, level)));
         patch(namespace, name, patch);
-        return new ActionResult(namespace, name, action, ActionResult.Outcome.DONE,
+        return new ActionResult(
+                namespace,
+                name,
+                action,
+                ActionResult.Outcome.DONE,
                 (action == ApplicationAction.HARD_REFRESH ? "hard refresh" : "refresh")
                         + " requested: Argo CD compares " + name + " with its source again");
     }
@@ -76,29 +82,48 @@ public final class ApplicationActions implements ApplicationActionRunner {
         Map<?, ?> state = map(status.get("operationState"));
         String phase = str(state.get("phase"));
         if (app.getAdditionalProperties().get("operation") != null) {
-            return refused(action, namespace, name, "an operation is already requested and Argo CD has not "
-                    + "taken it yet; wait for it, or check that the application controller runs");
+            return refused(
+                    action,
+                    namespace,
+                    name,
+                    "an operation is already requested and Argo CD has not "
+                            + "taken it yet; wait for it, or check that the application controller runs");
         }
         if ("Running".equals(phase) || "Terminating".equals(phase)) {
-            return refused(action, namespace, name, "a sync is " + phase.toLowerCase(java.util.Locale.ROOT)
-                    + " (started " + str(state.get("startedAt")) + "); wait for it to finish, or terminate it in Argo CD");
+            return refused(
+                    action,
+                    namespace,
+                    name,
+                    "a sync is " + phase.toLowerCase(java.util.Locale.ROOT) + " (started " + str(state.get("startedAt"))
+                            + "); wait for it to finish, or terminate it in Argo CD");
         }
         Map<String, Object> operation;
         if (action == ApplicationAction.RETRY) {
             if (!"Failed".equals(phase) && !"Error".equals(phase)) {
-                return refused(action, namespace, name, "there is no failed sync to retry (last sync: "
-                        + (phase.isEmpty() ? "none" : phase) + "); use Sync to start a new one");
+                return refused(
+                        action,
+                        namespace,
+                        name,
+                        "there is no failed sync to retry (last sync: " + (phase.isEmpty() ? "none" : phase)
+                                + "); use Sync to start a new one");
             }
-            operation = retryOf(map(state.get("operation")), map(map(app.getAdditionalProperties().get("spec"))
-                    .get("syncPolicy")), str(state.get("startedAt")));
+            operation = retryOf(
+                    map(state.get("operation")),
+                    map(map(app.getAdditionalProperties().get("spec")).get("syncPolicy")),
+                    str(state.get("startedAt")));
         } else {
-            operation = syncOf(map(map(app.getAdditionalProperties().get("spec")).get("syncPolicy")));
+            operation =
+                    syncOf(map(map(app.getAdditionalProperties().get("spec")).get("syncPolicy")));
         }
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("metadata", Map.of("resourceVersion", app.getMetadata().getResourceVersion()));
         patch.put("operation", operation);
         patch(namespace, name, patch);
-        return new ActionResult(namespace, name, action, ActionResult.Outcome.DONE,
+        return new ActionResult(
+                namespace,
+                name,
+                action,
+                ActionResult.Outcome.DONE,
                 (action == ApplicationAction.RETRY ? "retry" : "sync") + " requested as " + USER
                         + ": Argo CD's controller starts the operation");
     }
@@ -144,8 +169,13 @@ public final class ApplicationActions implements ApplicationActionRunner {
 
     private void patch(String namespace, String name, Map<String, Object> patch) {
         String json = hub.getKubernetesSerialization().asJson(patch);
-        resource(namespace, name).patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE)
-                .withFieldManager(FIELD_MANAGER).build(), json);
+        resource(namespace, name)
+                .patch(
+                        new PatchContext.Builder()
+                                .withPatchType(PatchType.JSON_MERGE)
+                                .withFieldManager(FIELD_MANAGER)
+                                .build(),
+                        json);
     }
 
     private Resource<GenericKubernetesResource> resource(String namespace, String name) {
@@ -153,7 +183,11 @@ public final class ApplicationActions implements ApplicationActionRunner {
     }
 
     private static ActionResult refused(ApplicationAction action, String namespace, String name, String why) {
-        return new ActionResult(namespace, name, action, ActionResult.Outcome.REFUSED,
+        return new ActionResult(
+                namespace,
+                name,
+                action,
+                ActionResult.Outcome.REFUSED,
                 action.title() + " of " + name + " not sent: " + why);
     }
 
@@ -172,9 +206,14 @@ public final class ApplicationActions implements ApplicationActionRunner {
                 return what + "the hub refused the change (" + e.getStatus().getMessage()
                         + "); check that the Argo CD Application CRD is installed at argoproj.io/v1alpha1";
             default:
-                return what + (e.getCode() == 0 ? "cannot reach the hub (" + e.getMessage() + "); check the connection"
-                        : "HTTP " + e.getCode() + ": " + (e.getStatus() != null && e.getStatus().getMessage() != null
-                                ? e.getStatus().getMessage() : e.getMessage()));
+                return what
+                        + (e.getCode() == 0
+                                ? "cannot reach the hub (" + e.getMessage() + "); check the connection"
+                                : "HTTP " + e.getCode() + ": "
+                                        + (e.getStatus() != null
+                                                        && e.getStatus().getMessage() != null
+                                                ? e.getStatus().getMessage()
+                                                : e.getMessage()));
         }
     }
 

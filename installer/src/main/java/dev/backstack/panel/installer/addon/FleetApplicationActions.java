@@ -25,7 +25,11 @@ public final class FleetApplicationActions implements ApplicationActionRunner {
         String hub = f.hub() == null ? null : f.hub().name();
         return (hub == null ? Optional.<PlanTarget>empty() : fleet.planTarget(hub))
                 .map(t -> new ApplicationActions(t.client()).run(action, namespace, name))
-                .orElseGet(() -> new ActionResult(namespace, name, action, ActionResult.Outcome.FAILED,
+                .orElseGet(() -> new ActionResult(
+                        namespace,
+                        name,
+                        action,
+                        ActionResult.Outcome.FAILED,
                         action.title() + " of " + name + " not sent: the panel has no connection to the hub"
                                 + (hub == null ? "" : " " + hub) + "; check the hub's connection on the Clusters tab"));
     }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Helm values from an add-on's fixed values and its parameters' dotted paths. Pure. */
 final class HelmValues {
 
-    private HelmValues() {
-    }
+    private HelmValues() {}
 
     /** A deep copy of {@code fixed} with each {@code a.b.c -> v} of {@code params} set at that path. */
     static Map<String, Object> merge(Map<String, Object> fixed, Map<String, Object> params) {

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class SyncWaves {
 
-    private SyncWaves() {
-    }
+    private SyncWaves() {}
 
     /**
      * The wave of every entry, in the entries' order.
@@ -39,7 +38,10 @@ public final class SyncWaves {
         });
         while (!ready.isEmpty()) {
             String id = ready.poll();
-            int w = byId.get(id).needs().stream().mapToInt(n -> wave.get(n) + 1).max().orElse(0);
+            int w = byId.get(id).needs().stream()
+                    .mapToInt(n -> wave.get(n) + 1)
+                    .max()
+                    .orElse(0);
             wave.put(id, w);
             for (AddonEntry e : entries) {
                 if (e.needs().contains(id) && waiting.merge(e.id(), -1, Integer::sum) == 0) {
@@ -48,8 +50,12 @@ public final class SyncWaves {
             }
         }
         if (wave.size() < entries.size()) {
-            List<String> stuck = entries.stream().map(AddonEntry::id).filter(id -> !wave.containsKey(id)).toList();
-            throw new IllegalStateException("add-ons " + stuck + " need each other in a cycle (or need a missing add-on)");
+            List<String> stuck = entries.stream()
+                    .map(AddonEntry::id)
+                    .filter(id -> !wave.containsKey(id))
+                    .toList();
+            throw new IllegalStateException(
+                    "add-ons " + stuck + " need each other in a cycle (or need a missing add-on)");
         }
         Map<String, Integer> ordered = new LinkedHashMap<>();
         entries.forEach(e -> ordered.put(e.id(), wave.get(e.id())));

@@ -49,14 +49,16 @@ public sealed interface ApplyFailure {
     }
 
     /** 422 (or a field the schema does not declare): the object is invalid. Nothing was changed. */
-    record Invalid(ObjectRef object, List<InvalidField> fields, int code, String serverMessage) implements ApplyFailure {
+    record Invalid(ObjectRef object, List<InvalidField> fields, int code, String serverMessage)
+            implements ApplyFailure {
         public Invalid {
             fields = List.copyOf(fields);
         }
 
         @Override
         public String message() {
-            String lines = fields.isEmpty() ? "  " + serverMessage
+            String lines = fields.isEmpty()
+                    ? "  " + serverMessage
                     : fields.stream().map(f -> "  " + f).collect(Collectors.joining("\n"));
             return object + " is invalid:\n" + lines + "\nNothing was changed. Correct "
                     + (fields.size() == 1 ? "this field" : "these fields") + " and apply again.";
@@ -68,7 +70,8 @@ public sealed interface ApplyFailure {
             implements ApplyFailure {
         @Override
         public String message() {
-            return "ValidatingAdmissionPolicy \"" + policy + "\"" + (binding == null ? "" : " (binding \"" + binding + "\")")
+            return "ValidatingAdmissionPolicy \"" + policy + "\""
+                    + (binding == null ? "" : " (binding \"" + binding + "\")")
                     + " denied " + object + ": " + reason + "\nNothing was changed. Change the object so that it "
                     + "satisfies the policy, or ask a cluster administrator about the policy.";
         }
@@ -90,20 +93,26 @@ public sealed interface ApplyFailure {
      *
      * @param configuration the webhook configuration holding it, or {@code null} when unknown
      */
-    record WebhookUnreachable(ObjectRef object, String webhook, String configuration, String reason, int code,
-            String serverMessage) implements ApplyFailure {
+    record WebhookUnreachable(
+            ObjectRef object, String webhook, String configuration, String reason, int code, String serverMessage)
+            implements ApplyFailure {
         @Override
         public String message() {
-            StringBuilder s = new StringBuilder("Admission webhook \"").append(webhook).append('"');
+            StringBuilder s =
+                    new StringBuilder("Admission webhook \"").append(webhook).append('"');
             if (configuration != null) {
                 s.append(" (in webhook configuration \"").append(configuration).append("\")");
             }
-            s.append(" could not be called, and its failurePolicy is Fail, so the API server refuses ").append(object)
-                    .append(": ").append(reason).append("\nNothing was changed. Bring the webhook's service back "
+            s.append(" could not be called, and its failurePolicy is Fail, so the API server refuses ")
+                    .append(object)
+                    .append(": ")
+                    .append(reason)
+                    .append("\nNothing was changed. Bring the webhook's service back "
                             + "(is its controller running?) and apply again. The panel does not remove webhook "
                             + "configurations without your consent.");
             if (webhook.toLowerCase(Locale.ROOT).contains("kyverno")
-                    || (configuration != null && configuration.toLowerCase(Locale.ROOT).contains("kyverno"))) {
+                    || (configuration != null
+                            && configuration.toLowerCase(Locale.ROOT).contains("kyverno"))) {
                 s.append("\nKyverno troubleshooting: ").append(KYVERNO_TROUBLESHOOTING);
             }
             return s.toString();

@@ -17,12 +17,10 @@ public sealed interface ApplyResult<T extends HasMetadata> {
      * @param object the object as stored (or, for a dry run, as it would have been stored)
      * @param dryRun true when nothing was persisted
      */
-    record Applied<T extends HasMetadata>(T object, boolean dryRun) implements ApplyResult<T> {
-    }
+    record Applied<T extends HasMetadata>(T object, boolean dryRun) implements ApplyResult<T> {}
 
     /** The API server refused the apply; see {@link ApplyFailure#message()}. */
-    record Failed<T extends HasMetadata>(ApplyFailure failure) implements ApplyResult<T> {
-    }
+    record Failed<T extends HasMetadata>(ApplyFailure failure) implements ApplyResult<T> {}
 
     /** True when the API server accepted the apply. */
     default boolean ok() {

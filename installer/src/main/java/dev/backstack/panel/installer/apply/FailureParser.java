@@ -22,36 +22,44 @@ final class FailureParser {
             "ValidatingAdmissionPolicy '([^']*)'(?: with binding '([^']*)')? denied request: (.*)", Pattern.DOTALL);
     private static final Pattern WEBHOOK_DENIED = Pattern.compile(
             "admission webhook \"([^\"]*)\" denied the request(?:: (.*)| without explanation)", Pattern.DOTALL);
-    private static final Pattern WEBHOOK_FAILED = Pattern.compile("failed calling webhook \"([^\"]*)\": (.*)", Pattern.DOTALL);
+    private static final Pattern WEBHOOK_FAILED =
+            Pattern.compile("failed calling webhook \"([^\"]*)\": (.*)", Pattern.DOTALL);
     /** {@code conflict with "manager"[ with subresource "s"][ using apps/v1[ at time]]}, manager in Go's %q. */
     private static final Pattern MANAGER = Pattern.compile("conflict with \"((?:[^\"\\\\]|\\\\.)*)\"");
+
     private static final String TYPED_PATCH = "failed to create typed patch object";
 
-    private FailureParser() {
-    }
+    private FailureParser() {}
 
     static ApplyFailure classify(ObjectRef ref, KubernetesClientException e) {
         Status status = e.getStatus();
         int code = e.getCode();
         String message = status != null && status.getMessage() != null ? status.getMessage() : rootMessage(e);
         String reason = status != null && status.getReason() != null ? status.getReason() : "";
-        List<StatusCause> causes = status != null && status.getDetails() != null && status.getDetails().getCauses() != null
-                ? status.getDetails().getCauses() : List.of();
+        List<StatusCause> causes = status != null
+                        && status.getDetails() != null
+                        && status.getDetails().getCauses() != null
+                ? status.getDetails().getCauses()
+                : List.of();
         if (code <= 0) { // fabric8 uses 0 or -1 when no HTTP answer came back
-            return new ApplyFailure.Rejected(ref, 0, ioFailure(e) ? ApplyFailure.Rejected.NO_ANSWER : "", rootMessage(e));
+            return new ApplyFailure.Rejected(
+                    ref, 0, ioFailure(e) ? ApplyFailure.Rejected.NO_ANSWER : "", rootMessage(e));
         }
         Matcher m = POLICY.matcher(message);
         if (m.find()) {
-            return new ApplyFailure.PolicyDenied(ref, m.group(1), m.group(2), m.group(3).strip(), code, message);
+            return new ApplyFailure.PolicyDenied(
+                    ref, m.group(1), m.group(2), m.group(3).strip(), code, message);
         }
         m = WEBHOOK_DENIED.matcher(message);
         if (m.find()) {
-            String why = m.group(2) == null ? "no explanation given" : m.group(2).strip();
+            String why =
+                    m.group(2) == null ? "no explanation given" : m.group(2).strip();
             return new ApplyFailure.WebhookDenied(ref, m.group(1), why, code, message);
         }
         m = WEBHOOK_FAILED.matcher(message);
         if (m.find()) {
-            return new ApplyFailure.WebhookUnreachable(ref, m.group(1), null, m.group(2).strip(), code, message);
+            return new ApplyFailure.WebhookUnreachable(
+                    ref, m.group(1), null, m.group(2).strip(), code, message);
         }
         List<FieldConflict> conflicts = conflicts(causes);
         if (code == 409 && !conflicts.isEmpty()) {
@@ -59,7 +67,8 @@ final class FailureParser {
         }
         if (code == 422 || "Invalid".equals(reason)) {
             List<InvalidField> fields = causes.stream()
-                    .map(c -> new InvalidField(Objects.requireNonNullElse(c.getField(), ""),
+                    .map(c -> new InvalidField(
+                            Objects.requireNonNullElse(c.getField(), ""),
                             Objects.requireNonNullElse(c.getMessage(), Objects.requireNonNullElse(c.getReason(), ""))))
                     .toList();
             return new ApplyFailure.Invalid(ref, fields, code, message);

@@ -17,17 +17,22 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  */
 public final class KindOps {
 
-    private KindOps() {
-    }
+    private KindOps() {}
 
     public static ResourceDefinitionContext context(KindInfo kind) {
-        return new ResourceDefinitionContext.Builder().withGroup(kind.group()).withVersion(kind.version())
-                .withKind(kind.kind()).withPlural(kind.plural()).withNamespaced(kind.namespaced()).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(kind.group())
+                .withVersion(kind.version())
+                .withKind(kind.kind())
+                .withPlural(kind.plural())
+                .withNamespaced(kind.namespaced())
+                .build();
     }
 
     /** The objects of a kind in one namespace (ignored for cluster-scoped kinds); all namespaces when null. */
-    public static AnyNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> op(KubernetesClient client, KindInfo kind, String namespace) {
+    public static AnyNamespaceOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            op(KubernetesClient client, KindInfo kind, String namespace) {
         var all = client.genericKubernetesResources(context(kind));
         if (!kind.namespaced()) {
             return all;
@@ -36,8 +41,9 @@ public final class KindOps {
     }
 
     /** The objects of a kind in one namespace (required for namespaced kinds, ignored otherwise). */
-    public static NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> in(KubernetesClient client, KindInfo kind, String namespace) {
+    public static NonNamespaceOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            in(KubernetesClient client, KindInfo kind, String namespace) {
         var all = client.genericKubernetesResources(context(kind));
         if (!kind.namespaced()) {
             return all;
@@ -49,14 +55,14 @@ public final class KindOps {
     }
 
     /** The one object, by kind, namespace and name. */
-    public static Resource<GenericKubernetesResource> resource(KubernetesClient client, KindInfo kind, String namespace,
-            String name) {
+    public static Resource<GenericKubernetesResource> resource(
+            KubernetesClient client, KindInfo kind, String namespace, String name) {
         return in(client, kind, namespace).withName(name);
     }
 
     /** The resource of an object about to be written, its kind resolved through the registry. */
-    public static Resource<GenericKubernetesResource> resource(KubernetesClient client, KindRegistry kinds,
-            GenericKubernetesResource object) {
+    public static Resource<GenericKubernetesResource> resource(
+            KubernetesClient client, KindRegistry kinds, GenericKubernetesResource object) {
         KindInfo kind = kinds.require(object.getApiVersion(), object.getKind());
         String ns = object.getMetadata() == null ? null : object.getMetadata().getNamespace();
         return in(client, kind, ns).resource(object);

@@ -79,8 +79,17 @@ public final class Manifests {
 
     /** A status condition as controllers write it. */
     public static Map<String, Object> condition(String type, String status, String reason, String message) {
-        return map("type", type, "status", status, "reason", reason, "message", message,
-                "lastTransitionTime", "2026-11-23T08:00:00Z");
+        return map(
+                "type",
+                type,
+                "status",
+                status,
+                "reason",
+                reason,
+                "message",
+                message,
+                "lastTransitionTime",
+                "2026-11-23T08:00:00Z");
     }
 
     /** Reads every object of a multi-document YAML resource on the classpath. */
@@ -103,7 +112,8 @@ public final class Manifests {
 
     /** The object as a generic resource (a round trip through JSON when it is typed). */
     public static GenericKubernetesResource generic(HasMetadata o) {
-        return o instanceof GenericKubernetesResource g ? g
+        return o instanceof GenericKubernetesResource g
+                ? g
                 : Serialization.unmarshal(Serialization.asJson(o), GenericKubernetesResource.class);
     }
 }

@@ -16,7 +16,10 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
     /** The reference of an object about to be applied. */
     public static ObjectRef of(HasMetadata object) {
         var meta = object.getMetadata();
-        return new ObjectRef(object.getApiVersion(), object.getKind(), meta == null ? null : meta.getNamespace(),
+        return new ObjectRef(
+                object.getApiVersion(),
+                object.getKind(),
+                meta == null ? null : meta.getNamespace(),
                 meta == null ? null : meta.getName());
     }
 

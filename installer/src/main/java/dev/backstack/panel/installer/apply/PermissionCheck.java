@@ -68,7 +68,8 @@ public final class PermissionCheck {
         // not answer in time is reported, not retried behind the user's back.
         RequestConfig perReview = new RequestConfigBuilder(base)
                 .withRequestTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                .withRequestRetryBackoffLimit(0).build();
+                .withRequestRetryBackoffLimit(0)
+                .build();
         this.reviews = client.newClient(perReview).adapt(KubernetesClient.class);
     }
 
@@ -127,13 +128,24 @@ public final class PermissionCheck {
     }
 
     private Outcome review(Permission p) {
-        SelfSubjectAccessReview ask = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-                .withVerb(p.verb()).withGroup(p.group()).withResource(p.baseResource())
-                .withSubresource(p.subresource()).withNamespace(p.namespace()).withName(p.name())
-                .endResourceAttributes().endSpec().build();
+        SelfSubjectAccessReview ask = new SelfSubjectAccessReviewBuilder()
+                .withNewSpec()
+                .withNewResourceAttributes()
+                .withVerb(p.verb())
+                .withGroup(p.group())
+                .withResource(p.baseResource())
+                .withSubresource(p.subresource())
+                .withNamespace(p.namespace())
+                .withName(p.name())
+                .endResourceAttributes()
+                .endSpec()
+                .build();
         try {
-            SelfSubjectAccessReview answer = reviews.authorization().v1().selfSubjectAccessReview().create(ask);
-            if (answer == null || answer.getStatus() == null || answer.getStatus().getAllowed() == null) {
+            SelfSubjectAccessReview answer =
+                    reviews.authorization().v1().selfSubjectAccessReview().create(ask);
+            if (answer == null
+                    || answer.getStatus() == null
+                    || answer.getStatus().getAllowed() == null) {
                 return Outcome.unchecked(p, "the API server's review had no verdict");
             }
             if (Boolean.TRUE.equals(answer.getStatus().getAllowed())) {
@@ -151,14 +163,18 @@ public final class PermissionCheck {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String text = Objects.requireNonNullElse(root.getMessage(), root.getClass().getSimpleName());
-            if (root instanceof java.io.InterruptedIOException || root.getClass().getSimpleName().contains("Timeout")
+            String text = Objects.requireNonNullElse(
+                    root.getMessage(), root.getClass().getSimpleName());
+            if (root instanceof java.io.InterruptedIOException
+                    || root.getClass().getSimpleName().contains("Timeout")
                     || text.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
                 return "no answer within " + seconds(timeout);
             }
             return "could not reach the API server (" + text + ")";
         }
-        String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+        String message = e.getStatus() != null && e.getStatus().getMessage() != null
+                ? e.getStatus().getMessage()
+                : e.getMessage();
         return "the review failed with HTTP " + e.getCode() + " (" + message + ")";
     }
 
@@ -175,7 +191,11 @@ public final class PermissionCheck {
         };
     }
 
-    private enum Verdict { GRANTED, MISSING, UNCHECKED }
+    private enum Verdict {
+        GRANTED,
+        MISSING,
+        UNCHECKED
+    }
 
     private record Outcome(Permission permission, Verdict verdict, String problem) {
         static Outcome unchecked(Permission p, String problem) {

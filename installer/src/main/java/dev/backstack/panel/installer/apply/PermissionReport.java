@@ -44,14 +44,18 @@ public record PermissionReport(List<Permission> granted, List<Permission> missin
         }
         StringBuilder s = new StringBuilder();
         if (!missing.isEmpty()) {
-            s.append("missing ").append(count(missing.size(), "permission")).append(": ")
+            s.append("missing ")
+                    .append(count(missing.size(), "permission"))
+                    .append(": ")
                     .append(missing.stream().map(Permission::describe).collect(Collectors.joining(", ")));
         }
         if (!unchecked.isEmpty()) {
             if (!s.isEmpty()) {
                 s.append("; ");
             }
-            s.append("could not check ").append(count(unchecked.size(), "permission")).append(": ")
+            s.append("could not check ")
+                    .append(count(unchecked.size(), "permission"))
+                    .append(": ")
                     .append(unchecked.stream().map(Unchecked::toString).collect(Collectors.joining(", ")));
         }
         return s.toString();

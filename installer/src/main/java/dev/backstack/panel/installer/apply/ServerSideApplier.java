@@ -1,12 +1,12 @@
 package dev.backstack.panel.installer.apply;
 
+import dev.backstack.panel.model.kinds.KindRegistry;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import dev.backstack.panel.model.kinds.KindRegistry;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
@@ -92,8 +92,11 @@ public final class ServerSideApplier {
                 return new ApplyResult.Failed<>(FailureParser.classify(ref, e));
             }
             // fabric8's message quotes the whole object, which may hold secrets: say it ourselves.
-            return new ApplyResult.Failed<>(new ApplyFailure.Rejected(ref, 404, "NotFound", "the API server does not serve kind "
-                    + object.getKind() + " in " + object.getApiVersion()));
+            return new ApplyResult.Failed<>(new ApplyFailure.Rejected(
+                    ref,
+                    404,
+                    "NotFound",
+                    "the API server does not serve kind " + object.getKind() + " in " + object.getApiVersion()));
         }
         try {
             NonDeletingOperation<T> target = dryRun ? resource.dryRun() : resource;
@@ -106,7 +109,11 @@ public final class ServerSideApplier {
             return new ApplyResult.Applied<>(result, dryRun);
         } catch (KubernetesClientException e) {
             ApplyFailure failure = withWebhookConfiguration(FailureParser.classify(ref, e));
-            LOG.info("{} of {} refused: HTTP {} {}", dryRun ? "dry run" : "apply", ref, failure.code(),
+            LOG.info(
+                    "{} of {} refused: HTTP {} {}",
+                    dryRun ? "dry run" : "apply",
+                    ref,
+                    failure.code(),
                     failure.getClass().getSimpleName());
             return new ApplyResult.Failed<>(failure);
         }
@@ -141,8 +148,8 @@ public final class ServerSideApplier {
             return failure;
         }
         return webhookConfiguration(w.webhook())
-                .<ApplyFailure>map(cfg -> new ApplyFailure.WebhookUnreachable(w.object(), w.webhook(), cfg, w.reason(),
-                        w.code(), w.serverMessage()))
+                .<ApplyFailure>map(cfg -> new ApplyFailure.WebhookUnreachable(
+                        w.object(), w.webhook(), cfg, w.reason(), w.code(), w.serverMessage()))
                 .orElse(failure);
     }
 
@@ -150,12 +157,18 @@ public final class ServerSideApplier {
         try {
             var admission = client.admissionRegistration().v1();
             for (var cfg : admission.validatingWebhookConfigurations().list().getItems()) {
-                if (cfg.getWebhooks() != null && cfg.getWebhooks().stream().map(ValidatingWebhook::getName).anyMatch(webhook::equals)) {
+                if (cfg.getWebhooks() != null
+                        && cfg.getWebhooks().stream()
+                                .map(ValidatingWebhook::getName)
+                                .anyMatch(webhook::equals)) {
                     return Optional.of(cfg.getMetadata().getName());
                 }
             }
             for (var cfg : admission.mutatingWebhookConfigurations().list().getItems()) {
-                if (cfg.getWebhooks() != null && cfg.getWebhooks().stream().map(MutatingWebhook::getName).anyMatch(webhook::equals)) {
+                if (cfg.getWebhooks() != null
+                        && cfg.getWebhooks().stream()
+                                .map(MutatingWebhook::getName)
+                                .anyMatch(webhook::equals)) {
                     return Optional.of(cfg.getMetadata().getName());
                 }
             }

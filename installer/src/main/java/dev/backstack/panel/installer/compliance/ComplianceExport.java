@@ -28,7 +28,10 @@ public final class ComplianceExport {
 
     /** What can be written. */
     public enum Format {
-        TABLE("txt"), JSON("json"), CSV("csv"), HTML("html");
+        TABLE("txt"),
+        JSON("json"),
+        CSV("csv"),
+        HTML("html");
 
         private final String extension;
 
@@ -54,8 +57,7 @@ public final class ComplianceExport {
     /** How many failing results the table and JSON's {@code failures[]} list, worst first. */
     public static final int FAILURES_SHOWN = 20;
 
-    private ComplianceExport() {
-    }
+    private ComplianceExport() {}
 
     public static String write(Format format, FleetCompliance fc, HistorySnapshot history) {
         return switch (format) {
@@ -71,8 +73,17 @@ public final class ComplianceExport {
         StringBuilder sb = new StringBuilder();
         line(sb, "cluster", "kind", "namespace", "name", "policy", "rule", "result", "message", "source");
         for (FailingResource f : fc.failing()) {
-            line(sb, f.cluster(), f.kind(), f.namespace(), f.name(), f.policy(), f.rule(), f.result().label(),
-                    f.message(), f.group());
+            line(
+                    sb,
+                    f.cluster(),
+                    f.kind(),
+                    f.namespace(),
+                    f.name(),
+                    f.policy(),
+                    f.rule(),
+                    f.result().label(),
+                    f.message(),
+                    f.group());
         }
         return sb.toString();
     }
@@ -83,8 +94,16 @@ public final class ComplianceExport {
         line(sb, "grouping", "cluster", "key", "pass", "fail", "warn", "error", "skip", "note");
         for (ComplianceRow r : fc.rows(grouping)) {
             ReportCounts c = r.counts();
-            line(sb, grouping.name().toLowerCase(Locale.ROOT), r.cluster(), r.key(), Long.toString(c.pass()),
-                    Long.toString(c.fail()), Long.toString(c.warn()), Long.toString(c.error()), Long.toString(c.skip()),
+            line(
+                    sb,
+                    grouping.name().toLowerCase(Locale.ROOT),
+                    r.cluster(),
+                    r.key(),
+                    Long.toString(c.pass()),
+                    Long.toString(c.fail()),
+                    Long.toString(c.warn()),
+                    Long.toString(c.error()),
+                    Long.toString(c.skip()),
                     r.note());
         }
         return sb.toString();
@@ -117,9 +136,13 @@ public final class ComplianceExport {
         root.put("shadowed", fc.shadowed());
         root.put("clusters", fc.byCluster().stream().map(r -> row("cluster", r)).toList());
         root.put("policies", fc.byPolicy().stream().map(r -> row("policy", r)).toList());
-        root.put("namespaces", fc.byNamespace().stream().map(r -> row("namespace", r)).toList());
+        root.put(
+                "namespaces",
+                fc.byNamespace().stream().map(r -> row("namespace", r)).toList());
         FailureList worst = fc.worst(FAILURES_SHOWN);
-        root.put("failures", worst.shown().stream().map(ComplianceExport::failure).toList());
+        root.put(
+                "failures",
+                worst.shown().stream().map(ComplianceExport::failure).toList());
         root.put("failuresTotal", worst.total());
         root.put("failuresMore", worst.more());
         root.put("failing", fc.failing().stream().map(ComplianceExport::failing).toList());

@@ -41,6 +41,7 @@ public final class ComplianceHistory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceHistory.class);
     /** How far back {@link #snapshot()} reaches for samples, and how many transitions it holds. */
     public static final long RECENT_MILLIS = 24 * 60 * 60 * 1000L;
+
     public static final int RECENT_TRANSITIONS = 500;
 
     private final HistoryStore store;
@@ -77,8 +78,9 @@ public final class ComplianceHistory implements AutoCloseable {
      * @throws HistoryException when the database cannot be opened, for example because another
      *                          panel has it open
      */
-    public static ComplianceHistory open(Path dir, String name, HistoryRetention retention, LongSupplier clock,
-            long intervalMillis) throws HistoryException {
+    public static ComplianceHistory open(
+            Path dir, String name, HistoryRetention retention, LongSupplier clock, long intervalMillis)
+            throws HistoryException {
         HistoryStore store = HistoryDatabase.open(dir, name);
         ComplianceHistory h = new ComplianceHistory(store, retention, clock, intervalMillis);
         try {
@@ -88,8 +90,11 @@ public final class ComplianceHistory implements AutoCloseable {
             h.close();
             throw new HistoryException("cannot read the compliance history in " + dir + ": " + e.getMessage(), e);
         }
-        h.writer.scheduleWithFixedDelay(h::pruneQuietly, retention.pruneEvery().toMillis(),
-                retention.pruneEvery().toMillis(), TimeUnit.MILLISECONDS);
+        h.writer.scheduleWithFixedDelay(
+                h::pruneQuietly,
+                retention.pruneEvery().toMillis(),
+                retention.pruneEvery().toMillis(),
+                TimeUnit.MILLISECONDS);
         return h;
     }
 
@@ -172,8 +177,11 @@ public final class ComplianceHistory implements AutoCloseable {
             return false;
         }
         List<Transition> found = ComplianceDiff.transitions(before, after, now);
-        List<ResourceState> changed = after.values().stream().filter(s -> !s.equals(before.get(s.key()))).toList();
-        List<StateKey> removed = before.keySet().stream().filter(k -> !after.containsKey(k)).toList();
+        List<ResourceState> changed = after.values().stream()
+                .filter(s -> !s.equals(before.get(s.key())))
+                .toList();
+        List<StateKey> removed =
+                before.keySet().stream().filter(k -> !after.containsKey(k)).toList();
         store.addTransitions(found);
         store.updateStates(changed, removed);
         states.put(c.id(), after);
@@ -216,13 +224,15 @@ public final class ComplianceHistory implements AutoCloseable {
 
     /** Rows in the {@code sample} or {@code transition} table, read on the writer thread (tests, diagnostics). */
     public CompletableFuture<Long> count(String table) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return store.count(table);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }, writer);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return store.count(table);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                writer);
     }
 
     /** Writes what is pending, then closes the database. Waits up to five seconds for the writer. */

@@ -12,8 +12,7 @@ final class ComplianceTable {
 
     private static final String COUNTS = "%6s %6s %6s %6s %6s";
 
-    private ComplianceTable() {
-    }
+    private ComplianceTable() {}
 
     static String text(FleetCompliance fc) {
         return text(fc, ComplianceExport.FAILURES_SHOWN);
@@ -25,27 +24,42 @@ final class ComplianceTable {
         if (fc.simulated()) {
             sb.append("SIMULATION: the built-in demo fleet, not a real cluster\n");
         }
-        sb.append("COMPLIANCE ").append(fc.total()).append("  (").append(fc.reports()).append(" reports");
+        sb.append("COMPLIANCE ")
+                .append(fc.total())
+                .append("  (")
+                .append(fc.reports())
+                .append(" reports");
         if (fc.shadowed() > 0) {
-            sb.append(", ").append(fc.shadowed()).append(" wgpolicyk8s.io results also in openreports.io, counted once");
+            sb.append(", ")
+                    .append(fc.shadowed())
+                    .append(" wgpolicyk8s.io results also in openreports.io, counted once");
         }
         sb.append(")\n\n");
         rows(sb, "CLUSTER", fc.byCluster());
         rows(sb, "POLICY", fc.byPolicy());
         rows(sb, "NAMESPACE", fc.byNamespace());
         failing(sb, fc.worst(limit));
-        sb.append(fc.hasFailures() ? "FAILURES " + (fc.total().fail() + fc.total().error()) : "NO FAILURES").append('\n');
+        sb.append(
+                        fc.hasFailures()
+                                ? "FAILURES " + (fc.total().fail() + fc.total().error())
+                                : "NO FAILURES")
+                .append('\n');
         return sb.toString();
     }
 
     private static void rows(StringBuilder sb, String title, List<ComplianceRow> rows) {
-        int width = Math.max(title.length(), rows.stream().mapToInt(r -> r.label().length()).max().orElse(0));
+        int width = Math.max(
+                title.length(),
+                rows.stream().mapToInt(r -> r.label().length()).max().orElse(0));
         String fmt = "%-" + width + "s " + COUNTS + "  %s%n";
-        sb.append(String.format(fmt, title, "PASS", "FAIL", "WARN", "ERROR", "SKIP", "NOTE").stripTrailing()).append('\n');
+        sb.append(String.format(fmt, title, "PASS", "FAIL", "WARN", "ERROR", "SKIP", "NOTE")
+                        .stripTrailing())
+                .append('\n');
         for (ComplianceRow r : rows) {
             ReportCounts c = r.counts();
             sb.append(String.format(fmt, r.label(), c.pass(), c.fail(), c.warn(), c.error(), c.skip(), r.note())
-                    .stripTrailing()).append('\n');
+                            .stripTrailing())
+                    .append('\n');
         }
         sb.append('\n');
     }
@@ -60,20 +74,34 @@ final class ComplianceTable {
             return;
         }
         List<FailingResource> shown = list.shown();
-        sb.append("FAILING RESULTS ").append(list.total()).append(" (fail, then error, then warn")
-                .append(list.more() == 0 ? "" : "; the worst " + shown.size()).append(")\n");
+        sb.append("FAILING RESULTS ")
+                .append(list.total())
+                .append(" (fail, then error, then warn")
+                .append(list.more() == 0 ? "" : "; the worst " + shown.size())
+                .append(")\n");
         int policy = width("POLICY", shown.stream().map(FailingResource::policy).toList());
         int rule = width("RULE", shown.stream().map(FailingResource::rule).toList());
-        int resource = width("RESOURCE", shown.stream().map(FailingResource::kindName).toList());
-        int namespace = width("NAMESPACE", shown.stream().map(ComplianceTable::namespace).toList());
-        int cluster = width("CLUSTER", shown.stream().map(FailingResource::cluster).toList());
-        String fmt = "%-6s %-" + policy + "s %-" + rule + "s %-" + resource + "s %-" + namespace + "s %-" + cluster
-                + "s %s";
+        int resource =
+                width("RESOURCE", shown.stream().map(FailingResource::kindName).toList());
+        int namespace = width(
+                "NAMESPACE", shown.stream().map(ComplianceTable::namespace).toList());
+        int cluster =
+                width("CLUSTER", shown.stream().map(FailingResource::cluster).toList());
+        String fmt =
+                "%-6s %-" + policy + "s %-" + rule + "s %-" + resource + "s %-" + namespace + "s %-" + cluster + "s %s";
         sb.append(String.format(fmt, "RESULT", "POLICY", "RULE", "RESOURCE", "NAMESPACE", "CLUSTER", "MESSAGE"))
                 .append('\n');
         for (FailingResource f : shown) {
-            sb.append(String.format(fmt, f.result().label(), oneLine(f.policy()), oneLine(f.rule()),
-                    oneLine(f.kindName()), oneLine(namespace(f)), f.cluster(), oneLine(f.message())).stripTrailing())
+            sb.append(String.format(
+                                    fmt,
+                                    f.result().label(),
+                                    oneLine(f.policy()),
+                                    oneLine(f.rule()),
+                                    oneLine(f.kindName()),
+                                    oneLine(namespace(f)),
+                                    f.cluster(),
+                                    oneLine(f.message()))
+                            .stripTrailing())
                     .append('\n');
         }
         if (list.more() > 0) {
@@ -87,7 +115,8 @@ final class ComplianceTable {
     }
 
     private static int width(String title, List<String> values) {
-        return Math.max(title.length(), values.stream().mapToInt(String::length).max().orElse(0));
+        return Math.max(
+                title.length(), values.stream().mapToInt(String::length).max().orElse(0));
     }
 
     /** One line, without control characters (a message must not drive the terminal). */

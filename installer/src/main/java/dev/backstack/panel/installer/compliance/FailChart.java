@@ -11,18 +11,24 @@ final class FailChart {
     private static final int HEIGHT = 120;
     private static final int PAD = 6;
 
-    private FailChart() {
-    }
+    private FailChart() {}
 
     static String svg(List<ComplianceSample> series) {
         long t0 = series.get(0).minuteMillis();
         long span = Math.max(1, series.get(series.size() - 1).minuteMillis() - t0);
-        long max = Math.max(1, series.stream().mapToLong(s -> s.counts().fail() + s.counts().error()).max().orElse(1));
+        long max = Math.max(
+                1,
+                series.stream()
+                        .mapToLong(s -> s.counts().fail() + s.counts().error())
+                        .max()
+                        .orElse(1));
         StringBuilder points = new StringBuilder();
         double lastY = HEIGHT - PAD;
         for (ComplianceSample s : series) {
             double x = PAD + (WIDTH - 2.0 * PAD) * (s.minuteMillis() - t0) / span;
-            double y = HEIGHT - PAD - (HEIGHT - 2.0 * PAD) * (s.counts().fail() + s.counts().error()) / max;
+            double y = HEIGHT
+                    - PAD
+                    - (HEIGHT - 2.0 * PAD) * (s.counts().fail() + s.counts().error()) / max;
             if (points.length() > 0) {
                 points.append(String.format(Locale.ROOT, " %.1f,%.1f", x, lastY));
             }

@@ -15,8 +15,7 @@ import java.sql.SQLException;
  */
 final class HistoryDatabase {
 
-    private HistoryDatabase() {
-    }
+    private HistoryDatabase() {}
 
     static HistoryStore open(Path dir, String name) throws HistoryException {
         if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -33,8 +32,8 @@ final class HistoryDatabase {
                 throw e;
             }
         } catch (IOException | SQLException e) {
-            throw new HistoryException("cannot open the compliance history " + dir.resolve(name) + ": "
-                    + firstLine(e.getMessage()), e);
+            throw new HistoryException(
+                    "cannot open the compliance history " + dir.resolve(name) + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -43,7 +42,8 @@ final class HistoryDatabase {
             return;
         }
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectories(dir);
         }

@@ -10,11 +10,15 @@ import java.time.Duration;
 public record HistoryRetention(Duration maxAge, int maxSamples, int maxTransitions, Duration pruneEvery) {
 
     /** Thirty days, 200,000 samples (about 4 clusters a minute for a month), 50,000 transitions; pruned hourly. */
-    public static final HistoryRetention DEFAULT = new HistoryRetention(Duration.ofDays(30), 200_000, 50_000,
-            Duration.ofHours(1));
+    public static final HistoryRetention DEFAULT =
+            new HistoryRetention(Duration.ofDays(30), 200_000, 50_000, Duration.ofHours(1));
 
     public HistoryRetention {
-        if (maxAge.isNegative() || maxAge.isZero() || maxSamples < 1 || maxTransitions < 1 || pruneEvery.isNegative()
+        if (maxAge.isNegative()
+                || maxAge.isZero()
+                || maxSamples < 1
+                || maxTransitions < 1
+                || pruneEvery.isNegative()
                 || pruneEvery.isZero()) {
             throw new IllegalArgumentException("retention limits must be positive");
         }

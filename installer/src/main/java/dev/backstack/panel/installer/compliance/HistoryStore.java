@@ -78,8 +78,8 @@ final class HistoryStore implements AutoCloseable {
         if (transitions.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO transition (" + TRANSITION_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO transition (" + TRANSITION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Transition t : transitions) {
                 ps.setLong(1, t.atMillis());
                 setKey(ps, 2, t.cluster(), t.policy(), t.resource());
@@ -96,8 +96,8 @@ final class HistoryStore implements AutoCloseable {
     /** Stores the changed states and forgets the removed ones. */
     void updateStates(Collection<ResourceState> changed, Collection<StateKey> removed) throws SQLException {
         try (PreparedStatement put = db.prepareStatement("MERGE INTO resource_state (cluster_id, policy, res_kind, "
-                + "res_namespace, res_name, verdict, rule_name, message) KEY (cluster_id, policy, res_kind, "
-                + "res_namespace, res_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                        + "res_namespace, res_name, verdict, rule_name, message) KEY (cluster_id, policy, res_kind, "
+                        + "res_namespace, res_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement del = db.prepareStatement("DELETE FROM resource_state WHERE cluster_id = ? AND "
                         + "policy = ? AND res_kind = ? AND res_namespace = ? AND res_name = ?")) {
             for (ResourceState s : changed) {
@@ -133,10 +133,13 @@ final class HistoryStore implements AutoCloseable {
 
     Map<StateKey, ResourceState> loadStates() throws SQLException {
         Map<StateKey, ResourceState> out = new HashMap<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT cluster_id, policy, res_kind, "
-                + "res_namespace, res_name, verdict, rule_name, message FROM resource_state")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT cluster_id, policy, res_kind, "
+                        + "res_namespace, res_name, verdict, rule_name, message FROM resource_state")) {
             while (rs.next()) {
-                StateKey key = new StateKey(rs.getString(1), rs.getString(2),
+                StateKey key = new StateKey(
+                        rs.getString(1),
+                        rs.getString(2),
                         new ResourceRef(rs.getString(3), rs.getString(4), rs.getString(5)));
                 Optional<Verdict> v = Verdict.of(rs.getString(6));
                 if (v.isPresent()) {
@@ -150,13 +153,17 @@ final class HistoryStore implements AutoCloseable {
     /** Samples from {@code sinceMillis} on, oldest first. */
     List<ComplianceSample> samplesSince(long sinceMillis) throws SQLException {
         List<ComplianceSample> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT cluster_id, minute_ms, n_pass, n_fail, n_warn, n_error, "
-                + "n_skip FROM sample WHERE minute_ms >= ? ORDER BY minute_ms, cluster_id")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("SELECT cluster_id, minute_ms, n_pass, n_fail, n_warn, n_error, "
+                        + "n_skip FROM sample WHERE minute_ms >= ? ORDER BY minute_ms, cluster_id")) {
             ps.setLong(1, sinceMillis);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ComplianceSample(rs.getString(1), rs.getLong(2), new ReportCounts(rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))));
+                    out.add(new ComplianceSample(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            new ReportCounts(
+                                    rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))));
                 }
             }
         }
@@ -176,10 +183,13 @@ final class HistoryStore implements AutoCloseable {
 
     private List<ComplianceSample> query(String sql) throws SQLException {
         List<ComplianceSample> out = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                out.add(new ComplianceSample(rs.getString(1), rs.getLong(2), new ReportCounts(rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))));
+                out.add(new ComplianceSample(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        new ReportCounts(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))));
             }
         }
         return out;
@@ -188,14 +198,20 @@ final class HistoryStore implements AutoCloseable {
     /** The newest {@code limit} transitions, newest first. */
     List<Transition> recentTransitions(int limit) throws SQLException {
         List<Transition> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT " + TRANSITION_COLUMNS
-                + " FROM transition ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT " + TRANSITION_COLUMNS + " FROM transition ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Transition(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            new ResourceRef(rs.getString(4), rs.getString(5), rs.getString(6)), rs.getString(7),
-                            Verdict.of(rs.getString(8)), Verdict.of(rs.getString(9)), rs.getString(10)));
+                    out.add(new Transition(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            new ResourceRef(rs.getString(4), rs.getString(5), rs.getString(6)),
+                            rs.getString(7),
+                            Verdict.of(rs.getString(8)),
+                            Verdict.of(rs.getString(9)),
+                            rs.getString(10)));
                 }
             }
         }
@@ -221,8 +237,9 @@ final class HistoryStore implements AutoCloseable {
     }
 
     long count(String table) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM "
-                + ("sample".equals(table) ? "sample" : "transition"))) {
+        try (Statement s = db.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT COUNT(*) FROM " + ("sample".equals(table) ? "sample" : "transition"))) {
             rs.next();
             return rs.getLong(1);
         }

@@ -27,16 +27,21 @@ final class HtmlReport {
             .total{font-size:16px}svg{border:1px solid #d1d9e0;background:#fff}
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     static String html(FleetCompliance fc, HistorySnapshot history) {
         StringBuilder sb = new StringBuilder(8192);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
-                .append("<title>Fleet compliance</title><style>").append(CSS).append("</style></head><body>\n");
-        sb.append("<h1>Fleet compliance</h1><p class=\"meta\">Taken ").append(esc(Instant.ofEpochMilli(fc.takenMillis())
-                .toString())).append(" \u00b7 ").append(fc.reports()).append(" reports");
+                .append(
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+                .append("<title>Fleet compliance</title><style>")
+                .append(CSS)
+                .append("</style></head><body>\n");
+        sb.append("<h1>Fleet compliance</h1><p class=\"meta\">Taken ")
+                .append(esc(Instant.ofEpochMilli(fc.takenMillis()).toString()))
+                .append(" \u00b7 ")
+                .append(fc.reports())
+                .append(" reports");
         if (fc.simulated()) {
             sb.append(" \u00b7 <span class=\"sim\">SIMULATION: the built-in demo fleet, not a real cluster</span>");
         }
@@ -52,13 +57,24 @@ final class HtmlReport {
     }
 
     private static void table(StringBuilder sb, String title, String first, List<ComplianceRow> rows) {
-        sb.append("<h2>").append(esc(title)).append("</h2>\n<table><tr><th>").append(esc(first))
+        sb.append("<h2>")
+                .append(esc(title))
+                .append("</h2>\n<table><tr><th>")
+                .append(esc(first))
                 .append("</th><th>Pass</th><th>Fail</th><th>Warn</th><th>Error</th><th>Skip</th><th>Note</th></tr>\n");
         for (ComplianceRow r : rows) {
             ReportCounts c = r.counts();
-            sb.append("<tr><td>").append(esc(r.label())).append("</td>").append(num(c.pass(), "pass"))
-                    .append(num(c.fail(), "fail")).append(num(c.warn(), "warn")).append(num(c.error(), "error"))
-                    .append(num(c.skip(), "")).append("<td>").append(esc(r.note())).append("</td></tr>\n");
+            sb.append("<tr><td>")
+                    .append(esc(r.label()))
+                    .append("</td>")
+                    .append(num(c.pass(), "pass"))
+                    .append(num(c.fail(), "fail"))
+                    .append(num(c.warn(), "warn"))
+                    .append(num(c.error(), "error"))
+                    .append(num(c.skip(), ""))
+                    .append("<td>")
+                    .append(esc(r.note()))
+                    .append("</td></tr>\n");
         }
         sb.append("</table>\n");
     }
@@ -72,11 +88,25 @@ final class HtmlReport {
         sb.append("<table><tr><th>Cluster</th><th>Result</th><th>Kind</th><th>Namespace</th><th>Name</th>")
                 .append("<th>Policy</th><th>Rule</th><th>Message</th></tr>\n");
         for (FailingResource f : failing) {
-            sb.append("<tr><td>").append(esc(f.cluster())).append("</td><td class=\"").append(f.result().label())
-                    .append("\">").append(f.result().label()).append("</td><td>").append(esc(f.kind()))
-                    .append("</td><td>").append(esc(f.namespace())).append("</td><td>").append(esc(f.name()))
-                    .append("</td><td>").append(esc(f.policy())).append("</td><td>").append(esc(f.rule()))
-                    .append("</td><td>").append(esc(f.message())).append("</td></tr>\n");
+            sb.append("<tr><td>")
+                    .append(esc(f.cluster()))
+                    .append("</td><td class=\"")
+                    .append(f.result().label())
+                    .append("\">")
+                    .append(f.result().label())
+                    .append("</td><td>")
+                    .append(esc(f.kind()))
+                    .append("</td><td>")
+                    .append(esc(f.namespace()))
+                    .append("</td><td>")
+                    .append(esc(f.name()))
+                    .append("</td><td>")
+                    .append(esc(f.policy()))
+                    .append("</td><td>")
+                    .append(esc(f.rule()))
+                    .append("</td><td>")
+                    .append(esc(f.message()))
+                    .append("</td></tr>\n");
         }
         sb.append("</table>\n");
     }
@@ -91,22 +121,42 @@ final class HtmlReport {
         if (!series.isEmpty()) {
             ComplianceSample first = series.get(0);
             ComplianceSample last = series.get(series.size() - 1);
-            sb.append("<p>From ").append(esc(Instant.ofEpochMilli(first.minuteMillis()).toString())).append(": ")
-                    .append(counts(first.counts())).append("<br>To ")
-                    .append(esc(Instant.ofEpochMilli(last.minuteMillis()).toString())).append(": ")
-                    .append(counts(last.counts())).append("</p>\n").append(FailChart.svg(series)).append('\n');
+            sb.append("<p>From ")
+                    .append(esc(Instant.ofEpochMilli(first.minuteMillis()).toString()))
+                    .append(": ")
+                    .append(counts(first.counts()))
+                    .append("<br>To ")
+                    .append(esc(Instant.ofEpochMilli(last.minuteMillis()).toString()))
+                    .append(": ")
+                    .append(counts(last.counts()))
+                    .append("</p>\n")
+                    .append(FailChart.svg(series))
+                    .append('\n');
         }
         List<Transition> shown = h.transitions().stream().limit(MAX_TRANSITIONS).toList();
-        sb.append("<p>").append(h.newFailures()).append(" of the last ").append(h.transitions().size())
+        sb.append("<p>")
+                .append(h.newFailures())
+                .append(" of the last ")
+                .append(h.transitions().size())
                 .append(" transitions were new failures.</p>\n");
         sb.append("<table><tr><th>Time</th><th>Cluster</th><th>Resource</th><th>Policy</th><th>Change</th>")
                 .append("<th>Message</th></tr>\n");
         for (Transition t : shown) {
-            sb.append("<tr><td>").append(esc(Instant.ofEpochMilli(t.atMillis()).toString())).append("</td><td>")
-                    .append(esc(t.cluster())).append("</td><td>").append(esc(t.resource().display()))
-                    .append("</td><td>").append(esc(t.policy())).append("</td><td class=\"")
-                    .append(t.failing() ? "fail" : "pass").append("\">").append(esc(t.change())).append("</td><td>")
-                    .append(esc(t.message())).append("</td></tr>\n");
+            sb.append("<tr><td>")
+                    .append(esc(Instant.ofEpochMilli(t.atMillis()).toString()))
+                    .append("</td><td>")
+                    .append(esc(t.cluster()))
+                    .append("</td><td>")
+                    .append(esc(t.resource().display()))
+                    .append("</td><td>")
+                    .append(esc(t.policy()))
+                    .append("</td><td class=\"")
+                    .append(t.failing() ? "fail" : "pass")
+                    .append("\">")
+                    .append(esc(t.change()))
+                    .append("</td><td>")
+                    .append(esc(t.message()))
+                    .append("</td></tr>\n");
         }
         sb.append("</table>\n");
     }

@@ -18,18 +18,20 @@ import java.util.stream.Collectors;
 final class ReportWatches {
 
     private static final Set<String> REPORT_WATCHES = WatchCatalog.customs().stream()
-            .filter(k -> WatchCatalog.REPORTS.contains(k.ref())).map(KindSpec::describe).collect(Collectors.toSet());
+            .filter(k -> WatchCatalog.REPORTS.contains(k.ref()))
+            .map(KindSpec::describe)
+            .collect(Collectors.toSet());
 
-    private ReportWatches() {
-    }
+    private ReportWatches() {}
 
     static boolean settled(Fleet fleet, Cluster cluster) {
         if (!cluster.reachability().isReachable() || cluster.compliance().reports() == 0) {
             return false;
         }
         List<WatchState> reportWatches = fleet.watchesOf(cluster.id()).stream()
-                .filter(w -> REPORT_WATCHES.contains(w.resource())).toList();
-        return reportWatches.stream().allMatch(w -> w.state() == WatchState.State.WATCHING
-                || w.state() == WatchState.State.NOT_INSTALLED);
+                .filter(w -> REPORT_WATCHES.contains(w.resource()))
+                .toList();
+        return reportWatches.stream()
+                .allMatch(w -> w.state() == WatchState.State.WATCHING || w.state() == WatchState.State.NOT_INSTALLED);
     }
 }

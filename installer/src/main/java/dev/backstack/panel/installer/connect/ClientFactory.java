@@ -38,12 +38,15 @@ public final class ClientFactory {
      * @param requestRetries how often fabric8 retries a failed request (small, so errors show fast)
      * @param exec           exec plugin timing
      */
-    public record Settings(Duration connectTimeout, Duration requestTimeout, int requestRetries,
+    public record Settings(
+            Duration connectTimeout,
+            Duration requestTimeout,
+            int requestRetries,
             ExecCredentialProvider.Settings exec) {
 
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(30), 2,
-                    ExecCredentialProvider.Settings.defaults());
+            return new Settings(
+                    Duration.ofSeconds(10), Duration.ofSeconds(30), 2, ExecCredentialProvider.Settings.defaults());
         }
     }
 
@@ -79,14 +82,19 @@ public final class ClientFactory {
         Config config = config(entry, exec);
         KubernetesClient client;
         try {
-            client = new KubernetesClientBuilder().withConfig(config)
-                    .withHttpClientBuilderConsumer(builder -> exec.ifPresent(provider -> builder
-                            .addOrReplaceInterceptor(ExecAuthInterceptor.NAME, new ExecAuthInterceptor(provider))))
+            client = new KubernetesClientBuilder()
+                    .withConfig(config)
+                    .withHttpClientBuilderConsumer(
+                            builder -> exec.ifPresent(provider -> builder.addOrReplaceInterceptor(
+                                    ExecAuthInterceptor.NAME, new ExecAuthInterceptor(provider))))
                     .build();
         } catch (RuntimeException e) {
-            throw new ConnectionException(Reason.TLS_SETUP, "cannot load the TLS certificates" + where(entry)
-                    + ": " + Redactor.redact(rootMessage(e))
-                    + "; check certificate-authority, client-certificate and client-key", e);
+            throw new ConnectionException(
+                    Reason.TLS_SETUP,
+                    "cannot load the TLS certificates" + where(entry)
+                            + ": " + Redactor.redact(rootMessage(e))
+                            + "; check certificate-authority, client-certificate and client-key",
+                    e);
         }
         return new ClusterConnection(entry, client, warningsFor(entry), exec);
     }
@@ -131,8 +139,8 @@ public final class ClientFactory {
         try {
             return ProxySelection.choose(entry.server(), entry.details().proxyUrl(), appEnv);
         } catch (IllegalArgumentException e) {
-            throw new ConnectionException(Reason.INVALID_CONTEXT, e.getMessage() + where(entry)
-                    + ". Fix or unset it, then reload.");
+            throw new ConnectionException(
+                    Reason.INVALID_CONTEXT, e.getMessage() + where(entry) + ". Fix or unset it, then reload.");
         }
     }
 
@@ -143,8 +151,10 @@ public final class ClientFactory {
             });
         }
         if (!entry.usable()) {
-            throw new ConnectionException(Reason.INVALID_CONTEXT, describe(entry) + " cannot be used: "
-                    + String.join("; ", entry.problems()) + ". Fix the kubeconfig, then reload it.");
+            throw new ConnectionException(
+                    Reason.INVALID_CONTEXT,
+                    describe(entry) + " cannot be used: " + String.join("; ", entry.problems())
+                            + ". Fix the kubeconfig, then reload it.");
         }
         ContextResolver.serverProblem(entry.server()).ifPresent(problem -> {
             throw new ConnectionException(Reason.INVALID_CONTEXT, describe(entry) + ": " + problem);
@@ -157,8 +167,9 @@ public final class ClientFactory {
         if (details.token() != null || details.tokenFile() != null) {
             return Optional.empty();
         }
-        return entry.exec().map(spec -> new ExecCredentialProvider(spec, Optional.of(clusterInfo(entry)),
-                where(entry), appEnv, loginShell, settings.exec()));
+        return entry.exec()
+                .map(spec -> new ExecCredentialProvider(
+                        spec, Optional.of(clusterInfo(entry)), where(entry), appEnv, loginShell, settings.exec()));
     }
 
     private static ExecCredentialProvider.ClusterInfo clusterInfo(ContextEntry entry) {
@@ -167,8 +178,8 @@ public final class ClientFactory {
         if (caData == null && details.caFile() != null) {
             caData = readBase64(details.caFile());
         }
-        return new ExecCredentialProvider.ClusterInfo(entry.server(), details.tlsServerName(),
-                entry.insecureSkipTlsVerify(), caData, details.proxyUrl());
+        return new ExecCredentialProvider.ClusterInfo(
+                entry.server(), details.tlsServerName(), entry.insecureSkipTlsVerify(), caData, details.proxyUrl());
     }
 
     private static String readBase64(Path file) {

@@ -107,7 +107,9 @@ public final class ClientRegistry implements AutoCloseable {
         try {
             connection.close();
         } catch (RuntimeException e) {
-            LOG.warn("closing the client for context {} failed: {}", connection.context().name(),
+            LOG.warn(
+                    "closing the client for context {} failed: {}",
+                    connection.context().name(),
                     Redactor.redact(String.valueOf(e.getMessage())));
         }
     }

@@ -15,8 +15,12 @@ import java.util.Optional;
  * @param warnings    messages to show before or while using the client
  * @param credentials the exec credential provider, when the user has an exec plugin
  */
-public record ClusterConnection(ContextEntry context, KubernetesClient client, List<String> warnings,
-        Optional<ExecCredentialProvider> credentials) implements AutoCloseable {
+public record ClusterConnection(
+        ContextEntry context,
+        KubernetesClient client,
+        List<String> warnings,
+        Optional<ExecCredentialProvider> credentials)
+        implements AutoCloseable {
 
     public ClusterConnection {
         warnings = List.copyOf(warnings);

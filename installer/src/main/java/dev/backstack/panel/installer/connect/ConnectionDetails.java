@@ -22,9 +22,19 @@ import java.nio.file.Path;
  * @param proxyUrl         {@code proxy-url}
  * @param tlsServerName    {@code tls-server-name}
  */
-public record ConnectionDetails(Path clusterSource, Path userSource, String caData, Path caFile,
-        String clientCertData, Path clientCertFile, String clientKeyData, Path clientKeyFile,
-        String token, Path tokenFile, String proxyUrl, String tlsServerName) {
+public record ConnectionDetails(
+        Path clusterSource,
+        Path userSource,
+        String caData,
+        Path caFile,
+        String clientCertData,
+        Path clientCertFile,
+        String clientKeyData,
+        Path clientKeyFile,
+        String token,
+        Path tokenFile,
+        String proxyUrl,
+        String tlsServerName) {
 
     /** No TLS material and no credentials. */
     public static ConnectionDetails none() {

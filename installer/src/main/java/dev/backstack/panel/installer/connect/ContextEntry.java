@@ -22,8 +22,16 @@ import java.util.Optional;
  * @param problems              why the context cannot be used; empty when it can
  * @param details               TLS and credential material for {@link ClientFactory}
  */
-public record ContextEntry(String name, Path source, String clusterName, String server, String user,
-        String namespace, boolean insecureSkipTlsVerify, Optional<ExecSpec> exec, List<String> problems,
+public record ContextEntry(
+        String name,
+        Path source,
+        String clusterName,
+        String server,
+        String user,
+        String namespace,
+        boolean insecureSkipTlsVerify,
+        Optional<ExecSpec> exec,
+        List<String> problems,
         ConnectionDetails details) {
 
     public ContextEntry {
@@ -39,9 +47,26 @@ public record ContextEntry(String name, Path source, String clusterName, String 
     }
 
     /** A context without TLS material or static credentials (for tests and hand-made entries). */
-    public ContextEntry(String name, Path source, String clusterName, String server, String user,
-            String namespace, boolean insecureSkipTlsVerify, Optional<ExecSpec> exec, List<String> problems) {
-        this(name, source, clusterName, server, user, namespace, insecureSkipTlsVerify, exec, problems,
+    public ContextEntry(
+            String name,
+            Path source,
+            String clusterName,
+            String server,
+            String user,
+            String namespace,
+            boolean insecureSkipTlsVerify,
+            Optional<ExecSpec> exec,
+            List<String> problems) {
+        this(
+                name,
+                source,
+                clusterName,
+                server,
+                user,
+                namespace,
+                insecureSkipTlsVerify,
+                exec,
+                problems,
                 ConnectionDetails.none());
     }
 

@@ -22,9 +22,14 @@ import java.util.Optional;
  */
 final class ContextResolver {
 
-    private record ClusterPart(Path source, String server, boolean insecure, String caData, Path caFile,
-            String proxyUrl, String tlsServerName) {
-    }
+    private record ClusterPart(
+            Path source,
+            String server,
+            boolean insecure,
+            String caData,
+            Path caFile,
+            String proxyUrl,
+            String tlsServerName) {}
 
     private static final ClusterPart NO_CLUSTER = new ClusterPart(null, "", false, null, null, null, null);
 
@@ -45,11 +50,30 @@ final class ContextResolver {
         String userName = context.text("user");
         ClusterPart cluster = cluster(clusterName, problems);
         UserResolver.UserPart user = users.resolve(userName, problems);
-        ConnectionDetails details = new ConnectionDetails(cluster.source(), user.source(), cluster.caData(),
-                cluster.caFile(), user.certData(), user.certFile(), user.keyData(), user.keyFile(), user.token(),
-                user.tokenFile(), cluster.proxyUrl(), cluster.tlsServerName());
-        return new ContextEntry(context.name(), context.file(), clusterName, cluster.server(), userName,
-                context.text("namespace"), cluster.insecure(), user.exec(), problems, details);
+        ConnectionDetails details = new ConnectionDetails(
+                cluster.source(),
+                user.source(),
+                cluster.caData(),
+                cluster.caFile(),
+                user.certData(),
+                user.certFile(),
+                user.keyData(),
+                user.keyFile(),
+                user.token(),
+                user.tokenFile(),
+                cluster.proxyUrl(),
+                cluster.tlsServerName());
+        return new ContextEntry(
+                context.name(),
+                context.file(),
+                clusterName,
+                cluster.server(),
+                userName,
+                context.text("namespace"),
+                cluster.insecure(),
+                user.exec(),
+                problems,
+                details);
     }
 
     private ClusterPart cluster(String name, List<String> problems) {
@@ -78,9 +102,14 @@ final class ContextResolver {
         }
         String proxyUrl = entry.text("proxy-url");
         proxyProblem(proxyUrl).ifPresent(p -> problems.add(entry.describe("cluster") + ": " + p));
-        return new ClusterPart(entry.file(), server, Yaml.flag(entry.body(), "insecure-skip-tls-verify"),
-                caData.isEmpty() ? null : caData, caData.isEmpty() ? caFile : null,
-                proxyUrl.isEmpty() ? null : proxyUrl, emptyToNull(entry.text("tls-server-name")));
+        return new ClusterPart(
+                entry.file(),
+                server,
+                Yaml.flag(entry.body(), "insecure-skip-tls-verify"),
+                caData.isEmpty() ? null : caData,
+                caData.isEmpty() ? caFile : null,
+                proxyUrl.isEmpty() ? null : proxyUrl,
+                emptyToNull(entry.text("tls-server-name")));
     }
 
     /** Why a server URL cannot be used, or empty when it is an https URL with a host. */

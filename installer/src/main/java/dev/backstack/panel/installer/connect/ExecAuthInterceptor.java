@@ -47,13 +47,14 @@ final class ExecAuthInterceptor implements Interceptor {
             // only right before the retry, which then runs on our thread and can race the close.
             body.cancel();
         }
-        return CompletableFuture.supplyAsync(provider::refreshAfterUnauthorized, REFRESH).thenApply(token -> {
-            String header = "Bearer " + token;
-            if (header.equals(rejected)) {
-                return false;
-            }
-            builder.setHeader(AUTHORIZATION, header);
-            return true;
-        });
+        return CompletableFuture.supplyAsync(provider::refreshAfterUnauthorized, REFRESH)
+                .thenApply(token -> {
+                    String header = "Bearer " + token;
+                    if (header.equals(rejected)) {
+                        return false;
+                    }
+                    builder.setHeader(AUTHORIZATION, header);
+                    return true;
+                });
     }
 }

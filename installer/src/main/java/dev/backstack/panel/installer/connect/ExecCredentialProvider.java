@@ -30,9 +30,12 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
      *
      * @param certificateAuthorityData base64 PEM, or null
      */
-    public record ClusterInfo(String server, String tlsServerName, boolean insecureSkipTlsVerify,
-            String certificateAuthorityData, String proxyUrl) {
-    }
+    public record ClusterInfo(
+            String server,
+            String tlsServerName,
+            boolean insecureSkipTlsVerify,
+            String certificateAuthorityData,
+            String proxyUrl) {}
 
     /**
      * Timing of plugin runs.
@@ -45,8 +48,8 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
     public record Settings(Duration timeout, Duration expirySkew, Duration failureMemo, Duration minAgeForRefresh) {
 
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(30),
-                    Duration.ofSeconds(10));
+            return new Settings(
+                    Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10));
         }
 
         public Settings withTimeout(Duration newTimeout) {
@@ -54,11 +57,9 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
         }
     }
 
-    private record Cached(ExecCredentials.Token token, Instant obtained, Instant validUntil) {
-    }
+    private record Cached(ExecCredentials.Token token, Instant obtained, Instant validUntil) {}
 
-    private record Failure(ConnectionException error, Instant until) {
-    }
+    private record Failure(ConnectionException error, Instant until) {}
 
     private final PluginRunner runner;
     private final Settings settings;
@@ -78,9 +79,16 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
      * @param loginShell the login shell's PATH, appended to the app's
      * @param settings   timeouts and cache timing
      */
-    public ExecCredentialProvider(ExecSpec spec, Optional<ClusterInfo> cluster, String where,
-            Map<String, String> appEnv, LoginShellPath loginShell, Settings settings) {
-        this(new PluginRunner(spec, cluster, where, appEnv, loginShell, settings.timeout()), settings,
+    public ExecCredentialProvider(
+            ExecSpec spec,
+            Optional<ClusterInfo> cluster,
+            String where,
+            Map<String, String> appEnv,
+            LoginShellPath loginShell,
+            Settings settings) {
+        this(
+                new PluginRunner(spec, cluster, where, appEnv, loginShell, settings.timeout()),
+                settings,
                 Clock.systemUTC());
     }
 
@@ -127,7 +135,8 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
             }
             pending.complete(token);
         } catch (RuntimeException e) {
-            ConnectionException error = e instanceof ConnectionException ce ? ce
+            ConnectionException error = e instanceof ConnectionException ce
+                    ? ce
                     : new ConnectionException(Reason.PLUGIN_FAILED, runner.name() + " failed: " + e, e);
             synchronized (lock) {
                 failure = new Failure(error, memoUntil(error));
@@ -140,8 +149,8 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
                 synchronized (lock) {
                     inFlight = null;
                 }
-                pending.completeExceptionally(new ConnectionException(Reason.PLUGIN_FAILED,
-                        runner.name() + " failed unexpectedly"));
+                pending.completeExceptionally(
+                        new ConnectionException(Reason.PLUGIN_FAILED, runner.name() + " failed unexpectedly"));
             }
         }
     }
@@ -166,8 +175,8 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
 
     /** Called under the lock. A timeout or a user's cancel waits for the user; an interrupt does not. */
     private Instant memoUntil(ConnectionException error) {
-        boolean needsUser = error.reason() == Reason.PLUGIN_TIMEOUT
-                || error.reason() == Reason.PLUGIN_CANCELLED && cancelRequested;
+        boolean needsUser =
+                error.reason() == Reason.PLUGIN_TIMEOUT || error.reason() == Reason.PLUGIN_CANCELLED && cancelRequested;
         return needsUser ? null : clock.instant().plus(settings.failureMemo());
     }
 
@@ -179,7 +188,8 @@ public final class ExecCredentialProvider implements OAuthTokenProvider {
             throw new ConnectionException(Reason.PLUGIN_CANCELLED, "interrupted while waiting for a credential plugin");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw cause instanceof ConnectionException ce ? replay(ce)
+            throw cause instanceof ConnectionException ce
+                    ? replay(ce)
                     : new ConnectionException(Reason.PLUGIN_FAILED, String.valueOf(cause), cause);
         }
     }

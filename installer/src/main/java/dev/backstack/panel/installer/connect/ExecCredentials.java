@@ -19,12 +19,12 @@ final class ExecCredentials {
     record Token(String value, Optional<Instant> expiry) {
         @Override
         public String toString() {
-            return "Token[" + Redactor.MASK + ", expiry=" + expiry.map(Instant::toString).orElse("none") + "]";
+            return "Token[" + Redactor.MASK + ", expiry="
+                    + expiry.map(Instant::toString).orElse("none") + "]";
         }
     }
 
-    private ExecCredentials() {
-    }
+    private ExecCredentials() {}
 
     /** The {@code KUBERNETES_EXEC_INFO} value: non-interactive, with the cluster when asked for. */
     static String execInfo(ExecSpec spec, Optional<ExecCredentialProvider.ClusterInfo> cluster) {
@@ -80,8 +80,9 @@ final class ExecCredentials {
             boolean certificate = !Yaml.text(status, "clientCertificateData").isEmpty()
                     || !Yaml.text(status, "clientKeyData").isEmpty();
             if (certificate) {
-                throw new ConnectionException(ConnectionException.Reason.UNSUPPORTED, plugin
-                        + " returned a client certificate; the panel only supports plugins that return a token");
+                throw new ConnectionException(
+                        ConnectionException.Reason.UNSUPPORTED,
+                        plugin + " returned a client certificate; the panel only supports plugins that return a token");
             }
             throw bad(plugin + " returned neither a token nor a client certificate");
         }
@@ -99,8 +100,10 @@ final class ExecCredentials {
             }
             return root;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             throw bad(plugin + " printed invalid JSON on stdout" + where + "; expected an ExecCredential object");
         } catch (IOException e) {
             throw bad(plugin + " printed output that cannot be read as JSON");

@@ -21,8 +21,14 @@ import java.util.stream.Collectors;
  * @param provideClusterInfo whether the plugin gets the cluster in {@code KUBERNETES_EXEC_INFO}
  * @param baseDir            the directory of the kubeconfig file that defines the user
  */
-public record ExecSpec(String apiVersion, String command, List<String> args, Map<String, String> env,
-        String installHint, boolean provideClusterInfo, Path baseDir) {
+public record ExecSpec(
+        String apiVersion,
+        String command,
+        List<String> args,
+        Map<String, String> env,
+        String installHint,
+        boolean provideClusterInfo,
+        Path baseDir) {
 
     public ExecSpec {
         Objects.requireNonNull(command, "command");

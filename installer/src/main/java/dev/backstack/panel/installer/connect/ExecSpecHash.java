@@ -12,8 +12,7 @@ import java.util.TreeMap;
 /** SHA-256 of an exec spec and of lists of strings, with an unambiguous (length-prefixed) encoding. */
 final class ExecSpecHash {
 
-    private ExecSpecHash() {
-    }
+    private ExecSpecHash() {}
 
     /**
      * The hash of what decides what a credential plugin does: API version, command, arguments,

@@ -45,8 +45,7 @@ public final class KubeconfigDiscovery {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
     /** One parsed file, or the reason it could not be parsed. */
-    private record Loaded(Path path, JsonNode root, FileProblem problem) {
-    }
+    private record Loaded(Path path, JsonNode root, FileProblem problem) {}
 
     /**
      * Reads the kubeconfig files named by {@code env} (only {@code KUBECONFIG} is looked at) and
@@ -69,8 +68,12 @@ public final class KubeconfigDiscovery {
             }
         }
         KubeconfigSet set = merge.result(problems);
-        LOG.debug("kubeconfig: {} file(s), {} context(s), {} file problem(s), {} warning(s)", paths.size(),
-                set.contexts().size(), problems.size(), warnings.size());
+        LOG.debug(
+                "kubeconfig: {} file(s), {} context(s), {} file problem(s), {} warning(s)",
+                paths.size(),
+                set.contexts().size(),
+                problems.size(),
+                warnings.size());
         return set;
     }
 
@@ -82,7 +85,8 @@ public final class KubeconfigDiscovery {
     private static List<Path> kubeconfigPaths(Map<String, String> env, Path home, List<String> warnings) {
         String list = env.get("KUBECONFIG");
         if (list == null || list.isEmpty()) {
-            return List.of(home.resolve(".kube").resolve("config").toAbsolutePath().normalize());
+            return List.of(
+                    home.resolve(".kube").resolve("config").toAbsolutePath().normalize());
         }
         Set<Path> paths = new LinkedHashSet<>();
         for (String entry : list.split(Pattern.quote(File.pathSeparator))) {
@@ -117,8 +121,10 @@ public final class KubeconfigDiscovery {
                 return new Loaded(path, yaml.createObjectNode(), null);
             }
             if (!root.isObject()) {
-                return failed(path, "not a kubeconfig: the top level must be a YAML mapping with clusters,"
-                        + " contexts and users");
+                return failed(
+                        path,
+                        "not a kubeconfig: the top level must be a YAML mapping with clusters,"
+                                + " contexts and users");
             }
             return new Loaded(path, root, null);
         } catch (JsonProcessingException e) {
@@ -135,7 +141,8 @@ public final class KubeconfigDiscovery {
     /** The parser's complaint without the quoted source lines (which may hold secrets). */
     static String syntaxMessage(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
-        String where = location == null || location.getLineNr() < 1 ? ""
+        String where = location == null || location.getLineNr() < 1
+                ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String reason = original.lines()
@@ -190,15 +197,16 @@ public final class KubeconfigDiscovery {
                 } else if (existing.file().equals(file)) {
                     warnings.add(file + " defines " + kind + " `" + name + "` twice; the first definition is used");
                 } else {
-                    warnings.add(kind + " `" + name + "` in " + file + " is shadowed by the one in "
-                            + existing.file() + " (the first file in KUBECONFIG wins)");
+                    warnings.add(kind + " `" + name + "` in " + file + " is shadowed by the one in " + existing.file()
+                            + " (the first file in KUBECONFIG wins)");
                 }
             }
         }
 
         KubeconfigSet result(List<FileProblem> problems) {
             ContextResolver resolver = new ContextResolver(clusters, users);
-            List<ContextEntry> entries = contexts.values().stream().map(resolver::resolve).toList();
+            List<ContextEntry> entries =
+                    contexts.values().stream().map(resolver::resolve).toList();
             Optional<String> selected = Optional.empty();
             if (current != null && contexts.containsKey(current)) {
                 selected = Optional.of(current);

@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param problems       files that could not be used at all
  * @param warnings       things the user should know, naming the files involved
  */
-public record KubeconfigSet(List<ContextEntry> contexts, Optional<String> currentContext,
-        List<FileProblem> problems, List<String> warnings) {
+public record KubeconfigSet(
+        List<ContextEntry> contexts,
+        Optional<String> currentContext,
+        List<FileProblem> problems,
+        List<String> warnings) {
 
     public KubeconfigSet {
         contexts = List.copyOf(contexts);

@@ -87,8 +87,13 @@ public final class KubeconfigWatcher implements AutoCloseable {
      * @param removed   contexts only in {@code previous} (release their clients)
      * @param unchanged contexts whose client stays as it is (keep it and its informers)
      */
-    public record Change(KubeconfigSet previous, KubeconfigSet current, Set<String> changed, Set<String> added,
-            Set<String> removed, Set<String> unchanged) {
+    public record Change(
+            KubeconfigSet previous,
+            KubeconfigSet current,
+            Set<String> changed,
+            Set<String> added,
+            Set<String> removed,
+            Set<String> unchanged) {
 
         public Change {
             changed = Set.copyOf(changed);
@@ -109,7 +114,10 @@ public final class KubeconfigWatcher implements AutoCloseable {
 
         /** True when anything the caller should act on changed. */
         public boolean matters() {
-            return !changed.isEmpty() || !added.isEmpty() || !removed.isEmpty() || currentContextChanged()
+            return !changed.isEmpty()
+                    || !added.isEmpty()
+                    || !removed.isEmpty()
+                    || currentContextChanged()
                     || problemsChanged();
         }
 
@@ -124,6 +132,7 @@ public final class KubeconfigWatcher implements AutoCloseable {
     private final List<Path> files;
     /** The files and, for symbolic links among them, the files they point to; watcher thread only after start. */
     private List<Path> targets = List.of();
+
     private final Supplier<KubeconfigSet> reader;
     private final Listener listener;
     private final Options options;
@@ -141,17 +150,23 @@ public final class KubeconfigWatcher implements AutoCloseable {
      * @param listener called on the watcher thread
      * @throws IOException if no watch service can be created
      */
-    public static KubeconfigWatcher start(Map<String, String> env, Path home, KubeconfigSet initial,
-            Options options, Listener listener) throws IOException {
+    public static KubeconfigWatcher start(
+            Map<String, String> env, Path home, KubeconfigSet initial, Options options, Listener listener)
+            throws IOException {
         Map<String, String> copy = Map.copyOf(env);
         KubeconfigDiscovery discovery = new KubeconfigDiscovery();
-        return new KubeconfigWatcher(KubeconfigDiscovery.kubeconfigPaths(copy, home),
-                () -> discovery.discover(copy, home), initial, options, listener);
+        return new KubeconfigWatcher(
+                KubeconfigDiscovery.kubeconfigPaths(copy, home),
+                () -> discovery.discover(copy, home),
+                initial,
+                options,
+                listener);
     }
 
     /** For tests: watches {@code files}, reading them with {@code reader}. */
-    KubeconfigWatcher(List<Path> files, Supplier<KubeconfigSet> reader, KubeconfigSet initial, Options options,
-            Listener listener) throws IOException {
+    KubeconfigWatcher(
+            List<Path> files, Supplier<KubeconfigSet> reader, KubeconfigSet initial, Options options, Listener listener)
+            throws IOException {
         this.files = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.reader = Objects.requireNonNull(reader, "reader");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -313,8 +328,11 @@ public final class KubeconfigWatcher implements AutoCloseable {
                 continue;
             }
             try {
-                WatchKey key = dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE,
-                        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+                WatchKey key = dir.register(
+                        watch,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
                 keys.put(key, dir);
             } catch (IOException | ClosedWatchServiceException e) {
                 LOG.debug("cannot watch {}: {}", dir, Redactor.redact(String.valueOf(e.getMessage())));

@@ -24,8 +24,8 @@ public final class LoginShellPath {
     private static final Logger LOG = LoggerFactory.getLogger(LoginShellPath.class);
     private static final String START = "<<login-path>>";
     private static final String END = "<</login-path>>";
-    private static final Pattern MARKED = Pattern.compile(Pattern.quote(START) + "(.*?)" + Pattern.quote(END),
-            Pattern.DOTALL);
+    private static final Pattern MARKED =
+            Pattern.compile(Pattern.quote(START) + "(.*?)" + Pattern.quote(END), Pattern.DOTALL);
 
     private final String shell;
     private final Map<String, String> env;
@@ -72,8 +72,8 @@ public final class LoginShellPath {
         if (shell.isBlank() || System.getProperty("os.name", "").startsWith("Windows")) {
             return Optional.empty();
         }
-        ProcessBuilder builder = new ProcessBuilder(shell, "-l", "-c",
-                "printf '%s%s%s' '" + START + "' \"$PATH\" '" + END + "'");
+        ProcessBuilder builder =
+                new ProcessBuilder(shell, "-l", "-c", "printf '%s%s%s' '" + START + "' \"$PATH\" '" + END + "'");
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.redirectInput(ProcessBuilder.Redirect.from(PluginProcess.NULL_FILE));
@@ -83,7 +83,9 @@ public final class LoginShellPath {
             process = builder.start();
             CompletableFuture<byte[]> out = PluginProcess.readAsync(process.getInputStream(), 64 * 1024);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.info("login shell {} did not print its PATH within {} ms; using the app's PATH only", shell,
+                LOG.info(
+                        "login shell {} did not print its PATH within {} ms; using the app's PATH only",
+                        shell,
                         timeout.toMillis());
                 return Optional.empty();
             }

@@ -46,8 +46,7 @@ public final class PluginApprovals {
 
     private static final int VERSION = 1;
 
-    private record Key(String kubeconfig, String sha256) {
-    }
+    private record Key(String kubeconfig, String sha256) {}
 
     private final Path file;
     private final ObjectMapper json = new ObjectMapper();
@@ -87,7 +86,8 @@ public final class PluginApprovals {
      * plugins kubectl already runs, and not a file opened in the window.
      */
     public synchronized List<ContextEntry> needingApproval(KubeconfigSet set, Set<Path> trustedFiles) {
-        Set<Path> trusted = trustedFiles.stream().map(PluginApprovals::normalize).collect(Collectors.toSet());
+        Set<Path> trusted =
+                trustedFiles.stream().map(PluginApprovals::normalize).collect(Collectors.toSet());
         return set.contexts().stream().filter(entry -> !mayRun(entry, trusted)).toList();
     }
 
@@ -126,9 +126,13 @@ public final class PluginApprovals {
         text.append(spec.args().isEmpty() ? "(none)" : displayArgs(spec.args()));
         text.append('\n');
         text.append("env: ");
-        text.append(spec.env().isEmpty() ? "(none)"
-                : spec.env().keySet().stream().sorted().map(name -> name + "=" + Redactor.MASK)
-                        .collect(Collectors.joining(", ")));
+        text.append(
+                spec.env().isEmpty()
+                        ? "(none)"
+                        : spec.env().keySet().stream()
+                                .sorted()
+                                .map(name -> name + "=" + Redactor.MASK)
+                                .collect(Collectors.joining(", ")));
         return text.toString();
     }
 
@@ -184,7 +188,9 @@ public final class PluginApprovals {
                 }
             }
         } catch (IOException e) {
-            LOG.warn("{} cannot be read ({}); no credential plugin is approved", file,
+            LOG.warn(
+                    "{} cannot be read ({}); no credential plugin is approved",
+                    file,
                     Redactor.redact(String.valueOf(e.getMessage())));
         }
     }

@@ -25,11 +25,14 @@ final class PluginProcess {
     private static final int STDERR_LIMIT = 64 * 1024;
 
     /** How the program ended; stdout may hold a secret and must never be logged. */
-    record Result(int exitCode, byte[] stdout, String stderr) {
-    }
+    record Result(int exitCode, byte[] stdout, String stderr) {}
 
     /** Why a run did not produce a result. */
-    enum Failure { CANCELLED, TIMED_OUT, OUTPUT_NOT_CLOSED }
+    enum Failure {
+        CANCELLED,
+        TIMED_OUT,
+        OUTPUT_NOT_CLOSED
+    }
 
     /** Thrown by {@link #run()} when the program was cancelled, timed out or left its output open. */
     static final class Aborted extends Exception {
@@ -76,7 +79,9 @@ final class PluginProcess {
             if (!finished) {
                 throw new Aborted(Failure.TIMED_OUT);
             }
-            return new Result(started.exitValue(), out.get(2, TimeUnit.SECONDS),
+            return new Result(
+                    started.exitValue(),
+                    out.get(2, TimeUnit.SECONDS),
                     new String(err.get(2, TimeUnit.SECONDS), StandardCharsets.UTF_8));
         } catch (ExecutionException | TimeoutException e) {
             throw new Aborted(Failure.OUTPUT_NOT_CLOSED);
@@ -101,13 +106,15 @@ final class PluginProcess {
 
     static CompletableFuture<byte[]> readAsync(InputStream in, int limit) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (in) {
-                result.complete(readAll(in, limit));
-            } catch (IOException e) {
-                result.completeExceptionally(e);
-            }
-        }, "credential-plugin-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try (in) {
+                        result.complete(readAll(in, limit));
+                    } catch (IOException e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "credential-plugin-reader");
         reader.setDaemon(true);
         reader.start();
         return result;

@@ -36,8 +36,13 @@ final class PluginRunner {
     private final LoginShellPath loginShell;
     private final Duration timeout;
 
-    PluginRunner(ExecSpec spec, Optional<ExecCredentialProvider.ClusterInfo> cluster, String where,
-            Map<String, String> appEnv, LoginShellPath loginShell, Duration timeout) {
+    PluginRunner(
+            ExecSpec spec,
+            Optional<ExecCredentialProvider.ClusterInfo> cluster,
+            String where,
+            Map<String, String> appEnv,
+            LoginShellPath loginShell,
+            Duration timeout) {
         this.spec = spec;
         this.cluster = cluster;
         this.where = where;
@@ -80,11 +85,16 @@ final class PluginRunner {
         started.accept(process);
         long begin = System.nanoTime();
         PluginProcess.Result result = execute(process, path);
-        LOG.info("{} finished in {} ms with exit code {}", name(), (System.nanoTime() - begin) / 1_000_000,
+        LOG.info(
+                "{} finished in {} ms with exit code {}",
+                name(),
+                (System.nanoTime() - begin) / 1_000_000,
                 result.exitCode());
         if (result.exitCode() != 0) {
-            throw new ConnectionException(Reason.PLUGIN_FAILED, name() + " failed (exit " + result.exitCode() + ")"
-                    + where + ": " + stderrForMessage(result.stderr()));
+            throw new ConnectionException(
+                    Reason.PLUGIN_FAILED,
+                    name() + " failed (exit " + result.exitCode() + ")" + where + ": "
+                            + stderrForMessage(result.stderr()));
         }
         return ExecCredentials.parse(result.stdout(), spec, name());
     }
@@ -95,8 +105,10 @@ final class PluginRunner {
         } catch (NoSuchFileException e) {
             throw notFound(path);
         } catch (IOException e) {
-            throw new ConnectionException(Reason.PLUGIN_FAILED, name() + " could not be started" + where + ": "
-                    + Redactor.redact(String.valueOf(e.getMessage())), e);
+            throw new ConnectionException(
+                    Reason.PLUGIN_FAILED,
+                    name() + " could not be started" + where + ": " + Redactor.redact(String.valueOf(e.getMessage())),
+                    e);
         } catch (InterruptedException e) {
             process.cancel();
             Thread.currentThread().interrupt();
@@ -108,13 +120,19 @@ final class PluginRunner {
 
     private ConnectionException aborted(PluginProcess.Failure failure) {
         return switch (failure) {
-            case CANCELLED -> new ConnectionException(Reason.PLUGIN_CANCELLED, name() + " was cancelled" + where
-                    + "; choose the context again (Clusters…) to run it again");
-            case TIMED_OUT -> new ConnectionException(Reason.PLUGIN_TIMEOUT, name() + " did not finish within "
-                    + timeout.toSeconds() + " s (waiting for a browser login?)" + where
-                    + "; finish the login and choose the context again (Clusters…), or run the command in a terminal to see what it waits for");
-            case OUTPUT_NOT_CLOSED -> new ConnectionException(Reason.PLUGIN_FAILED, name()
-                    + " exited but a process it started kept its output open" + where);
+            case CANCELLED ->
+                new ConnectionException(
+                        Reason.PLUGIN_CANCELLED,
+                        name() + " was cancelled" + where + "; choose the context again (Clusters…) to run it again");
+            case TIMED_OUT ->
+                new ConnectionException(
+                        Reason.PLUGIN_TIMEOUT,
+                        name() + " did not finish within "
+                                + timeout.toSeconds() + " s (waiting for a browser login?)" + where
+                                + "; finish the login and choose the context again (Clusters…), or run the command in a terminal to see what it waits for");
+            case OUTPUT_NOT_CLOSED ->
+                new ConnectionException(
+                        Reason.PLUGIN_FAILED, name() + " exited but a process it started kept its output open" + where);
         };
     }
 
@@ -125,8 +143,10 @@ final class PluginRunner {
             if (isExecutable(file)) {
                 return file;
             }
-            throw new ConnectionException(Reason.PLUGIN_NOT_FOUND, name() + " not found: there is no executable file"
-                    + " at " + command + where + "." + hint() + " Fix exec.command in the kubeconfig.");
+            throw new ConnectionException(
+                    Reason.PLUGIN_NOT_FOUND,
+                    name() + " not found: there is no executable file" + " at " + command + where + "." + hint()
+                            + " Fix exec.command in the kubeconfig.");
         }
         for (String dir : path.split(Pattern.quote(File.pathSeparator))) {
             for (String candidate : candidates(command)) {
@@ -144,8 +164,10 @@ final class PluginRunner {
     }
 
     private ConnectionException notFound(String path) {
-        return new ConnectionException(Reason.PLUGIN_NOT_FOUND, name() + " not found on PATH" + where + "."
-                + hint() + " Install it, or put its full path in the kubeconfig's exec.command. (PATH=" + path + ")");
+        return new ConnectionException(
+                Reason.PLUGIN_NOT_FOUND,
+                name() + " not found on PATH" + where + "." + hint()
+                        + " Install it, or put its full path in the kubeconfig's exec.command. (PATH=" + path + ")");
     }
 
     private String hint() {

@@ -53,8 +53,7 @@ public final class ProxySelection {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
-    private ProxySelection() {
-    }
+    private ProxySelection() {}
 
     /**
      * The proxy for {@code server}, or empty for a direct connection.
@@ -69,7 +68,8 @@ public final class ProxySelection {
         if (proxyUrl != null && !proxyUrl.isBlank()) {
             return Optional.of(parse(proxyUrl.trim(), "proxy-url"));
         }
-        String source = nonEmpty(env, "HTTPS_PROXY") ? "HTTPS_PROXY" : nonEmpty(env, "https_proxy") ? "https_proxy" : null;
+        String source =
+                nonEmpty(env, "HTTPS_PROXY") ? "HTTPS_PROXY" : nonEmpty(env, "https_proxy") ? "https_proxy" : null;
         if (source == null) {
             return Optional.empty();
         }
@@ -163,11 +163,13 @@ public final class ProxySelection {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw invalid(raw, source, "it names no host");
         }
-        int port = uri.getPort() > 0 ? uri.getPort() : switch (scheme) {
-            case "https" -> 443;
-            case "socks5" -> 1080;
-            default -> 80;
-        };
+        int port = uri.getPort() > 0
+                ? uri.getPort()
+                : switch (scheme) {
+                    case "https" -> 443;
+                    case "socks5" -> 1080;
+                    default -> 80;
+                };
         String username = null;
         String password = null;
         if (uri.getUserInfo() != null) {
@@ -179,8 +181,11 @@ public final class ProxySelection {
             // exactly two at ':' (otherwise it would send the credentials inside the tunnel, to
             // the API server): refuse what it cannot carry rather than leak or drop it.
             if (username.isEmpty() || password.isEmpty() || password.contains(":") || !isAscii(username + password)) {
-                throw invalid(raw, source, "its user and password must both be set, the password without ':', "
-                        + "and both ASCII (the panel's HTTP client cannot send other proxy credentials)");
+                throw invalid(
+                        raw,
+                        source,
+                        "its user and password must both be set, the password without ':', "
+                                + "and both ASCII (the panel's HTTP client cannot send other proxy credentials)");
             }
         }
         return new Proxy(scheme + "://" + uri.getHost() + ":" + port, username, password, source);
@@ -204,7 +209,8 @@ public final class ProxySelection {
             String reason = m.group(5) == null ? "" : Redactor.redact(m.group(5).trim());
             if (reason.startsWith("status: 407")) {
                 return Optional.of("proxy authentication required: the proxy " + proxy + " refused the tunnel to "
-                        + target + " (407); " + ("none".equals(m.group(2))
+                        + target + " (407); "
+                        + ("none".equals(m.group(2))
                                 ? "no proxy credentials were sent: add them to the proxy URL"
                                         + " (http://user:password@host:port) in proxy-url or HTTPS_PROXY"
                                 : "check the user and password in the proxy URL (proxy-url or HTTPS_PROXY)"));
@@ -215,8 +221,8 @@ public final class ProxySelection {
         return Optional.empty();
     }
 
-    private static final Pattern PROXY_FAILURE = Pattern.compile(
-            "\\b(http|socks4a?|socks5), (\\w+), (\\S+) => (\\S+?)(?:, (.*))?$");
+    private static final Pattern PROXY_FAILURE =
+            Pattern.compile("\\b(http|socks4a?|socks5), (\\w+), (\\S+) => (\\S+?)(?:, (.*))?$");
 
     /** {@code host/1.2.3.4:80} as {@code host:80 (1.2.3.4)}; {@code host/<unresolved>:80} as {@code host:80}. */
     private static String address(String text) {
@@ -229,7 +235,8 @@ public final class ProxySelection {
         if (host.isEmpty()) {
             return ip + ":" + m.group(3);
         }
-        return host + ":" + m.group(3) + (ip.isEmpty() || ip.equals("<unresolved>") || ip.equals(host) ? "" : " (" + ip + ")");
+        return host + ":" + m.group(3)
+                + (ip.isEmpty() || ip.equals("<unresolved>") || ip.equals(host) ? "" : " (" + ip + ")");
     }
 
     private static IllegalArgumentException invalid(String raw, String source, String why) {

@@ -19,17 +19,18 @@ public final class Redactor {
 
     private static final String KEY_WORDS = "token|password|passwd|secret|api[_-]?key|client-key-data";
 
-    private record Rule(Pattern pattern, String replacement) {
-    }
+    private record Rule(Pattern pattern, String replacement) {}
 
     private static final String KEY = "(?i)((?<![\\w.-])[\\w.-]*(?:" + KEY_WORDS + ")[\\w.-]*[\"']?\\s*[:=]\\s*)";
     private static final String NOT_MASKED = "(?!\\[REDACTED\\])";
 
     private static final List<Rule> RULES = List.of(
-            rule("-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)",
+            rule(
+                    "-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)",
                     "-----BEGIN $1PRIVATE KEY-----" + MASK + "-----END $1PRIVATE KEY-----"),
-            rule("(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)(?!(?:bearer|basic)\\s+\\[REDACTED\\])"
-                    + "(bearer\\s+|basic\\s+)?" + NOT_MASKED + "[^\\s\"',;}]+",
+            rule(
+                    "(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)(?!(?:bearer|basic)\\s+\\[REDACTED\\])"
+                            + "(bearer\\s+|basic\\s+)?" + NOT_MASKED + "[^\\s\"',;}]+",
                     "$1$2" + MASK),
             rule("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]+", "$1 " + MASK),
             rule(KEY + "\"[^\"\\n]*\"", "$1\"" + MASK + "\""),
@@ -42,8 +43,7 @@ public final class Redactor {
             rule("\\b(?:AKIA|ASIA)[A-Z0-9]{12,}\\b", MASK),
             rule("\\beyJ[A-Za-z0-9_-]{6,}(?:\\.[A-Za-z0-9_-]*){0,2}", MASK));
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     private static Rule rule(String regex, String replacement) {
         return new Rule(Pattern.compile(regex), replacement);

@@ -15,8 +15,7 @@ import java.util.List;
 /** Puts a context's CA and client certificate into a fabric8 Config, detecting the key algorithm. */
 final class TlsMaterial {
 
-    private TlsMaterial() {
-    }
+    private TlsMaterial() {}
 
     static void apply(Config config, ConnectionDetails details) {
         if (details.caData() != null) {

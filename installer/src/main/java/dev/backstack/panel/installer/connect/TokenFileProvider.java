@@ -32,7 +32,8 @@ final class TokenFileProvider implements OAuthTokenProvider {
                 token = Files.readString(file, StandardCharsets.UTF_8).strip();
                 readAt = now;
             } catch (IOException e) {
-                throw new ConnectionException(ConnectionException.Reason.INVALID_CONTEXT,
+                throw new ConnectionException(
+                        ConnectionException.Reason.INVALID_CONTEXT,
                         "tokenFile " + file + " cannot be read" + where + "; check that it exists and is readable");
             }
         }

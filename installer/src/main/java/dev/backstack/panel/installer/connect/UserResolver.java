@@ -14,9 +14,15 @@ final class UserResolver {
     static final Set<String> EXEC_API_VERSIONS =
             Set.of("client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1");
 
-    record UserPart(Path source, String token, Path tokenFile, String certData, Path certFile, String keyData,
-            Path keyFile, Optional<ExecSpec> exec) {
-    }
+    record UserPart(
+            Path source,
+            String token,
+            Path tokenFile,
+            String certData,
+            Path certFile,
+            String keyData,
+            Path keyFile,
+            Optional<ExecSpec> exec) {}
 
     private static final UserPart ANONYMOUS = new UserPart(null, null, null, null, null, null, null, Optional.empty());
 
@@ -109,9 +115,14 @@ final class UserResolver {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ExecSpec(apiVersion, resolveCommand(command, entry.baseDir()),
-                Yaml.strings(exec, "args"), env, Yaml.text(exec, "installHint"),
-                Yaml.flag(exec, "provideClusterInfo"), entry.baseDir()));
+        return Optional.of(new ExecSpec(
+                apiVersion,
+                resolveCommand(command, entry.baseDir()),
+                Yaml.strings(exec, "args"),
+                env,
+                Yaml.text(exec, "installHint"),
+                Yaml.flag(exec, "provideClusterInfo"),
+                entry.baseDir()));
     }
 
     private static Map<String, String> env(JsonNode exec, String where, List<String> problems) {

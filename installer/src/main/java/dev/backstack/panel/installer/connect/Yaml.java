@@ -8,8 +8,7 @@ import java.util.List;
 /** Small helpers for reading kubeconfig YAML trees; all null-tolerant. */
 final class Yaml {
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     static String text(JsonNode node, String field) {
         if (node == null || !node.isObject()) {

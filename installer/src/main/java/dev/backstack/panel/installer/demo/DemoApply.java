@@ -34,6 +34,7 @@ final class DemoApply {
 
     /** The content type of a server-side apply. */
     static final String APPLY_PATCH = "application/apply-patch+yaml";
+
     private static final int ATTEMPTS = 5;
 
     private final DemoDispatcher server;
@@ -68,8 +69,11 @@ final class DemoApply {
         String path = withoutQuery(request.getPath());
         String manager = query(request.getPath(), "fieldManager");
         if (manager == null || manager.isBlank()) {
-            return DemoDispatcher.status(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: "
-                    + "Required value: is required for apply patch");
+            return DemoDispatcher.status(
+                    422,
+                    "Invalid",
+                    "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: "
+                            + "Required value: is required for apply patch");
         }
         ObjectNode body;
         try {
@@ -80,7 +84,9 @@ final class DemoApply {
             body = o;
         } catch (JsonProcessingException e) {
             // fabric8 sends JSON, which is YAML too; the simulation reads JSON only.
-            return DemoDispatcher.status(415, "UnsupportedMediaType",
+            return DemoDispatcher.status(
+                    415,
+                    "UnsupportedMediaType",
                     "the simulated API server reads apply bodies as JSON: " + e.getOriginalMessage());
         }
         ObjectNode meta = (ObjectNode) body.get("metadata");
@@ -140,7 +146,8 @@ final class DemoApply {
         JsonNode entries = before.path("metadata").path("managedFields");
         boolean known = false;
         for (JsonNode e : entries) {
-            known |= manager.equals(e.path("manager").asText()) && "Apply".equals(e.path("operation").asText());
+            known |= manager.equals(e.path("manager").asText())
+                    && "Apply".equals(e.path("operation").asText());
         }
         ObjectNode a = before.deepCopy();
         ObjectNode b = after.deepCopy();
@@ -151,7 +158,7 @@ final class DemoApply {
 
     /** JSON merge patch (RFC 7386) of {@code patch} into {@code target}. */
     static void merge(ObjectNode target, ObjectNode patch) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode value = e.getValue();
             if (value.isNull()) {
@@ -170,13 +177,17 @@ final class DemoApply {
         ArrayNode entries = meta.get("managedFields") instanceof ArrayNode a ? a : meta.putArray("managedFields");
         for (int i = entries.size() - 1; i >= 0; i--) {
             JsonNode e = entries.get(i);
-            if (manager.equals(e.path("manager").asText()) && "Apply".equals(e.path("operation").asText())) {
+            if (manager.equals(e.path("manager").asText())
+                    && "Apply".equals(e.path("operation").asText())) {
                 entries.remove(i);
             }
         }
         ObjectNode entry = entries.addObject();
-        entry.put("manager", manager).put("operation", "Apply").put("apiVersion", applied.path("apiVersion").asText())
-                .put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).put("fieldsType", "FieldsV1");
+        entry.put("manager", manager)
+                .put("operation", "Apply")
+                .put("apiVersion", applied.path("apiVersion").asText())
+                .put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("fieldsType", "FieldsV1");
         ObjectNode fields = entry.putObject("fieldsV1");
         ObjectNode ownedMeta = DemoDispatcher.JSON.createObjectNode();
         for (String part : new String[] {"labels", "annotations"}) {
@@ -189,16 +200,19 @@ final class DemoApply {
         }
         applied.fields().forEachRemaining(e -> {
             if (!java.util.Set.of("apiVersion", "kind", "metadata").contains(e.getKey())) {
-                fields.set("f:" + e.getKey(), e.getValue() instanceof ObjectNode o ? fieldsOf(o)
-                        : DemoDispatcher.JSON.createObjectNode());
+                fields.set(
+                        "f:" + e.getKey(),
+                        e.getValue() instanceof ObjectNode o ? fieldsOf(o) : DemoDispatcher.JSON.createObjectNode());
             }
         });
     }
 
     private static ObjectNode fieldsOf(ObjectNode applied) {
         ObjectNode out = DemoDispatcher.JSON.createObjectNode();
-        applied.fields().forEachRemaining(e -> out.set("f:" + e.getKey(),
-                e.getValue() instanceof ObjectNode o ? fieldsOf(o) : DemoDispatcher.JSON.createObjectNode()));
+        applied.fields()
+                .forEachRemaining(e -> out.set(
+                        "f:" + e.getKey(),
+                        e.getValue() instanceof ObjectNode o ? fieldsOf(o) : DemoDispatcher.JSON.createObjectNode()));
         return out;
     }
 
@@ -210,8 +224,8 @@ final class DemoApply {
     }
 
     private static RecordedRequest request(HttpMethod method, String path, ObjectNode body) {
-        Headers headers = Headers.builder().add("Content-Type", "application/json").build();
-        return new RecordedRequest("HTTP/1.1", method, path, headers,
-                new Buffer().writeUtf8(body.toString()));
+        Headers headers =
+                Headers.builder().add("Content-Type", "application/json").build();
+        return new RecordedRequest("HTTP/1.1", method, path, headers, new Buffer().writeUtf8(body.toString()));
     }
 }

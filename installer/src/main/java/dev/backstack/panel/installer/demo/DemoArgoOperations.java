@@ -31,8 +31,7 @@ final class DemoArgoOperations {
     private static final String API = "argoproj.io/v1alpha1";
 
     /** An operation the simulated controller took at {@code tick}. */
-    private record Run(int tick, int retryCount, Object operation, Instant startedAt) {
-    }
+    private record Run(int tick, int retryCount, Object operation, Instant startedAt) {}
 
     private final DemoWriter hub;
     private final Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -59,13 +58,31 @@ final class DemoArgoOperations {
             return;
         }
         Instant started = epoch.plusSeconds(5);
-        Map<String, Object> op = map("sync", map("revision", "3.9.0", "syncOptions",
-                List.of("CreateNamespace=true", "ServerSideApply=true")), "retry", map("limit", 2),
-                "initiatedBy", map("automated", true));
-        Map<String, Object> status = map("health", map("status", "Degraded", "message", healthMessage),
-                "sync", map("status", "OutOfSync", "revision", "3.9.0"),
-                "operationState", map("phase", "Failed", "retryCount", 2, "startedAt", started.toString(),
-                        "finishedAt", started.plusSeconds(40).toString(), "operation", op, "message",
+        Map<String, Object> op = map(
+                "sync",
+                map("revision", "3.9.0", "syncOptions", List.of("CreateNamespace=true", "ServerSideApply=true")),
+                "retry",
+                map("limit", 2),
+                "initiatedBy",
+                map("automated", true));
+        Map<String, Object> status = map(
+                "health",
+                map("status", "Degraded", "message", healthMessage),
+                "sync",
+                map("status", "OutOfSync", "revision", "3.9.0"),
+                "operationState",
+                map(
+                        "phase",
+                        "Failed",
+                        "retryCount",
+                        2,
+                        "startedAt",
+                        started.toString(),
+                        "finishedAt",
+                        started.plusSeconds(40).toString(),
+                        "operation",
+                        op,
+                        "message",
                         "one or more objects failed to apply, reason: Internal error occurred: failed calling webhook "
                                 + "\"validate.kyverno.svc-fail\": failed to call webhook: Post "
                                 + "\"https://kyverno-svc.kyverno.svc:443/validate/fail?timeout=10s\": dial tcp "
@@ -79,7 +96,8 @@ final class DemoArgoOperations {
             try {
                 take(app, t);
             } catch (RuntimeException e) {
-                DemoDispatcher.LOG.debug("demo Argo CD: {} not taken: {}", app.getMetadata().getName(), e.getMessage());
+                DemoDispatcher.LOG.debug(
+                        "demo Argo CD: {} not taken: {}", app.getMetadata().getName(), e.getMessage());
             }
         }
         runs.forEach((name, run) -> {
@@ -108,7 +126,9 @@ final class DemoArgoOperations {
             succeeded.remove(name);
             app.setAdditionalProperty("status", running(app, run));
         }
-        hub.op(API, "Application", app.getMetadata().getNamespace()).resource(app).update();
+        hub.op(API, "Application", app.getMetadata().getNamespace())
+                .resource(app)
+                .update();
     }
 
     private static int retryCount(GenericKubernetesResource app) {
@@ -121,18 +141,47 @@ final class DemoArgoOperations {
     private static Map<String, Object> running(GenericKubernetesResource app, Run run) {
         Object old = app.getAdditionalProperties().get("status");
         Map<String, Object> status = old instanceof Map<?, ?> m ? copy(m) : new LinkedHashMap<>();
-        status.put("health", map("status", "Progressing", "message", "waiting for kyverno-admission-controller to roll out"));
-        status.put("operationState", map("phase", "Running", "message", "one or more tasks are running",
-                "retryCount", run.retryCount(), "startedAt", run.startedAt().toString(), "operation", run.operation()));
+        status.put(
+                "health",
+                map("status", "Progressing", "message", "waiting for kyverno-admission-controller to roll out"));
+        status.put(
+                "operationState",
+                map(
+                        "phase",
+                        "Running",
+                        "message",
+                        "one or more tasks are running",
+                        "retryCount",
+                        run.retryCount(),
+                        "startedAt",
+                        run.startedAt().toString(),
+                        "operation",
+                        run.operation()));
         return status;
     }
 
     private Map<String, Object> finished(Run run, int t) {
-        return map("health", map("status", "Healthy"), "sync", map("status", "Synced", "revision", "3.9.0"),
-                "operationState", map("phase", "Succeeded", "message", "successfully synced (all tasks run)",
-                        "retryCount", run.retryCount(), "startedAt", run.startedAt().toString(),
-                        "finishedAt", epoch.plusSeconds(t).toString(), "operation", run.operation(),
-                        "syncResult", map("revision", "3.9.0")));
+        return map(
+                "health",
+                map("status", "Healthy"),
+                "sync",
+                map("status", "Synced", "revision", "3.9.0"),
+                "operationState",
+                map(
+                        "phase",
+                        "Succeeded",
+                        "message",
+                        "successfully synced (all tasks run)",
+                        "retryCount",
+                        run.retryCount(),
+                        "startedAt",
+                        run.startedAt().toString(),
+                        "finishedAt",
+                        epoch.plusSeconds(t).toString(),
+                        "operation",
+                        run.operation(),
+                        "syncResult",
+                        map("revision", "3.9.0")));
     }
 
     @SuppressWarnings("unchecked")

@@ -46,8 +46,12 @@ final class DemoCluster implements AutoCloseable {
         this.name = name;
         this.port = freePort();
         String[] parts = kubernetesVersion.replace("v", "").split("\\.");
-        this.version = new VersionInfo.Builder().withGitVersion(kubernetesVersion).withMajor(parts[0])
-                .withMinor(parts[1]).withPlatform("linux/amd64").build();
+        this.version = new VersionInfo.Builder()
+                .withGitVersion(kubernetesVersion)
+                .withMajor(parts[0])
+                .withMinor(parts[1])
+                .withPlatform("linux/amd64")
+                .build();
         Config config = Config.empty();
         config.setMasterUrl(url());
         config.setTrustCerts(true);
@@ -85,8 +89,13 @@ final class DemoCluster implements AutoCloseable {
             return;
         }
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new DemoDispatcher(name, responses, faults), true, version);
+        server = new KubernetesMockServer(
+                new Context(),
+                new MockWebServer(),
+                responses,
+                new DemoDispatcher(name, responses, faults),
+                true,
+                version);
         server.init(InetAddress.getLoopbackAddress(), port);
     }
 
@@ -129,7 +138,8 @@ final class DemoCluster implements AutoCloseable {
                 throw new UncheckedIOException("no free loopback port for the demo fleet", e);
             }
         }
-        throw new IllegalStateException("no loopback port for the demo fleet that another simulated cluster does not use");
+        throw new IllegalStateException(
+                "no loopback port for the demo fleet that another simulated cluster does not use");
     }
 
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();

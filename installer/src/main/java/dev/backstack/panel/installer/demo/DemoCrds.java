@@ -28,8 +28,7 @@ final class DemoCrds {
             "cert-manager", Set.of("cert-manager.io"),
             "gateway-helm", Set.of("gateway.networking.k8s.io"));
 
-    private DemoCrds() {
-    }
+    private DemoCrds() {}
 
     /** The kinds a chart's CRDs serve; none for charts without CRDs (Backstage, Vault, ...). */
     static List<KindInfo> ofChart(String chart) {
@@ -55,7 +54,9 @@ final class DemoCrds {
     }
 
     private static List<KindInfo> inGroups(Set<String> groups) {
-        return KindRegistry.standard().all().stream().filter(k -> !k.builtIn() && groups.contains(k.group())).toList();
+        return KindRegistry.standard().all().stream()
+                .filter(k -> !k.builtIn() && groups.contains(k.group()))
+                .toList();
     }
 
     /** Creates the CRDs of the kinds that are missing; how many it created. */
@@ -75,16 +76,47 @@ final class DemoCrds {
     static GenericKubernetesResource crd(String group, String version, String kind, String plural, boolean namespaced) {
         return Manifests.of("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, plural + "." + group)
                 .label("backstack.dev/simulated", "true")
-                .spec(map("group", group, "scope", namespaced ? "Namespaced" : "Cluster",
-                        "names", map("kind", kind, "plural", plural, "singular", kind.toLowerCase(Locale.ROOT),
-                                "listKind", kind + "List"),
-                        "versions", list(map("name", version, "served", true, "storage", true,
-                                "subresources", map("status", map()),
-                                "schema", map("openAPIV3Schema", map("type", "object",
-                                        "x-kubernetes-preserve-unknown-fields", true))))))
-                .status(map("acceptedNames", map("kind", kind, "plural", plural), "storedVersions", list(version),
-                        "conditions", list(condition("NamesAccepted", "True", "NoConflicts", "no conflicts found"),
-                                condition("Established", "True", "InitialNamesAccepted",
+                .spec(map(
+                        "group",
+                        group,
+                        "scope",
+                        namespaced ? "Namespaced" : "Cluster",
+                        "names",
+                        map(
+                                "kind",
+                                kind,
+                                "plural",
+                                plural,
+                                "singular",
+                                kind.toLowerCase(Locale.ROOT),
+                                "listKind",
+                                kind + "List"),
+                        "versions",
+                        list(map(
+                                "name",
+                                version,
+                                "served",
+                                true,
+                                "storage",
+                                true,
+                                "subresources",
+                                map("status", map()),
+                                "schema",
+                                map(
+                                        "openAPIV3Schema",
+                                        map("type", "object", "x-kubernetes-preserve-unknown-fields", true))))))
+                .status(map(
+                        "acceptedNames",
+                        map("kind", kind, "plural", plural),
+                        "storedVersions",
+                        list(version),
+                        "conditions",
+                        list(
+                                condition("NamesAccepted", "True", "NoConflicts", "no conflicts found"),
+                                condition(
+                                        "Established",
+                                        "True",
+                                        "InitialNamesAccepted",
                                         "the initial names have been accepted"))))
                 .build();
     }

@@ -49,11 +49,25 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     static final Logger LOG = LoggerFactory.getLogger(DemoDispatcher.class);
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTHORIZATION = "/apis/authorization.k8s.io/v1/";
-    private static final Set<String> BUILT_IN_GROUPS = Stream.concat(KindRegistry.standard().all().stream()
-            .filter(KindInfo::builtIn).map(KindInfo::group), Stream.of("authorization.k8s.io", "authentication.k8s.io",
-                    "coordination.k8s.io", "policy", "autoscaling", "events.k8s.io", "discovery.k8s.io",
-                    "scheduling.k8s.io", "node.k8s.io", "certificates.k8s.io", "flowcontrol.apiserver.k8s.io",
-                    "apiregistration.k8s.io", "resource.k8s.io", "storagemigration.k8s.io"))
+    private static final Set<String> BUILT_IN_GROUPS = Stream.concat(
+                    KindRegistry.standard().all().stream()
+                            .filter(KindInfo::builtIn)
+                            .map(KindInfo::group),
+                    Stream.of(
+                            "authorization.k8s.io",
+                            "authentication.k8s.io",
+                            "coordination.k8s.io",
+                            "policy",
+                            "autoscaling",
+                            "events.k8s.io",
+                            "discovery.k8s.io",
+                            "scheduling.k8s.io",
+                            "node.k8s.io",
+                            "certificates.k8s.io",
+                            "flowcontrol.apiserver.k8s.io",
+                            "apiregistration.k8s.io",
+                            "resource.k8s.io",
+                            "storagemigration.k8s.io"))
             .collect(Collectors.toUnmodifiableSet());
 
     private final Map<ServerRequest, Queue<ServerResponse>> expectations;
@@ -125,8 +139,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
     /** Stores the new state and sends watch events, except in a dry run, which changes nothing. */
     @Override
-    public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
-            GenericKubernetesResource resource, String newState) {
+    public void processEvent(
+            String path,
+            AttributeSet pathAttributes,
+            AttributeSet oldAttributes,
+            GenericKubernetesResource resource,
+            String newState) {
         if (dryRun.get()) {
             LOG.trace("dry run of {}: nothing stored", path);
             return;
@@ -178,8 +196,11 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         if (findResource(getKey(crd)) != null) {
             return Optional.empty();
         }
-        return Optional.of(status(404, "NotFound", "the server could not find the requested resource (no CRD "
-                + parts[at] + "." + parts[2] + " on this simulated cluster)"));
+        return Optional.of(status(
+                404,
+                "NotFound",
+                "the server could not find the requested resource (no CRD " + parts[at] + "." + parts[2]
+                        + " on this simulated cluster)"));
     }
 
     static boolean isDryRun(String path) {
@@ -188,7 +209,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body);
     }
 
     /** A Kubernetes Status answer, as the API server sends with every refusal. */

@@ -37,7 +37,9 @@ final class DemoFault {
 
     /** The refusal when the request matches and the fault has refusals left; counts it down. */
     Optional<MockResponse> refuse(HttpMethod method, String requestPath, String contentType, boolean dryRun) {
-        if (method != HttpMethod.PATCH || dryRun || !DemoApply.isApply(contentType)
+        if (method != HttpMethod.PATCH
+                || dryRun
+                || !DemoApply.isApply(contentType)
                 || !path.matcher(DemoApply.withoutQuery(requestPath)).matches()
                 || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
             return Optional.empty();

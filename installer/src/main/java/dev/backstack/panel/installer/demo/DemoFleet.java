@@ -28,8 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DemoFleet implements AutoCloseable {
 
     /** One simulated cluster as the engine sees it. */
-    public record Member(String name, ClusterRole role, String server, KubernetesClient client) {
-    }
+    public record Member(String name, ClusterRole role, String server, KubernetesClient client) {}
 
     /** The name of the empty simulated cluster the install wizard installs into. */
     public static final String INSTALL_TARGET = "empty-cluster";
@@ -77,8 +76,8 @@ public final class DemoFleet implements AutoCloseable {
     private void boot(long tickMillis) {
         // The servers start and are seeded on threads of the demo's own, one per cluster (the
         // common pool has one thread on a two-core machine, and it is not ours to block).
-        java.util.concurrent.ExecutorService boot = java.util.concurrent.Executors.newFixedThreadPool(
-                spec.spokes().size() + 1, r -> {
+        java.util.concurrent.ExecutorService boot =
+                java.util.concurrent.Executors.newFixedThreadPool(spec.spokes().size() + 1, r -> {
                     Thread t = new Thread(r, "demo-boot");
                     t.setDaemon(true);
                     return t;
@@ -119,20 +118,25 @@ public final class DemoFleet implements AutoCloseable {
         }
         seeding.forEach(CompletableFuture::join);
         controllers = new DemoControllers(spec, hubWriter, spokeWriters, spokes);
-        spokeRequests = new DemoSpokeRequests(hubWriter, spokes.keySet(), spec.hub().kubernetesVersion());
+        spokeRequests =
+                new DemoSpokeRequests(hubWriter, spokes.keySet(), spec.hub().kubernetesVersion());
         spokeRequests.seedGuardrails();
         // At a fixed rate: a pass that takes longer than a tick (a hundred-odd round trips on a
         // busy machine) is followed at once by the next, instead of a further tick's pause.
         // The clock counts passes completed, so a settled story has written all it will write.
-        ticker.scheduleAtFixedRate(() -> {
-            int t = clock.get();
-            controllers.tick(t);
-            if (target.isUp()) {
-                targetControllers.tick(t);
-            }
-            spokeRequests.tick(t);
-            clock.incrementAndGet();
-        }, 0, tickMillis, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> {
+                    int t = clock.get();
+                    controllers.tick(t);
+                    if (target.isUp()) {
+                        targetControllers.tick(t);
+                    }
+                    spokeRequests.tick(t);
+                    clock.incrementAndGet();
+                },
+                0,
+                tickMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -187,9 +191,12 @@ public final class DemoFleet implements AutoCloseable {
     public KubeAccess installTargetAccess() {
         target.start();
         String n = target.name();
-        return new KubeAccess(n, "apiVersion: v1\nkind: Config\nclusters:\n- name: " + n + "\n  cluster:\n    server: "
-                + target.url() + "\n    insecure-skip-tls-verify: true\nusers:\n- name: demo\n  user: {}\ncontexts:\n- name: "
-                + n + "\n  context:\n    cluster: " + n + "\n    user: demo\ncurrent-context: " + n + "\n");
+        return new KubeAccess(
+                n,
+                "apiVersion: v1\nkind: Config\nclusters:\n- name: " + n + "\n  cluster:\n    server: "
+                        + target.url()
+                        + "\n    insecure-skip-tls-verify: true\nusers:\n- name: demo\n  user: {}\ncontexts:\n- name: "
+                        + n + "\n  context:\n    cluster: " + n + "\n    user: demo\ncurrent-context: " + n + "\n");
     }
 
     /** The client of one simulated cluster, to make changes in it (tests, workshops). */

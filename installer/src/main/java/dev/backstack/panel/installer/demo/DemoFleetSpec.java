@@ -14,17 +14,21 @@ record DemoFleetSpec(Hub hub, List<Spoke> spokes) {
 
     static final String RESOURCE = "/dev/backstack/panel/resources/demo/fleet.yaml";
 
-    record Hub(String name, String kubernetesVersion, Map<String, String> hosts, Map<String, Part> components) {
-    }
+    record Hub(String name, String kubernetesVersion, Map<String, String> hosts, Map<String, Part> components) {}
 
-    record Part(String namespace, String chart, String chartVersion, String appVersion) {
-    }
+    record Part(String namespace, String chart, String chartVersion, String appVersion) {}
 
     /**
      * @param kyverno     the spoke's Kyverno version (default the reference's v1.11.4)
      * @param openReports whether the spoke's Kyverno also writes {@code openreports.io} reports
      */
-    record Spoke(String name, String claim, String region, String kubernetesVersion, String kyverno, String story,
+    record Spoke(
+            String name,
+            String claim,
+            String region,
+            String kubernetesVersion,
+            String kyverno,
+            String story,
             boolean openReports) {
 
         /** The spoke's Kyverno, as its chart and version. */

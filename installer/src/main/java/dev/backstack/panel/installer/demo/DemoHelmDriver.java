@@ -3,7 +3,6 @@ package dev.backstack.panel.installer.demo;
 import static dev.backstack.panel.installer.apply.Manifests.list;
 import static dev.backstack.panel.installer.apply.Manifests.map;
 
-import dev.backstack.panel.installer.apply.Manifests;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.backstack.panel.installer.apply.Manifests;
 import dev.backstack.panel.installer.helm.HelmDriver;
 import dev.backstack.panel.installer.helm.HelmException;
 import dev.backstack.panel.installer.helm.HelmRelease;
@@ -43,7 +43,9 @@ public final class DemoHelmDriver implements HelmDriver {
     private static final Logger LOG = LoggerFactory.getLogger(DemoHelmDriver.class);
     private static final String PREFIX = "sh.helm.release.v1.";
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build())
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .build())
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
 
     private final String cluster;
@@ -56,13 +58,15 @@ public final class DemoHelmDriver implements HelmDriver {
 
     @Override
     public String template(HelmRelease release) throws HelmException {
-        StringBuilder out = new StringBuilder("# Source: ").append(release.chart().name())
+        StringBuilder out = new StringBuilder("# Source: ")
+                .append(release.chart().name())
                 .append("/templates/deployment.yaml (simulated Helm: only the chart's workloads)\n");
         for (GenericKubernetesResource o : workloads(release)) {
             try {
                 out.append("---\n").append(YAML.writeValueAsString(o));
             } catch (JsonProcessingException e) {
-                throw new HelmException("simulated Helm: cannot render " + release.chart() + ": " + e.getOriginalMessage(), e);
+                throw new HelmException(
+                        "simulated Helm: cannot render " + release.chart() + ": " + e.getOriginalMessage(), e);
             }
         }
         return out.toString();
@@ -76,16 +80,29 @@ public final class DemoHelmDriver implements HelmDriver {
             Optional<GenericKubernetesResource> last = latest(release.name(), release.namespace());
             int revision = last.map(s -> revision(s) + 1).orElse(1);
             if (serverDryRun) {
-                LOG.info("simulated Helm: dry run of {} {} into {}/{} on {}: nothing created", last.isPresent()
-                        ? "upgrade" : "install", release.chart(), release.namespace(), release.name(), cluster);
-                return new HelmResult(release.name(), release.namespace(), revision,
-                        last.isPresent() ? "pending-upgrade" : "pending-install", version);
+                LOG.info(
+                        "simulated Helm: dry run of {} {} into {}/{} on {}: nothing created",
+                        last.isPresent() ? "upgrade" : "install",
+                        release.chart(),
+                        release.namespace(),
+                        release.name(),
+                        cluster);
+                return new HelmResult(
+                        release.name(),
+                        release.namespace(),
+                        revision,
+                        last.isPresent() ? "pending-upgrade" : "pending-install",
+                        version);
             }
-            w.createIfAbsent(Manifests.of("v1", "Namespace", null, release.namespace()).build());
+            w.createIfAbsent(
+                    Manifests.of("v1", "Namespace", null, release.namespace()).build());
             int crds = DemoCrds.ensure(w, DemoCrds.ofChart(release.chart().name()));
             for (GenericKubernetesResource o : workloads(release)) {
-                w.op(o.getApiVersion(), o.getKind(), release.namespace()).resource(o).fieldManager("helm")
-                        .forceConflicts().serverSideApply();
+                w.op(o.getApiVersion(), o.getKind(), release.namespace())
+                        .resource(o)
+                        .fieldManager("helm")
+                        .forceConflicts()
+                        .serverSideApply();
             }
             if (last.isPresent()) {
                 GenericKubernetesResource previous = last.get();
@@ -93,13 +110,24 @@ public final class DemoHelmDriver implements HelmDriver {
                 w.op("v1", "Secret", release.namespace()).resource(previous).update();
             }
             w.create(releaseSecret(release, revision));
-            LOG.info("simulated Helm: {} {} as {}/{} revision {} on {} ({} CRDs created)", last.isPresent()
-                    ? "upgraded" : "installed", release.chart(), release.namespace(), release.name(), revision, cluster, crds);
+            LOG.info(
+                    "simulated Helm: {} {} as {}/{} revision {} on {} ({} CRDs created)",
+                    last.isPresent() ? "upgraded" : "installed",
+                    release.chart(),
+                    release.namespace(),
+                    release.name(),
+                    revision,
+                    cluster,
+                    crds);
             return new HelmResult(release.name(), release.namespace(), revision, "deployed", version);
         } catch (KubernetesClientException e) {
-            throw new HelmException("simulated Helm: install of " + release.chart() + " as " + release.namespace() + "/"
-                    + release.name() + " failed: HTTP " + e.getCode() + " "
-                    + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()), e);
+            throw new HelmException(
+                    "simulated Helm: install of " + release.chart() + " as " + release.namespace() + "/"
+                            + release.name() + " failed: HTTP " + e.getCode() + " "
+                            + (e.getStatus() == null
+                                    ? e.getMessage()
+                                    : e.getStatus().getMessage()),
+                    e);
         }
     }
 
@@ -108,12 +136,16 @@ public final class DemoHelmDriver implements HelmDriver {
         try {
             return latest(name, namespace).map(s -> {
                 JsonNode info = payload(s);
-                return new HelmResult(name, namespace, revision(s), s.getMetadata().getLabels().get("status"),
+                return new HelmResult(
+                        name,
+                        namespace,
+                        revision(s),
+                        s.getMetadata().getLabels().get("status"),
                         info.path("chart").path("metadata").path("version").asText(""));
             });
         } catch (KubernetesClientException e) {
-            throw new HelmException("simulated Helm: cannot read release " + namespace + "/" + name + ": HTTP "
-                    + e.getCode(), e);
+            throw new HelmException(
+                    "simulated Helm: cannot read release " + namespace + "/" + name + ": HTTP " + e.getCode(), e);
         }
     }
 
@@ -122,45 +154,87 @@ public final class DemoHelmDriver implements HelmDriver {
         try {
             List<GenericKubernetesResource> secrets = secrets(name, namespace);
             if (secrets.isEmpty()) {
-                LOG.info("simulated Helm: release {}/{} is not installed on {}: nothing to uninstall", namespace, name, cluster);
+                LOG.info(
+                        "simulated Helm: release {}/{} is not installed on {}: nothing to uninstall",
+                        namespace,
+                        name,
+                        cluster);
                 return;
             }
             w.delete("apps/v1", "Deployment", namespace, name);
             for (GenericKubernetesResource s : secrets) {
                 w.delete("v1", "Secret", namespace, s.getMetadata().getName());
             }
-            LOG.info("simulated Helm: uninstalled {}/{} from {} (CRDs kept, as Helm keeps them)", namespace, name, cluster);
+            LOG.info(
+                    "simulated Helm: uninstalled {}/{} from {} (CRDs kept, as Helm keeps them)",
+                    namespace,
+                    name,
+                    cluster);
         } catch (KubernetesClientException e) {
-            throw new HelmException("simulated Helm: uninstall of " + namespace + "/" + name + " failed: HTTP "
-                    + e.getCode(), e);
+            throw new HelmException(
+                    "simulated Helm: uninstall of " + namespace + "/" + name + " failed: HTTP " + e.getCode(), e);
         }
     }
 
     /** What the chart would run: one Deployment named after the release. */
     static List<GenericKubernetesResource> workloads(HelmRelease release) {
         String chart = release.chart().name();
-        Map<String, Object> selector = map("app.kubernetes.io/instance", release.name(), "app.kubernetes.io/name", chart);
+        Map<String, Object> selector =
+                map("app.kubernetes.io/instance", release.name(), "app.kubernetes.io/name", chart);
         return List.of(Manifests.of("apps/v1", "Deployment", release.namespace(), release.name())
-                .label("app.kubernetes.io/instance", release.name()).label("app.kubernetes.io/name", chart)
+                .label("app.kubernetes.io/instance", release.name())
+                .label("app.kubernetes.io/name", chart)
                 .label("app.kubernetes.io/managed-by", "Helm")
                 .label("helm.sh/chart", chart + "-" + release.chart().version())
-                .set("spec", map("replicas", 1, "selector", map("matchLabels", selector),
-                        "template", map("metadata", map("labels", map("app.kubernetes.io/instance", release.name(),
-                                "app.kubernetes.io/name", chart)), "spec", map("containers", list(map("name", chart,
-                                "image", "registry.example/" + chart + ":" + release.chart().version()))))))
+                .set(
+                        "spec",
+                        map(
+                                "replicas",
+                                1,
+                                "selector",
+                                map("matchLabels", selector),
+                                "template",
+                                map(
+                                        "metadata",
+                                        map(
+                                                "labels",
+                                                map(
+                                                        "app.kubernetes.io/instance",
+                                                        release.name(),
+                                                        "app.kubernetes.io/name",
+                                                        chart)),
+                                        "spec",
+                                        map(
+                                                "containers",
+                                                list(map(
+                                                        "name",
+                                                        chart,
+                                                        "image",
+                                                        "registry.example/" + chart + ":"
+                                                                + release.chart()
+                                                                        .version()))))))
                 .build());
     }
 
     private GenericKubernetesResource releaseSecret(HelmRelease release, int revision) {
         ObjectNode payload = DemoDispatcher.JSON.createObjectNode();
-        payload.put("name", release.name()).put("namespace", release.namespace()).put("version", revision);
-        payload.putObject("chart").putObject("metadata").put("name", release.chart().name())
+        payload.put("name", release.name())
+                .put("namespace", release.namespace())
+                .put("version", revision);
+        payload.putObject("chart")
+                .putObject("metadata")
+                .put("name", release.chart().name())
                 .put("version", release.chart().version());
-        payload.putObject("info").put("status", "deployed").put("description",
-                (revision == 1 ? "Install" : "Upgrade") + " complete (simulated Helm on the demo cluster)");
+        payload.putObject("info")
+                .put("status", "deployed")
+                .put(
+                        "description",
+                        (revision == 1 ? "Install" : "Upgrade") + " complete (simulated Helm on the demo cluster)");
         String encoded = Base64.getEncoder().encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
         return Manifests.of("v1", "Secret", release.namespace(), PREFIX + release.name() + ".v" + revision)
-                .label("owner", "helm").label("name", release.name()).label("status", "deployed")
+                .label("owner", "helm")
+                .label("name", release.name())
+                .label("status", "deployed")
                 .label("version", String.valueOf(revision))
                 .set("type", "helm.sh/release.v1")
                 .set("data", map("release", encoded))
@@ -168,8 +242,12 @@ public final class DemoHelmDriver implements HelmDriver {
     }
 
     private List<GenericKubernetesResource> secrets(String name, String namespace) {
-        return w.client().genericKubernetesResources(DemoWriter.context("v1", "Secret")).inNamespace(namespace)
-                .withLabels(Map.of("owner", "helm", "name", name)).list().getItems();
+        return w.client()
+                .genericKubernetesResources(DemoWriter.context("v1", "Secret"))
+                .inNamespace(namespace)
+                .withLabels(Map.of("owner", "helm", "name", name))
+                .list()
+                .getItems();
     }
 
     private Optional<GenericKubernetesResource> latest(String name, String namespace) {
@@ -184,8 +262,10 @@ public final class DemoHelmDriver implements HelmDriver {
         Object data = secret.getAdditionalProperties().get("data");
         Object release = data instanceof Map<?, ?> m ? m.get("release") : null;
         try {
-            return DemoDispatcher.JSON.readTree(release == null ? "{}"
-                    : new String(Base64.getDecoder().decode(release.toString()), StandardCharsets.UTF_8));
+            return DemoDispatcher.JSON.readTree(
+                    release == null
+                            ? "{}"
+                            : new String(Base64.getDecoder().decode(release.toString()), StandardCharsets.UTF_8));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return DemoDispatcher.JSON.createObjectNode();
         }

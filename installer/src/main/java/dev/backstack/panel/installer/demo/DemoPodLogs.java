@@ -14,17 +14,13 @@ import java.util.Optional;
 final class DemoPodLogs {
 
     /** A log, or the API server's refusal (400, its message). */
-    sealed interface Answer permits Log, Refusal {
-    }
+    sealed interface Answer permits Log, Refusal {}
 
-    record Log(List<String> lines) implements Answer {
-    }
+    record Log(List<String> lines) implements Answer {}
 
-    record Refusal(String message) implements Answer {
-    }
+    record Refusal(String message) implements Answer {}
 
-    private DemoPodLogs() {
-    }
+    private DemoPodLogs() {}
 
     /**
      * @param pod       the pod as stored ({@code metadata}, {@code spec}, {@code status} maps)
@@ -42,7 +38,8 @@ final class DemoPodLogs {
         Map<?, ?> waiting = map(map(cs.get("state")).get("waiting"));
         boolean crashed = !terminated.isEmpty();
         if (previous) {
-            return crashed ? new Log(crash(name, c, terminated, 1))
+            return crashed
+                    ? new Log(crash(name, c, terminated, 1))
                     : new Refusal("previous terminated container \"" + c + "\" in pod \"" + name + "\" not found");
         }
         if (crashed) {
@@ -58,15 +55,20 @@ final class DemoPodLogs {
     /** A webhook server that cannot start: the crash in the container's last terminated state. */
     private static List<String> crash(String pod, String container, Map<?, ?> terminated, int runsAgo) {
         String at = "2026-11-23T08:0" + (4 - Math.min(runsAgo, 4)) + ":1";
-        String reason = String.valueOf(terminated.containsKey("message") ? terminated.get("message") : "the program exited");
+        String reason =
+                String.valueOf(terminated.containsKey("message") ? terminated.get("message") : "the program exited");
         List<String> lines = new ArrayList<>();
-        lines.add(at + "0.102Z\tINFO\tsetup\tstarting " + container + "\t{\"pod\": \"" + pod + "\", \"version\": \"v1.13.2\"}");
+        lines.add(at + "0.102Z\tINFO\tsetup\tstarting " + container + "\t{\"pod\": \"" + pod
+                + "\", \"version\": \"v1.13.2\"}");
         lines.add(at + "0.118Z\tINFO\tsetup\tenabling metrics service\t{\"address\": \":8000\"}");
-        lines.add(at + "0.341Z\tINFO\tsetup\tleader election\t{\"id\": \"" + pod + "\", \"lease\": \"kyverno/" + container + "\"}");
+        lines.add(at + "0.341Z\tINFO\tsetup\tleader election\t{\"id\": \"" + pod + "\", \"lease\": \"kyverno/"
+                + container + "\"}");
         lines.add(at + "1.007Z\tINFO\twebhooks.server\tstarting webhook server\t{\"port\": 9443}");
         lines.add(at + "1.009Z\tERROR\twebhooks.server\t" + reason);
-        lines.add(at + "1.010Z\tERROR\tsetup\tfailed to start webhook server\t{\"error\": \"" + reason.replace("\"", "'") + "\"}");
-        lines.add(at + "1.011Z\tINFO\tsetup\tshutting down\t{\"exitCode\": " + (terminated.containsKey("exitCode") ? terminated.get("exitCode") : 1) + "}");
+        lines.add(at + "1.010Z\tERROR\tsetup\tfailed to start webhook server\t{\"error\": \""
+                + reason.replace("\"", "'") + "\"}");
+        lines.add(at + "1.011Z\tINFO\tsetup\tshutting down\t{\"exitCode\": "
+                + (terminated.containsKey("exitCode") ? terminated.get("exitCode") : 1) + "}");
         return lines;
     }
 

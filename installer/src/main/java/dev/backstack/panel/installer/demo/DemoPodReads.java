@@ -1,8 +1,8 @@
 package dev.backstack.panel.installer.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstack.panel.installer.apply.Manifests;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.net.URLDecoder;
@@ -29,8 +29,7 @@ final class DemoPodReads {
 
     private static final Pattern LOG = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/log$");
     private static final Pattern EVENTS = Pattern.compile("^/api/v1(?:/namespaces/([^/]+))?/events$");
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final String cluster;
     private final Function<String, MockResponse> get;
@@ -68,34 +67,53 @@ final class DemoPodReads {
         if (pod.isEmpty()) {
             return DemoDispatcher.status(404, "NotFound", "pods \"" + name + "\" not found");
         }
-        DemoPodLogs.Answer answer = DemoPodLogs.of(name, DemoPodLogs.map(pod.get().get("spec")),
-                DemoPodLogs.map(pod.get().get("status")), query.get("container"), "true".equals(query.get("previous")));
+        DemoPodLogs.Answer answer = DemoPodLogs.of(
+                name,
+                DemoPodLogs.map(pod.get().get("spec")),
+                DemoPodLogs.map(pod.get().get("status")),
+                query.get("container"),
+                "true".equals(query.get("previous")));
         if (answer instanceof DemoPodLogs.Refusal r) {
             return DemoDispatcher.status(400, "BadRequest", r.message());
         }
         List<String> lines = ((DemoPodLogs.Log) answer).lines();
         int tail = tailLines(query.get("tailLines"), lines.size());
         List<String> shown = lines.subList(lines.size() - tail, lines.size());
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+        return new MockResponse()
+                .setResponseCode(200)
+                .setHeader("Content-Type", "text/plain")
                 .setBody(shown.isEmpty() ? "" : String.join("\n", shown) + "\n");
     }
 
     private MockResponse events(String ns, String fieldSelector) {
         List<Map<String, Object>> events = new ArrayList<>(stored(ns));
         for (Map<String, Object> pod : pods(ns)) {
-            events.addAll(DemoEvents.ofPod(cluster, DemoPodLogs.map(pod.get("metadata")),
-                    DemoPodLogs.map(pod.get("spec")), DemoPodLogs.map(pod.get("status"))));
+            events.addAll(DemoEvents.ofPod(
+                    cluster,
+                    DemoPodLogs.map(pod.get("metadata")),
+                    DemoPodLogs.map(pod.get("spec")),
+                    DemoPodLogs.map(pod.get("status"))));
         }
         Map<String, String> wanted = selector(fieldSelector);
-        List<Map<String, Object>> items = events.stream().filter(e -> matches(e, wanted))
-                .sorted(Comparator.comparing(e -> String.valueOf(DemoPodLogs.map(e.get("metadata")).get("name"))))
+        List<Map<String, Object>> items = events.stream()
+                .filter(e -> matches(e, wanted))
+                .sorted(Comparator.comparing(
+                        e -> String.valueOf(DemoPodLogs.map(e.get("metadata")).get("name"))))
                 .toList();
-        Map<String, Object> list = Manifests.map("apiVersion", "v1", "kind", "EventList",
-                "metadata", Manifests.map("resourceVersion", "1"), "items", items);
+        Map<String, Object> list = Manifests.map(
+                "apiVersion",
+                "v1",
+                "kind",
+                "EventList",
+                "metadata",
+                Manifests.map("resourceVersion", "1"),
+                "items",
+                items);
         try {
             return DemoDispatcher.json(200, DemoDispatcher.JSON.writeValueAsString(list));
         } catch (JsonProcessingException e) {
-            return DemoDispatcher.status(500, "InternalError", "cannot write the simulated events: " + e.getOriginalMessage());
+            return DemoDispatcher.status(
+                    500, "InternalError", "cannot write the simulated events: " + e.getOriginalMessage());
         }
     }
 
@@ -110,7 +128,10 @@ final class DemoPodReads {
 
     private List<Map<String, Object>> items(String path) {
         List<Map<String, Object>> out = new ArrayList<>();
-        read(path).map(l -> l.get("items")).filter(List.class::isInstance).map(List.class::cast)
+        read(path)
+                .map(l -> l.get("items"))
+                .filter(List.class::isInstance)
+                .map(List.class::cast)
                 .ifPresent(l -> l.forEach(o -> out.add(DemoDispatcher.JSON.convertValue(o, OBJECT))));
         return out;
     }
@@ -134,7 +155,9 @@ final class DemoPodReads {
         for (String part : fieldSelector.split(",")) {
             int eq = part.indexOf('=');
             if (eq > 0 && part.startsWith("involvedObject.")) {
-                out.put(part.substring("involvedObject.".length(), eq), part.substring(eq + 1).replaceFirst("^=", ""));
+                out.put(
+                        part.substring("involvedObject.".length(), eq),
+                        part.substring(eq + 1).replaceFirst("^=", ""));
             }
         }
         return out;

@@ -26,8 +26,7 @@ final class DemoReports {
     static final String OPEN_NAMESPACE = "payments";
     static final List<String> NAMESPACES = List.of("default", "payments", "web");
 
-    private DemoReports() {
-    }
+    private DemoReports() {}
 
     /** The reports a spoke starts with; their results are written by {@link #tick}. */
     static List<GenericKubernetesResource> seed(DemoFleetSpec.Spoke spoke) {
@@ -47,9 +46,19 @@ final class DemoReports {
                     .label("app.kubernetes.io/managed-by", "kyverno")
                     .set("scope", map("apiVersion", "v1", "kind", "Namespace", "name", OPEN_NAMESPACE))
                     .set("summary", map("pass", 1, "fail", 0, "warn", 0, "error", 0, "skip", 0))
-                    .set("results", list(map("source", "kyverno", "policy", "disallow-host-namespaces",
-                            "rule", "host-namespaces", "result", "pass",
-                            "message", "validation rule 'host-namespaces' passed.")))
+                    .set(
+                            "results",
+                            list(map(
+                                    "source",
+                                    "kyverno",
+                                    "policy",
+                                    "disallow-host-namespaces",
+                                    "rule",
+                                    "host-namespaces",
+                                    "result",
+                                    "pass",
+                                    "message",
+                                    "validation rule 'host-namespaces' passed.")))
                     .build());
         }
         return out;
@@ -82,7 +91,8 @@ final class DemoReports {
         long fail = 0;
         for (int i = 0; i < policies.size(); i++) {
             boolean failing = failing(i, ns, t, weight);
-            results.add(result(policies.get(i), failing, list(map("kind", "Pod", "namespace", ns, "name", pod(ns, i)))));
+            results.add(
+                    result(policies.get(i), failing, list(map("kind", "Pod", "namespace", ns, "name", pod(ns, i)))));
             fail += failing ? 1 : 0;
         }
         update(w, WG, "PolicyReport", ns, name, summary(policies.size() - fail, fail, 0), results);
@@ -94,18 +104,42 @@ final class DemoReports {
         List<Object> results = new ArrayList<>();
         results.add(result(policy, failing, null));
         if (i == 0) {
-            results.add(map("source", "kyverno", "policy", "require-requests-limits", "rule", "memory-limit",
-                    "result", "warn", "severity", "medium",
-                    "message", "validation warning: a memory limit is recommended for container app"));
+            results.add(map(
+                    "source",
+                    "kyverno",
+                    "policy",
+                    "require-requests-limits",
+                    "rule",
+                    "memory-limit",
+                    "result",
+                    "warn",
+                    "severity",
+                    "medium",
+                    "message",
+                    "validation warning: a memory limit is recommended for container app"));
         }
-        update(w, OPEN, "Report", OPEN_NAMESPACE, uid(OPEN_NAMESPACE, pod(OPEN_NAMESPACE, i)),
-                summary(failing ? 0 : 1, failing ? 1 : 0, i == 0 ? 1 : 0), results);
+        update(
+                w,
+                OPEN,
+                "Report",
+                OPEN_NAMESPACE,
+                uid(OPEN_NAMESPACE, pod(OPEN_NAMESPACE, i)),
+                summary(failing ? 0 : 1, failing ? 1 : 0, i == 0 ? 1 : 0),
+                results);
     }
 
     private static Map<String, Object> result(String policy, boolean failing, List<Object> resources) {
-        Map<String, Object> r = map("source", "kyverno", "policy", policy, "rule", policy,
-                "result", failing ? "fail" : "pass",
-                "message", failing ? "validation error: rule " + policy + " failed" : "rule passed");
+        Map<String, Object> r = map(
+                "source",
+                "kyverno",
+                "policy",
+                policy,
+                "rule",
+                policy,
+                "result",
+                failing ? "fail" : "pass",
+                "message",
+                failing ? "validation error: rule " + policy + " failed" : "rule passed");
         if (resources != null) {
             r.put("resources", resources);
         }
@@ -116,13 +150,21 @@ final class DemoReports {
         return map("pass", pass, "fail", fail, "warn", warn, "error", 0, "skip", 0);
     }
 
-    private static void update(DemoWriter w, String apiVersion, String kind, String ns, String name,
-            Map<String, Object> summary, List<Object> results) {
-        GenericKubernetesResource current = w.op(apiVersion, kind, ns).withName(name).get();
+    private static void update(
+            DemoWriter w,
+            String apiVersion,
+            String kind,
+            String ns,
+            String name,
+            Map<String, Object> summary,
+            List<Object> results) {
+        GenericKubernetesResource current =
+                w.op(apiVersion, kind, ns).withName(name).get();
         // Compared as JSON, summary and results: read back, the counts are Integers where the
         // summary holds Longs (Map.equals never matched, so every pass rewrote every report).
-        if (current == null || (w.sameJson(summary, current.getAdditionalProperties().get("summary"))
-                && w.sameJson(results, current.getAdditionalProperties().get("results")))) {
+        if (current == null
+                || (w.sameJson(summary, current.getAdditionalProperties().get("summary"))
+                        && w.sameJson(results, current.getAdditionalProperties().get("results")))) {
             return;
         }
         current.setAdditionalProperty("summary", summary);
@@ -132,6 +174,7 @@ final class DemoReports {
 
     /** A stable uid-like name, as Kyverno names a per-resource report after its resource's uid. */
     static String uid(String ns, String name) {
-        return UUID.nameUUIDFromBytes((ns + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((ns + "/" + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -39,17 +39,19 @@ final class DemoSpokeRequests implements AutoCloseable {
     private static final String GROUP = "backstack.dev/v1alpha1";
     /** Ticks after the claim is first seen at which each stage is reached. */
     static final int COMPOSED = 0;
+
     static final int READY = 8;
     static final int PUBLISHED = 9;
     static final int REGISTERED = 11;
     static final int APPS_HEALTHY = 15;
     /** The managed resources of the panel's AKS and EKS compositions, in the order they become Ready. */
-    static final List<String> AKS_RESOURCES = List.of("resource-group", "virtual-network", "node-subnet",
-            "kubernetes-cluster");
-    static final List<String> EKS_RESOURCES = List.of("vpc", "subnet-a", "subnet-b", "control-plane-role", "node-role",
-            "eks-cluster", "node-group");
-    static final List<String> GUARDRAILS = List.of("limit-cluster-node-count", "restrict-cluster-node-size",
-            "validate-cluster-name");
+    static final List<String> AKS_RESOURCES =
+            List.of("resource-group", "virtual-network", "node-subnet", "kubernetes-cluster");
+
+    static final List<String> EKS_RESOURCES =
+            List.of("vpc", "subnet-a", "subnet-b", "control-plane-role", "node-role", "eks-cluster", "node-group");
+    static final List<String> GUARDRAILS =
+            List.of("limit-cluster-node-count", "restrict-cluster-node-size", "validate-cluster-name");
 
     private final DemoWriter hub;
     private final Set<String> described;
@@ -59,8 +61,7 @@ final class DemoSpokeRequests implements AutoCloseable {
     private final Map<String, Requested> clusters = new ConcurrentHashMap<>();
     private final List<Consumer<DemoFleet.Member>> listeners = new CopyOnWriteArrayList<>();
 
-    private record Requested(DemoFleetSpec.Spoke spoke, DemoCluster cluster, DemoWriter writer) {
-    }
+    private record Requested(DemoFleetSpec.Spoke spoke, DemoCluster cluster, DemoWriter writer) {}
 
     /**
      * @param described the spokes of the fleet description, which the other controllers play
@@ -75,20 +76,35 @@ final class DemoSpokeRequests implements AutoCloseable {
     void seedGuardrails() {
         PolicyCatalog catalog = PolicyCatalog.load();
         for (String id : GUARDRAILS) {
-            PolicySelection s = PolicySelection.ofDefaults(catalog.entry(id).orElseThrow(), Selections.DEFAULT_EXCLUDED);
+            PolicySelection s =
+                    PolicySelection.ofDefaults(catalog.entry(id).orElseThrow(), Selections.DEFAULT_EXCLUDED);
             if (id.equals("validate-cluster-name")) {
                 s = s.withValue("prefixes", List.of("dev-", "test-", "spoke-"));
             }
             PolicyRenderer.RenderedRules rules = PolicyRenderer.rules(s);
             List<Object> validations = new ArrayList<>();
-            rules.validations().forEach(v -> validations.add(map("expression", v.expression(), "message", v.message())));
-            hub.createIfAbsent(Manifests.of("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy", null,
-                    "backstack-" + id)
+            rules.validations()
+                    .forEach(v -> validations.add(map("expression", v.expression(), "message", v.message())));
+            hub.createIfAbsent(Manifests.of(
+                            "admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy", null, "backstack-" + id)
                     .label("app.kubernetes.io/part-of", "backstack-demo")
-                    .spec(map("failurePolicy", "Fail", "matchConstraints", map("resourceRules", list(map(
-                            "apiGroups", list("backstack.dev"), "apiVersions", list("v1alpha1"),
-                            "operations", list("CREATE", "UPDATE"), "resources", list("aksclusters", "eksclusters")))),
-                            "validations", validations))
+                    .spec(map(
+                            "failurePolicy",
+                            "Fail",
+                            "matchConstraints",
+                            map(
+                                    "resourceRules",
+                                    list(map(
+                                            "apiGroups",
+                                            list("backstack.dev"),
+                                            "apiVersions",
+                                            list("v1alpha1"),
+                                            "operations",
+                                            list("CREATE", "UPDATE"),
+                                            "resources",
+                                            list("aksclusters", "eksclusters")))),
+                            "validations",
+                            validations))
                     .build());
         }
     }
@@ -100,8 +116,12 @@ final class DemoSpokeRequests implements AutoCloseable {
 
     List<DemoFleet.Member> members() {
         List<DemoFleet.Member> out = new ArrayList<>();
-        clusters.values().forEach(r -> out.add(new DemoFleet.Member(r.cluster().name(), ClusterRole.SPOKE,
-                r.cluster().url(), r.cluster().client())));
+        clusters.values()
+                .forEach(r -> out.add(new DemoFleet.Member(
+                        r.cluster().name(),
+                        ClusterRole.SPOKE,
+                        r.cluster().url(),
+                        r.cluster().client())));
         return out;
     }
 
@@ -130,15 +150,23 @@ final class DemoSpokeRequests implements AutoCloseable {
         String kind = claim.getKind();
         String ns = claim.getMetadata().getNamespace();
         String name = claim.getMetadata().getName();
-        String xr = name + "-" + Integer.toHexString(Math.abs(id.hashCode()) % 0xfffff + 0x10000).substring(0, 5);
+        String xr = name + "-"
+                + Integer.toHexString(Math.abs(id.hashCode()) % 0xfffff + 0x10000)
+                        .substring(0, 5);
         List<String> resources = kind.equals("AKSCluster") ? AKS_RESOURCES : EKS_RESOURCES;
         List<Object> refs = new ArrayList<>();
-        resources.forEach(r -> refs.add(map("apiVersion", managedApiVersion(kind), "kind", managedKind(kind, r),
-                "name", xr + "-" + r)));
+        resources.forEach(r -> refs.add(
+                map("apiVersion", managedApiVersion(kind), "kind", managedKind(kind, r), "name", xr + "-" + r)));
         if (hub.createIfAbsent(Manifests.of(GROUP, "X" + kind, null, xr)
-                .label("crossplane.io/claim-name", name).label("crossplane.io/claim-namespace", ns)
-                .spec(map("parameters", parameters(claim), "resourceRefs", refs,
-                        "claimRef", map("apiVersion", GROUP, "kind", kind, "name", name, "namespace", ns)))
+                .label("crossplane.io/claim-name", name)
+                .label("crossplane.io/claim-namespace", ns)
+                .spec(map(
+                        "parameters",
+                        parameters(claim),
+                        "resourceRefs",
+                        refs,
+                        "claimRef",
+                        map("apiVersion", GROUP, "kind", kind, "name", name, "namespace", ns)))
                 .build())) {
             LOG.info("simulated Crossplane: claim {}/{} composed X{} {}", ns, name, kind, xr);
             bind(kind, ns, name, xr);
@@ -146,18 +174,35 @@ final class DemoSpokeRequests implements AutoCloseable {
         boolean ready = age >= READY;
         int readyCount = Math.min(resources.size(), Math.max(0, age * resources.size() / READY));
         String unready = String.join(", ", resources.subList(readyCount, resources.size()));
-        String published = ready && age >= PUBLISHED ? publishedAt.computeIfAbsent(id,
-                k -> java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()) : null;
-        Map<String, Object> status = map("conditions", list(condition("Synced", "True", "ReconcileSuccess", ""),
-                ready ? condition("Ready", "True", "Available", "")
-                        : condition("Ready", "False", "Creating", "Unready resources: " + unready)));
+        String published = ready && age >= PUBLISHED
+                ? publishedAt.computeIfAbsent(
+                        id,
+                        k -> java.time.Instant.now()
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .toString())
+                : null;
+        Map<String, Object> status = map(
+                "conditions",
+                list(
+                        condition("Synced", "True", "ReconcileSuccess", ""),
+                        ready
+                                ? condition("Ready", "True", "Available", "")
+                                : condition("Ready", "False", "Creating", "Unready resources: " + unready)));
         if (published != null) {
             status.put("connectionDetails", map("lastPublishedTime", published));
         }
         hub.status(GROUP, "X" + kind, null, xr, cur -> status);
-        Map<String, Object> claimStatus = map("conditions", list(condition("Synced", "True", "ReconcileSuccess", ""),
-                ready ? condition("Ready", "True", "Available", "")
-                        : condition("Ready", "False", "Waiting", "Claim is waiting for composite resource to become Ready")));
+        Map<String, Object> claimStatus = map(
+                "conditions",
+                list(
+                        condition("Synced", "True", "ReconcileSuccess", ""),
+                        ready
+                                ? condition("Ready", "True", "Available", "")
+                                : condition(
+                                        "Ready",
+                                        "False",
+                                        "Waiting",
+                                        "Claim is waiting for composite resource to become Ready")));
         if (published != null) {
             claimStatus.put("connectionDetails", map("lastPublishedTime", published));
         }
@@ -169,32 +214,66 @@ final class DemoSpokeRequests implements AutoCloseable {
         hub.createIfAbsent(clusterSecret(id, spoke.cluster().url()));
         for (String app : List.of(id + "-kyverno", id + "-kyverno-policies")) {
             hub.createIfAbsent(Manifests.of("argoproj.io/v1alpha1", "Application", "argocd", app)
-                    .spec(map("project", "default", "destination", map("server", spoke.cluster().url(),
-                            "namespace", "kyverno"), "source", map("repoURL",
-                            "https://github.com/example/backstack-gitops", "path", app)))
+                    .spec(map(
+                            "project",
+                            "default",
+                            "destination",
+                            map("server", spoke.cluster().url(), "namespace", "kyverno"),
+                            "source",
+                            map("repoURL", "https://github.com/example/backstack-gitops", "path", app)))
                     .build());
             boolean healthy = age >= APPS_HEALTHY;
-            hub.status("argoproj.io/v1alpha1", "Application", "argocd", app, cur -> map(
-                    "health", map("status", healthy ? "Healthy" : "Progressing"),
-                    "sync", map("status", healthy ? "Synced" : "OutOfSync"),
-                    "operationState", map("phase", healthy ? "Succeeded" : "Running", "retryCount", 0,
-                            "message", healthy ? "successfully synced" : "waiting for healthy state of apps/Deployment")));
+            hub.status(
+                    "argoproj.io/v1alpha1",
+                    "Application",
+                    "argocd",
+                    app,
+                    cur -> map(
+                            "health", map("status", healthy ? "Healthy" : "Progressing"),
+                            "sync", map("status", healthy ? "Synced" : "OutOfSync"),
+                            "operationState",
+                                    map(
+                                            "phase",
+                                            healthy ? "Succeeded" : "Running",
+                                            "retryCount",
+                                            0,
+                                            "message",
+                                            healthy
+                                                    ? "successfully synced"
+                                                    : "waiting for healthy state of apps/Deployment")));
         }
         boolean kyvernoUp = age >= APPS_HEALTHY;
-        for (GenericKubernetesResource o : DemoSeed.component("kyverno", spoke.spoke().kyvernoPart())) {
+        for (GenericKubernetesResource o :
+                DemoSeed.component("kyverno", spoke.spoke().kyvernoPart())) {
             String ons = o.getMetadata().getNamespace();
             String oname = o.getMetadata().getName();
             if (o.getKind().equals("Pod")) {
-                spoke.writer().status("v1", "Pod", ons, oname, cur -> DemoControllers.podStatus(cur, kyvernoUp, false, t));
+                spoke.writer()
+                        .status("v1", "Pod", ons, oname, cur -> DemoControllers.podStatus(cur, kyvernoUp, false, t));
             } else {
-                spoke.writer().status("apps/v1", o.getKind(), ons, oname,
-                        cur -> DemoControllers.workloadStatus(o.getKind(), cur, kyvernoUp));
+                spoke.writer()
+                        .status(
+                                "apps/v1",
+                                o.getKind(),
+                                ons,
+                                oname,
+                                cur -> DemoControllers.workloadStatus(o.getKind(), cur, kyvernoUp));
             }
         }
         for (String p : DemoSeed.SPOKE_POLICIES) {
-            spoke.writer().status("kyverno.io/v1", "ClusterPolicy", null, p, cur -> map("conditions",
-                    list(condition("Ready", kyvernoUp ? "True" : "False", kyvernoUp ? "Succeeded" : "Pending",
-                            kyvernoUp ? "Ready" : "waiting for the admission controller"))));
+            spoke.writer()
+                    .status(
+                            "kyverno.io/v1",
+                            "ClusterPolicy",
+                            null,
+                            p,
+                            cur -> map(
+                                    "conditions",
+                                    list(condition(
+                                            "Ready",
+                                            kyvernoUp ? "True" : "False",
+                                            kyvernoUp ? "Succeeded" : "Pending",
+                                            kyvernoUp ? "Ready" : "waiting for the admission controller"))));
         }
         if (kyvernoUp) {
             DemoReports.tick(spoke.writer(), spoke.spoke(), t, 1);
@@ -203,8 +282,8 @@ final class DemoSpokeRequests implements AutoCloseable {
 
     private Requested start(String id, String kind, GenericKubernetesResource claim) {
         Object region = parameters(claim).get("region");
-        DemoFleetSpec.Spoke s = new DemoFleetSpec.Spoke(id, kind, String.valueOf(region), kubernetesVersion,
-                "v1.19.0", "healthy", false);
+        DemoFleetSpec.Spoke s = new DemoFleetSpec.Spoke(
+                id, kind, String.valueOf(region), kubernetesVersion, "v1.19.0", "healthy", false);
         DemoCluster c = new DemoCluster(id, kubernetesVersion);
         c.start();
         DemoWriter w = new DemoWriter(c.client());
@@ -229,8 +308,8 @@ final class DemoSpokeRequests implements AutoCloseable {
             return;
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> spec = (Map<String, Object>) claim.getAdditionalProperties().computeIfAbsent("spec",
-                k -> new java.util.LinkedHashMap<String, Object>());
+        Map<String, Object> spec = (Map<String, Object>) claim.getAdditionalProperties()
+                .computeIfAbsent("spec", k -> new java.util.LinkedHashMap<String, Object>());
         spec.put("resourceRef", map("apiVersion", GROUP, "kind", "X" + kind, "name", xr));
         op.resource(claim).update();
     }
@@ -240,8 +319,16 @@ final class DemoSpokeRequests implements AutoCloseable {
                 .label("argocd.argoproj.io/secret-type", "cluster")
                 .label("clusterType", "spoke")
                 .set("type", "Opaque")
-                .set("data", map("name", b64(id), "server", b64(server),
-                        "config", b64("{\"bearerToken\":\"demo-not-a-real-token\",\"tlsClientConfig\":{\"insecure\":false}}")))
+                .set(
+                        "data",
+                        map(
+                                "name",
+                                b64(id),
+                                "server",
+                                b64(server),
+                                "config",
+                                b64(
+                                        "{\"bearerToken\":\"demo-not-a-real-token\",\"tlsClientConfig\":{\"insecure\":false}}")))
                 .build();
     }
 

@@ -29,7 +29,9 @@ final class DemoWriter {
     }
 
     void create(GenericKubernetesResource obj) {
-        op(obj.getApiVersion(), obj.getKind(), obj.getMetadata().getNamespace()).resource(obj).create();
+        op(obj.getApiVersion(), obj.getKind(), obj.getMetadata().getNamespace())
+                .resource(obj)
+                .create();
     }
 
     /** Creates the object unless one of that name exists; true when it created it. */
@@ -58,13 +60,18 @@ final class DemoWriter {
 
     /** Writes the status of an object just read, when it differs from the stored one. */
     void status(GenericKubernetesResource current, Map<String, Object> computed) {
-        Map<String, Object> next = Transitions.stamp(current.getAdditionalProperties().get("status"), computed,
+        Map<String, Object> next = Transitions.stamp(
+                current.getAdditionalProperties().get("status"),
+                computed,
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         if (sameJson(next, current.getAdditionalProperties().get("status"))) {
             return;
         }
         current.setAdditionalProperty("status", next);
-        var op = op(current.getApiVersion(), current.getKind(), current.getMetadata().getNamespace());
+        var op = op(
+                current.getApiVersion(),
+                current.getKind(),
+                current.getMetadata().getNamespace());
         try {
             op.resource(current).updateStatus();
         } catch (KubernetesClientException e) {
@@ -73,15 +80,21 @@ final class DemoWriter {
     }
 
     /** Replaces an object's status with the one computed from its current state. */
-    void status(String apiVersion, String kind, String namespace, String name,
+    void status(
+            String apiVersion,
+            String kind,
+            String namespace,
+            String name,
             Function<GenericKubernetesResource, Map<String, Object>> status) {
         var op = op(apiVersion, kind, namespace);
         GenericKubernetesResource current = op.withName(name).get();
         if (current == null) {
             return;
         }
-        Map<String, Object> next = Transitions.stamp(current.getAdditionalProperties().get("status"),
-                status.apply(current), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Map<String, Object> next = Transitions.stamp(
+                current.getAdditionalProperties().get("status"),
+                status.apply(current),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         if (sameJson(next, current.getAdditionalProperties().get("status"))) {
             return;
         }
@@ -121,7 +134,12 @@ final class DemoWriter {
     }
 
     static ResourceDefinitionContext context(KindInfo k) {
-        return new ResourceDefinitionContext.Builder().withGroup(k.group()).withVersion(k.version()).withKind(k.kind())
-                .withPlural(k.plural()).withNamespaced(k.namespaced()).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(k.group())
+                .withVersion(k.version())
+                .withKind(k.kind())
+                .withPlural(k.plural())
+                .withNamespaced(k.namespaced())
+                .build();
     }
 }

@@ -31,6 +31,7 @@ final class HubComposer {
     static final String COMPOSED_CHARTS = "cert-manager, argo-cd, backstage, kyverno";
     /** The fleet description's components the Hub composes, in the order they are composed. */
     static final List<String> COMPOSED = List.of("certManager", "argocd", "backstage", "kyverno");
+
     private static final String GROUP = "backstack.dev/v1alpha1";
     private static final String RELEASE = "helm.crossplane.io/v1beta1";
     private static final Logger LOG = LoggerFactory.getLogger(HubComposer.class);
@@ -69,20 +70,32 @@ final class HubComposer {
         }
         String xr = compositeName(claim);
         if (w.createIfAbsent(Manifests.of(GROUP, "XHub", null, xr)
-                .label("crossplane.io/claim-name", name).label("crossplane.io/claim-namespace", ns)
-                .spec(map("parameters", parameters(claim),
-                        "claimRef", map("apiVersion", GROUP, "kind", "Hub", "name", name, "namespace", ns)))
+                .label("crossplane.io/claim-name", name)
+                .label("crossplane.io/claim-namespace", ns)
+                .spec(map(
+                        "parameters",
+                        parameters(claim),
+                        "claimRef",
+                        map("apiVersion", GROUP, "kind", "Hub", "name", name, "namespace", ns)))
                 .build())) {
             LOG.info("simulated Crossplane: claim {}/{} composed XHub {}", ns, name, xr);
         }
         claim = bindClaim(ns, name, xr);
         if (!crds.contains("releases.helm.crossplane.io")) {
-            report(claim, xr, false, "ReconcileError", "simulated Crossplane: cannot compose resources: no kind "
-                    + "\"Release\" is registered for version \"" + RELEASE + "\" (provider-helm is not healthy yet)");
+            report(
+                    claim,
+                    xr,
+                    false,
+                    "ReconcileError",
+                    "simulated Crossplane: cannot compose resources: no kind "
+                            + "\"Release\" is registered for version \"" + RELEASE
+                            + "\" (provider-helm is not healthy yet)");
             return;
         }
-        String providerConfig = w.list(RELEASE, "ProviderConfig").stream().map(p -> p.getMetadata().getName())
-                .findFirst().orElse(null);
+        String providerConfig = w.list(RELEASE, "ProviderConfig").stream()
+                .map(p -> p.getMetadata().getName())
+                .findFirst()
+                .orElse(null);
         List<String> unready = new ArrayList<>();
         for (int i = 0; i < COMPOSED.size(); i++) {
             DemoFleetSpec.Part part = spec.hub().components().get(COMPOSED.get(i));
@@ -90,8 +103,12 @@ final class HubComposer {
                 unready.add("Release/" + xr + "-" + part.chart());
             }
         }
-        report(claim, xr, unready.isEmpty(), "ReconcileSuccess", unready.isEmpty() ? "" : "simulated Crossplane: "
-                + "Unready resources: " + String.join(", ", unready));
+        report(
+                claim,
+                xr,
+                unready.isEmpty(),
+                "ReconcileSuccess",
+                unready.isEmpty() ? "" : "simulated Crossplane: " + "Unready resources: " + String.join(", ", unready));
     }
 
     private static Object parameters(GenericKubernetesResource claim) {
@@ -115,7 +132,12 @@ final class HubComposer {
     }
 
     /** Composes one Release and moves it along; true when it is deployed and its workloads are available. */
-    private boolean release(String key, DemoFleetSpec.Part part, String xr, GenericKubernetesResource claim, String providerConfig,
+    private boolean release(
+            String key,
+            DemoFleetSpec.Part part,
+            String xr,
+            GenericKubernetesResource claim,
+            String providerConfig,
             int t) {
         String name = xr + "-" + part.chart();
         // Crossplane labels what it composes with the composite and the claim.
@@ -123,21 +145,38 @@ final class HubComposer {
                 .label("crossplane.io/composite", xr)
                 .label("crossplane.io/claim-name", claim.getMetadata().getName())
                 .label("crossplane.io/claim-namespace", claim.getMetadata().getNamespace())
-                .spec(map("forProvider", map("namespace", part.namespace(), "chart", map("name", part.chart(),
-                        "version", lockedVersion(part))), "providerConfigRef",
+                .spec(map(
+                        "forProvider",
+                        map(
+                                "namespace",
+                                part.namespace(),
+                                "chart",
+                                map("name", part.chart(), "version", lockedVersion(part))),
+                        "providerConfigRef",
                         map("name", providerConfig == null ? "default" : providerConfig)))
                 .build());
-        GenericKubernetesResource rel = w.op(RELEASE, "Release", null).withName(name).get();
+        GenericKubernetesResource rel =
+                w.op(RELEASE, "Release", null).withName(name).get();
         if (providerConfig == null) {
-            w.status(rel, map("conditions", list(condition("Synced", "False", "ReconcileError", "simulated provider-helm: "
-                    + "cannot get ProviderConfig: providerconfigs.helm.crossplane.io \"default\" not found"),
-                    condition("Ready", "False", "Creating", ""))));
+            w.status(
+                    rel,
+                    map(
+                            "conditions",
+                            list(
+                                    condition(
+                                            "Synced",
+                                            "False",
+                                            "ReconcileError",
+                                            "simulated provider-helm: "
+                                                    + "cannot get ProviderConfig: providerconfigs.helm.crossplane.io \"default\" not found"),
+                                    condition("Ready", "False", "Creating", ""))));
             return false;
         }
         int age = t - firstSeen.computeIfAbsent(rel.getMetadata().getUid(), k -> t);
         boolean available = false;
         if (age >= 1) {
-            w.createIfAbsent(Manifests.of("v1", "Namespace", null, part.namespace()).build());
+            w.createIfAbsent(
+                    Manifests.of("v1", "Namespace", null, part.namespace()).build());
             if (part.chart().equals("argo-cd")) {
                 w.createIfAbsent(initialAdminSecret(part.namespace()));
             }
@@ -146,24 +185,43 @@ final class HubComposer {
                 w.createIfAbsent(o);
                 if (!o.getKind().equals("Pod")) {
                     available &= isAvailable(w.op(o.getApiVersion(), o.getKind(), part.namespace())
-                            .withName(o.getMetadata().getName()).get());
+                            .withName(o.getMetadata().getName())
+                            .get());
                 }
             }
         }
         if (available) {
             DemoCrds.ensure(w, DemoCrds.ofChart(part.chart()));
         }
-        w.status(rel, map("atProvider", map("releaseDescription", available ? "Install complete (simulated)" : "Installing (simulated)",
-                "revision", 1, "state", available ? "deployed" : "pending-install"),
-                "conditions", list(condition("Synced", "True", "ReconcileSuccess", ""), available
-                        ? condition("Ready", "True", "Available", "")
-                        : condition("Ready", "False", "Creating", "simulated provider-helm: helm install " + part.chart()
-                                + " " + lockedVersion(part) + " in namespace " + part.namespace() + " is in progress"))));
+        w.status(
+                rel,
+                map(
+                        "atProvider",
+                        map(
+                                "releaseDescription",
+                                available ? "Install complete (simulated)" : "Installing (simulated)",
+                                "revision",
+                                1,
+                                "state",
+                                available ? "deployed" : "pending-install"),
+                        "conditions",
+                        list(
+                                condition("Synced", "True", "ReconcileSuccess", ""),
+                                available
+                                        ? condition("Ready", "True", "Available", "")
+                                        : condition(
+                                                "Ready",
+                                                "False",
+                                                "Creating",
+                                                "simulated provider-helm: helm install " + part.chart() + " "
+                                                        + lockedVersion(part) + " in namespace " + part.namespace()
+                                                        + " is in progress"))));
         return available;
     }
 
     private static boolean isAvailable(GenericKubernetesResource workload) {
-        Object status = workload == null ? null : workload.getAdditionalProperties().get("status");
+        Object status =
+                workload == null ? null : workload.getAdditionalProperties().get("status");
         if (!(status instanceof Map<?, ?> s)) {
             return false;
         }
@@ -173,10 +231,13 @@ final class HubComposer {
 
     private void report(GenericKubernetesResource claim, String xr, boolean ready, String syncReason, String message) {
         boolean synced = "ReconcileSuccess".equals(syncReason);
-        Map<String, Object> status = map("conditions", list(
-                condition("Synced", synced ? "True" : "False", syncReason, synced ? "" : message),
-                ready ? condition("Ready", "True", "Available", "")
-                        : condition("Ready", "False", "Creating", synced ? message : "")));
+        Map<String, Object> status = map(
+                "conditions",
+                list(
+                        condition("Synced", synced ? "True" : "False", syncReason, synced ? "" : message),
+                        ready
+                                ? condition("Ready", "True", "Available", "")
+                                : condition("Ready", "False", "Creating", synced ? message : "")));
         if (xr != null) {
             w.status(GROUP, "XHub", null, xr, cur -> status);
         }
@@ -186,13 +247,26 @@ final class HubComposer {
     /** The XRDs the BACK Stack's Configuration package brings. */
     static List<GenericKubernetesResource> backStackXrds() {
         List<GenericKubernetesResource> out = new ArrayList<>();
-        for (String[] n : new String[][] {{"XHub", "xhubs", "Hub", "hubs"}, {"XAKSCluster", "xaksclusters", "AKSCluster",
-                "aksclusters"}, {"XEKSCluster", "xeksclusters", "EKSCluster", "eksclusters"}}) {
-            out.add(Manifests.of("apiextensions.crossplane.io/v1", "CompositeResourceDefinition", null, n[1] + ".backstack.dev")
+        for (String[] n : new String[][] {
+            {"XHub", "xhubs", "Hub", "hubs"},
+            {"XAKSCluster", "xaksclusters", "AKSCluster", "aksclusters"},
+            {"XEKSCluster", "xeksclusters", "EKSCluster", "eksclusters"}
+        }) {
+            out.add(Manifests.of(
+                            "apiextensions.crossplane.io/v1",
+                            "CompositeResourceDefinition",
+                            null,
+                            n[1] + ".backstack.dev")
                     .label("backstack.dev/simulated", "true")
-                    .spec(map("group", "backstack.dev", "names", map("kind", n[0], "plural", n[1]),
-                            "claimNames", map("kind", n[2], "plural", n[3]),
-                            "versions", list(map("name", "v1alpha1", "served", true, "referenceable", true))))
+                    .spec(map(
+                            "group",
+                            "backstack.dev",
+                            "names",
+                            map("kind", n[0], "plural", n[1]),
+                            "claimNames",
+                            map("kind", n[2], "plural", n[3]),
+                            "versions",
+                            list(map("name", "v1alpha1", "served", true, "referenceable", true))))
                     .build());
         }
         return out;
@@ -205,8 +279,12 @@ final class HubComposer {
         String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         return Manifests.of("v1", "Secret", namespace, "argocd-initial-admin-secret")
                 .set("type", "Opaque")
-                .set("data", map("password", java.util.Base64.getEncoder().encodeToString(
-                        password.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .set(
+                        "data",
+                        map(
+                                "password",
+                                java.util.Base64.getEncoder()
+                                        .encodeToString(password.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .build();
     }
 

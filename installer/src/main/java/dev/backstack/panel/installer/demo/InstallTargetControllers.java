@@ -50,8 +50,12 @@ final class InstallTargetControllers {
      * refused because the provider's webhook has no endpoints yet; later applies pass.
      */
     static DemoFault helmProviderConfigWebhookNotReady() {
-        return new DemoFault("provider-helm's webhook is not serving yet",
-                "/apis/helm\\.crossplane\\.io/[^/]+/providerconfigs/[^/]+", 1, 500, "InternalError",
+        return new DemoFault(
+                "provider-helm's webhook is not serving yet",
+                "/apis/helm\\.crossplane\\.io/[^/]+/providerconfigs/[^/]+",
+                1,
+                500,
+                "InternalError",
                 "Internal error occurred: failed calling webhook \"" + FAILING_WEBHOOK + "\": no endpoints available "
                         + "for service \"provider-helm\" (simulated: the provider's webhook is still starting)");
     }
@@ -61,7 +65,8 @@ final class InstallTargetControllers {
         Set<String> crds;
         try {
             crds = w.list("apiextensions.k8s.io/v1", "CustomResourceDefinition").stream()
-                    .map(c -> c.getMetadata().getName()).collect(Collectors.toSet());
+                    .map(c -> c.getMetadata().getName())
+                    .collect(Collectors.toSet());
         } catch (RuntimeException e) {
             LOG.debug("install target controllers at t={}: cannot list CRDs: {}", t, e.getMessage());
             return;
@@ -109,16 +114,40 @@ final class InstallTargetControllers {
                 int age = age(p, "", t);
                 boolean healthy = age >= PACKAGE_HEALTHY_AFTER;
                 String uid = p.getMetadata().getUid();
-                w.status(p, map("currentIdentifier", pkg, "currentRevision", p.getMetadata().getName() + "-"
-                        + uid.substring(uid.length() - 7), "conditions", list(age >= PACKAGE_INSTALLED_AFTER
-                        ? condition("Installed", "True", "ActivePackageRevision", "")
-                        : condition("Installed", "False", "UnpackingPackage", "simulated: pulling and unpacking " + pkg),
-                        healthy ? condition("Healthy", "True", "HealthyPackageRevision", "")
-                                : condition("Healthy", "Unknown", "UnknownPackageRevisionHealth",
-                                        "simulated: waiting for the package revision to become healthy"))));
+                w.status(
+                        p,
+                        map(
+                                "currentIdentifier",
+                                pkg,
+                                "currentRevision",
+                                p.getMetadata().getName() + "-" + uid.substring(uid.length() - 7),
+                                "conditions",
+                                list(
+                                        age >= PACKAGE_INSTALLED_AFTER
+                                                ? condition("Installed", "True", "ActivePackageRevision", "")
+                                                : condition(
+                                                        "Installed",
+                                                        "False",
+                                                        "UnpackingPackage",
+                                                        "simulated: pulling and unpacking " + pkg),
+                                        healthy
+                                                ? condition("Healthy", "True", "HealthyPackageRevision", "")
+                                                : condition(
+                                                        "Healthy",
+                                                        "Unknown",
+                                                        "UnknownPackageRevisionHealth",
+                                                        "simulated: waiting for the package revision to become healthy"))));
                 if (healthy && kind.equals("Provider")) {
-                    created(kind, p, DemoCrds.ensure(w, DemoCrds.ofProvider(pkg + " " + p.getMetadata().getName())));
-                } else if (healthy && kind.equals("Configuration") && pkg.replace("-", "").contains("backstack")) {
+                    created(
+                            kind,
+                            p,
+                            DemoCrds.ensure(
+                                    w,
+                                    DemoCrds.ofProvider(
+                                            pkg + " " + p.getMetadata().getName())));
+                } else if (healthy
+                        && kind.equals("Configuration")
+                        && pkg.replace("-", "").contains("backstack")) {
                     int n = 0;
                     for (GenericKubernetesResource xrd : HubComposer.backStackXrds()) {
                         n += w.createIfAbsent(xrd) ? 1 : 0;
@@ -131,8 +160,11 @@ final class InstallTargetControllers {
 
     private static void created(String kind, GenericKubernetesResource p, int n) {
         if (n > 0) {
-            LOG.info("simulated Crossplane: {} {} is healthy and created {} definitions", kind,
-                    p.getMetadata().getName(), n);
+            LOG.info(
+                    "simulated Crossplane: {} {} is healthy and created {} definitions",
+                    kind,
+                    p.getMetadata().getName(),
+                    n);
         }
     }
 
@@ -151,16 +183,31 @@ final class InstallTargetControllers {
             Map<?, ?> names = spec.get("names") instanceof Map<?, ?> m ? m : Map.of();
             Map<?, ?> claims = spec.get("claimNames") instanceof Map<?, ?> m ? m : null;
             if (names.get("kind") == null || names.get("plural") == null) {
-                w.status(xrd, map("conditions", list(condition("Established", "False", "ReconcileError",
-                        "simulated Crossplane: spec.names.kind and spec.names.plural are required"))));
+                w.status(
+                        xrd,
+                        map(
+                                "conditions",
+                                list(condition(
+                                        "Established",
+                                        "False",
+                                        "ReconcileError",
+                                        "simulated Crossplane: spec.names.kind and spec.names.plural are required"))));
                 continue;
             }
-            w.createIfAbsent(DemoCrds.crd(group, version, names.get("kind").toString(), names.get("plural").toString(),
+            w.createIfAbsent(DemoCrds.crd(
+                    group,
+                    version,
+                    names.get("kind").toString(),
+                    names.get("plural").toString(),
                     "Namespaced".equals(spec.get("scope"))));
             List<Object> conditions = list(condition("Established", "True", "WatchingCompositeResource", ""));
             if (claims != null && claims.get("kind") != null && claims.get("plural") != null) {
-                w.createIfAbsent(DemoCrds.crd(group, version, claims.get("kind").toString(),
-                        claims.get("plural").toString(), true));
+                w.createIfAbsent(DemoCrds.crd(
+                        group,
+                        version,
+                        claims.get("kind").toString(),
+                        claims.get("plural").toString(),
+                        true));
                 conditions.add(condition("Offered", "True", "WatchingCompositeResourceClaim", ""));
             }
             w.status(xrd, map("conditions", conditions));

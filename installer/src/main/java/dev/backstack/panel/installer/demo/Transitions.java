@@ -15,8 +15,7 @@ import java.util.Objects;
  */
 final class Transitions {
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     /** {@code next} with its top-level conditions stamped against {@code previous} (either may be null). */
     @SuppressWarnings("unchecked")
@@ -40,8 +39,13 @@ final class Transitions {
             }
             Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) c);
             Map<?, ?> was = before.get(String.valueOf(c.get("type")));
-            copy.put("lastTransitionTime", was != null && Objects.equals(was.get("status"), c.get("status"))
-                    && was.get("lastTransitionTime") != null ? was.get("lastTransitionTime") : now.toString());
+            copy.put(
+                    "lastTransitionTime",
+                    was != null
+                                    && Objects.equals(was.get("status"), c.get("status"))
+                                    && was.get("lastTransitionTime") != null
+                            ? was.get("lastTransitionTime")
+                            : now.toString());
             stamped.add(copy);
         }
         Map<String, Object> out = new LinkedHashMap<>(next);

@@ -37,8 +37,7 @@ final class DeliveryCall {
     private static final String TRACKING = "refs/remotes/origin/";
 
     /** What the remote held when the call looked, and the base commit fetched. */
-    record Inspection(DeliveryPreview preview, RevCommit base) {
-    }
+    record Inspection(DeliveryPreview preview, RevCommit base) {}
 
     private final GitOpsTarget target;
     private final FileSet files;
@@ -49,7 +48,11 @@ final class DeliveryCall {
     private final CancelMonitor monitor;
     private final CancelMonitor pushMonitor;
 
-    DeliveryCall(GitOpsTarget target, FileSet files, GitCredentials credentials, ProgressListener listener,
+    DeliveryCall(
+            GitOpsTarget target,
+            FileSet files,
+            GitCredentials credentials,
+            ProgressListener listener,
             Duration timeout) {
         this.target = target;
         this.files = files;
@@ -84,8 +87,16 @@ final class DeliveryCall {
         }
         status("fetching " + target.baseBranch() + " from " + target.displayRemote());
         try {
-            work.git().fetch().setRemote(target.remoteUrl()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS).setDepth(1)
-                    .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(monitor).call();
+            work.git()
+                    .fetch()
+                    .setRemote(target.remoteUrl())
+                    .setRefSpecs(specs)
+                    .setTagOpt(TagOpt.NO_TAGS)
+                    .setDepth(1)
+                    .setCredentialsProvider(provider)
+                    .setTimeout(timeoutSeconds)
+                    .setProgressMonitor(monitor)
+                    .call();
         } catch (GitAPIException | JGitInternalException e) {
             throw beforePush(e, "fetching " + target.baseBranch() + " from");
         }
@@ -98,8 +109,8 @@ final class DeliveryCall {
                 state = files.heldBy(reader, head.getTree()) ? BranchState.HOLDS_THESE_FILES : BranchState.DIFFERENT;
                 branchCommit = head.name();
             }
-            DeliveryPreview preview = new DeliveryPreview(target, baseCommit.name(),
-                    files.compare(reader, baseCommit.getTree()), state, branchCommit);
+            DeliveryPreview preview = new DeliveryPreview(
+                    target, baseCommit.name(), files.compare(reader, baseCommit.getTree()), state, branchCommit);
             return new Inspection(preview, baseCommit);
         } catch (IOException | RuntimeException e) {
             throw beforePush(e, "reading what was fetched from");
@@ -116,10 +127,13 @@ final class DeliveryCall {
         List<String> written = new ArrayList<>(p.paths(Change.ADDED));
         written.addAll(p.paths(Change.CHANGED));
         if (p.branch() == BranchState.DIFFERENT) {
-            throw new GitOpsException(Reason.BRANCH_EXISTS_DIVERGED, "Branch " + target.branch() + " already exists "
-                    + "on the GitOps remote " + target.displayRemote() + " (at " + abbreviate(p.branchCommit())
-                    + ") with other content than these files; nothing was pushed.", "Choose another branch name, or "
-                    + "merge or delete the existing branch first: the panel never force-pushes.");
+            throw new GitOpsException(
+                    Reason.BRANCH_EXISTS_DIVERGED,
+                    "Branch " + target.branch() + " already exists "
+                            + "on the GitOps remote " + target.displayRemote() + " (at " + abbreviate(p.branchCommit())
+                            + ") with other content than these files; nothing was pushed.",
+                    "Choose another branch name, or "
+                            + "merge or delete the existing branch first: the panel never force-pushes.");
         }
         checkCancelled("committing for", "nothing was pushed");
         ObjectId commit;
@@ -140,15 +154,25 @@ final class DeliveryCall {
         String ref = target.branchRef();
         PushResult pushed;
         try {
-            pushed = work.git().push().setRemote(target.remoteUrl()).setRefSpecs(new RefSpec(ref + ":" + ref))
-                    .setCredentialsProvider(provider).setTimeout(timeoutSeconds).setProgressMonitor(pushMonitor)
-                    .setOutputStream(OutputStream.nullOutputStream()).call().iterator().next();
+            pushed = work.git()
+                    .push()
+                    .setRemote(target.remoteUrl())
+                    .setRefSpecs(new RefSpec(ref + ":" + ref))
+                    .setCredentialsProvider(provider)
+                    .setTimeout(timeoutSeconds)
+                    .setProgressMonitor(pushMonitor)
+                    .setOutputStream(OutputStream.nullOutputStream())
+                    .call()
+                    .iterator()
+                    .next();
         } catch (GitAPIException | JGitInternalException e) {
-            GitOpsException f = GitFailures.map(e, target, "pushing branch " + target.branch() + " to", cancelled(),
-                    hasCredentials());
+            GitOpsException f = GitFailures.map(
+                    e, target, "pushing branch " + target.branch() + " to", cancelled(), hasCredentials());
             if (f.reason() == Reason.CANCELLED) {
-                throw GitFailures.withState(f, allOrNothing("run it again to finish: a re-run reports 'already "
-                        + "delivered' if the commit arrived"));
+                throw GitFailures.withState(
+                        f,
+                        allOrNothing("run it again to finish: a re-run reports 'already "
+                                + "delivered' if the commit arrived"));
             }
             Ref now;
             try {
@@ -168,14 +192,19 @@ final class DeliveryCall {
         }
         String why = switch (status) {
             case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED ->
-                    "someone else created the branch while this delivery ran";
-            default -> status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + (update == null || update.getMessage() == null ? "" : ": " + update.getMessage());
+                "someone else created the branch while this delivery ran";
+            default ->
+                status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + (update == null || update.getMessage() == null ? "" : ": " + update.getMessage());
         };
-        String remoteSaid = pushed.getMessages() == null ? "" : pushed.getMessages().strip();
-        throw new GitOpsException(Reason.PUSH_REJECTED, "The GitOps remote " + target.displayRemote() + " refused the "
-                + "push of branch " + target.branch() + " (" + Redactor.redact(why) + (remoteSaid.isEmpty() ? ""
-                : "; the remote said: " + Redactor.redact(shorten(remoteSaid))) + "). " + stateAfterFailure(commit),
+        String remoteSaid =
+                pushed.getMessages() == null ? "" : pushed.getMessages().strip();
+        throw new GitOpsException(
+                Reason.PUSH_REJECTED,
+                "The GitOps remote " + target.displayRemote() + " refused the "
+                        + "push of branch " + target.branch() + " (" + Redactor.redact(why)
+                        + (remoteSaid.isEmpty() ? "" : "; the remote said: " + Redactor.redact(shorten(remoteSaid)))
+                        + "). " + stateAfterFailure(commit),
                 "Fix what the remote names (a protected branch pattern, a pre-receive hook, a required signature) or "
                         + "choose another branch name, then retry; a re-run finds whatever is already there.");
     }
@@ -184,8 +213,12 @@ final class DeliveryCall {
     private Map<String, Ref> branches(String phase) throws GitOpsException {
         status(phase + " " + target.displayRemote());
         try {
-            return Git.lsRemoteRepository().setRemote(target.remoteUrl()).setHeads(true)
-                    .setCredentialsProvider(provider).setTimeout(timeoutSeconds).callAsMap();
+            return Git.lsRemoteRepository()
+                    .setRemote(target.remoteUrl())
+                    .setHeads(true)
+                    .setCredentialsProvider(provider)
+                    .setTimeout(timeoutSeconds)
+                    .callAsMap();
         } catch (GitAPIException | JGitInternalException e) {
             throw GitFailures.map(e, target, phase, cancelled(), hasCredentials());
         }
@@ -218,13 +251,14 @@ final class DeliveryCall {
             return "The remote nevertheless holds the complete commit " + abbreviate(commit.name()) + " on branch "
                     + target.branch() + ".";
         }
-        return "Branch " + target.branch() + " exists on the remote at " + abbreviate(now.getObjectId().name())
+        return "Branch " + target.branch() + " exists on the remote at "
+                + abbreviate(now.getObjectId().name())
                 + ", made by someone else; nothing of this delivery is on the remote.";
     }
 
     private String unknownState(GitOpsException check) {
-        return allOrNothing("the panel could not check which (" + check.problem() + "): run the delivery again to "
-                + "find out");
+        return allOrNothing(
+                "the panel could not check which (" + check.problem() + "): run the delivery again to " + "find out");
     }
 
     private String allOrNothing(String then) {
@@ -233,24 +267,40 @@ final class DeliveryCall {
     }
 
     private GitOpsException baseMissing(Map<String, Ref> heads) {
-        List<String> names = heads.keySet().stream().filter(n -> n.startsWith(Constants.R_HEADS))
-                .map(n -> n.substring(Constants.R_HEADS.length())).sorted().limit(8).toList();
-        return new GitOpsException(Reason.BASE_BRANCH_MISSING, "The base branch " + target.baseBranch()
-                + " does not exist on the GitOps remote " + target.displayRemote() + (names.isEmpty()
-                ? " (the repository has no branches yet)" : " (branches there: " + String.join(", ", names) + ")")
-                + "; nothing was pushed.", "Choose an existing base branch, or create it on the remote, then retry.");
+        List<String> names = heads.keySet().stream()
+                .filter(n -> n.startsWith(Constants.R_HEADS))
+                .map(n -> n.substring(Constants.R_HEADS.length()))
+                .sorted()
+                .limit(8)
+                .toList();
+        return new GitOpsException(
+                Reason.BASE_BRANCH_MISSING,
+                "The base branch " + target.baseBranch()
+                        + " does not exist on the GitOps remote " + target.displayRemote()
+                        + (names.isEmpty()
+                                ? " (the repository has no branches yet)"
+                                : " (branches there: " + String.join(", ", names) + ")")
+                        + "; nothing was pushed.",
+                "Choose an existing base branch, or create it on the remote, then retry.");
     }
 
     private DeliveryResult pushed(ObjectId commit, List<String> written) {
-        return new DeliveryResult(DeliveryResult.Outcome.PUSHED, target.displayRemote(), target.baseBranch(),
-                target.branch(), commit.name(), written,
+        return new DeliveryResult(
+                DeliveryResult.Outcome.PUSHED,
+                target.displayRemote(),
+                target.baseBranch(),
+                target.branch(),
+                commit.name(),
+                written,
                 PullRequestLinks.compareUrl(target.remoteUrl(), target.baseBranch(), target.branch()));
     }
 
     private void checkCancelled(String phase, String state) throws GitOpsException {
         if (cancelled()) {
-            throw new GitOpsException(Reason.CANCELLED, "Cancelled before " + phase + " " + target.displayRemote()
-                    + "; " + state + ".", "Run the delivery again when ready.");
+            throw new GitOpsException(
+                    Reason.CANCELLED,
+                    "Cancelled before " + phase + " " + target.displayRemote() + "; " + state + ".",
+                    "Run the delivery again when ready.");
         }
     }
 

@@ -15,11 +15,15 @@ import java.util.Optional;
  * @param branch       the state of the new branch on the remote
  * @param branchCommit the new branch's head on the remote; empty when it does not exist
  */
-public record DeliveryPreview(GitOpsTarget target, String baseCommit, List<FileChange> files, BranchState branch,
-        String branchCommit) {
+public record DeliveryPreview(
+        GitOpsTarget target, String baseCommit, List<FileChange> files, BranchState branch, String branchCommit) {
 
     /** How a file compares with the base branch. */
-    public enum Change { ADDED, CHANGED, UNCHANGED }
+    public enum Change {
+        ADDED,
+        CHANGED,
+        UNCHANGED
+    }
 
     /** The new branch on the remote. */
     public enum BranchState {
@@ -53,7 +57,10 @@ public record DeliveryPreview(GitOpsTarget target, String baseCommit, List<FileC
 
     /** The repository paths with that change. */
     public List<String> paths(Change change) {
-        return files.stream().filter(f -> f.change() == change).map(FileChange::path).toList();
+        return files.stream()
+                .filter(f -> f.change() == change)
+                .map(FileChange::path)
+                .toList();
     }
 
     /**
@@ -65,25 +72,38 @@ public record DeliveryPreview(GitOpsTarget target, String baseCommit, List<FileC
         List<String> written = new java.util.ArrayList<>(paths(Change.ADDED));
         written.addAll(paths(Change.CHANGED));
         if (branch == BranchState.HOLDS_THESE_FILES) {
-            return Optional.of(new DeliveryResult(DeliveryResult.Outcome.ALREADY_DELIVERED, target.displayRemote(),
-                    target.baseBranch(), target.branch(), branchCommit, written,
+            return Optional.of(new DeliveryResult(
+                    DeliveryResult.Outcome.ALREADY_DELIVERED,
+                    target.displayRemote(),
+                    target.baseBranch(),
+                    target.branch(),
+                    branchCommit,
+                    written,
                     PullRequestLinks.compareUrl(target.remoteUrl(), target.baseBranch(), target.branch())));
         }
         if (nothingToChange()) {
-            return Optional.of(new DeliveryResult(DeliveryResult.Outcome.NOTHING_TO_CHANGE, target.displayRemote(),
-                    target.baseBranch(), target.branch(), baseCommit, List.of(), Optional.empty()));
+            return Optional.of(new DeliveryResult(
+                    DeliveryResult.Outcome.NOTHING_TO_CHANGE,
+                    target.displayRemote(),
+                    target.baseBranch(),
+                    target.branch(),
+                    baseCommit,
+                    List.of(),
+                    Optional.empty()));
         }
         return Optional.empty();
     }
 
     /** {@code 2 files to add, 1 to change, 3 unchanged against main; branch x does not exist yet}. */
     public String summary() {
-        String counts = paths(Change.ADDED).size() + " files to add, " + paths(Change.CHANGED).size() + " to change, "
+        String counts = paths(Change.ADDED).size() + " files to add, "
+                + paths(Change.CHANGED).size() + " to change, "
                 + paths(Change.UNCHANGED).size() + " unchanged against " + target.baseBranch();
-        return counts + switch (branch) {
-            case ABSENT -> "; branch " + target.branch() + " does not exist yet";
-            case HOLDS_THESE_FILES -> "; branch " + target.branch() + " already holds exactly these files";
-            case DIFFERENT -> "; branch " + target.branch() + " already exists with other content";
-        };
+        return counts
+                + switch (branch) {
+                    case ABSENT -> "; branch " + target.branch() + " does not exist yet";
+                    case HOLDS_THESE_FILES -> "; branch " + target.branch() + " already holds exactly these files";
+                    case DIFFERENT -> "; branch " + target.branch() + " already exists with other content";
+                };
     }
 }

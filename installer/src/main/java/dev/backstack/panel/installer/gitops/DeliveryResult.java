@@ -17,8 +17,14 @@ import java.util.Optional;
  *                        (empty when nothing changed)
  * @param pullRequestUrl  where to open the pull request, for GitHub remotes when there is a branch
  */
-public record DeliveryResult(Outcome outcome, String remote, String baseBranch, String branch, String commitId,
-        List<String> filesWritten, Optional<String> pullRequestUrl) {
+public record DeliveryResult(
+        Outcome outcome,
+        String remote,
+        String baseBranch,
+        String branch,
+        String commitId,
+        List<String> filesWritten,
+        Optional<String> pullRequestUrl) {
 
     /** How a delivery ended. */
     public enum Outcome {
@@ -50,12 +56,15 @@ public record DeliveryResult(Outcome outcome, String remote, String baseBranch, 
         String shortId = commitId.length() > 10 ? commitId.substring(0, 10) : commitId;
         String pr = pullRequestUrl.map(u -> " Open the pull request: " + u).orElse("");
         return switch (outcome) {
-            case PUSHED -> "Committed " + files(filesWritten.size()) + " as " + shortId + " on the new branch " + branch
-                    + " of " + remote + "." + pr;
-            case ALREADY_DELIVERED -> "Already delivered: branch " + branch + " of " + remote + " holds exactly these "
-                    + "files (" + shortId + "); nothing was pushed." + pr;
-            case NOTHING_TO_CHANGE -> "Nothing to change: " + baseBranch + " of " + remote + " already holds exactly "
-                    + "these files; nothing was pushed.";
+            case PUSHED ->
+                "Committed " + files(filesWritten.size()) + " as " + shortId + " on the new branch " + branch + " of "
+                        + remote + "." + pr;
+            case ALREADY_DELIVERED ->
+                "Already delivered: branch " + branch + " of " + remote + " holds exactly these " + "files (" + shortId
+                        + "); nothing was pushed." + pr;
+            case NOTHING_TO_CHANGE ->
+                "Nothing to change: " + baseBranch + " of " + remote + " already holds exactly "
+                        + "these files; nothing was pushed.";
         };
     }
 }

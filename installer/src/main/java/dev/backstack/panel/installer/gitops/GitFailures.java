@@ -25,50 +25,78 @@ final class GitFailures {
     private static final String REACH_HINT = "Check the URL, the network or proxy, and that the repository exists (a "
             + "private repository looks missing to a token that cannot see it). Then retry.";
 
-    private GitFailures() {
-    }
+    private GitFailures() {}
 
     /**
      * @param phase     what the delivery was doing: {@code reading the branches of}, {@code fetching main from}
      * @param cancelled true when the user cancelled or the thread was interrupted
      * @param hadCredentials whether credentials were given (tells "refused" from "needs")
      */
-    static GitOpsException map(Throwable e, GitOpsTarget target, String phase, boolean cancelled,
-            boolean hadCredentials) {
+    static GitOpsException map(
+            Throwable e, GitOpsTarget target, String phase, boolean cancelled, boolean hadCredentials) {
         String where = phase + " " + target.displayRemote();
         String detail = detail(e);
-        if (cancelled || has(e, InterruptedIOException.class) && !has(e, SocketTimeoutException.class)
+        if (cancelled
+                || has(e, InterruptedIOException.class) && !has(e, SocketTimeoutException.class)
                 || containsAny(e, "was canceled", "was cancelled")) {
-            return new GitOpsException(Reason.CANCELLED, "Cancelled while " + where + "; nothing was pushed.",
-                    "Run the delivery again when ready.", e);
+            return new GitOpsException(
+                    Reason.CANCELLED,
+                    "Cancelled while " + where + "; nothing was pushed.",
+                    "Run the delivery again when ready.",
+                    e);
         }
-        if (containsAny(e, "not authorized", "authentication is required", "authentication not supported",
-                "not permitted", "authentication failed", "invalid username or password")) {
+        if (containsAny(
+                e,
+                "not authorized",
+                "authentication is required",
+                "authentication not supported",
+                "not permitted",
+                "authentication failed",
+                "invalid username or password")) {
             String problem = hadCredentials
                     ? "The GitOps remote refused the credentials while " + where + " (" + detail + ")."
                     : "The GitOps remote needs credentials while " + where + " (" + detail + ").";
             return new GitOpsException(Reason.AUTH_FAILED, problem, AUTH_HINT, e);
         }
         if (has(e, InvalidRemoteException.class) || has(e, NoRemoteRepositoryException.class)) {
-            return new GitOpsException(Reason.REMOTE_UNREACHABLE, "No Git repository found while " + where + " ("
-                    + detail + ").", REACH_HINT, e);
+            return new GitOpsException(
+                    Reason.REMOTE_UNREACHABLE,
+                    "No Git repository found while " + where + " (" + detail + ").",
+                    REACH_HINT,
+                    e);
         }
-        if (has(e, ConnectException.class) || has(e, UnknownHostException.class)
-                || has(e, NoRouteToHostException.class) || has(e, SocketTimeoutException.class)
-                || has(e, SSLException.class) || containsAny(e, "connection failed", "unknown host", "timed out",
-                        "time out", "connection refused", "remote hung up", "ssl problems", "certificate")) {
-            return new GitOpsException(Reason.REMOTE_UNREACHABLE, "Cannot reach the GitOps remote while " + where
-                    + " (" + detail + ").", REACH_HINT, e);
+        if (has(e, ConnectException.class)
+                || has(e, UnknownHostException.class)
+                || has(e, NoRouteToHostException.class)
+                || has(e, SocketTimeoutException.class)
+                || has(e, SSLException.class)
+                || containsAny(
+                        e,
+                        "connection failed",
+                        "unknown host",
+                        "timed out",
+                        "time out",
+                        "connection refused",
+                        "remote hung up",
+                        "ssl problems",
+                        "certificate")) {
+            return new GitOpsException(
+                    Reason.REMOTE_UNREACHABLE,
+                    "Cannot reach the GitOps remote while " + where + " (" + detail + ").",
+                    REACH_HINT,
+                    e);
         }
-        return new GitOpsException(Reason.OTHER, "Git failed while " + where + " (" + detail + ").",
-                "Retry; if it fails the same way, report it with the panel's log.", e);
+        return new GitOpsException(
+                Reason.OTHER,
+                "Git failed while " + where + " (" + detail + ").",
+                "Retry; if it fails the same way, report it with the panel's log.",
+                e);
     }
 
     /** The same failure with a sentence about what the remote now holds appended to its problem. */
     static GitOpsException withState(GitOpsException f, String state) {
-        String problem = f.reason() == Reason.CANCELLED
-                ? f.problem().replace("; nothing was pushed.", ".")
-                : f.problem();
+        String problem =
+                f.reason() == Reason.CANCELLED ? f.problem().replace("; nothing was pushed.", ".") : f.problem();
         problem = problem + " " + state;
         return new GitOpsException(f.reason(), problem, f.hint(), f.getCause());
     }
@@ -77,7 +105,9 @@ final class GitFailures {
     static String detail(Throwable e) {
         StringBuilder out = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            String m = t.getMessage() == null
+                    ? t.getClass().getSimpleName()
+                    : t.getMessage().strip();
             if (!out.toString().contains(m)) {
                 out.append(out.length() == 0 ? "" : ": ").append(m);
             }

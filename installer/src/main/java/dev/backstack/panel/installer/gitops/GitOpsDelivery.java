@@ -70,8 +70,9 @@ public final class GitOpsDelivery {
      *
      * @param files file name (relative to the target's folder, may hold sub-folders) to content
      */
-    public DeliveryPreview preview(GitOpsTarget target, Map<String, String> files, GitCredentials credentials,
-            ProgressListener listener) throws GitOpsException {
+    public DeliveryPreview preview(
+            GitOpsTarget target, Map<String, String> files, GitCredentials credentials, ProgressListener listener)
+            throws GitOpsException {
         DeliveryCall call = call(target, files, credentials, listener);
         try (WorkRepo work = workRepo(target)) {
             return call.inspect(work).preview();
@@ -87,36 +88,56 @@ public final class GitOpsDelivery {
      * @param credentials   for the remote; {@link GitCredentials#none()} or null when it needs none
      * @param listener      status lines and cancel; {@link ProgressListener#none()} for neither
      */
-    public DeliveryResult deliver(GitOpsTarget target, Map<String, String> files, String commitMessage,
-            GitCredentials credentials, ProgressListener listener) throws GitOpsException {
+    public DeliveryResult deliver(
+            GitOpsTarget target,
+            Map<String, String> files,
+            String commitMessage,
+            GitCredentials credentials,
+            ProgressListener listener)
+            throws GitOpsException {
         if (commitMessage == null || commitMessage.isBlank()) {
-            throw new GitOpsException(Reason.OTHER, "The commit for " + target.displayRemote() + " has no message.",
+            throw new GitOpsException(
+                    Reason.OTHER,
+                    "The commit for " + target.displayRemote() + " has no message.",
                     "Give the delivery a commit message.");
         }
         DeliveryCall call = call(target, files, credentials, listener);
         try (WorkRepo work = workRepo(target)) {
             DeliveryResult result = call.deliver(work, call.inspect(work), commitMessage);
-            LOG.info("GitOps delivery to branch {} of {}: {} ({} files written)", target.branch(),
-                    target.displayRemote(), result.outcome(), result.filesWritten().size());
+            LOG.info(
+                    "GitOps delivery to branch {} of {}: {} ({} files written)",
+                    target.branch(),
+                    target.displayRemote(),
+                    result.outcome(),
+                    result.filesWritten().size());
             return result;
         }
     }
 
-    private DeliveryCall call(GitOpsTarget target, Map<String, String> files, GitCredentials credentials,
-            ProgressListener listener) throws GitOpsException {
+    private DeliveryCall call(
+            GitOpsTarget target, Map<String, String> files, GitCredentials credentials, ProgressListener listener)
+            throws GitOpsException {
         Objects.requireNonNull(target, "target");
         GitCredentials creds = GitCredentials.orNone(credentials);
         if (!creds.isEmpty() && RemoteUrls.isPlainHttpToOtherHost(target.remoteUrl())) {
-            throw new GitOpsException(Reason.OTHER, "The GitOps remote " + target.displayRemote() + " is plain "
-                    + "http://: the panel does not send a token unencrypted; nothing was pushed.",
+            throw new GitOpsException(
+                    Reason.OTHER,
+                    "The GitOps remote " + target.displayRemote() + " is plain "
+                            + "http://: the panel does not send a token unencrypted; nothing was pushed.",
                     "Use the repository's https:// URL.");
         }
         try {
-            return new DeliveryCall(target, FileSet.of(target, files), creds,
-                    listener == null ? ProgressListener.none() : listener, timeout);
+            return new DeliveryCall(
+                    target,
+                    FileSet.of(target, files),
+                    creds,
+                    listener == null ? ProgressListener.none() : listener,
+                    timeout);
         } catch (IllegalArgumentException e) {
-            throw new GitOpsException(Reason.OTHER, e.getMessage() + " Nothing was pushed to " + target.displayRemote()
-                    + ".", "Fix the files the wizard rendered, then retry.");
+            throw new GitOpsException(
+                    Reason.OTHER,
+                    e.getMessage() + " Nothing was pushed to " + target.displayRemote() + ".",
+                    "Fix the files the wizard rendered, then retry.");
         }
     }
 
@@ -124,9 +145,12 @@ public final class GitOpsDelivery {
         try {
             return WorkRepo.create(workRoot);
         } catch (IOException e) {
-            throw new GitOpsException(Reason.OTHER, "Cannot create a temporary clone for " + target.displayRemote()
-                    + " (" + GitFailures.detail(e) + "); nothing was pushed.",
-                    "Check the free space and permissions of the temporary folder, then retry.", e);
+            throw new GitOpsException(
+                    Reason.OTHER,
+                    "Cannot create a temporary clone for " + target.displayRemote() + " (" + GitFailures.detail(e)
+                            + "); nothing was pushed.",
+                    "Check the free space and permissions of the temporary folder, then retry.",
+                    e);
         }
     }
 }

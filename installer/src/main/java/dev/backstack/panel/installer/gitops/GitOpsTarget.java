@@ -18,8 +18,8 @@ import org.eclipse.jgit.lib.Repository;
  * @param authorName  the commit's author and committer name
  * @param authorEmail the commit's author and committer email
  */
-public record GitOpsTarget(String remoteUrl, String baseBranch, String branch, String folder, String authorName,
-        String authorEmail) {
+public record GitOpsTarget(
+        String remoteUrl, String baseBranch, String branch, String folder, String authorName, String authorEmail) {
 
     public GitOpsTarget {
         RemoteUrls.check(remoteUrl);

@@ -22,7 +22,7 @@ public interface ProgressListener {
 
     /** Reports nothing and never cancels. */
     static ProgressListener none() {
-        return line -> { };
+        return line -> {};
     }
 
     /** Status lines to a sink; cancelled when {@code cancelled} says so. */

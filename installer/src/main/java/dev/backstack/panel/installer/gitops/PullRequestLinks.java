@@ -19,8 +19,7 @@ public final class PullRequestLinks {
                     + "([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?$",
             Pattern.CASE_INSENSITIVE);
 
-    private PullRequestLinks() {
-    }
+    private PullRequestLinks() {}
 
     /** The compare link that offers to open a pull request from {@code branch} into {@code base}, if known. */
     public static Optional<String> compareUrl(String remoteUrl, String base, String branch) {

@@ -19,8 +19,7 @@ final class RemoteUrls {
     private static final Pattern SCP_LIKE = Pattern.compile("^[\\w.+-]+@[\\w.-]+:.*");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
 
-    private RemoteUrls() {
-    }
+    private RemoteUrls() {}
 
     /** Throws {@link IllegalArgumentException} (whose message never repeats credentials) for a refused remote. */
     static void check(String url) {
@@ -42,7 +41,9 @@ final class RemoteUrls {
         if (lower.startsWith("file://")) {
             return;
         }
-        if (lower.startsWith("ssh://") || lower.startsWith("git://") || SCP_LIKE.matcher(url).matches()) {
+        if (lower.startsWith("ssh://")
+                || lower.startsWith("git://")
+                || SCP_LIKE.matcher(url).matches()) {
             throw new IllegalArgumentException("SSH and git:// remotes are not supported yet: use the repository's "
                     + "https:// URL and a token.");
         }

@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 final class RepoPaths {
 
-    private RepoPaths() {
-    }
+    private RepoPaths() {}
 
     /** The folder without leading or trailing slashes; empty for the repository's root. */
     static String folder(String folder) {
@@ -40,14 +39,16 @@ final class RepoPaths {
 
     private static void check(String path, String what) {
         if (path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("The " + what + " '" + path + "' must be a relative path with "
-                    + "forward slashes.");
+            throw new IllegalArgumentException(
+                    "The " + what + " '" + path + "' must be a relative path with " + "forward slashes.");
         }
         for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+            if (segment.isEmpty()
+                    || segment.equals(".")
+                    || segment.equals("..")
                     || segment.toLowerCase(Locale.ROOT).equals(".git")) {
-                throw new IllegalArgumentException("The " + what + " '" + path + "' has an empty, '.', '..' or "
-                        + "'.git' part.");
+                throw new IllegalArgumentException(
+                        "The " + what + " '" + path + "' has an empty, '.', '..' or " + "'.git' part.");
             }
         }
     }

@@ -46,12 +46,16 @@ final class WorkRepo implements AutoCloseable {
 
     /** A new bare repository under {@code root} (the system's temporary folder when null). */
     static WorkRepo create(Path root) throws IOException {
-        Path dir = root == null ? Files.createTempDirectory("backstack-gitops-", ownerOnly())
+        Path dir = root == null
+                ? Files.createTempDirectory("backstack-gitops-", ownerOnly())
                 : Files.createTempDirectory(root, "backstack-gitops-", ownerOnly());
         try {
             Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call();
             StoredConfig config = git.getRepository().getConfig();
-            config.setString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_HOOKS_PATH,
+            config.setString(
+                    ConfigConstants.CONFIG_CORE_SECTION,
+                    null,
+                    ConfigConstants.CONFIG_KEY_HOOKS_PATH,
                     dir.resolve("hooks").toString());
             config.setInt("gc", null, "auto", 0);
             config.save();
@@ -77,8 +81,8 @@ final class WorkRepo implements AutoCloseable {
     /** Writes a commit of {@code tree} on {@code parent} and points {@code ref} (in this repository) at it. */
     ObjectId commit(ObjectId tree, RevCommit parent, GitOpsTarget target, String message, String ref)
             throws IOException {
-        PersonIdent who = new PersonIdent(target.authorName(), target.authorEmail(), Instant.now(),
-                ZoneId.systemDefault());
+        PersonIdent who =
+                new PersonIdent(target.authorName(), target.authorEmail(), Instant.now(), ZoneId.systemDefault());
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(tree);
         commit.setParentId(parent);
@@ -127,7 +131,8 @@ final class WorkRepo implements AutoCloseable {
     private static FileAttribute<?>[] ownerOnly() {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+            };
         }
         return new FileAttribute<?>[0]; // Windows: the per-user temporary folder's ACL applies
     }

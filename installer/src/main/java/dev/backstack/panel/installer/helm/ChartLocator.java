@@ -39,7 +39,8 @@ public final class ChartLocator {
 
     /** A locator that prefers charts found in {@code mirror} (a folder). */
     public static ChartLocator withMirror(Path mirror) {
-        return new ChartLocator(Objects.requireNonNull(mirror, "mirror").toAbsolutePath().normalize());
+        return new ChartLocator(
+                Objects.requireNonNull(mirror, "mirror").toAbsolutePath().normalize());
     }
 
     /** The mirror folder, when there is one. */

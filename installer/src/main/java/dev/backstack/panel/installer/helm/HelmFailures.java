@@ -16,12 +16,11 @@ final class HelmFailures {
 
     private static final int MAX_REASON = 800;
 
-    private HelmFailures() {
-    }
+    private HelmFailures() {}
 
     /** {@code "Helm install of release ns/name (chart c 1.0 from r) failed: reason"}. */
-    static HelmException failed(String operation, String name, String namespace, ChartRef chart, RuntimeException e,
-            KubeAccess kube) {
+    static HelmException failed(
+            String operation, String name, String namespace, ChartRef chart, RuntimeException e, KubeAccess kube) {
         return new HelmException("Helm " + operation + " of release " + namespace + "/" + name
                 + (chart == null ? "" : " (chart " + chart + ")") + " failed: " + clean(e, secretsOf(kube)));
     }

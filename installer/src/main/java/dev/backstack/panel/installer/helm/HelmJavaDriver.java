@@ -53,8 +53,8 @@ public final class HelmJavaDriver implements HelmDriver {
         ChartRef chart = locator.resolve(release.chart());
         LOG.info("Helm template of {}/{} with chart {}", release.namespace(), release.name(), chart);
         try (PreparedChart prepared = PreparedChart.prepare(chart, release.values())) {
-            TemplateCommand command = Helm.template(prepared.reference()).withName(release.name())
-                    .withNamespace(release.namespace());
+            TemplateCommand command =
+                    Helm.template(prepared.reference()).withName(release.name()).withNamespace(release.namespace());
             prepared.version().ifPresent(command::withVersion);
             prepared.repositoryConfig().ifPresent(command::withRepositoryConfig);
             prepared.valuesFile().ifPresent(command::withValuesFile);
@@ -67,17 +67,24 @@ public final class HelmJavaDriver implements HelmDriver {
     }
 
     @Override
-    public HelmResult installOrUpgrade(HelmRelease release, KubeAccess kube, boolean serverDryRun) throws HelmException {
+    public HelmResult installOrUpgrade(HelmRelease release, KubeAccess kube, boolean serverDryRun)
+            throws HelmException {
         Objects.requireNonNull(kube, "kube");
         ChartRef chart = locator.resolve(release.chart());
         Optional<HelmResult> current = status(release.name(), release.namespace(), kube, chart);
         if (current.isPresent() && inProgress(current.get().status())) {
             throw new HelmException("Helm release " + release.namespace() + "/" + release.name() + " is "
-                    + current.get().status() + " (revision " + current.get().revision() + "): another install, upgrade or "
+                    + current.get().status() + " (revision " + current.get().revision()
+                    + "): another install, upgrade or "
                     + "rollback is running or was interrupted. Nothing was changed; roll back or uninstall it first.");
         }
         String operation = (current.isPresent() ? "upgrade" : "install") + (serverDryRun ? " (server dry run)" : "");
-        LOG.info("Helm {} of {}/{} with chart {} in context {}", operation, release.namespace(), release.name(), chart,
+        LOG.info(
+                "Helm {} of {}/{} with chart {} in context {}",
+                operation,
+                release.namespace(),
+                release.name(),
+                chart,
                 kube.contextName());
         long started = System.nanoTime();
         try (PreparedChart prepared = PreparedChart.prepare(chart, release.values())) {
@@ -85,8 +92,14 @@ public final class HelmJavaDriver implements HelmDriver {
                     ? upgrade(prepared, release, kube, serverDryRun).call()
                     : install(prepared, release, kube, serverDryRun).call();
             HelmResult helmResult = toResult(result, release.namespace());
-            LOG.info("Helm {} of {}/{}: {} revision {} in {} ms", operation, release.namespace(), release.name(),
-                    helmResult.status(), helmResult.revision(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "Helm {} of {}/{}: {} revision {} in {} ms",
+                    operation,
+                    release.namespace(),
+                    release.name(),
+                    helmResult.status(),
+                    helmResult.revision(),
+                    (System.nanoTime() - started) / 1_000_000);
             return helmResult;
         } catch (RuntimeException e) {
             throw HelmFailures.failed(operation, release.name(), release.namespace(), chart, e, kube);
@@ -95,9 +108,13 @@ public final class HelmJavaDriver implements HelmDriver {
         }
     }
 
-    private static InstallCommand install(PreparedChart prepared, HelmRelease release, KubeAccess kube, boolean dryRun) {
-        InstallCommand command = Helm.install(prepared.reference()).withName(release.name())
-                .withNamespace(release.namespace()).createNamespace().withKubeConfigContents(kube.kubeconfigYaml());
+    private static InstallCommand install(
+            PreparedChart prepared, HelmRelease release, KubeAccess kube, boolean dryRun) {
+        InstallCommand command = Helm.install(prepared.reference())
+                .withName(release.name())
+                .withNamespace(release.namespace())
+                .createNamespace()
+                .withKubeConfigContents(kube.kubeconfigYaml());
         prepared.version().ifPresent(command::withVersion);
         prepared.repositoryConfig().ifPresent(command::withRepositoryConfig);
         prepared.valuesFile().ifPresent(command::withValuesFile);
@@ -107,11 +124,15 @@ public final class HelmJavaDriver implements HelmDriver {
         return command;
     }
 
-    private static UpgradeCommand upgrade(PreparedChart prepared, HelmRelease release, KubeAccess kube, boolean dryRun) {
+    private static UpgradeCommand upgrade(
+            PreparedChart prepared, HelmRelease release, KubeAccess kube, boolean dryRun) {
         // Not upgrade().install(): helm-java 0.0.21 drops the kubeconfig contents and the
         // repository config when that falls back to an install. We decide install or upgrade.
-        UpgradeCommand command = Helm.upgrade(prepared.reference()).withName(release.name())
-                .withNamespace(release.namespace()).resetValues().withKubeConfigContents(kube.kubeconfigYaml());
+        UpgradeCommand command = Helm.upgrade(prepared.reference())
+                .withName(release.name())
+                .withNamespace(release.namespace())
+                .resetValues()
+                .withKubeConfigContents(kube.kubeconfigYaml());
         prepared.version().ifPresent(command::withVersion);
         prepared.repositoryConfig().ifPresent(command::withRepositoryConfig);
         prepared.valuesFile().ifPresent(command::withValuesFile);
@@ -126,10 +147,14 @@ public final class HelmJavaDriver implements HelmDriver {
         return status(name, namespace, kube, null);
     }
 
-    private Optional<HelmResult> status(String name, String namespace, KubeAccess kube, ChartRef chart) throws HelmException {
+    private Optional<HelmResult> status(String name, String namespace, KubeAccess kube, ChartRef chart)
+            throws HelmException {
         Objects.requireNonNull(kube, "kube");
         try {
-            Release release = Helm.status(name).withNamespace(namespace).withKubeConfigContents(kube.kubeconfigYaml()).call();
+            Release release = Helm.status(name)
+                    .withNamespace(namespace)
+                    .withKubeConfigContents(kube.kubeconfigYaml())
+                    .call();
             return Optional.of(toResult(release, namespace));
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("release: not found")) {
@@ -144,7 +169,10 @@ public final class HelmJavaDriver implements HelmDriver {
         Objects.requireNonNull(kube, "kube");
         LOG.info("Helm uninstall of {}/{} in context {}", namespace, name, kube.contextName());
         try {
-            Helm.uninstall(name).withNamespace(namespace).ignoreNotFound().withKubeConfigContents(kube.kubeconfigYaml())
+            Helm.uninstall(name)
+                    .withNamespace(namespace)
+                    .ignoreNotFound()
+                    .withKubeConfigContents(kube.kubeconfigYaml())
                     .call();
         } catch (RuntimeException e) {
             throw HelmFailures.failed("uninstall", name, namespace, null, e, kube);
@@ -156,9 +184,14 @@ public final class HelmJavaDriver implements HelmDriver {
     }
 
     static HelmResult toResult(Release release, String namespace) {
-        String ns = release.getNamespace() == null || release.getNamespace().isBlank() ? namespace : release.getNamespace();
-        return new HelmResult(release.getName(), ns, Integer.parseInt(release.getRevision().strip()),
-                release.getStatus(), chartVersion(release.getChart()));
+        String ns =
+                release.getNamespace() == null || release.getNamespace().isBlank() ? namespace : release.getNamespace();
+        return new HelmResult(
+                release.getName(),
+                ns,
+                Integer.parseInt(release.getRevision().strip()),
+                release.getStatus(),
+                chartVersion(release.getChart()));
     }
 
     /** The version in Helm's {@code <name>-<version>} chart column: {@code argo-cd-7.1.0-rc.1} gives {@code 7.1.0-rc.1}. */

@@ -31,11 +31,21 @@ import java.util.Set;
  */
 public final class KubeconfigContents {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Keys whose values are credentials, anywhere in a kubeconfig. */
-    private static final Set<String> SECRET_KEYS = Set.of("token", "client-key-data", "password", "id-token",
-            "refresh-token", "access-token", "client-secret", "client-certificate-data");
+    private static final Set<String> SECRET_KEYS = Set.of(
+            "token",
+            "client-key-data",
+            "password",
+            "id-token",
+            "refresh-token",
+            "access-token",
+            "client-secret",
+            "client-certificate-data");
+
     private static final List<String> CLUSTER_FILES = List.of("certificate-authority");
     private static final List<String> USER_FILES = List.of("client-certificate", "client-key", "tokenFile");
 
@@ -64,8 +74,7 @@ public final class KubeconfigContents {
         }
     }
 
-    private KubeconfigContents() {
-    }
+    private KubeconfigContents() {}
 
     /** A kubeconfig with one context {@code contextName} for {@code serverUrl}, authenticated by {@code token}. */
     public static KubeAccess fromToken(String contextName, String serverUrl, String token, ServerTrust trust) {
@@ -80,13 +89,19 @@ public final class KubeconfigContents {
         if (trust.insecureSkipTlsVerify()) {
             cluster.put("insecure-skip-tls-verify", true);
         } else if (trust.caPem() != null) {
-            cluster.put("certificate-authority-data",
+            cluster.put(
+                    "certificate-authority-data",
                     Base64.getEncoder().encodeToString(trust.caPem().getBytes(StandardCharsets.UTF_8)));
         }
         ObjectNode user = NODES.objectNode().put("token", token);
         ObjectNode context = NODES.objectNode().put("cluster", contextName).put("user", contextName);
-        return new KubeAccess(contextName, write(config(contextName, named(contextName, "cluster", cluster),
-                named(contextName, "context", context), Optional.of(named(contextName, "user", user)))));
+        return new KubeAccess(
+                contextName,
+                write(config(
+                        contextName,
+                        named(contextName, "cluster", cluster),
+                        named(contextName, "context", context),
+                        Optional.of(named(contextName, "user", user)))));
     }
 
     /**
@@ -100,14 +115,18 @@ public final class KubeconfigContents {
         Objects.requireNonNull(contextName, "contextName");
         JsonNode root = readTree(file);
         ObjectNode context = find(root, "contexts", contextName)
-                .orElseThrow(() -> new IllegalArgumentException("kubeconfig " + file + " has no context '" + contextName + "'"));
+                .orElseThrow(() ->
+                        new IllegalArgumentException("kubeconfig " + file + " has no context '" + contextName + "'"));
         String clusterName = context.path("context").path("cluster").asText("");
         String userName = context.path("context").path("user").asText("");
-        ObjectNode cluster = find(root, "clusters", clusterName).orElseThrow(() -> new IllegalArgumentException(
-                "context '" + contextName + "' of " + file + " names cluster '" + clusterName + "', which the file does not define"));
-        Optional<ObjectNode> user = userName.isEmpty() ? Optional.empty() : Optional.of(find(root, "users", userName)
-                .orElseThrow(() -> new IllegalArgumentException("context '" + contextName + "' of " + file + " names user '"
-                        + userName + "', which the file does not define")));
+        ObjectNode cluster = find(root, "clusters", clusterName)
+                .orElseThrow(() -> new IllegalArgumentException("context '" + contextName + "' of " + file
+                        + " names cluster '" + clusterName + "', which the file does not define"));
+        Optional<ObjectNode> user = userName.isEmpty()
+                ? Optional.empty()
+                : Optional.of(find(root, "users", userName)
+                        .orElseThrow(() -> new IllegalArgumentException("context '" + contextName + "' of " + file
+                                + " names user '" + userName + "', which the file does not define")));
         Path base = file.toAbsolutePath().getParent();
         absolutePaths(cluster.path("cluster"), CLUSTER_FILES, base);
         user.ifPresent(u -> absolutePaths(u.path("user"), USER_FILES, base));
@@ -130,7 +149,9 @@ public final class KubeconfigContents {
             return;
         }
         node.properties().forEach(e -> {
-            if (SECRET_KEYS.contains(e.getKey()) && e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
+            if (SECRET_KEYS.contains(e.getKey())
+                    && e.getValue().isTextual()
+                    && !e.getValue().asText().isBlank()) {
                 found.add(e.getValue().asText());
             }
             collectSecrets(e.getValue(), found);
@@ -182,7 +203,8 @@ public final class KubeconfigContents {
         return entry;
     }
 
-    private static ObjectNode config(String current, ObjectNode cluster, ObjectNode context, Optional<ObjectNode> user) {
+    private static ObjectNode config(
+            String current, ObjectNode cluster, ObjectNode context, Optional<ObjectNode> user) {
         ObjectNode root = NODES.objectNode().put("apiVersion", "v1").put("kind", "Config");
         root.putArray("clusters").add(cluster);
         root.putArray("contexts").add(context);

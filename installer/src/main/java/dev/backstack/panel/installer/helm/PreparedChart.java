@@ -56,7 +56,8 @@ final class PreparedChart implements AutoCloseable {
         try {
             prepared.locate();
             if (!values.isEmpty()) {
-                prepared.valuesFile = Files.createFile(prepared.workDir().resolve("values.yaml"), ownerOnly("rw-------"));
+                prepared.valuesFile =
+                        Files.createFile(prepared.workDir().resolve("values.yaml"), ownerOnly("rw-------"));
                 YAML.writeValue(prepared.valuesFile.toFile(), values);
             }
             return prepared;
@@ -75,8 +76,8 @@ final class PreparedChart implements AutoCloseable {
             if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("Chart.yaml"))) {
                 Optional<String> problem = ChartLocator.folderProblem(path, chart);
                 if (problem.isPresent()) {
-                    throw new HelmException("Chart folder " + path + " is not " + chart.name() + " " + chart.version() + ": "
-                            + problem.get());
+                    throw new HelmException("Chart folder " + path + " is not " + chart.name() + " " + chart.version()
+                            + ": " + problem.get());
                 }
             }
             reference = path.toString();
@@ -86,8 +87,12 @@ final class PreparedChart implements AutoCloseable {
             String alias = alias(chart.repository());
             repositoryConfig = workDir().resolve("repositories.yaml");
             try {
-                Helm.repo().add().withRepositoryConfig(repositoryConfig).withName(alias)
-                        .withUrl(URI.create(trimSlash(chart.repository()))).call();
+                Helm.repo()
+                        .add()
+                        .withRepositoryConfig(repositoryConfig)
+                        .withName(alias)
+                        .withUrl(URI.create(trimSlash(chart.repository())))
+                        .call();
             } catch (RuntimeException e) {
                 throw new HelmException("Chart repository " + chart.repository() + " (for chart " + chart.name() + " "
                         + chart.version() + ") cannot be used: " + HelmFailures.clean(e, Set.of()));
@@ -142,7 +147,8 @@ final class PreparedChart implements AutoCloseable {
     /** A stable repository name for a URL, so Helm's index cache is reused between calls. */
     static String alias(String repositoryUrl) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(trimSlash(repositoryUrl).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(trimSlash(repositoryUrl).getBytes(StandardCharsets.UTF_8));
             return "backstack-" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
@@ -155,7 +161,9 @@ final class PreparedChart implements AutoCloseable {
 
     private static FileAttribute<?>[] ownerOnly(String permissions) {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
+            return new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+            };
         }
         return new FileAttribute<?>[0]; // Windows: the per-user temporary folder's ACL applies
     }

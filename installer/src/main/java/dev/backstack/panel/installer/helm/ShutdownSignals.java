@@ -25,8 +25,7 @@ final class ShutdownSignals {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownSignals.class);
     private static final String[] NAMES = {"TERM", "INT", "HUP"};
 
-    private ShutdownSignals() {
-    }
+    private ShutdownSignals() {}
 
     static synchronized void reclaim() {
         Class<?> signalType;
@@ -42,7 +41,9 @@ final class ShutdownSignals {
             LOG.debug("Signals left as they are: {}", e.toString());
             return;
         }
-        Object exit = Proxy.newProxyInstance(ShutdownSignals.class.getClassLoader(), new Class<?>[] {handlerType},
+        Object exit = Proxy.newProxyInstance(
+                ShutdownSignals.class.getClassLoader(),
+                new Class<?>[] {handlerType},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "handle" -> {
                         System.exit(128 + (int) number.invoke(args[0]));
@@ -56,7 +57,10 @@ final class ShutdownSignals {
             try {
                 handle.invoke(null, signalType.getConstructor(String.class).newInstance(name), exit);
             } catch (InvocationTargetException e) {
-                LOG.debug("SIG{} left as it is: {}", name, e.getCause() == null ? e.toString() : e.getCause().getMessage());
+                LOG.debug(
+                        "SIG{} left as it is: {}",
+                        name,
+                        e.getCause() == null ? e.toString() : e.getCause().getMessage());
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.debug("SIG{} left as it is: {}", name, e.toString());
             }

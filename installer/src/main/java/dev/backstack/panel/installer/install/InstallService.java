@@ -74,10 +74,11 @@ public final class InstallService {
         List<PlanDiff.Change> changes = new ArrayList<>();
         for (var step : plan.steps()) {
             JournalRecord.Entry e = installed.steps().get(step.id());
-            PlanDiff.Kind kind = e == null || !e.state().succeeded() ? PlanDiff.Kind.NEW
+            PlanDiff.Kind kind = e == null || !e.state().succeeded()
+                    ? PlanDiff.Kind.NEW
                     : e.fingerprint().equals(step.fingerprint()) ? PlanDiff.Kind.SAME : PlanDiff.Kind.CHANGED;
-            changes.add(new PlanDiff.Change(step.id(), step.info().title(), e == null || e.title() == null ? ""
-                    : e.title(), kind));
+            changes.add(new PlanDiff.Change(
+                    step.id(), step.info().title(), e == null || e.title() == null ? "" : e.title(), kind));
         }
         return new PlanDiff(installed.title(), plan.title(), changes);
     }
@@ -86,29 +87,41 @@ public final class InstallService {
     public PreflightReport preflight(InstallProfile profile, Credentials credentials) throws InterruptedException {
         List<PreflightCheck> checks = new ArrayList<>(HubChecks.of(profile, credentials));
         checks.add(c -> List.of(upgradeFinding(compareWithInstalled(profile, credentials))));
-        return plans.preflight(installPlan(profile, credentials), lock.kubernetes().range(), checks);
+        return plans.preflight(
+                installPlan(profile, credentials), lock.kubernetes().range(), checks);
     }
 
     /** What this run would change in an installed hub: a warning to confirm when it changes installed steps. */
     static PreflightFinding upgradeFinding(PlanDiff diff) {
         String title = "Compared with what is installed";
         if (diff.nothingInstalled()) {
-            return PreflightFinding.pass("upgrade", title, PreflightFinding.Severity.WARNING, "nothing recorded: a fresh install");
+            return PreflightFinding.pass(
+                    "upgrade", title, PreflightFinding.Severity.WARNING, "nothing recorded: a fresh install");
         }
         String head = "installed: " + diff.installed() + "\nthis run: " + diff.next();
         boolean changes = diff.steps().stream().anyMatch(c -> c.kind() == PlanDiff.Kind.CHANGED);
         if (!changes) {
-            return PreflightFinding.pass("upgrade", title, PreflightFinding.Severity.WARNING, head
-                    + (diff.lines().isEmpty() ? "\nevery step as installed" : "\n" + String.join("\n", diff.lines())));
+            return PreflightFinding.pass(
+                    "upgrade",
+                    title,
+                    PreflightFinding.Severity.WARNING,
+                    head
+                            + (diff.lines().isEmpty()
+                                    ? "\nevery step as installed"
+                                    : "\n" + String.join("\n", diff.lines())));
         }
-        return PreflightFinding.fail("upgrade", title, PreflightFinding.Severity.WARNING, head + "\n"
-                + String.join("\n", diff.lines()), "This run changes an installed hub (an upgrade or a changed profile): "
-                + "read the steps above, then go on to apply them.");
+        return PreflightFinding.fail(
+                "upgrade",
+                title,
+                PreflightFinding.Severity.WARNING,
+                head + "\n" + String.join("\n", diff.lines()),
+                "This run changes an installed hub (an upgrade or a changed profile): "
+                        + "read the steps above, then go on to apply them.");
     }
 
     /** Runs (or resumes) the install; a finished install run again writes nothing. */
-    public PlanOutcome install(InstallProfile profile, Credentials credentials, List<String> overrides,
-            Consumer<PlanEvent> events) {
+    public PlanOutcome install(
+            InstallProfile profile, Credentials credentials, List<String> overrides, Consumer<PlanEvent> events) {
         return run(installPlan(profile, credentials), overrides, events);
     }
 
@@ -119,12 +132,22 @@ public final class InstallService {
 
     public PreflightReport uninstallPreflight(Set<String> keep) throws InterruptedException {
         List<DeleteStep.Target> spokes = spokeClaims();
-        PreflightCheck cloud = c -> List.of(spokes.isEmpty() || !keep.contains("spokes")
-                ? PreflightFinding.pass("spokes", "Spoke clusters provisioned in a cloud", PreflightFinding.Severity.WARNING,
-                        spokes.isEmpty() ? "none" : spokes.size() + " claims are deleted first, with their clusters")
-                : PreflightFinding.fail("spokes", "Spoke clusters provisioned in a cloud", PreflightFinding.Severity.WARNING,
-                        spokes.size() + " spoke clusters would keep running (and costing) with no hub to manage them",
-                        "Delete the spoke claims too, unless you will delete those clusters yourself."));
+        PreflightCheck cloud = c -> List.of(
+                spokes.isEmpty() || !keep.contains("spokes")
+                        ? PreflightFinding.pass(
+                                "spokes",
+                                "Spoke clusters provisioned in a cloud",
+                                PreflightFinding.Severity.WARNING,
+                                spokes.isEmpty()
+                                        ? "none"
+                                        : spokes.size() + " claims are deleted first, with their clusters")
+                        : PreflightFinding.fail(
+                                "spokes",
+                                "Spoke clusters provisioned in a cloud",
+                                PreflightFinding.Severity.WARNING,
+                                spokes.size()
+                                        + " spoke clusters would keep running (and costing) with no hub to manage them",
+                                "Delete the spoke claims too, unless you will delete those clusters yourself."));
         return plans.preflight(uninstallPlan(keep), lock.kubernetes().range(), List.of(cloud));
     }
 
@@ -139,12 +162,16 @@ public final class InstallService {
     /** Argo CD's initial admin password, read from the cluster on request only; never logged. */
     public Optional<SecretText> argoCdAdminPassword() {
         try {
-            Secret s = target.client().secrets().inNamespace("argocd").withName("argocd-initial-admin-secret").get();
+            Secret s = target.client()
+                    .secrets()
+                    .inNamespace("argocd")
+                    .withName("argocd-initial-admin-secret")
+                    .get();
             if (s == null || s.getData() == null || s.getData().get("password") == null) {
                 return Optional.empty();
             }
-            return Optional.of(SecretText.of(new String(Base64.getDecoder().decode(s.getData().get("password")),
-                    StandardCharsets.UTF_8)));
+            return Optional.of(SecretText.of(
+                    new String(Base64.getDecoder().decode(s.getData().get("password")), StandardCharsets.UTF_8)));
         } catch (KubernetesClientException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -160,8 +187,13 @@ public final class InstallService {
         for (String kind : List.of("AKSCluster", "EKSCluster")) {
             KindInfo k = KindRegistry.standard().require("backstack.dev/v1alpha1", kind);
             try {
-                KindOps.op(target.client(), k, null).list().getItems().forEach(o -> out.add(new DeleteStep.Target(k,
-                        o.getMetadata().getNamespace(), o.getMetadata().getName())));
+                KindOps.op(target.client(), k, null)
+                        .list()
+                        .getItems()
+                        .forEach(o -> out.add(new DeleteStep.Target(
+                                k,
+                                o.getMetadata().getNamespace(),
+                                o.getMetadata().getName())));
             } catch (KubernetesClientException e) {
                 // kind not served: no spoke claims of it
             }

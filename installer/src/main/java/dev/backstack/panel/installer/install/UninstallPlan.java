@@ -26,8 +26,7 @@ public final class UninstallPlan {
     /** Step ids a user may keep. */
     public static final List<String> KEEPABLE = List.of("crossplane", "credentials", "providers");
 
-    private UninstallPlan() {
-    }
+    private UninstallPlan() {}
 
     /**
      * @param spokeClaims the AKSCluster/EKSCluster claims found on the hub, deleted first when not kept
@@ -38,22 +37,44 @@ public final class UninstallPlan {
         List<Step> steps = new ArrayList<>();
         List<String> after = new ArrayList<>();
         if (!spokeClaims.isEmpty() && !keep.contains("spokes")) {
-            steps.add(new DeleteStep("spokes", "Delete the spoke cluster claims (" + spokeClaims.size() + ")",
+            steps.add(new DeleteStep(
+                    "spokes",
+                    "Delete the spoke cluster claims (" + spokeClaims.size() + ")",
                     "Their cloud clusters are deleted by the providers; this waits until they are gone.",
-                    List.of(), Duration.ofMinutes(30), spokeClaims));
+                    List.of(),
+                    Duration.ofMinutes(30),
+                    spokeClaims));
             after.add("spokes");
         }
-        steps.add(new DeleteStep("hub", "Delete the Hub claim", "Crossplane removes the composed releases "
-                + "(Argo CD, Backstage, Kyverno, cert-manager) first.", List.copyOf(after), Duration.ofMinutes(10),
-                List.of(new DeleteStep.Target(kinds.require("backstack.dev/v1alpha1", "Hub"), HubPlan.CLAIM_NAMESPACE,
-                        HubPlan.CLAIM_NAME))));
-        steps.add(new DeleteStep("apis", "Delete the BACK Stack APIs", "Compositions, then the XRDs.",
-                List.of("hub"), Duration.ofMinutes(3), apiTargets(kinds)));
-        steps.add(new DeleteStep("provider-configs", "Delete the ProviderConfigs", "", List.of("apis"),
-                Duration.ofMinutes(2), List.of(
-                        new DeleteStep.Target(kinds.require("helm.crossplane.io/v1beta1", "ProviderConfig"), null,
+        steps.add(new DeleteStep(
+                "hub",
+                "Delete the Hub claim",
+                "Crossplane removes the composed releases " + "(Argo CD, Backstage, Kyverno, cert-manager) first.",
+                List.copyOf(after),
+                Duration.ofMinutes(10),
+                List.of(new DeleteStep.Target(
+                        kinds.require("backstack.dev/v1alpha1", "Hub"), HubPlan.CLAIM_NAMESPACE, HubPlan.CLAIM_NAME))));
+        steps.add(new DeleteStep(
+                "apis",
+                "Delete the BACK Stack APIs",
+                "Compositions, then the XRDs.",
+                List.of("hub"),
+                Duration.ofMinutes(3),
+                apiTargets(kinds)));
+        steps.add(new DeleteStep(
+                "provider-configs",
+                "Delete the ProviderConfigs",
+                "",
+                List.of("apis"),
+                Duration.ofMinutes(2),
+                List.of(
+                        new DeleteStep.Target(
+                                kinds.require("helm.crossplane.io/v1beta1", "ProviderConfig"),
+                                null,
                                 HubPlan.PROVIDER_CONFIG),
-                        new DeleteStep.Target(kinds.require("kubernetes.crossplane.io/v1alpha1", "ProviderConfig"), null,
+                        new DeleteStep.Target(
+                                kinds.require("kubernetes.crossplane.io/v1alpha1", "ProviderConfig"),
+                                null,
                                 HubPlan.PROVIDER_CONFIG))));
         String last = "provider-configs";
         if (!keep.contains("providers")) {
@@ -61,27 +82,50 @@ public final class UninstallPlan {
             for (String kind : List.of("Provider", "Function")) {
                 KindInfo k = kinds.require("pkg.crossplane.io/v1", kind);
                 for (ClusterType t : ClusterType.values()) {
-                    lock.packages(kind, t).stream().map(p -> new DeleteStep.Target(k, null, p.name()))
-                            .filter(x -> !packages.contains(x)).forEach(packages::add);
+                    lock.packages(kind, t).stream()
+                            .map(p -> new DeleteStep.Target(k, null, p.name()))
+                            .filter(x -> !packages.contains(x))
+                            .forEach(packages::add);
                 }
             }
-            steps.add(new DeleteStep("providers", "Delete the providers and the function", "", List.of(last),
-                    Duration.ofMinutes(5), packages));
-            steps.add(new DeleteStep("runtime-config", "Delete the provider runtime config", "", List.of("providers"),
-                    Duration.ofMinutes(1), List.of(new DeleteStep.Target(kinds.require("pkg.crossplane.io/v1beta1",
-                            "DeploymentRuntimeConfig"), null, HubPlan.RUNTIME_CONFIG),
-                            new DeleteStep.Target(kinds.require("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
-                                    null, HubPlan.RUNTIME_CONFIG + "-binding"))));
+            steps.add(new DeleteStep(
+                    "providers",
+                    "Delete the providers and the function",
+                    "",
+                    List.of(last),
+                    Duration.ofMinutes(5),
+                    packages));
+            steps.add(new DeleteStep(
+                    "runtime-config",
+                    "Delete the provider runtime config",
+                    "",
+                    List.of("providers"),
+                    Duration.ofMinutes(1),
+                    List.of(
+                            new DeleteStep.Target(
+                                    kinds.require("pkg.crossplane.io/v1beta1", "DeploymentRuntimeConfig"),
+                                    null,
+                                    HubPlan.RUNTIME_CONFIG),
+                            new DeleteStep.Target(
+                                    kinds.require("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
+                                    null,
+                                    HubPlan.RUNTIME_CONFIG + "-binding"))));
             last = "runtime-config";
         }
         if (!keep.contains("crossplane") && !keep.contains("providers")) {
-            steps.add(new HelmUninstallStep("crossplane", "Uninstall Crossplane", List.of(last), "crossplane",
-                    HubPlan.CROSSPLANE_NS));
+            steps.add(new HelmUninstallStep(
+                    "crossplane", "Uninstall Crossplane", List.of(last), "crossplane", HubPlan.CROSSPLANE_NS));
         }
         if (!keep.contains("credentials")) {
             KindInfo secret = kinds.require("v1", "Secret");
-            steps.add(new DeleteStep("credentials", "Delete the credentials Secrets", "", List.of("hub"),
-                    Duration.ofMinutes(1), List.of(new DeleteStep.Target(secret, "argocd", HubPlan.REPO_SECRET),
+            steps.add(new DeleteStep(
+                    "credentials",
+                    "Delete the credentials Secrets",
+                    "",
+                    List.of("hub"),
+                    Duration.ofMinutes(1),
+                    List.of(
+                            new DeleteStep.Target(secret, "argocd", HubPlan.REPO_SECRET),
                             new DeleteStep.Target(secret, "backstage", "backstage"),
                             new DeleteStep.Target(secret, HubPlan.CROSSPLANE_NS, "aws-secret"),
                             new DeleteStep.Target(secret, HubPlan.CROSSPLANE_NS, "azure-secret"))));
@@ -94,7 +138,9 @@ public final class UninstallPlan {
         List<DeleteStep.Target> xrds = new ArrayList<>();
         for (String file : HubPlan.API_FILES) {
             for (GenericKubernetesResource o : Manifests.classpath(HubPlan.APIS + file)) {
-                DeleteStep.Target t = new DeleteStep.Target(kinds.require(o.getApiVersion(), o.getKind()), null,
+                DeleteStep.Target t = new DeleteStep.Target(
+                        kinds.require(o.getApiVersion(), o.getKind()),
+                        null,
                         o.getMetadata().getName());
                 (o.getKind().equals("Composition") ? compositions : xrds).add(t);
             }

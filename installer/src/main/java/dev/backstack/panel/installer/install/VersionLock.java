@@ -33,8 +33,17 @@ public record VersionLock(String lock, Kubernetes kubernetes, List<Chart> charts
 
     /** A pinned Helm chart. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Chart(String id, String chart, String repository, String version, String appVersion,
-            String namespace, String installedBy, boolean retired, boolean optional, String source) {
+    public record Chart(
+            String id,
+            String chart,
+            String repository,
+            String version,
+            String appVersion,
+            String namespace,
+            String installedBy,
+            boolean retired,
+            boolean optional,
+            String source) {
         public ChartRef ref() {
             return new ChartRef(chart, repository, version);
         }
@@ -42,11 +51,12 @@ public record VersionLock(String lock, Kubernetes kubernetes, List<Chart> charts
 
     /** A pinned Crossplane package. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Package(String id, String kind, String name, String packageRef, List<String> requiredFor,
-            String source) {
+    public record Package(
+            String id, String kind, String name, String packageRef, List<String> requiredFor, String source) {
 
         @com.fasterxml.jackson.annotation.JsonCreator
-        public static Package of(@com.fasterxml.jackson.annotation.JsonProperty("id") String id,
+        public static Package of(
+                @com.fasterxml.jackson.annotation.JsonProperty("id") String id,
                 @com.fasterxml.jackson.annotation.JsonProperty("kind") String kind,
                 @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
                 @com.fasterxml.jackson.annotation.JsonProperty("package") String packageRef,
@@ -57,7 +67,8 @@ public record VersionLock(String lock, Kubernetes kubernetes, List<Chart> charts
 
         /** True when a hub of this cluster type needs the package. */
         public boolean neededFor(ClusterType type) {
-            return requiredFor.contains("all") || requiredFor.contains(type.name().toLowerCase(Locale.ROOT));
+            return requiredFor.contains("all")
+                    || requiredFor.contains(type.name().toLowerCase(Locale.ROOT));
         }
 
         /** The tag, such as {@code v1.4.0}. */
@@ -79,7 +90,8 @@ public record VersionLock(String lock, Kubernetes kubernetes, List<Chart> charts
     }
 
     static VersionLock parse(InputStream in) throws IOException {
-        return new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        return new ObjectMapper(new YAMLFactory())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(in, VersionLock.class);
     }
 
@@ -93,6 +105,8 @@ public record VersionLock(String lock, Kubernetes kubernetes, List<Chart> charts
 
     /** The packages a hub of this cluster type needs, in lock order. */
     public List<Package> packages(String kind, ClusterType type) {
-        return packages.stream().filter(p -> p.kind().equals(kind) && p.neededFor(type)).toList();
+        return packages.stream()
+                .filter(p -> p.kind().equals(kind) && p.neededFor(type))
+                .toList();
     }
 }

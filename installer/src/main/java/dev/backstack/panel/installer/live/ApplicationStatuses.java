@@ -19,6 +19,7 @@ final class ApplicationStatuses {
 
     /** Object key to the key it is ordered by: name, then namespace ({@code \0} sorts before any character). */
     private final Map<String, String> orderKeys = new HashMap<>();
+
     private final TreeMap<String, ApplicationStatus> ordered = new TreeMap<>();
     private List<ApplicationStatus> list = List.of();
     private boolean changed;
@@ -44,7 +45,8 @@ final class ApplicationStatuses {
 
     /** Drops every status whose object is gone (a kind or a namespace's watch stopped). */
     void retainKeys(Set<String> keys) {
-        List<String> gone = orderKeys.keySet().stream().filter(k -> !keys.contains(k)).toList();
+        List<String> gone =
+                orderKeys.keySet().stream().filter(k -> !keys.contains(k)).toList();
         gone.forEach(this::remove);
     }
 

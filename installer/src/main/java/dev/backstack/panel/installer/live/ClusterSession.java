@@ -45,8 +45,7 @@ public final class ClusterSession implements AutoCloseable {
         void stateChanged(ClusterSession session);
     }
 
-    private record Running(SharedIndexInformer<GenericKubernetesResource> informer, WatchTracker tracker) {
-    }
+    private record Running(SharedIndexInformer<GenericKubernetesResource> informer, WatchTracker tracker) {}
 
     private final String clusterId;
     private final KubernetesClient client;
@@ -56,6 +55,7 @@ public final class ClusterSession implements AutoCloseable {
     private final LiveThreads threads;
     /** Threads made for this session alone (when none were given), stopped with it. */
     private final LiveThreads ownThreads;
+
     private final Map<String, KindSpec> customsByCrd;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, WatchTracker> idle = new ConcurrentHashMap<>();
@@ -77,7 +77,12 @@ public final class ClusterSession implements AutoCloseable {
      * A session that starts watching only once its gate opens; {@code client} may be null for a
      * refused gate. {@code threads} are the fleet's (null: the session makes and stops its own).
      */
-    public ClusterSession(String clusterId, KubernetesClient client, Sink sink, LongSupplier clock, SessionGate gate,
+    public ClusterSession(
+            String clusterId,
+            KubernetesClient client,
+            Sink sink,
+            LongSupplier clock,
+            SessionGate gate,
             LiveThreads threads) {
         this.clusterId = clusterId;
         this.ownThreads = threads == null ? new LiveThreads() : null;
@@ -157,11 +162,14 @@ public final class ClusterSession implements AutoCloseable {
             if (previous != null) {
                 previous.stop();
             }
-            crdInformer = client.apiextensions().v1().customResourceDefinitions().runnableInformer(0)
+            crdInformer = client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .runnableInformer(0)
                     .itemStore(new CrdStore(customsByCrd.keySet()));
             // fabric8 calls the handler on the informer's thread; the informers start and stop on ours
-            crdInformer.addEventHandler(new CrdWatcher(crd -> onControl(() -> crdChanged(crd)),
-                    crd -> onControl(() -> crdRemoved(crd))));
+            crdInformer.addEventHandler(
+                    new CrdWatcher(crd -> onControl(() -> crdChanged(crd)), crd -> onControl(() -> crdRemoved(crd))));
             crdInformer.exceptionHandler(this::crdWatchFailed);
             crdInformer.start();
         } catch (RuntimeException e) {
@@ -192,7 +200,8 @@ public final class ClusterSession implements AutoCloseable {
     /** Retried while open; a denied or unauthorised list of CRDs is not waited for by {@link #awaitSynced}. */
     private boolean crdWatchFailed(boolean started, Throwable t) {
         int code = WatchTracker.statusCode(t);
-        crdsRefused = code == java.net.HttpURLConnection.HTTP_FORBIDDEN || code == java.net.HttpURLConnection.HTTP_UNAUTHORIZED;
+        crdsRefused = code == java.net.HttpURLConnection.HTTP_FORBIDDEN
+                || code == java.net.HttpURLConnection.HTTP_UNAUTHORIZED;
         return !closed;
     }
 
@@ -220,12 +229,16 @@ public final class ClusterSession implements AutoCloseable {
         if (spec == null || closed) {
             return;
         }
-        boolean established = crd.getStatus() != null && crd.getStatus().getConditions() != null
+        boolean established = crd.getStatus() != null
+                && crd.getStatus().getConditions() != null
                 && crd.getStatus().getConditions().stream()
                         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
-        String servedVersion = crd.getSpec().getVersions().stream().filter(v -> Boolean.TRUE.equals(v.getStorage()))
-                .findFirst().or(() -> crd.getSpec().getVersions().stream().findFirst())
-                .map(v -> v.getName()).orElse("");
+        String servedVersion = crd.getSpec().getVersions().stream()
+                .filter(v -> Boolean.TRUE.equals(v.getStorage()))
+                .findFirst()
+                .or(() -> crd.getSpec().getVersions().stream().findFirst())
+                .map(v -> v.getName())
+                .orElse("");
         Running current = running.get(spec.id());
         if (!established) {
             return;
@@ -249,9 +262,12 @@ public final class ClusterSession implements AutoCloseable {
     private void startInformer(KindSpec spec) {
         WatchTracker tracker = tracker(spec);
         var op = client.genericKubernetesResources(spec.context());
-        var scoped = !spec.namespaced() ? op : spec.namespace() == null ? op.inAnyNamespace() : op.inNamespace(spec.namespace());
+        var scoped = !spec.namespaced()
+                ? op
+                : spec.namespace() == null ? op.inAnyNamespace() : op.inNamespace(spec.namespace());
         var filtered = spec.labelSelector() == null ? scoped : scoped.withLabelSelector(spec.labelSelector());
-        SharedIndexInformer<GenericKubernetesResource> informer = filtered.withLimit(LIST_PAGE).runnableInformer(0);
+        SharedIndexInformer<GenericKubernetesResource> informer =
+                filtered.withLimit(LIST_PAGE).runnableInformer(0);
         informer.exceptionHandler(tracker);
         informer.addEventHandler(tracker);
         idle.remove(spec.id());
@@ -292,8 +308,14 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     private WatchTracker tracker(KindSpec spec) {
-        return new WatchTracker(this, spec, sink, clock,
-                client == null ? DEFAULT_RECONNECT_MILLIS : client.getConfiguration().getWatchReconnectInterval());
+        return new WatchTracker(
+                this,
+                spec,
+                sink,
+                clock,
+                client == null
+                        ? DEFAULT_RECONNECT_MILLIS
+                        : client.getConfiguration().getWatchReconnectInterval());
     }
 
     /** A watch's state changed (its tracker says so): re-read the version if it failed, and tell the sink. */
@@ -314,8 +336,9 @@ public final class ClusterSession implements AutoCloseable {
             return Optional.empty();
         }
         GenericKubernetesResource obj = r.informer().getStore().getByKey(key);
-        if (obj == null || (WORKLOAD_KINDS.contains(spec.kind())
-                && !componentNamespaces.contains(obj.getMetadata().getNamespace()))) {
+        if (obj == null
+                || (WORKLOAD_KINDS.contains(spec.kind())
+                        && !componentNamespaces.contains(obj.getMetadata().getNamespace()))) {
             return Optional.empty();
         }
         return Optional.of(KubeObjects.from(obj));
@@ -349,8 +372,10 @@ public final class ClusterSession implements AutoCloseable {
         if (shut != null) {
             return shut;
         }
-        List<WatchTracker> active = running.values().stream().map(Running::tracker).toList();
-        Optional<WatchTracker> down = active.stream().filter(WatchTracker::connectionFailure).findFirst();
+        List<WatchTracker> active =
+                running.values().stream().map(Running::tracker).toList();
+        Optional<WatchTracker> down =
+                active.stream().filter(WatchTracker::connectionFailure).findFirst();
         if (down.isPresent()) {
             return Reachability.unreachable(down.get().state().message());
         }
@@ -411,7 +436,10 @@ public final class ClusterSession implements AutoCloseable {
             if (shut != null && shut.state() == Reachability.State.NOT_CONNECTED) {
                 return true;
             }
-            if (shut == null && running.values().stream().allMatch(r -> r.informer().hasSynced() || r.tracker().settled())
+            if (shut == null
+                    && running.values().stream()
+                            .allMatch(
+                                    r -> r.informer().hasSynced() || r.tracker().settled())
                     && (crdInformer == null || crdInformer.hasSynced() || crdsRefused)) {
                 return true;
             }

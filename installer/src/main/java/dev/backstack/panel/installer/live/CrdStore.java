@@ -38,8 +38,12 @@ final class CrdStore implements ItemStore<CustomResourceDefinition> {
 
     static CustomResourceDefinition trim(CustomResourceDefinition crd) {
         CustomResourceDefinitionBuilder b = new CustomResourceDefinitionBuilder(crd);
-        b.editSpec().withVersions(crd.getSpec().getVersions().stream()
-                .map(CrdStore::withoutSchema).toList()).withConversion(null).endSpec();
+        b.editSpec()
+                .withVersions(crd.getSpec().getVersions().stream()
+                        .map(CrdStore::withoutSchema)
+                        .toList())
+                .withConversion(null)
+                .endSpec();
         return b.build();
     }
 

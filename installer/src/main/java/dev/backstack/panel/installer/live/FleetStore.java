@@ -42,8 +42,7 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetStore.class);
 
     /** A key to re-read ({@code key} set), a kind gone ({@code dropKind}), or the session's state changed (no spec). */
-    private record Mark(ClusterSession session, KindSpec spec, String key, boolean dropKind) {
-    }
+    private record Mark(ClusterSession session, KindSpec spec, String key, boolean dropKind) {}
 
     private static final class ClusterState {
         final ClusterAssembler.Identity identity;
@@ -75,6 +74,7 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
     private final ConcurrentLinkedQueue<Mark> marks = new ConcurrentLinkedQueue<>();
     /** Clusters added and removed since the last flush, applied before its marks. */
     private final ConcurrentLinkedQueue<Runnable> membership = new ConcurrentLinkedQueue<>();
+
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Map<String, ClusterState> clusters = new LinkedHashMap<>();
     private final List<Consumer<Fleet>> listeners = new CopyOnWriteArrayList<>();
@@ -82,6 +82,7 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
     private volatile Fleet latest;
     /** Each cluster's objects as of {@link #latest}, published with it. */
     private volatile Map<String, ObjectSet> latestObjects = Map.of();
+
     private long revision;
 
     /** A store with a thread of its own (tests, tools). */
@@ -103,8 +104,10 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
     private Fleet emptyFleet() {
         // Revision 0: a placeholder until the first snapshot, never shown as a cluster (the window
         // skips it, the headless commands wait for every registered cluster).
-        Cluster none = ClusterAssembler.assemble(new ClusterAssembler.Identity("none", "no cluster yet", ClusterRole.HUB, "",
-                Set.of()), new Reachability(Reachability.State.CONNECTING, "waiting for the first snapshot"), "",
+        Cluster none = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity("none", "no cluster yet", ClusterRole.HUB, "", Set.of()),
+                new Reachability(Reachability.State.CONNECTING, "waiting for the first snapshot"),
+                "",
                 ObjectSet.EMPTY);
         return new Fleet(none, List.of(), List.of(), simulated, 0, clock.getAsLong());
     }
@@ -251,7 +254,8 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
             }
         }
         Cluster hubCluster = hub == null ? emptyFleet().hub() : hub.assembled;
-        List<Cluster> spokes = hub == null ? SpokeDetector.detect(ObjectSet.EMPTY, connectedSpokes)
+        List<Cluster> spokes = hub == null
+                ? SpokeDetector.detect(ObjectSet.EMPTY, connectedSpokes)
                 : SpokeDetector.detect(hub.objectSet, hub.applications.sorted(), connectedSpokes);
         Fleet fleet = new Fleet(hubCluster, spokes, watches, simulated, ++revision, clock.getAsLong());
         latestObjects = Map.copyOf(objects);
@@ -270,8 +274,12 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
             cs.objectSet = ObjectSet.wrap(cs.published);
         }
         cs.stateChanged = false;
-        cs.assembled = ClusterAssembler.assemble(cs.identity, cs.session.reachability(),
-                cs.session.kubernetesVersion(), cs.objectSet, cs.applications.sorted());
+        cs.assembled = ClusterAssembler.assemble(
+                cs.identity,
+                cs.session.reachability(),
+                cs.session.kubernetesVersion(),
+                cs.objectSet,
+                cs.applications.sorted());
         cs.watches = cs.session.watchStates();
     }
 

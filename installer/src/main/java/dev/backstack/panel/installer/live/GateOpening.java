@@ -28,8 +28,7 @@ final class GateOpening {
      * @param changed tells the session's sink the reachability changed
      * @param closed  true once the session is closed: nothing opens then
      */
-    GateOpening(SessionGate gate, String clusterId, LiveThreads threads, Runnable changed,
-            BooleanSupplier closed) {
+    GateOpening(SessionGate gate, String clusterId, LiveThreads threads, Runnable changed, BooleanSupplier closed) {
         this.gate = gate;
         this.clusterId = clusterId;
         this.threads = threads;
@@ -66,11 +65,13 @@ final class GateOpening {
             shut = Reachability.notConnected(e.getMessage() == null ? e.toString() : e.getMessage());
             LOG.info("Cannot connect to {}: {}", clusterId, shut.message());
             changed.run();
-            threads.later(() -> threads.blocking(() -> {
-                if (!closed.getAsBoolean()) {
-                    tryOpen(open);
-                }
-            }), RETRY_MILLIS);
+            threads.later(
+                    () -> threads.blocking(() -> {
+                        if (!closed.getAsBoolean()) {
+                            tryOpen(open);
+                        }
+                    }),
+                    RETRY_MILLIS);
             return;
         }
         shut = null;

@@ -13,8 +13,15 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  * @param labelSelector a label selector such as {@code a=b}, or null
  * @param crdName       the CRD that serves the kind, or null for built-in kinds
  */
-public record KindSpec(String group, String version, String kind, String plural, boolean namespaced,
-        String namespace, String labelSelector, String crdName) {
+public record KindSpec(
+        String group,
+        String version,
+        String kind,
+        String plural,
+        boolean namespaced,
+        String namespace,
+        String labelSelector,
+        String crdName) {
 
     public static KindSpec builtIn(String group, String version, String kind, String plural, boolean namespaced) {
         return new KindSpec(group, version, kind, plural, namespaced, null, null, null);
@@ -50,7 +57,8 @@ public record KindSpec(String group, String version, String kind, String plural,
 
     /** What the user reads: {@code "Pods in argocd"}, {@code "Applications"}. */
     public String describe() {
-        String base = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies"
+        String base = kind.endsWith("y")
+                ? kind.substring(0, kind.length() - 1) + "ies"
                 : kind.endsWith("s") ? kind + "es" : kind + "s";
         return namespace == null ? base : base + " in " + namespace;
     }
@@ -61,8 +69,13 @@ public record KindSpec(String group, String version, String kind, String plural,
     }
 
     ResourceDefinitionContext context() {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withNamespaced(namespaced).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(namespaced)
+                .build();
     }
 
     static Class<GenericKubernetesResource> type() {

@@ -18,18 +18,29 @@ import java.util.Map;
  */
 public final class KubeObjects {
 
-    private KubeObjects() {
-    }
+    private KubeObjects() {}
 
     public static KubeObject from(GenericKubernetesResource r) {
         ObjectMeta m = r.getMetadata();
         Map<String, Object> body = "Secret".equals(r.getKind()) && "v1".equals(r.getApiVersion())
-                ? secretBody(r) : r.getAdditionalProperties();
-        List<KubeObject.OwnerRef> owners = m.getOwnerReferences() == null ? List.of()
+                ? secretBody(r)
+                : r.getAdditionalProperties();
+        List<KubeObject.OwnerRef> owners = m.getOwnerReferences() == null
+                ? List.of()
                 : m.getOwnerReferences().stream().map(KubeObjects::owner).toList();
-        return new KubeObject(r.getApiVersion(), r.getKind(), m.getNamespace(), m.getName(), m.getUid(),
-                m.getGeneration() == null ? 0 : m.getGeneration(), m.getCreationTimestamp(),
-                m.getDeletionTimestamp(), m.getLabels(), m.getAnnotations(), owners, body);
+        return new KubeObject(
+                r.getApiVersion(),
+                r.getKind(),
+                m.getNamespace(),
+                m.getName(),
+                m.getUid(),
+                m.getGeneration() == null ? 0 : m.getGeneration(),
+                m.getCreationTimestamp(),
+                m.getDeletionTimestamp(),
+                m.getLabels(),
+                m.getAnnotations(),
+                owners,
+                body);
     }
 
     private static KubeObject.OwnerRef owner(OwnerReference o) {

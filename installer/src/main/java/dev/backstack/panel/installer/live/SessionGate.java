@@ -14,7 +14,7 @@ package dev.backstack.panel.installer.live;
 public record SessionGate(String waitingFor, Runnable check, String refusal) {
 
     /** Nothing to wait for. */
-    public static final SessionGate OPEN = new SessionGate("", () -> { }, "");
+    public static final SessionGate OPEN = new SessionGate("", () -> {}, "");
 
     public SessionGate {
         waitingFor = waitingFor == null ? "" : waitingFor;
@@ -28,7 +28,7 @@ public record SessionGate(String waitingFor, Runnable check, String refusal) {
 
     /** The cluster cannot be used; the session never starts. */
     public static SessionGate refused(String reason) {
-        return new SessionGate("", () -> { }, reason);
+        return new SessionGate("", () -> {}, reason);
     }
 
     public boolean refuses() {

@@ -1,11 +1,11 @@
 package dev.backstack.panel.installer.live;
 
 import dev.backstack.panel.model.ComponentKind;
-import dev.backstack.panel.model.rules.SpokeDetector;
 import dev.backstack.panel.model.KindRef;
 import dev.backstack.panel.model.Kinds;
 import dev.backstack.panel.model.kinds.KindInfo;
 import dev.backstack.panel.model.kinds.KindRegistry;
+import dev.backstack.panel.model.rules.SpokeDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class WatchCatalog {
 
-    private WatchCatalog() {
-    }
+    private WatchCatalog() {}
 
     /** Built-in kinds, started at once. */
     public static List<KindSpec> builtIns() {
@@ -36,10 +35,12 @@ public final class WatchCatalog {
 
     /** Custom kinds, each started while its CRD is Established. */
     public static List<KindSpec> customs() {
-        return CUSTOM.stream().map(ref -> {
-            KindInfo k = KindRegistry.standard().require(ref);
-            return KindSpec.custom(k.group(), k.kind(), k.plural(), k.namespaced());
-        }).toList();
+        return CUSTOM.stream()
+                .map(ref -> {
+                    KindInfo k = KindRegistry.standard().require(ref);
+                    return KindSpec.custom(k.group(), k.kind(), k.plural(), k.namespaced());
+                })
+                .toList();
     }
 
     private static KindSpec builtIn(String apiVersion, String kind) {
@@ -49,12 +50,29 @@ public final class WatchCatalog {
 
     /** The custom kinds the live view watches, resolved through the one {@link KindRegistry}. */
     private static final List<KindRef> CUSTOM = List.of(
-            Kinds.PROVIDER, Kinds.FUNCTION, Kinds.CONFIGURATION, Kinds.XRD, Kinds.RELEASE, Kinds.K8S_OBJECT,
-            Kinds.HUB, Kinds.XHUB, Kinds.AKS_CLUSTER, Kinds.EKS_CLUSTER, Kinds.XAKS_CLUSTER, Kinds.XEKS_CLUSTER,
-            Kinds.APPLICATION, Kinds.APPLICATION_SET, Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.VALIDATING_POLICY,
-            Kinds.POLICY_REPORT, Kinds.CLUSTER_POLICY_REPORT, Kinds.REPORT, Kinds.CLUSTER_REPORT);
+            Kinds.PROVIDER,
+            Kinds.FUNCTION,
+            Kinds.CONFIGURATION,
+            Kinds.XRD,
+            Kinds.RELEASE,
+            Kinds.K8S_OBJECT,
+            Kinds.HUB,
+            Kinds.XHUB,
+            Kinds.AKS_CLUSTER,
+            Kinds.EKS_CLUSTER,
+            Kinds.XAKS_CLUSTER,
+            Kinds.XEKS_CLUSTER,
+            Kinds.APPLICATION,
+            Kinds.APPLICATION_SET,
+            Kinds.CLUSTER_POLICY,
+            Kinds.POLICY,
+            Kinds.VALIDATING_POLICY,
+            Kinds.POLICY_REPORT,
+            Kinds.CLUSTER_POLICY_REPORT,
+            Kinds.REPORT,
+            Kinds.CLUSTER_REPORT);
 
     /** Kyverno's report kinds of both API groups ({@code wgpolicyk8s.io} and {@code openreports.io}). */
-    public static final List<KindRef> REPORTS = List.of(Kinds.POLICY_REPORT, Kinds.CLUSTER_POLICY_REPORT, Kinds.REPORT,
-            Kinds.CLUSTER_REPORT);
+    public static final List<KindRef> REPORTS =
+            List.of(Kinds.POLICY_REPORT, Kinds.CLUSTER_POLICY_REPORT, Kinds.REPORT, Kinds.CLUSTER_REPORT);
 }

@@ -40,7 +40,11 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
      * @param session the session it belongs to, told when the watch's state changes
      * @param sink    where each event's key is marked, straight from fabric8's thread
      */
-    WatchTracker(ClusterSession session, KindSpec spec, ClusterSession.Sink sink, LongSupplier clock,
+    WatchTracker(
+            ClusterSession session,
+            KindSpec spec,
+            ClusterSession.Sink sink,
+            LongSupplier clock,
             long reconnectIntervalMillis) {
         this.session = session;
         this.sink = sink;
@@ -101,15 +105,27 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
         int code = statusCode(t);
         WatchState s = state;
         if (code == HttpURLConnection.HTTP_FORBIDDEN && !isStarted) {
-            setState(new WatchState(clusterId, spec.describe(), WatchState.State.FORBIDDEN, 0, 0,
-                    s.lastEventMillis(), "the API server denied list on " + spec.plural()
+            setState(new WatchState(
+                    clusterId,
+                    spec.describe(),
+                    WatchState.State.FORBIDDEN,
+                    0,
+                    0,
+                    s.lastEventMillis(),
+                    "the API server denied list on " + spec.plural()
                             + (spec.namespace() == null ? " (all namespaces)" : " in " + spec.namespace())));
             LOG.info("No permission to list {} on {}", spec.describe(), clusterId);
             return false;
         }
         if (code == HttpURLConnection.HTTP_NOT_FOUND && spec.isCustom()) {
-            setState(new WatchState(clusterId, spec.describe(), WatchState.State.NOT_INSTALLED, 0, 0,
-                    s.lastEventMillis(), "the API for " + spec.plural() + " is gone"));
+            setState(new WatchState(
+                    clusterId,
+                    spec.describe(),
+                    WatchState.State.NOT_INSTALLED,
+                    0,
+                    0,
+                    s.lastEventMillis(),
+                    "the API for " + spec.plural() + " is gone"));
             return false;
         }
         connectionFailure = code == 0 && isConnectionProblem(t);
@@ -117,8 +133,14 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
         int attempt = s.state() == WatchState.State.RECONNECTING ? s.attempt() + 1 : 1;
         long delay = reconnectIntervalMillis * (1L << Math.min(attempt - 1, 5));
         String message = describe(t, code);
-        setState(new WatchState(clusterId, spec.describe(), WatchState.State.RECONNECTING, attempt,
-                clock.getAsLong() + delay, s.lastEventMillis(), message));
+        setState(new WatchState(
+                clusterId,
+                spec.describe(),
+                WatchState.State.RECONNECTING,
+                attempt,
+                clock.getAsLong() + delay,
+                s.lastEventMillis(),
+                message));
         logRateLimited(attempt, message);
         return true;
     }
@@ -129,8 +151,10 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
      */
     boolean settled() {
         WatchState.State st = state.state();
-        return st == WatchState.State.FORBIDDEN || st == WatchState.State.NOT_INSTALLED
-                || st == WatchState.State.STOPPED || unauthorized();
+        return st == WatchState.State.FORBIDDEN
+                || st == WatchState.State.NOT_INSTALLED
+                || st == WatchState.State.STOPPED
+                || unauthorized();
     }
 
     /** Whether the API server refused the credentials (401) on the last attempt. */
@@ -145,9 +169,12 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
 
     static boolean isConnectionProblem(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.net.ConnectException || c instanceof java.net.SocketTimeoutException
-                    || c instanceof java.net.UnknownHostException || c instanceof java.net.NoRouteToHostException
-                    || c instanceof javax.net.ssl.SSLException || c instanceof java.nio.channels.ClosedChannelException
+            if (c instanceof java.net.ConnectException
+                    || c instanceof java.net.SocketTimeoutException
+                    || c instanceof java.net.UnknownHostException
+                    || c instanceof java.net.NoRouteToHostException
+                    || c instanceof javax.net.ssl.SSLException
+                    || c instanceof java.nio.channels.ClosedChannelException
                     || (c.getMessage() != null && c.getMessage().contains("Connection refused"))) {
                 return true;
             }
@@ -169,8 +196,14 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
         if (s.state() == WatchState.State.WATCHING || (s.state() == WatchState.State.RECONNECTING && lost)) {
             lost = true;
             int attempt = s.state() == WatchState.State.RECONNECTING ? s.attempt() + 1 : 1;
-            setState(new WatchState(clusterId, spec.describe(), WatchState.State.RECONNECTING, attempt, 0,
-                    s.lastEventMillis(), "watch connection lost"));
+            setState(new WatchState(
+                    clusterId,
+                    spec.describe(),
+                    WatchState.State.RECONNECTING,
+                    attempt,
+                    0,
+                    s.lastEventMillis(),
+                    "watch connection lost"));
         }
     }
 
@@ -180,7 +213,8 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
         WatchState s = state;
         if (lost && s.state() == WatchState.State.RECONNECTING) {
             lost = false;
-            setState(new WatchState(clusterId, spec.describe(), WatchState.State.WATCHING, 0, 0, s.lastEventMillis(), ""));
+            setState(new WatchState(
+                    clusterId, spec.describe(), WatchState.State.WATCHING, 0, 0, s.lastEventMillis(), ""));
         }
     }
 
@@ -195,7 +229,8 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
 
     void markNotInstalled() {
         WatchState s = state;
-        setState(new WatchState(clusterId, spec.describe(), WatchState.State.NOT_INSTALLED, 0, 0, s.lastEventMillis(), ""));
+        setState(new WatchState(
+                clusterId, spec.describe(), WatchState.State.NOT_INSTALLED, 0, 0, s.lastEventMillis(), ""));
     }
 
     private void setState(WatchState next) {
@@ -210,7 +245,12 @@ final class WatchTracker implements ResourceEventHandler<GenericKubernetesResour
             LOG.info("Watch of {} on {} failed, retrying: {}", spec.describe(), clusterId, message);
         } else if (now - lastLogMillis >= LOG_EVERY_MILLIS) {
             lastLogMillis = now;
-            LOG.warn("Watch of {} on {} failed (attempt {}), retrying: {}", spec.describe(), clusterId, attempt, message);
+            LOG.warn(
+                    "Watch of {} on {} failed (attempt {}), retrying: {}",
+                    spec.describe(),
+                    clusterId,
+                    attempt,
+                    message);
         }
     }
 

@@ -11,8 +11,11 @@ import java.util.List;
  * policy) and the team's scoped policies, with the selections they came from (same order).
  * Immutable once built.
  */
-public record NamespaceBundle(GenericKubernetesResource namespace, List<GenericKubernetesResource> guardrails,
-        List<GenericKubernetesResource> policies, List<PolicySelection> selections) {
+public record NamespaceBundle(
+        GenericKubernetesResource namespace,
+        List<GenericKubernetesResource> guardrails,
+        List<GenericKubernetesResource> policies,
+        List<PolicySelection> selections) {
 
     public NamespaceBundle {
         guardrails = List.copyOf(guardrails);

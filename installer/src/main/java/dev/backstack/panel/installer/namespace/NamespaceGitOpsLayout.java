@@ -21,8 +21,7 @@ public final class NamespaceGitOpsLayout {
 
     public static final String FOLDER = "namespaces";
 
-    private NamespaceGitOpsLayout() {
-    }
+    private NamespaceGitOpsLayout() {}
 
     /** {@code namespaces/<spoke>/<name>}. */
     public static String folder(NamespaceRequest r) {
@@ -30,13 +29,14 @@ public final class NamespaceGitOpsLayout {
     }
 
     /** The files to commit, by path within the repository, in apply order with the Application last. */
-    public static Map<String, String> files(NamespaceRequest r, NamespaceBundle bundle, String repoUrl,
-            String baseBranch) {
+    public static Map<String, String> files(
+            NamespaceRequest r, NamespaceBundle bundle, String repoUrl, String baseBranch) {
         Map<String, String> files = new LinkedHashMap<>();
         for (GenericKubernetesResource o : bundle.objects()) {
             files.put(folder(r) + "/" + fileName(o), Serialization.asYaml(o));
         }
-        files.put(GitOpsLayout.HUB_FOLDER + "/namespace-" + r.spoke() + "-" + r.name() + ".yaml",
+        files.put(
+                GitOpsLayout.HUB_FOLDER + "/namespace-" + r.spoke() + "-" + r.name() + ".yaml",
                 Serialization.asYaml(application(r, repoUrl, baseBranch)));
         return files;
     }
@@ -53,11 +53,19 @@ public final class NamespaceGitOpsLayout {
         return Manifests.of("argoproj.io/v1alpha1", "Application", "argocd", r.spoke() + "-namespace-" + r.name())
                 .label("app.kubernetes.io/managed-by", "backstack-panel")
                 .label(NamespaceRenderer.TEAM_LABEL, r.team())
-                .spec(Manifests.map("project", "default",
-                        "source", Manifests.map("repoURL", repoUrl, "targetRevision", baseBranch, "path", folder(r)),
-                        "destination", Manifests.map("name", r.spoke()),
-                        "syncPolicy", Manifests.map("automated", Manifests.map("selfHeal", true, "prune", false),
-                                "syncOptions", List.of("ServerSideApply=true"))))
+                .spec(Manifests.map(
+                        "project",
+                        "default",
+                        "source",
+                        Manifests.map("repoURL", repoUrl, "targetRevision", baseBranch, "path", folder(r)),
+                        "destination",
+                        Manifests.map("name", r.spoke()),
+                        "syncPolicy",
+                        Manifests.map(
+                                "automated",
+                                Manifests.map("selfHeal", true, "prune", false),
+                                "syncOptions",
+                                List.of("ServerSideApply=true"))))
                 .build();
     }
 }

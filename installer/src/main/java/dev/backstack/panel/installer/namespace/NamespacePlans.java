@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class NamespacePlans {
 
-    private NamespacePlans() {
-    }
+    private NamespacePlans() {}
 
     /** The journal id of a namespace's plan: one journal per namespace and cluster. */
     public static String planId(NamespaceRequest r) {
@@ -31,19 +30,28 @@ public final class NamespacePlans {
                         + ", labelled with the team and managed by the panel")
                 .object(bundle.namespace())
                 .build());
-        steps.add(ApplyStep.builder("guardrails", "Quota, defaults, access" + (r.isolate() ? " and isolation" : "")
-                + " in " + r.name())
-                .description("ResourceQuota (cpu " + r.quota().cpu() + ", memory " + r.quota().memory() + ", pods "
+        steps.add(ApplyStep.builder(
+                        "guardrails",
+                        "Quota, defaults, access" + (r.isolate() ? " and isolation" : "") + " in " + r.name())
+                .description("ResourceQuota (cpu " + r.quota().cpu() + ", memory "
+                        + r.quota().memory() + ", pods "
                         + r.quota().pods() + "), LimitRange, RoleBinding of group " + r.team() + " to edit"
-                        + (r.isolate() ? ", NetworkPolicy denying ingress except from " + r.name() + " and "
-                                + r.ingressNamespace() : ""))
+                        + (r.isolate()
+                                ? ", NetworkPolicy denying ingress except from " + r.name() + " and "
+                                        + r.ingressNamespace()
+                                : ""))
                 .dependsOn("namespace")
                 .objects(bundle.guardrails())
                 .build());
         for (int i = 0; i < bundle.policies().size(); i++) {
             var s = bundle.selections().get(i);
-            steps.add(PolicyPlans.step("policy-" + s.entry().id(), r.spoke(), bundle.policies().get(i), s)
-                    .dependsOn("namespace").build());
+            steps.add(PolicyPlans.step(
+                            "policy-" + s.entry().id(),
+                            r.spoke(),
+                            bundle.policies().get(i),
+                            s)
+                    .dependsOn("namespace")
+                    .build());
         }
         return new Plan(planId(r), "Namespace " + r.name() + " for " + r.team() + " on " + r.spoke(), steps);
     }

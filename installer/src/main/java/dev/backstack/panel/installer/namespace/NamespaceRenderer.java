@@ -23,24 +23,25 @@ public final class NamespaceRenderer {
 
     /** The label carrying the team's group on the namespace and every object of the bundle. */
     public static final String TEAM_LABEL = "backstack.dev/team";
+
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     static final String PANEL = "backstack-panel";
     static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
 
-    private NamespaceRenderer() {
-    }
+    private NamespaceRenderer() {}
 
     /** Every object of the bundle, in apply order: namespace, its guardrails, then the policies. */
-    public static NamespaceBundle render(NamespaceRequest r, List<PolicySelection> policies,
-            KyvernoGeneration generation) {
+    public static NamespaceBundle render(
+            NamespaceRequest r, List<PolicySelection> policies, KyvernoGeneration generation) {
         requireValid(r);
-        List<GenericKubernetesResource> guardrails = new java.util.ArrayList<>(List.of(resourceQuota(r),
-                limitRange(r), roleBinding(r)));
+        List<GenericKubernetesResource> guardrails =
+                new java.util.ArrayList<>(List.of(resourceQuota(r), limitRange(r), roleBinding(r)));
         if (r.isolate()) {
             guardrails.add(networkPolicy(r));
         }
         List<GenericKubernetesResource> scoped = policies.stream()
-                .map(s -> PolicyRenderer.renderFor(s, generation, r.name())).toList();
+                .map(s -> PolicyRenderer.renderFor(s, generation, r.name()))
+                .toList();
         return new NamespaceBundle(namespace(r), guardrails, scoped, policies);
     }
 
@@ -51,38 +52,67 @@ public final class NamespaceRenderer {
     static GenericKubernetesResource resourceQuota(NamespaceRequest r) {
         NamespaceQuota q = r.quota();
         return base("v1", "ResourceQuota", r.name(), "team-quota", r)
-                .spec(Manifests.map("hard", Manifests.map("requests.cpu", canonical(q.cpu()),
-                        "requests.memory", canonical(q.memory()), "limits.cpu", canonical(q.cpu()),
-                        "limits.memory", canonical(q.memory()), "pods", canonical(q.pods()))))
+                .spec(Manifests.map(
+                        "hard",
+                        Manifests.map(
+                                "requests.cpu",
+                                canonical(q.cpu()),
+                                "requests.memory",
+                                canonical(q.memory()),
+                                "limits.cpu",
+                                canonical(q.cpu()),
+                                "limits.memory",
+                                canonical(q.memory()),
+                                "pods",
+                                canonical(q.pods()))))
                 .build();
     }
 
     static GenericKubernetesResource limitRange(NamespaceRequest r) {
         ContainerDefaults d = r.defaults();
         return base("v1", "LimitRange", r.name(), "container-defaults", r)
-                .spec(Manifests.map("limits", List.of(Manifests.map("type", "Container",
-                        "default", Manifests.map("cpu", canonical(d.limitCpu()), "memory", canonical(d.limitMemory())),
-                        "defaultRequest", Manifests.map("cpu", canonical(d.requestCpu()),
-                                "memory", canonical(d.requestMemory()))))))
+                .spec(Manifests.map(
+                        "limits",
+                        List.of(Manifests.map(
+                                "type",
+                                "Container",
+                                "default",
+                                Manifests.map("cpu", canonical(d.limitCpu()), "memory", canonical(d.limitMemory())),
+                                "defaultRequest",
+                                Manifests.map(
+                                        "cpu", canonical(d.requestCpu()), "memory", canonical(d.requestMemory()))))))
                 .build();
     }
 
     static GenericKubernetesResource roleBinding(NamespaceRequest r) {
         return base("rbac.authorization.k8s.io/v1", "RoleBinding", r.name(), "team-edit", r)
-                .set("roleRef", Manifests.map("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole",
-                        "name", "edit"))
-                .set("subjects", List.of(Manifests.map("apiGroup", "rbac.authorization.k8s.io", "kind", "Group",
-                        "name", r.team())))
+                .set(
+                        "roleRef",
+                        Manifests.map("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole", "name", "edit"))
+                .set(
+                        "subjects",
+                        List.of(Manifests.map(
+                                "apiGroup", "rbac.authorization.k8s.io", "kind", "Group", "name", r.team())))
                 .build();
     }
 
     static GenericKubernetesResource networkPolicy(NamespaceRequest r) {
         return base("networking.k8s.io/v1", "NetworkPolicy", r.name(), "default-deny-ingress", r)
-                .spec(Manifests.map("podSelector", Map.of(), "policyTypes", List.of("Ingress"),
-                        "ingress", List.of(Manifests.map("from", List.of(
-                                Manifests.map("podSelector", Map.of()),
-                                Manifests.map("namespaceSelector", Manifests.map("matchLabels",
-                                        Manifests.map(NAMESPACE_NAME, r.ingressNamespace()))))))))
+                .spec(Manifests.map(
+                        "podSelector",
+                        Map.of(),
+                        "policyTypes",
+                        List.of("Ingress"),
+                        "ingress",
+                        List.of(Manifests.map(
+                                "from",
+                                List.of(
+                                        Manifests.map("podSelector", Map.of()),
+                                        Manifests.map(
+                                                "namespaceSelector",
+                                                Manifests.map(
+                                                        "matchLabels",
+                                                        Manifests.map(NAMESPACE_NAME, r.ingressNamespace()))))))))
                 .build();
     }
 
@@ -92,7 +122,9 @@ public final class NamespaceRenderer {
     }
 
     private static Manifests base(String apiVersion, String kind, String namespace, String name, NamespaceRequest r) {
-        return Manifests.of(apiVersion, kind, namespace, name).label(MANAGED_BY, PANEL).label(TEAM_LABEL, r.team());
+        return Manifests.of(apiVersion, kind, namespace, name)
+                .label(MANAGED_BY, PANEL)
+                .label(TEAM_LABEL, r.team());
     }
 
     private static void requireValid(NamespaceRequest r) {

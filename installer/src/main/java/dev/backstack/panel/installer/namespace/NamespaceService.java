@@ -48,8 +48,8 @@ public final class NamespaceService {
     private final Clock clock;
     private final GitOpsDelivery git;
 
-    public NamespaceService(PolicyCatalog catalog, PolicyClusters clusters, Path journalDir, Clock clock,
-            GitOpsDelivery git) {
+    public NamespaceService(
+            PolicyCatalog catalog, PolicyClusters clusters, Path journalDir, Clock clock, GitOpsDelivery git) {
         this.policies = new PolicyService(catalog, clusters, journalDir, clock, git);
         this.journalDir = journalDir;
         this.clock = clock;
@@ -76,20 +76,22 @@ public final class NamespaceService {
      */
     public List<PolicyEntry> teamPolicies() {
         return policies.catalog().entries().stream()
-                .filter(e -> e.namespaced() && e.category() != PolicyCategory.CLUSTER_CLAIMS).toList();
+                .filter(e -> e.namespaced() && e.category() != PolicyCategory.CLUSTER_CLAIMS)
+                .toList();
     }
 
     /** The catalog entries of the request's policies with their defaults and mode; every unknown id at once. */
     public List<PolicySelection> selections(NamespaceRequest r) {
         Map<String, String> modes = new LinkedHashMap<>();
         r.policies().forEach(p -> modes.put(p.id(), p.mode().name()));
-        return Selections.of(policies.catalog(), r.policies().stream().map(TeamPolicy::id).toList(), modes, Map.of(),
-                List.of());
+        return Selections.of(
+                policies.catalog(), r.policies().stream().map(TeamPolicy::id).toList(), modes, Map.of(), List.of());
     }
 
     /** The generation to render for: the spoke's, or ValidatingPolicy when unknown. */
     public static KyvernoGeneration generation(ClusterFacts facts) {
-        return facts == null ? KyvernoGeneration.VALIDATING_POLICY
+        return facts == null
+                ? KyvernoGeneration.VALIDATING_POLICY
                 : facts.generation().orElse(KyvernoGeneration.VALIDATING_POLICY);
     }
 
@@ -106,8 +108,8 @@ public final class NamespaceService {
     public List<String> problems(NamespaceRequest r) {
         List<String> out = new ArrayList<>(r.problems());
         if (!r.spoke().isEmpty() && !clusters().spokes().contains(r.spoke())) {
-            out.add("Spoke: the panel knows no spoke " + r.spoke() + " (it knows " + String.join(", ",
-                    clusters().spokes()) + ")");
+            out.add("Spoke: the panel knows no spoke " + r.spoke() + " (it knows "
+                    + String.join(", ", clusters().spokes()) + ")");
         }
         try {
             selections(r);
@@ -115,8 +117,11 @@ public final class NamespaceService {
             out.add(e.getMessage());
         }
         for (TeamPolicy p : r.policies()) {
-            policies.catalog().entry(p.id()).filter(e -> !teamPolicies().contains(e)).ifPresent(e -> out.add(
-                    "Policy " + e.id() + " guards the hub's cluster claims, which a spoke's namespace does not hold: "
+            policies.catalog()
+                    .entry(p.id())
+                    .filter(e -> !teamPolicies().contains(e))
+                    .ifPresent(e -> out.add("Policy " + e.id()
+                            + " guards the hub's cluster claims, which a spoke's namespace does not hold: "
                             + "choose a workload policy (pod security or best practices)"));
         }
         return out;
@@ -124,7 +129,8 @@ public final class NamespaceService {
 
     /** The plan, or none when the request cannot be rendered or the cluster it runs on is not connected. */
     public List<ClusterPlan> plans(NamespaceRequest r, ClusterFacts facts, GitCredentials credentials) {
-        boolean kyvernoMissing = !r.policies().isEmpty() && (facts == null || facts.generation().isEmpty());
+        boolean kyvernoMissing =
+                !r.policies().isEmpty() && (facts == null || facts.generation().isEmpty());
         if (!problems(r).isEmpty() || !r.viaGitOps() && kyvernoMissing) {
             return List.of();
         }
@@ -149,27 +155,41 @@ public final class NamespaceService {
         List<PreflightFinding> findings = new ArrayList<>(NamespaceChecks.request(r, problems(r), connected, facts));
         List<ClusterPlan> plans = plans(r, facts, credentials);
         if (!plans.isEmpty()) {
-            findings.addAll(FleetPlans.preflight(plans, PolicyService.SUPPORTED,
-                    cp -> r.viaGitOps() ? List.of() : List.of(NamespaceChecks.onSpoke(r))).findings());
+            findings.addAll(FleetPlans.preflight(
+                            plans,
+                            PolicyService.SUPPORTED,
+                            cp -> r.viaGitOps() ? List.of() : List.of(NamespaceChecks.onSpoke(r)))
+                    .findings());
         }
         return new PreflightReport(findings);
     }
 
     /** Applies or commits; resumes from the journal. BLOCKED, writing nothing, when there is no plan to run. */
-    public PolicyService.Delivered run(NamespaceRequest r, ClusterFacts facts, GitCredentials credentials,
-            List<String> overrides, Consumer<PlanEvent> events) {
+    public PolicyService.Delivered run(
+            NamespaceRequest r,
+            ClusterFacts facts,
+            GitCredentials credentials,
+            List<String> overrides,
+            Consumer<PlanEvent> events) {
         List<ClusterPlan> plans = plans(r, facts, credentials);
         if (plans.isEmpty()) {
-            events.accept(new PlanEvent.PlanFinished(clock.instant(), PlanOutcome.BLOCKED, "nothing was written: "
-                    + whyNoPlan(r, facts)));
+            events.accept(new PlanEvent.PlanFinished(
+                    clock.instant(), PlanOutcome.BLOCKED, "nothing was written: " + whyNoPlan(r, facts)));
             return new PolicyService.Delivered(PlanOutcome.BLOCKED, Optional.empty());
         }
-        List<String> qualified = plans.isEmpty() ? overrides : overrides.stream()
-                .map(o -> plans.get(0).local(o) != null ? o : plans.get(0).qualify(o)).toList();
+        List<String> qualified = plans.isEmpty()
+                ? overrides
+                : overrides.stream()
+                        .map(o ->
+                                plans.get(0).local(o) != null ? o : plans.get(0).qualify(o))
+                        .toList();
         var outcome = FleetPlans.run(NamespacePlans.planId(r), plans, qualified, events, clock);
-        Optional<DeliveryResult> commit = plans.stream().flatMap(cp -> cp.plan().steps().stream())
-                .filter(GitCommitStep.class::isInstance).map(GitCommitStep.class::cast)
-                .flatMap(step -> step.result().stream()).findFirst();
+        Optional<DeliveryResult> commit = plans.stream()
+                .flatMap(cp -> cp.plan().steps().stream())
+                .filter(GitCommitStep.class::isInstance)
+                .map(GitCommitStep.class::cast)
+                .flatMap(step -> step.result().stream())
+                .findFirst();
         return new PolicyService.Delivered(outcome, commit);
     }
 
@@ -183,17 +203,23 @@ public final class NamespaceService {
         if (clusters().target(cluster).isEmpty()) {
             return "the panel has no connection to " + cluster;
         }
-        return (facts == null ? "Kyverno on " + r.spoke() + " was not read" : facts.summary())
-                + "; install Kyverno on " + r.spoke() + " first, or choose no policies";
+        return (facts == null ? "Kyverno on " + r.spoke() + " was not read" : facts.summary()) + "; install Kyverno on "
+                + r.spoke() + " first, or choose no policies";
     }
 
     private Plan gitOpsPlan(NamespaceRequest r, NamespaceBundle bundle, GitCredentials credentials) {
         var g = r.gitops();
         Map<String, String> files = NamespaceGitOpsLayout.files(r, bundle, g.repository(), g.baseBranch());
-        GitCommitStep step = GitCommitStep.builder("gitops-commit", "Commit " + files.size() + " files to "
-                + g.repository() + " on branch " + g.branch())
+        GitCommitStep step = GitCommitStep.builder(
+                        "gitops-commit",
+                        "Commit " + files.size() + " files to " + g.repository() + " on branch " + g.branch())
                 .delivery(git)
-                .target(new GitOpsTarget(g.repository(), g.baseBranch(), g.branch(), "", "BACK Stack panel",
+                .target(new GitOpsTarget(
+                        g.repository(),
+                        g.baseBranch(),
+                        g.branch(),
+                        "",
+                        "BACK Stack panel",
                         "backstack-panel@users.noreply.github.com"))
                 .files(files)
                 .commitMessage("Namespace " + r.name() + " for " + r.team() + " on " + r.spoke()
@@ -208,7 +234,7 @@ public final class NamespaceService {
     }
 
     private static String title(NamespaceRequest r) {
-        return "Namespace " + r.name() + " on " + r.spoke() + (r.viaGitOps() ? " through the GitOps repository"
-                : " applied directly");
+        return "Namespace " + r.name() + " on " + r.spoke()
+                + (r.viaGitOps() ? " through the GitOps repository" : " applied directly");
     }
 }

@@ -35,8 +35,10 @@ public final class ApplyStep implements Step {
         this.objects = List.copyOf(b.objects);
         this.activation = List.copyOf(b.activation);
         this.readiness = List.copyOf(b.readiness);
-        this.preview = new StepPreview(info, objects.stream().map(Previews::preview).toList(), null, "");
-        this.fingerprint = Previews.digest(preview.objects().stream().map(o -> o.yaml()).toList());
+        this.preview =
+                new StepPreview(info, objects.stream().map(Previews::preview).toList(), null, "");
+        this.fingerprint =
+                Previews.digest(preview.objects().stream().map(o -> o.yaml()).toList());
     }
 
     public static Builder builder(String id, String title) {
@@ -106,7 +108,9 @@ public final class ApplyStep implements Step {
                 ApplyFailure f = result.refusal().get();
                 throw new StepFailure(f.message(), hint(f));
             }
-            ctx.status().accept("applied " + ++n + "/" + objects.size() + ": " + Previews.preview(object).title());
+            ctx.status()
+                    .accept("applied " + ++n + "/" + objects.size() + ": "
+                            + Previews.preview(object).title());
         }
     }
 
@@ -124,7 +128,9 @@ public final class ApplyStep implements Step {
     private static DryRunResult verdict(String subject, ApplyFailure f) {
         boolean notServedYet = f.code() == 404 && f instanceof ApplyFailure.Rejected;
         return notServedYet
-                ? new DryRunResult(subject, DryRunResult.Verdict.DEFERRED,
+                ? new DryRunResult(
+                        subject,
+                        DryRunResult.Verdict.DEFERRED,
                         "its kind is not served yet; an earlier step of the plan installs it, so it is checked then")
                 : new DryRunResult(subject, DryRunResult.Verdict.REFUSED, f.message());
     }

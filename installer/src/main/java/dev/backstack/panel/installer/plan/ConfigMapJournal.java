@@ -21,6 +21,7 @@ public final class ConfigMapJournal implements Journal {
 
     /** The panel's own namespace on a cluster it installs into. */
     public static final String NAMESPACE = "backstack-panel";
+
     static final String KEY = "journal.json";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigMapJournal.class);
 
@@ -42,8 +43,11 @@ public final class ConfigMapJournal implements Journal {
     @Override
     public Optional<JournalRecord> load() {
         try {
-            ConfigMap cm = client.configMaps().inNamespace(NAMESPACE).withName(name).get();
-            return cm == null || cm.getData() == null ? Optional.empty() : JournalCodec.read(cm.getData().get(KEY));
+            ConfigMap cm =
+                    client.configMaps().inNamespace(NAMESPACE).withName(name).get();
+            return cm == null || cm.getData() == null
+                    ? Optional.empty()
+                    : JournalCodec.read(cm.getData().get(KEY));
         } catch (KubernetesClientException e) {
             LOG.info("cannot read journal {}/{}: HTTP {}", NAMESPACE, name, e.getCode());
             return Optional.empty();
@@ -54,12 +58,22 @@ public final class ConfigMapJournal implements Journal {
     public void save(JournalRecord record) throws JournalException {
         try {
             if (!namespaceSeen && client.namespaces().withName(NAMESPACE).get() == null) {
-                check(applier.apply(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
-                        .addToLabels(labels()).endMetadata().build()));
+                check(applier.apply(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NAMESPACE)
+                        .addToLabels(labels())
+                        .endMetadata()
+                        .build()));
             }
             namespaceSeen = true;
-            check(applier.apply(new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE)
-                    .addToLabels(labels()).endMetadata().addToData(KEY, JournalCodec.write(record)).build()));
+            check(applier.apply(new ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName(name)
+                    .withNamespace(NAMESPACE)
+                    .addToLabels(labels())
+                    .endMetadata()
+                    .addToData(KEY, JournalCodec.write(record))
+                    .build()));
         } catch (KubernetesClientException e) {
             throw new JournalException("cannot write journal " + NAMESPACE + "/" + name + ": HTTP " + e.getCode(), e);
         }
@@ -71,8 +85,10 @@ public final class ConfigMapJournal implements Journal {
 
     private void check(ApplyResult<?> r) throws JournalException {
         if (r.refusal().isPresent()) {
-            throw new JournalException("cannot write journal " + NAMESPACE + "/" + name + ": "
-                    + r.refusal().get().message(), null);
+            throw new JournalException(
+                    "cannot write journal " + NAMESPACE + "/" + name + ": "
+                            + r.refusal().get().message(),
+                    null);
         }
     }
 }

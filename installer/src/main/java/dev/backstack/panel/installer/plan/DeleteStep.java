@@ -33,12 +33,24 @@ public final class DeleteStep implements Step {
     private final List<Target> targets;
     private final StepPreview preview;
 
-    public DeleteStep(String id, String title, String description, List<String> dependsOn, Duration budget,
+    public DeleteStep(
+            String id,
+            String title,
+            String description,
+            List<String> dependsOn,
+            Duration budget,
             List<Target> targets) {
         this.info = new StepInfo(id, title, description, StepKind.DELETE, dependsOn, budget);
         this.targets = List.copyOf(targets);
-        this.preview = new StepPreview(info, targets.stream().map(t -> Previews.preview(Manifests.of(
-                t.kind().apiVersion(), t.kind().kind(), t.namespace(), t.name()).build())).toList(), null, "");
+        this.preview = new StepPreview(
+                info,
+                targets.stream()
+                        .map(t -> Previews.preview(
+                                Manifests.of(t.kind().apiVersion(), t.kind().kind(), t.namespace(), t.name())
+                                        .build()))
+                        .toList(),
+                null,
+                "");
     }
 
     public List<Target> targets() {
@@ -84,7 +96,9 @@ public final class DeleteStep implements Step {
     public boolean satisfied(StepContext ctx, String recordedFingerprint) {
         for (Target t : targets) {
             try {
-                if (KindOps.resource(ctx.client(), t.kind(), t.namespace(), t.name()).get() != null) {
+                if (KindOps.resource(ctx.client(), t.kind(), t.namespace(), t.name())
+                                .get()
+                        != null) {
                     return false;
                 }
             } catch (KubernetesClientException e) {
@@ -104,12 +118,16 @@ public final class DeleteStep implements Step {
             }
             try {
                 KindOps.resource(ctx.client(), t.kind(), t.namespace(), t.name())
-                        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+                        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
+                        .delete();
                 ctx.status().accept("deleting " + t.title());
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 404) {
-                    throw new StepFailure("Cannot delete " + t.title() + ": HTTP " + e.getCode() + " "
-                            + (e.getStatus() == null ? "" : e.getStatus().getMessage()),
+                    throw new StepFailure(
+                            "Cannot delete " + t.title() + ": HTTP " + e.getCode() + " "
+                                    + (e.getStatus() == null
+                                            ? ""
+                                            : e.getStatus().getMessage()),
                             "Check the permission to delete it, then retry the step.");
                 }
             }
@@ -121,11 +139,16 @@ public final class DeleteStep implements Step {
         List<DryRunResult> out = new ArrayList<>();
         for (Target t : targets) {
             try {
-                KindOps.resource(ctx.client(), t.kind(), t.namespace(), t.name()).dryRun().delete();
+                KindOps.resource(ctx.client(), t.kind(), t.namespace(), t.name())
+                        .dryRun()
+                        .delete();
                 out.add(DryRunResult.accepted("delete " + t.title()));
             } catch (KubernetesClientException e) {
-                out.add(e.getCode() == 404 ? DryRunResult.accepted("delete " + t.title() + " (already gone)")
-                        : new DryRunResult("delete " + t.title(), DryRunResult.Verdict.REFUSED, "HTTP " + e.getCode()));
+                out.add(
+                        e.getCode() == 404
+                                ? DryRunResult.accepted("delete " + t.title() + " (already gone)")
+                                : new DryRunResult(
+                                        "delete " + t.title(), DryRunResult.Verdict.REFUSED, "HTTP " + e.getCode()));
             }
         }
         return out;

@@ -10,7 +10,11 @@ package dev.backstack.panel.installer.plan;
 public record DryRunResult(String subject, Verdict verdict, String message) {
 
     /** How the API server answered the dry run. */
-    public enum Verdict { ACCEPTED, REFUSED, DEFERRED }
+    public enum Verdict {
+        ACCEPTED,
+        REFUSED,
+        DEFERRED
+    }
 
     public static DryRunResult accepted(String subject) {
         return new DryRunResult(subject, Verdict.ACCEPTED, "");

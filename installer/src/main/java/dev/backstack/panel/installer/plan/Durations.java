@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Durations as a person reads them: {@code 45s}, {@code 3m}, {@code 2m 30s}. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String human(Duration d) {
         long s = d.toSeconds();

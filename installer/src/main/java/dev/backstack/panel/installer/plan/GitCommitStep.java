@@ -58,16 +58,17 @@ public final class GitCommitStep implements Step {
         this.files = Collections.unmodifiableMap(new LinkedHashMap<>(b.files));
         this.message = Objects.requireNonNull(b.message, "message");
         this.credentials = b.credentials == null ? GitCredentials.none() : b.credentials;
-        String description = b.description.isEmpty() ? "Commit " + files.size() + " files to a new branch "
-                + target.branch() + " of " + target.displayRemote() + " (from " + target.baseBranch() + ") and push it."
+        String description = b.description.isEmpty()
+                ? "Commit " + files.size() + " files to a new branch " + target.branch() + " of "
+                        + target.displayRemote() + " (from " + target.baseBranch() + ") and push it."
                 : b.description;
         this.info = new StepInfo(b.id, b.title, description, StepKind.GIT_COMMIT, b.dependsOn, b.budget);
         List<ObjectPreview> objects = new ArrayList<>();
-        files.forEach((name, text) -> objects.add(new ObjectPreview("git", "File", null, target.pathOf(name),
-                shown(text))));
+        files.forEach(
+                (name, text) -> objects.add(new ObjectPreview("git", "File", null, target.pathOf(name), shown(text))));
         this.preview = new StepPreview(info, objects, null, "");
-        List<String> parts = new ArrayList<>(List.of(target.remoteUrl(), target.baseBranch(), target.branch(),
-                target.folder()));
+        List<String> parts =
+                new ArrayList<>(List.of(target.remoteUrl(), target.baseBranch(), target.branch(), target.folder()));
         objects.forEach(o -> {
             parts.add(o.name());
             parts.add(o.yaml());
@@ -121,8 +122,8 @@ public final class GitCommitStep implements Step {
     @Override
     public boolean satisfied(StepContext ctx, String recordedFingerprint) throws InterruptedException {
         try {
-            Optional<DeliveryResult> settled = delivery.preview(target, files, credentials, listener(ctx))
-                    .withoutPush();
+            Optional<DeliveryResult> settled =
+                    delivery.preview(target, files, credentials, listener(ctx)).withoutPush();
             settled.ifPresent(r -> result = r);
             return settled.isPresent();
         } catch (GitOpsException e) {
@@ -148,9 +149,12 @@ public final class GitCommitStep implements Step {
         try {
             DeliveryPreview p = delivery.preview(target, files, credentials, listener(ctx));
             if (p.withoutPush().isEmpty() && p.branch() == DeliveryPreview.BranchState.DIFFERENT) {
-                return List.of(new DryRunResult(subject, DryRunResult.Verdict.REFUSED, "branch " + target.branch()
-                        + " already exists with other content; the panel never force-pushes: choose another branch "
-                        + "name, or merge or delete that branch first"));
+                return List.of(new DryRunResult(
+                        subject,
+                        DryRunResult.Verdict.REFUSED,
+                        "branch " + target.branch()
+                                + " already exists with other content; the panel never force-pushes: choose another branch "
+                                + "name, or merge or delete that branch first"));
             }
             return List.of(new DryRunResult(subject, DryRunResult.Verdict.ACCEPTED, "would commit: " + p.summary()));
         } catch (GitOpsException e) {

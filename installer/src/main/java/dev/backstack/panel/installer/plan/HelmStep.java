@@ -41,14 +41,27 @@ public final class HelmStep implements Step {
     /**
      * @param writes the kinds the chart creates, for the RBAC preflight (Helm cannot say before it runs)
      */
-    public HelmStep(String id, String title, String description, List<String> dependsOn, Duration budget,
-            HelmRelease release, List<KindInfo> writes) {
+    public HelmStep(
+            String id,
+            String title,
+            String description,
+            List<String> dependsOn,
+            Duration budget,
+            HelmRelease release,
+            List<KindInfo> writes) {
         this.info = new StepInfo(id, title, description, StepKind.HELM, dependsOn, budget);
         this.release = release;
         this.writes = List.copyOf(writes);
         String values = release.values().isEmpty() ? "{}\n" : Previews.yaml(release.values());
-        this.preview = new StepPreview(info, List.of(), new StepPreview.HelmPreview(release.name(),
-                release.namespace(), release.chart().name(), release.chart().version(), release.chart().repository()),
+        this.preview = new StepPreview(
+                info,
+                List.of(),
+                new StepPreview.HelmPreview(
+                        release.name(),
+                        release.namespace(),
+                        release.chart().name(),
+                        release.chart().version(),
+                        release.chart().repository()),
                 values);
         this.fingerprint = Previews.digest(List.of(preview.chart(), values));
     }
@@ -88,8 +101,8 @@ public final class HelmStep implements Step {
                 out.add(new Permission("escalate", k.group(), k.plural(), ns, null));
             }
             if (k.kind().endsWith("RoleBinding")) {
-                out.add(new Permission("bind", k.group(), k.kind().equals("RoleBinding") ? "roles" : "clusterroles",
-                        ns, null));
+                out.add(new Permission(
+                        "bind", k.group(), k.kind().equals("RoleBinding") ? "roles" : "clusterroles", ns, null));
             }
         }
         return List.copyOf(out);
@@ -101,17 +114,23 @@ public final class HelmStep implements Step {
         try {
             rendered = ctx.helm().template(release);
         } catch (HelmException e) {
-            throw new StepFailure("Cannot render " + release.chart() + " to learn what to wait for: " + e.getMessage(),
+            throw new StepFailure(
+                    "Cannot render " + release.chart() + " to learn what to wait for: " + e.getMessage(),
                     "Check the chart source (repository, mirror folder) in the wizard's profile page.");
         }
         Map<String, List<String>> byKind = new LinkedHashMap<>();
         for (GenericKubernetesResource r : workloads(rendered)) {
-            byKind.computeIfAbsent(r.getKind(), k -> new ArrayList<>()).add(r.getMetadata().getName());
+            byKind.computeIfAbsent(r.getKind(), k -> new ArrayList<>())
+                    .add(r.getMetadata().getName());
         }
         List<Wait> waits = new ArrayList<>();
         KindRegistry kinds = ctx.kinds();
-        byKind.forEach((kind, names) -> waits.add(Wait.forNames(release.name() + " " + kind.toLowerCase() + "s available",
-                kinds.require("apps/v1", kind), release.namespace(), names, Readiness.workload())));
+        byKind.forEach((kind, names) -> waits.add(Wait.forNames(
+                release.name() + " " + kind.toLowerCase() + "s available",
+                kinds.require("apps/v1", kind),
+                release.namespace(),
+                names,
+                Readiness.workload())));
         return waits;
     }
 
@@ -121,7 +140,8 @@ public final class HelmStep implements Step {
         Object parsed = Serialization.unmarshal(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8)));
         List<?> items = parsed instanceof List<?> l ? l : parsed == null ? List.of() : List.of(parsed);
         for (Object o : items) {
-            if (o instanceof HasMetadata h && WORKLOADS.contains(h.getKind())
+            if (o instanceof HasMetadata h
+                    && WORKLOADS.contains(h.getKind())
                     && ("apps/v1".equals(h.getApiVersion()))) {
                 GenericKubernetesResource g = new GenericKubernetesResource();
                 g.setApiVersion(h.getApiVersion());
@@ -140,7 +160,8 @@ public final class HelmStep implements Step {
         }
         try {
             Optional<HelmResult> status = ctx.helm().status(release.name(), release.namespace(), ctx.kube());
-            return status.isPresent() && status.get().deployed()
+            return status.isPresent()
+                    && status.get().deployed()
                     && release.chart().version().equals(status.get().chartVersion());
         } catch (HelmException e) {
             return false;
@@ -154,13 +175,16 @@ public final class HelmStep implements Step {
             HelmResult r = ctx.helm().installOrUpgrade(release, ctx.kube(), false);
             ctx.status().accept("release " + r.name() + " revision " + r.revision() + " " + r.status());
             if (!r.deployed()) {
-                throw new StepFailure("Helm release " + release.name() + " is " + r.status() + " after install",
+                throw new StepFailure(
+                        "Helm release " + release.name() + " is " + r.status() + " after install",
                         "Look at the release's events in namespace " + release.namespace() + ", then retry the step.");
             }
         } catch (HelmException e) {
-            throw new StepFailure("Helm could not install " + release.name() + " (" + release.chart() + ") into "
-                    + release.namespace() + ": " + e.getMessage(), "Check that the chart source is reachable (or set a "
-                    + "local mirror folder), that no other Helm operation is pending on this release, then retry.");
+            throw new StepFailure(
+                    "Helm could not install " + release.name() + " (" + release.chart() + ") into "
+                            + release.namespace() + ": " + e.getMessage(),
+                    "Check that the chart source is reachable (or set a "
+                            + "local mirror folder), that no other Helm operation is pending on this release, then retry.");
         }
     }
 

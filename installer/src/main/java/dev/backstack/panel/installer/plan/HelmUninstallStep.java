@@ -16,8 +16,13 @@ public final class HelmUninstallStep implements Step {
     private final String namespace;
 
     public HelmUninstallStep(String id, String title, List<String> dependsOn, String release, String namespace) {
-        this.info = new StepInfo(id, title, "helm uninstall " + release + " in " + namespace + "; its CRDs stay, as "
-                + "Helm leaves them.", StepKind.HELM_UNINSTALL, dependsOn, Duration.ofMinutes(3));
+        this.info = new StepInfo(
+                id,
+                title,
+                "helm uninstall " + release + " in " + namespace + "; its CRDs stay, as " + "Helm leaves them.",
+                StepKind.HELM_UNINSTALL,
+                dependsOn,
+                Duration.ofMinutes(3));
         this.release = release;
         this.namespace = namespace;
     }
@@ -39,7 +44,8 @@ public final class HelmUninstallStep implements Step {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(Permission.namespaced("list", "", "secrets", namespace),
+        return List.of(
+                Permission.namespaced("list", "", "secrets", namespace),
                 Permission.namespaced("delete", "", "secrets", namespace),
                 Permission.namespaced("delete", "apps", "deployments", namespace));
     }
@@ -64,7 +70,8 @@ public final class HelmUninstallStep implements Step {
             ctx.helm().uninstall(release, namespace, ctx.kube());
             ctx.status().accept("release " + release + " uninstalled");
         } catch (HelmException e) {
-            throw new StepFailure("Helm could not uninstall " + release + " in " + namespace + ": " + e.getMessage(),
+            throw new StepFailure(
+                    "Helm could not uninstall " + release + " in " + namespace + ": " + e.getMessage(),
                     "Retry the step; if the release is stuck, look at its Secrets in " + namespace + ".");
         }
     }

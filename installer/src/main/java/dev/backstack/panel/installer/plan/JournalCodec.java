@@ -14,8 +14,7 @@ final class JournalCodec {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private JournalCodec() {
-    }
+    private JournalCodec() {}
 
     static String write(JournalRecord r) {
         try {

@@ -15,8 +15,7 @@ import java.util.Map;
 public record JournalRecord(String planId, String title, Map<String, Entry> steps, List<String> overrides) {
 
     /** One step's last recorded state, with the title it had then (titles carry versions). */
-    public record Entry(StepState state, String fingerprint, String at, String message, String title) {
-    }
+    public record Entry(StepState state, String fingerprint, String at, String message, String title) {}
 
     public JournalRecord {
         title = title == null ? "" : title;

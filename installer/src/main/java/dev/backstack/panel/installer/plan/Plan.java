@@ -65,10 +65,15 @@ public final class Plan {
         List<Step> out = new ArrayList<>();
         Set<String> placed = new HashSet<>();
         while (out.size() < steps.size()) {
-            Step next = steps.stream().filter(s -> !placed.contains(s.id()))
-                    .filter(s -> placed.containsAll(s.info().dependsOn())).findFirst()
+            Step next = steps.stream()
+                    .filter(s -> !placed.contains(s.id()))
+                    .filter(s -> placed.containsAll(s.info().dependsOn()))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("the steps' dependencies form a cycle among "
-                            + steps.stream().map(Step::id).filter(i -> !placed.contains(i)).toList()));
+                            + steps.stream()
+                                    .map(Step::id)
+                                    .filter(i -> !placed.contains(i))
+                                    .toList()));
             out.add(next);
             placed.add(next.id());
         }

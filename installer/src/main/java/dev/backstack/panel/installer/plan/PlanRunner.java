@@ -66,9 +66,12 @@ public final class PlanRunner {
 
         PlanOutcome execute(List<String> overrides) {
             record = journal.load().orElse(JournalRecord.empty(plan.id()));
-            List<String> resumed = plan.steps().stream().filter(s -> record.doneWith(s.id(), s.fingerprint()))
-                    .map(Step::id).toList();
-            emit(new PlanEvent.PlanStarted(now(), plan.id(), plan.steps().stream().map(Step::info).toList(), resumed));
+            List<String> resumed = plan.steps().stream()
+                    .filter(s -> record.doneWith(s.id(), s.fingerprint()))
+                    .map(Step::id)
+                    .toList();
+            emit(new PlanEvent.PlanStarted(
+                    now(), plan.id(), plan.steps().stream().map(Step::info).toList(), resumed));
             if (!record.overrides().containsAll(overrides)) {
                 save(record.withOverrides(overrides));
             }
@@ -78,7 +81,8 @@ public final class PlanRunner {
                     finish(step, outcome == PlanOutcome.CANCELLED ? StepState.CANCELLED : StepState.BLOCKED, "not run");
                     continue;
                 }
-                if (!step.info().dependsOn().stream().allMatch(d -> states.get(d).succeeded())) {
+                if (!step.info().dependsOn().stream()
+                        .allMatch(d -> states.get(d).succeeded())) {
                     finish(step, StepState.BLOCKED, "a step it depends on did not finish");
                     continue;
                 }
@@ -134,7 +138,9 @@ public final class PlanRunner {
                 return PlanOutcome.CANCELLED;
             } catch (RuntimeException e) {
                 LOG.warn("step {} failed unexpectedly: {}", id, Redactor.redact(String.valueOf(e)));
-                return fail(step, "Unexpected error in step " + id + ": " + Redactor.redact(String.valueOf(e.getMessage())),
+                return fail(
+                        step,
+                        "Unexpected error in step " + id + ": " + Redactor.redact(String.valueOf(e.getMessage())),
                         "Retry the step; if it fails the same way, report it with the panel's log.");
             }
         }
@@ -165,7 +171,12 @@ public final class PlanRunner {
         }
 
         private JournalRecord.Entry entry(StepState state, Step step, String message) {
-            return new JournalRecord.Entry(state, step.fingerprint(), now().toString(), message, step.info().title());
+            return new JournalRecord.Entry(
+                    state,
+                    step.fingerprint(),
+                    now().toString(),
+                    message,
+                    step.info().title());
         }
 
         private void save(JournalRecord next) {
@@ -175,14 +186,19 @@ public final class PlanRunner {
                 journal.save(next);
             } catch (Journal.JournalException e) {
                 LOG.warn("{}", e.getMessage());
-                emit(new PlanEvent.StepStatus(now(), null, "journal not saved (" + e.getMessage()
-                        + "); the plan goes on, but a resume may repeat steps"));
+                emit(new PlanEvent.StepStatus(
+                        now(),
+                        null,
+                        "journal not saved (" + e.getMessage() + "); the plan goes on, but a resume may repeat steps"));
             }
         }
 
         private String summary(PlanOutcome outcome) {
-            long done = states.values().stream().filter(s -> s == StepState.DONE).count();
-            long unchanged = states.values().stream().filter(s -> s == StepState.UNCHANGED).count();
+            long done =
+                    states.values().stream().filter(s -> s == StepState.DONE).count();
+            long unchanged = states.values().stream()
+                    .filter(s -> s == StepState.UNCHANGED)
+                    .count();
             List<String> failed = new ArrayList<>();
             states.forEach((k, v) -> {
                 if (v == StepState.FAILED || v == StepState.CANCELLED) {
@@ -190,10 +206,12 @@ public final class PlanRunner {
                 }
             });
             return switch (outcome) {
-                case UNCHANGED -> "Nothing to change: all " + unchanged + " steps already in place; nothing was written.";
+                case UNCHANGED ->
+                    "Nothing to change: all " + unchanged + " steps already in place; nothing was written.";
                 case SUCCEEDED -> done + " steps applied, " + unchanged + " already in place.";
-                case FAILED -> "Stopped at step " + failed + "; " + done + " applied, " + unchanged
-                        + " already in place. Fix the cause and run again to resume from there.";
+                case FAILED ->
+                    "Stopped at step " + failed + "; " + done + " applied, " + unchanged
+                            + " already in place. Fix the cause and run again to resume from there.";
                 case CANCELLED -> "Cancelled at step " + failed + "; run again to resume from there.";
                 case BLOCKED -> "Blocked by the preflight; nothing was written.";
             };

@@ -48,14 +48,22 @@ public final class PlanService {
 
     /** The plan's journal on this target. */
     public Journal journal(String planId) {
-        return new MirroredJournal(new ConfigMapJournal(target.client(), new ServerSideApplier(target.client()), planId),
+        return new MirroredJournal(
+                new ConfigMapJournal(target.client(), new ServerSideApplier(target.client()), planId),
                 new LocalJournal(journalDir, target.clusterKey(), planId));
     }
 
     /** The steps' context on this target; the runner gives each step its own status sink. */
     private StepContext context(Waiter waiter) {
         KubernetesClient c = target.client();
-        return new StepContext(c, KindRegistry.standard(), new ServerSideApplier(c), waiter, target.helm(),
-                target.kube(), m -> { }, false);
+        return new StepContext(
+                c,
+                KindRegistry.standard(),
+                new ServerSideApplier(c),
+                waiter,
+                target.helm(),
+                target.kube(),
+                m -> {},
+                false);
     }
 }

@@ -10,6 +10,5 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * @param clusterKey identifies the cluster for the local journal (its server URL)
  * @param simulated  true for a demo's simulated cluster
  */
-public record PlanTarget(String name, String clusterKey, KubernetesClient client, KubeAccess kube, HelmDriver helm,
-        boolean simulated) {
-}
+public record PlanTarget(
+        String name, String clusterKey, KubernetesClient client, KubeAccess kube, HelmDriver helm, boolean simulated) {}

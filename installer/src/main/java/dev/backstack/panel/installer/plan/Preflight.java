@@ -36,8 +36,12 @@ public final class Preflight {
         PreflightFinding api = apiServer();
         out.add(api);
         if (api.detail().startsWith(NO_ANSWER)) {
-            out.add(PreflightFinding.fail("not-checked", "Permissions, dry run and cluster checks", Severity.BLOCKING,
-                    "not checked: the API server did not answer", "Fix the connection first; the other checks run then."));
+            out.add(PreflightFinding.fail(
+                    "not-checked",
+                    "Permissions, dry run and cluster checks",
+                    Severity.BLOCKING,
+                    "not checked: the API server did not answer",
+                    "Fix the connection first; the other checks run then."));
             return new PreflightReport(out);
         }
         out.add(permissions(plan));
@@ -54,23 +58,38 @@ public final class Preflight {
             VersionInfo v = context.client().getKubernetesVersion();
             String version = v == null ? null : v.getGitVersion();
             if (version == null || version.isBlank()) {
-                return PreflightFinding.fail("api", title, Severity.WARNING, "the API server did not say its version",
+                return PreflightFinding.fail(
+                        "api",
+                        title,
+                        Severity.WARNING,
+                        "the API server did not say its version",
                         "Check that the context points at a Kubernetes API server.");
             }
             if (supported.isOlder(version)) {
-                return PreflightFinding.fail("api", title, Severity.BLOCKING, "Kubernetes " + version
-                        + " is older than the supported range " + supported, "Upgrade the cluster, or use one within "
-                        + "the supported range (docs/install.md lists the version lock).");
+                return PreflightFinding.fail(
+                        "api",
+                        title,
+                        Severity.BLOCKING,
+                        "Kubernetes " + version + " is older than the supported range " + supported,
+                        "Upgrade the cluster, or use one within "
+                                + "the supported range (docs/install.md lists the version lock).");
             }
             if (!supported.contains(version)) {
-                return PreflightFinding.fail("api", title, Severity.WARNING, "Kubernetes " + version
-                        + " is newer than the versions this lock was tested with (" + supported + ")",
+                return PreflightFinding.fail(
+                        "api",
+                        title,
+                        Severity.WARNING,
+                        "Kubernetes " + version + " is newer than the versions this lock was tested with (" + supported
+                                + ")",
                         "Go on if the components' release notes support it; the override is recorded in the journal.");
             }
             return PreflightFinding.pass("api", title, Severity.BLOCKING, "Kubernetes " + version);
         } catch (KubernetesClientException e) {
-            return PreflightFinding.fail("api", title, Severity.BLOCKING, NO_ANSWER
-                    + (e.getCode() > 0 ? "HTTP " + e.getCode() : String.valueOf(rootMessage(e))),
+            return PreflightFinding.fail(
+                    "api",
+                    title,
+                    Severity.BLOCKING,
+                    NO_ANSWER + (e.getCode() > 0 ? "HTTP " + e.getCode() : String.valueOf(rootMessage(e))),
                     "Check the context, the network and the credentials (see docs/troubleshooting.md).");
         }
     }
@@ -88,10 +107,15 @@ public final class Preflight {
         if (report.clean()) {
             return PreflightFinding.pass("rbac", title, Severity.BLOCKING, "every permission granted");
         }
-        String missing = report.missing().stream().map(p -> "  missing: " + p.describe()).collect(Collectors.joining("\n"));
-        String unchecked = report.unchecked().stream().map(u -> "  could not check: " + u)
-                .collect(Collectors.joining("\n"));
-        return PreflightFinding.fail("rbac", title, Severity.BLOCKING, (missing + "\n" + unchecked).strip(),
+        String missing =
+                report.missing().stream().map(p -> "  missing: " + p.describe()).collect(Collectors.joining("\n"));
+        String unchecked =
+                report.unchecked().stream().map(u -> "  could not check: " + u).collect(Collectors.joining("\n"));
+        return PreflightFinding.fail(
+                "rbac",
+                title,
+                Severity.BLOCKING,
+                (missing + "\n" + unchecked).strip(),
                 "Ask a cluster administrator for these permissions (or use a context with cluster-admin), then run "
                         + "the preflight again.");
     }
@@ -104,18 +128,31 @@ public final class Preflight {
             }
             all.addAll(s.dryRun(context));
         }
-        long accepted = all.stream().filter(r -> r.verdict() == DryRunResult.Verdict.ACCEPTED).count();
-        long deferred = all.stream().filter(r -> r.verdict() == DryRunResult.Verdict.DEFERRED).count();
-        List<DryRunResult> refused = all.stream().filter(r -> r.verdict() == DryRunResult.Verdict.REFUSED).toList();
+        long accepted = all.stream()
+                .filter(r -> r.verdict() == DryRunResult.Verdict.ACCEPTED)
+                .count();
+        long deferred = all.stream()
+                .filter(r -> r.verdict() == DryRunResult.Verdict.DEFERRED)
+                .count();
+        List<DryRunResult> refused = all.stream()
+                .filter(r -> r.verdict() == DryRunResult.Verdict.REFUSED)
+                .toList();
         String title = "Server-side dry run of " + all.size() + " objects and releases";
-        String counts = accepted + " accepted, " + deferred + " checked later (their kind arrives with an earlier step)";
+        String counts =
+                accepted + " accepted, " + deferred + " checked later (their kind arrives with an earlier step)";
         if (refused.isEmpty()) {
             return PreflightFinding.pass("dry-run", title, Severity.BLOCKING, counts);
         }
-        String lines = refused.stream().map(r -> "  " + r.subject() + ": " + r.message()).collect(Collectors.joining("\n"));
-        return PreflightFinding.fail("dry-run", title, Severity.BLOCKING, refused.size() + " refused:\n" + lines + "\n"
-                + counts, "Each refusal names the object and why (an admission webhook, a policy, an invalid field): "
-                + "fix the cause, then run the preflight again.");
+        String lines = refused.stream()
+                .map(r -> "  " + r.subject() + ": " + r.message())
+                .collect(Collectors.joining("\n"));
+        return PreflightFinding.fail(
+                "dry-run",
+                title,
+                Severity.BLOCKING,
+                refused.size() + " refused:\n" + lines + "\n" + counts,
+                "Each refusal names the object and why (an admission webhook, a policy, an invalid field): "
+                        + "fix the cause, then run the preflight again.");
     }
 
     private static String rootMessage(Throwable t) {

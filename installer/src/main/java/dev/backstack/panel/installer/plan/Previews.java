@@ -25,17 +25,20 @@ public final class Previews {
     public static final String REDACTED = "<redacted>";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Previews() {
-    }
+    private Previews() {}
 
     public static ObjectPreview preview(GenericKubernetesResource object) {
-        return new ObjectPreview(object.getApiVersion(), object.getKind(), object.getMetadata().getNamespace(),
-                object.getMetadata().getName(), yaml(redacted(object)));
+        return new ObjectPreview(
+                object.getApiVersion(),
+                object.getKind(),
+                object.getMetadata().getNamespace(),
+                object.getMetadata().getName(),
+                yaml(redacted(object)));
     }
 
     /** The object as a plain map, secret values redacted. */
@@ -55,8 +58,8 @@ public final class Previews {
 
     /** The object as a plain map, unredacted (for comparisons only; never shown or stored). */
     static Map<String, Object> asMap(GenericKubernetesResource object) {
-        return JSON.convertValue(object, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
-                Object.class));
+        return JSON.convertValue(
+                object, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
     }
 
     public static String yaml(Object value) {

@@ -40,12 +40,18 @@ public interface Readiness {
             for (String type : types) {
                 Map<?, ?> c = condition(o, type);
                 if (c == null) {
-                    return Assessment.of(Health.PROGRESSING, type + " not reported yet", o.displayName(),
+                    return Assessment.of(
+                            Health.PROGRESSING,
+                            type + " not reported yet",
+                            o.displayName(),
                             "no " + type + " condition yet");
                 }
                 if (!"True".equals(String.valueOf(c.get("status")))) {
                     Object message = c.get("message") == null ? c.get("reason") : c.get("message");
-                    return Assessment.of(Health.PROGRESSING, type + " is " + c.get("status"), o.displayName(),
+                    return Assessment.of(
+                            Health.PROGRESSING,
+                            type + " is " + c.get("status"),
+                            o.displayName(),
                             type + " is " + c.get("status") + (message == null ? "" : ": " + message));
                 }
             }

@@ -15,8 +15,15 @@ import java.util.function.Consumer;
  * @param status        receives sub-status lines for the running step
  * @param takeOverFields true when the user confirmed taking over fields owned by other managers
  */
-public record StepContext(KubernetesClient client, KindRegistry kinds, ServerSideApplier applier, Waiter waiter,
-        HelmDriver helm, KubeAccess kube, Consumer<String> status, boolean takeOverFields) {
+public record StepContext(
+        KubernetesClient client,
+        KindRegistry kinds,
+        ServerSideApplier applier,
+        Waiter waiter,
+        HelmDriver helm,
+        KubeAccess kube,
+        Consumer<String> status,
+        boolean takeOverFields) {
 
     /** The same context reporting to another status sink. */
     public StepContext reportingTo(Consumer<String> sink) {

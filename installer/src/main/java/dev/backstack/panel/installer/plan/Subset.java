@@ -13,11 +13,10 @@ import java.util.Objects;
  */
 final class Subset {
 
-    private static final List<String> IGNORED_METADATA = List.of("resourceVersion", "uid", "generation",
-            "creationTimestamp", "managedFields");
+    private static final List<String> IGNORED_METADATA =
+            List.of("resourceVersion", "uid", "generation", "creationTimestamp", "managedFields");
 
-    private Subset() {
-    }
+    private Subset() {}
 
     /** True when every field of {@code desired} (a map of an object) is in {@code live} with the same value. */
     static boolean contains(Map<?, ?> live, Map<?, ?> desired) {
@@ -79,7 +78,8 @@ final class Subset {
             return plain.isEmpty();
         }
         for (Map.Entry<?, ?> e : plain.entrySet()) {
-            String encoded = Base64.getEncoder().encodeToString(String.valueOf(e.getValue()).getBytes(StandardCharsets.UTF_8));
+            String encoded = Base64.getEncoder()
+                    .encodeToString(String.valueOf(e.getValue()).getBytes(StandardCharsets.UTF_8));
             if (!encoded.equals(data.get(e.getKey()))) {
                 return false;
             }

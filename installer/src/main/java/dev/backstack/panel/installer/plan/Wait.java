@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param minCount   with a selector: how many objects must exist at least
  * @param absence    true to wait until the objects are gone (deletions) instead of ready
  */
-public record Wait(String label, KindInfo kind, String namespace, List<String> names, String selector, int minCount,
-        Readiness readiness, boolean absence) {
+public record Wait(
+        String label,
+        KindInfo kind,
+        String namespace,
+        List<String> names,
+        String selector,
+        int minCount,
+        Readiness readiness,
+        boolean absence) {
 
     public Wait {
         Objects.requireNonNull(label, "label");
@@ -30,13 +37,14 @@ public record Wait(String label, KindInfo kind, String namespace, List<String> n
     }
 
     /** Waits for named objects. */
-    public static Wait forNames(String label, KindInfo kind, String namespace, List<String> names, Readiness readiness) {
+    public static Wait forNames(
+            String label, KindInfo kind, String namespace, List<String> names, Readiness readiness) {
         return new Wait(label, kind, namespace, names, null, 0, readiness, false);
     }
 
     /** Waits for every object matching the selector, at least {@code minCount} of them. */
-    public static Wait forSelector(String label, KindInfo kind, String namespace, String selector, int minCount,
-            Readiness readiness) {
+    public static Wait forSelector(
+            String label, KindInfo kind, String namespace, String selector, int minCount, Readiness readiness) {
         return new Wait(label, kind, namespace, List.of(), selector, minCount, readiness, false);
     }
 
@@ -52,8 +60,13 @@ public record Wait(String label, KindInfo kind, String namespace, List<String> n
 
     /** Waits until a CRD is Established, the activation condition of steps that write its kind. */
     public static Wait crdEstablished(String crdName) {
-        return forNames("CRD " + crdName + " Established",
-                KindRegistry.standard().require(new dev.backstack.panel.model.KindRef("apiextensions.k8s.io",
-                        "CustomResourceDefinition")), null, List.of(crdName), Readiness.conditions("Established"));
+        return forNames(
+                "CRD " + crdName + " Established",
+                KindRegistry.standard()
+                        .require(new dev.backstack.panel.model.KindRef(
+                                "apiextensions.k8s.io", "CustomResourceDefinition")),
+                null,
+                List.of(crdName),
+                Readiness.conditions("Established"));
     }
 }

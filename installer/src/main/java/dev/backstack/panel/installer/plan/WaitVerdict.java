@@ -14,14 +14,17 @@ public record WaitVerdict(Wait target, int ready, int total, List<String> notRea
     }
 
     public boolean isReady() {
-        return target.absence() ? notReady.isEmpty()
+        return target.absence()
+                ? notReady.isEmpty()
                 : notReady.isEmpty() && total >= Math.max(1, target.minCount()) && ready == total;
     }
 
     /** {@code providers healthy 2/3: Provider x: ...}, the sub-status line. */
     public String message() {
         String head = target.label() + " " + ready + "/" + total;
-        return notReady.isEmpty() ? head : head + " — " + notReady.get(0)
-                + (notReady.size() > 1 ? " (and " + (notReady.size() - 1) + " more)" : "");
+        return notReady.isEmpty()
+                ? head
+                : head + " — " + notReady.get(0)
+                        + (notReady.size() > 1 ? " (and " + (notReady.size() - 1) + " more)" : "");
     }
 }

@@ -47,14 +47,18 @@ public final class Waiter implements AutoCloseable {
     public WaitVerdict check(Wait wait) {
         try {
             var op = KindOps.op(client, wait.kind(), wait.namespace());
-            List<GenericKubernetesResource> items = wait.selector() == null ? op.list().getItems()
+            List<GenericKubernetesResource> items = wait.selector() == null
+                    ? op.list().getItems()
                     : op.withLabelSelector(wait.selector()).list().getItems();
             return evaluate(wait, items);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404 && wait.absence()) {
                 return new WaitVerdict(wait, 0, 0, List.of()); // the kind is not served: nothing of it is left
             }
-            return new WaitVerdict(wait, 0, Math.max(1, wait.names().size()),
+            return new WaitVerdict(
+                    wait,
+                    0,
+                    Math.max(1, wait.names().size()),
                     List.of(wait.kind().kind() + " cannot be read: HTTP " + e.getCode()));
         }
     }
@@ -89,8 +93,9 @@ public final class Waiter implements AutoCloseable {
                 ready.get(budget.toMillis() * (HARD_LIMIT_FACTOR - 1), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 WaitVerdict v = tracker.lastVerdict();
-                throw new StepFailure(wait.label() + " not reached after " + Durations.human(budget.multipliedBy(
-                        HARD_LIMIT_FACTOR)) + ": " + (v == null ? "nothing observed" : String.join("; ", v.notReady())),
+                throw new StepFailure(
+                        wait.label() + " not reached after " + Durations.human(budget.multipliedBy(HARD_LIMIT_FACTOR))
+                                + ": " + (v == null ? "nothing observed" : String.join("; ", v.notReady())),
                         "The cluster may still be working on it, or something is stuck: read the reason, fix what it "
                                 + "names (kubectl describe the object), then retry this step; it picks up where it was.");
             }
@@ -139,9 +144,10 @@ public final class Waiter implements AutoCloseable {
         informers.clear();
     }
 
-    private record Watched(SharedIndexInformer<GenericKubernetesResource> informer,
-            java.util.concurrent.CompletionStage<Void> synced, List<Tracker> problems) {
-    }
+    private record Watched(
+            SharedIndexInformer<GenericKubernetesResource> informer,
+            java.util.concurrent.CompletionStage<Void> synced,
+            List<Tracker> problems) {}
 
     static WaitVerdict evaluate(Wait wait, Collection<GenericKubernetesResource> items) {
         Map<String, GenericKubernetesResource> byName = new LinkedHashMap<>();
@@ -151,8 +157,12 @@ public final class Waiter implements AutoCloseable {
         List<String> wanted = wait.names().isEmpty() ? new ArrayList<>(byName.keySet()) : wait.names();
         List<String> notReady = new ArrayList<>();
         if (wait.absence()) {
-            wanted.stream().filter(byName::containsKey).forEach(n -> notReady.add(wait.kind().kind() + " " + n
-                    + (byName.get(n).getMetadata().getDeletionTimestamp() != null ? " is being deleted" : " still exists")));
+            wanted.stream()
+                    .filter(byName::containsKey)
+                    .forEach(n -> notReady.add(wait.kind().kind() + " " + n
+                            + (byName.get(n).getMetadata().getDeletionTimestamp() != null
+                                    ? " is being deleted"
+                                    : " still exists")));
             int total = wait.names().isEmpty() ? notReady.size() : wanted.size();
             return new WaitVerdict(wait, total - notReady.size(), total, notReady);
         }
@@ -167,11 +177,13 @@ public final class Waiter implements AutoCloseable {
             if (a.health() == Health.HEALTHY) {
                 ready++;
             } else {
-                notReady.add(a.reason().map(x -> x.oneLine()).orElse(wait.kind().kind() + " " + name + ": " + a.summary()));
+                notReady.add(
+                        a.reason().map(x -> x.oneLine()).orElse(wait.kind().kind() + " " + name + ": " + a.summary()));
             }
         }
         if (wanted.size() < wait.minCount()) {
-            notReady.add(wanted.size() + " of at least " + wait.minCount() + " " + wait.kind().kind() + " objects exist");
+            notReady.add(wanted.size() + " of at least " + wait.minCount() + " "
+                    + wait.kind().kind() + " objects exist");
         }
         return new WaitVerdict(wait, ready, wanted.size(), notReady);
     }

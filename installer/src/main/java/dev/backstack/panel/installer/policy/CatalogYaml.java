@@ -19,8 +19,7 @@ public final class CatalogYaml {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private CatalogYaml() {
-    }
+    private CatalogYaml() {}
 
     /** The catalog's YAML tree; {@code what} names it in errors ("policy catalog"). */
     public static JsonNode read(Class<?> anchor, String resource, String what) {
@@ -47,8 +46,14 @@ public final class CatalogYaml {
                 yield List.copyOf(items);
             }
         };
-        return new PolicyParameter(p.path("name").asText(), p.path("title").asText(),
-                p.path("description").asText(""), type, def, p.has("min") ? p.get("min").asLong() : null,
-                p.has("max") ? p.get("max").asLong() : null, p.hasNonNull("pattern") ? p.get("pattern").asText() : null);
+        return new PolicyParameter(
+                p.path("name").asText(),
+                p.path("title").asText(),
+                p.path("description").asText(""),
+                type,
+                def,
+                p.has("min") ? p.get("min").asLong() : null,
+                p.has("max") ? p.get("max").asLong() : null,
+                p.hasNonNull("pattern") ? p.get("pattern").asText() : null);
     }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param legacy         its ClusterPolicies that Kyverno no longer executes
  * @param problem        why the cluster cannot take policies (no connection, no Kyverno), or null
  */
-public record ClusterFacts(String cluster, Optional<String> kyvernoVersion, List<LegacyPolicies.Legacy> legacy,
-        String problem) {
+public record ClusterFacts(
+        String cluster, Optional<String> kyvernoVersion, List<LegacyPolicies.Legacy> legacy, String problem) {
 
     public ClusterFacts {
         legacy = List.copyOf(legacy);

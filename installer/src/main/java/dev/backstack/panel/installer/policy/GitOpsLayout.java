@@ -22,8 +22,7 @@ public final class GitOpsLayout {
     public static final String SPOKES_FOLDER = "policies/spokes";
     public static final String APPLICATION_SET = "backstack-policies";
 
-    private GitOpsLayout() {
-    }
+    private GitOpsLayout() {}
 
     /**
      * The files to commit, by path within the repository, in a stable order.
@@ -32,8 +31,13 @@ public final class GitOpsLayout {
      * @param spokes         the spokes' generation, or null when no spokes are targeted
      * @param spokeSelector  the labels of the spokes' Argo CD cluster secrets
      */
-    public static Map<String, String> files(List<PolicySelection> selections, KyvernoGeneration hub,
-            KyvernoGeneration spokes, Map<String, String> spokeSelector, String repoUrl, String baseBranch) {
+    public static Map<String, String> files(
+            List<PolicySelection> selections,
+            KyvernoGeneration hub,
+            KyvernoGeneration spokes,
+            Map<String, String> spokeSelector,
+            String repoUrl,
+            String baseBranch) {
         Map<String, String> files = new LinkedHashMap<>();
         for (PolicySelection s : selections) {
             if (hub != null) {
@@ -44,28 +48,46 @@ public final class GitOpsLayout {
             }
         }
         if (spokes != null) {
-            files.put(HUB_FOLDER + "/appset-" + APPLICATION_SET + ".yaml",
+            files.put(
+                    HUB_FOLDER + "/appset-" + APPLICATION_SET + ".yaml",
                     yaml(applicationSet(spokeSelector, repoUrl, baseBranch)));
         }
         return files;
     }
 
     /** The ApplicationSet delivering {@link #SPOKES_FOLDER} to the matching spokes. */
-    public static GenericKubernetesResource applicationSet(Map<String, String> selector, String repoUrl,
-            String baseBranch) {
+    public static GenericKubernetesResource applicationSet(
+            Map<String, String> selector, String repoUrl, String baseBranch) {
         Map<String, Object> template = Manifests.map(
                 "metadata", Manifests.map("name", "{{.name}}-" + APPLICATION_SET),
-                "spec", Manifests.map("project", "default",
-                        "source", Manifests.map("repoURL", repoUrl, "targetRevision", baseBranch, "path", SPOKES_FOLDER),
-                        "destination", Manifests.map("server", "{{.server}}"),
-                        "syncPolicy", Manifests.map("automated", Manifests.map("selfHeal", true, "prune", true),
-                                "syncOptions", List.of("ServerSideApply=true"))));
+                "spec",
+                        Manifests.map(
+                                "project",
+                                "default",
+                                "source",
+                                Manifests.map("repoURL", repoUrl, "targetRevision", baseBranch, "path", SPOKES_FOLDER),
+                                "destination",
+                                Manifests.map("server", "{{.server}}"),
+                                "syncPolicy",
+                                Manifests.map(
+                                        "automated",
+                                        Manifests.map("selfHeal", true, "prune", true),
+                                        "syncOptions",
+                                        List.of("ServerSideApply=true"))));
         return Manifests.of("argoproj.io/v1alpha1", "ApplicationSet", "argocd", APPLICATION_SET)
                 .label("app.kubernetes.io/managed-by", "backstack-panel")
-                .spec(Manifests.map("goTemplate", true, "goTemplateOptions", List.of("missingkey=error"),
-                        "generators", List.of(Manifests.map("clusters", Manifests.map("selector",
-                                Manifests.map("matchLabels", new LinkedHashMap<>(selector))))),
-                        "template", template))
+                .spec(Manifests.map(
+                        "goTemplate",
+                        true,
+                        "goTemplateOptions",
+                        List.of("missingkey=error"),
+                        "generators",
+                        List.of(Manifests.map(
+                                "clusters",
+                                Manifests.map(
+                                        "selector", Manifests.map("matchLabels", new LinkedHashMap<>(selector))))),
+                        "template",
+                        template))
                 .build();
     }
 

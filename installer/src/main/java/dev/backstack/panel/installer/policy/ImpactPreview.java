@@ -103,7 +103,8 @@ final class ImpactPreview {
 
     static String reason(KubernetesClientException e) {
         if (e.getCode() > 0) {
-            return "HTTP " + e.getCode() + (e.getStatus() == null ? "" : " " + e.getStatus().getMessage());
+            return "HTTP " + e.getCode()
+                    + (e.getStatus() == null ? "" : " " + e.getStatus().getMessage());
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -116,16 +117,22 @@ final class ImpactPreview {
         List<PolicyImpact.ReportedResult> out = new ArrayList<>();
         for (Map<String, Object> report : reports) {
             for (Object r : Fields.list(report, "results")) {
-                if (!(r instanceof Map<?, ?> result) || !policy.equals(result.get("policy"))
+                if (!(r instanceof Map<?, ?> result)
+                        || !policy.equals(result.get("policy"))
                         || !"fail".equals(result.get("result"))) {
                     continue;
                 }
                 List<?> resources = Fields.list(result, "resources");
-                Map<?, ?> subject = resources.isEmpty() ? Fields.map(report, "scope")
+                Map<?, ?> subject = resources.isEmpty()
+                        ? Fields.map(report, "scope")
                         : resources.get(0) instanceof Map<?, ?> m ? m : Map.of();
-                out.add(new PolicyImpact.ReportedResult(String.valueOf(subject.get("namespace") == null
-                        ? Fields.str(report, "metadata", "namespace") : subject.get("namespace")),
-                        String.valueOf(subject.get("kind")), String.valueOf(subject.get("name")),
+                out.add(new PolicyImpact.ReportedResult(
+                        String.valueOf(
+                                subject.get("namespace") == null
+                                        ? Fields.str(report, "metadata", "namespace")
+                                        : subject.get("namespace")),
+                        String.valueOf(subject.get("kind")),
+                        String.valueOf(subject.get("name")),
                         String.valueOf(result.get("message"))));
             }
         }

@@ -18,23 +18,34 @@ public final class KyvernoProbe {
     static final String ADMISSION = "kyverno-admission-controller";
     private static final List<String> NAMES = List.of(ADMISSION, "kyverno");
 
-    private KyvernoProbe() {
-    }
+    private KyvernoProbe() {}
 
     /** The version (such as {@code v1.19.0}), or empty when no Kyverno is found or it cannot be read. */
     public static Optional<String> version(KubernetesClient client) {
         try {
             for (String ns : List.of("kyverno", "kyverno-system")) {
                 for (String name : NAMES) {
-                    Deployment d = client.apps().deployments().inNamespace(ns).withName(name).get();
+                    Deployment d = client.apps()
+                            .deployments()
+                            .inNamespace(ns)
+                            .withName(name)
+                            .get();
                     if (d != null) {
                         return of(d);
                     }
                 }
             }
-            return client.apps().deployments().inAnyNamespace().withLabel("app.kubernetes.io/part-of", "kyverno")
-                    .list().getItems().stream().filter(d -> d.getMetadata().getName().contains("admission"))
-                    .findFirst().flatMap(KyvernoProbe::of);
+            return client
+                    .apps()
+                    .deployments()
+                    .inAnyNamespace()
+                    .withLabel("app.kubernetes.io/part-of", "kyverno")
+                    .list()
+                    .getItems()
+                    .stream()
+                    .filter(d -> d.getMetadata().getName().contains("admission"))
+                    .findFirst()
+                    .flatMap(KyvernoProbe::of);
         } catch (KubernetesClientException e) {
             return Optional.empty();
         }
@@ -49,8 +60,10 @@ public final class KyvernoProbe {
         if (d.getSpec() == null || d.getSpec().getTemplate().getSpec() == null) {
             return Optional.empty();
         }
-        return d.getSpec().getTemplate().getSpec().getContainers().stream().map(Container::getImage)
+        return d.getSpec().getTemplate().getSpec().getContainers().stream()
+                .map(Container::getImage)
                 .filter(i -> i != null && i.contains("kyverno") && i.lastIndexOf(':') > i.lastIndexOf('/'))
-                .map(i -> i.substring(i.lastIndexOf(':') + 1)).findFirst();
+                .map(i -> i.substring(i.lastIndexOf(':') + 1))
+                .findFirst();
     }
 }

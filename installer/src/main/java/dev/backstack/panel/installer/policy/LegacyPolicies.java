@@ -36,20 +36,21 @@ public final class LegacyPolicies {
             Map.entry("restrict-seccomp", "restrict-seccomp"),
             Map.entry("restrict-image-registries", "restrict-image-registries"));
 
-    private LegacyPolicies() {
-    }
+    private LegacyPolicies() {}
 
     /**
      * One legacy policy that is not executed.
      *
      * @param replacement the converted policy to preview and apply, when the panel knows one
      */
-    public record Legacy(String name, String mode, Optional<PolicyEntry> entry,
-            Optional<GenericKubernetesResource> replacement) {
+    public record Legacy(
+            String name, String mode, Optional<PolicyEntry> entry, Optional<GenericKubernetesResource> replacement) {
 
         public String message(String kyvernoVersion) {
             return "not enforced: legacy ClusterPolicy " + name + " on Kyverno " + kyvernoVersion
-                    + (replacement.isPresent() ? "; converted ValidatingPolicy " + entry.orElseThrow().id() + " offered"
+                    + (replacement.isPresent()
+                            ? "; converted ValidatingPolicy "
+                                    + entry.orElseThrow().id() + " offered"
                             : "; no automatic conversion: rewrite it as a ValidatingPolicy");
         }
     }
@@ -67,7 +68,8 @@ public final class LegacyPolicies {
             String mode = modeOf(p);
             Optional<PolicyEntry> entry = catalogId(p).flatMap(catalog::entry);
             Optional<GenericKubernetesResource> replacement = entry.map(e -> PolicyRenderer.render(
-                    PolicySelection.ofDefaults(e, List.of()).withMode(PolicyMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT))),
+                    PolicySelection.ofDefaults(e, List.of())
+                            .withMode(PolicyMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT))),
                     KyvernoGeneration.VALIDATING_POLICY));
             out.add(new Legacy(p.name(), mode, entry, replacement));
         }

@@ -30,9 +30,13 @@ final class ObjectLister {
 
     /** Every object of the kind; an empty list when the kind is not served. */
     List<Map<String, Object>> list(ResourceMatch kind) throws InterruptedException {
-        ResourceDefinitionContext ctx = new ResourceDefinitionContext.Builder().withGroup(kind.group())
-                .withVersion(kind.version()).withKind(kind.kind()).withPlural(kind.plural())
-                .withNamespaced(kind.namespaced()).build();
+        ResourceDefinitionContext ctx = new ResourceDefinitionContext.Builder()
+                .withGroup(kind.group())
+                .withVersion(kind.version())
+                .withKind(kind.kind())
+                .withPlural(kind.plural())
+                .withNamespaced(kind.namespaced())
+                .build();
         try {
             return pages(ctx);
         } catch (KubernetesClientException e) {
@@ -53,10 +57,11 @@ final class ObjectLister {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            ListOptions options = new ListOptionsBuilder().withLimit(PAGE).withContinue(next).build();
+            ListOptions options =
+                    new ListOptionsBuilder().withLimit(PAGE).withContinue(next).build();
             var resources = client.genericKubernetesResources(ctx);
-            GenericKubernetesResourceList page = ctx.isNamespaceScoped() ? resources.inAnyNamespace().list(options)
-                    : resources.list(options);
+            GenericKubernetesResourceList page =
+                    ctx.isNamespaceScoped() ? resources.inAnyNamespace().list(options) : resources.list(options);
             for (GenericKubernetesResource o : page.getItems()) {
                 out.add(asMap(o));
             }

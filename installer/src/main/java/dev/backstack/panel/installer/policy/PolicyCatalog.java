@@ -26,7 +26,7 @@ public final class PolicyCatalog {
 
     static final String RESOURCE = "/dev/backstack/panel/resources/policies/catalog.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final List<PolicyEntry> entries;
 
@@ -63,29 +63,48 @@ public final class PolicyCatalog {
     /** Entries whose id, title, description or category contain the text (case-insensitive). */
     public List<PolicyEntry> search(String text) {
         String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return entries.stream().filter(e -> q.isEmpty() || (e.id() + " " + e.title() + " " + e.description() + " "
-                + e.category().title()).toLowerCase(Locale.ROOT).contains(q)).toList();
+        return entries.stream()
+                .filter(e -> q.isEmpty()
+                        || (e.id() + " " + e.title() + " " + e.description() + " "
+                                        + e.category().title())
+                                .toLowerCase(Locale.ROOT)
+                                .contains(q))
+                .toList();
     }
 
     private static PolicyEntry entry(JsonNode e) {
         List<PolicyParameter> params = new ArrayList<>();
         e.path("parameters").forEach(p -> params.add(CatalogYaml.parameter(p)));
         List<ResourceMatch> matches = new ArrayList<>();
-        e.path("matches").forEach(m -> matches.add(new ResourceMatch(m.path("group").asText(),
-                m.path("version").asText(), m.path("kind").asText(), m.path("plural").asText(),
-                m.path("namespaced").asBoolean(true))));
+        e.path("matches")
+                .forEach(m -> matches.add(new ResourceMatch(
+                        m.path("group").asText(),
+                        m.path("version").asText(),
+                        m.path("kind").asText(),
+                        m.path("plural").asText(),
+                        m.path("namespaced").asBoolean(true))));
         List<CelVariable> variables = new ArrayList<>();
-        e.path("variables").forEach(v -> variables.add(new CelVariable(v.path("name").asText(),
-                v.path("expression").asText())));
+        e.path("variables")
+                .forEach(v -> variables.add(new CelVariable(
+                        v.path("name").asText(), v.path("expression").asText())));
         List<CelValidation> validations = new ArrayList<>();
-        e.path("validations").forEach(v -> validations.add(new CelValidation(v.path("expression").asText(),
-                v.path("message").asText())));
-        return new PolicyEntry(e.path("id").asText(), e.path("title").asText(), e.path("description").asText(),
-                PolicyCategory.valueOf(e.path("category").asText()), Severity.valueOf(e.path("severity").asText()),
-                PolicyMode.valueOf(e.path("defaultMode").asText()), params, matches, variables, validations,
-                objects(e.path("passing")), objects(e.path("failing")));
+        e.path("validations")
+                .forEach(v -> validations.add(new CelValidation(
+                        v.path("expression").asText(), v.path("message").asText())));
+        return new PolicyEntry(
+                e.path("id").asText(),
+                e.path("title").asText(),
+                e.path("description").asText(),
+                PolicyCategory.valueOf(e.path("category").asText()),
+                Severity.valueOf(e.path("severity").asText()),
+                PolicyMode.valueOf(e.path("defaultMode").asText()),
+                params,
+                matches,
+                variables,
+                validations,
+                objects(e.path("passing")),
+                objects(e.path("failing")));
     }
-
 
     private static List<Map<String, Object>> objects(JsonNode list) {
         List<Map<String, Object>> out = new ArrayList<>();

@@ -12,16 +12,19 @@ import java.util.List;
  * @param reported  failing results of a policy of this name in the cluster's policy reports
  * @param problem   why the evaluation could not run, or null
  */
-public record PolicyImpact(String cluster, PolicySelection selection, ImpactReport evaluated,
-        List<ReportedResult> reported, String problem) {
+public record PolicyImpact(
+        String cluster,
+        PolicySelection selection,
+        ImpactReport evaluated,
+        List<ReportedResult> reported,
+        String problem) {
 
     public PolicyImpact {
         reported = List.copyOf(reported);
     }
 
     /** A failing result Kyverno reported: the resource and its message. */
-    public record ReportedResult(String namespace, String kind, String name, String message) {
-    }
+    public record ReportedResult(String namespace, String kind, String name, String message) {}
 
     /** Objects the evaluation says Enforce would refuse on their next create or update. */
     public int blockedCount() {
@@ -34,7 +37,7 @@ public record PolicyImpact(String cluster, PolicySelection selection, ImpactRepo
             return cluster + ": " + selection.entry().id() + ": " + problem;
         }
         return cluster + ": " + selection.entry().id() + " would refuse " + blockedCount() + " of "
-                + evaluated.objects().size() + " existing objects" + (reported.isEmpty() ? ""
-                        : " (Kyverno reported " + reported.size() + " failing in Audit)");
+                + evaluated.objects().size() + " existing objects"
+                + (reported.isEmpty() ? "" : " (Kyverno reported " + reported.size() + " failing in Audit)");
     }
 }

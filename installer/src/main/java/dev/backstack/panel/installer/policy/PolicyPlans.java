@@ -25,14 +25,14 @@ public final class PolicyPlans {
     /** The journal id of the policy plan on each cluster (one journal per cluster, a step per policy). */
     public static final String PLAN_ID = "policies";
 
-    private PolicyPlans() {
-    }
+    private PolicyPlans() {}
 
     /** Applies the selections directly to one cluster, in its Kyverno's generation. */
     public static Plan direct(String clusterName, List<PolicySelection> selections, KyvernoGeneration generation) {
         List<Step> steps = new ArrayList<>();
         for (PolicySelection s : selections) {
-            steps.add(step(s.entry().id(), clusterName, PolicyRenderer.render(s, generation), s).build());
+            steps.add(step(s.entry().id(), clusterName, PolicyRenderer.render(s, generation), s)
+                    .build());
         }
         return new Plan(PLAN_ID, "Kyverno policies on " + clusterName, steps);
     }
@@ -41,12 +41,14 @@ public final class PolicyPlans {
      * The step that applies one rendered policy ({@code policy}, the selection rendered in some
      * generation and scope) once its CRD is Established and waits until Kyverno reports it ready.
      */
-    public static ApplyStep.Builder step(String id, String clusterName, GenericKubernetesResource policy,
-            PolicySelection s) {
+    public static ApplyStep.Builder step(
+            String id, String clusterName, GenericKubernetesResource policy, PolicySelection s) {
         KindInfo kind = KindRegistry.standard().require(policy.getApiVersion(), policy.getKind());
         String name = policy.getMetadata().getName();
-        return ApplyStep.builder(id, policy.getKind() + " " + name + " (" + s.mode().title() + ")")
-                .description(s.entry().title() + " on " + clusterName + ": " + s.entry().description())
+        return ApplyStep.builder(
+                        id, policy.getKind() + " " + name + " (" + s.mode().title() + ")")
+                .description(s.entry().title() + " on " + clusterName + ": "
+                        + s.entry().description())
                 .object(policy)
                 .activatedWhen(Wait.crdEstablished(kind.plural() + "." + kind.group()))
                 .readyWhen(Wait.forNames("policy " + name + " ready", kind, null, List.of(name), policyReady()))

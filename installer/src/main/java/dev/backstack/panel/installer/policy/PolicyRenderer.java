@@ -27,20 +27,22 @@ public final class PolicyRenderer {
     public static final String CATALOG_LABEL = "backstack.dev/policy-catalog";
     /** The label of a policy scoped to one namespace, with the namespace as its value. */
     public static final String SCOPE_LABEL = "backstack.dev/namespace";
+
     static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
 
-    private PolicyRenderer() {
-    }
+    private PolicyRenderer() {}
 
     /** The selection's CEL, parameters filled in. */
     public static RenderedRules rules(PolicySelection s) {
         requireValid(s);
         Map<String, Object> values = s.values();
         List<CelVariable> variables = s.entry().variables().stream()
-                .map(v -> new CelVariable(v.name(), CelTemplate.render(v.expression(), values))).toList();
+                .map(v -> new CelVariable(v.name(), CelTemplate.render(v.expression(), values)))
+                .toList();
         List<CelValidation> validations = s.entry().validations().stream()
-                .map(v -> new CelValidation(CelTemplate.render(v.expression(), values),
-                        CelTemplate.renderMessage(v.message(), values))).toList();
+                .map(v -> new CelValidation(
+                        CelTemplate.render(v.expression(), values), CelTemplate.renderMessage(v.message(), values)))
+                .toList();
         return new RenderedRules(variables, validations);
     }
 
@@ -59,11 +61,16 @@ public final class PolicyRenderer {
      *
      * @throws IllegalArgumentException when the entry checks cluster-scoped kinds only
      */
-    public static GenericKubernetesResource renderFor(PolicySelection s, KyvernoGeneration generation,
-            String namespace) {
+    public static GenericKubernetesResource renderFor(
+            PolicySelection s, KyvernoGeneration generation, String namespace) {
         if (!s.entry().namespaced()) {
             throw new IllegalArgumentException(s.entry().id() + " checks cluster-scoped kinds only ("
-                    + String.join(", ", s.entry().matches().stream().map(ResourceMatch::kind).distinct().toList())
+                    + String.join(
+                            ", ",
+                            s.entry().matches().stream()
+                                    .map(ResourceMatch::kind)
+                                    .distinct()
+                                    .toList())
                     + "): it cannot be scoped to namespace " + namespace);
         }
         return switch (generation) {
@@ -80,73 +87,118 @@ public final class PolicyRenderer {
     private static GenericKubernetesResource validatingPolicy(PolicySelection s, String namespace) {
         RenderedRules r = rules(s);
         Map<String, Object> constraints = new LinkedHashMap<>();
-        constraints.put("resourceRules", s.entry().matches().stream().map(m -> (Object) Manifests.map(
-                "apiGroups", List.of(m.group()), "apiVersions", List.of(m.version()),
-                "operations", List.of("CREATE", "UPDATE"), "resources", List.of(m.plural()))).toList());
+        constraints.put(
+                "resourceRules",
+                s.entry().matches().stream()
+                        .map(m -> (Object) Manifests.map(
+                                "apiGroups",
+                                List.of(m.group()),
+                                "apiVersions",
+                                List.of(m.version()),
+                                "operations",
+                                List.of("CREATE", "UPDATE"),
+                                "resources",
+                                List.of(m.plural())))
+                        .toList());
         if (namespace != null) {
-            constraints.put("namespaceSelector", Manifests.map("matchLabels", Manifests.map(NAMESPACE_LABEL, namespace)));
+            constraints.put(
+                    "namespaceSelector", Manifests.map("matchLabels", Manifests.map(NAMESPACE_LABEL, namespace)));
         } else if (excludes(s)) {
-            constraints.put("namespaceSelector", Manifests.map("matchExpressions", List.of(Manifests.map(
-                    "key", NAMESPACE_LABEL, "operator", "NotIn", "values", s.excludedNamespaces()))));
+            constraints.put(
+                    "namespaceSelector",
+                    Manifests.map(
+                            "matchExpressions",
+                            List.of(Manifests.map(
+                                    "key", NAMESPACE_LABEL, "operator", "NotIn", "values", s.excludedNamespaces()))));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("validationActions", List.of(s.mode() == PolicyMode.ENFORCE ? "Deny" : "Audit"));
         spec.put("evaluation", Manifests.map("background", Manifests.map("enabled", true)));
         spec.put("matchConstraints", constraints);
         if (!r.variables().isEmpty()) {
-            spec.put("variables", r.variables().stream()
-                    .map(v -> (Object) Manifests.map("name", v.name(), "expression", v.expression())).toList());
+            spec.put(
+                    "variables",
+                    r.variables().stream()
+                            .map(v -> (Object) Manifests.map("name", v.name(), "expression", v.expression()))
+                            .toList());
         }
-        spec.put("validations", r.validations().stream()
-                .map(v -> (Object) Manifests.map("expression", v.expression(), "message", v.message())).toList());
-        return metadata(s, KyvernoGeneration.VALIDATING_POLICY, namespace).spec(spec).build();
+        spec.put(
+                "validations",
+                r.validations().stream()
+                        .map(v -> (Object) Manifests.map("expression", v.expression(), "message", v.message()))
+                        .toList());
+        return metadata(s, KyvernoGeneration.VALIDATING_POLICY, namespace)
+                .spec(spec)
+                .build();
     }
 
     private static GenericKubernetesResource clusterPolicy(PolicySelection s, String namespace) {
         RenderedRules r = rules(s);
         Map<String, Object> cel = new LinkedHashMap<>();
         if (!r.variables().isEmpty()) {
-            cel.put("variables", r.variables().stream()
-                    .map(v -> (Object) Manifests.map("name", v.name(), "expression", v.expression())).toList());
+            cel.put(
+                    "variables",
+                    r.variables().stream()
+                            .map(v -> (Object) Manifests.map("name", v.name(), "expression", v.expression()))
+                            .toList());
         }
-        cel.put("expressions", r.validations().stream()
-                .map(v -> (Object) Manifests.map("expression", v.expression(), "message", v.message())).toList());
+        cel.put(
+                "expressions",
+                r.validations().stream()
+                        .map(v -> (Object) Manifests.map("expression", v.expression(), "message", v.message()))
+                        .toList());
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("name", s.entry().id());
         Map<String, Object> resources = Manifests.map(
-                "kinds", s.entry().matches().stream().map(ResourceMatch::kyvernoKind).toList(),
+                "kinds",
+                        s.entry().matches().stream()
+                                .map(ResourceMatch::kyvernoKind)
+                                .toList(),
                 "operations", List.of("CREATE", "UPDATE"));
         if (namespace != null) {
             resources.put("namespaces", List.of(namespace));
         }
         rule.put("match", Manifests.map("any", List.of(Manifests.map("resources", resources))));
         if (namespace == null && excludes(s)) {
-            rule.put("exclude", Manifests.map("any", List.of(Manifests.map("resources",
-                    Manifests.map("namespaces", s.excludedNamespaces())))));
+            rule.put(
+                    "exclude",
+                    Manifests.map(
+                            "any",
+                            List.of(Manifests.map("resources", Manifests.map("namespaces", s.excludedNamespaces())))));
         }
         rule.put("validate", Manifests.map("cel", cel));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("validationFailureAction", s.mode().title());
         spec.put("background", true);
         spec.put("rules", List.of(rule));
-        return metadata(s, KyvernoGeneration.CLUSTER_POLICY, namespace).spec(spec).build();
+        return metadata(s, KyvernoGeneration.CLUSTER_POLICY, namespace)
+                .spec(spec)
+                .build();
     }
 
     private static Manifests metadata(PolicySelection s, KyvernoGeneration generation, String namespace) {
         PolicyEntry e = s.entry();
-        Manifests m = Manifests.of(generation.apiVersion(), generation.kind(), null,
-                namespace == null ? e.id() : scopedName(e.id(), namespace))
+        Manifests m = Manifests.of(
+                        generation.apiVersion(),
+                        generation.kind(),
+                        null,
+                        namespace == null ? e.id() : scopedName(e.id(), namespace))
                 .label("app.kubernetes.io/managed-by", "backstack-panel")
                 .label(CATALOG_LABEL, e.id());
         if (namespace != null) {
             m.label(SCOPE_LABEL, namespace);
         }
-        return m
-                .annotation("policies.kyverno.io/title", e.title())
+        return m.annotation("policies.kyverno.io/title", e.title())
                 .annotation("policies.kyverno.io/category", e.category().title())
                 .annotation("policies.kyverno.io/severity", e.severity().label())
-                .annotation("policies.kyverno.io/subject", String.join(", ",
-                        e.matches().stream().map(ResourceMatch::kind).distinct().toList()))
+                .annotation(
+                        "policies.kyverno.io/subject",
+                        String.join(
+                                ", ",
+                                e.matches().stream()
+                                        .map(ResourceMatch::kind)
+                                        .distinct()
+                                        .toList()))
                 .annotation("policies.kyverno.io/description", e.description());
     }
 
@@ -162,6 +214,5 @@ public final class PolicyRenderer {
     }
 
     /** The rendered CEL of one selection. */
-    public record RenderedRules(List<CelVariable> variables, List<CelValidation> validations) {
-    }
+    public record RenderedRules(List<CelVariable> variables, List<CelValidation> validations) {}
 }

@@ -12,13 +12,13 @@ import dev.backstack.panel.installer.plan.PlanService;
 import dev.backstack.panel.installer.plan.PlanTarget;
 import dev.backstack.panel.installer.plan.VersionRange;
 import dev.backstack.panel.model.KubeObject;
-import dev.backstack.panel.model.policy.KyvernoGeneration;
-import dev.backstack.panel.model.policy.PolicyRequest;
 import dev.backstack.panel.model.plan.PlanEvent;
 import dev.backstack.panel.model.plan.PlanOutcome;
 import dev.backstack.panel.model.plan.PlanPreview;
 import dev.backstack.panel.model.plan.PreflightFinding;
 import dev.backstack.panel.model.plan.PreflightReport;
+import dev.backstack.panel.model.policy.KyvernoGeneration;
+import dev.backstack.panel.model.policy.PolicyRequest;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +47,8 @@ public final class PolicyService {
     private final Clock clock;
     private final GitOpsDelivery git;
 
-    public PolicyService(PolicyCatalog catalog, PolicyClusters clusters, Path journalDir, Clock clock, GitOpsDelivery git) {
+    public PolicyService(
+            PolicyCatalog catalog, PolicyClusters clusters, Path journalDir, Clock clock, GitOpsDelivery git) {
         this.catalog = catalog;
         this.clusters = clusters;
         this.journalDir = journalDir;
@@ -72,16 +73,23 @@ public final class PolicyService {
         try {
             t.get().client().getKubernetesVersion();
         } catch (KubernetesClientException e) {
-            return new ClusterFacts(cluster, Optional.empty(), List.of(), "cannot reach " + cluster + ": "
-                    + ImpactPreview.reason(e));
+            return new ClusterFacts(
+                    cluster, Optional.empty(), List.of(), "cannot reach " + cluster + ": " + ImpactPreview.reason(e));
         }
         Optional<String> version = KyvernoProbe.version(t.get().client());
         if (version.isEmpty()) {
-            return new ClusterFacts(cluster, version, List.of(), "no Kyverno found on " + cluster
-                    + " (looked for the kyverno-admission-controller Deployment)");
+            return new ClusterFacts(
+                    cluster,
+                    version,
+                    List.of(),
+                    "no Kyverno found on " + cluster + " (looked for the kyverno-admission-controller Deployment)");
         }
-        return new ClusterFacts(cluster, version, LegacyPolicies.find(clusterPolicies(t.get()), version.get(), catalog),
-                version.flatMap(KyvernoGeneration::forVersion).isPresent() ? null
+        return new ClusterFacts(
+                cluster,
+                version,
+                LegacyPolicies.find(clusterPolicies(t.get()), version.get(), catalog),
+                version.flatMap(KyvernoGeneration::forVersion).isPresent()
+                        ? null
                         : "Kyverno " + version.get() + " on " + cluster + " is a version the panel does not know");
     }
 
@@ -121,32 +129,45 @@ public final class PolicyService {
     }
 
     /** Every gap at once, before any write, with the Enforce impact as warnings. */
-    public PreflightReport preflight(PolicyRequest r, Map<String, ClusterFacts> facts, List<PolicyImpact> impact,
-            GitCredentials credentials) throws InterruptedException {
-        List<PreflightFinding> findings = new ArrayList<>(PolicyChecks.request(r, clusters.hub(), targetClusters(r),
-                facts, impact));
+    public PreflightReport preflight(
+            PolicyRequest r, Map<String, ClusterFacts> facts, List<PolicyImpact> impact, GitCredentials credentials)
+            throws InterruptedException {
+        List<PreflightFinding> findings =
+                new ArrayList<>(PolicyChecks.request(r, clusters.hub(), targetClusters(r), facts, impact));
         List<ClusterPlan> plans = plans(r, facts, credentials);
         if (!plans.isEmpty()) {
-            findings.addAll(FleetPlans.preflight(plans, SUPPORTED, cp -> List.of()).findings());
+            findings.addAll(
+                    FleetPlans.preflight(plans, SUPPORTED, cp -> List.of()).findings());
         }
         return new PreflightReport(findings);
     }
 
     /** How a delivery ended, with what the GitOps commit did (its pull-request link) when there was one. */
-    public record Delivered(PlanOutcome outcome, Optional<DeliveryResult> commit) {
-    }
+    public record Delivered(PlanOutcome outcome, Optional<DeliveryResult> commit) {}
 
     /** Applies or commits; resumes each cluster from its journal. */
-    public Delivered run(PolicyRequest r, Map<String, ClusterFacts> facts, GitCredentials credentials,
-            List<String> overrides, Consumer<PlanEvent> events) {
+    public Delivered run(
+            PolicyRequest r,
+            Map<String, ClusterFacts> facts,
+            GitCredentials credentials,
+            List<String> overrides,
+            Consumer<PlanEvent> events) {
         List<ClusterPlan> plans = plans(r, facts, credentials);
         // The wizard's own findings carry no cluster prefix: record their overrides in the first cluster's journal.
-        List<String> qualified = plans.isEmpty() ? overrides : overrides.stream()
-                .map(o -> plans.stream().anyMatch(cp -> cp.local(o) != null) ? o : plans.get(0).qualify(o)).toList();
+        List<String> qualified = plans.isEmpty()
+                ? overrides
+                : overrides.stream()
+                        .map(o -> plans.stream().anyMatch(cp -> cp.local(o) != null)
+                                ? o
+                                : plans.get(0).qualify(o))
+                        .toList();
         PlanOutcome outcome = FleetPlans.run(PolicyPlans.PLAN_ID, plans, qualified, events, clock);
-        Optional<DeliveryResult> commit = plans.stream().flatMap(cp -> cp.plan().steps().stream())
-                .filter(GitCommitStep.class::isInstance).map(GitCommitStep.class::cast)
-                .flatMap(step -> step.result().stream()).findFirst();
+        Optional<DeliveryResult> commit = plans.stream()
+                .flatMap(cp -> cp.plan().steps().stream())
+                .filter(GitCommitStep.class::isInstance)
+                .map(GitCommitStep.class::cast)
+                .flatMap(step -> step.result().stream())
+                .findFirst();
         return new Delivered(outcome, commit);
     }
 
@@ -164,19 +185,31 @@ public final class PolicyService {
 
     private Plan gitOpsPlan(PolicyRequest r, Map<String, ClusterFacts> facts, GitCredentials credentials) {
         KyvernoGeneration hub = r.hub() ? generation(facts, List.of(clusters.hub())) : null;
-        KyvernoGeneration spokes = r.spokeSelector().isEmpty() ? null
+        KyvernoGeneration spokes = r.spokeSelector().isEmpty()
+                ? null
                 : generation(facts, SpokeSelector.matching(clusters, r.spokeSelector()));
         PolicyRequest.GitOpsChoice g = r.gitops();
-        Map<String, String> files = GitOpsLayout.files(r.selections(), hub, spokes, r.spokeSelector(), g.repository(),
-                g.baseBranch());
-        GitCommitStep step = GitCommitStep.builder("gitops-commit", "Commit " + files.size() + " files to "
-                + g.repository() + " on branch " + g.branch())
+        Map<String, String> files =
+                GitOpsLayout.files(r.selections(), hub, spokes, r.spokeSelector(), g.repository(), g.baseBranch());
+        GitCommitStep step = GitCommitStep.builder(
+                        "gitops-commit",
+                        "Commit " + files.size() + " files to " + g.repository() + " on branch " + g.branch())
                 .delivery(git)
-                .target(new GitOpsTarget(g.repository(), g.baseBranch(), g.branch(), "", "BACK Stack panel",
+                .target(new GitOpsTarget(
+                        g.repository(),
+                        g.baseBranch(),
+                        g.branch(),
+                        "",
+                        "BACK Stack panel",
                         "backstack-panel@users.noreply.github.com"))
                 .files(files)
-                .commitMessage("Kyverno policies from the BACK Stack panel: " + String.join(", ",
-                        r.selections().stream().map(s -> s.entry().id() + " (" + s.mode().title() + ")").toList()))
+                .commitMessage("Kyverno policies from the BACK Stack panel: "
+                        + String.join(
+                                ", ",
+                                r.selections().stream()
+                                        .map(s ->
+                                                s.entry().id() + " (" + s.mode().title() + ")")
+                                        .toList()))
                 .credentials(credentials)
                 .build();
         return new Plan(PolicyPlans.PLAN_ID + "-gitops", title(r), List.of(step));
@@ -184,8 +217,12 @@ public final class PolicyService {
 
     /** The one generation the clusters' Kyverno versions agree on; ValidatingPolicy when unknown. */
     static KyvernoGeneration generation(Map<String, ClusterFacts> facts, List<String> names) {
-        List<KyvernoGeneration> found = names.stream().map(facts::get).filter(f -> f != null)
-                .flatMap(f -> f.generation().stream()).distinct().toList();
+        List<KyvernoGeneration> found = names.stream()
+                .map(facts::get)
+                .filter(f -> f != null)
+                .flatMap(f -> f.generation().stream())
+                .distinct()
+                .toList();
         return found.size() == 1 ? found.get(0) : KyvernoGeneration.VALIDATING_POLICY;
     }
 
@@ -194,15 +231,29 @@ public final class PolicyService {
     }
 
     private static String title(PolicyRequest r) {
-        return r.selections().size() + (r.selections().size() == 1 ? " Kyverno policy" : " Kyverno policies")
-                + (r.delivery() == PolicyRequest.Delivery.GITOPS ? " through the GitOps repository" : " applied directly");
+        return r.selections().size()
+                + (r.selections().size() == 1 ? " Kyverno policy" : " Kyverno policies")
+                + (r.delivery() == PolicyRequest.Delivery.GITOPS
+                        ? " through the GitOps repository"
+                        : " applied directly");
     }
 
     private static List<KubeObject> clusterPolicies(PlanTarget t) {
         try {
             return t.client().genericKubernetesResources("kyverno.io/v1", "ClusterPolicy").list().getItems().stream()
-                    .map(o -> new KubeObject(o.getApiVersion(), o.getKind(), null, o.getMetadata().getName(), null, 0, null,
-                            null, o.getMetadata().getLabels(), null, null, new LinkedHashMap<>(o.getAdditionalProperties())))
+                    .map(o -> new KubeObject(
+                            o.getApiVersion(),
+                            o.getKind(),
+                            null,
+                            o.getMetadata().getName(),
+                            null,
+                            0,
+                            null,
+                            null,
+                            o.getMetadata().getLabels(),
+                            null,
+                            null,
+                            new LinkedHashMap<>(o.getAdditionalProperties())))
                     .toList();
         } catch (KubernetesClientException e) {
             return List.of();

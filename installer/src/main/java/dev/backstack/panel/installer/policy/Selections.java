@@ -18,15 +18,18 @@ import java.util.Optional;
 public final class Selections {
 
     /** Namespaces left alone unless the user says otherwise: the cluster's own and the policy engine's. */
-    public static final List<String> DEFAULT_EXCLUDED = List.of("kube-system", "kube-public", "kube-node-lease",
-            "kyverno");
+    public static final List<String> DEFAULT_EXCLUDED =
+            List.of("kube-system", "kube-public", "kube-node-lease", "kyverno");
 
-    private Selections() {
-    }
+    private Selections() {}
 
     /** @throws IllegalArgumentException listing every unknown id, bad mode or invalid value */
-    public static List<PolicySelection> of(PolicyCatalog catalog, List<String> ids, Map<String, String> modes,
-            Map<String, String> values, List<String> excluded) {
+    public static List<PolicySelection> of(
+            PolicyCatalog catalog,
+            List<String> ids,
+            Map<String, String> modes,
+            Map<String, String> values,
+            List<String> excluded) {
         List<String> problems = new ArrayList<>();
         List<PolicySelection> out = new ArrayList<>();
         for (String id : ids) {
@@ -58,11 +61,16 @@ public final class Selections {
             problems.addAll(s.problems());
             out.add(s);
         }
-        values.keySet().stream().filter(k -> ids.stream().noneMatch(id -> k.startsWith(id + ".")
-                && catalog.entry(id).flatMap(e -> e.parameter(k.substring(id.length() + 1))).isPresent()))
+        values.keySet().stream()
+                .filter(k -> ids.stream()
+                        .noneMatch(id -> k.startsWith(id + ".")
+                                && catalog.entry(id)
+                                        .flatMap(e -> e.parameter(k.substring(id.length() + 1)))
+                                        .isPresent()))
                 .forEach(k -> problems.add("--set " + k + ": no such policy parameter"));
-        modes.keySet().stream().filter(k -> !ids.contains(k)).forEach(k -> problems.add("--mode " + k
-                + ": that policy is not chosen"));
+        modes.keySet().stream()
+                .filter(k -> !ids.contains(k))
+                .forEach(k -> problems.add("--mode " + k + ": that policy is not chosen"));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }

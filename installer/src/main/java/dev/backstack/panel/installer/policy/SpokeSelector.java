@@ -16,23 +16,35 @@ public final class SpokeSelector {
 
     static final String SECRET_TYPE = "argocd.argoproj.io/secret-type";
 
-    private SpokeSelector() {
-    }
+    private SpokeSelector() {}
 
     public static List<String> matching(PolicyClusters clusters, Map<String, String> selector) {
-        return clusters.target(clusters.hub()).map(t -> {
-            try {
-                return t.client().secrets().inNamespace("argocd").withLabel(SECRET_TYPE, "cluster").withLabels(selector)
-                        .list().getItems().stream().map(SpokeSelector::name).sorted().toList();
-            } catch (KubernetesClientException e) {
-                return List.<String>of();
-            }
-        }).orElse(List.of());
+        return clusters.target(clusters.hub())
+                .map(t -> {
+                    try {
+                        return t
+                                .client()
+                                .secrets()
+                                .inNamespace("argocd")
+                                .withLabel(SECRET_TYPE, "cluster")
+                                .withLabels(selector)
+                                .list()
+                                .getItems()
+                                .stream()
+                                .map(SpokeSelector::name)
+                                .sorted()
+                                .toList();
+                    } catch (KubernetesClientException e) {
+                        return List.<String>of();
+                    }
+                })
+                .orElse(List.of());
     }
 
     private static String name(Secret s) {
         String encoded = s.getData() == null ? null : s.getData().get("name");
-        return encoded == null ? s.getMetadata().getName()
+        return encoded == null
+                ? s.getMetadata().getName()
                 : new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     }
 }

@@ -22,15 +22,17 @@ public final class ClaimRenderer {
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
-    private ClaimRenderer() {
-    }
+    private ClaimRenderer() {}
 
     /** The claim; call {@link #problems} first (an invalid request renders an invalid claim). */
     public static GenericKubernetesResource claim(SpokeRequest r) {
         return Manifests.of(ClusterKind.API_VERSION, r.kind().claimKind(), r.namespace(), r.id())
                 .label(MANAGED_BY, "backstack-panel")
-                .spec(Manifests.map("parameters", parameters(r),
-                        "writeConnectionSecretToRef", Manifests.map("name", connectionSecret(r))))
+                .spec(Manifests.map(
+                        "parameters",
+                        parameters(r),
+                        "writeConnectionSecretToRef",
+                        Manifests.map("name", connectionSecret(r))))
                 .build();
     }
 
@@ -78,7 +80,9 @@ public final class ClaimRenderer {
         }
         if (r.nodeSize().isEmpty()) {
             out.add("spec.parameters.nodes.instanceType: required"
-                    + schema.defaultOf("nodes.instanceType").map(d -> " (the API's default is " + d + ")").orElse(""));
+                    + schema.defaultOf("nodes.instanceType")
+                            .map(d -> " (the API's default is " + d + ")")
+                            .orElse(""));
         }
         if (!r.iamRoleArn().isEmpty() && !schema.declares("iam.roleArn")) {
             out.add("spec.parameters.iam.roleArn: the " + r.kind().claimKind() + " API has no IAM role");

@@ -31,19 +31,32 @@ public final class ClaimSchema {
 
     /** The schema the panel ships for this kind ({@code install/apis/cluster/<kind>/definition.yaml}). */
     public static synchronized ClaimSchema of(ClusterKind kind) {
-        return SHIPPED.computeIfAbsent(kind, k -> fromXrd(k, CatalogYaml.read(ClaimSchema.class,
-                ROOT + k.folder() + "/definition.yaml", k.claimKind() + " API definition")));
+        return SHIPPED.computeIfAbsent(
+                kind,
+                k -> fromXrd(
+                        k,
+                        CatalogYaml.read(
+                                ClaimSchema.class,
+                                ROOT + k.folder() + "/definition.yaml",
+                                k.claimKind() + " API definition")));
     }
 
     /** The schema of an XRD's (first) version. */
     public static ClaimSchema fromXrd(ClusterKind kind, JsonNode xrd) {
         JsonNode claimKind = xrd.path("spec").path("claimNames").path("kind");
         if (!kind.claimKind().equals(claimKind.asText())) {
-            throw new IllegalArgumentException("the definition offers claim kind " + claimKind.asText() + ", not "
-                    + kind.claimKind());
+            throw new IllegalArgumentException(
+                    "the definition offers claim kind " + claimKind.asText() + ", not " + kind.claimKind());
         }
-        JsonNode p = xrd.path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema")
-                .path("properties").path("spec").path("properties").path("parameters");
+        JsonNode p = xrd.path("spec")
+                .path("versions")
+                .path(0)
+                .path("schema")
+                .path("openAPIV3Schema")
+                .path("properties")
+                .path("spec")
+                .path("properties")
+                .path("parameters");
         if (p.isMissingNode()) {
             throw new IllegalArgumentException("the " + kind.claimKind() + " definition has no spec.parameters schema");
         }

@@ -10,10 +10,10 @@ final class Claims {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Claims() {
-    }
+    private Claims() {}
 
     static Map<String, Object> asMap(GenericKubernetesResource o) {
-        return JSON.convertValue(o, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+        return JSON.convertValue(
+                o, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
     }
 }

@@ -45,13 +45,25 @@ final class ClusterSecretStep implements Step {
         this.registration = registration;
         this.server = server;
         this.spoke = Objects.requireNonNull(spoke, "spoke");
-        this.info = new StepInfo(id, "Register " + registration.name() + " with Argo CD", "Writes Secret "
-                + RegistrationObjects.ARGOCD_NAMESPACE + "/" + registration.clusterSecret() + " (clusterType: spoke) "
-                + "with the token of ServiceAccount " + registration.namespace() + "/" + registration.serviceAccount()
-                + " on " + registration.context() + ".", StepKind.APPLY, List.of(), Duration.ofMinutes(1));
-        this.preview = new StepPreview(info, List.of(Previews.preview(
-                RegistrationObjects.clusterSecretPreview(registration, server))), null, "");
-        this.fingerprint = Previews.digest(preview.objects().stream().map(o -> o.yaml()).toList());
+        this.info = new StepInfo(
+                id,
+                "Register " + registration.name() + " with Argo CD",
+                "Writes Secret "
+                        + RegistrationObjects.ARGOCD_NAMESPACE + "/" + registration.clusterSecret()
+                        + " (clusterType: spoke) "
+                        + "with the token of ServiceAccount " + registration.namespace() + "/"
+                        + registration.serviceAccount()
+                        + " on " + registration.context() + ".",
+                StepKind.APPLY,
+                List.of(),
+                Duration.ofMinutes(1));
+        this.preview = new StepPreview(
+                info,
+                List.of(Previews.preview(RegistrationObjects.clusterSecretPreview(registration, server))),
+                null,
+                "");
+        this.fingerprint =
+                Previews.digest(preview.objects().stream().map(o -> o.yaml()).toList());
     }
 
     @Override
@@ -71,7 +83,8 @@ final class ClusterSecretStep implements Step {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(new Permission("get", "", "secrets", RegistrationObjects.ARGOCD_NAMESPACE, null),
+        return List.of(
+                new Permission("get", "", "secrets", RegistrationObjects.ARGOCD_NAMESPACE, null),
                 new Permission("create", "", "secrets", RegistrationObjects.ARGOCD_NAMESPACE, null),
                 new Permission("patch", "", "secrets", RegistrationObjects.ARGOCD_NAMESPACE, null));
     }
@@ -88,14 +101,24 @@ final class ClusterSecretStep implements Step {
             return false;
         }
         try {
-            GenericKubernetesResource desired = RegistrationObjects.clusterSecret(registration, server,
-                    token.get().token().reveal(), token.get().caData());
-            Secret live = ctx.client().secrets().inNamespace(RegistrationObjects.ARGOCD_NAMESPACE)
-                    .withName(registration.clusterSecret()).get();
-            return live != null && live.getData() != null
+            GenericKubernetesResource desired = RegistrationObjects.clusterSecret(
+                    registration,
+                    server,
+                    token.get().token().reveal(),
+                    token.get().caData());
+            Secret live = ctx.client()
+                    .secrets()
+                    .inNamespace(RegistrationObjects.ARGOCD_NAMESPACE)
+                    .withName(registration.clusterSecret())
+                    .get();
+            return live != null
+                    && live.getData() != null
                     && live.getData().equals(desired.getAdditionalProperties().get("data"))
                     && live.getMetadata().getLabels() != null
-                    && live.getMetadata().getLabels().entrySet().containsAll(desired.getMetadata().getLabels().entrySet());
+                    && live.getMetadata()
+                            .getLabels()
+                            .entrySet()
+                            .containsAll(desired.getMetadata().getLabels().entrySet());
         } catch (KubernetesClientException e) {
             return false;
         } finally {
@@ -107,8 +130,9 @@ final class ClusterSecretStep implements Step {
     public void apply(StepContext ctx) throws StepFailure, InterruptedException {
         Optional<SpokeToken> token = SpokeToken.read(spoke, registration);
         if (token.isEmpty()) {
-            throw new StepFailure("no ServiceAccount token in Secret " + registration.namespace() + "/"
-                    + registration.tokenSecret() + " on " + registration.context(),
+            throw new StepFailure(
+                    "no ServiceAccount token in Secret " + registration.namespace() + "/" + registration.tokenSecret()
+                            + " on " + registration.context(),
                     "Run the spoke's steps first (they create the ServiceAccount and wait for its token), then retry.");
         }
         if (Thread.interrupted()) {
@@ -116,18 +140,25 @@ final class ClusterSecretStep implements Step {
             throw new InterruptedException();
         }
         try {
-            GenericKubernetesResource secret = RegistrationObjects.clusterSecret(registration, server,
-                    token.get().token().reveal(), token.get().caData());
+            GenericKubernetesResource secret = RegistrationObjects.clusterSecret(
+                    registration,
+                    server,
+                    token.get().token().reveal(),
+                    token.get().caData());
             ApplyResult<GenericKubernetesResource> r = ctx.applier().apply(secret, ctx.takeOverFields());
             if (r.refusal().isPresent()) {
                 ApplyFailure f = r.refusal().get();
-                throw new StepFailure("cannot write Secret " + RegistrationObjects.ARGOCD_NAMESPACE + "/"
-                        + registration.clusterSecret() + " on the hub: " + f.message(),
+                throw new StepFailure(
+                        "cannot write Secret " + RegistrationObjects.ARGOCD_NAMESPACE + "/"
+                                + registration.clusterSecret() + " on the hub: " + f.message(),
                         "Check that the argocd namespace exists on the hub and that you may write Secrets there.");
             }
             secret.getAdditionalProperties().remove("data");
-            ctx.status().accept("registered " + registration.name() + " (" + server + ") with Argo CD"
-                    + (token.get().caData().isEmpty() ? "; no CA found for the spoke, so Argo CD uses the system's" : ""));
+            ctx.status()
+                    .accept("registered " + registration.name() + " (" + server + ") with Argo CD"
+                            + (token.get().caData().isEmpty()
+                                    ? "; no CA found for the spoke, so Argo CD uses the system's"
+                                    : ""));
         } finally {
             token.get().token().clear();
         }
@@ -138,7 +169,8 @@ final class ClusterSecretStep implements Step {
         GenericKubernetesResource placeholder = RegistrationObjects.clusterSecretPreview(registration, server);
         String subject = "Secret " + RegistrationObjects.ARGOCD_NAMESPACE + "/" + registration.clusterSecret();
         ApplyResult<GenericKubernetesResource> r = ctx.applier().dryRun(placeholder, ctx.takeOverFields());
-        return List.of(r.refusal().map(f -> new DryRunResult(subject, DryRunResult.Verdict.REFUSED, f.message()))
+        return List.of(r.refusal()
+                .map(f -> new DryRunResult(subject, DryRunResult.Verdict.REFUSED, f.message()))
                 .orElse(DryRunResult.accepted(subject)));
     }
 

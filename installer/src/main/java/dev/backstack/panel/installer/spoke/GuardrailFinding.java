@@ -26,11 +26,13 @@ public record GuardrailFinding(String policy, Verdict verdict, String message) {
 
     /** One line: {@code ValidatingPolicy limit-cluster-node-count refuses: A cluster may have at most 3 nodes...}. */
     public String line() {
-        return policy + " " + switch (verdict) {
-            case PASSES -> "passes";
-            case REFUSES -> "refuses";
-            case AUDITS -> "would report (audit)";
-            case NOT_EVALUATED -> "not evaluated";
-        } + (message.isEmpty() ? "" : ": " + message);
+        return policy + " "
+                + switch (verdict) {
+                    case PASSES -> "passes";
+                    case REFUSES -> "refuses";
+                    case AUDITS -> "would report (audit)";
+                    case NOT_EVALUATED -> "not evaluated";
+                }
+                + (message.isEmpty() ? "" : ": " + message);
     }
 }

@@ -22,8 +22,7 @@ public final class Guardrails {
 
     private static final String GROUP = "backstack.dev";
 
-    private Guardrails() {
-    }
+    private Guardrails() {}
 
     /**
      * @param claim    the claim as a plain map (as it would be created)
@@ -34,7 +33,12 @@ public final class Guardrails {
         String plural = plural(kind);
         Object ns = map(claim.get("metadata")).get("namespace");
         String namespace = ns == null ? "default" : String.valueOf(ns);
-        Map<String, Object> nsObject = Map.of("apiVersion", "v1", "kind", "Namespace", "metadata",
+        Map<String, Object> nsObject = Map.of(
+                "apiVersion",
+                "v1",
+                "kind",
+                "Namespace",
+                "metadata",
                 Map.of("name", namespace, "labels", Map.of("kubernetes.io/metadata.name", namespace)));
         List<GuardrailFinding> out = new ArrayList<>();
         for (Map<String, ?> p : policies) {
@@ -46,8 +50,13 @@ public final class Guardrails {
                     if (matchesRules(map(spec.get("matchConstraints")), plural)) {
                         boolean enforce = pk.equals("ValidatingAdmissionPolicy")
                                 || list(spec.get("validationActions")).contains("Deny");
-                        out.add(evaluate(name, enforce, variables(spec.get("variables")),
-                                validations(spec.get("validations")), claim, nsObject));
+                        out.add(evaluate(
+                                name,
+                                enforce,
+                                variables(spec.get("variables")),
+                                validations(spec.get("validations")),
+                                claim,
+                                nsObject));
                     }
                 }
                 case "ClusterPolicy", "Policy" -> {
@@ -60,12 +69,20 @@ public final class Guardrails {
                         Map<?, ?> validate = map(rule.get("validate"));
                         String ruleName = name + "/" + rule.get("name");
                         boolean ruleEnforce = validate.containsKey("failureAction")
-                                ? "enforce".equalsIgnoreCase(String.valueOf(validate.get("failureAction"))) : enforce;
+                                ? "enforce".equalsIgnoreCase(String.valueOf(validate.get("failureAction")))
+                                : enforce;
                         if (validate.get("cel") instanceof Map<?, ?> cel) {
-                            out.add(evaluate(ruleName, ruleEnforce, variables(cel.get("variables")),
-                                    validations(cel.get("expressions")), claim, nsObject));
+                            out.add(evaluate(
+                                    ruleName,
+                                    ruleEnforce,
+                                    variables(cel.get("variables")),
+                                    validations(cel.get("expressions")),
+                                    claim,
+                                    nsObject));
                         } else if (!validate.isEmpty()) {
-                            out.add(new GuardrailFinding(ruleName, GuardrailFinding.Verdict.NOT_EVALUATED,
+                            out.add(new GuardrailFinding(
+                                    ruleName,
+                                    GuardrailFinding.Verdict.NOT_EVALUATED,
                                     "a " + (validate.containsKey("deny") ? "JMESPath deny" : "pattern")
                                             + " rule, which the panel does not evaluate: the hub's Kyverno decides "
                                             + "when the claim is submitted"));
@@ -80,22 +97,30 @@ public final class Guardrails {
         return out;
     }
 
-    private static GuardrailFinding evaluate(String name, boolean enforce, List<CelVariable> variables,
-            List<CelValidation> validations, Map<String, ?> claim, Map<String, ?> nsObject) {
+    private static GuardrailFinding evaluate(
+            String name,
+            boolean enforce,
+            List<CelVariable> variables,
+            List<CelValidation> validations,
+            Map<String, ?> claim,
+            Map<String, ?> nsObject) {
         CelPolicyProgram program;
         try {
             program = CelPolicyProgram.compile(variables, validations);
         } catch (CelCompileException e) {
-            return new GuardrailFinding(name, GuardrailFinding.Verdict.NOT_EVALUATED, "its CEL does not compile here ("
-                    + e.where() + ": " + e.reason() + "): the hub decides when the claim is submitted");
+            return new GuardrailFinding(
+                    name,
+                    GuardrailFinding.Verdict.NOT_EVALUATED,
+                    "its CEL does not compile here (" + e.where() + ": " + e.reason()
+                            + "): the hub decides when the claim is submitted");
         }
         CelVerdict v = program.evaluate(claim, nsObject);
         if (!v.denied()) {
             return new GuardrailFinding(name, GuardrailFinding.Verdict.PASSES, "");
         }
         String message = v.messages().isEmpty() ? v.error().orElse("refused") : String.join(" ", v.messages());
-        return new GuardrailFinding(name, enforce ? GuardrailFinding.Verdict.REFUSES : GuardrailFinding.Verdict.AUDITS,
-                message);
+        return new GuardrailFinding(
+                name, enforce ? GuardrailFinding.Verdict.REFUSES : GuardrailFinding.Verdict.AUDITS, message);
     }
 
     static boolean matchesRules(Map<?, ?> constraints, String plural) {
@@ -123,8 +148,7 @@ public final class Guardrails {
             for (Object k : list(map(map(b).get("resources")).get("kinds"))) {
                 String s = String.valueOf(k);
                 String tail = s.substring(s.lastIndexOf('/') + 1);
-                if (tail.equals(kind) || tail.equals("*")
-                        && (s.startsWith(GROUP) || s.startsWith("*"))) {
+                if (tail.equals(kind) || tail.equals("*") && (s.startsWith(GROUP) || s.startsWith("*"))) {
                     return true;
                 }
             }
@@ -142,14 +166,19 @@ public final class Guardrails {
     }
 
     private static List<CelVariable> variables(Object o) {
-        return list(o).stream().map(Guardrails::map)
-                .map(v -> new CelVariable(String.valueOf(v.get("name")), String.valueOf(v.get("expression")))).toList();
+        return list(o).stream()
+                .map(Guardrails::map)
+                .map(v -> new CelVariable(String.valueOf(v.get("name")), String.valueOf(v.get("expression"))))
+                .toList();
     }
 
     private static List<CelValidation> validations(Object o) {
-        return list(o).stream().map(Guardrails::map)
-                .map(v -> new CelValidation(String.valueOf(v.get("expression")),
-                        v.get("message") == null ? null : String.valueOf(v.get("message")))).toList();
+        return list(o).stream()
+                .map(Guardrails::map)
+                .map(v -> new CelValidation(
+                        String.valueOf(v.get("expression")),
+                        v.get("message") == null ? null : String.valueOf(v.get("message"))))
+                .toList();
     }
 
     private static Map<?, ?> map(Object o) {

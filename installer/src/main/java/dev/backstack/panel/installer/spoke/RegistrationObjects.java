@@ -25,8 +25,7 @@ public final class RegistrationObjects {
     /** What the preview shows instead of the token and CA, which are read from the spoke when the step runs. */
     public static final String TOKEN_PLACEHOLDER = "<the ServiceAccount's token, read from the spoke when applied>";
 
-    private RegistrationObjects() {
-    }
+    private RegistrationObjects() {}
 
     /** The spoke's objects, in the order they are applied. */
     public static List<GenericKubernetesResource> spokeObjects(Registration r) {
@@ -35,16 +34,26 @@ public final class RegistrationObjects {
 
     static GenericKubernetesResource serviceAccount(Registration r) {
         return Manifests.of("v1", "ServiceAccount", r.namespace(), r.serviceAccount())
-                .label(MANAGED_BY, "backstack-panel").build();
+                .label(MANAGED_BY, "backstack-panel")
+                .build();
     }
 
     static GenericKubernetesResource clusterRoleBinding(Registration r) {
         return Manifests.of("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", null, r.serviceAccount())
                 .label(MANAGED_BY, "backstack-panel")
-                .set("roleRef", Manifests.map("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole",
-                        "name", r.clusterRole()))
-                .set("subjects", Manifests.list(Manifests.map("kind", "ServiceAccount", "name", r.serviceAccount(),
-                        "namespace", r.namespace())))
+                .set(
+                        "roleRef",
+                        Manifests.map(
+                                "apiGroup",
+                                "rbac.authorization.k8s.io",
+                                "kind",
+                                "ClusterRole",
+                                "name",
+                                r.clusterRole()))
+                .set(
+                        "subjects",
+                        Manifests.list(Manifests.map(
+                                "kind", "ServiceAccount", "name", r.serviceAccount(), "namespace", r.namespace())))
                 .build();
     }
 
@@ -82,7 +91,8 @@ public final class RegistrationObjects {
     }
 
     static String configJson(String token, Map<String, Object> tls) {
-        StringBuilder s = new StringBuilder("{\"bearerToken\":\"").append(escape(token)).append("\",\"tlsClientConfig\":{");
+        StringBuilder s =
+                new StringBuilder("{\"bearerToken\":\"").append(escape(token)).append("\",\"tlsClientConfig\":{");
         boolean first = true;
         for (Map.Entry<String, Object> e : tls.entrySet()) {
             s.append(first ? "" : ",").append('"').append(e.getKey()).append("\":");

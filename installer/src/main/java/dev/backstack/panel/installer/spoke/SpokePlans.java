@@ -28,8 +28,7 @@ public final class SpokePlans {
     /** Where claims go in the GitOps repository (the reference's {@code clusters-from-hub} path). */
     public static final String CLUSTERS_FOLDER = "demo/clusters";
 
-    private SpokePlans() {
-    }
+    private SpokePlans() {}
 
     /** Applies the claim on the hub. */
     public static Plan direct(SpokeRequest r) {
@@ -52,14 +51,22 @@ public final class SpokePlans {
     public static Plan gitOps(SpokeRequest r, GitOpsDelivery git, GitCredentials credentials) {
         SpokeRequest.GitOps g = r.gitops();
         Map<String, String> files = files(r);
-        GitCommitStep step = GitCommitStep.builder("gitops-commit", "Commit the " + r.kind().claimKind() + " "
-                + r.id() + " claim to " + g.repository() + " on branch " + g.branch())
+        GitCommitStep step = GitCommitStep.builder(
+                        "gitops-commit",
+                        "Commit the " + r.kind().claimKind() + " " + r.id() + " claim to " + g.repository()
+                                + " on branch " + g.branch())
                 .delivery(git)
-                .target(new GitOpsTarget(g.repository(), g.baseBranch(), g.branch(), "", "BACK Stack panel",
+                .target(new GitOpsTarget(
+                        g.repository(),
+                        g.baseBranch(),
+                        g.branch(),
+                        "",
+                        "BACK Stack panel",
                         "backstack-panel@users.noreply.github.com"))
                 .files(files)
-                .commitMessage("Request spoke cluster " + r.id() + " (" + r.kind().claimKind() + ", " + r.region()
-                        + ", " + r.nodeCount() + " x " + r.nodeSize() + ") from the BACK Stack panel")
+                .commitMessage(
+                        "Request spoke cluster " + r.id() + " (" + r.kind().claimKind() + ", " + r.region() + ", "
+                                + r.nodeCount() + " x " + r.nodeSize() + ") from the BACK Stack panel")
                 .credentials(credentials)
                 .build();
         return new Plan(CLAIM_PLAN + "-gitops", title(r), List.of(step));
@@ -67,24 +74,31 @@ public final class SpokePlans {
 
     /** The spoke's part of a registration: ServiceAccount, ClusterRoleBinding, token Secret, then the token. */
     public static Plan registerOnSpoke(Registration reg) {
-        ApplyStep objects = ApplyStep.builder("service-account", "Create ServiceAccount " + reg.namespace() + "/"
-                + reg.serviceAccount() + " for Argo CD")
+        ApplyStep objects = ApplyStep.builder(
+                        "service-account",
+                        "Create ServiceAccount " + reg.namespace() + "/" + reg.serviceAccount() + " for Argo CD")
                 .description("A ServiceAccount bound to ClusterRole " + reg.clusterRole() + " and its token Secret; "
                         + "Argo CD deploys with this token, never with your own credentials.")
                 .objects(RegistrationObjects.spokeObjects(reg))
                 .build();
-        return new Plan(REGISTER_PLAN + "-spoke", "Register " + reg.name() + ": its ServiceAccount",
+        return new Plan(
+                REGISTER_PLAN + "-spoke",
+                "Register " + reg.name() + ": its ServiceAccount",
                 List.of(objects, new TokenWaitStep("token", reg, objects.id())));
     }
 
     /** The hub's part: the Argo CD cluster secret, with the token read from {@code spoke} when it applies. */
     public static Plan registerOnHub(Registration reg, String server, KubernetesClient spoke) {
-        return new Plan(REGISTER_PLAN + "-hub", "Register " + reg.name() + ": its Argo CD cluster secret",
+        return new Plan(
+                REGISTER_PLAN + "-hub",
+                "Register " + reg.name() + ": its Argo CD cluster secret",
                 List.of(new ClusterSecretStep("cluster-secret", reg, server, spoke)));
     }
 
     private static String title(SpokeRequest r) {
-        return "Spoke " + r.id() + " (" + r.kind().claimKind() + ")" + (r.delivery() == SpokeRequest.Delivery.GITOPS
-                ? " through the GitOps repository" : " requested on the hub");
+        return "Spoke " + r.id() + " (" + r.kind().claimKind() + ")"
+                + (r.delivery() == SpokeRequest.Delivery.GITOPS
+                        ? " through the GitOps repository"
+                        : " requested on the hub");
     }
 }

@@ -71,12 +71,14 @@ public final class SpokeService {
         if (hub.isEmpty()) {
             return List.of();
         }
-        return Guardrails.check(Claims.asMap(ClaimRenderer.claim(r)), HubPolicies.list(hub.get().client()));
+        return Guardrails.check(
+                Claims.asMap(ClaimRenderer.claim(r)), HubPolicies.list(hub.get().client()));
     }
 
     /** The claim's plan on the hub: direct, or a GitOps commit. */
     public ClusterPlan plan(SpokeRequest r, GitCredentials credentials) {
-        Plan plan = r.delivery() == SpokeRequest.Delivery.GITOPS ? SpokePlans.gitOps(r, git, credentials)
+        Plan plan = r.delivery() == SpokeRequest.Delivery.GITOPS
+                ? SpokePlans.gitOps(r, git, credentials)
                 : SpokePlans.direct(r);
         return new ClusterPlan(clusters.hub(), service(clusters.hub()), plan);
     }
@@ -91,7 +93,8 @@ public final class SpokeService {
             throws InterruptedException {
         List<PreflightFinding> findings = new ArrayList<>(checks(r, guardrails));
         if (findings.stream().noneMatch(f -> f.id().equals("claim-schema") && !f.passed())) {
-            findings.addAll(FleetPlans.preflight(List.of(plan(r, credentials)), SUPPORTED, cp -> List.of()).findings());
+            findings.addAll(FleetPlans.preflight(List.of(plan(r, credentials)), SUPPORTED, cp -> List.of())
+                    .findings());
         }
         return new PreflightReport(findings);
     }
@@ -100,42 +103,69 @@ public final class SpokeService {
     public List<PreflightFinding> checks(SpokeRequest r, List<GuardrailFinding> guardrails) {
         List<PreflightFinding> out = new ArrayList<>();
         List<String> problems = problems(r);
-        out.add(problems.isEmpty()
-                ? PreflightFinding.pass("claim-schema", "Claim fields against the " + r.kind().claimKind() + " API",
-                        PreflightFinding.Severity.BLOCKING, "every field is one the API allows")
-                : PreflightFinding.fail("claim-schema", "Claim fields against the " + r.kind().claimKind() + " API",
-                        PreflightFinding.Severity.BLOCKING, String.join("; ", problems),
-                        "Change the fields named; the allowed values come from the hub's " + r.kind().claimKind()
-                                + " definition."));
+        out.add(
+                problems.isEmpty()
+                        ? PreflightFinding.pass(
+                                "claim-schema",
+                                "Claim fields against the " + r.kind().claimKind() + " API",
+                                PreflightFinding.Severity.BLOCKING,
+                                "every field is one the API allows")
+                        : PreflightFinding.fail(
+                                "claim-schema",
+                                "Claim fields against the " + r.kind().claimKind() + " API",
+                                PreflightFinding.Severity.BLOCKING,
+                                String.join("; ", problems),
+                                "Change the fields named; the allowed values come from the hub's "
+                                        + r.kind().claimKind() + " definition."));
         for (GuardrailFinding g : guardrails) {
-            String id = "guardrail-" + g.policy().substring(g.policy().indexOf(' ') + 1).replace('/', '-');
+            String id = "guardrail-"
+                    + g.policy().substring(g.policy().indexOf(' ') + 1).replace('/', '-');
             String title = "Guardrail " + g.policy();
-            out.add(switch (g.verdict()) {
-                case PASSES -> PreflightFinding.pass(id, title, PreflightFinding.Severity.BLOCKING, "passes");
-                case REFUSES -> PreflightFinding.fail(id, title, PreflightFinding.Severity.BLOCKING,
-                        "refuses the claim: " + g.message(), "Change the claim as the policy's message says, or ask "
-                                + "the platform team to change the policy.");
-                case AUDITS -> PreflightFinding.fail(id, title, PreflightFinding.Severity.WARNING,
-                        "audit mode: the claim would be reported, not refused: " + g.message(),
-                        "Go on to accept the report, or change the claim.");
-                case NOT_EVALUATED -> PreflightFinding.pass(id, title, PreflightFinding.Severity.WARNING,
-                        "not evaluated by the panel: " + g.message());
-            });
+            out.add(
+                    switch (g.verdict()) {
+                        case PASSES -> PreflightFinding.pass(id, title, PreflightFinding.Severity.BLOCKING, "passes");
+                        case REFUSES ->
+                            PreflightFinding.fail(
+                                    id,
+                                    title,
+                                    PreflightFinding.Severity.BLOCKING,
+                                    "refuses the claim: " + g.message(),
+                                    "Change the claim as the policy's message says, or ask "
+                                            + "the platform team to change the policy.");
+                        case AUDITS ->
+                            PreflightFinding.fail(
+                                    id,
+                                    title,
+                                    PreflightFinding.Severity.WARNING,
+                                    "audit mode: the claim would be reported, not refused: " + g.message(),
+                                    "Go on to accept the report, or change the claim.");
+                        case NOT_EVALUATED ->
+                            PreflightFinding.pass(
+                                    id,
+                                    title,
+                                    PreflightFinding.Severity.WARNING,
+                                    "not evaluated by the panel: " + g.message());
+                    });
         }
         return out;
     }
 
     /** How a delivery ended, with what the GitOps commit did (its pull-request link) when there was one. */
-    public record Delivered(PlanOutcome outcome, Optional<DeliveryResult> commit) {
-    }
+    public record Delivered(PlanOutcome outcome, Optional<DeliveryResult> commit) {}
 
     /** Applies or commits the claim; resumes from the journal. */
-    public Delivered run(SpokeRequest r, GitCredentials credentials, List<String> overrides, Consumer<PlanEvent> events) {
+    public Delivered run(
+            SpokeRequest r, GitCredentials credentials, List<String> overrides, Consumer<PlanEvent> events) {
         ClusterPlan cp = plan(r, credentials);
-        List<String> qualified = overrides.stream().map(o -> cp.local(o) != null ? o : cp.qualify(o)).toList();
+        List<String> qualified = overrides.stream()
+                .map(o -> cp.local(o) != null ? o : cp.qualify(o))
+                .toList();
         PlanOutcome outcome = FleetPlans.run(cp.plan().id(), List.of(cp), qualified, events, clock);
-        Optional<DeliveryResult> commit = cp.plan().steps().stream().filter(GitCommitStep.class::isInstance)
-                .map(GitCommitStep.class::cast).flatMap(s -> s.result().stream()).findFirst();
+        Optional<DeliveryResult> commit = cp.plan().steps().stream()
+                .filter(GitCommitStep.class::isInstance)
+                .map(GitCommitStep.class::cast)
+                .flatMap(s -> s.result().stream())
+                .findFirst();
         return new Delivered(outcome, commit);
     }
 
@@ -146,35 +176,47 @@ public final class SpokeService {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         String server = spoke.client().getConfiguration().getMasterUrl().replaceAll("/+$", "");
-        return List.of(new ClusterPlan(reg.context(), new PlanService(spoke, journalDir, clock),
-                        SpokePlans.registerOnSpoke(reg)),
-                new ClusterPlan(clusters.hub(), service(clusters.hub()), SpokePlans.registerOnHub(reg, server,
-                        spoke.client())));
+        return List.of(
+                new ClusterPlan(
+                        reg.context(), new PlanService(spoke, journalDir, clock), SpokePlans.registerOnSpoke(reg)),
+                new ClusterPlan(
+                        clusters.hub(),
+                        service(clusters.hub()),
+                        SpokePlans.registerOnHub(reg, server, spoke.client())));
     }
 
     public PlanPreview previewRegistration(Registration reg, PlanTarget spoke) {
-        return FleetPlans.preview(SpokePlans.REGISTER_PLAN, "Register " + reg.name() + " as a spoke",
-                registration(reg, spoke));
+        return FleetPlans.preview(
+                SpokePlans.REGISTER_PLAN, "Register " + reg.name() + " as a spoke", registration(reg, spoke));
     }
 
     public PreflightReport preflightRegistration(Registration reg, PlanTarget spoke) throws InterruptedException {
         List<PreflightFinding> out = new ArrayList<>();
         if (clusters.spokes().contains(reg.name())) {
-            out.add(PreflightFinding.fail("spoke-name", "Spoke name", PreflightFinding.Severity.WARNING,
+            out.add(PreflightFinding.fail(
+                    "spoke-name",
+                    "Spoke name",
+                    PreflightFinding.Severity.WARNING,
                     "the fleet already has a spoke named " + reg.name() + "; its cluster secret is replaced",
                     "Choose another name unless you mean to re-register it."));
         }
-        out.addAll(FleetPlans.preflight(registration(reg, spoke), SUPPORTED, cp -> List.of()).findings());
+        out.addAll(FleetPlans.preflight(registration(reg, spoke), SUPPORTED, cp -> List.of())
+                .findings());
         return new PreflightReport(out);
     }
 
-    public PlanOutcome register(Registration reg, PlanTarget spoke, List<String> overrides, Consumer<PlanEvent> events) {
+    public PlanOutcome register(
+            Registration reg, PlanTarget spoke, List<String> overrides, Consumer<PlanEvent> events) {
         return FleetPlans.run(SpokePlans.REGISTER_PLAN, registration(reg, spoke), overrides, events, clock);
     }
 
     private PlanService service(String cluster) {
-        return new PlanService(clusters.target(cluster).orElseThrow(() -> new IllegalArgumentException(
-                "the panel has no connection to the hub " + cluster + ": connect to it first")), journalDir, clock);
+        return new PlanService(
+                clusters.target(cluster)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "the panel has no connection to the hub " + cluster + ": connect to it first")),
+                journalDir,
+                clock);
     }
 
     /** The hub's policy objects the guardrails read; kinds not served are skipped. */
@@ -184,8 +226,7 @@ public final class SpokeService {
                 new String[] {"kyverno.io/v1", "ClusterPolicy"},
                 new String[] {"admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy"});
 
-        private HubPolicies() {
-        }
+        private HubPolicies() {}
 
         static List<Map<String, ?>> list(io.fabric8.kubernetes.client.KubernetesClient hub) {
             List<Map<String, ?>> out = new ArrayList<>();

@@ -29,7 +29,10 @@ public record SpokeToken(SecretText token, String caData) {
     public static Optional<SpokeToken> read(KubernetesClient spoke, Registration r) {
         Secret s;
         try {
-            s = spoke.secrets().inNamespace(r.namespace()).withName(r.tokenSecret()).get();
+            s = spoke.secrets()
+                    .inNamespace(r.namespace())
+                    .withName(r.tokenSecret())
+                    .get();
         } catch (KubernetesClientException e) {
             return Optional.empty();
         }
@@ -39,8 +42,9 @@ public record SpokeToken(SecretText token, String caData) {
             return Optional.empty();
         }
         String ca = data.getOrDefault("ca.crt", "");
-        return Optional.of(new SpokeToken(SecretText.of(new String(Base64.getDecoder().decode(token.trim()),
-                StandardCharsets.UTF_8)), ca.isBlank() ? clientCa(spoke.getConfiguration()) : ca.trim()));
+        return Optional.of(new SpokeToken(
+                SecretText.of(new String(Base64.getDecoder().decode(token.trim()), StandardCharsets.UTF_8)),
+                ca.isBlank() ? clientCa(spoke.getConfiguration()) : ca.trim()));
     }
 
     /** The CA the spoke's connection trusts, base64 PEM, or empty. */

@@ -29,10 +29,15 @@ final class TokenWaitStep implements Step {
 
     TokenWaitStep(String id, Registration registration, String dependsOn) {
         this.registration = registration;
-        this.info = new StepInfo(id, "Wait for the token of ServiceAccount " + registration.namespace() + "/"
-                + registration.serviceAccount(), "The spoke's token controller writes the token into Secret "
-                + registration.namespace() + "/" + registration.tokenSecret() + "; Argo CD will use it.",
-                StepKind.APPLY, List.of(dependsOn), BUDGET);
+        this.info = new StepInfo(
+                id,
+                "Wait for the token of ServiceAccount " + registration.namespace() + "/"
+                        + registration.serviceAccount(),
+                "The spoke's token controller writes the token into Secret " + registration.namespace() + "/"
+                        + registration.tokenSecret() + "; Argo CD will use it.",
+                StepKind.APPLY,
+                List.of(dependsOn),
+                BUDGET);
     }
 
     @Override
@@ -70,8 +75,9 @@ final class TokenWaitStep implements Step {
     @Override
     public void apply(StepContext ctx) throws StepFailure, InterruptedException {
         long deadline = System.nanoTime() + BUDGET.toNanos();
-        ctx.status().accept("waiting for the token controller to fill Secret " + registration.namespace() + "/"
-                + registration.tokenSecret());
+        ctx.status()
+                .accept("waiting for the token controller to fill Secret " + registration.namespace() + "/"
+                        + registration.tokenSecret());
         while (true) {
             Optional<SpokeToken> t = SpokeToken.read(ctx.client(), registration);
             if (t.isPresent()) {
@@ -80,9 +86,10 @@ final class TokenWaitStep implements Step {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new StepFailure("no token in Secret " + registration.namespace() + "/" + registration.tokenSecret()
-                        + " after " + BUDGET.toSeconds() + " s: the spoke's token controller (part of "
-                        + "kube-controller-manager) did not fill it",
+                throw new StepFailure(
+                        "no token in Secret " + registration.namespace() + "/" + registration.tokenSecret()
+                                + " after " + BUDGET.toSeconds() + " s: the spoke's token controller (part of "
+                                + "kube-controller-manager) did not fill it",
                         "Check that kube-controller-manager runs on the spoke with --service-account-private-key-file, "
                                 + "then retry the step.");
             }

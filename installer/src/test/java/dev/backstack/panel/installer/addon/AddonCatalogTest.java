@@ -23,16 +23,25 @@ class AddonCatalogTest {
     @Test
     @DisplayName("the shipped catalog loads with the add-ons issue 9 asks for")
     void loads() {
-        assertThat(CATALOG.entries()).extracting(AddonEntry::id).containsExactlyInAnyOrder("kyverno",
-                "backstack-policies", "cert-manager", "envoy-gateway", "metrics-server", "external-secrets",
-                "kube-prometheus-stack");
+        assertThat(CATALOG.entries())
+                .extracting(AddonEntry::id)
+                .containsExactlyInAnyOrder(
+                        "kyverno",
+                        "backstack-policies",
+                        "cert-manager",
+                        "envoy-gateway",
+                        "metrics-server",
+                        "external-secrets",
+                        "kube-prometheus-stack");
     }
 
     @Test
     @DisplayName("ids are unique and every need names an entry of the catalog")
     void idsUniqueAndNeedsResolve() {
         Set<String> ids = new HashSet<>();
-        CATALOG.entries().forEach(e -> assertThat(ids.add(e.id())).as("duplicate " + e.id()).isTrue());
+        CATALOG.entries()
+                .forEach(e ->
+                        assertThat(ids.add(e.id())).as("duplicate " + e.id()).isTrue());
         CATALOG.entries().forEach(e -> assertThat(ids).as(e.id() + " needs").containsAll(e.needs()));
         assertThat(CATALOG.entry("backstack-policies").orElseThrow().needs()).containsExactly("kyverno");
     }
@@ -42,7 +51,9 @@ class AddonCatalogTest {
     void defaultsAreValid() {
         for (AddonEntry e : CATALOG.entries()) {
             for (PolicyParameter p : e.parameters()) {
-                assertThat(p.check(p.defaultValue()).problem()).as(e.id() + " " + p.name()).isEmpty();
+                assertThat(p.check(p.defaultValue()).problem())
+                        .as(e.id() + " " + p.name())
+                        .isEmpty();
             }
         }
     }
@@ -56,7 +67,8 @@ class AddonCatalogTest {
                 assertThat(c.source()).as(e.id()).isNotBlank();
             }
         }
-        AddonSource.Chart kyverno = (AddonSource.Chart) CATALOG.entry("kyverno").orElseThrow().source();
+        AddonSource.Chart kyverno =
+                (AddonSource.Chart) CATALOG.entry("kyverno").orElseThrow().source();
         assertThat(kyverno.version()).isEqualTo("3.9.0");
         assertThat(kyverno.appVersion()).isEqualTo("v1.19.0");
     }
@@ -74,17 +86,19 @@ class AddonCatalogTest {
                 entries:
                 - {id: a, namespace: a, git: {path: x}, needs: [b]}
                 - {id: b, namespace: b, git: {path: y}, needs: [a]}
-                """))).hasMessageContaining("[a, b] need each other in a cycle");
+                """)))
+                .hasMessageContaining("[a, b] need each other in a cycle");
         assertThatThrownBy(() -> AddonCatalog.parse(YAML.readTree("""
                 entries:
                 - {id: a, namespace: a, git: {path: x}, needs: [nope]}
-                """))).hasMessageContaining("a needs nope, which is not in the catalog");
+                """)))
+                .hasMessageContaining("a needs nope, which is not in the catalog");
         assertThatThrownBy(() -> new AddonCatalog(List.of(entry("a"), entry("a"))))
                 .hasMessageContaining("id a appears twice");
     }
 
     private static AddonEntry entry(String id) {
-        return new AddonEntry(id, null, null, new AddonSource.Git("p", ""), id, List.of(), List.of(), false,
-                List.of(), Map.of());
+        return new AddonEntry(
+                id, null, null, new AddonSource.Git("p", ""), id, List.of(), List.of(), false, List.of(), Map.of());
     }
 }

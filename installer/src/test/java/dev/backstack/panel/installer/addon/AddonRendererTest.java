@@ -35,14 +35,17 @@ class AddonRendererTest {
     }
 
     @Test
-    @DisplayName("the whole catalog with its defaults for clusterType=spoke matches its golden file (-Dgolden.update=true)")
+    @DisplayName(
+            "the whole catalog with its defaults for clusterType=spoke matches its golden file (-Dgolden.update=true)")
     void matchesGolden() throws IOException {
         StringBuilder rendered = new StringBuilder();
         AddonRenderer.render(CATALOG, defaults(), REPO, "main").forEach(a -> rendered.append(Serialization.asYaml(a)));
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(GOLDEN, rendered);
         }
-        assertThat(GOLDEN).as("golden file; create it with -Dgolden.update=true and review it").exists();
+        assertThat(GOLDEN)
+                .as("golden file; create it with -Dgolden.update=true and review it")
+                .exists();
         assertThat(rendered.toString()).isEqualTo(Files.readString(GOLDEN));
     }
 
@@ -50,16 +53,22 @@ class AddonRendererTest {
     @DisplayName("every ApplicationSet, by label or by name, validates against Argo CD's CRD")
     void validatesAgainstTheArgoCdCrd() {
         assertThat(CRDS.knows("argoproj.io/v1alpha1", "ApplicationSet")).isTrue();
-        List<AddonSelection> named = defaults().stream().map(s -> s.withSpokes(List.of("spoke-1", "spoke-2"))).toList();
+        List<AddonSelection> named = defaults().stream()
+                .map(s -> s.withSpokes(List.of("spoke-1", "spoke-2")))
+                .toList();
         for (List<AddonSelection> selections : List.of(defaults(), named)) {
             for (GenericKubernetesResource a : AddonRenderer.render(CATALOG, selections, REPO, "main")) {
-                assertThat(CRDS.validate(JSON.valueToTree(a))).as(a.getMetadata().getName()).isEmpty();
+                assertThat(CRDS.validate(JSON.valueToTree(a)))
+                        .as(a.getMetadata().getName())
+                        .isEmpty();
             }
         }
         com.fasterxml.jackson.databind.node.ObjectNode wrong = JSON.valueToTree(
                 AddonRenderer.render(selection("kyverno").withSpokes(List.of("spoke-1")), 0, null, null));
         ((com.fasterxml.jackson.databind.node.ObjectNode) wrong.at("/spec/generators/0/clusters")).putArray("names");
-        assertThat(CRDS.validate(wrong)).as("a field the cluster generator does not have").isNotEmpty();
+        assertThat(CRDS.validate(wrong))
+                .as("a field the cluster generator does not have")
+                .isNotEmpty();
     }
 
     @Test
@@ -89,9 +98,12 @@ class AddonRendererTest {
     void selectorsAndNamedSpokes() {
         AddonSelection s = selection("cert-manager").withSelector(Map.of("env", "prod"));
         assertThat(Serialization.asYaml(AddonRenderer.render(s, 0, null, null)))
-                .contains("matchLabels:\n          env: \"prod\"").doesNotContain("clusterType");
+                .contains("matchLabels:\n          env: \"prod\"")
+                .doesNotContain("clusterType");
         String named = Serialization.asYaml(AddonRenderer.render(s.withSpokes(List.of("spoke-3")), 0, null, null));
-        assertThat(named).contains("key: \"name\"", "operator: \"In\"", "- \"spoke-3\"").doesNotContain("matchLabels");
+        assertThat(named)
+                .contains("key: \"name\"", "operator: \"In\"", "- \"spoke-3\"")
+                .doesNotContain("matchLabels");
     }
 
     @Test
@@ -116,20 +128,32 @@ class AddonRendererTest {
     @DisplayName("the policy set syncs the GitOps repository's policies/spokes folder and needs its URL")
     void gitSource() {
         String yaml = Serialization.asYaml(AddonRenderer.render(selection("backstack-policies"), 1, REPO, "main"));
-        assertThat(yaml).contains("path: \"policies/spokes\"", "repoURL: \"" + REPO + "\"").doesNotContain("chart:");
+        assertThat(yaml)
+                .contains("path: \"policies/spokes\"", "repoURL: \"" + REPO + "\"")
+                .doesNotContain("chart:");
         assertThatThrownBy(() -> AddonRenderer.render(CATALOG, List.of(selection("backstack-policies")), null, "main"))
                 .hasMessageContaining("backstack-policies: syncs a folder of the GitOps repository");
     }
 
     @SuppressWarnings("unchecked")
     private static int wave(GenericKubernetesResource a) {
-        Map<String, Object> spec = (Map<String, Object>) a.getAdditionalProperties().get("spec");
+        Map<String, Object> spec =
+                (Map<String, Object>) a.getAdditionalProperties().get("spec");
         Map<String, Object> meta = (Map<String, Object>) ((Map<String, Object>) spec.get("template")).get("metadata");
         return Integer.parseInt((String) ((Map<String, Object>) meta.get("annotations")).get(AddonRenderer.SYNC_WAVE));
     }
 
     private static AddonEntry entry(String id, String... needs) {
-        return new AddonEntry(id, null, null, new AddonSource.Git("p", ""), id, List.of(), List.of(needs), false,
-                List.of(), Map.of());
+        return new AddonEntry(
+                id,
+                null,
+                null,
+                new AddonSource.Git("p", ""),
+                id,
+                List.of(),
+                List.of(needs),
+                false,
+                List.of(),
+                Map.of());
     }
 }

@@ -39,20 +39,30 @@ class ApplicationActionsTest {
         ActionResult r = actions.run(ApplicationAction.REFRESH, "argocd", "spoke-1-kyverno");
         assertThat(r.outcome()).isEqualTo(ActionResult.Outcome.DONE);
         assertThat(annotations("spoke-1-kyverno")).containsEntry(ApplicationActions.REFRESH_ANNOTATION, "normal");
-        RecordedRequest patch = requests().stream().filter(q -> q.getMethod().equals("PATCH")).findFirst().orElseThrow();
+        RecordedRequest patch = requests().stream()
+                .filter(q -> q.getMethod().equals("PATCH"))
+                .findFirst()
+                .orElseThrow();
         assertThat(patch.getPath()).contains("fieldManager=backstack-panel");
         assertThat(patch.getHeader("Content-Type")).startsWith("application/merge-patch+json");
 
-        assertThat(actions.run(ApplicationAction.HARD_REFRESH, "argocd", "spoke-1-kyverno").done()).isTrue();
+        assertThat(actions.run(ApplicationAction.HARD_REFRESH, "argocd", "spoke-1-kyverno")
+                        .done())
+                .isTrue();
         assertThat(annotations("spoke-1-kyverno")).containsEntry(ApplicationActions.REFRESH_ANNOTATION, "hard");
     }
 
     @Test
     void syncWritesAnOperationWithTheApplicationsOptionsRetryAndInitiator() {
         GenericKubernetesResource app = app("spoke-1-cert-manager", Map.of("sync", Map.of("status", "OutOfSync")));
-        app.setAdditionalProperty("spec", Map.of("syncPolicy", Map.of("syncOptions", List.of("ServerSideApply=true"),
-                "retry", Map.of("limit", 5))));
-        KindOps.in(client, ApplicationActions.APPLICATION, "argocd").resource(app).create();
+        app.setAdditionalProperty(
+                "spec",
+                Map.of(
+                        "syncPolicy",
+                        Map.of("syncOptions", List.of("ServerSideApply=true"), "retry", Map.of("limit", 5))));
+        KindOps.in(client, ApplicationActions.APPLICATION, "argocd")
+                .resource(app)
+                .create();
 
         ActionResult r = actions.run(ApplicationAction.SYNC, "argocd", "spoke-1-cert-manager");
 
@@ -66,7 +76,9 @@ class ApplicationActionsTest {
 
     @Test
     void syncIsRefusedWithoutAWriteWhileASyncRuns() throws Exception {
-        create("spoke-1-kyverno", Map.of("operationState", Map.of("phase", "Running", "startedAt", "2026-11-26T05:00:00Z")));
+        create(
+                "spoke-1-kyverno",
+                Map.of("operationState", Map.of("phase", "Running", "startedAt", "2026-11-26T05:00:00Z")));
         drain();
         ActionResult r = actions.run(ApplicationAction.SYNC, "argocd", "spoke-1-kyverno");
         assertThat(r.outcome()).isEqualTo(ActionResult.Outcome.REFUSED);
@@ -78,9 +90,21 @@ class ApplicationActionsTest {
     @Test
     void retryRunsTheFailedSyncAgainWithItsRetrySettings() {
         Map<String, Object> failedSync = Map.of("revision", "3.9.0", "syncOptions", List.of("CreateNamespace=true"));
-        create("spoke-2-kyverno", Map.of("operationState", Map.of("phase", "Failed", "retryCount", 2,
-                "startedAt", "2026-11-26T05:00:00Z", "message", "webhook refused",
-                "operation", Map.of("sync", failedSync, "retry", Map.of("limit", 2)))));
+        create(
+                "spoke-2-kyverno",
+                Map.of(
+                        "operationState",
+                        Map.of(
+                                "phase",
+                                "Failed",
+                                "retryCount",
+                                2,
+                                "startedAt",
+                                "2026-11-26T05:00:00Z",
+                                "message",
+                                "webhook refused",
+                                "operation",
+                                Map.of("sync", failedSync, "retry", Map.of("limit", 2)))));
 
         ActionResult r = actions.run(ApplicationAction.RETRY, "argocd", "spoke-2-kyverno");
 
@@ -115,17 +139,21 @@ class ApplicationActionsTest {
         GenericKubernetesResource app = new GenericKubernetesResource();
         app.setApiVersion("argoproj.io/v1alpha1");
         app.setKind("Application");
-        app.setMetadata(new ObjectMetaBuilder().withNamespace("argocd").withName(name).build());
+        app.setMetadata(
+                new ObjectMetaBuilder().withNamespace("argocd").withName(name).build());
         app.setAdditionalProperty("status", new LinkedHashMap<>(status));
         return app;
     }
 
     private void create(String name, Map<String, Object> status) {
-        KindOps.in(client, ApplicationActions.APPLICATION, "argocd").resource(app(name, status)).create();
+        KindOps.in(client, ApplicationActions.APPLICATION, "argocd")
+                .resource(app(name, status))
+                .create();
     }
 
     private GenericKubernetesResource get(String name) {
-        return KindOps.resource(client, ApplicationActions.APPLICATION, "argocd", name).get();
+        return KindOps.resource(client, ApplicationActions.APPLICATION, "argocd", name)
+                .get();
     }
 
     private Map<String, String> annotations(String name) {
@@ -146,7 +174,8 @@ class ApplicationActionsTest {
 
     private List<RecordedRequest> requests() throws InterruptedException {
         List<RecordedRequest> out = new ArrayList<>();
-        for (RecordedRequest q = server.takeRequest(10, TimeUnit.MILLISECONDS); q != null;
+        for (RecordedRequest q = server.takeRequest(10, TimeUnit.MILLISECONDS);
+                q != null;
                 q = server.takeRequest(10, TimeUnit.MILLISECONDS)) {
             out.add(q);
         }

@@ -25,8 +25,8 @@ final class MockApi implements AutoCloseable {
 
     MockApi() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), true);
+        server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), true);
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = client("https://127.0.0.1:" + server.getPort());
     }

@@ -29,11 +29,14 @@ class PermissionCheckTest {
     static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     static final Permission CREATE_NAMESPACES = Permission.cluster("create", "", "namespaces");
-    static final Permission CREATE_CRDS = Permission.cluster("create", "apiextensions.k8s.io", "customresourcedefinitions");
-    static final Permission CREATE_CRBS = Permission.cluster("create", "rbac.authorization.k8s.io", "clusterrolebindings");
+    static final Permission CREATE_CRDS =
+            Permission.cluster("create", "apiextensions.k8s.io", "customresourcedefinitions");
+    static final Permission CREATE_CRBS =
+            Permission.cluster("create", "rbac.authorization.k8s.io", "clusterrolebindings");
     static final Permission LIST_CONFIGMAPS = Permission.namespaced("list", "", "configmaps", "team-a");
     static final Permission CREATE_DEPLOYMENTS = Permission.namespaced("create", "apps", "deployments", "team-a");
-    static final List<Permission> PLAN = List.of(CREATE_NAMESPACES, CREATE_CRDS, CREATE_CRBS, LIST_CONFIGMAPS, CREATE_DEPLOYMENTS);
+    static final List<Permission> PLAN =
+            List.of(CREATE_NAMESPACES, CREATE_CRDS, CREATE_CRBS, LIST_CONFIGMAPS, CREATE_DEPLOYMENTS);
 
     /** Answers each review as the API server would, from the attributes in its body. */
     static final class Reviewer implements ResponseProvider<Object> {
@@ -54,7 +57,8 @@ class PermissionCheckTest {
 
         private SelfSubjectAccessReview review(RecordedRequest request) {
             // getBytes() leaves the body in place for the next call (status code, then body).
-            return JSON.unmarshal(new String(request.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8),
+            return JSON.unmarshal(
+                    new String(request.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8),
                     SelfSubjectAccessReview.class);
         }
 
@@ -72,7 +76,9 @@ class PermissionCheckTest {
                         + "\"reason\":\"InternalError\",\"code\":500}";
             }
             asked.add(a);
-            r.setStatus(new SubjectAccessReviewStatusBuilder().withAllowed(allowed.test(of(a))).build());
+            r.setStatus(new SubjectAccessReviewStatusBuilder()
+                    .withAllowed(allowed.test(of(a)))
+                    .build());
             return r;
         }
 
@@ -96,7 +102,8 @@ class PermissionCheckTest {
 
             PermissionReport report = new PermissionCheck(api.client).check(PLAN);
 
-            assertThat(report.missing()).containsExactly(CREATE_NAMESPACES, CREATE_CRDS, CREATE_CRBS, CREATE_DEPLOYMENTS);
+            assertThat(report.missing())
+                    .containsExactly(CREATE_NAMESPACES, CREATE_CRDS, CREATE_CRBS, CREATE_DEPLOYMENTS);
             assertThat(report.granted()).containsExactly(LIST_CONFIGMAPS);
             assertThat(report.unchecked()).isEmpty();
             assertThat(report.clean()).isFalse();
@@ -107,10 +114,11 @@ class PermissionCheckTest {
                 assertThat(a.getResource()).isEqualTo("customresourcedefinitions");
                 assertThat(a.getNamespace()).isNull();
             });
-            assertThat(report.summary()).isEqualTo("missing 4 permissions: create namespaces (cluster), "
-                    + "create customresourcedefinitions.apiextensions.k8s.io (cluster), "
-                    + "create clusterrolebindings.rbac.authorization.k8s.io (cluster), "
-                    + "create deployments.apps (namespace team-a)");
+            assertThat(report.summary())
+                    .isEqualTo("missing 4 permissions: create namespaces (cluster), "
+                            + "create customresourcedefinitions.apiextensions.k8s.io (cluster), "
+                            + "create clusterrolebindings.rbac.authorization.k8s.io (cluster), "
+                            + "create deployments.apps (namespace team-a)");
         }
     }
 
@@ -118,7 +126,12 @@ class PermissionCheckTest {
     @DisplayName("a review that fails is 'could not check', never taken as allowed")
     void failedReviewIsNotAllowed() throws Exception {
         try (MockApi api = new MockApi()) {
-            api.server.expect().post().withPath(SSAR).andReply(new Reviewer(p -> true, CREATE_CRDS::equals)).always();
+            api.server
+                    .expect()
+                    .post()
+                    .withPath(SSAR)
+                    .andReply(new Reviewer(p -> true, CREATE_CRDS::equals))
+                    .always();
 
             PermissionReport report = new PermissionCheck(api.client).check(PLAN);
 
@@ -129,8 +142,10 @@ class PermissionCheckTest {
                 assertThat(u.problem()).contains("HTTP 500").contains("etcd timeout");
             });
             assertThat(report.clean()).isFalse();
-            assertThat(report.summary()).startsWith("could not check 1 permission: "
-                    + "create customresourcedefinitions.apiextensions.k8s.io (cluster): the review failed with HTTP 500");
+            assertThat(report.summary())
+                    .startsWith(
+                            "could not check 1 permission: "
+                                    + "create customresourcedefinitions.apiextensions.k8s.io (cluster): the review failed with HTTP 500");
         }
     }
 
@@ -141,8 +156,11 @@ class PermissionCheckTest {
             Reviewer reviewer = new Reviewer(p -> true, p -> false);
             api.server.expect().post().withPath(SSAR).andReply(reviewer).always();
 
-            PermissionReport report = new PermissionCheck(api.client).check(List.of(CREATE_CRDS, CREATE_CRDS,
-                    new Permission("update", "apps", "deployments/scale", "team-a", "web")));
+            PermissionReport report = new PermissionCheck(api.client)
+                    .check(List.of(
+                            CREATE_CRDS,
+                            CREATE_CRDS,
+                            new Permission("update", "apps", "deployments/scale", "team-a", "web")));
 
             assertThat(report.clean()).isTrue();
             assertThat(report.summary()).isEqualTo("all 2 needed permissions are granted");
@@ -159,15 +177,17 @@ class PermissionCheckTest {
     void unansweredReviewsTimeOut() throws Exception {
         try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                while (!blackHole.isClosed()) {
-                    try {
-                        held.add(blackHole.accept());
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "black-hole");
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!blackHole.isClosed()) {
+                            try {
+                                held.add(blackHole.accept());
+                            } catch (IOException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "black-hole");
             acceptor.setDaemon(true);
             acceptor.start();
             try (KubernetesClient client = MockApi.client("https://127.0.0.1:" + blackHole.getLocalPort())) {
@@ -177,9 +197,14 @@ class PermissionCheckTest {
 
                 assertThat(report.granted()).isEmpty();
                 assertThat(report.missing()).isEmpty();
-                assertThat(report.unchecked()).extracting(PermissionReport.Unchecked::permission).containsExactlyElementsOf(PLAN);
-                assertThat(report.unchecked()).allSatisfy(u -> assertThat(u.problem()).isEqualTo("no answer within 500ms"));
-                assertThat(took).as("bounded by the timeout plus grace, not the client default").isLessThan(Duration.ofSeconds(6));
+                assertThat(report.unchecked())
+                        .extracting(PermissionReport.Unchecked::permission)
+                        .containsExactlyElementsOf(PLAN);
+                assertThat(report.unchecked())
+                        .allSatisfy(u -> assertThat(u.problem()).isEqualTo("no answer within 500ms"));
+                assertThat(took)
+                        .as("bounded by the timeout plus grace, not the client default")
+                        .isLessThan(Duration.ofSeconds(6));
             } finally {
                 for (Socket s : held) {
                     s.close();

@@ -20,10 +20,31 @@ class ComplianceFailuresExportTest {
 
     /** A wgpolicyk8s.io PolicyReport in {@code payments} whose one result names a Deployment. */
     private static KubeObject wgReport(String policy, String result, String message) {
-        return new KubeObject("wgpolicyk8s.io/v1alpha2", "PolicyReport", "payments", "polr-" + policy, "uid", 1, "",
-                null, Map.of(), Map.of(), List.of(), Map.of("results", List.of(Map.of("policy", policy, "rule",
-                        policy + "-rule", "result", result, "message", message, "resources", List.of(Map.of(
-                                "kind", "Deployment", "namespace", "payments", "name", "api"))))));
+        return new KubeObject(
+                "wgpolicyk8s.io/v1alpha2",
+                "PolicyReport",
+                "payments",
+                "polr-" + policy,
+                "uid",
+                1,
+                "",
+                null,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                Map.of(
+                        "results",
+                        List.of(Map.of(
+                                "policy",
+                                policy,
+                                "rule",
+                                policy + "-rule",
+                                "result",
+                                result,
+                                "message",
+                                message,
+                                "resources",
+                                List.of(Map.of("kind", "Deployment", "namespace", "payments", "name", "api"))))));
     }
 
     private static FleetCompliance fleet() {
@@ -33,31 +54,43 @@ class ComplianceFailuresExportTest {
                 r("owner", "web-3", "error", "context lookup failed"),
                 r("pass-me", "web-1", "pass", "ok"))));
         hub.add(wgReport("host-path", "fail", "hostPath volumes are forbidden"));
-        return FleetCompliance.of(ComplianceFixtures.fleet(1, ComplianceFixtures.cluster("hub", Reachability.REACHABLE,
-                hub), List.of(), ComplianceFixtures.cluster("spoke-1", Reachability.REACHABLE,
-                        ComplianceFixtures.openReports(List.of(r("latest-tag", "shell", "fail", "use a pinned tag"))))));
+        return FleetCompliance.of(ComplianceFixtures.fleet(
+                1,
+                ComplianceFixtures.cluster("hub", Reachability.REACHABLE, hub),
+                List.of(),
+                ComplianceFixtures.cluster(
+                        "spoke-1",
+                        Reachability.REACHABLE,
+                        ComplianceFixtures.openReports(
+                                List.of(r("latest-tag", "shell", "fail", "use a pinned tag"))))));
     }
 
     private static List<String> linesAfter(String text, String heading) {
         List<String> lines = Arrays.asList(text.split("\n"));
-        int at = lines.indexOf(lines.stream().filter(l -> l.startsWith(heading)).findFirst().orElseThrow());
-        return lines.subList(at + 1, lines.size()).stream().takeWhile(l -> !l.isEmpty()).toList();
+        int at = lines.indexOf(
+                lines.stream().filter(l -> l.startsWith(heading)).findFirst().orElseThrow());
+        return lines.subList(at + 1, lines.size()).stream()
+                .takeWhile(l -> !l.isEmpty())
+                .toList();
     }
 
     @Test
-    @DisplayName("table: the failing results under the counts, fail then error then warn, one per line with its message")
+    @DisplayName(
+            "table: the failing results under the counts, fail then error then warn, one per line with its message")
     void tableListsTheWorstFirst() {
         String text = ComplianceExport.write(ComplianceExport.Format.TABLE, fleet(), null);
         assertThat(text.indexOf("FAILING RESULTS 5")).isGreaterThan(text.indexOf("NAMESPACE"));
         List<String> lines = linesAfter(text, "FAILING RESULTS 5");
         assertThat(lines.get(0)).matches("RESULT +POLICY +RULE +RESOURCE +NAMESPACE +CLUSTER +MESSAGE");
-        assertThat(lines.subList(1, lines.size())).map(l -> l.replaceAll(" +", " ")).containsExactly(
-                // by cluster, then namespace: payments before web
-                "fail host-path host-path-rule Deployment/api payments hub hostPath volumes are forbidden",
-                "fail ro-rootfs ro-rootfs Pod/web-1 web hub root filesystem must be read-only",
-                "fail latest-tag latest-tag Pod/shell web spoke-1 use a pinned tag",
-                "error owner owner Pod/web-3 web hub context lookup failed",
-                "warn limits limits Pod/web-2 web hub set memory limits");
+        assertThat(lines.subList(1, lines.size()))
+                .map(l -> l.replaceAll(" +", " "))
+                .containsExactly(
+                        // by cluster, then namespace: payments before web
+                        "fail host-path host-path-rule Deployment/api payments hub hostPath volumes are forbidden",
+                        "fail ro-rootfs ro-rootfs Pod/web-1 web hub root filesystem must be read-only",
+                        "fail latest-tag latest-tag Pod/shell web spoke-1 use a pinned tag",
+                        "error owner owner Pod/web-3 web hub context lookup failed",
+                        "warn limits limits Pod/web-2 web hub set memory limits");
         assertThat(text).doesNotContain("more (every one");
     }
 
@@ -73,7 +106,8 @@ class ComplianceFailuresExportTest {
     }
 
     @Test
-    @DisplayName("JSON: failures[] worst first with policy, rule, resource kind/name, namespace, cluster, message; both report groups")
+    @DisplayName(
+            "JSON: failures[] worst first with policy, rule, resource kind/name, namespace, cluster, message; both report groups")
     void jsonFailures() throws Exception {
         JsonNode root = new ObjectMapper().readTree(ComplianceExport.json(fleet(), null));
         JsonNode failures = root.get("failures");
@@ -105,12 +139,14 @@ class ComplianceFailuresExportTest {
         for (int i = 0; i < ComplianceExport.FAILURES_SHOWN + 5; i++) {
             many.add(r("p", String.format("pod-%02d", i), i % 2 == 0 ? "warn" : "fail", "m" + i));
         }
-        FleetCompliance fc = FleetCompliance.of(ComplianceFixtures.hubWith(1, many.toArray(ComplianceFixtures.R[]::new)));
+        FleetCompliance fc =
+                FleetCompliance.of(ComplianceFixtures.hubWith(1, many.toArray(ComplianceFixtures.R[]::new)));
         JsonNode root = new ObjectMapper().readTree(ComplianceExport.json(fc, null));
         assertThat(root.get("failures")).hasSize(ComplianceExport.FAILURES_SHOWN);
         assertThat(root.get("failuresTotal").asInt()).isEqualTo(ComplianceExport.FAILURES_SHOWN + 5);
         assertThat(root.get("failuresMore").asInt()).isEqualTo(5);
-        assertThat(root.get("failures").get(0).get("resource").get("name").asText()).isEqualTo("pod-01");
+        assertThat(root.get("failures").get(0).get("resource").get("name").asText())
+                .isEqualTo("pod-01");
         assertThat(root.get("failures").get(12).get("result").asText()).isEqualTo("warn");
     }
 }

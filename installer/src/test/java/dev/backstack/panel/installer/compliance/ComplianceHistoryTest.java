@@ -46,8 +46,12 @@ class ComplianceHistoryTest {
         try (ComplianceHistory h = open(HistoryRetention.DEFAULT)) {
             record(h, hubWith(1, r("ro-rootfs", "web-1", "pass", "ok"), r("host-path", "web-1", "pass", "ok")));
             clock.addAndGet(Duration.ofMinutes(2).toMillis());
-            record(h, hubWith(2, r("ro-rootfs", "web-1", "fail", "root filesystem must be read-only"),
-                    r("host-path", "web-1", "pass", "ok")));
+            record(
+                    h,
+                    hubWith(
+                            2,
+                            r("ro-rootfs", "web-1", "fail", "root filesystem must be read-only"),
+                            r("host-path", "web-1", "pass", "ok")));
         }
         assertThat(dir.resolve("history.mv.db")).exists();
         try (ComplianceHistory h = open(HistoryRetention.DEFAULT)) {
@@ -61,11 +65,16 @@ class ComplianceHistoryTest {
             });
             // the state survived too: the same fleet again is no new failure
             clock.addAndGet(Duration.ofMinutes(1).toMillis());
-            record(h, hubWith(3, r("ro-rootfs", "web-1", "fail", "root filesystem must be read-only"),
-                    r("host-path", "web-1", "pass", "ok")));
+            record(
+                    h,
+                    hubWith(
+                            3,
+                            r("ro-rootfs", "web-1", "fail", "root filesystem must be read-only"),
+                            r("host-path", "web-1", "pass", "ok")));
             assertThat(h.snapshot().transitions()).hasSize(1);
             record(h, hubWith(4, r("ro-rootfs", "web-1", "pass", "ok"), r("host-path", "web-1", "pass", "ok")));
-            assertThat(h.snapshot().transitions()).extracting(Transition::change)
+            assertThat(h.snapshot().transitions())
+                    .extracting(Transition::change)
                     .containsExactly("fail \u2192 pass", "pass \u2192 fail");
         }
     }
@@ -79,13 +88,17 @@ class ComplianceHistoryTest {
             clock.addAndGet(10_000);
             record(h, hubWith(3, r("p", "a", "fail", "x")));
             assertThat(h.count("sample").get()).isEqualTo(1);
-            assertThat(h.snapshot().samples()).singleElement().extracting(s -> s.counts().fail()).isEqualTo(1L);
+            assertThat(h.snapshot().samples())
+                    .singleElement()
+                    .extracting(s -> s.counts().fail())
+                    .isEqualTo(1L);
             clock.addAndGet(Duration.ofMinutes(5).toMillis());
             record(h, hubWith(4, r("p", "a", "fail", "x")));
             assertThat(h.count("sample").get()).isEqualTo(1);
             record(h, hubWith(5, r("p", "a", "pass", "")));
             assertThat(h.count("sample").get()).isEqualTo(2);
-            assertThat(h.snapshot().samples()).extracting(ComplianceSample::minuteMillis)
+            assertThat(h.snapshot().samples())
+                    .extracting(ComplianceSample::minuteMillis)
                     .containsExactly(ComplianceSample.minuteOf(T0), ComplianceSample.minuteOf(clock.get()));
         }
     }
@@ -96,13 +109,27 @@ class ComplianceHistoryTest {
         try (ComplianceHistory h = open(HistoryRetention.DEFAULT)) {
             record(h, hubWith(1, r("p", "a", "fail", "x")));
             var reports = ComplianceFixtures.openReports(List.of(r("p", "a", "pass", "")));
-            record(h, ComplianceFixtures.fleet(2, ComplianceFixtures.cluster("hub", Reachability.unreachable("refused"),
-                    reports), ComplianceFixtures.watching("hub")));
-            record(h, ComplianceFixtures.fleet(3, ComplianceFixtures.cluster("hub", Reachability.REACHABLE, List.of()),
-                    ComplianceFixtures.watching("hub")));
-            record(h, ComplianceFixtures.fleet(4, ComplianceFixtures.cluster("hub", Reachability.REACHABLE, reports),
-                    List.of(new WatchState("hub", "Reports", WatchState.State.STARTING, 0, 0, 0, ""))));
-            assertThat(h.snapshot().transitions()).singleElement().extracting(Transition::to)
+            record(
+                    h,
+                    ComplianceFixtures.fleet(
+                            2,
+                            ComplianceFixtures.cluster("hub", Reachability.unreachable("refused"), reports),
+                            ComplianceFixtures.watching("hub")));
+            record(
+                    h,
+                    ComplianceFixtures.fleet(
+                            3,
+                            ComplianceFixtures.cluster("hub", Reachability.REACHABLE, List.of()),
+                            ComplianceFixtures.watching("hub")));
+            record(
+                    h,
+                    ComplianceFixtures.fleet(
+                            4,
+                            ComplianceFixtures.cluster("hub", Reachability.REACHABLE, reports),
+                            List.of(new WatchState("hub", "Reports", WatchState.State.STARTING, 0, 0, 0, ""))));
+            assertThat(h.snapshot().transitions())
+                    .singleElement()
+                    .extracting(Transition::to)
                     .isEqualTo(java.util.Optional.of(Verdict.FAIL));
             assertThat(h.count("sample").get()).isEqualTo(1);
         }
@@ -136,10 +163,15 @@ class ComplianceHistoryTest {
             record(h, hubWith(1, r("p", "a", "fail", "env API_TOKEN: s3cr3t-value-123 must come from a Secret")));
         }
         try (ComplianceHistory h = open(HistoryRetention.DEFAULT)) {
-            assertThat(h.snapshot().transitions()).singleElement().extracting(Transition::message).asString()
-                    .doesNotContain("s3cr3t-value-123").contains("[REDACTED]");
+            assertThat(h.snapshot().transitions())
+                    .singleElement()
+                    .extracting(Transition::message)
+                    .asString()
+                    .doesNotContain("s3cr3t-value-123")
+                    .contains("[REDACTED]");
         }
-        String raw = new String(Files.readAllBytes(dir.resolve("history.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String raw = new String(
+                Files.readAllBytes(dir.resolve("history.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(raw).contains("must come from a Secret").doesNotContain("s3cr3t-value-123");
     }
 
@@ -153,7 +185,10 @@ class ComplianceHistoryTest {
             }
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
             h.flush().get(10, TimeUnit.SECONDS);
-            assertThat(h.snapshot().samples()).singleElement().extracting(s -> s.counts().fail()).isEqualTo(1L);
+            assertThat(h.snapshot().samples())
+                    .singleElement()
+                    .extracting(s -> s.counts().fail())
+                    .isEqualTo(1L);
         }
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClientFactoryTest {
 
-    private final ClientFactory factory = new ClientFactory(Map.of("PATH", "/usr/bin:/bin"),
-            LoginShellPath.fixed(null), ClientFactory.Settings.defaults());
+    private final ClientFactory factory = new ClientFactory(
+            Map.of("PATH", "/usr/bin:/bin"), LoginShellPath.fixed(null), ClientFactory.Settings.defaults());
 
     @TempDir
     Path tmp;
@@ -34,8 +34,8 @@ class ClientFactoryTest {
     }
 
     private ContextEntry handMade(String name, String server, boolean insecure) {
-        return new ContextEntry(name, tmp.resolve("config"), "cluster", server, "", "default", insecure,
-                Optional.empty(), List.of());
+        return new ContextEntry(
+                name, tmp.resolve("config"), "cluster", server, "", "default", insecure, Optional.empty(), List.of());
     }
 
     private ContextEntry context(Path kubeconfig, String name) {
@@ -48,8 +48,11 @@ class ClientFactoryTest {
         ConnectionException error = failure(() -> factory.connect(handMade("edge", "10.1.2.3:6443", false)));
 
         assertThat(error.reason()).isEqualTo(Reason.INSECURE_URL);
-        assertThat(error.getMessage()).contains("context `edge`").contains(tmp.resolve("config").toString())
-                .contains("has no https:// scheme").contains("https://10.1.2.3:6443");
+        assertThat(error.getMessage())
+                .contains("context `edge`")
+                .contains(tmp.resolve("config").toString())
+                .contains("has no https:// scheme")
+                .contains("https://10.1.2.3:6443");
     }
 
     @Test
@@ -68,7 +71,9 @@ class ClientFactoryTest {
         ConnectionException error = failure(() -> factory.connect(context(file, "scheme-less")));
 
         assertThat(error.reason()).isEqualTo(Reason.INSECURE_URL);
-        assertThat(error.getMessage()).contains("context `scheme-less`").contains(file.toString())
+        assertThat(error.getMessage())
+                .contains("context `scheme-less`")
+                .contains(file.toString())
                 .contains("https://10.1.2.3:6443");
     }
 
@@ -79,7 +84,9 @@ class ClientFactoryTest {
         ConnectionException error = failure(() -> factory.connect(context(file, "bad-base64")));
 
         assertThat(error.reason()).isEqualTo(Reason.INVALID_CONTEXT);
-        assertThat(error.getMessage()).contains("context `bad-base64`").contains(file.toString())
+        assertThat(error.getMessage())
+                .contains("context `bad-base64`")
+                .contains(file.toString())
                 .contains("not valid base64");
     }
 
@@ -91,8 +98,11 @@ class ClientFactoryTest {
 
             assertThat(config.isTrustCerts()).isTrue();
             assertThat(config.isDisableHostnameVerification()).isTrue();
-            assertThat(connection.warnings()).singleElement().asString()
-                    .contains("TLS verification is switched off").contains("context `lab`");
+            assertThat(connection.warnings())
+                    .singleElement()
+                    .asString()
+                    .contains("TLS verification is switched off")
+                    .contains("context `lab`");
         }
     }
 
@@ -122,7 +132,9 @@ class ClientFactoryTest {
             assertThat(config.getRequestTimeout()).isEqualTo(30_000);
             assertThat(config.getRequestRetryBackoffLimit()).isEqualTo(2);
             assertThat(config.getAutoConfigure()).isFalse();
-            assertThat(config.getFile()).as("fabric8 must never re-read or rewrite the kubeconfig").isNull();
+            assertThat(config.getFile())
+                    .as("fabric8 must never re-read or rewrite the kubeconfig")
+                    .isNull();
             assertThat(connection.credentials()).isEmpty();
         }
     }
@@ -141,7 +153,8 @@ class ClientFactoryTest {
                 "kubernetes.https.proxy", "http://hijack-proxy.example.test:3128");
         hijack.forEach(System::setProperty);
         try {
-            assertThat(Config.autoConfigure(null).getMasterUrl()).as("sanity: fabric8 auto-configuration would obey")
+            assertThat(Config.autoConfigure(null).getMasterUrl())
+                    .as("sanity: fabric8 auto-configuration would obey")
                     .startsWith("https://hijack.example.test");
             try (ClusterConnection connection = factory.connect(alpha)) {
                 Config config = connection.client().getConfiguration();
@@ -166,7 +179,8 @@ class ClientFactoryTest {
             Config config = connection.client().getConfiguration();
 
             assertThat(config.getOauthTokenProvider().getToken()).isEqualTo("fixture-token-from-file");
-            assertThat(config.getCaCertFile()).isEqualTo(dir.resolve("certs/ca.crt").toString());
+            assertThat(config.getCaCertFile())
+                    .isEqualTo(dir.resolve("certs/ca.crt").toString());
         }
     }
 
@@ -194,8 +208,10 @@ class ClientFactoryTest {
         try (ClusterConnection connection = factory.connect(context(file, "cert"))) {
             Config config = connection.client().getConfiguration();
 
-            assertThat(config.getClientCertFile()).isEqualTo(tmp.resolve("pki/client.crt").toString());
-            assertThat(config.getClientKeyFile()).isEqualTo(tmp.resolve("pki/client.key").toString());
+            assertThat(config.getClientCertFile())
+                    .isEqualTo(tmp.resolve("pki/client.crt").toString());
+            assertThat(config.getClientKeyFile())
+                    .isEqualTo(tmp.resolve("pki/client.key").toString());
             assertThat(config.getClientKeyAlgo()).isEqualTo("EC");
         }
     }
@@ -207,13 +223,17 @@ class ClientFactoryTest {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(1024);
 
-        String ecKey = TestPki.pem("PRIVATE KEY", ec.generateKeyPair().getPrivate().getEncoded());
-        String rsaKey = TestPki.pem("PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded());
+        String ecKey =
+                TestPki.pem("PRIVATE KEY", ec.generateKeyPair().getPrivate().getEncoded());
+        String rsaKey =
+                TestPki.pem("PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded());
 
         assertThat(TlsMaterial.keyAlgorithm(ecKey)).isEqualTo("EC");
         assertThat(TlsMaterial.keyAlgorithm(rsaKey)).isEqualTo("RSA");
-        assertThat(TlsMaterial.keyAlgorithm("-----BEGIN EC PRIVATE KEY-----\nAAAA\n")).isEqualTo("EC");
-        assertThat(TlsMaterial.keyAlgorithm("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n")).isEqualTo("RSA");
+        assertThat(TlsMaterial.keyAlgorithm("-----BEGIN EC PRIVATE KEY-----\nAAAA\n"))
+                .isEqualTo("EC");
+        assertThat(TlsMaterial.keyAlgorithm("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n"))
+                .isEqualTo("RSA");
     }
 
     @Test
@@ -235,11 +255,14 @@ class ClientFactoryTest {
         try (ClusterConnection connection = factory.connect(context(file, "exec"))) {
             Config config = connection.client().getConfiguration();
 
-            assertThat(config.getOauthTokenProvider()).isInstanceOf(ExecCredentialProvider.class)
+            assertThat(config.getOauthTokenProvider())
+                    .isInstanceOf(ExecCredentialProvider.class)
                     .isSameAs(connection.credentials().orElseThrow());
             assertThat(config.getAuthProvider()).isNull();
             assertThat(config.getOauthToken()).isNull();
-            assertThat(Fixtures.count(counter)).as("the plugin runs on the first request").isZero();
+            assertThat(Fixtures.count(counter))
+                    .as("the plugin runs on the first request")
+                    .isZero();
             assertThat(plugin).exists();
         }
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClientRegistryTest {
 
-    private final ClientRegistry registry = new ClientRegistry(new ClientFactory(Map.of(), LoginShellPath.fixed(null),
-            ClientFactory.Settings.defaults()));
+    private final ClientRegistry registry = new ClientRegistry(
+            new ClientFactory(Map.of(), LoginShellPath.fixed(null), ClientFactory.Settings.defaults()));
 
     @TempDir
     Path tmp;
@@ -31,8 +31,16 @@ class ClientRegistryTest {
     }
 
     private ContextEntry entry(String file, String name) {
-        return new ContextEntry(name, tmp.resolve(file), "c", "https://" + name + ".example.test:6443", "", "default",
-                false, Optional.empty(), List.of());
+        return new ContextEntry(
+                name,
+                tmp.resolve(file),
+                "c",
+                "https://" + name + ".example.test:6443",
+                "",
+                "default",
+                false,
+                Optional.empty(),
+                List.of());
     }
 
     @Test
@@ -93,8 +101,8 @@ class ClientRegistryTest {
 
     @Test
     void doesNotCacheFailures() {
-        ContextEntry broken = new ContextEntry("broken", tmp.resolve("a"), "c", "10.0.0.1:6443", "", "default", false,
-                Optional.empty(), List.of());
+        ContextEntry broken = new ContextEntry(
+                "broken", tmp.resolve("a"), "c", "10.0.0.1:6443", "", "default", false, Optional.empty(), List.of());
 
         assertThatThrownBy(() -> registry.acquire(broken)).isInstanceOf(ConnectionException.class);
         assertThat(registry.size()).isZero();

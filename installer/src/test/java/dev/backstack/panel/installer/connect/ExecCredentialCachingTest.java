@@ -1,8 +1,8 @@
 package dev.backstack.panel.installer.connect;
 
 import static dev.backstack.panel.installer.connect.Fixtures.V1;
-import static dev.backstack.panel.installer.connect.PluginProviders.APP_PATH;
 import static dev.backstack.panel.installer.connect.Fixtures.failure;
+import static dev.backstack.panel.installer.connect.PluginProviders.APP_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,8 +39,8 @@ class ExecCredentialCachingTest {
     @TempDir
     Path tmp;
 
-    private ExecCredentialProvider provider(ExecSpec spec, ExecCredentialProvider.Settings settings,
-            LoginShellPath loginShell) {
+    private ExecCredentialProvider provider(
+            ExecSpec spec, ExecCredentialProvider.Settings settings, LoginShellPath loginShell) {
         return PluginProviders.provider(tmp, spec, settings, loginShell);
     }
 
@@ -74,19 +74,27 @@ class ExecCredentialCachingTest {
         assertThat(error.getMessage()).contains("did not finish within 1 s (waiting for a browser login?)");
         long pid = Long.parseLong(Files.readString(childPid).strip());
         assertThat(waitUntilDead(pid)).as("child process killed").isTrue();
-        assertThatThrownBy(provider::getToken).as("remembered until the user retries")
-                .isInstanceOf(ConnectionException.class).hasMessageContaining("did not finish");
+        assertThatThrownBy(provider::getToken)
+                .as("remembered until the user retries")
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("did not finish");
     }
 
     /** Dead or a zombie (in a container without an init that reaps orphans, killed orphans stay zombies). */
     private static boolean waitUntilDead(long pid) {
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(2))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> {
                         Path stat = Path.of("/proc/" + pid + "/stat");
                         boolean zombie = Files.exists(stat)
-                                && Files.readString(stat).replaceFirst("^.*\\) ", "").startsWith("Z");
-                        return zombie || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+                                && Files.readString(stat)
+                                        .replaceFirst("^.*\\) ", "")
+                                        .startsWith("Z");
+                        return zombie
+                                || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
                     });
             return true;
         } catch (ConditionTimeoutException e) {
@@ -98,20 +106,29 @@ class ExecCredentialCachingTest {
     @DisplayName("T21: cancel kills a running plugin and waiting callers get a cancel error")
     void cancelKillsRunningPlugin() throws Exception {
         Path started = tmp.resolve("started");
-        Path plugin = Fixtures.script(tmp, "plugin", "n=$(cat \"$COUNTER\" 2>/dev/null || echo 0)\n"
-                + "echo $((n + 1)) > \"$COUNTER\"\ntouch \"$STARTED\"\nexec sleep 30");
-        ExecCredentialProvider provider = provider(plugin,
+        Path plugin = Fixtures.script(
+                tmp,
+                "plugin",
+                "n=$(cat \"$COUNTER\" 2>/dev/null || echo 0)\n"
+                        + "echo $((n + 1)) > \"$COUNTER\"\ntouch \"$STARTED\"\nexec sleep 30");
+        ExecCredentialProvider provider = provider(
+                plugin,
                 Map.of("STARTED", started.toString(), "COUNTER", counter().toString()));
         CompletableFuture<String> token = CompletableFuture.supplyAsync(provider::getToken);
-        Awaitility.await("the plugin running").atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(10)).until(() -> Files.exists(started) && provider.isRunning());
+        Awaitility.await("the plugin running")
+                .atMost(Duration.ofSeconds(2))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> Files.exists(started) && provider.isRunning());
 
         provider.cancel();
 
-        assertThatThrownBy(() -> token.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ConnectionException.class)
+        assertThatThrownBy(() -> token.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ConnectionException.class)
                 .hasMessageContaining("was cancelled");
         assertThat(provider.isRunning()).isFalse();
-        assertThatThrownBy(provider::getToken).as("no new browser login until the user retries")
+        assertThatThrownBy(provider::getToken)
+                .as("no new browser login until the user retries")
                 .hasMessageContaining("was cancelled");
         assertThat(Fixtures.count(counter())).isEqualTo(1);
     }
@@ -120,8 +137,12 @@ class ExecCredentialCachingTest {
     @DisplayName("T22: a token is cached until shortly before it expires; invalidate forces a new run")
     void cachesTokenUntilExpiryAndRerunsAfterInvalidate() {
         Path plugin = Fixtures.script(tmp, "plugin", Fixtures.countingCredential());
-        String expiry = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        ExecCredentialProvider provider = provider(plugin, Map.of("COUNTER", counter().toString(), "EXPIRY", expiry));
+        String expiry = Instant.now()
+                .plus(1, ChronoUnit.HOURS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        ExecCredentialProvider provider =
+                provider(plugin, Map.of("COUNTER", counter().toString(), "EXPIRY", expiry));
 
         assertThat(provider.getToken()).isEqualTo("token-1");
         assertThat(provider.getToken()).isEqualTo("token-1");
@@ -138,11 +159,24 @@ class ExecCredentialCachingTest {
         Path plugin = Fixtures.script(tmp, "plugin", Fixtures.countingCredential());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         MutableClock clock = new MutableClock(now);
-        ExecSpec spec = spec(plugin.toString(), V1,
-                Map.of("COUNTER", counter().toString(), "EXPIRY", now.plusSeconds(60).toString()));
-        ExecCredentialProvider provider = new ExecCredentialProvider(new PluginRunner(spec, Optional.empty(), "",
-                Map.of("PATH", APP_PATH), LoginShellPath.fixed(null), Duration.ofSeconds(5)),
-                ExecCredentialProvider.Settings.defaults(), clock);
+        ExecSpec spec = spec(
+                plugin.toString(),
+                V1,
+                Map.of(
+                        "COUNTER",
+                        counter().toString(),
+                        "EXPIRY",
+                        now.plusSeconds(60).toString()));
+        ExecCredentialProvider provider = new ExecCredentialProvider(
+                new PluginRunner(
+                        spec,
+                        Optional.empty(),
+                        "",
+                        Map.of("PATH", APP_PATH),
+                        LoginShellPath.fixed(null),
+                        Duration.ofSeconds(5)),
+                ExecCredentialProvider.Settings.defaults(),
+                clock);
 
         provider.getToken();
         clock.set(now.plusSeconds(29));
@@ -157,8 +191,10 @@ class ExecCredentialCachingTest {
     @Test
     void rerunsPluginWhenItsTokenHasAlreadyExpired() {
         Path plugin = Fixtures.script(tmp, "plugin", Fixtures.countingCredential());
-        String expired = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS).toString();
-        ExecCredentialProvider provider = provider(plugin, Map.of("COUNTER", counter().toString(), "EXPIRY", expired));
+        String expired =
+                Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS).toString();
+        ExecCredentialProvider provider =
+                provider(plugin, Map.of("COUNTER", counter().toString(), "EXPIRY", expired));
 
         provider.getToken();
         provider.getToken();
@@ -169,8 +205,10 @@ class ExecCredentialCachingTest {
     @Test
     void usesShortLivedTokenUntilItsActualExpiryRatherThanRerunningOnEveryCall() {
         Path plugin = Fixtures.script(tmp, "plugin", Fixtures.countingCredential());
-        String soon = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS).toString();
-        ExecCredentialProvider provider = provider(plugin, Map.of("COUNTER", counter().toString(), "EXPIRY", soon));
+        String soon =
+                Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS).toString();
+        ExecCredentialProvider provider =
+                provider(plugin, Map.of("COUNTER", counter().toString(), "EXPIRY", soon));
 
         provider.getToken();
         provider.getToken();
@@ -209,7 +247,8 @@ class ExecCredentialCachingTest {
     @Test
     void cachesTokenWithoutExpiryForTheSession() {
         Path plugin = Fixtures.script(tmp, "plugin", Fixtures.countingCredential());
-        ExecCredentialProvider provider = provider(plugin, Map.of("COUNTER", counter().toString()));
+        ExecCredentialProvider provider =
+                provider(plugin, Map.of("COUNTER", counter().toString()));
 
         for (int i = 0; i < 5; i++) {
             assertThat(provider.getToken()).isEqualTo("token-1");
@@ -219,12 +258,18 @@ class ExecCredentialCachingTest {
 
     @Test
     void remembersFailureSoRetryingCallersDoNotRerunPlugin() {
-        Path plugin = Fixtures.script(tmp, "plugin", "n=$(cat \"$COUNTER\" 2>/dev/null || echo 0)\n"
-                + "echo $((n + 1)) > \"$COUNTER\"\necho 'boom' >&2\nexit 1");
-        ExecCredentialProvider provider = provider(plugin, Map.of("COUNTER", counter().toString()));
+        Path plugin = Fixtures.script(
+                tmp,
+                "plugin",
+                "n=$(cat \"$COUNTER\" 2>/dev/null || echo 0)\n"
+                        + "echo $((n + 1)) > \"$COUNTER\"\necho 'boom' >&2\nexit 1");
+        ExecCredentialProvider provider =
+                provider(plugin, Map.of("COUNTER", counter().toString()));
 
         assertThatThrownBy(provider::getToken).isInstanceOf(ConnectionException.class);
-        assertThatThrownBy(provider::getToken).isInstanceOf(ConnectionException.class).hasMessageContaining("boom");
+        assertThatThrownBy(provider::getToken)
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("boom");
         assertThat(Fixtures.count(counter())).isEqualTo(1);
 
         provider.invalidate();
@@ -236,7 +281,8 @@ class ExecCredentialCachingTest {
     @Test
     void concurrentCallersShareOnePluginRun() throws Exception {
         Path plugin = Fixtures.script(tmp, "plugin", "sleep 0.5\n" + Fixtures.countingCredential());
-        ExecCredentialProvider provider = provider(plugin, Map.of("COUNTER", counter().toString()));
+        ExecCredentialProvider provider =
+                provider(plugin, Map.of("COUNTER", counter().toString()));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> tokens = pool.invokeAll(Collections.nCopies(8, provider::getToken));
@@ -253,14 +299,16 @@ class ExecCredentialCachingTest {
     void refreshAfterUnauthorizedRerunsOnlyForTokensOldEnoughToDoubt() {
         Path plugin = Fixtures.script(tmp, "plugin", Fixtures.countingCredential());
         Map<String, String> env = Map.of("COUNTER", counter().toString());
-        ExecCredentialProvider fresh = provider(spec(plugin.toString(), V1, env),
-                ExecCredentialProvider.Settings.defaults(), LoginShellPath.fixed(null));
+        ExecCredentialProvider fresh = provider(
+                spec(plugin.toString(), V1, env),
+                ExecCredentialProvider.Settings.defaults(),
+                LoginShellPath.fixed(null));
 
         fresh.getToken();
         assertThat(fresh.refreshAfterUnauthorized()).as("too fresh to doubt").isEqualTo("token-1");
 
-        ExecCredentialProvider.Settings noMinAge = new ExecCredentialProvider.Settings(Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO);
+        ExecCredentialProvider.Settings noMinAge = new ExecCredentialProvider.Settings(
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO);
         ExecCredentialProvider eager = provider(spec(plugin.toString(), V1, env), noMinAge, LoginShellPath.fixed(null));
         eager.getToken();
         assertThat(eager.refreshAfterUnauthorized()).isEqualTo("token-3");

@@ -2,8 +2,8 @@ package dev.backstack.panel.installer.connect;
 
 import static dev.backstack.panel.installer.connect.Fixtures.V1;
 import static dev.backstack.panel.installer.connect.Fixtures.V1BETA1;
-import static dev.backstack.panel.installer.connect.PluginProviders.APP_PATH;
 import static dev.backstack.panel.installer.connect.Fixtures.failure;
+import static dev.backstack.panel.installer.connect.PluginProviders.APP_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,8 +26,8 @@ class ExecCredentialProviderTest {
     @TempDir
     Path tmp;
 
-    private ExecCredentialProvider provider(ExecSpec spec, ExecCredentialProvider.Settings settings,
-            LoginShellPath loginShell) {
+    private ExecCredentialProvider provider(
+            ExecSpec spec, ExecCredentialProvider.Settings settings, LoginShellPath loginShell) {
         return PluginProviders.provider(tmp, spec, settings, loginShell);
     }
 
@@ -50,8 +50,10 @@ class ExecCredentialProviderTest {
     @Test
     void acceptsV1beta1WhenTheSpecAsksForIt() {
         Path plugin = Fixtures.script(tmp, "plugin", Fixtures.printsCredential(V1BETA1, "beta-token"));
-        ExecCredentialProvider provider = provider(spec(plugin.toString(), V1BETA1, Map.of()),
-                ExecCredentialProvider.Settings.defaults(), LoginShellPath.fixed(null));
+        ExecCredentialProvider provider = provider(
+                spec(plugin.toString(), V1BETA1, Map.of()),
+                ExecCredentialProvider.Settings.defaults(),
+                LoginShellPath.fixed(null));
 
         assertThat(provider.getToken()).isEqualTo("beta-token");
     }
@@ -59,8 +61,11 @@ class ExecCredentialProviderTest {
     @Test
     @DisplayName("T20: stderr noise is tolerated when stdout holds valid JSON")
     void toleratesStderrNoise() {
-        Path plugin = Fixtures.script(tmp, "plugin", "echo 'WARNING: cached credentials are stale' >&2\n"
-                + "echo 'more noise' >&2\n" + Fixtures.printsCredential(V1, "quiet-token"));
+        Path plugin = Fixtures.script(
+                tmp,
+                "plugin",
+                "echo 'WARNING: cached credentials are stale' >&2\n" + "echo 'more noise' >&2\n"
+                        + Fixtures.printsCredential(V1, "quiet-token"));
 
         assertThat(provider(plugin, Map.of()).getToken()).isEqualTo("quiet-token");
     }
@@ -85,7 +90,10 @@ class ExecCredentialProviderTest {
         assertThat(info.path("spec").path("interactive").asBoolean(true)).isFalse();
         assertThat(info.path("spec").path("cluster").path("server").asText())
                 .isEqualTo("https://cluster.example.test:6443");
-        assertThat(info.path("spec").path("cluster").path("certificate-authority-data").asText())
+        assertThat(info.path("spec")
+                        .path("cluster")
+                        .path("certificate-authority-data")
+                        .asText())
                 .isEqualTo(Fixtures.caBase64());
     }
 
@@ -102,9 +110,13 @@ class ExecCredentialProviderTest {
         ConnectionException error = failure(() -> provider(plugin, Map.of()).getToken());
 
         assertThat(error.reason()).isEqualTo(Reason.PLUGIN_FAILED);
-        assertThat(error.getMessage()).contains("credential plugin `" + plugin + "` failed (exit 1)")
-                .contains("for context `test`").contains("refreshing token").contains(Redactor.MASK)
-                .doesNotContain("eyJhbGciOiJSUzI1NiJ9").doesNotContain("sk-live-abcdef123456")
+        assertThat(error.getMessage())
+                .contains("credential plugin `" + plugin + "` failed (exit 1)")
+                .contains("for context `test`")
+                .contains("refreshing token")
+                .contains(Redactor.MASK)
+                .doesNotContain("eyJhbGciOiJSUzI1NiJ9")
+                .doesNotContain("sk-live-abcdef123456")
                 .doesNotContain("stdout-token-never-shown");
     }
 
@@ -114,7 +126,8 @@ class ExecCredentialProviderTest {
         Path plugin = Fixtures.script(tmp, "plugin", Fixtures.printsCredential(V1, "half-good") + "\nexit 3");
 
         assertThatThrownBy(() -> provider(plugin, Map.of()).getToken())
-                .isInstanceOf(ConnectionException.class).hasMessageContaining("failed (exit 3)")
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("failed (exit 3)")
                 .hasMessageNotContaining("half-good");
     }
 
@@ -126,7 +139,9 @@ class ExecCredentialProviderTest {
         ConnectionException error = failure(() -> provider(plugin, Map.of()).getToken());
 
         assertThat(error.reason()).isEqualTo(Reason.PLUGIN_BAD_OUTPUT);
-        assertThat(error.getMessage()).contains("apiVersion `" + V1BETA1 + "`").contains("expects `" + V1 + "`")
+        assertThat(error.getMessage())
+                .contains("apiVersion `" + V1BETA1 + "`")
+                .contains("expects `" + V1 + "`")
                 .doesNotContain("wrong-version-token");
     }
 
@@ -135,14 +150,15 @@ class ExecCredentialProviderTest {
         Path plugin = Fixtures.script(tmp, "plugin", "echo '{\"status\":{\"token\":\"x\"}}'");
 
         assertThatThrownBy(() -> provider(plugin, Map.of()).getToken())
-                .isInstanceOf(ConnectionException.class).hasMessageContaining("apiVersion ``");
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("apiVersion ``");
     }
 
     @Test
     @DisplayName("T20: invalid JSON is a clear error that does not quote the output")
     void rejectsInvalidJsonWithoutQuotingIt() {
-        Path plugin = Fixtures.script(tmp, "plugin",
-                "printf '%s' '{\"apiVersion\":\"" + V1 + "\",\"status\":{\"token\":\"half-written-tok'");
+        Path plugin = Fixtures.script(
+                tmp, "plugin", "printf '%s' '{\"apiVersion\":\"" + V1 + "\",\"status\":{\"token\":\"half-written-tok'");
 
         ConnectionException error = failure(() -> provider(plugin, Map.of()).getToken());
 
@@ -155,26 +171,33 @@ class ExecCredentialProviderTest {
         Path plugin = Fixtures.script(tmp, "plugin", "exit 0");
 
         assertThatThrownBy(() -> provider(plugin, Map.of()).getToken())
-                .isInstanceOf(ConnectionException.class).hasMessageContaining("printed nothing on stdout");
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("printed nothing on stdout");
     }
 
     @Test
     void reportsClientCertificateCredentialsAsUnsupported() {
-        Path plugin = Fixtures.script(tmp, "plugin", "echo '{\"apiVersion\":\"" + V1 + "\",\"kind\":\"ExecCredential\","
-                + "\"status\":{\"clientCertificateData\":\"-----BEGIN CERTIFICATE-----\",\"clientKeyData\":\"k\"}}'");
+        Path plugin = Fixtures.script(
+                tmp,
+                "plugin",
+                "echo '{\"apiVersion\":\"" + V1 + "\",\"kind\":\"ExecCredential\","
+                        + "\"status\":{\"clientCertificateData\":\"-----BEGIN CERTIFICATE-----\",\"clientKeyData\":\"k\"}}'");
 
         ConnectionException error = failure(() -> provider(plugin, Map.of()).getToken());
 
         assertThat(error.reason()).isEqualTo(Reason.UNSUPPORTED);
-        assertThat(error.getMessage()).contains("client certificate")
+        assertThat(error.getMessage())
+                .contains("client certificate")
                 .contains("only supports plugins that return a token");
     }
 
     @Test
     @DisplayName("T19: a plugin missing from PATH names the PATH and the install hint")
     void reportsPluginNotFoundOnPathWithInstallHint() {
-        ExecCredentialProvider provider = provider(spec("fake-gke-auth-plugin-not-installed", V1, Map.of()),
-                ExecCredentialProvider.Settings.defaults(), LoginShellPath.fixed(null));
+        ExecCredentialProvider provider = provider(
+                spec("fake-gke-auth-plugin-not-installed", V1, Map.of()),
+                ExecCredentialProvider.Settings.defaults(),
+                LoginShellPath.fixed(null));
 
         ConnectionException error = failure(provider::getToken);
 
@@ -190,8 +213,10 @@ class ExecCredentialProviderTest {
     void findsPluginOnLoginShellPath() {
         Path bin = tmp.resolve("login-bin");
         Fixtures.script(bin, "fake-auth-plugin", Fixtures.printsCredential(V1, "found-via-login-path"));
-        ExecCredentialProvider provider = provider(spec("fake-auth-plugin", V1, Map.of()),
-                ExecCredentialProvider.Settings.defaults(), LoginShellPath.fixed(bin.toString()));
+        ExecCredentialProvider provider = provider(
+                spec("fake-auth-plugin", V1, Map.of()),
+                ExecCredentialProvider.Settings.defaults(),
+                LoginShellPath.fixed(bin.toString()));
 
         assertThat(provider.getToken()).isEqualTo("found-via-login-path");
     }
@@ -200,7 +225,8 @@ class ExecCredentialProviderTest {
     void reportsMissingAbsoluteCommand() {
         ExecCredentialProvider provider = provider(tmp.resolve("nope/plugin"), Map.of());
 
-        assertThatThrownBy(provider::getToken).isInstanceOf(ConnectionException.class)
+        assertThatThrownBy(provider::getToken)
+                .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("no executable file at " + tmp.resolve("nope/plugin"));
     }
 }

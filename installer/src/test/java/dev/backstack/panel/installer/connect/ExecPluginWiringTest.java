@@ -45,8 +45,8 @@ class ExecPluginWiringTest {
     @BeforeAll
     static void startServer() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), true);
+        server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), true);
         server.init(InetAddress.getLoopbackAddress(), 0);
     }
 
@@ -88,7 +88,9 @@ class ExecPluginWiringTest {
 
     private ClusterConnection connect(ExecCredentialProvider.Settings exec) {
         KubeconfigSet set = new KubeconfigDiscovery().discover(env("KUBECONFIG", kubeconfig.toString()), tmp);
-        ClientFactory factory = new ClientFactory(Map.of("PATH", "/usr/bin:/bin"), LoginShellPath.fixed(null),
+        ClientFactory factory = new ClientFactory(
+                Map.of("PATH", "/usr/bin:/bin"),
+                LoginShellPath.fixed(null),
                 new ClientFactory.Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), 0, exec));
         return factory.connect(set.current().orElseThrow());
     }
@@ -99,31 +101,44 @@ class ExecPluginWiringTest {
         try (ClusterConnection connection = connect(ExecCredentialProvider.Settings.defaults())) {
             KubernetesClient client = connection.client();
 
-            client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("probe").endMetadata()
-                    .addToData("k", "v").build()).create();
+            client.configMaps()
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName("probe")
+                            .endMetadata()
+                            .addToData("k", "v")
+                            .build())
+                    .create();
             assertThat(client.configMaps().withName("probe").get().getData()).containsEntry("k", "v");
 
             RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
             RecordedRequest second = server.takeRequest(5, TimeUnit.SECONDS);
             assertThat(first.getHeader("Authorization")).isEqualTo("Bearer token-1");
             assertThat(second.getHeader("Authorization")).isEqualTo("Bearer token-1");
-            assertThat(Fixtures.count(counter)).as("one plugin run serves both requests").isEqualTo(1);
+            assertThat(Fixtures.count(counter))
+                    .as("one plugin run serves both requests")
+                    .isEqualTo(1);
         }
     }
 
     @Test
     @DisplayName("T22: a 401 re-runs the plugin and retries with the new token")
     void rerunsPluginAndRetriesOnUnauthorized() throws Exception {
-        server.expect().get().withPath("/api/v1/namespaces/default/configmaps").andReturn(401,
-                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":401}").once();
-        ExecCredentialProvider.Settings noMinAge = new ExecCredentialProvider.Settings(Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO);
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/default/configmaps")
+                .andReturn(401, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":401}")
+                .once();
+        ExecCredentialProvider.Settings noMinAge = new ExecCredentialProvider.Settings(
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO);
         try (ClusterConnection connection = connect(noMinAge)) {
 
             assertThat(connection.client().configMaps().list().getItems()).isNotNull();
 
-            assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeader("Authorization")).isEqualTo("Bearer token-1");
-            assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeader("Authorization")).isEqualTo("Bearer token-2");
+            assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeader("Authorization"))
+                    .isEqualTo("Bearer token-1");
+            assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeader("Authorization"))
+                    .isEqualTo("Bearer token-2");
             assertThat(Fixtures.count(counter)).isEqualTo(2);
         }
     }
@@ -131,18 +146,24 @@ class ExecPluginWiringTest {
     @Test
     @DisplayName("T19/T20: a failing plugin fails the request clearly instead of sending it anonymously")
     void failingPluginFailsTheRequestWithoutSendingIt() throws Exception {
-        Fixtures.script(tmp.resolve("kube"), "fake-login",
-                "echo 'login expired; token: eyJhbGciOiJub25lIn0.e30.' >&2\nexit 1");
+        Fixtures.script(
+                tmp.resolve("kube"), "fake-login", "echo 'login expired; token: eyJhbGciOiJub25lIn0.e30.' >&2\nexit 1");
         try (ClusterConnection connection = connect(ExecCredentialProvider.Settings.defaults())) {
 
-            Throwable error = catchThrowable(() -> connection.client().configMaps().list());
+            Throwable error =
+                    catchThrowable(() -> connection.client().configMaps().list());
 
             ConnectionException cause = ConnectionException.findIn(error);
             assertThat(cause).isNotNull();
             assertThat(cause.reason()).isEqualTo(ConnectionException.Reason.PLUGIN_FAILED);
-            assertThat(cause.getMessage()).contains("failed (exit 1)").contains("login expired")
-                    .contains("context `mock`").doesNotContain("eyJhbGciOiJub25lIn0");
-            assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS)).as("nothing sent unauthenticated").isNull();
+            assertThat(cause.getMessage())
+                    .contains("failed (exit 1)")
+                    .contains("login expired")
+                    .contains("context `mock`")
+                    .doesNotContain("eyJhbGciOiJub25lIn0");
+            assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS))
+                    .as("nothing sent unauthenticated")
+                    .isNull();
         }
     }
 

@@ -25,8 +25,7 @@ final class Fixtures {
     static final String V1 = "client.authentication.k8s.io/v1";
     static final String V1BETA1 = "client.authentication.k8s.io/v1beta1";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Copies the fixture directory {@code connect/<name>} into {@code target} and returns the copy. */
     static Path copy(String name, Path target) {
@@ -113,7 +112,9 @@ final class Fixtures {
 
     static int count(Path counter) {
         try {
-            return Files.exists(counter) ? Integer.parseInt(Files.readString(counter).strip()) : 0;
+            return Files.exists(counter)
+                    ? Integer.parseInt(Files.readString(counter).strip())
+                    : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,7 +134,8 @@ final class Fixtures {
     static Map<String, String> checksums(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             Map<String, String> sums = new LinkedHashMap<>();
-            files.filter(Files::isRegularFile).sorted()
+            files.filter(Files::isRegularFile)
+                    .sorted()
                     .forEach(file -> sums.put(dir.relativize(file).toString(), sha256(file)));
             return sums;
         } catch (IOException e) {

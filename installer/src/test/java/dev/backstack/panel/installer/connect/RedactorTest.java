@@ -2,10 +2,10 @@ package dev.backstack.panel.installer.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RedactorTest {
 
@@ -41,8 +41,11 @@ class RedactorTest {
         String text = "key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7secretbody\nabc==\n"
                 + "-----END RSA PRIVATE KEY-----\ncert follows";
 
-        assertThat(Redactor.redact(text)).doesNotContain("MIIEpAIBAAKCAQEA7secretbody").doesNotContain("abc==")
-                .contains("BEGIN RSA PRIVATE KEY").contains("cert follows");
+        assertThat(Redactor.redact(text))
+                .doesNotContain("MIIEpAIBAAKCAQEA7secretbody")
+                .doesNotContain("abc==")
+                .contains("BEGIN RSA PRIVATE KEY")
+                .contains("cert follows");
     }
 
     @Test
@@ -52,12 +55,13 @@ class RedactorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "credential plugin `aws` failed (exit 255): could not connect to the endpoint URL",
-        "cluster `prod` (in /home/me/.kube/config): server https://10.0.0.1:6443",
-        "expirationTimestamp: 2030-01-01T00:00:00Z",
-        "",
-    })
+    @ValueSource(
+            strings = {
+                "credential plugin `aws` failed (exit 255): could not connect to the endpoint URL",
+                "cluster `prod` (in /home/me/.kube/config): server https://10.0.0.1:6443",
+                "expirationTimestamp: 2030-01-01T00:00:00Z",
+                "",
+            })
     void leavesOrdinaryTextAlone(String text) {
         assertThat(Redactor.redact(text)).isEqualTo(text);
     }

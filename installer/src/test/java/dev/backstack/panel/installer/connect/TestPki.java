@@ -24,11 +24,31 @@ final class TestPki {
     /** An EC (P-256) client certificate; the key is PKCS#8 ("BEGIN PRIVATE KEY"). */
     static TestPki ecClient(Path dir) throws Exception {
         Path store = dir.resolve("client.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "client", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=panel-test-client", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process process = new ProcessBuilder(
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        "client",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=panel-test-client",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         process.getInputStream().readAllBytes();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("keytool failed");
@@ -38,13 +58,14 @@ final class TestPki {
             keyStore.load(in, "changeit".toCharArray());
         }
         PrivateKey key = (PrivateKey) keyStore.getKey("client", "changeit".toCharArray());
-        return new TestPki(pem("CERTIFICATE", keyStore.getCertificate("client").getEncoded()),
+        return new TestPki(
+                pem("CERTIFICATE", keyStore.getCertificate("client").getEncoded()),
                 pem("PRIVATE KEY", key.getEncoded()));
     }
 
     static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     static String base64(String text) {

@@ -49,30 +49,44 @@ class DemoApiServerTest {
         cluster.close();
     }
 
-    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op(
-            String apiVersion, String kind) {
+    private MixedOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            op(String apiVersion, String kind) {
         KindInfo k = KINDS.require(apiVersion, kind);
-        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(k.group())
-                .withVersion(k.version()).withKind(k.kind()).withPlural(k.plural()).withNamespaced(k.namespaced()).build());
+        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+                .withGroup(k.group())
+                .withVersion(k.version())
+                .withKind(k.kind())
+                .withPlural(k.plural())
+                .withNamespaced(k.namespaced())
+                .build());
     }
 
-    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+    private NonNamespaceOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
             configMaps() {
         return op("v1", "ConfigMap").inNamespace("backstack-panel");
     }
 
     private static GenericKubernetesResource configMap(String name, Map<String, Object> data) {
-        return Manifests.of("v1", "ConfigMap", "backstack-panel", name).label("app", "panel").set("data", data).build();
+        return Manifests.of("v1", "ConfigMap", "backstack-panel", name)
+                .label("app", "panel")
+                .set("data", data)
+                .build();
     }
 
     @Test
-    @DisplayName("an apply creates an absent object, then merges into it, bumping resourceVersion and recording the manager")
+    @DisplayName(
+            "an apply creates an absent object, then merges into it, bumping resourceVersion and recording the manager")
     void applyCreatesThenMerges() {
-        GenericKubernetesResource created = configMaps().resource(configMap("journal", Manifests.map("step", "1")))
-                .fieldManager(MANAGER).serverSideApply();
+        GenericKubernetesResource created = configMaps()
+                .resource(configMap("journal", Manifests.map("step", "1")))
+                .fieldManager(MANAGER)
+                .serverSideApply();
         assertThat(created.getMetadata().getUid()).isNotBlank();
-        assertThat(created.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager,
-                ManagedFieldsEntry::getOperation).containsExactly(tuple(MANAGER, "Apply"));
+        assertThat(created.getMetadata().getManagedFields())
+                .extracting(ManagedFieldsEntry::getManager, ManagedFieldsEntry::getOperation)
+                .containsExactly(tuple(MANAGER, "Apply"));
 
         // Another writer adds a label; a second apply keeps it and merges its own change.
         GenericKubernetesResource stored = configMaps().withName("journal").get();
@@ -80,22 +94,32 @@ class DemoApiServerTest {
         configMaps().resource(stored).update();
         GenericKubernetesResource applied = configMaps()
                 .resource(configMap("journal", Manifests.map("step", "2", "phase", "crossplane")))
-                .fieldManager(MANAGER).serverSideApply();
+                .fieldManager(MANAGER)
+                .serverSideApply();
 
         assertThat(applied.getAdditionalProperties().get("data")).isEqualTo(Map.of("step", "2", "phase", "crossplane"));
-        assertThat(applied.getMetadata().getLabels()).containsEntry("other", "kept").containsEntry("app", "panel");
+        assertThat(applied.getMetadata().getLabels())
+                .containsEntry("other", "kept")
+                .containsEntry("app", "panel");
         assertThat(Long.parseLong(applied.getMetadata().getResourceVersion()))
                 .isGreaterThan(Long.parseLong(created.getMetadata().getResourceVersion()));
-        assertThat(applied.getMetadata().getUid()).isEqualTo(created.getMetadata().getUid());
+        assertThat(applied.getMetadata().getUid())
+                .isEqualTo(created.getMetadata().getUid());
         assertThat(applied.getMetadata().getManagedFields()).hasSize(1);
-        assertThat(configMaps().withName("journal").get().getAdditionalProperties().get("data"))
+        assertThat(configMaps()
+                        .withName("journal")
+                        .get()
+                        .getAdditionalProperties()
+                        .get("data"))
                 .isEqualTo(Map.of("step", "2", "phase", "crossplane"));
 
         // Applying the same configuration again writes nothing.
         GenericKubernetesResource again = configMaps()
                 .resource(configMap("journal", Manifests.map("step", "2", "phase", "crossplane")))
-                .fieldManager(MANAGER).serverSideApply();
-        assertThat(again.getMetadata().getResourceVersion()).isEqualTo(applied.getMetadata().getResourceVersion());
+                .fieldManager(MANAGER)
+                .serverSideApply();
+        assertThat(again.getMetadata().getResourceVersion())
+                .isEqualTo(applied.getMetadata().getResourceVersion());
     }
 
     @Test
@@ -103,10 +127,18 @@ class DemoApiServerTest {
     void generationAndForce() {
         var deployments = op("apps/v1", "Deployment").inNamespace("crossplane-system");
         GenericKubernetesResource d = Manifests.of("apps/v1", "Deployment", "crossplane-system", "crossplane")
-                .spec(Manifests.map("replicas", 1)).build();
-        assertThat(deployments.resource(d).fieldManager(MANAGER).serverSideApply().getMetadata().getGeneration()).isEqualTo(1L);
+                .spec(Manifests.map("replicas", 1))
+                .build();
+        assertThat(deployments
+                        .resource(d)
+                        .fieldManager(MANAGER)
+                        .serverSideApply()
+                        .getMetadata()
+                        .getGeneration())
+                .isEqualTo(1L);
         d.setAdditionalProperty("spec", Manifests.map("replicas", 2));
-        GenericKubernetesResource forced = deployments.resource(d).fieldManager(MANAGER).forceConflicts().serverSideApply();
+        GenericKubernetesResource forced =
+                deployments.resource(d).fieldManager(MANAGER).forceConflicts().serverSideApply();
         assertThat(forced.getMetadata().getGeneration()).isEqualTo(2L);
         assertThat(forced.getAdditionalProperties().get("spec")).isEqualTo(Map.of("replicas", 2));
     }
@@ -118,32 +150,58 @@ class DemoApiServerTest {
         var watch = configMaps().watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, GenericKubernetesResource r) {
-                events.add(action + " " + r.getMetadata().getName() + " " + r.getAdditionalProperties().get("data"));
+                events.add(action + " " + r.getMetadata().getName() + " "
+                        + r.getAdditionalProperties().get("data"));
             }
 
             @Override
-            public void onClose(WatcherException cause) {
-            }
+            public void onClose(WatcherException cause) {}
         });
         try {
-            GenericKubernetesResource would = configMaps().resource(configMap("dry", Manifests.map("a", "1")))
-                    .dryRun().fieldManager(MANAGER).serverSideApply();
+            GenericKubernetesResource would = configMaps()
+                    .resource(configMap("dry", Manifests.map("a", "1")))
+                    .dryRun()
+                    .fieldManager(MANAGER)
+                    .serverSideApply();
             assertThat(would.getMetadata().getName()).isEqualTo("dry");
             assertThat(would.getAdditionalProperties().get("data")).isEqualTo(Map.of("a", "1"));
             assertThat(configMaps().withName("dry").get()).isNull();
 
-            configMaps().resource(configMap("real", Manifests.map("a", "1"))).fieldManager(MANAGER).serverSideApply();
-            GenericKubernetesResource wouldChange = configMaps().resource(configMap("real", Manifests.map("a", "2")))
-                    .dryRun().fieldManager(MANAGER).forceConflicts().serverSideApply();
+            configMaps()
+                    .resource(configMap("real", Manifests.map("a", "1")))
+                    .fieldManager(MANAGER)
+                    .serverSideApply();
+            GenericKubernetesResource wouldChange = configMaps()
+                    .resource(configMap("real", Manifests.map("a", "2")))
+                    .dryRun()
+                    .fieldManager(MANAGER)
+                    .forceConflicts()
+                    .serverSideApply();
             assertThat(wouldChange.getAdditionalProperties().get("data")).isEqualTo(Map.of("a", "2"));
-            assertThat(configMaps().withName("real").get().getAdditionalProperties().get("data")).isEqualTo(Map.of("a", "1"));
+            assertThat(configMaps()
+                            .withName("real")
+                            .get()
+                            .getAdditionalProperties()
+                            .get("data"))
+                    .isEqualTo(Map.of("a", "1"));
             // A dry-run create and delete through the ordinary verbs change nothing either.
-            configMaps().resource(configMap("dry-create", Manifests.map())).dryRun().create();
+            configMaps()
+                    .resource(configMap("dry-create", Manifests.map()))
+                    .dryRun()
+                    .create();
             configMaps().withName("real").dryRun().delete();
-            assertThat(configMaps().list().getItems()).extracting(o -> o.getMetadata().getName()).containsExactly("real");
+            assertThat(configMaps().list().getItems())
+                    .extracting(o -> o.getMetadata().getName())
+                    .containsExactly("real");
 
-            configMaps().resource(configMap("last", Manifests.map())).fieldManager(MANAGER).serverSideApply();
-            DemoAwait.until("the watch saw the last apply", () -> events, e -> e.stream().anyMatch(s -> s.contains("last")));
+            configMaps()
+                    .resource(configMap("last", Manifests.map()))
+                    .fieldManager(MANAGER)
+                    .serverSideApply();
+            DemoAwait.until(
+                    "the watch saw the last apply",
+                    () -> events,
+                    e -> e.stream().anyMatch(s -> s.contains("last")));
             assertThat(events).allMatch(e -> e.startsWith("ADDED real {a=1}") || e.contains("last"));
         } finally {
             watch.close();
@@ -155,21 +213,41 @@ class DemoApiServerTest {
     void customKindAfterCrd() {
         KindInfo provider = KINDS.require("pkg.crossplane.io/v1", "Provider");
         GenericKubernetesResource p = Manifests.of(provider.apiVersion(), "Provider", null, "provider-helm")
-                .spec(Manifests.map("package", "xpkg.upbound.io/crossplane-contrib/provider-helm:v0.19.0")).build();
-        assertThatThrownBy(() -> op(provider.apiVersion(), "Provider").resource(p).fieldManager(MANAGER).serverSideApply())
-                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
-        op("apiextensions.k8s.io/v1", "CustomResourceDefinition").resource(DemoCrds.crd(provider))
-                .fieldManager(MANAGER).serverSideApply();
+                .spec(Manifests.map("package", "xpkg.upbound.io/crossplane-contrib/provider-helm:v0.19.0"))
+                .build();
+        assertThatThrownBy(() -> op(provider.apiVersion(), "Provider")
+                        .resource(p)
+                        .fieldManager(MANAGER)
+                        .serverSideApply())
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(404));
+        op("apiextensions.k8s.io/v1", "CustomResourceDefinition")
+                .resource(DemoCrds.crd(provider))
+                .fieldManager(MANAGER)
+                .serverSideApply();
         op(provider.apiVersion(), "Provider").resource(p).fieldManager(MANAGER).serverSideApply();
-        assertThat(op(provider.apiVersion(), "Provider").withName("provider-helm").get()).isNotNull();
+        assertThat(op(provider.apiVersion(), "Provider")
+                        .withName("provider-helm")
+                        .get())
+                .isNotNull();
     }
 
     @Test
     @DisplayName("access reviews are allowed (a simulated cluster admin) and the version is reported")
     void reviewsAllowed() {
-        SelfSubjectAccessReview review = client.authorization().v1().selfSubjectAccessReview().create(
-                new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes().withVerb("create")
-                        .withGroup("pkg.crossplane.io").withResource("providers").endResourceAttributes().endSpec().build());
+        SelfSubjectAccessReview review = client.authorization()
+                .v1()
+                .selfSubjectAccessReview()
+                .create(new SelfSubjectAccessReviewBuilder()
+                        .withNewSpec()
+                        .withNewResourceAttributes()
+                        .withVerb("create")
+                        .withGroup("pkg.crossplane.io")
+                        .withResource("providers")
+                        .endResourceAttributes()
+                        .endSpec()
+                        .build());
         assertThat(review.getStatus().getAllowed()).isTrue();
         assertThat(review.getStatus().getReason()).contains("simulated");
         assertThat(review.getSpec().getResourceAttributes().getResource()).isEqualTo("providers");
@@ -179,15 +257,30 @@ class DemoApiServerTest {
     @Test
     @DisplayName("an injected fault refuses the first real apply only; dry runs pass")
     void injectedFault() {
-        cluster.inject(new DemoFault("test", "/api/v1/namespaces/[^/]+/configmaps/flaky", 1, 500, "InternalError",
+        cluster.inject(new DemoFault(
+                "test",
+                "/api/v1/namespaces/[^/]+/configmaps/flaky",
+                1,
+                500,
+                "InternalError",
                 "Internal error occurred: simulated"));
-        configMaps().resource(configMap("flaky", Manifests.map())).dryRun().fieldManager(MANAGER).serverSideApply();
-        assertThatThrownBy(() -> configMaps().resource(configMap("flaky", Manifests.map())).fieldManager(MANAGER)
-                .serverSideApply()).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+        configMaps()
+                .resource(configMap("flaky", Manifests.map()))
+                .dryRun()
+                .fieldManager(MANAGER)
+                .serverSideApply();
+        assertThatThrownBy(() -> configMaps()
+                        .resource(configMap("flaky", Manifests.map()))
+                        .fieldManager(MANAGER)
+                        .serverSideApply())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(500);
                     assertThat(e.getStatus().getMessage()).isEqualTo("Internal error occurred: simulated");
                 });
-        assertThat(configMaps().resource(configMap("flaky", Manifests.map())).fieldManager(MANAGER).serverSideApply())
+        assertThat(configMaps()
+                        .resource(configMap("flaky", Manifests.map()))
+                        .fieldManager(MANAGER)
+                        .serverSideApply())
                 .isNotNull();
     }
 }

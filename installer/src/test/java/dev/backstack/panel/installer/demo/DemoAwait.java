@@ -12,8 +12,7 @@ final class DemoAwait {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private DemoAwait() {
-    }
+    private DemoAwait() {}
 
     /**
      * The first value of {@code probe} that satisfies {@code ok}; a probe that throws is not there
@@ -22,12 +21,18 @@ final class DemoAwait {
     static <T> T until(String what, Supplier<T> probe, Predicate<T> ok) {
         AtomicReference<T> last = new AtomicReference<>();
         try {
-            return Awaitility.await(what).atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                    .ignoreExceptions().until(() -> {
-                        T v = probe.get();
-                        last.set(v);
-                        return v;
-                    }, v -> v != null && ok.test(v));
+            return Awaitility.await(what)
+                    .atMost(TIMEOUT)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
+                    .ignoreExceptions()
+                    .until(
+                            () -> {
+                                T v = probe.get();
+                                last.set(v);
+                                return v;
+                            },
+                            v -> v != null && ok.test(v));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("timed out waiting until " + what + "; last seen: " + last.get(), e);
         }

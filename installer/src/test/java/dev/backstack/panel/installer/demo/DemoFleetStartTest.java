@@ -17,7 +17,9 @@ class DemoFleetStartTest {
     void theInstallTargetStartsOnFirstUse() throws Exception {
         try (DemoFleet fleet = DemoFleet.start(100)) {
             String url = fleet.installTargetUrlForTest();
-            assertThat(listening(url)).as("install target serving before anyone asked for it").isFalse();
+            assertThat(listening(url))
+                    .as("install target serving before anyone asked for it")
+                    .isFalse();
 
             DemoFleet.Member target = fleet.installTarget();
 

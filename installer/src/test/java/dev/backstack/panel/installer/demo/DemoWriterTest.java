@@ -34,39 +34,59 @@ class DemoWriterTest {
     }
 
     private String resourceVersion(String apiVersion, String kind, String namespace, String name) {
-        GenericKubernetesResource o = writer.op(apiVersion, kind, namespace).withName(name).get();
+        GenericKubernetesResource o =
+                writer.op(apiVersion, kind, namespace).withName(name).get();
         return o.getMetadata().getResourceVersion();
     }
 
     @Test
     void anUnchangedWorkloadStatusIsNotWrittenAgain() {
-        writer.create(Manifests.of("apps/v1", "Deployment", "argocd", "argocd-server").spec(map("replicas", 1)).build());
-        writer.status("apps/v1", "Deployment", "argocd", "argocd-server",
+        writer.create(Manifests.of("apps/v1", "Deployment", "argocd", "argocd-server")
+                .spec(map("replicas", 1))
+                .build());
+        writer.status(
+                "apps/v1",
+                "Deployment",
+                "argocd",
+                "argocd-server",
                 cur -> DemoControllers.workloadStatus("Deployment", cur, true));
         String written = resourceVersion("apps/v1", "Deployment", "argocd", "argocd-server");
 
-        writer.status("apps/v1", "Deployment", "argocd", "argocd-server",
+        writer.status(
+                "apps/v1",
+                "Deployment",
+                "argocd",
+                "argocd-server",
                 cur -> DemoControllers.workloadStatus("Deployment", cur, true));
-        assertThat(resourceVersion("apps/v1", "Deployment", "argocd", "argocd-server")).isEqualTo(written);
+        assertThat(resourceVersion("apps/v1", "Deployment", "argocd", "argocd-server"))
+                .isEqualTo(written);
 
-        writer.status("apps/v1", "Deployment", "argocd", "argocd-server",
+        writer.status(
+                "apps/v1",
+                "Deployment",
+                "argocd",
+                "argocd-server",
                 cur -> DemoControllers.workloadStatus("Deployment", cur, false));
-        assertThat(resourceVersion("apps/v1", "Deployment", "argocd", "argocd-server")).as("a real change is written")
+        assertThat(resourceVersion("apps/v1", "Deployment", "argocd", "argocd-server"))
+                .as("a real change is written")
                 .isNotEqualTo(written);
     }
 
     @Test
     void anUnchangedPolicyReportIsNotWrittenAgain() {
         List<String> policies = DemoSeed.SPOKE_POLICIES;
-        writer.create(Manifests.of(DemoReports.WG, "PolicyReport", "web", "polr-web").build());
+        writer.create(
+                Manifests.of(DemoReports.WG, "PolicyReport", "web", "polr-web").build());
         DemoReports.policyReport(writer, "web", "polr-web", policies, 3, 1);
         String written = resourceVersion(DemoReports.WG, "PolicyReport", "web", "polr-web");
 
         DemoReports.policyReport(writer, "web", "polr-web", policies, 4, 1);
-        assertThat(resourceVersion(DemoReports.WG, "PolicyReport", "web", "polr-web")).isEqualTo(written);
+        assertThat(resourceVersion(DemoReports.WG, "PolicyReport", "web", "polr-web"))
+                .isEqualTo(written);
 
         // results drift every ten seconds
         DemoReports.policyReport(writer, "web", "polr-web", policies, 13, 1);
-        assertThat(resourceVersion(DemoReports.WG, "PolicyReport", "web", "polr-web")).isNotEqualTo(written);
+        assertThat(resourceVersion(DemoReports.WG, "PolicyReport", "web", "polr-web"))
+                .isNotEqualTo(written);
     }
 }

@@ -15,8 +15,10 @@ class TransitionsTest {
     private static final Instant T2 = Instant.parse("2026-11-26T06:05:00Z");
 
     private static Map<String, Object> status(String ready) {
-        return Manifests.map("conditions", Manifests.list(Manifests.condition("Ready", ready, "", ""),
-                Manifests.condition("Synced", "True", "", "")));
+        return Manifests.map(
+                "conditions",
+                Manifests.list(
+                        Manifests.condition("Ready", ready, "", ""), Manifests.condition("Synced", "True", "", "")));
     }
 
     private static Object time(Map<String, Object> status, int i) {

@@ -38,12 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GitCommitStepTest {
 
-    private static final String POLICY = "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: require-labels\n";
-    private static final String SECRET = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: repo\nstringData:\n"
-            + "  password: hunter2-TEST\n";
+    private static final String POLICY =
+            "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: require-labels\n";
+    private static final String SECRET =
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: repo\nstringData:\n" + "  password: hunter2-TEST\n";
 
     @TempDir
     Path tmp;
+
     private Path remote;
     private KubernetesClient unused;
     private final List<String> status = new CopyOnWriteArrayList<>();
@@ -66,12 +68,21 @@ class GitCommitStepTest {
         return GitCommitStep.builder("gitops", "Commit the hub policies")
                 .delivery(new GitOpsDelivery(tmp, Duration.ofSeconds(10)))
                 .target(new GitOpsTarget(remote.toString(), base, "backstack/policies", "policies/hub", "Panel", ""))
-                .files(files).commitMessage("Add hub policies").build();
+                .files(files)
+                .commitMessage("Add hub policies")
+                .build();
     }
 
     private StepContext context() {
-        return new StepContext(unused, KindRegistry.standard(), new ServerSideApplier(unused), new Waiter(unused), null,
-                null, status::add, false);
+        return new StepContext(
+                unused,
+                KindRegistry.standard(),
+                new ServerSideApplier(unused),
+                new Waiter(unused),
+                null,
+                null,
+                status::add,
+                false);
     }
 
     private PlanOutcome run(GitCommitStep step) {
@@ -89,10 +100,13 @@ class GitCommitStepTest {
 
         assertThat(step.info().kind()).isEqualTo(StepKind.GIT_COMMIT);
         assertThat(step.permissions()).isEmpty();
-        assertThat(step.preview().objects()).extracting(ObjectPreview::title)
+        assertThat(step.preview().objects())
+                .extracting(ObjectPreview::title)
                 .containsExactly("File policies/hub/require-labels.yaml", "File policies/hub/repo-secret.yaml");
         assertThat(step.preview().objects().get(0).yaml()).isEqualTo(POLICY);
-        assertThat(step.preview().objects().get(1).yaml()).doesNotContain("hunter2-TEST").contains("<redacted>");
+        assertThat(step.preview().objects().get(1).yaml())
+                .doesNotContain("hunter2-TEST")
+                .contains("<redacted>");
         assertThat(step.info().description()).contains("backstack/policies").contains(remote.toString());
     }
 
@@ -116,10 +130,13 @@ class GitCommitStepTest {
 
         DeliveryResult r = step.result().orElseThrow();
         assertThat(r.outcome()).isEqualTo(DeliveryResult.Outcome.PUSHED);
-        assertThat(r.commitId()).isEqualTo(TestRemotes.head(remote, "backstack/policies").name());
+        assertThat(r.commitId())
+                .isEqualTo(TestRemotes.head(remote, "backstack/policies").name());
         assertThat(TestRemotes.read(remote, "backstack/policies", "policies/hub/require-labels.yaml"))
                 .isEqualTo(POLICY.getBytes(StandardCharsets.UTF_8));
-        assertThat(events).filteredOn(PlanEvent.StepStatus.class::isInstance).map(e -> ((PlanEvent.StepStatus) e).message())
+        assertThat(events)
+                .filteredOn(PlanEvent.StepStatus.class::isInstance)
+                .map(e -> ((PlanEvent.StepStatus) e).message())
                 .anyMatch(m -> m.startsWith("Committed 1 file as"));
 
         GitCommitStep again = step("main", Map.of("require-labels.yaml", POLICY));
@@ -151,10 +168,13 @@ class GitCommitStepTest {
             assertThat(d.verdict()).isEqualTo(DryRunResult.Verdict.ACCEPTED);
             assertThat(d.message()).contains("1 files to add").contains("does not exist yet");
         });
-        assertThat(TestRemotes.head(remote, "backstack/policies")).as("a dry run pushes nothing").isNull();
+        assertThat(TestRemotes.head(remote, "backstack/policies"))
+                .as("a dry run pushes nothing")
+                .isNull();
 
         step("main", Map.of("a.yaml", POLICY)).apply(context());
-        List<DryRunResult> diverged = step("main", Map.of("a.yaml", "other: true\n")).dryRun(context());
+        List<DryRunResult> diverged =
+                step("main", Map.of("a.yaml", "other: true\n")).dryRun(context());
         assertThat(diverged).singleElement().satisfies(d -> {
             assertThat(d.verdict()).isEqualTo(DryRunResult.Verdict.REFUSED);
             assertThat(d.message()).contains("already exists with other content");

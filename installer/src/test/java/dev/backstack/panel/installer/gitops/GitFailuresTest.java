@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class GitFailuresTest {
 
-    private static final GitOpsTarget TARGET = new GitOpsTarget("https://github.com/acme/gitops.git", "main",
-            "backstack/x", "", "Panel", "");
+    private static final GitOpsTarget TARGET =
+            new GitOpsTarget("https://github.com/acme/gitops.git", "main", "backstack/x", "", "Panel", "");
 
     private static URIish uri() {
         try {
@@ -33,22 +33,35 @@ class GitFailuresTest {
     /** What JGit throws (the API wrapping its transport errors), and the reason it must map to. */
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(api(new org.eclipse.jgit.errors.TransportException(uri(), "not authorized")),
+                Arguments.of(
+                        api(new org.eclipse.jgit.errors.TransportException(uri(), "not authorized")),
                         Reason.AUTH_FAILED),
-                Arguments.of(api(new org.eclipse.jgit.errors.TransportException(uri(),
-                        "Authentication is required but no CredentialsProvider has been registered")), Reason.AUTH_FAILED),
-                Arguments.of(api(new org.eclipse.jgit.errors.TransportException(uri(),
-                        "git-receive-pack not permitted on 'https://github.com/acme/gitops.git/'")), Reason.AUTH_FAILED),
-                Arguments.of(api(new NoRemoteRepositoryException(uri(), "https://github.com/acme/gitops.git/info/refs "
-                        + "not found")), Reason.REMOTE_UNREACHABLE),
-                Arguments.of(new InvalidRemoteException("Invalid remote: origin"), Reason.REMOTE_UNREACHABLE),
-                Arguments.of(api(new org.eclipse.jgit.errors.TransportException(uri(), "connection failed",
-                        new ConnectException("Connection refused"))), Reason.REMOTE_UNREACHABLE),
-                Arguments.of(api(new org.eclipse.jgit.errors.TransportException(uri(), "unknown host",
-                        new UnknownHostException("github.com"))), Reason.REMOTE_UNREACHABLE),
-                Arguments.of(api(new org.eclipse.jgit.errors.TransportException(uri(), "Read timed out after 10000 ms")),
+                Arguments.of(
+                        api(new org.eclipse.jgit.errors.TransportException(
+                                uri(), "Authentication is required but no CredentialsProvider has been registered")),
+                        Reason.AUTH_FAILED),
+                Arguments.of(
+                        api(new org.eclipse.jgit.errors.TransportException(
+                                uri(), "git-receive-pack not permitted on 'https://github.com/acme/gitops.git/'")),
+                        Reason.AUTH_FAILED),
+                Arguments.of(
+                        api(new NoRemoteRepositoryException(
+                                uri(), "https://github.com/acme/gitops.git/info/refs " + "not found")),
                         Reason.REMOTE_UNREACHABLE),
-                Arguments.of(api(new org.eclipse.jgit.errors.TransportException("Operation fetch was canceled")),
+                Arguments.of(new InvalidRemoteException("Invalid remote: origin"), Reason.REMOTE_UNREACHABLE),
+                Arguments.of(
+                        api(new org.eclipse.jgit.errors.TransportException(
+                                uri(), "connection failed", new ConnectException("Connection refused"))),
+                        Reason.REMOTE_UNREACHABLE),
+                Arguments.of(
+                        api(new org.eclipse.jgit.errors.TransportException(
+                                uri(), "unknown host", new UnknownHostException("github.com"))),
+                        Reason.REMOTE_UNREACHABLE),
+                Arguments.of(
+                        api(new org.eclipse.jgit.errors.TransportException(uri(), "Read timed out after 10000 ms")),
+                        Reason.REMOTE_UNREACHABLE),
+                Arguments.of(
+                        api(new org.eclipse.jgit.errors.TransportException("Operation fetch was canceled")),
                         Reason.CANCELLED),
                 Arguments.of(new IOException("No space left on device"), Reason.OTHER));
     }
@@ -80,8 +93,8 @@ class GitFailuresTest {
     @Test
     @DisplayName("the detail keeps JGit's words but masks anything that looks like a token")
     void detailIsRedacted() {
-        String detail = GitFailures.detail(new IOException("push to https://bot:ghp_TESTleak0123456789@github.com/x "
-                + "failed"));
+        String detail = GitFailures.detail(
+                new IOException("push to https://bot:ghp_TESTleak0123456789@github.com/x " + "failed"));
 
         assertThat(detail).doesNotContain("ghp_TESTleak0123456789").contains("failed");
     }

@@ -31,7 +31,7 @@ final class GitHttpServer implements AutoCloseable {
     private final Repository repo;
     private volatile String basic;
     private volatile String refusal;
-    private volatile Runnable onPush = () -> { };
+    private volatile Runnable onPush = () -> {};
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -116,8 +116,8 @@ final class GitHttpServer implements AutoCloseable {
         rp.setBiDirectionalPipe(false);
         String no = refusal;
         if (no != null) {
-            rp.setPreReceiveHook((pack, commands) -> commands.forEach(
-                    c -> c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, no)));
+            rp.setPreReceiveHook((pack, commands) ->
+                    commands.forEach(c -> c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, no)));
         }
         return rp;
     }

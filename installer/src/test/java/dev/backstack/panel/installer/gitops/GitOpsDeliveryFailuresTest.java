@@ -30,6 +30,7 @@ class GitOpsDeliveryFailuresTest {
 
     @TempDir
     Path tmp;
+
     private Path remote;
     private Path work;
     private GitOpsDelivery delivery;
@@ -50,8 +51,8 @@ class GitOpsDeliveryFailuresTest {
     }
 
     private GitOpsTarget target(String branch) {
-        return new GitOpsTarget(remote.toString(), "main", branch, "policies/hub", "BACK Stack panel",
-                "panel@example.org");
+        return new GitOpsTarget(
+                remote.toString(), "main", branch, "policies/hub", "BACK Stack panel", "panel@example.org");
     }
 
     private DeliveryResult deliver(GitOpsTarget t, Map<String, String> files) throws GitOpsException {
@@ -78,8 +79,8 @@ class GitOpsDeliveryFailuresTest {
         GitOpsTarget t = new GitOpsTarget(tmp.resolve("nothing-here.git").toString(), "main", "b", "", "Panel", "");
 
         assertThatThrownBy(() -> deliver(t, Map.of("a.yaml", "a: 1\n")))
-                .isInstanceOfSatisfying(GitOpsException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.REMOTE_UNREACHABLE));
+                .isInstanceOfSatisfying(
+                        GitOpsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REMOTE_UNREACHABLE));
     }
 
     @Test
@@ -91,7 +92,9 @@ class GitOpsDeliveryFailuresTest {
         assertThatThrownBy(() -> deliver(t, Map.of("a.yaml", "a: 1\n")))
                 .isInstanceOfSatisfying(GitOpsException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.REMOTE_UNREACHABLE);
-                    assertThat(e.getMessage()).contains("http://127.0.0.1:1/x.git").contains("Check the URL");
+                    assertThat(e.getMessage())
+                            .contains("http://127.0.0.1:1/x.git")
+                            .contains("Check the URL");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
@@ -100,15 +103,17 @@ class GitOpsDeliveryFailuresTest {
     @DisplayName("a cancel during the fetch stops the delivery with CANCELLED before anything is pushed")
     void cancelFlag() throws Exception {
         AtomicBoolean cancel = new AtomicBoolean();
-        ProgressListener listener = ProgressListener.of(line -> {
-            if (line.startsWith("fetching")) {
-                cancel.set(true);
-            }
-        }, cancel::get);
+        ProgressListener listener = ProgressListener.of(
+                line -> {
+                    if (line.startsWith("fetching")) {
+                        cancel.set(true);
+                    }
+                },
+                cancel::get);
         Map<String, ObjectId> before = TestRemotes.refs(remote);
 
-        assertThatThrownBy(() -> delivery.deliver(target("backstack/cancel"), Map.of("a.yaml", "a: 1\n"), "m",
-                GitCredentials.none(), listener))
+        assertThatThrownBy(() -> delivery.deliver(
+                        target("backstack/cancel"), Map.of("a.yaml", "a: 1\n"), "m", GitCredentials.none(), listener))
                 .isInstanceOfSatisfying(GitOpsException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.CANCELLED);
                     assertThat(e.getMessage()).contains("nothing was pushed");
@@ -121,20 +126,23 @@ class GitOpsDeliveryFailuresTest {
     @DisplayName("a cancel once the push started lets that small push finish: the branch holds the complete commit")
     void cancelWhilePushing() throws Exception {
         AtomicBoolean cancel = new AtomicBoolean();
-        ProgressListener listener = ProgressListener.of(line -> {
-            if (line.startsWith("pushing")) {
-                cancel.set(true);
-            }
-        }, cancel::get);
+        ProgressListener listener = ProgressListener.of(
+                line -> {
+                    if (line.startsWith("pushing")) {
+                        cancel.set(true);
+                    }
+                },
+                cancel::get);
         long start = System.nanoTime();
 
-        DeliveryResult r = delivery.deliver(target("backstack/cancel-push"), Map.of("a.yaml", "a: 1\n"), "m",
-                GitCredentials.none(), listener);
+        DeliveryResult r = delivery.deliver(
+                target("backstack/cancel-push"), Map.of("a.yaml", "a: 1\n"), "m", GitCredentials.none(), listener);
 
         assertThat(cancel).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
         assertThat(r.outcome()).isEqualTo(Outcome.PUSHED);
-        assertThat(r.commitId()).isEqualTo(TestRemotes.head(remote, "backstack/cancel-push").name());
+        assertThat(r.commitId())
+                .isEqualTo(TestRemotes.head(remote, "backstack/cancel-push").name());
         assertThat(TestRemotes.read(remote, "backstack/cancel-push", "policies/hub/a.yaml"))
                 .isEqualTo("a: 1\n".getBytes(StandardCharsets.UTF_8));
     }
@@ -146,8 +154,8 @@ class GitOpsDeliveryFailuresTest {
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> deliver(target("backstack/interrupted"), Map.of("a.yaml", "a: 1\n")))
-                    .isInstanceOfSatisfying(GitOpsException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.CANCELLED));
+                    .isInstanceOfSatisfying(
+                            GitOpsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CANCELLED));
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
@@ -164,8 +172,10 @@ class GitOpsDeliveryFailuresTest {
                     assertThat(e.getMessage()).contains("../escape.yaml");
                 });
         assertThatThrownBy(() -> deliver(target("b"), Map.of()))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("at least one file");
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("at least one file");
         assertThatThrownBy(() -> delivery.deliver(target("b"), Map.of("a", "b"), " ", null, null))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("no message");
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("no message");
     }
 }

@@ -33,6 +33,7 @@ class GitOpsDeliveryTest {
 
     @TempDir
     Path tmp;
+
     private Path remote;
     private Path work;
     private GitOpsDelivery delivery;
@@ -53,8 +54,8 @@ class GitOpsDeliveryTest {
     }
 
     private GitOpsTarget target(String branch) {
-        return new GitOpsTarget(remote.toString(), "main", branch, "policies/hub", "BACK Stack panel",
-                "panel@example.org");
+        return new GitOpsTarget(
+                remote.toString(), "main", branch, "policies/hub", "BACK Stack panel", "panel@example.org");
     }
 
     private DeliveryResult deliver(GitOpsTarget t, Map<String, String> files) throws GitOpsException {
@@ -74,21 +75,28 @@ class GitOpsDeliveryTest {
 
         assertThat(r.outcome()).isEqualTo(Outcome.PUSHED);
         assertThat(r.pushed()).isTrue();
-        assertThat(r.commitId()).isEqualTo(TestRemotes.head(remote, "backstack/hub-policies").name());
+        assertThat(r.commitId())
+                .isEqualTo(TestRemotes.head(remote, "backstack/hub-policies").name());
         for (Map.Entry<String, String> e : files.entrySet()) {
             assertThat(TestRemotes.read(remote, "backstack/hub-policies", "policies/hub/" + e.getKey()))
-                    .as(e.getKey()).isEqualTo(e.getValue().getBytes(StandardCharsets.UTF_8));
+                    .as(e.getKey())
+                    .isEqualTo(e.getValue().getBytes(StandardCharsets.UTF_8));
         }
         assertThat(TestRemotes.read(remote, "backstack/hub-policies", "policies/hub/existing.yaml"))
-                .as("files of the base branch stay").isNotNull();
-        assertThat(TestRemotes.read(remote, "backstack/hub-policies", "require-labels.yaml")).isNull();
+                .as("files of the base branch stay")
+                .isNotNull();
+        assertThat(TestRemotes.read(remote, "backstack/hub-policies", "require-labels.yaml"))
+                .isNull();
         assertThat(TestRemotes.head(remote, "main")).isEqualTo(mainBefore);
         RevCommit commit = TestRemotes.commit(remote, "backstack/hub-policies");
         assertThat(commit.getParents()).extracting(p -> p.getId().copy()).containsExactly(mainBefore);
         assertThat(commit.getFullMessage()).isEqualTo("Add hub policies\n");
         assertThat(commit.getAuthorIdent().getName()).isEqualTo("BACK Stack panel");
-        assertThat(r.filesWritten()).containsExactly("policies/hub/require-labels.yaml",
-                "policies/hub/nested/ünïcode.yaml", "policies/hub/no-newline.yaml");
+        assertThat(r.filesWritten())
+                .containsExactly(
+                        "policies/hub/require-labels.yaml",
+                        "policies/hub/nested/ünïcode.yaml",
+                        "policies/hub/no-newline.yaml");
         assertThat(r.pullRequestUrl()).as("not a GitHub remote").isEmpty();
         assertThat(status).anyMatch(s -> s.startsWith("pushing branch backstack/hub-policies"));
     }
@@ -103,7 +111,8 @@ class GitOpsDeliveryTest {
 
         DeliveryResult first = deliver(target("backstack/history"), Map.of("a.yaml", "a: 1\n"));
         assertThat(TestRemotes.commit(remote, "backstack/history").getParents())
-                .extracting(p -> p.getId().copy()).containsExactly(mainHead);
+                .extracting(p -> p.getId().copy())
+                .containsExactly(mainHead);
 
         TestRemotes.commit(remote, "main", Map.of("README.md", "version 4\n"), "Change 4");
         DeliveryResult again = deliver(target("backstack/history"), Map.of("a.yaml", "a: 1\n"));
@@ -113,7 +122,8 @@ class GitOpsDeliveryTest {
         assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_DELIVERED);
         assertThat(other.outcome()).isEqualTo(Outcome.PUSHED);
         assertThat(TestRemotes.commit(remote, "backstack/history-2").getParents())
-                .extracting(p -> p.getId().copy()).containsExactly(TestRemotes.head(remote, "main"));
+                .extracting(p -> p.getId().copy())
+                .containsExactly(TestRemotes.head(remote, "main"));
         assertThat(TestRemotes.read(remote, "backstack/history-2", "README.md"))
                 .isEqualTo("version 4\n".getBytes(StandardCharsets.UTF_8));
     }
@@ -123,7 +133,8 @@ class GitOpsDeliveryTest {
     void nothingToChange() throws Exception {
         Map<String, ObjectId> before = TestRemotes.refs(remote);
 
-        DeliveryResult r = deliver(target("backstack/same"), Map.of("existing.yaml", SEED.get("policies/hub/existing.yaml")));
+        DeliveryResult r =
+                deliver(target("backstack/same"), Map.of("existing.yaml", SEED.get("policies/hub/existing.yaml")));
 
         assertThat(r.outcome()).isEqualTo(Outcome.NOTHING_TO_CHANGE);
         assertThat(r.pushed()).isFalse();
@@ -137,24 +148,33 @@ class GitOpsDeliveryTest {
     @DisplayName("previews each file as added, changed or unchanged, and the branch as absent, then delivered")
     void previewsChanges() throws Exception {
         GitOpsTarget t = new GitOpsTarget(remote.toString(), "main", "backstack/preview", "", "Panel", "");
-        Map<String, String> files = Map.of("policies/hub/existing.yaml", SEED.get("policies/hub/existing.yaml"),
-                "README.md", "changed\n", "new.yaml", "kind: New\n");
+        Map<String, String> files = Map.of(
+                "policies/hub/existing.yaml",
+                SEED.get("policies/hub/existing.yaml"),
+                "README.md",
+                "changed\n",
+                "new.yaml",
+                "kind: New\n");
 
         DeliveryPreview p = delivery.preview(t, files, GitCredentials.none());
 
-        assertThat(p.files()).containsExactlyInAnyOrder(
-                new FileChange("policies/hub/existing.yaml", Change.UNCHANGED),
-                new FileChange("README.md", Change.CHANGED),
-                new FileChange("new.yaml", Change.ADDED));
+        assertThat(p.files())
+                .containsExactlyInAnyOrder(
+                        new FileChange("policies/hub/existing.yaml", Change.UNCHANGED),
+                        new FileChange("README.md", Change.CHANGED),
+                        new FileChange("new.yaml", Change.ADDED));
         assertThat(p.branch()).isEqualTo(BranchState.ABSENT);
         assertThat(p.nothingToChange()).isFalse();
         assertThat(p.baseCommit()).isEqualTo(TestRemotes.head(remote, "main").name());
-        assertThat(TestRemotes.head(remote, "backstack/preview")).as("a preview pushes nothing").isNull();
+        assertThat(TestRemotes.head(remote, "backstack/preview"))
+                .as("a preview pushes nothing")
+                .isNull();
 
         deliver(t, files);
         DeliveryPreview after = delivery.preview(t, files, GitCredentials.none());
         assertThat(after.branch()).isEqualTo(BranchState.HOLDS_THESE_FILES);
-        assertThat(after.branchCommit()).isEqualTo(TestRemotes.head(remote, "backstack/preview").name());
+        assertThat(after.branchCommit())
+                .isEqualTo(TestRemotes.head(remote, "backstack/preview").name());
     }
 
     @Test
@@ -183,14 +203,18 @@ class GitOpsDeliveryTest {
         assertThatThrownBy(() -> deliver(target("backstack/taken"), Map.of("a.yaml", "a: 2\n")))
                 .isInstanceOfSatisfying(GitOpsException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.BRANCH_EXISTS_DIVERGED);
-                    assertThat(e.getMessage()).contains("backstack/taken").contains(remote.toString())
-                            .contains("nothing was pushed").contains("never force-pushes");
+                    assertThat(e.getMessage())
+                            .contains("backstack/taken")
+                            .contains(remote.toString())
+                            .contains("nothing was pushed")
+                            .contains("never force-pushes");
                 });
         assertThat(TestRemotes.refs(remote)).isEqualTo(before);
     }
 
     @Test
-    @DisplayName("a file where the folder should be is replaced by the folder, and a folder where a file goes by the file")
+    @DisplayName(
+            "a file where the folder should be is replaced by the folder, and a folder where a file goes by the file")
     void fileAndFolderSwapPlaces() throws Exception {
         TestRemotes.commit(remote, "main", Map.of("policies/hub", "was a file\n", "other/dir/x.yaml", "x\n"), "Odd");
         GitOpsTarget t = new GitOpsTarget(remote.toString(), "main", "backstack/swap", "", "Panel", "");
@@ -202,7 +226,8 @@ class GitOpsDeliveryTest {
                 .isEqualTo("a: 1\n".getBytes(StandardCharsets.UTF_8));
         assertThat(TestRemotes.read(remote, "backstack/swap", "other/dir"))
                 .isEqualTo("now a file\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(deliver(t, Map.of("policies/hub/a.yaml", "a: 1\n", "other/dir", "now a file\n")).outcome())
+        assertThat(deliver(t, Map.of("policies/hub/a.yaml", "a: 1\n", "other/dir", "now a file\n"))
+                        .outcome())
                 .isEqualTo(Outcome.ALREADY_DELIVERED);
     }
 }

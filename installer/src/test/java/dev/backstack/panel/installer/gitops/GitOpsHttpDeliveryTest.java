@@ -38,6 +38,7 @@ class GitOpsHttpDeliveryTest {
 
     @TempDir
     Path tmp;
+
     private Path remote;
     private Path work;
     private GitHttpServer server;
@@ -83,9 +84,11 @@ class GitOpsHttpDeliveryTest {
         DeliveryResult r = deliver(GitCredentials.of(USER, SecretText.of(TOKEN)));
 
         assertThat(r.outcome()).isEqualTo(Outcome.PUSHED);
-        assertThat(r.commitId()).isEqualTo(TestRemotes.head(remote, "backstack/policies").name());
+        assertThat(r.commitId())
+                .isEqualTo(TestRemotes.head(remote, "backstack/policies").name());
         assertThat(server.authorizations).contains(basic(TOKEN));
-        assertThat(scanned).as("the temporary clone existed while pushing and was scanned")
+        assertThat(scanned)
+                .as("the temporary clone existed while pushing and was scanned")
                 .anyMatch(p -> p.getFileName().toString().equals("config"));
         assertThat(modes).as("the temporary clone is owner-only").containsExactly("rwx------");
         assertThat(String.join("\n", status) + r + r.summary()).doesNotContain(TOKEN);
@@ -101,9 +104,13 @@ class GitOpsHttpDeliveryTest {
         GitOpsException e = catchFailure(() -> deliver(wrong));
 
         assertThat(e.reason()).isEqualTo(Reason.AUTH_FAILED);
-        assertThat(e.getMessage()).contains("refused the credentials").contains(server.url()).contains("token");
+        assertThat(e.getMessage())
+                .contains("refused the credentials")
+                .contains(server.url())
+                .contains("token");
         assertThat(server.authorizations).as("the wrong token was offered").contains(basic(WRONG));
-        assertThat(everythingShown(e) + wrong + String.join("\n", status)).doesNotContain(WRONG)
+        assertThat(everythingShown(e) + wrong + String.join("\n", status))
+                .doesNotContain(WRONG)
                 .doesNotContain(basic(WRONG).substring(6));
         assertThat(TestRemotes.refs(remote)).isEqualTo(before);
     }
@@ -128,7 +135,9 @@ class GitOpsHttpDeliveryTest {
         GitOpsException e = catchFailure(() -> deliver(GitCredentials.none()));
 
         assertThat(e.reason()).isEqualTo(Reason.PUSH_REJECTED);
-        assertThat(e.getMessage()).contains("backstack/policies").contains(server.url())
+        assertThat(e.getMessage())
+                .contains("backstack/policies")
+                .contains(server.url())
                 .contains("branches must start with policy/")
                 .contains("Nothing new is on the remote: branch backstack/policies was not created.");
         assertThat(TestRemotes.refs(remote)).isEqualTo(before);
@@ -157,7 +166,10 @@ class GitOpsHttpDeliveryTest {
             List<Path> all = files.filter(Files::isRegularFile).toList();
             for (Path p : all) {
                 String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
-                assertThat(text).as(p.toString()).doesNotContain(token).doesNotContain(basic(token).substring(6));
+                assertThat(text)
+                        .as(p.toString())
+                        .doesNotContain(token)
+                        .doesNotContain(basic(token).substring(6));
             }
             return all;
         } catch (IOException e) {
@@ -168,12 +180,13 @@ class GitOpsHttpDeliveryTest {
     private static List<String> folderModes(Path dir) {
         try (Stream<Path> clones = Files.list(dir)) {
             return clones.map(p -> {
-                try {
-                    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+                        try {
+                            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

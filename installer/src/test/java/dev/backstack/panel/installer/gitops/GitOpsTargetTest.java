@@ -26,31 +26,53 @@ class GitOpsTargetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"git@github.com:acme/gitops.git", "ssh://git@github.com/acme/gitops.git",
-        "git://example.org/gitops.git", "relative/path.git", "ftp://example.org/x.git", ""})
+    @ValueSource(
+            strings = {
+                "git@github.com:acme/gitops.git",
+                "ssh://git@github.com/acme/gitops.git",
+                "git://example.org/gitops.git",
+                "relative/path.git",
+                "ftp://example.org/x.git",
+                ""
+            })
     @DisplayName("refuses ssh, git://, relative paths and other schemes")
     void refusesUnsupportedRemotes(String url) {
         assertThatThrownBy(() -> target(url, "main", "b", "")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://github.com/acme/gitops.git", "http://127.0.0.1:8080/x.git",
-        "file:///srv/git/gitops.git", "/srv/git/gitops.git"})
+    @ValueSource(
+            strings = {
+                "https://github.com/acme/gitops.git",
+                "http://127.0.0.1:8080/x.git",
+                "file:///srv/git/gitops.git",
+                "/srv/git/gitops.git"
+            })
     @DisplayName("accepts https, http, file URLs and absolute paths")
     void acceptsSupportedRemotes(String url) {
         assertThat(target(url, "main", "b", "").remoteUrl()).isEqualTo(url);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"main | main", "main | bad..name", "main | ends.lock", "main | with space",
-        "main | -", "main | a:b"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "main | main",
+                "main | bad..name",
+                "main | ends.lock",
+                "main | with space",
+                "main | -",
+                "main | a:b"
+            })
     @DisplayName("refuses invalid branch names and a new branch equal to the base")
     void refusesBadBranches(String base, String branch) {
         assertThatThrownBy(() -> target("/srv/x.git", base, branch, "")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"/policies/hub/ | policies/hub", "'' | ''", "a/b | a/b"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"/policies/hub/ | policies/hub", "'' | ''", "a/b | a/b"})
     @DisplayName("normalises the folder and places files in it")
     void normalisesFolder(String folder, String expected) {
         GitOpsTarget t = target("/srv/x.git", "main", "refs/heads/backstack/x", folder);

@@ -28,19 +28,24 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /** Bare repositories for tests: seeded with one commit on {@code main}, and read back. */
 final class TestRemotes {
 
-    private TestRemotes() {
-    }
+    private TestRemotes() {}
 
     /** A bare repository at {@code dir} whose {@code main} holds one commit with these files. */
     static Path seed(Path dir, Map<String, String> files) throws IOException, GitAPIException {
-        Git.init().setBare(true).setInitialBranch("main").setDirectory(dir.toFile()).call().close();
+        Git.init()
+                .setBare(true)
+                .setInitialBranch("main")
+                .setDirectory(dir.toFile())
+                .call()
+                .close();
         commit(dir, "main", files, "Initial commit");
         return dir;
     }
 
     /** Adds a commit on {@code branch} (created when missing) whose tree holds exactly these files. */
     static ObjectId commit(Path bare, String branch, Map<String, String> files, String message) throws IOException {
-        try (Repository repo = open(bare); ObjectInserter ins = repo.newObjectInserter()) {
+        try (Repository repo = open(bare);
+                ObjectInserter ins = repo.newObjectInserter()) {
             DirCache index = DirCache.newInCore();
             DirCacheBuilder b = index.builder();
             for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
@@ -56,8 +61,8 @@ final class TestRemotes {
             if (parent != null) {
                 c.setParentId(parent.getObjectId());
             }
-            PersonIdent who = new PersonIdent("Seed", "seed@example.org", Instant.parse("2026-01-01T00:00:00Z"),
-                    ZoneOffset.UTC);
+            PersonIdent who =
+                    new PersonIdent("Seed", "seed@example.org", Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
             c.setAuthor(who);
             c.setCommitter(who);
             c.setMessage(message + "\n");
@@ -94,7 +99,8 @@ final class TestRemotes {
 
     /** The bytes of a file on a branch, or null when it has no such file. */
     static byte[] read(Path bare, String branch, String path) throws IOException {
-        try (Repository repo = open(bare); RevWalk walk = new RevWalk(repo)) {
+        try (Repository repo = open(bare);
+                RevWalk walk = new RevWalk(repo)) {
             RevCommit c = walk.parseCommit(repo.exactRef("refs/heads/" + branch).getObjectId());
             try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
                 return tw == null ? null : repo.open(tw.getObjectId(0)).getBytes();
@@ -104,7 +110,8 @@ final class TestRemotes {
 
     /** The commit at the head of a branch. */
     static RevCommit commit(Path bare, String branch) throws IOException {
-        try (Repository repo = open(bare); RevWalk walk = new RevWalk(repo)) {
+        try (Repository repo = open(bare);
+                RevWalk walk = new RevWalk(repo)) {
             return walk.parseCommit(repo.exactRef("refs/heads/" + branch).getObjectId());
         }
     }

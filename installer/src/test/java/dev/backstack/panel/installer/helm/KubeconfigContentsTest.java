@@ -26,7 +26,8 @@ class KubeconfigContentsTest {
     static Path fixture(Path dir) throws IOException {
         Path file = dir.resolve("kube/config");
         Files.createDirectories(file.getParent());
-        try (InputStream in = Objects.requireNonNull(KubeconfigContentsTest.class.getResourceAsStream("/helm/kubeconfig-two-contexts.yaml"))) {
+        try (InputStream in = Objects.requireNonNull(
+                KubeconfigContentsTest.class.getResourceAsStream("/helm/kubeconfig-two-contexts.yaml"))) {
             Files.copy(in, file);
         }
         return file;
@@ -55,7 +56,10 @@ class KubeconfigContentsTest {
             assertThat(c.getCluster().getInsecureSkipTlsVerify()).isTrue();
             assertThat(c.getCluster().getCertificateAuthorityData()).isNull();
         });
-        assertThat(config.getUsers()).singleElement().extracting(u -> u.getUser().getToken()).isEqualTo(token);
+        assertThat(config.getUsers())
+                .singleElement()
+                .extracting(u -> u.getUser().getToken())
+                .isEqualTo(token);
         assertThat(occurrences(access.kubeconfigYaml(), token)).isEqualTo(1);
         assertThat(access.toString()).doesNotContain(token);
         assertThat(KubeconfigContents.secretValues(access.kubeconfigYaml())).containsExactly(token);
@@ -67,15 +71,20 @@ class KubeconfigContentsTest {
         String pem = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n";
 
         Config config = KubeConfigUtils.parseConfigFromString(
-                KubeconfigContents.fromToken("ca", "https://k.example.invalid", "t0k3n-value", ServerTrust.ca(pem)).kubeconfigYaml());
+                KubeconfigContents.fromToken("ca", "https://k.example.invalid", "t0k3n-value", ServerTrust.ca(pem))
+                        .kubeconfigYaml());
 
         assertThat(config.getClusters()).singleElement().satisfies(c -> {
             assertThat(c.getCluster().getInsecureSkipTlsVerify()).isNotEqualTo(Boolean.TRUE);
-            assertThat(new String(Base64.getDecoder().decode(c.getCluster().getCertificateAuthorityData()), StandardCharsets.UTF_8))
+            assertThat(new String(
+                            Base64.getDecoder().decode(c.getCluster().getCertificateAuthorityData()),
+                            StandardCharsets.UTF_8))
                     .isEqualTo(pem);
         });
-        assertThatThrownBy(() -> KubeconfigContents.fromToken("x", "k.example.invalid:6443", "t", ServerTrust.systemRoots()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https://");
+        assertThatThrownBy(() ->
+                        KubeconfigContents.fromToken("x", "k.example.invalid:6443", "t", ServerTrust.systemRoots()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https://");
         assertThatThrownBy(() -> new ServerTrust(true, pem)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -86,7 +95,10 @@ class KubeconfigContentsTest {
         Config config = KubeConfigUtils.parseConfigFromString(prod.kubeconfigYaml());
 
         assertThat(config.getCurrentContext()).isEqualTo("prod");
-        assertThat(config.getContexts()).singleElement().extracting(c -> c.getName()).isEqualTo("prod");
+        assertThat(config.getContexts())
+                .singleElement()
+                .extracting(c -> c.getName())
+                .isEqualTo("prod");
         assertThat(config.getClusters()).singleElement().satisfies(c -> {
             assertThat(c.getName()).isEqualTo("prod-cluster");
             assertThat(c.getCluster().getServer()).isEqualTo("https://prod.example.invalid:6443");
@@ -97,24 +109,34 @@ class KubeconfigContentsTest {
         assertThat(user.getToken()).isNull();
         assertThat(user.getExec().getCommand()).isEqualTo("aws");
         assertThat(user.getExec().getArgs()).containsExactly("eks", "get-token", "--cluster-name", "prod");
-        assertThat(user.getExec().getEnv()).singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("prod"));
+        assertThat(user.getExec().getEnv())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getValue()).isEqualTo("prod"));
         assertThat(user.getExec().getApiVersion()).isEqualTo("client.authentication.k8s.io/v1");
         assertThat(user.getExec().getInteractiveMode()).isEqualTo("Never");
         assertThat(prod.kubeconfigYaml()).doesNotContain(DEV_TOKEN).doesNotContain("dev.example.invalid");
     }
 
     @Test
-    @DisplayName("from a file: the token context keeps its token once and its namespace; relative file paths become absolute")
+    @DisplayName(
+            "from a file: the token context keeps its token once and its namespace; relative file paths become absolute")
     void fromFileWithToken(@TempDir Path dir) throws IOException {
         Path file = fixture(dir);
 
         KubeAccess dev = KubeconfigContents.fromFile(file, "dev");
         Config config = KubeConfigUtils.parseConfigFromString(dev.kubeconfigYaml());
 
-        assertThat(config.getContexts()).singleElement().satisfies(c -> assertThat(c.getContext().getNamespace()).isEqualTo("team-a"));
-        assertThat(config.getClusters()).singleElement().satisfies(c -> assertThat(c.getCluster().getCertificateAuthority())
-                .isEqualTo(file.getParent().resolve("certs/dev-ca.crt").toString()));
-        assertThat(config.getUsers()).singleElement().extracting(u -> u.getUser().getToken()).isEqualTo(DEV_TOKEN);
+        assertThat(config.getContexts())
+                .singleElement()
+                .satisfies(c -> assertThat(c.getContext().getNamespace()).isEqualTo("team-a"));
+        assertThat(config.getClusters())
+                .singleElement()
+                .satisfies(c -> assertThat(c.getCluster().getCertificateAuthority())
+                        .isEqualTo(file.getParent().resolve("certs/dev-ca.crt").toString()));
+        assertThat(config.getUsers())
+                .singleElement()
+                .extracting(u -> u.getUser().getToken())
+                .isEqualTo(DEV_TOKEN);
         assertThat(occurrences(dev.kubeconfigYaml(), DEV_TOKEN)).isEqualTo(1);
         assertThat(dev.kubeconfigYaml()).doesNotContain("aws").doesNotContain("prod");
     }
@@ -123,13 +145,17 @@ class KubeconfigContentsTest {
     @DisplayName("from a file: a missing context is named; a broken file is reported by place, never by contents")
     void fromFileErrors(@TempDir Path dir) throws IOException {
         Path file = fixture(dir);
-        Path broken = Files.writeString(dir.resolve("broken"), "users:\n- name: u\n  user: {token: \"leaky-ghp_TESTbroken123\n");
+        Path broken = Files.writeString(
+                dir.resolve("broken"), "users:\n- name: u\n  user: {token: \"leaky-ghp_TESTbroken123\n");
 
         assertThatThrownBy(() -> KubeconfigContents.fromFile(file, "staging"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no context 'staging'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no context 'staging'");
         assertThatThrownBy(() -> KubeconfigContents.fromFile(broken, "any"))
-                .isInstanceOf(IOException.class).hasMessageContaining("not valid YAML (line")
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not valid YAML (line")
                 .hasMessageNotContaining("leaky");
-        assertThatThrownBy(() -> KubeconfigContents.fromFile(dir.resolve("absent"), "any")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> KubeconfigContents.fromFile(dir.resolve("absent"), "any"))
+                .isInstanceOf(IOException.class);
     }
 }

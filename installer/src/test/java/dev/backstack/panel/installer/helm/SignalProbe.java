@@ -11,14 +11,17 @@ import java.util.Map;
  */
 final class SignalProbe {
 
-    private SignalProbe() {
-    }
+    private SignalProbe() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> touch(dir.resolve("hook"))));
-        new HelmJavaDriver().template(new HelmRelease("probe", "default",
-                new ChartRef("hello", HelmJavaDriverTest.helloChart().toString(), "0.1.0"), Map.of()));
+        new HelmJavaDriver()
+                .template(new HelmRelease(
+                        "probe",
+                        "default",
+                        new ChartRef("hello", HelmJavaDriverTest.helloChart().toString(), "0.1.0"),
+                        Map.of()));
         touch(dir.resolve("ready"));
         Thread.sleep(60_000);
     }

@@ -23,8 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ConnectProxy implements AutoCloseable {
 
     /** One CONNECT as the proxy saw it. */
-    record Tunnel(String target, String authorization) {
-    }
+    record Tunnel(String target, String authorization) {}
 
     private final int upstreamPort;
     private final ServerSocket listener;
@@ -89,7 +88,11 @@ final class ConnectProxy implements AutoCloseable {
             String authorization = null;
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                if (colon > 0 && lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("proxy-authorization")) {
+                if (colon > 0
+                        && lines[i].substring(0, colon)
+                                .trim()
+                                .toLowerCase(Locale.ROOT)
+                                .equals("proxy-authorization")) {
                     authorization = lines[i].substring(colon + 1).trim();
                 }
             }
@@ -102,7 +105,8 @@ final class ConnectProxy implements AutoCloseable {
             tunnels.add(new Tunnel(request[1], authorization));
             if (denyAll || (requiredAuthorization != null && !requiredAuthorization.equals(authorization))) {
                 out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
-                        + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 client.close();
                 return;
@@ -134,23 +138,25 @@ final class ConnectProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[16384];
-            try {
-                InputStream in = from.getInputStream();
-                OutputStream out = to.getOutputStream();
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // the other side closed
-            } finally {
-                close(from);
-                close(to);
-            }
-        }, "connect-proxy-pump");
+        Thread t = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16384];
+                    try {
+                        InputStream in = from.getInputStream();
+                        OutputStream out = to.getOutputStream();
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // the other side closed
+                    } finally {
+                        close(from);
+                        close(to);
+                    }
+                },
+                "connect-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

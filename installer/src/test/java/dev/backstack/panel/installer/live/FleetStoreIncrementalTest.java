@@ -27,6 +27,7 @@ class FleetStoreIncrementalTest {
 
     /** The demo's controllers wait an hour between ticks: nothing moves but what the test writes. */
     private static final long STILL = 3_600_000;
+
     private FleetService fleet;
 
     @BeforeEach
@@ -44,10 +45,13 @@ class FleetStoreIncrementalTest {
         assertThat(fleet.awaitSynced(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         Fleet before = quiet();
         ApplicationStatus target = before.hub().applications().get(0);
-        KubernetesClient hub = fleet.demoFleet().orElseThrow().client(before.hub().name());
+        KubernetesClient hub =
+                fleet.demoFleet().orElseThrow().client(before.hub().name());
 
-        hub.genericKubernetesResources("argoproj.io/v1alpha1", "Application").inNamespace(target.namespace())
-                .withName(target.name()).edit(app -> withHealthMessage(app, "changed by the test"));
+        hub.genericKubernetesResources("argoproj.io/v1alpha1", "Application")
+                .inNamespace(target.namespace())
+                .withName(target.name())
+                .edit(app -> withHealthMessage(app, "changed by the test"));
         Fleet after = awaitSnapshot(f -> f.hub().applications().stream()
                 .anyMatch(a -> a.name().equals(target.name()) && "changed by the test".equals(a.healthMessage())));
 
@@ -60,9 +64,13 @@ class FleetStoreIncrementalTest {
             }
         }
         for (Cluster spoke : after.spokes()) {
-            Cluster was = before.spokes().stream().filter(s -> s.id().equals(spoke.id())).findFirst().orElseThrow();
+            Cluster was = before.spokes().stream()
+                    .filter(s -> s.id().equals(spoke.id()))
+                    .findFirst()
+                    .orElseThrow();
             if (!spoke.components().isEmpty()) {
-                assertThat(spoke.components()).as("components of %s, not rebuilt", spoke.name())
+                assertThat(spoke.components())
+                        .as("components of %s, not rebuilt", spoke.name())
                         .isSameAs(was.components());
             }
         }
@@ -74,8 +82,8 @@ class FleetStoreIncrementalTest {
         Map<String, Object> status = (Map<String, Object>) app.getAdditionalProperties()
                 .computeIfAbsent("status", k -> new java.util.LinkedHashMap<String, Object>());
         @SuppressWarnings("unchecked")
-        Map<String, Object> health = (Map<String, Object>) status.computeIfAbsent("health",
-                k -> new java.util.LinkedHashMap<String, Object>());
+        Map<String, Object> health = (Map<String, Object>)
+                status.computeIfAbsent("health", k -> new java.util.LinkedHashMap<String, Object>());
         health.put("message", message);
         return app;
     }
@@ -91,19 +99,24 @@ class FleetStoreIncrementalTest {
     /** The latest snapshot once no new one came for a second (the demo's start-up writes are over). */
     private Fleet quiet() {
         long[] seen = {-1, System.currentTimeMillis()};
-        return await("the demo fleet settles").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return await("the demo fleet settles")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(fleet::latest, f -> {
                     if (f.revision() != seen[0]) {
                         seen[0] = f.revision();
                         seen[1] = System.currentTimeMillis();
                         return false;
                     }
-                    return System.currentTimeMillis() - seen[1] > 1000 && f.spokes().size() >= 3;
+                    return System.currentTimeMillis() - seen[1] > 1000
+                            && f.spokes().size() >= 3;
                 });
     }
 
     private Fleet awaitSnapshot(Predicate<Fleet> condition) {
-        return await("a snapshot with the change").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+        return await("a snapshot with the change")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
                 .until(fleet::latest, condition);
     }
 }

@@ -35,6 +35,7 @@ final class MockCluster implements AutoCloseable {
     final KubernetesClient client;
     /** Someone else's client, straight to the server: writes that the panel must notice. */
     final KubernetesClient admin;
+
     final FleetStore store = new FleetStore(false, 20, System::currentTimeMillis);
     final ClusterSession session;
     private final TcpProxy proxy;
@@ -61,13 +62,14 @@ final class MockCluster implements AutoCloseable {
         direct.setDisableHostnameVerification(true);
         admin = new KubernetesClientBuilder().withConfig(direct).build();
         session = new ClusterSession(ID, client, store, System::currentTimeMillis);
-        store.register(new ClusterAssembler.Identity(ID, ID, ClusterRole.HUB, config.getMasterUrl(), Set.of("test")), session);
+        store.register(
+                new ClusterAssembler.Identity(ID, ID, ClusterRole.HUB, config.getMasterUrl(), Set.of("test")), session);
     }
 
     private static KubernetesMockServer newServer(int port) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        KubernetesMockServer s = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), true);
+        KubernetesMockServer s = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), true);
         s.init(InetAddress.getLoopbackAddress(), port);
         return s;
     }
@@ -96,10 +98,16 @@ final class MockCluster implements AutoCloseable {
 
     Fleet await(String what, Predicate<Fleet> condition, long timeoutMillis) {
         try {
-            return Awaitility.await(what).atMost(Duration.ofMillis(timeoutMillis)).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(20)).until(store::latest, condition);
+            return Awaitility.await(what)
+                    .atMost(Duration.ofMillis(timeoutMillis))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(store::latest, condition);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what + "; last snapshot: " + store.latest().watches(), e);
+            throw new AssertionError(
+                    "timed out waiting until " + what + "; last snapshot: "
+                            + store.latest().watches(),
+                    e);
         }
     }
 

@@ -78,8 +78,8 @@ class ProxyRoutingTest {
     @BeforeAll
     static void startServer() throws IOException {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), true);
+        server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), true);
         // every local address, so NO_PROXY tests can reach it by a non-loopback IP or host name
         server.init(InetAddress.getByName("::"), 0);
         Config direct = Config.empty();
@@ -131,10 +131,15 @@ class ProxyRoutingTest {
                 - name: u
                   user: {token: fixture-token}
                 """.formatted(serverUrl, proxyUrl == null ? "" : "    proxy-url: " + proxyUrl));
-        var entry = new KubeconfigDiscovery().discover(Map.of("KUBECONFIG", kubeconfig.toString()), tmp)
-                .current().orElseThrow();
-        ClientFactory factory = new ClientFactory(env, LoginShellPath.fixed(null), new ClientFactory.Settings(
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 0, ExecCredentialProvider.Settings.defaults()));
+        var entry = new KubeconfigDiscovery()
+                .discover(Map.of("KUBECONFIG", kubeconfig.toString()), tmp)
+                .current()
+                .orElseThrow();
+        ClientFactory factory = new ClientFactory(
+                env,
+                LoginShellPath.fixed(null),
+                new ClientFactory.Settings(
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), 0, ExecCredentialProvider.Settings.defaults()));
         connection = factory.connect(entry);
         return connection.client();
     }
@@ -157,8 +162,14 @@ class ProxyRoutingTest {
                 // closed by the test
             }
         })) {
-            admin.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName(name)
-                    .endMetadata().build()).create();
+            admin.pods()
+                    .inNamespace("default")
+                    .resource(new PodBuilder()
+                            .withNewMetadata()
+                            .withName(name)
+                            .endMetadata()
+                            .build())
+                    .create();
             String seen;
             do {
                 seen = added.poll(10, TimeUnit.SECONDS);
@@ -172,51 +183,67 @@ class ProxyRoutingTest {
     }
 
     private static ClusterSession session(KubernetesClient client) {
-        return new ClusterSession("hub", client, new ClusterSession.Sink() {
-            @Override
-            public void mark(ClusterSession s, KindSpec spec, String key) {
-            }
+        return new ClusterSession(
+                "hub",
+                client,
+                new ClusterSession.Sink() {
+                    @Override
+                    public void mark(ClusterSession s, KindSpec spec, String key) {}
 
-            @Override
-            public void dropKind(ClusterSession s, KindSpec spec) {
-            }
+                    @Override
+                    public void dropKind(ClusterSession s, KindSpec spec) {}
 
-            @Override
-            public void stateChanged(ClusterSession s) {
-            }
-        }, System::currentTimeMillis);
+                    @Override
+                    public void stateChanged(ClusterSession s) {}
+                },
+                System::currentTimeMillis);
     }
 
     /** The first reachability that satisfies the condition, or the last one after 20 s (the caller asserts on it). */
     private static Reachability awaitReachability(ClusterSession session, Predicate<Reachability> condition) {
         try {
-            return Awaitility.await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(50)).until(session::reachability, condition);
+            return Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(session::reachability, condition);
         } catch (ConditionTimeoutException e) {
             return session.reachability();
         }
     }
 
     @Test
-    @DisplayName("T9: proxy-url in the kubeconfig carries the list, the watch and the informers; it wins over HTTPS_PROXY")
+    @DisplayName(
+            "T9: proxy-url in the kubeconfig carries the list, the watch and the informers; it wins over HTTPS_PROXY")
     void proxyUrlCarriesRestAndWatches() throws Exception {
         try (ConnectProxy environmentProxy = new ConnectProxy(server.getPort())) {
-            KubernetesClient client = connect(serverUrl(UNRESOLVABLE), "http://127.0.0.1:" + proxy.port(),
+            KubernetesClient client = connect(
+                    serverUrl(UNRESOLVABLE),
+                    "http://127.0.0.1:" + proxy.port(),
                     Map.of("HTTPS_PROXY", "http://127.0.0.1:" + environmentProxy.port()));
 
             listAndWatch(client);
             int afterWatch = proxy.tunnels().size();
             try (ClusterSession session = session(client)) {
                 session.start();
-                assertThat(session.awaitSynced(20, TimeUnit.SECONDS)).as("informers synced through the proxy").isTrue();
-                assertThat(awaitReachability(session, r -> r.state() == Reachability.State.REACHABLE).state())
+                assertThat(session.awaitSynced(20, TimeUnit.SECONDS))
+                        .as("informers synced through the proxy")
+                        .isTrue();
+                assertThat(awaitReachability(session, r -> r.state() == Reachability.State.REACHABLE)
+                                .state())
                         .isEqualTo(Reachability.State.REACHABLE);
             }
 
-            assertThat(proxy.targets()).as("list and watch tunnels").hasSizeGreaterThanOrEqualTo(2)
+            assertThat(proxy.targets())
+                    .as("list and watch tunnels")
+                    .hasSizeGreaterThanOrEqualTo(2)
                     .allMatch(t -> t.equals(UNRESOLVABLE + ":" + server.getPort()));
-            assertThat(proxy.tunnels().size()).as("the informers' lists and watches tunnel too").isGreaterThan(afterWatch);
-            assertThat(environmentProxy.tunnels()).as("HTTPS_PROXY is not used when proxy-url is set").isEmpty();
+            assertThat(proxy.tunnels().size())
+                    .as("the informers' lists and watches tunnel too")
+                    .isGreaterThan(afterWatch);
+            assertThat(environmentProxy.tunnels())
+                    .as("HTTPS_PROXY is not used when proxy-url is set")
+                    .isEmpty();
         }
     }
 
@@ -224,9 +251,14 @@ class ProxyRoutingTest {
     @DisplayName("T9: HTTPS_PROXY from the app's environment carries list and watch, with the URL's credentials")
     void environmentProxyCarriesRestAndWatch() throws Exception {
         proxy.requireAuthorization(basic("alice", "s3cr3t!"));
-        KubernetesClient client = connect(serverUrl(UNRESOLVABLE), null,
-                Map.of("HTTPS_PROXY", "http://alice:s3cr3t%21@127.0.0.1:" + proxy.port(),
-                        "NO_PROXY", "example.com,10.0.0.0/8,fd00::/8"));
+        KubernetesClient client = connect(
+                serverUrl(UNRESOLVABLE),
+                null,
+                Map.of(
+                        "HTTPS_PROXY",
+                        "http://alice:s3cr3t%21@127.0.0.1:" + proxy.port(),
+                        "NO_PROXY",
+                        "example.com,10.0.0.0/8,fd00::/8"));
 
         listAndWatch(client);
 
@@ -240,8 +272,8 @@ class ProxyRoutingTest {
     @Test
     @DisplayName("T9: lower-case https_proxy is honoured as kubectl does")
     void lowerCaseEnvironmentProxy() throws Exception {
-        KubernetesClient client = connect(serverUrl(UNRESOLVABLE), null,
-                Map.of("https_proxy", "127.0.0.1:" + proxy.port()));
+        KubernetesClient client =
+                connect(serverUrl(UNRESOLVABLE), null, Map.of("https_proxy", "127.0.0.1:" + proxy.port()));
 
         listAndWatch(client);
 
@@ -265,17 +297,21 @@ class ProxyRoutingTest {
 
     /** Connects directly under NO_PROXY, and (control) through the proxy without the entry. */
     private void assertNoProxyHonoured(String host, String noProxy) throws Exception {
-        KubernetesClient viaProxy = connect(serverUrl(host), null,
+        KubernetesClient viaProxy = connect(
+                serverUrl(host),
+                null,
                 Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port(), "NO_PROXY", "example.com"));
         assertThat(viaProxy.pods().inNamespace("default").list().getItems()).isNotNull();
         String target = (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
-        assertThat(proxy.targets()).as("control: without the entry, %s is proxied", host).contains(target);
+        assertThat(proxy.targets())
+                .as("control: without the entry, %s is proxied", host)
+                .contains(target);
         connection.close();
         connection = null;
         int before = proxy.tunnels().size();
 
-        KubernetesClient client = connect(serverUrl(host), null,
-                Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port(), "no_proxy", noProxy));
+        KubernetesClient client = connect(
+                serverUrl(host), null, Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port(), "no_proxy", noProxy));
         listAndWatch(client);
 
         assertThat(proxy.tunnels()).as("NO_PROXY %s: no CONNECT", noProxy).hasSize(before);
@@ -296,7 +332,8 @@ class ProxyRoutingTest {
         Optional<String> ip = localAddress(false);
         Assumptions.assumeTrue(ip.isPresent(), "a non-loopback IPv4 address");
         String[] octets = ip.get().split("\\.");
-        assertNoProxyHonoured(ip.get(), "*.example.com,127.0.0.0/8,[::1]:443,fd00::/8," + octets[0] + "." + octets[1] + ".0.0/16");
+        assertNoProxyHonoured(
+                ip.get(), "*.example.com,127.0.0.0/8,[::1]:443,fd00::/8," + octets[0] + "." + octets[1] + ".0.0/16");
     }
 
     @Test
@@ -315,15 +352,22 @@ class ProxyRoutingTest {
     @DisplayName("T9: a 407 from the proxy reads 'proxy authentication required', names the proxy, hides the password")
     void proxyAuthenticationRequired() throws Exception {
         proxy.denyAll();
-        KubernetesClient client = connect(serverUrl(UNRESOLVABLE), null,
+        KubernetesClient client = connect(
+                serverUrl(UNRESOLVABLE),
+                null,
                 Map.of("HTTPS_PROXY", "http://alice:wrong-pass@127.0.0.1:" + proxy.port()));
 
-        Throwable error = catchThrowable(() -> client.pods().inNamespace("default").list());
+        Throwable error =
+                catchThrowable(() -> client.pods().inNamespace("default").list());
         String message = WatchTracker.describe(error, WatchTracker.statusCode(error));
 
-        assertThat(message).startsWith("proxy authentication required").contains(":" + proxy.port())
-                .contains("127.0.0.1").contains(UNRESOLVABLE + ":" + server.getPort())
-                .doesNotContain("wrong-pass").doesNotContain("connection refused");
+        assertThat(message)
+                .startsWith("proxy authentication required")
+                .contains(":" + proxy.port())
+                .contains("127.0.0.1")
+                .contains(UNRESOLVABLE + ":" + server.getPort())
+                .doesNotContain("wrong-pass")
+                .doesNotContain("connection refused");
         assertThat(proxy.tunnels()).isNotEmpty();
 
         try (ClusterSession session = session(client)) {
@@ -331,8 +375,11 @@ class ProxyRoutingTest {
             Reachability r = awaitReachability(session, x -> x.message().contains("proxy authentication required"));
             assertThat(r.state()).isEqualTo(Reachability.State.UNREACHABLE);
             assertThat(r.message()).contains("proxy authentication required").doesNotContain("wrong-pass");
-            assertThat(session.watchStates()).filteredOn(w -> w.state() == WatchState.State.RECONNECTING).isNotEmpty()
-                    .allSatisfy(w -> assertThat(w.message()).contains("proxy authentication required")
+            assertThat(session.watchStates())
+                    .filteredOn(w -> w.state() == WatchState.State.RECONNECTING)
+                    .isNotEmpty()
+                    .allSatisfy(w -> assertThat(w.message())
+                            .contains("proxy authentication required")
                             .doesNotContain("wrong-pass"));
         }
     }

@@ -17,26 +17,31 @@ class NamespaceGitOpsLayoutTest {
 
     private static Map<String, String> files() {
         NamespaceRequestFixture f = new NamespaceRequestFixture();
-        return NamespaceGitOpsLayout.files(f.request(), f.bundle(KyvernoGeneration.VALIDATING_POLICY),
-                "https://github.com/acme/platform-gitops", "main");
+        return NamespaceGitOpsLayout.files(
+                f.request(),
+                f.bundle(KyvernoGeneration.VALIDATING_POLICY),
+                "https://github.com/acme/platform-gitops",
+                "main");
     }
 
     @Test
     @DisplayName("one file per object under namespaces/<spoke>/<name>/, and the Application in demo/applications")
     void layout() {
-        assertThat(files().keySet()).containsExactly(
-                "namespaces/spoke-1/team-a-dev/namespace-team-a-dev.yaml",
-                "namespaces/spoke-1/team-a-dev/resourcequota-team-quota.yaml",
-                "namespaces/spoke-1/team-a-dev/limitrange-container-defaults.yaml",
-                "namespaces/spoke-1/team-a-dev/rolebinding-team-edit.yaml",
-                "namespaces/spoke-1/team-a-dev/networkpolicy-default-deny-ingress.yaml",
-                "namespaces/spoke-1/team-a-dev/policy-team-a-dev-require-probes.yaml",
-                "namespaces/spoke-1/team-a-dev/policy-team-a-dev-disallow-latest-tag.yaml",
-                "demo/applications/namespace-spoke-1-team-a-dev.yaml");
+        assertThat(files().keySet())
+                .containsExactly(
+                        "namespaces/spoke-1/team-a-dev/namespace-team-a-dev.yaml",
+                        "namespaces/spoke-1/team-a-dev/resourcequota-team-quota.yaml",
+                        "namespaces/spoke-1/team-a-dev/limitrange-container-defaults.yaml",
+                        "namespaces/spoke-1/team-a-dev/rolebinding-team-edit.yaml",
+                        "namespaces/spoke-1/team-a-dev/networkpolicy-default-deny-ingress.yaml",
+                        "namespaces/spoke-1/team-a-dev/policy-team-a-dev-require-probes.yaml",
+                        "namespaces/spoke-1/team-a-dev/policy-team-a-dev-disallow-latest-tag.yaml",
+                        "demo/applications/namespace-spoke-1-team-a-dev.yaml");
     }
 
     @Test
-    @DisplayName("the Application syncs the folder to the spoke by name, never prunes, and validates against Argo CD's CRD")
+    @DisplayName(
+            "the Application syncs the folder to the spoke by name, never prunes, and validates against Argo CD's CRD")
     void applicationValidates() throws Exception {
         JsonNode app = YAML.readTree(files().get("demo/applications/namespace-spoke-1-team-a-dev.yaml"));
         assertThat(CrdCatalog.load().validate(app)).isEmpty();

@@ -56,10 +56,12 @@ class NamespaceServiceTest {
     @BeforeAll
     static void startDemo() throws Exception {
         fleet = FleetService.demo(100, 100);
-        assertThat(fleet.demoFleet().orElseThrow().awaitSettled(60_000)).as("demo settled").isTrue();
+        assertThat(fleet.demoFleet().orElseThrow().awaitSettled(60_000))
+                .as("demo settled")
+                .isTrue();
         assertThat(fleet.awaitSynced(30, TimeUnit.SECONDS)).as("demo watched").isTrue();
-        service = new NamespaceService(PolicyCatalog.load(), new FleetClusters(fleet), journals, Clock.systemUTC(),
-                new GitOpsDelivery());
+        service = new NamespaceService(
+                PolicyCatalog.load(), new FleetClusters(fleet), journals, Clock.systemUTC(), new GitOpsDelivery());
     }
 
     @AfterAll
@@ -76,33 +78,42 @@ class NamespaceServiceTest {
     }
 
     @Test
-    @DisplayName("the spoke's Kyverno decides the policy kind: ClusterPolicy on spoke-2 (1.11), ValidatingPolicy on spoke-3 (1.19)")
+    @DisplayName(
+            "the spoke's Kyverno decides the policy kind: ClusterPolicy on spoke-2 (1.11), ValidatingPolicy on spoke-3 (1.19)")
     void policyKindFollowsTheSpoke() {
         NamespaceRequest r2 = request("spoke-2", "team-a-kinds", "require-probes");
         PlanPreview p2 = service.preview(r2, service.facts("spoke-2"), GitCredentials.none());
         assertThat(objects(p2)).extracting(ObjectPreview::title).anyMatch(t -> t.contains("ClusterPolicy"));
         NamespaceRequest r3 = request("spoke-3", "team-a-kinds", "require-probes");
         PlanPreview p3 = service.preview(r3, service.facts("spoke-3"), GitCredentials.none());
-        assertThat(objects(p3)).extracting(ObjectPreview::title).anyMatch(t -> t.contains("ValidatingPolicy"))
+        assertThat(objects(p3))
+                .extracting(ObjectPreview::title)
+                .anyMatch(t -> t.contains("ValidatingPolicy"))
                 .noneMatch(t -> t.contains("ClusterPolicy"));
-        assertThat(p3.steps()).extracting(s -> s.info().id()).containsExactly("spoke-3/namespace", "spoke-3/guardrails",
-                "spoke-3/policy-require-probes");
+        assertThat(p3.steps())
+                .extracting(s -> s.info().id())
+                .containsExactly("spoke-3/namespace", "spoke-3/guardrails", "spoke-3/policy-require-probes");
     }
 
     @Test
     @DisplayName("the preflight reports every problem of the request and an unknown spoke or policy, before any write")
     void preflightBlocksOnEveryProblem() throws Exception {
         NamespaceRequest bad = NamespaceRequest.of("spoke-9", "Team A", "team-a")
-                .withPolicies(List.of(new TeamPolicy("no-such-policy", PolicyMode.AUDIT),
+                .withPolicies(List.of(
+                        new TeamPolicy("no-such-policy", PolicyMode.AUDIT),
                         new TeamPolicy("validate-cluster-name", PolicyMode.AUDIT)));
         PreflightReport report = service.preflight(bad, null, GitCredentials.none());
         assertThat(report.blocked()).isTrue();
-        PreflightFinding request = report.findings().stream().filter(f -> f.id().equals("request")).findFirst()
+        PreflightFinding request = report.findings().stream()
+                .filter(f -> f.id().equals("request"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(request.detail()).contains("Namespace name: \"Team A\" is not a valid name",
-                "Spoke: the panel knows no spoke spoke-9 (it knows spoke-1, spoke-2, spoke-3",
-                "no policy no-such-policy in the catalog",
-                "Policy validate-cluster-name guards the hub's cluster claims");
+        assertThat(request.detail())
+                .contains(
+                        "Namespace name: \"Team A\" is not a valid name",
+                        "Spoke: the panel knows no spoke spoke-9 (it knows spoke-1, spoke-2, spoke-3",
+                        "no policy no-such-policy in the catalog",
+                        "Policy validate-cluster-name guards the hub's cluster claims");
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.id()).isEqualTo("spoke");
             assertThat(f.blocks()).isTrue();
@@ -125,13 +136,31 @@ class NamespaceServiceTest {
         KubernetesClient spoke = fleet.demoFleet().orElseThrow().client("spoke-3");
         Namespace ns = spoke.namespaces().withName("team-a-apply").get();
         assertThat(ns.getMetadata().getLabels()).containsEntry("backstack.dev/team", "team-a");
-        assertThat(spoke.resourceQuotas().inNamespace("team-a-apply").withName("team-quota").get()).isNotNull();
-        assertThat(spoke.limitRanges().inNamespace("team-a-apply").withName("container-defaults").get()).isNotNull();
-        assertThat(spoke.rbac().roleBindings().inNamespace("team-a-apply").withName("team-edit").get()).isNotNull();
-        assertThat(spoke.network().networkPolicies().inNamespace("team-a-apply").withName("default-deny-ingress").get())
-                .as("not isolated").isNull();
+        assertThat(spoke.resourceQuotas()
+                        .inNamespace("team-a-apply")
+                        .withName("team-quota")
+                        .get())
+                .isNotNull();
+        assertThat(spoke.limitRanges()
+                        .inNamespace("team-a-apply")
+                        .withName("container-defaults")
+                        .get())
+                .isNotNull();
+        assertThat(spoke.rbac()
+                        .roleBindings()
+                        .inNamespace("team-a-apply")
+                        .withName("team-edit")
+                        .get())
+                .isNotNull();
+        assertThat(spoke.network()
+                        .networkPolicies()
+                        .inNamespace("team-a-apply")
+                        .withName("default-deny-ingress")
+                        .get())
+                .as("not isolated")
+                .isNull();
 
-        PolicyService.Delivered again = service.run(r, facts, GitCredentials.none(), List.of(), e -> { });
+        PolicyService.Delivered again = service.run(r, facts, GitCredentials.none(), List.of(), e -> {});
         assertThat(again.outcome()).isEqualTo(PlanOutcome.UNCHANGED);
     }
 
@@ -144,35 +173,47 @@ class NamespaceServiceTest {
         ClusterFacts facts = service.facts("spoke-1");
         PreflightReport report = service.preflight(r, facts, GitCredentials.none());
         assertThat(report.blocked()).as(report.findings().toString()).isFalse();
-        PolicyService.Delivered d = service.run(r, facts, GitCredentials.none(), List.of(), e -> { });
+        PolicyService.Delivered d = service.run(r, facts, GitCredentials.none(), List.of(), e -> {});
         assertThat(d.outcome()).isEqualTo(PlanOutcome.SUCCEEDED);
         assertThat(d.commit()).get().extracting(DeliveryResult::outcome).isEqualTo(DeliveryResult.Outcome.PUSHED);
         Map<String, String> files = BareRepository.files(repo, "backstack/namespace-team-a-git");
-        assertThat(files).containsKeys("namespaces/spoke-1/team-a-git/namespace-team-a-git.yaml",
-                "namespaces/spoke-1/team-a-git/policy-team-a-git-disallow-latest-tag.yaml",
-                "demo/applications/namespace-spoke-1-team-a-git.yaml");
+        assertThat(files)
+                .containsKeys(
+                        "namespaces/spoke-1/team-a-git/namespace-team-a-git.yaml",
+                        "namespaces/spoke-1/team-a-git/policy-team-a-git-disallow-latest-tag.yaml",
+                        "demo/applications/namespace-spoke-1-team-a-git.yaml");
         assertThat(files.get("namespaces/spoke-1/team-a-git/policy-team-a-git-disallow-latest-tag.yaml"))
-                .as("spoke-1 runs Kyverno 1.20").contains("kind: \"ValidatingPolicy\"");
+                .as("spoke-1 runs Kyverno 1.20")
+                .contains("kind: \"ValidatingPolicy\"");
         assertThat(BareRepository.files(repo, "main")).containsOnlyKeys("README.md");
-        assertThat(fleet.demoFleet().orElseThrow().client("spoke-1").namespaces().withName("team-a-git").get())
-                .as("nothing applied").isNull();
+        assertThat(fleet.demoFleet()
+                        .orElseThrow()
+                        .client("spoke-1")
+                        .namespaces()
+                        .withName("team-a-git")
+                        .get())
+                .as("nothing applied")
+                .isNull();
 
-        PolicyService.Delivered again = service.run(r, facts, GitCredentials.none(), List.of(), e -> { });
+        PolicyService.Delivered again = service.run(r, facts, GitCredentials.none(), List.of(), e -> {});
         assertThat(again.outcome()).isEqualTo(PlanOutcome.UNCHANGED);
     }
 
     @Test
     @DisplayName("a team may be asked to pass the workload policies, not the hub's cluster-claim guardrails")
     void teamPolicies() {
-        assertThat(service.teamPolicies()).extracting(e -> e.id()).contains("require-probes", "disallow-latest-tag",
-                "disallow-privileged-containers").doesNotContain("limit-cluster-node-count", "validate-cluster-name");
+        assertThat(service.teamPolicies())
+                .extracting(e -> e.id())
+                .contains("require-probes", "disallow-latest-tag", "disallow-privileged-containers")
+                .doesNotContain("limit-cluster-node-count", "validate-cluster-name");
     }
 
     @Test
     @DisplayName("without Kyverno facts, policies block a direct apply but only warn through GitOps (ValidatingPolicy)")
     void kyvernoUnknown() throws Exception {
         NamespaceRequest r = request("spoke-3", "team-a-nokyverno", "require-probes");
-        ClusterFacts none = new ClusterFacts("spoke-3", java.util.Optional.empty(), List.of(), "no Kyverno found on spoke-3");
+        ClusterFacts none =
+                new ClusterFacts("spoke-3", java.util.Optional.empty(), List.of(), "no Kyverno found on spoke-3");
         PreflightReport direct = service.preflight(r, none, GitCredentials.none());
         assertThat(direct.findings()).anySatisfy(f -> {
             assertThat(f.id()).isEqualTo("kyverno");
@@ -184,9 +225,18 @@ class NamespaceServiceTest {
         List<PlanEvent> events = new ArrayList<>();
         PolicyService.Delivered run = service.run(r, none, GitCredentials.none(), List.of(), events::add);
         assertThat(run.outcome()).as("run without its preflight").isEqualTo(PlanOutcome.BLOCKED);
-        assertThat(events).singleElement().asString().contains("nothing was written: no Kyverno found on spoke-3",
-                "install Kyverno on spoke-3 first, or choose no policies");
-        assertThat(fleet.demoFleet().orElseThrow().client("spoke-3").namespaces().withName("team-a-nokyverno").get())
+        assertThat(events)
+                .singleElement()
+                .asString()
+                .contains(
+                        "nothing was written: no Kyverno found on spoke-3",
+                        "install Kyverno on spoke-3 first, or choose no policies");
+        assertThat(fleet.demoFleet()
+                        .orElseThrow()
+                        .client("spoke-3")
+                        .namespaces()
+                        .withName("team-a-nokyverno")
+                        .get())
                 .isNull();
     }
 

@@ -55,8 +55,8 @@ class FleetPlansTest {
 
     private static KubernetesMockServer server() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        KubernetesMockServer s = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), true);
+        KubernetesMockServer s = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), true);
         s.init(InetAddress.getLoopbackAddress(), 0);
         return s;
     }
@@ -74,7 +74,9 @@ class FleetPlansTest {
 
     private ClusterPlan plan(String cluster, KubernetesClient client, FakeStep... steps) {
         PlanTarget target = new PlanTarget(cluster, client.getMasterUrl().toString(), client, null, null, false);
-        return new ClusterPlan(cluster, new PlanService(target, journals, Clock.systemUTC()),
+        return new ClusterPlan(
+                cluster,
+                new PlanService(target, journals, Clock.systemUTC()),
                 new Plan("fleet-test", "Fleet test on " + cluster, List.of(steps)));
     }
 
@@ -84,8 +86,11 @@ class FleetPlansTest {
 
     /** {@code step=STATE} of every step that finished, in order. */
     private List<String> finished() {
-        return events.stream().filter(e -> e instanceof PlanEvent.StepFinished).map(e -> (PlanEvent.StepFinished) e)
-                .map(f -> f.stepId() + "=" + f.state()).toList();
+        return events.stream()
+                .filter(e -> e instanceof PlanEvent.StepFinished)
+                .map(e -> (PlanEvent.StepFinished) e)
+                .map(f -> f.stepId() + "=" + f.state())
+                .toList();
     }
 
     private PlanEvent.PlanFinished end() {
@@ -95,7 +100,8 @@ class FleetPlansTest {
     @Test
     @DisplayName("the merged preview qualifies each step by its cluster: ids, titles and dependencies")
     void previewQualifiesSteps() {
-        List<ClusterPlan> plans = List.of(plan("hub", hubClient, new FakeStep("a"), new FakeStep("b", "a")),
+        List<ClusterPlan> plans = List.of(
+                plan("hub", hubClient, new FakeStep("a"), new FakeStep("b", "a")),
                 plan("spoke-1", spokeClient, new FakeStep("a")));
 
         PlanPreview preview = FleetPlans.preview("fleet-test", "Two clusters", plans);
@@ -103,7 +109,8 @@ class FleetPlansTest {
         assertThat(preview.planId()).isEqualTo("fleet-test");
         assertThat(preview.title()).isEqualTo("Two clusters");
         assertThat(preview.steps()).extracting(s -> s.info().id()).containsExactly("hub/a", "hub/b", "spoke-1/a");
-        assertThat(preview.steps()).extracting(s -> s.info().title())
+        assertThat(preview.steps())
+                .extracting(s -> s.info().title())
                 .containsExactly("hub · Step a", "hub · Step b", "spoke-1 · Step a");
         assertThat(preview.steps().get(1).info().dependsOn()).containsExactly("hub/a");
         assertThat(preview.steps()).extracting(StepPreview::objects).allMatch(List::isEmpty);
@@ -123,8 +130,10 @@ class FleetPlansTest {
             assertThat(s.steps()).extracting(i -> i.id()).containsExactly("hub/a", "spoke-1/a");
         });
         assertThat(finished()).containsExactly("hub/a=DONE", "spoke-1/a=DONE");
-        assertThat(events).filteredOn(e -> e instanceof PlanEvent.StepStatus s && s.stepId() != null)
-                .extracting(PlanEvent::stepId).containsOnly("hub/a", "spoke-1/a");
+        assertThat(events)
+                .filteredOn(e -> e instanceof PlanEvent.StepStatus s && s.stepId() != null)
+                .extracting(PlanEvent::stepId)
+                .containsOnly("hub/a", "spoke-1/a");
         assertThat(events).extracting(PlanEvent::stepId).doesNotContain("hub/null", "spoke-1/null");
         assertThat(events).filteredOn(e -> e instanceof PlanEvent.PlanFinished).hasSize(1);
         assertThat(end().summary()).isEqualTo("2 clusters as planned");
@@ -133,13 +142,15 @@ class FleetPlansTest {
         assertThat(run(plans, List.of())).isEqualTo(PlanOutcome.UNCHANGED);
         assertThat(hubA.applies).hasValue(1);
         assertThat(spokeA.applies).hasValue(1);
-        assertThat(finished()).as("recorded as done earlier, then found in place")
+        assertThat(finished())
+                .as("recorded as done earlier, then found in place")
                 .containsExactly("hub/a=DONE", "hub/a=UNCHANGED", "spoke-1/a=DONE", "spoke-1/a=UNCHANGED");
         assertThat(end().summary()).isEqualTo("2 clusters already as planned: nothing written");
     }
 
     @Test
-    @DisplayName("a failure on one cluster stops the run there, untouched clusters after it; a re-run resumes from the failed step")
+    @DisplayName(
+            "a failure on one cluster stops the run there, untouched clusters after it; a re-run resumes from the failed step")
     void failureStopsThenResumes() {
         FakeStep hubA = new FakeStep("a");
         FakeStep hubB = new FakeStep("b", "a").failingTimes(1);
@@ -148,7 +159,9 @@ class FleetPlansTest {
 
         assertThat(run(plans, List.of())).isEqualTo(PlanOutcome.FAILED);
 
-        assertThat(events).filteredOn(e -> e instanceof PlanEvent.StepFailed).singleElement()
+        assertThat(events)
+                .filteredOn(e -> e instanceof PlanEvent.StepFailed)
+                .singleElement()
                 .isInstanceOfSatisfying(PlanEvent.StepFailed.class, f -> {
                     assertThat(f.stepId()).isEqualTo("hub/b");
                     assertThat(f.reason()).isEqualTo("hub: step b refused");
@@ -163,7 +176,9 @@ class FleetPlansTest {
         assertThat(hubA.applies).hasValue(1);
         assertThat(hubB.applies).hasValue(2);
         assertThat(spokeA.applies).hasValue(1);
-        assertThat(finished()).containsSubsequence("hub/b=DONE", "spoke-1/a=DONE").doesNotContain("hub/a=FAILED");
+        assertThat(finished())
+                .containsSubsequence("hub/b=DONE", "spoke-1/a=DONE")
+                .doesNotContain("hub/a=FAILED");
     }
 
     @Test
@@ -171,60 +186,91 @@ class FleetPlansTest {
     void mixedUnchangedAndChangedIsSucceeded() {
         FakeStep hubA = new FakeStep("a");
         hubA.present = true;
-        List<ClusterPlan> plans = List.of(plan("hub", hubClient, hubA), plan("spoke-1", spokeClient, new FakeStep("a")));
+        List<ClusterPlan> plans =
+                List.of(plan("hub", hubClient, hubA), plan("spoke-1", spokeClient, new FakeStep("a")));
 
         assertThat(run(plans, List.of())).isEqualTo(PlanOutcome.SUCCEEDED);
         assertThat(finished()).containsExactly("hub/a=UNCHANGED", "spoke-1/a=DONE");
     }
 
     @Test
-    @DisplayName("overrides reach each cluster's journal without their cluster prefix; another cluster's are not recorded")
+    @DisplayName(
+            "overrides reach each cluster's journal without their cluster prefix; another cluster's are not recorded")
     void overridesGoToTheirCluster() {
-        List<ClusterPlan> plans = List.of(plan("hub", hubClient, new FakeStep("a")),
-                plan("spoke-1", spokeClient, new FakeStep("a")));
+        List<ClusterPlan> plans =
+                List.of(plan("hub", hubClient, new FakeStep("a")), plan("spoke-1", spokeClient, new FakeStep("a")));
 
-        run(plans, List.of("hub/dry-run: accepted with a warning", "spoke-1/rbac: narrow user",
-                "spoke-2/api: not reached"));
+        run(
+                plans,
+                List.of(
+                        "hub/dry-run: accepted with a warning",
+                        "spoke-1/rbac: narrow user",
+                        "spoke-2/api: not reached"));
 
-        assertThat(plans.get(0).service().journal("fleet-test").load().orElseThrow().overrides())
+        assertThat(plans.get(0)
+                        .service()
+                        .journal("fleet-test")
+                        .load()
+                        .orElseThrow()
+                        .overrides())
                 .containsExactly("dry-run: accepted with a warning");
-        assertThat(plans.get(1).service().journal("fleet-test").load().orElseThrow().overrides())
+        assertThat(plans.get(1)
+                        .service()
+                        .journal("fleet-test")
+                        .load()
+                        .orElseThrow()
+                        .overrides())
                 .containsExactly("rbac: narrow user");
     }
 
     @Test
     @DisplayName("the preflight of each cluster comes back with ids and titles qualified by the cluster")
     void preflightQualifiesFindings() throws Exception {
-        List<ClusterPlan> plans = List.of(plan("hub", hubClient, new FakeStep("a")),
-                plan("spoke-1", spokeClient, new FakeStep("a")));
+        List<ClusterPlan> plans =
+                List.of(plan("hub", hubClient, new FakeStep("a")), plan("spoke-1", spokeClient, new FakeStep("a")));
 
         PreflightReport report = FleetPlans.preflight(plans, VersionRange.of("1.27", "1.36"), cp -> List.of());
 
         assertThat(report.findings()).isNotEmpty();
         assertThat(report.findings()).allSatisfy(f -> assertThat(f.id()).matches("(hub|spoke-1)/.+"));
-        assertThat(report.findings()).allSatisfy(f -> assertThat(f.title()).startsWith(f.id().substring(0,
-                f.id().indexOf('/')) + ": "));
-        assertThat(report.findings()).extracting(f -> f.id().substring(0, f.id().indexOf('/')))
+        assertThat(report.findings())
+                .allSatisfy(f -> assertThat(f.title()).startsWith(f.id().substring(0, f.id().indexOf('/')) + ": "));
+        assertThat(report.findings())
+                .extracting(f -> f.id().substring(0, f.id().indexOf('/')))
                 .containsSubsequence("hub", "spoke-1");
     }
 
     @Test
-    @DisplayName("a notice of a cluster's plan without a step (its journal could not be written) stays a plan notice naming the cluster")
+    @DisplayName(
+            "a notice of a cluster's plan without a step (its journal could not be written) stays a plan notice naming the cluster")
     void planNoticesStayPlanNotices() {
-        spokeServer.expect().get().withPath("/api/v1/namespaces/" + ConfigMapJournal.NAMESPACE)
-                .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("forbidden").build())
+        spokeServer
+                .expect()
+                .get()
+                .withPath("/api/v1/namespaces/" + ConfigMapJournal.NAMESPACE)
+                .andReturn(
+                        403,
+                        new StatusBuilder()
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withMessage("forbidden")
+                                .build())
                 .always();
-        List<ClusterPlan> plans = List.of(plan("hub", hubClient, new FakeStep("a")),
-                plan("spoke-1", spokeClient, new FakeStep("a")));
+        List<ClusterPlan> plans =
+                List.of(plan("hub", hubClient, new FakeStep("a")), plan("spoke-1", spokeClient, new FakeStep("a")));
 
         assertThat(run(plans, List.of())).isEqualTo(PlanOutcome.SUCCEEDED);
 
-        List<PlanEvent.StepStatus> notices = events.stream().filter(e -> e instanceof PlanEvent.StepStatus s
-                && s.stepId() == null).map(e -> (PlanEvent.StepStatus) e).toList();
-        assertThat(notices).extracting(PlanEvent.StepStatus::message)
+        List<PlanEvent.StepStatus> notices = events.stream()
+                .filter(e -> e instanceof PlanEvent.StepStatus s && s.stepId() == null)
+                .map(e -> (PlanEvent.StepStatus) e)
+                .toList();
+        assertThat(notices)
+                .extracting(PlanEvent.StepStatus::message)
                 .allMatch(m -> m.startsWith("hub: ") || m.startsWith("spoke-1: "))
-                .anyMatch(m -> m.startsWith("spoke-1: journal not saved (cannot write journal backstack-panel/plan-fleet-test: "
-                        + "HTTP 403)"));
+                .anyMatch(m -> m.startsWith(
+                        "spoke-1: journal not saved (cannot write journal backstack-panel/plan-fleet-test: "
+                                + "HTTP 403)"));
         assertThat(events).extracting(PlanEvent::stepId).doesNotContain("hub/null", "spoke-1/null");
     }
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class PlanRunnerTest {
 
-    private final KubernetesClient unused = new KubernetesClientBuilder().withConfig(unreachable()).build();
+    private final KubernetesClient unused =
+            new KubernetesClientBuilder().withConfig(unreachable()).build();
     private final MemoryJournal journal = new MemoryJournal();
     private final List<PlanEvent> events = new CopyOnWriteArrayList<>();
 
@@ -39,8 +40,15 @@ class PlanRunnerTest {
     }
 
     private PlanRunner runner() {
-        StepContext ctx = new StepContext(unused, KindRegistry.standard(), new ServerSideApplier(unused),
-                new Waiter(unused), null, null, m -> { }, false);
+        StepContext ctx = new StepContext(
+                unused,
+                KindRegistry.standard(),
+                new ServerSideApplier(unused),
+                new Waiter(unused),
+                null,
+                null,
+                m -> {},
+                false);
         return new PlanRunner(ctx, journal, Clock.systemUTC());
     }
 
@@ -80,7 +88,9 @@ class PlanRunnerTest {
         Plan plan = new Plan("p", "P", List.of(a, b, c));
 
         assertThat(run(plan)).isEqualTo(PlanOutcome.FAILED);
-        assertThat(events).filteredOn(e -> e instanceof PlanEvent.StepFailed).singleElement()
+        assertThat(events)
+                .filteredOn(e -> e instanceof PlanEvent.StepFailed)
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(((PlanEvent.StepFailed) e).reason()).isEqualTo("step b refused");
                     assertThat(((PlanEvent.StepFailed) e).hint()).isEqualTo("retry it");
@@ -94,8 +104,10 @@ class PlanRunnerTest {
         assertThat(b.applies).hasValue(2);
         assertThat(c.applies).hasValue(1);
         assertThat(finishedStates()).containsExactly("a=UNCHANGED", "b=DONE", "c=DONE");
-        assertThat(events.get(0)).isInstanceOfSatisfying(PlanEvent.PlanStarted.class,
-                s -> assertThat(s.resumed()).containsExactly("a"));
+        assertThat(events.get(0))
+                .isInstanceOfSatisfying(
+                        PlanEvent.PlanStarted.class,
+                        s -> assertThat(s.resumed()).containsExactly("a"));
     }
 
     @Test
@@ -108,9 +120,14 @@ class PlanRunnerTest {
 
         assertThat(run(plan)).isEqualTo(PlanOutcome.UNCHANGED);
         assertThat(journal.saves).hasValue(saves);
-        assertThat(plan.steps()).allSatisfy(s -> assertThat(((FakeStep) s).applies).hasValue(1));
-        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(PlanEvent.PlanFinished.class,
-                f -> assertThat(f.summary()).contains("Nothing to change").contains("nothing was written"));
+        assertThat(plan.steps())
+                .allSatisfy(s -> assertThat(((FakeStep) s).applies).hasValue(1));
+        assertThat(events.get(events.size() - 1))
+                .isInstanceOfSatisfying(
+                        PlanEvent.PlanFinished.class,
+                        f -> assertThat(f.summary())
+                                .contains("Nothing to change")
+                                .contains("nothing was written"));
     }
 
     @Test
@@ -138,7 +155,8 @@ class PlanRunnerTest {
     }
 
     @Test
-    @DisplayName("a process killed mid-step leaves the step recorded as applying; a new runner resumes from the journal")
+    @DisplayName(
+            "a process killed mid-step leaves the step recorded as applying; a new runner resumes from the journal")
     void killedProcessResumes() {
         FakeStep a = new FakeStep("a");
         FakeStep b = new FakeStep("b", "a");
@@ -160,8 +178,10 @@ class PlanRunnerTest {
     void eventsAreTimestamped() {
         run(new Plan("p", "P", List.of(new FakeStep("a"))));
         assertThat(events).allSatisfy(e -> assertThat(e.at()).isNotNull());
-        assertThat(events).filteredOn(e -> e instanceof PlanEvent.StepStatus)
-                .extracting(PlanEvent::stepId).containsOnly("a");
+        assertThat(events)
+                .filteredOn(e -> e instanceof PlanEvent.StepStatus)
+                .extracting(PlanEvent::stepId)
+                .containsOnly("a");
     }
 
     @Test
@@ -172,8 +192,10 @@ class PlanRunnerTest {
     }
 
     private List<String> finishedStates() {
-        return events.stream().filter(e -> e instanceof PlanEvent.StepFinished || e instanceof PlanEvent.StepFailed)
+        return events.stream()
+                .filter(e -> e instanceof PlanEvent.StepFinished || e instanceof PlanEvent.StepFailed)
                 .filter(e -> e instanceof PlanEvent.StepFinished)
-                .map(e -> e.stepId() + "=" + ((PlanEvent.StepFinished) e).state()).toList();
+                .map(e -> e.stepId() + "=" + ((PlanEvent.StepFinished) e).state())
+                .toList();
     }
 }

@@ -17,9 +17,21 @@ class WaiterTest {
 
     private static GenericKubernetesResource provider(String name, String healthy) {
         return Manifests.of("pkg.crossplane.io/v1", "Provider", null, name)
-                .set("status", Map.of("conditions", List.of(Map.of("type", "Installed", "status", "True"),
-                        Map.of("type", "Healthy", "status", healthy, "reason", "UnhealthyPackageRevision",
-                                "message", "pod crashes"))))
+                .set(
+                        "status",
+                        Map.of(
+                                "conditions",
+                                List.of(
+                                        Map.of("type", "Installed", "status", "True"),
+                                        Map.of(
+                                                "type",
+                                                "Healthy",
+                                                "status",
+                                                healthy,
+                                                "reason",
+                                                "UnhealthyPackageRevision",
+                                                "message",
+                                                "pod crashes"))))
                 .build();
     }
 
@@ -31,11 +43,14 @@ class WaiterTest {
         assertThat(v.isReady()).isFalse();
         assertThat(v.ready()).isEqualTo(1);
         assertThat(v.total()).isEqualTo(3);
-        assertThat(v.notReady()).hasSize(2).anyMatch(l -> l.contains("pod crashes"))
+        assertThat(v.notReady())
+                .hasSize(2)
+                .anyMatch(l -> l.contains("pod crashes"))
                 .anyMatch(l -> l.equals("Provider c does not exist yet"));
         assertThat(v.message()).startsWith("providers healthy 1/3 — ").endsWith("(and 1 more)");
         assertThat(Waiter.evaluate(w, List.of(provider("a", "True"), provider("b", "True"), provider("c", "True")))
-                .isReady()).isTrue();
+                        .isReady())
+                .isTrue();
     }
 
     @Test
@@ -44,7 +59,9 @@ class WaiterTest {
         Wait w = Wait.forSelector("releases ready", PROVIDER, null, "x=y", 2, Readiness.crossplane());
         assertThat(Waiter.evaluate(w, List.of()).isReady()).isFalse();
         assertThat(Waiter.evaluate(w, List.of(provider("a", "True"))).isReady()).isFalse();
-        assertThat(Waiter.evaluate(w, List.of(provider("a", "True"), provider("b", "True"))).isReady()).isTrue();
+        assertThat(Waiter.evaluate(w, List.of(provider("a", "True"), provider("b", "True")))
+                        .isReady())
+                .isTrue();
     }
 
     @Test

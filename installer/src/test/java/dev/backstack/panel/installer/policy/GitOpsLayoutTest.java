@@ -28,8 +28,13 @@ class GitOpsLayoutTest {
     private static final Map<String, String> SELECTOR = new LinkedHashMap<>(Map.of("clusterType", "spoke"));
 
     private static final List<PolicySelection> SELECTIONS = List.of(
-            PolicySelection.ofDefaults(PolicyCatalogTest.CATALOG.entry("require-probes").orElseThrow(), List.of()),
-            PolicySelection.ofDefaults(PolicyCatalogTest.CATALOG.entry("disallow-host-path").orElseThrow(), List.of())
+            PolicySelection.ofDefaults(
+                    PolicyCatalogTest.CATALOG.entry("require-probes").orElseThrow(), List.of()),
+            PolicySelection.ofDefaults(
+                            PolicyCatalogTest.CATALOG
+                                    .entry("disallow-host-path")
+                                    .orElseThrow(),
+                            List.of())
                     .withMode(PolicyMode.ENFORCE));
 
     private static KyvernoGeneration generation(String text) {
@@ -37,29 +42,38 @@ class GitOpsLayoutTest {
     }
 
     @ParameterizedTest(name = "hub {0}, spokes {1}")
-    @CsvSource(delimiter = '|', value = {
-        "CLUSTER_POLICY    | VALIDATING_POLICY | demo/applications/policy-require-probes.yaml policies/spokes/require-probes.yaml"
-                + " demo/applications/policy-disallow-host-path.yaml policies/spokes/disallow-host-path.yaml"
-                + " demo/applications/appset-backstack-policies.yaml",
-        "VALIDATING_POLICY | ''                | demo/applications/policy-require-probes.yaml"
-                + " demo/applications/policy-disallow-host-path.yaml",
-        "''                | CLUSTER_POLICY    | policies/spokes/require-probes.yaml policies/spokes/disallow-host-path.yaml"
-                + " demo/applications/appset-backstack-policies.yaml",
-        "''                | ''                | ''",
-    })
-    @DisplayName("hub policies go to demo/applications, spoke policies to policies/spokes with the ApplicationSet, in a stable order")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "CLUSTER_POLICY    | VALIDATING_POLICY | demo/applications/policy-require-probes.yaml policies/spokes/require-probes.yaml"
+                        + " demo/applications/policy-disallow-host-path.yaml policies/spokes/disallow-host-path.yaml"
+                        + " demo/applications/appset-backstack-policies.yaml",
+                "VALIDATING_POLICY | ''                | demo/applications/policy-require-probes.yaml"
+                        + " demo/applications/policy-disallow-host-path.yaml",
+                "''                | CLUSTER_POLICY    | policies/spokes/require-probes.yaml policies/spokes/disallow-host-path.yaml"
+                        + " demo/applications/appset-backstack-policies.yaml",
+                "''                | ''                | ''",
+            })
+    @DisplayName(
+            "hub policies go to demo/applications, spoke policies to policies/spokes with the ApplicationSet, in a stable order")
     void filesFollowTheReferenceLayout(String hub, String spokes, String paths) {
-        Map<String, String> files = GitOpsLayout.files(SELECTIONS, generation(hub), generation(spokes), SELECTOR, REPO,
-                "main");
+        Map<String, String> files =
+                GitOpsLayout.files(SELECTIONS, generation(hub), generation(spokes), SELECTOR, REPO, "main");
 
-        assertThat(files.keySet()).containsExactlyElementsOf(paths.isBlank() ? List.of() : Arrays.asList(paths.split(" ")));
+        assertThat(files.keySet())
+                .containsExactlyElementsOf(paths.isBlank() ? List.of() : Arrays.asList(paths.split(" ")));
     }
 
     @Test
     @DisplayName("each policy file holds the policy rendered for that side's Kyverno generation")
     void filesHoldEachSidesKind() throws Exception {
-        Map<String, String> files = GitOpsLayout.files(SELECTIONS, KyvernoGeneration.CLUSTER_POLICY,
-                KyvernoGeneration.VALIDATING_POLICY, SELECTOR, REPO, "main");
+        Map<String, String> files = GitOpsLayout.files(
+                SELECTIONS,
+                KyvernoGeneration.CLUSTER_POLICY,
+                KyvernoGeneration.VALIDATING_POLICY,
+                SELECTOR,
+                REPO,
+                "main");
 
         JsonNode hub = YAML.readTree(files.get("demo/applications/policy-disallow-host-path.yaml"));
         assertThat(hub.get("kind").asText()).isEqualTo("ClusterPolicy");
@@ -69,7 +83,8 @@ class GitOpsLayoutTest {
         assertThat(spoke.get("kind").asText()).isEqualTo("ValidatingPolicy");
         assertThat(spoke.at("/spec/validationActions").toString()).isEqualTo("[\"Deny\"]");
         assertThat(files.get("policies/spokes/require-probes.yaml"))
-                .isEqualTo(GitOpsLayout.yaml(PolicyRenderer.render(SELECTIONS.get(0), KyvernoGeneration.VALIDATING_POLICY)));
+                .isEqualTo(GitOpsLayout.yaml(
+                        PolicyRenderer.render(SELECTIONS.get(0), KyvernoGeneration.VALIDATING_POLICY)));
     }
 
     @Test
@@ -79,13 +94,16 @@ class GitOpsLayoutTest {
                 .get("demo/applications/appset-backstack-policies.yaml");
         JsonNode appSet = YAML.readTree(text);
 
-        assertThat(CRDS.knows(appSet)).as("the ApplicationSet CRD is in ../shared/crds/argocd").isTrue();
+        assertThat(CRDS.knows(appSet))
+                .as("the ApplicationSet CRD is in ../shared/crds/argocd")
+                .isTrue();
         assertThat(CRDS.validate(appSet)).isEmpty();
         assertThat(appSet.at("/metadata/namespace").asText()).isEqualTo("argocd");
         assertThat(appSet.at("/metadata/name").asText()).isEqualTo("backstack-policies");
         assertThat(appSet.at("/spec/template/metadata/name").asText()).isEqualTo("{{.name}}-backstack-policies");
         assertThat(appSet.at("/spec/template/spec/source/repoURL").asText()).isEqualTo(REPO);
-        assertThat(appSet.at("/spec/template/spec/source/targetRevision").asText()).isEqualTo("trunk");
+        assertThat(appSet.at("/spec/template/spec/source/targetRevision").asText())
+                .isEqualTo("trunk");
         assertThat(appSet.at("/spec/template/spec/source/path").asText()).isEqualTo("policies/spokes");
         assertThat(appSet.at("/spec/template/spec/destination/server").asText()).isEqualTo("{{.server}}");
     }

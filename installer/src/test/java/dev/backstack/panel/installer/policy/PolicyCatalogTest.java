@@ -27,12 +27,24 @@ class PolicyCatalogTest {
     void coversEveryCategory() {
         assertThat(CATALOG.entries().stream().map(PolicyEntry::category).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(PolicyCategory.values());
-        assertThat(CATALOG.entries().stream().map(PolicyEntry::id)).doesNotHaveDuplicates()
-                .contains("limit-cluster-node-count", "restrict-cluster-node-size", "validate-cluster-name",
-                        "disallow-privileged-containers", "disallow-host-namespaces", "disallow-host-path",
-                        "require-run-as-non-root", "require-read-only-root-filesystem", "restrict-seccomp",
-                        "disallow-capabilities", "require-requests-limits", "require-probes",
-                        "restrict-image-registries", "disallow-latest-tag", "require-labels");
+        assertThat(CATALOG.entries().stream().map(PolicyEntry::id))
+                .doesNotHaveDuplicates()
+                .contains(
+                        "limit-cluster-node-count",
+                        "restrict-cluster-node-size",
+                        "validate-cluster-name",
+                        "disallow-privileged-containers",
+                        "disallow-host-namespaces",
+                        "disallow-host-path",
+                        "require-run-as-non-root",
+                        "require-read-only-root-filesystem",
+                        "restrict-seccomp",
+                        "disallow-capabilities",
+                        "require-requests-limits",
+                        "require-probes",
+                        "restrict-image-registries",
+                        "disallow-latest-tag",
+                        "require-labels");
     }
 
     @ParameterizedTest
@@ -41,7 +53,9 @@ class PolicyCatalogTest {
     void samplesMatchTheEntry(PolicyEntry entry) {
         assertThat(entry.passing()).as("passing samples").isNotEmpty();
         assertThat(entry.failing()).as("failing samples").isNotEmpty();
-        List<String> kinds = entry.matches().stream().map(m -> m.apiVersion() + "/" + m.kind()).toList();
+        List<String> kinds = entry.matches().stream()
+                .map(m -> m.apiVersion() + "/" + m.kind())
+                .toList();
         for (Map<String, Object> sample : concat(entry.passing(), entry.failing())) {
             assertThat(sample.get("apiVersion") + "/" + sample.get("kind")).isIn(kinds);
         }
@@ -53,10 +67,15 @@ class PolicyCatalogTest {
     @DisplayName("every template renders with the entry's defaults (no unknown placeholder)")
     void templatesRenderWithDefaults(PolicyEntry entry) {
         Map<String, Object> defaults = entry.defaults();
-        entry.validations().forEach(v -> assertThat(CelTemplate.render(v.expression(), defaults)).doesNotContain("{{"));
-        entry.variables().forEach(v -> assertThat(CelTemplate.render(v.expression(), defaults)).doesNotContain("{{"));
-        entry.validations().forEach(v -> assertThat(CelTemplate.renderMessage(v.message(), defaults))
-                .doesNotContain("{{", "null"));
+        entry.validations()
+                .forEach(v ->
+                        assertThat(CelTemplate.render(v.expression(), defaults)).doesNotContain("{{"));
+        entry.variables()
+                .forEach(v ->
+                        assertThat(CelTemplate.render(v.expression(), defaults)).doesNotContain("{{"));
+        entry.validations()
+                .forEach(v -> assertThat(CelTemplate.renderMessage(v.message(), defaults))
+                        .doesNotContain("{{", "null"));
     }
 
     @Test

@@ -36,17 +36,21 @@ class PolicyRendererTest {
 
     @ParameterizedTest
     @EnumSource(KyvernoGeneration.class)
-    @DisplayName("the whole catalog, rendered with its defaults, matches its golden file (-Dgolden.update=true to regenerate)")
+    @DisplayName(
+            "the whole catalog, rendered with its defaults, matches its golden file (-Dgolden.update=true to regenerate)")
     void matchesGolden(KyvernoGeneration generation) throws IOException {
         StringBuilder rendered = new StringBuilder();
         for (PolicyEntry e : PolicyCatalogTest.CATALOG.entries()) {
-            rendered.append(Serialization.asYaml(PolicyRenderer.render(PolicySelection.ofDefaults(e, EXCLUDED), generation)));
+            rendered.append(
+                    Serialization.asYaml(PolicyRenderer.render(PolicySelection.ofDefaults(e, EXCLUDED), generation)));
         }
         Path file = GOLDEN.resolve("policies-" + generation.kind().toLowerCase(Locale.ROOT) + ".yaml");
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(file, rendered);
         }
-        assertThat(file).as("golden file; create it with -Dgolden.update=true and review it").exists();
+        assertThat(file)
+                .as("golden file; create it with -Dgolden.update=true and review it")
+                .exists();
         assertThat(rendered.toString()).isEqualTo(Files.readString(file));
     }
 
@@ -59,7 +63,9 @@ class PolicyRendererTest {
                 GenericKubernetesResource policy = PolicyRenderer.render(
                         PolicySelection.ofDefaults(e, EXCLUDED).withMode(mode), generation);
                 JsonNode json = JSON.valueToTree(policy);
-                assertThat(CRDS.validate(json)).as(e.id() + " " + mode + " as " + generation).isEmpty();
+                assertThat(CRDS.validate(json))
+                        .as(e.id() + " " + mode + " as " + generation)
+                        .isEmpty();
             }
         }
     }
@@ -68,13 +74,17 @@ class PolicyRendererTest {
     @DisplayName("Enforce denies and Audit only reports, in both generations")
     void modeMapsToEachGeneration() {
         PolicySelection s = PolicySelection.ofDefaults(entry("disallow-privileged-containers"), List.of());
-        assertThat(spec(s.withMode(PolicyMode.ENFORCE), KyvernoGeneration.VALIDATING_POLICY).get("validationActions"))
+        assertThat(spec(s.withMode(PolicyMode.ENFORCE), KyvernoGeneration.VALIDATING_POLICY)
+                        .get("validationActions"))
                 .isEqualTo(List.of("Deny"));
-        assertThat(spec(s.withMode(PolicyMode.AUDIT), KyvernoGeneration.VALIDATING_POLICY).get("validationActions"))
+        assertThat(spec(s.withMode(PolicyMode.AUDIT), KyvernoGeneration.VALIDATING_POLICY)
+                        .get("validationActions"))
                 .isEqualTo(List.of("Audit"));
-        assertThat(spec(s.withMode(PolicyMode.ENFORCE), KyvernoGeneration.CLUSTER_POLICY).get("validationFailureAction"))
+        assertThat(spec(s.withMode(PolicyMode.ENFORCE), KyvernoGeneration.CLUSTER_POLICY)
+                        .get("validationFailureAction"))
                 .isEqualTo("Enforce");
-        assertThat(spec(s.withMode(PolicyMode.AUDIT), KyvernoGeneration.CLUSTER_POLICY).get("validationFailureAction"))
+        assertThat(spec(s.withMode(PolicyMode.AUDIT), KyvernoGeneration.CLUSTER_POLICY)
+                        .get("validationFailureAction"))
                 .isEqualTo("Audit");
     }
 
@@ -99,11 +109,13 @@ class PolicyRendererTest {
         PolicySelection s = PolicySelection.ofDefaults(entry("limit-cluster-node-count"), List.of())
                 .withValue("maxNodes", 0L);
         assertThatThrownBy(() -> PolicyRenderer.render(s, KyvernoGeneration.VALIDATING_POLICY))
-                .hasMessageContaining("Maximum nodes").hasMessageContaining("outside 1–100");
+                .hasMessageContaining("Maximum nodes")
+                .hasMessageContaining("outside 1–100");
     }
 
     @Test
-    @DisplayName("namespace exclusions become a namespace selector (ValidatingPolicy) or an exclude block (ClusterPolicy)")
+    @DisplayName(
+            "namespace exclusions become a namespace selector (ValidatingPolicy) or an exclude block (ClusterPolicy)")
     void exclusionsInBothGenerations() {
         PolicySelection s = PolicySelection.ofDefaults(entry("require-probes"), EXCLUDED);
         assertThat(Serialization.asYaml(PolicyRenderer.render(s, KyvernoGeneration.VALIDATING_POLICY)))
@@ -117,6 +129,7 @@ class PolicyRendererTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(PolicySelection s, KyvernoGeneration g) {
-        return (Map<String, Object>) PolicyRenderer.render(s, g).getAdditionalProperties().get("spec");
+        return (Map<String, Object>)
+                PolicyRenderer.render(s, g).getAdditionalProperties().get("spec");
     }
 }

@@ -58,10 +58,12 @@ class PolicyServiceTest {
     @BeforeAll
     static void startDemo() throws Exception {
         fleet = FleetService.demo(100, 100);
-        assertThat(fleet.demoFleet().orElseThrow().awaitSettled(60_000)).as("demo settled").isTrue();
+        assertThat(fleet.demoFleet().orElseThrow().awaitSettled(60_000))
+                .as("demo settled")
+                .isTrue();
         assertThat(fleet.awaitSynced(30, TimeUnit.SECONDS)).as("demo watched").isTrue();
-        service = new PolicyService(PolicyCatalog.load(), new FleetClusters(fleet), journals, Clock.systemUTC(),
-                new GitOpsDelivery());
+        service = new PolicyService(
+                PolicyCatalog.load(), new FleetClusters(fleet), journals, Clock.systemUTC(), new GitOpsDelivery());
     }
 
     @AfterAll
@@ -70,16 +72,22 @@ class PolicyServiceTest {
     }
 
     private static PolicySelection selection(String id, PolicyMode mode) {
-        return PolicySelection.ofDefaults(service.catalog().entry(id).orElseThrow(), EXCLUDED).withMode(mode);
+        return PolicySelection.ofDefaults(service.catalog().entry(id).orElseThrow(), EXCLUDED)
+                .withMode(mode);
     }
 
     private static PolicyRequest apply(List<PolicySelection> selections, boolean hub, String... spokes) {
         return new PolicyRequest(selections, hub, List.of(spokes), Map.of(), Delivery.APPLY, null);
     }
 
-    private static PolicyRequest gitOps(Path repo, boolean hub, Map<String, String> selector, String branch,
-            PolicySelection... selections) {
-        return new PolicyRequest(List.of(selections), hub, List.of(), selector, Delivery.GITOPS,
+    private static PolicyRequest gitOps(
+            Path repo, boolean hub, Map<String, String> selector, String branch, PolicySelection... selections) {
+        return new PolicyRequest(
+                List.of(selections),
+                hub,
+                List.of(),
+                selector,
+                Delivery.GITOPS,
                 new PolicyRequest.GitOpsChoice(repo.toString(), "main", branch));
     }
 
@@ -100,7 +108,8 @@ class PolicyServiceTest {
         "spoke-2,       v1.11.4, CLUSTER_POLICY,    0",
         "spoke-3,       v1.19.0, VALIDATING_POLICY, 0",
     })
-    @DisplayName("reads each cluster's Kyverno version, the policy kind it gets, and the ClusterPolicies it no longer runs")
+    @DisplayName(
+            "reads each cluster's Kyverno version, the policy kind it gets, and the ClusterPolicies it no longer runs")
     void factsPerCluster(String cluster, String version, KyvernoGeneration generation, int legacy) {
         ClusterFacts f = service.facts(cluster);
 
@@ -111,11 +120,13 @@ class PolicyServiceTest {
     }
 
     @Test
-    @DisplayName("spoke-1's six reference ClusterPolicies are flagged, each with its converted ValidatingPolicy in its mode")
+    @DisplayName(
+            "spoke-1's six reference ClusterPolicies are flagged, each with its converted ValidatingPolicy in its mode")
     void legacyPoliciesOfferConversions() {
         List<LegacyPolicies.Legacy> legacy = service.facts("spoke-1").legacy();
 
-        assertThat(legacy).extracting(l -> l.name() + " -> " + l.entry().orElseThrow().id() + " (" + l.mode() + ")")
+        assertThat(legacy)
+                .extracting(l -> l.name() + " -> " + l.entry().orElseThrow().id() + " (" + l.mode() + ")")
                 .containsExactlyInAnyOrder(
                         "disallow-privileged-containers -> disallow-privileged-containers (Enforce)",
                         "disallow-host-namespaces -> disallow-host-namespaces (Enforce)",
@@ -125,13 +136,15 @@ class PolicyServiceTest {
                         "require-requests-limits -> require-requests-limits (Audit)");
         for (LegacyPolicies.Legacy l : legacy) {
             GenericKubernetesResource converted = l.replacement().orElseThrow();
-            assertThat(converted.getApiVersion() + " " + converted.getKind()).isEqualTo("policies.kyverno.io/v1 "
-                    + "ValidatingPolicy");
-            assertThat(converted.getMetadata().getName()).isEqualTo(l.entry().orElseThrow().id());
+            assertThat(converted.getApiVersion() + " " + converted.getKind())
+                    .isEqualTo("policies.kyverno.io/v1 " + "ValidatingPolicy");
+            assertThat(converted.getMetadata().getName())
+                    .isEqualTo(l.entry().orElseThrow().id());
             assertThat(((Map<?, ?>) converted.getAdditionalProperties().get("spec")).get("validationActions"))
                     .isEqualTo(List.of(l.mode().equals("Enforce") ? "Deny" : "Audit"));
         }
-        assertThat(legacy.get(0).message("v1.20.0")).startsWith("not enforced: legacy ClusterPolicy ")
+        assertThat(legacy.get(0).message("v1.20.0"))
+                .startsWith("not enforced: legacy ClusterPolicy ")
                 .contains("on Kyverno v1.20.0; converted ValidatingPolicy ", " offered");
         assertThat(service.facts("spoke-1").summary())
                 .isEqualTo("Kyverno v1.20.0: ValidatingPolicy; 6 legacy ClusterPolicies not enforced");
@@ -152,7 +165,9 @@ class PolicyServiceTest {
             assertThat(k.blocks()).isTrue();
             assertThat(k.detail()).isEqualTo("the panel has no connection to spoke-9");
         });
-        assertThat(service.plans(r, facts(r), GitCredentials.none())).as("no plan for it").isEmpty();
+        assertThat(service.plans(r, facts(r), GitCredentials.none()))
+                .as("no plan for it")
+                .isEmpty();
     }
 
     @Test
@@ -171,19 +186,26 @@ class PolicyServiceTest {
     }
 
     @Test
-    @DisplayName("the preflight blocks when a target has no Kyverno, and says to install it there; no plan is made for it")
+    @DisplayName(
+            "the preflight blocks when a target has no Kyverno, and says to install it there; no plan is made for it")
     void preflightBlocksWithoutKyverno() throws Exception {
         PolicyRequest r = apply(List.of(selection("require-probes", PolicyMode.AUDIT)), true, "spoke-3");
         Map<String, ClusterFacts> facts = facts(r);
-        facts.put("spoke-3", new ClusterFacts("spoke-3", Optional.empty(), List.of(),
-                "no Kyverno found on spoke-3 (looked for the kyverno-admission-controller Deployment)"));
+        facts.put(
+                "spoke-3",
+                new ClusterFacts(
+                        "spoke-3",
+                        Optional.empty(),
+                        List.of(),
+                        "no Kyverno found on spoke-3 (looked for the kyverno-admission-controller Deployment)"));
 
         PreflightReport report = service.preflight(r, facts, List.of(), GitCredentials.none());
 
         assertThat(report.blocking()).extracting(PreflightFinding::id).containsExactly("kyverno-spoke-3");
         assertThat(report.blocking().get(0).hint()).startsWith("Install Kyverno on spoke-3 first");
         assertThat(finding(report, "kyverno-backstack-hub")).get().matches(PreflightFinding::passed);
-        assertThat(service.plans(r, facts, GitCredentials.none())).extracting(cp -> cp.cluster())
+        assertThat(service.plans(r, facts, GitCredentials.none()))
+                .extracting(cp -> cp.cluster())
                 .containsExactly(HUB);
     }
 
@@ -197,13 +219,15 @@ class PolicyServiceTest {
         assertThat(report.blocked()).isTrue();
         assertThat(finding(report, "request")).get().satisfies(f -> {
             assertThat(f.blocks()).isTrue();
-            assertThat(f.detail()).isEqualTo("Choose at least one policy.\n"
-                    + "Choose where the policies go: the hub, spokes, or both.");
+            assertThat(f.detail())
+                    .isEqualTo("Choose at least one policy.\n"
+                            + "Choose where the policies go: the hub, spokes, or both.");
         });
     }
 
     @Test
-    @DisplayName("Enforce's impact names spoke-1's legacy-cms pod for disallow-latest-tag and becomes a preflight warning")
+    @DisplayName(
+            "Enforce's impact names spoke-1's legacy-cms pod for disallow-latest-tag and becomes a preflight warning")
     void enforceImpactWarnsAboutTheFloatingTag() throws Exception {
         PolicyRequest r = apply(List.of(selection("disallow-latest-tag", PolicyMode.ENFORCE)), false, "spoke-1");
 
@@ -212,13 +236,15 @@ class PolicyServiceTest {
         assertThat(impact).singleElement().satisfies(i -> {
             assertThat(i.cluster()).isEqualTo("spoke-1");
             assertThat(i.problem()).isNull();
-            assertThat(i.evaluated().blockedObjects()).extracting(o -> o.namespace() + "/" + o.name())
+            assertThat(i.evaluated().blockedObjects())
+                    .extracting(o -> o.namespace() + "/" + o.name())
                     .containsExactly("web/legacy-cms-5f4b8-p9d2w");
         });
         PreflightReport report = service.preflight(r, facts(r), impact, GitCredentials.none());
         assertThat(finding(report, "impact-spoke-1-disallow-latest-tag")).get().satisfies(f -> {
             assertThat(f.warns()).isTrue();
-            assertThat(f.detail()).startsWith("1 existing objects would be refused when next created or updated:")
+            assertThat(f.detail())
+                    .startsWith("1 existing objects would be refused when next created or updated:")
                     .contains("Pod/legacy-cms-5f4b8-p9d2w: Give every image a tag other than 'latest', or a digest.");
         });
         assertThat(finding(report, "legacy-spoke-1")).get().matches(PreflightFinding::warns);
@@ -243,12 +269,15 @@ class PolicyServiceTest {
 
         assertThat(service.targetClusters(gitOps(repo, true, PolicyRequest.SPOKES, "b", probes)))
                 .containsExactly(HUB, "spoke-1", "spoke-2", "spoke-3");
-        assertThat(service.targetClusters(gitOps(repo, false, Map.of("clusterType", "edge"), "b", probes))).isEmpty();
-        assertThat(service.targetClusters(gitOps(repo, true, Map.of(), "b", probes))).containsExactly(HUB);
+        assertThat(service.targetClusters(gitOps(repo, false, Map.of("clusterType", "edge"), "b", probes)))
+                .isEmpty();
+        assertThat(service.targetClusters(gitOps(repo, true, Map.of(), "b", probes)))
+                .containsExactly(HUB);
     }
 
     @Test
-    @DisplayName("a GitOps preview is one git-commit step on the hub whose files are GitOpsLayout's: hub, spokes, ApplicationSet")
+    @DisplayName(
+            "a GitOps preview is one git-commit step on the hub whose files are GitOpsLayout's: hub, spokes, ApplicationSet")
     void gitOpsPreviewFollowsTheLayout() {
         Path repo = dir.resolve("gitops.git");
         PolicySelection probes = selection("require-probes", PolicyMode.AUDIT);
@@ -261,25 +290,40 @@ class PolicyServiceTest {
             assertThat(step.info().id()).isEqualTo(HUB + "/gitops-commit");
             assertThat(step.info().kind()).isEqualTo(StepKind.GIT_COMMIT);
         });
-        Map<String, String> expected = GitOpsLayout.files(List.of(probes, latest), KyvernoGeneration.CLUSTER_POLICY,
-                KyvernoGeneration.VALIDATING_POLICY, PolicyRequest.SPOKES, repo.toString(), "main");
+        Map<String, String> expected = GitOpsLayout.files(
+                List.of(probes, latest),
+                KyvernoGeneration.CLUSTER_POLICY,
+                KyvernoGeneration.VALIDATING_POLICY,
+                PolicyRequest.SPOKES,
+                repo.toString(),
+                "main");
         assertThat(files(preview.steps().get(0))).containsExactlyEntriesOf(expected);
-        assertThat(expected.keySet()).containsExactly(
-                "demo/applications/policy-require-probes.yaml", "policies/spokes/require-probes.yaml",
-                "demo/applications/policy-disallow-latest-tag.yaml", "policies/spokes/disallow-latest-tag.yaml",
-                "demo/applications/appset-backstack-policies.yaml");
+        assertThat(expected.keySet())
+                .containsExactly(
+                        "demo/applications/policy-require-probes.yaml",
+                        "policies/spokes/require-probes.yaml",
+                        "demo/applications/policy-disallow-latest-tag.yaml",
+                        "policies/spokes/disallow-latest-tag.yaml",
+                        "demo/applications/appset-backstack-policies.yaml");
         assertThat(expected.get("demo/applications/policy-require-probes.yaml")).contains("kind: \"ClusterPolicy\"");
         assertThat(expected.get("policies/spokes/require-probes.yaml")).contains("kind: \"ValidatingPolicy\"");
     }
 
     @Test
-    @DisplayName("a GitOps delivery commits exactly the previewed files on a new branch of the repository; a re-run pushes nothing")
+    @DisplayName(
+            "a GitOps delivery commits exactly the previewed files on a new branch of the repository; a re-run pushes nothing")
     void gitOpsDeliveryCommitsThePreview() throws Exception {
         Path repo = BareRepository.seed(dir.resolve("gitops.git"));
-        PolicyRequest r = gitOps(repo, true, PolicyRequest.SPOKES, "backstack/policies",
-                selection("restrict-image-registries", PolicyMode.AUDIT).withValue("registries", List.of("ghcr.io/acme/")));
+        PolicyRequest r = gitOps(
+                repo,
+                true,
+                PolicyRequest.SPOKES,
+                "backstack/policies",
+                selection("restrict-image-registries", PolicyMode.AUDIT)
+                        .withValue("registries", List.of("ghcr.io/acme/")));
         Map<String, ClusterFacts> facts = facts(r);
-        Map<String, String> previewed = files(service.preview(r, facts, GitCredentials.none()).steps().get(0));
+        Map<String, String> previewed =
+                files(service.preview(r, facts, GitCredentials.none()).steps().get(0));
         List<PlanEvent> events = new ArrayList<>();
 
         PolicyService.Delivered done = service.run(r, facts, GitCredentials.none(), List.of(), events::add);
@@ -295,7 +339,7 @@ class PolicyServiceTest {
         assertThat(onBranch).isEqualTo(expected);
         assertThat(BareRepository.files(repo, "main")).containsOnlyKeys("README.md");
 
-        PolicyService.Delivered again = service.run(r, facts, GitCredentials.none(), List.of(), e -> { });
+        PolicyService.Delivered again = service.run(r, facts, GitCredentials.none(), List.of(), e -> {});
         assertThat(again.outcome()).isEqualTo(PlanOutcome.UNCHANGED);
         assertThat(again.commit().orElseThrow().outcome()).isEqualTo(DeliveryResult.Outcome.ALREADY_DELIVERED);
         assertThat(BareRepository.head(repo, "backstack/policies")).isEqualTo(commit.commitId());

@@ -48,8 +48,9 @@ class GuardrailsTest {
     @ParameterizedTest
     @EnumSource(KyvernoGeneration.class)
     void passingClaimPassesEveryGuardrailAndPodPoliciesAreLeftOut(KyvernoGeneration g) {
-        List<GuardrailFinding> f = Guardrails.check(claim(SpokeRequest.direct(ClusterKind.AKS, "dev-spoke", "westeurope",
-                "1.35", 3, "Standard_B2s")), guardrails(g, PolicyMode.ENFORCE));
+        List<GuardrailFinding> f = Guardrails.check(
+                claim(SpokeRequest.direct(ClusterKind.AKS, "dev-spoke", "westeurope", "1.35", 3, "Standard_B2s")),
+                guardrails(g, PolicyMode.ENFORCE));
 
         assertThat(f).hasSize(3).allSatisfy(x -> assertThat(x.verdict()).isEqualTo(GuardrailFinding.Verdict.PASSES));
     }
@@ -57,26 +58,36 @@ class GuardrailsTest {
     @ParameterizedTest
     @EnumSource(KyvernoGeneration.class)
     void saysWhichPolicyRefusesAndWhy(KyvernoGeneration g) {
-        List<GuardrailFinding> f = Guardrails.check(claim(SpokeRequest.direct(ClusterKind.EKS, "payments", "eu-west-1",
-                "1.35", 12, "m5.4xlarge")), guardrails(g, PolicyMode.ENFORCE));
+        List<GuardrailFinding> f = Guardrails.check(
+                claim(SpokeRequest.direct(ClusterKind.EKS, "payments", "eu-west-1", "1.35", 12, "m5.4xlarge")),
+                guardrails(g, PolicyMode.ENFORCE));
 
-        assertThat(f).filteredOn(GuardrailFinding::blocks).extracting(GuardrailFinding::line).containsExactly(
-                g.kind() + " limit-cluster-node-count" + (g == KyvernoGeneration.CLUSTER_POLICY ? "/limit-cluster-node-count" : "")
-                        + " refuses: A cluster may have at most 3 nodes: reduce spec.parameters.nodes.count.",
-                g.kind() + " restrict-cluster-node-size" + (g == KyvernoGeneration.CLUSTER_POLICY ? "/restrict-cluster-node-size" : "")
-                        + " refuses: Node size must be one of t3.small, t3.medium, Standard_B2s, Standard_B2ms: "
-                        + "change spec.parameters.nodes.instanceType.",
-                g.kind() + " validate-cluster-name" + (g == KyvernoGeneration.CLUSTER_POLICY ? "/validate-cluster-name" : "")
-                        + " refuses: The cluster id must start with one of dev-, test-: rename spec.parameters.id.");
+        assertThat(f)
+                .filteredOn(GuardrailFinding::blocks)
+                .extracting(GuardrailFinding::line)
+                .containsExactly(
+                        g.kind() + " limit-cluster-node-count"
+                                + (g == KyvernoGeneration.CLUSTER_POLICY ? "/limit-cluster-node-count" : "")
+                                + " refuses: A cluster may have at most 3 nodes: reduce spec.parameters.nodes.count.",
+                        g.kind() + " restrict-cluster-node-size"
+                                + (g == KyvernoGeneration.CLUSTER_POLICY ? "/restrict-cluster-node-size" : "")
+                                + " refuses: Node size must be one of t3.small, t3.medium, Standard_B2s, Standard_B2ms: "
+                                + "change spec.parameters.nodes.instanceType.",
+                        g.kind() + " validate-cluster-name"
+                                + (g == KyvernoGeneration.CLUSTER_POLICY ? "/validate-cluster-name" : "")
+                                + " refuses: The cluster id must start with one of dev-, test-: rename spec.parameters.id.");
     }
 
     @Test
     void auditModePoliciesReportInsteadOfRefusing() {
-        List<GuardrailFinding> f = Guardrails.check(claim(SpokeRequest.direct(ClusterKind.EKS, "dev-big", "eu-west-1",
-                "1.35", 12, "t3.small")), guardrails(KyvernoGeneration.VALIDATING_POLICY, PolicyMode.AUDIT));
+        List<GuardrailFinding> f = Guardrails.check(
+                claim(SpokeRequest.direct(ClusterKind.EKS, "dev-big", "eu-west-1", "1.35", 12, "t3.small")),
+                guardrails(KyvernoGeneration.VALIDATING_POLICY, PolicyMode.AUDIT));
 
         assertThat(f).noneMatch(GuardrailFinding::blocks);
-        assertThat(f).filteredOn(x -> x.verdict() == GuardrailFinding.Verdict.AUDITS).singleElement()
+        assertThat(f)
+                .filteredOn(x -> x.verdict() == GuardrailFinding.Verdict.AUDITS)
+                .singleElement()
                 .satisfies(x -> assertThat(x.policy()).isEqualTo("ValidatingPolicy limit-cluster-node-count"));
     }
 
@@ -90,13 +101,15 @@ class GuardrailsTest {
                 Map<String, Object> m = YAML.readValue(p.toFile(), Map.class);
                 // the reference matches an old Upbound kind; point it at the panel's claim to exercise the rule reader
                 ((Map<String, Object>) ((List<Object>) ((Map<String, Object>) m.get("spec")).get("rules")).get(0))
-                        .put("match", Map.of("any", List.of(Map.of("resources", Map.of("kinds", List.of("EKSCluster"))))));
+                        .put(
+                                "match",
+                                Map.of("any", List.of(Map.of("resources", Map.of("kinds", List.of("EKSCluster"))))));
                 reference.add(m);
             }
         }
 
-        List<GuardrailFinding> f = Guardrails.check(claim(SpokeRequest.direct(ClusterKind.EKS, "dev-a", "eu-west-1",
-                "1.35", 2, "t3.small")), reference);
+        List<GuardrailFinding> f = Guardrails.check(
+                claim(SpokeRequest.direct(ClusterKind.EKS, "dev-a", "eu-west-1", "1.35", 2, "t3.small")), reference);
 
         assertThat(f).hasSize(3).allSatisfy(x -> {
             assertThat(x.verdict()).isEqualTo(GuardrailFinding.Verdict.NOT_EVALUATED);

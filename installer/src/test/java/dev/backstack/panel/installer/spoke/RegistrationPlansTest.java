@@ -26,34 +26,43 @@ class RegistrationPlansTest {
 
         assertThat(spoke.steps()).extracting(s -> s.id()).containsExactly("service-account", "token");
         assertThat(spoke.steps().get(1).info().dependsOn()).containsExactly("service-account");
-        assertThat(spoke.preview().steps().get(0).objects()).extracting(ObjectPreview::kind, ObjectPreview::name)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ServiceAccount", "backstack-argocd-manager"),
+        assertThat(spoke.preview().steps().get(0).objects())
+                .extracting(ObjectPreview::kind, ObjectPreview::name)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ServiceAccount", "backstack-argocd-manager"),
                         org.assertj.core.groups.Tuple.tuple("ClusterRoleBinding", "backstack-argocd-manager"),
                         org.assertj.core.groups.Tuple.tuple("Secret", "backstack-argocd-manager-token"));
         assertThat(spoke.preview().steps().get(0).objects().get(2).yaml())
-                .contains("type: kubernetes.io/service-account-token",
+                .contains(
+                        "type: kubernetes.io/service-account-token",
                         "kubernetes.io/service-account.name: backstack-argocd-manager");
-        assertThat(spoke.preview().steps().get(0).objects().get(1).yaml()).contains("name: cluster-admin",
-                "namespace: kube-system");
+        assertThat(spoke.preview().steps().get(0).objects().get(1).yaml())
+                .contains("name: cluster-admin", "namespace: kube-system");
     }
 
     @Test
     void hubPreviewShowsTheClusterSecretWithEveryValueRedacted() {
-        try (KubernetesClient unused = new KubernetesClientBuilder().withConfig(Config.empty()).build()) {
+        try (KubernetesClient unused =
+                new KubernetesClientBuilder().withConfig(Config.empty()).build()) {
             Plan hub = SpokePlans.registerOnHub(REG, "https://edge.example:6443", unused);
 
             ObjectPreview secret = hub.preview().steps().get(0).objects().get(0);
             assertThat(secret.namespace()).isEqualTo("argocd");
             assertThat(secret.name()).isEqualTo("cluster-edge-1");
-            assertThat(secret.yaml()).contains("argocd.argoproj.io/secret-type: cluster", "clusterType: spoke",
-                    "config: <redacted>", "server: <redacted>").doesNotContain("bearerToken");
+            assertThat(secret.yaml())
+                    .contains(
+                            "argocd.argoproj.io/secret-type: cluster",
+                            "clusterType: spoke",
+                            "config: <redacted>",
+                            "server: <redacted>")
+                    .doesNotContain("bearerToken");
         }
     }
 
     @Test
     void configIsArgoCdsClusterConfigWithTheTokenAndTheCa() throws Exception {
-        GenericKubernetesResource s = RegistrationObjects.clusterSecret(REG, "https://edge.example:6443",
-                "tok\"en", "Q0E=");
+        GenericKubernetesResource s =
+                RegistrationObjects.clusterSecret(REG, "https://edge.example:6443", "tok\"en", "Q0E=");
 
         Map<?, ?> data = ClusterSecretStep.data(s);
         String config = new String(Base64.getDecoder().decode((String) data.get("config")), StandardCharsets.UTF_8);
@@ -67,11 +76,13 @@ class RegistrationPlansTest {
 
     @Test
     void namesMustBeDnsLabels() {
-        assertThat(Registration.of("edge", "Edge_1").problems()).singleElement()
+        assertThat(Registration.of("edge", "Edge_1").problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p).startsWith("The spoke's name must be a DNS label"));
-        assertThat(Registration.of("", "x").problems()).contains("Choose the kubeconfig context of the cluster to register.");
+        assertThat(Registration.of("", "x").problems())
+                .contains("Choose the kubeconfig context of the cluster to register.");
         assertThat(REG.problems()).isEmpty();
-        assertThat(List.of(REG.tokenSecret(), REG.clusterSecret())).containsExactly("backstack-argocd-manager-token",
-                "cluster-edge-1");
+        assertThat(List.of(REG.tokenSecret(), REG.clusterSecret()))
+                .containsExactly("backstack-argocd-manager-token", "cluster-edge-1");
     }
 }

@@ -54,7 +54,9 @@ class SpokeServiceTest {
     @BeforeAll
     static void startDemo() throws Exception {
         fleet = FleetService.demo(100, 100);
-        assertThat(fleet.demoFleet().orElseThrow().awaitSettled(60_000)).as("demo settled").isTrue();
+        assertThat(fleet.demoFleet().orElseThrow().awaitSettled(60_000))
+                .as("demo settled")
+                .isTrue();
         assertThat(fleet.awaitSynced(30, TimeUnit.SECONDS)).as("demo watched").isTrue();
         service = new SpokeService(new FleetClusters(fleet), journals, Clock.systemUTC(), new GitOpsDelivery());
     }
@@ -66,15 +68,19 @@ class SpokeServiceTest {
 
     @Test
     void theDemoHubsGuardrailsSayWhichPolicyRefusesAndWhy() {
-        List<GuardrailFinding> ok = service.guardrails(SpokeRequest.direct(ClusterKind.AKS, "spoke-7", "westeurope",
-                "1.35", 2, "Standard_B2s"));
-        List<GuardrailFinding> big = service.guardrails(SpokeRequest.direct(ClusterKind.AKS, "spoke-7", "westeurope",
-                "1.35", 5, "Standard_B2s"));
+        List<GuardrailFinding> ok = service.guardrails(
+                SpokeRequest.direct(ClusterKind.AKS, "spoke-7", "westeurope", "1.35", 2, "Standard_B2s"));
+        List<GuardrailFinding> big = service.guardrails(
+                SpokeRequest.direct(ClusterKind.AKS, "spoke-7", "westeurope", "1.35", 5, "Standard_B2s"));
 
         assertThat(ok).hasSize(3).noneMatch(GuardrailFinding::blocks);
-        assertThat(big).filteredOn(GuardrailFinding::blocks).singleElement().satisfies(f -> assertThat(f.line())
-                .isEqualTo("ValidatingAdmissionPolicy backstack-limit-cluster-node-count refuses: A cluster may have "
-                        + "at most 3 nodes: reduce spec.parameters.nodes.count."));
+        assertThat(big)
+                .filteredOn(GuardrailFinding::blocks)
+                .singleElement()
+                .satisfies(f -> assertThat(f.line())
+                        .isEqualTo(
+                                "ValidatingAdmissionPolicy backstack-limit-cluster-node-count refuses: A cluster may have "
+                                        + "at most 3 nodes: reduce spec.parameters.nodes.count."));
     }
 
     @Test
@@ -84,11 +90,18 @@ class SpokeServiceTest {
         PreflightReport report = service.preflight(bad, service.guardrails(bad), GitCredentials.none());
 
         assertThat(report.blocked()).isTrue();
-        assertThat(report.blocking()).extracting(PreflightFinding::id)
+        assertThat(report.blocking())
+                .extracting(PreflightFinding::id)
                 .containsExactly("claim-schema", "guardrail-backstack-limit-cluster-node-count");
         assertThat(report.blocking().get(0).detail()).contains("spec.parameters.version: 1.19 is not allowed");
-        assertThat(fleet.demoFleet().orElseThrow().client("backstack-hub").genericKubernetesResources(
-                "backstack.dev/v1alpha1", "EKSCluster").inNamespace("default").withName("spoke-8").get()).isNull();
+        assertThat(fleet.demoFleet()
+                        .orElseThrow()
+                        .client("backstack-hub")
+                        .genericKubernetesResources("backstack.dev/v1alpha1", "EKSCluster")
+                        .inNamespace("default")
+                        .withName("spoke-8")
+                        .get())
+                .isNull();
     }
 
     @Test
@@ -98,30 +111,33 @@ class SpokeServiceTest {
         PreflightReport report = service.preflight(r, service.guardrails(r), GitCredentials.none());
 
         assertThat(report.blocked()).as(report.summary()).isFalse();
-        assertThat(report.findings()).extracting(PreflightFinding::id).contains("claim-schema",
-                "guardrail-backstack-validate-cluster-name");
+        assertThat(report.findings())
+                .extracting(PreflightFinding::id)
+                .contains("claim-schema", "guardrail-backstack-validate-cluster-name");
     }
 
     @Test
     void gitOpsDeliveryCommitsTheClaimFileToTheClustersFolder() throws Exception {
         Path repo = BareRepository.seed(dir.resolve("gitops.git"));
         SpokeRequest r = SpokeRequest.direct(ClusterKind.EKS, "spoke-10", "eu-central-1", "1.34", 2, "t3.small")
-                .withDelivery(SpokeRequest.Delivery.GITOPS, new SpokeRequest.GitOps(repo.toString(), "main",
-                        "backstack/spoke-10"));
+                .withDelivery(
+                        SpokeRequest.Delivery.GITOPS,
+                        new SpokeRequest.GitOps(repo.toString(), "main", "backstack/spoke-10"));
         PlanPreview preview = service.preview(r, GitCredentials.none());
 
-        SpokeService.Delivered done = service.run(r, GitCredentials.none(), List.of(), e -> { });
+        SpokeService.Delivered done = service.run(r, GitCredentials.none(), List.of(), e -> {});
 
         assertThat(done.outcome()).isEqualTo(PlanOutcome.SUCCEEDED);
         assertThat(done.commit().orElseThrow().outcome()).isEqualTo(DeliveryResult.Outcome.PUSHED);
         Map<String, String> onBranch = BareRepository.files(repo, "backstack/spoke-10");
         assertThat(onBranch).containsOnlyKeys("README.md", "demo/clusters/spoke-10.yaml");
         assertThat(onBranch.get("demo/clusters/spoke-10.yaml")).isEqualTo(ClaimRenderer.yaml(r));
-        assertThat(preview.steps().get(0).objects()).singleElement()
+        assertThat(preview.steps().get(0).objects())
+                .singleElement()
                 .satisfies(o -> assertThat(o.name()).isEqualTo("demo/clusters/spoke-10.yaml"));
         assertThat(BareRepository.files(repo, "main")).containsOnlyKeys("README.md");
 
-        SpokeService.Delivered again = service.run(r, GitCredentials.none(), List.of(), e -> { });
+        SpokeService.Delivered again = service.run(r, GitCredentials.none(), List.of(), e -> {});
         assertThat(again.outcome()).isEqualTo(PlanOutcome.UNCHANGED);
         assertThat(again.commit().orElseThrow().outcome()).isEqualTo(DeliveryResult.Outcome.ALREADY_DELIVERED);
     }
@@ -130,49 +146,67 @@ class SpokeServiceTest {
     void aClaimAppliedOnTheDemoHubComesUpStageByStageAndJoinsTheFleet() throws Exception {
         SpokeRequest r = SpokeRequest.direct(ClusterKind.AKS, "spoke-4", "westeurope", "1.35", 2, "Standard_B2s");
 
-        assertThat(service.run(r, GitCredentials.none(), List.of(), e -> { }).outcome()).isEqualTo(PlanOutcome.SUCCEEDED);
+        assertThat(service.run(r, GitCredentials.none(), List.of(), e -> {}).outcome())
+                .isEqualTo(PlanOutcome.SUCCEEDED);
 
         List<LineageStage> broken = new ArrayList<>();
         Lineage lineage;
         try {
-            lineage = Awaitility.await("spoke-4's policy reports read").atMost(Duration.ofSeconds(60))
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
-                        Fleet f = fleet.latest();
-                        Optional<Cluster> spoke = f.spokes().stream().filter(c -> c.name().equals("spoke-4")).findFirst();
-                        Lineage l = SpokeLineage.of("spoke-4", fleet.objects(f.hub().id()), spoke);
-                        LineageStage stage = l.brokenLink().map(b -> b.stage()).orElse(null);
-                        if (broken.isEmpty() || broken.get(broken.size() - 1) != stage) {
-                            broken.add(stage);
-                        }
-                        return l;
-                    }, SpokeServiceTest::reportsRead);
+            lineage = Awaitility.await("spoke-4's policy reports read")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () -> {
+                                Fleet f = fleet.latest();
+                                Optional<Cluster> spoke = f.spokes().stream()
+                                        .filter(c -> c.name().equals("spoke-4"))
+                                        .findFirst();
+                                Lineage l = SpokeLineage.of(
+                                        "spoke-4", fleet.objects(f.hub().id()), spoke);
+                                LineageStage stage =
+                                        l.brokenLink().map(b -> b.stage()).orElse(null);
+                                if (broken.isEmpty() || broken.get(broken.size() - 1) != stage) {
+                                    broken.add(stage);
+                                }
+                                return l;
+                            },
+                            SpokeServiceTest::reportsRead);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("did not reach the spoke's policy reports; first broken link over time: " + broken, e);
+            throw new AssertionError(
+                    "did not reach the spoke's policy reports; first broken link over time: " + broken, e);
         }
 
         assertThat(fleet.latest().spokes()).extracting(Cluster::name).contains("spoke-4");
-        assertThat(lineage.nodes()).filteredOn(n -> n.stage() != LineageStage.COMPLIANCE)
+        assertThat(lineage.nodes())
+                .filteredOn(n -> n.stage() != LineageStage.COMPLIANCE)
                 .allMatch(n -> n.isHealthy());
-        assertThat(broken).as("first broken link over time").contains(LineageStage.COMPOSITE,
-                LineageStage.CLUSTER_SECRET, LineageStage.APPLICATIONS);
+        assertThat(broken)
+                .as("first broken link over time")
+                .contains(LineageStage.COMPOSITE, LineageStage.CLUSTER_SECRET, LineageStage.APPLICATIONS);
         // Crossplane (and the demo) marks the composite Ready a moment before the claim that mirrors
         // it: a snapshot in between shows the claim as the first broken link, once, right after the
         // composite. Apart from that catching up, the first broken link only moves forward.
-        List<LineageStage> seen = broken.stream().filter(java.util.Objects::nonNull).toList();
+        List<LineageStage> seen =
+                broken.stream().filter(java.util.Objects::nonNull).toList();
         List<LineageStage> forward = new ArrayList<>();
         for (int i = 0; i < seen.size(); i++) {
-            boolean claimCatchingUp = seen.get(i) == LineageStage.REQUEST && i > 0
-                    && seen.get(i - 1) == LineageStage.COMPOSITE;
+            boolean claimCatchingUp =
+                    seen.get(i) == LineageStage.REQUEST && i > 0 && seen.get(i - 1) == LineageStage.COMPOSITE;
             if (!claimCatchingUp) {
                 forward.add(seen.get(i));
             }
         }
-        assertThat(forward).as("the first broken link only moves forward: %s", seen).isSortedAccordingTo(Enum::compareTo);
+        assertThat(forward)
+                .as("the first broken link only moves forward: %s", seen)
+                .isSortedAccordingTo(Enum::compareTo);
     }
 
     /** Every link holds up to the spoke's compliance, which the panel reads from the new spoke's reports. */
     private static boolean reportsRead(Lineage lineage) {
-        return lineage.brokenLink().map(b -> b.stage() == LineageStage.COMPLIANCE
-                && b.node().health() != dev.backstack.panel.model.Health.MISSING).orElse(true);
+        return lineage.brokenLink()
+                .map(b -> b.stage() == LineageStage.COMPLIANCE
+                        && b.node().health() != dev.backstack.panel.model.Health.MISSING)
+                .orElse(true);
     }
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param outcome     written, refused before any write (the message says why), or failed
  * @param message     what was written, or what failed and what to do next
  */
-public record ActionResult(String namespace, String application, ApplicationAction action, Outcome outcome,
-        String message) {
+public record ActionResult(
+        String namespace, String application, ApplicationAction action, Outcome outcome, String message) {
 
     public enum Outcome {
         /** The Application object now carries the request; Argo CD's controller takes it from there. */

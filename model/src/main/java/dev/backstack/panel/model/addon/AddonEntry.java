@@ -20,8 +20,16 @@ import java.util.Objects;
  * @param syncOptions Argo CD sync options beyond the ones every add-on gets
  * @param values      fixed Helm values every install gets (the parameters' values are merged over them)
  */
-public record AddonEntry(String id, String title, String description, AddonSource source, String namespace,
-        List<PolicyParameter> parameters, List<String> needs, boolean createsCrds, List<String> syncOptions,
+public record AddonEntry(
+        String id,
+        String title,
+        String description,
+        AddonSource source,
+        String namespace,
+        List<PolicyParameter> parameters,
+        List<String> needs,
+        boolean createsCrds,
+        List<String> syncOptions,
         Map<String, Object> values) {
 
     private static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
@@ -34,7 +42,8 @@ public record AddonEntry(String id, String title, String description, AddonSourc
             throw new IllegalArgumentException("add-on id \"" + id + "\" is not a DNS label");
         }
         if (!namespace.matches(DNS_LABEL) || namespace.length() > 63) {
-            throw new IllegalArgumentException("add-on " + id + ": namespace \"" + namespace + "\" is not a namespace name");
+            throw new IllegalArgumentException(
+                    "add-on " + id + ": namespace \"" + namespace + "\" is not a namespace name");
         }
         title = title == null ? id : title;
         description = description == null ? "" : description;
@@ -71,9 +80,17 @@ public record AddonEntry(String id, String title, String description, AddonSourc
         if (version.matches(".*[*^~<>= ].*") || version.equals("latest")) {
             throw new IllegalArgumentException("add-on " + id + ": pin the chart to one version, not " + version);
         }
-        return new AddonEntry(id, id, "added by chart coordinates", new AddonSource.Chart(c.substring(slash + 1, at),
-                repository, version, "", "added by the user"), namespace == null ? id : namespace, List.of(), List.of(),
-                false, List.of(), Map.of());
+        return new AddonEntry(
+                id,
+                id,
+                "added by chart coordinates",
+                new AddonSource.Chart(c.substring(slash + 1, at), repository, version, "", "added by the user"),
+                namespace == null ? id : namespace,
+                List.of(),
+                List.of(),
+                false,
+                List.of(),
+                Map.of());
     }
 
     /** The parameter with this name, if the entry has it. */

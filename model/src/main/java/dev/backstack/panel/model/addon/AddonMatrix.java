@@ -37,7 +37,8 @@ public record AddonMatrix(List<String> addons, List<Row> rows) {
     }
 
     public static AddonMatrix of(Fleet fleet) {
-        List<ApplicationStatus> apps = fleet.hub() == null ? List.of() : fleet.hub().applications();
+        List<ApplicationStatus> apps =
+                fleet.hub() == null ? List.of() : fleet.hub().applications();
         Map<String, Map<String, ApplicationStatus>> bySpoke = new LinkedHashMap<>();
         fleet.spokes().forEach(s -> bySpoke.put(s.name(), new LinkedHashMap<>()));
         TreeSet<String> addons = new TreeSet<>();
@@ -62,7 +63,8 @@ public record AddonMatrix(List<String> addons, List<Row> rows) {
     static Optional<String> addonOf(String application, String spoke) {
         String prefix = spoke + "-";
         return application.startsWith(prefix) && application.length() > prefix.length()
-                ? Optional.of(application.substring(prefix.length())) : Optional.empty();
+                ? Optional.of(application.substring(prefix.length()))
+                : Optional.empty();
     }
 
     /** {@code Healthy · Synced}, {@code Degraded · Synced · retry 3}; empty for no Application. */
@@ -70,7 +72,8 @@ public record AddonMatrix(List<String> addons, List<Row> rows) {
         if (a == null) {
             return "";
         }
-        String health = a.health().name().charAt(0) + a.health().name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        String health =
+                a.health().name().charAt(0) + a.health().name().substring(1).toLowerCase(java.util.Locale.ROOT);
         return health + " \u00b7 " + a.syncStatus() + (a.retryCount() > 0 ? " \u00b7 retry " + a.retryCount() : "");
     }
 

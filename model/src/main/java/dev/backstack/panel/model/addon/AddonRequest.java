@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param baseBranch the branch those add-ons follow and the commit starts from
  * @param branch     the new branch of a GitOps delivery
  */
-public record AddonRequest(List<AddonSelection> selections, Delivery delivery, String repository, String baseBranch,
-        String branch) {
+public record AddonRequest(
+        List<AddonSelection> selections, Delivery delivery, String repository, String baseBranch, String branch) {
 
     public enum Delivery {
         /** Server-side apply of the ApplicationSets on the hub, through the plan engine. */
@@ -63,6 +63,9 @@ public record AddonRequest(List<AddonSelection> selections, Delivery delivery, S
 
     /** A default branch name for a GitOps delivery of these add-ons. */
     public static String defaultBranch(List<AddonSelection> selections) {
-        return "backstack-panel/addons-" + String.join("-", selections.stream().map(s -> s.entry().id()).limit(3).toList());
+        return "backstack-panel/addons-"
+                + String.join(
+                        "-",
+                        selections.stream().map(s -> s.entry().id()).limit(3).toList());
     }
 }

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param selector labels of the spokes' cluster secrets; used when {@code spokes} is empty
  * @param spokes   cluster names (as Argo CD knows them); empty for "every spoke the selector matches"
  */
-public record AddonSelection(AddonEntry entry, Map<String, Object> values, Map<String, String> selector,
-        List<String> spokes) {
+public record AddonSelection(
+        AddonEntry entry, Map<String, Object> values, Map<String, String> selector, List<String> spokes) {
 
     /** The label the reference hub puts on its spokes' cluster secrets. */
     public static final Map<String, String> DEFAULT_SELECTOR = Map.of("clusterType", "spoke");
@@ -50,9 +50,9 @@ public record AddonSelection(AddonEntry entry, Map<String, Object> values, Map<S
      *                                  or the text is not a valid value
      */
     public AddonSelection withText(String name, String text) {
-        PolicyParameter p = entry.parameter(name).orElseThrow(() -> new IllegalArgumentException(
-                entry.id() + " has no parameter " + name + " (it has " + entry.parameters().stream()
-                        .map(PolicyParameter::name).toList() + ")"));
+        PolicyParameter p = entry.parameter(name)
+                .orElseThrow(() -> new IllegalArgumentException(entry.id() + " has no parameter " + name + " (it has "
+                        + entry.parameters().stream().map(PolicyParameter::name).toList() + ")"));
         ParamCheck check = p.parse(text);
         if (!check.valid()) {
             throw new IllegalArgumentException(entry.id() + ": " + check.error());
@@ -79,7 +79,8 @@ public record AddonSelection(AddonEntry entry, Map<String, Object> values, Map<S
                 p.check(v).problem().ifPresent(e -> out.add(entry.id() + ": " + e));
             }
         }
-        values.keySet().stream().filter(k -> entry.parameter(k).isEmpty())
+        values.keySet().stream()
+                .filter(k -> entry.parameter(k).isEmpty())
                 .forEach(k -> out.add(entry.id() + ": unknown parameter " + k));
         if (spokes.isEmpty() && selector.isEmpty()) {
             out.add(entry.id() + ": choose spokes by label or by name");

@@ -18,13 +18,13 @@ import java.util.Set;
 public final class ComplianceDiff {
 
     private static final Comparator<Transition> ORDER = Comparator.comparing(Transition::cluster)
-            .thenComparing(Transition::policy).thenComparing(t -> t.resource().display());
+            .thenComparing(Transition::policy)
+            .thenComparing(t -> t.resource().display());
 
-    private ComplianceDiff() {
-    }
+    private ComplianceDiff() {}
 
-    public static List<Transition> transitions(Map<StateKey, ResourceState> before, Map<StateKey, ResourceState> after,
-            long atMillis) {
+    public static List<Transition> transitions(
+            Map<StateKey, ResourceState> before, Map<StateKey, ResourceState> after, long atMillis) {
         Set<StateKey> keys = new HashSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<Transition> out = new ArrayList<>();
@@ -33,14 +33,17 @@ public final class ComplianceDiff {
             Optional<ResourceState> now = Optional.ofNullable(after.get(key));
             Optional<Verdict> from = was.map(ResourceState::verdict);
             Optional<Verdict> to = now.map(ResourceState::verdict);
-            if (from.equals(to) || !(from.map(Verdict::failing).orElse(false) || to.map(Verdict::failing).orElse(false))) {
+            if (from.equals(to)
+                    || !(from.map(Verdict::failing).orElse(false)
+                            || to.map(Verdict::failing).orElse(false))) {
                 continue;
             }
             ResourceState worse = from.orElse(Verdict.SKIP).compareTo(to.orElse(Verdict.SKIP)) > 0
-                    ? was.orElseThrow() : now.orElseThrow();
+                    ? was.orElseThrow()
+                    : now.orElseThrow();
             String message = now.or(() -> was).map(ResourceState::message).orElse("");
-            out.add(new Transition(atMillis, key.cluster(), key.policy(), key.resource(), worse.rule(), from, to,
-                    message));
+            out.add(new Transition(
+                    atMillis, key.cluster(), key.policy(), key.resource(), worse.rule(), from, to, message));
         }
         out.sort(ORDER);
         return out;

@@ -11,26 +11,47 @@ import java.util.Comparator;
  * @param group           the API group of the report it came from
  * @param reportNamespace the namespace of that report ({@code ""} for cluster reports)
  */
-public record FailingResource(String cluster, String kind, String namespace, String name, String policy,
-        String rule, Verdict result, String message, String group, String reportNamespace) {
+public record FailingResource(
+        String cluster,
+        String kind,
+        String namespace,
+        String name,
+        String policy,
+        String rule,
+        Verdict result,
+        String message,
+        String group,
+        String reportNamespace) {
 
     /** By cluster, namespace, kind, name, policy and rule. */
     public static final Comparator<FailingResource> ORDER = Comparator.comparing(FailingResource::cluster)
-            .thenComparing(FailingResource::namespace).thenComparing(FailingResource::kind)
-            .thenComparing(FailingResource::name).thenComparing(FailingResource::policy)
+            .thenComparing(FailingResource::namespace)
+            .thenComparing(FailingResource::kind)
+            .thenComparing(FailingResource::name)
+            .thenComparing(FailingResource::policy)
             .thenComparing(FailingResource::rule);
 
     /**
      * Worst first: fail, then error, then warn ({@link Verdict#listingRank()}), each in
      * {@link #ORDER}.
      */
-    public static final Comparator<FailingResource> WORST_FIRST = Comparator
-            .comparingInt((FailingResource f) -> f.result().listingRank()).thenComparing(ORDER);
+    public static final Comparator<FailingResource> WORST_FIRST = Comparator.comparingInt(
+                    (FailingResource f) -> f.result().listingRank())
+            .thenComparing(ORDER);
 
     /** A counted result of {@code cluster}. */
     public static FailingResource of(String cluster, ComplianceResult r) {
-        return new FailingResource(cluster, r.resource().kind(), r.resource().namespace(), r.resource().name(),
-                r.policy(), r.rule(), r.verdict(), r.message(), r.group(), r.reportNamespace());
+        return new FailingResource(
+                cluster,
+                r.resource().kind(),
+                r.resource().namespace(),
+                r.resource().name(),
+                r.policy(),
+                r.rule(),
+                r.verdict(),
+                r.message(),
+                r.group(),
+                r.reportNamespace());
     }
 
     /** {@code Kind/name} ({@code name} alone when the kind is unknown, {@code (none)} when both are). */
@@ -46,7 +67,8 @@ public record FailingResource(String cluster, String kind, String namespace, Str
      * left out when it is the policy's name, the message on one line and cut at 120 characters.
      */
     public String oneLine(boolean withCluster) {
-        String text = message.indexOf('\n') < 0 && message.indexOf('\r') < 0 ? message
+        String text = message.indexOf('\n') < 0 && message.indexOf('\r') < 0
+                ? message
                 : message.replaceAll("\\s*\\R\\s*", " ");
         if (text.length() > 120) {
             text = text.substring(0, 119) + "\u2026";

@@ -22,8 +22,15 @@ import java.util.TreeMap;
  * @param shadowed    {@code wgpolicyk8s.io} results not counted because {@code openreports.io} has them
  * @param failing     results that are fail, error or warn, in {@link FailingResource#ORDER}
  */
-public record FleetCompliance(boolean simulated, long takenMillis, ReportCounts total, List<ComplianceRow> byCluster,
-        List<ComplianceRow> byPolicy, List<ComplianceRow> byNamespace, List<FailingResource> failing, int reports,
+public record FleetCompliance(
+        boolean simulated,
+        long takenMillis,
+        ReportCounts total,
+        List<ComplianceRow> byCluster,
+        List<ComplianceRow> byPolicy,
+        List<ComplianceRow> byNamespace,
+        List<FailingResource> failing,
+        int reports,
         int shadowed) {
 
     public FleetCompliance {
@@ -47,8 +54,9 @@ public record FleetCompliance(boolean simulated, long takenMillis, ReportCounts 
             reports += s.reports();
             shadowed += s.shadowed();
             clusters.add(new ComplianceRow(Grouping.CLUSTER, c.id(), c.id(), s.total(), note(c)));
-            s.byNamespace().forEach((ns, counts) -> namespaces.add(new ComplianceRow(Grouping.NAMESPACE, c.id(), ns,
-                    counts, "")));
+            s.byNamespace()
+                    .forEach((ns, counts) ->
+                            namespaces.add(new ComplianceRow(Grouping.NAMESPACE, c.id(), ns, counts, "")));
             s.byPolicy().forEach((policy, counts) -> policies.merge(policy, counts, ReportCounts::plus));
             for (ComplianceResult r : s.results()) {
                 if (r.verdict().finding()) {
@@ -59,8 +67,16 @@ public record FleetCompliance(boolean simulated, long takenMillis, ReportCounts 
         List<ComplianceRow> byPolicy = new ArrayList<>();
         policies.forEach((policy, counts) -> byPolicy.add(new ComplianceRow(Grouping.POLICY, "", policy, counts, "")));
         failing.sort(FailingResource.ORDER);
-        return new FleetCompliance(fleet.simulated(), fleet.takenMillis(), total, clusters, byPolicy, namespaces,
-                failing, reports, shadowed);
+        return new FleetCompliance(
+                fleet.simulated(),
+                fleet.takenMillis(),
+                total,
+                clusters,
+                byPolicy,
+                namespaces,
+                failing,
+                reports,
+                shadowed);
     }
 
     /** The hub and the spokes, without the placeholder hub of a panel that has none. */
@@ -80,7 +96,9 @@ public record FleetCompliance(boolean simulated, long takenMillis, ReportCounts 
 
     private static String note(Cluster c) {
         if (!c.reachability().isReachable()) {
-            return c.compliance().reports() == 0 ? c.reachability().label() : c.reachability().label() + ": last known";
+            return c.compliance().reports() == 0
+                    ? c.reachability().label()
+                    : c.reachability().label() + ": last known";
         }
         return c.compliance().reports() == 0 ? "no policy reports" : "";
     }

@@ -13,8 +13,15 @@ import java.util.Optional;
  * @param rule    the rule behind the worse of the two verdicts
  * @param message the message of the newer verdict, else of the older
  */
-public record Transition(long atMillis, String cluster, String policy, ResourceRef resource, String rule,
-        Optional<Verdict> from, Optional<Verdict> to, String message) {
+public record Transition(
+        long atMillis,
+        String cluster,
+        String policy,
+        ResourceRef resource,
+        String rule,
+        Optional<Verdict> from,
+        Optional<Verdict> to,
+        String message) {
 
     public Transition {
         rule = Objects.requireNonNullElse(rule, "");
@@ -30,6 +37,7 @@ public record Transition(long atMillis, String cluster, String policy, ResourceR
 
     /** {@code pass → fail}; {@code none} for an absent side. */
     public String change() {
-        return from.map(Verdict::label).orElse("none") + " \u2192 " + to.map(Verdict::label).orElse("none");
+        return from.map(Verdict::label).orElse("none") + " \u2192 "
+                + to.map(Verdict::label).orElse("none");
     }
 }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public record Credentials(SecretText githubToken, SecretText awsCredentials, SecretText azureCredentials) {
 
-    private static final Pattern GITHUB_TOKEN = Pattern.compile(
-            "(ghp_|gho_|ghu_|ghs_|ghr_)[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|[0-9a-f]{40}");
+    private static final Pattern GITHUB_TOKEN =
+            Pattern.compile("(ghp_|gho_|ghu_|ghs_|ghr_)[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|[0-9a-f]{40}");
 
     public Credentials {
         githubToken = Objects.requireNonNullElse(githubToken, SecretText.empty());
@@ -39,7 +39,8 @@ public record Credentials(SecretText githubToken, SecretText awsCredentials, Sec
         if (type == ClusterType.EKS) {
             String aws = awsCredentials.reveal();
             if (aws.isBlank()) {
-                out.add("AWS credentials: missing (an [default] section with aws_access_key_id and aws_secret_access_key)");
+                out.add(
+                        "AWS credentials: missing (an [default] section with aws_access_key_id and aws_secret_access_key)");
             } else if (!aws.contains("aws_access_key_id") || !aws.contains("aws_secret_access_key")) {
                 out.add("AWS credentials: need aws_access_key_id and aws_secret_access_key lines");
             }

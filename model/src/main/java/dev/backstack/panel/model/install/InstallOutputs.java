@@ -10,8 +10,7 @@ import java.util.List;
 public record InstallOutputs(List<Link> links) {
 
     /** One web UI. */
-    public record Link(String name, String url) {
-    }
+    public record Link(String name, String url) {}
 
     public InstallOutputs {
         links = List.copyOf(links);

@@ -42,8 +42,9 @@ public final class KindRegistry {
 
     /** Like {@link #find(String, String)}, failing with a message that names the kind. */
     public KindInfo require(String apiVersion, String kind) {
-        return find(apiVersion, kind).orElseThrow(() -> new IllegalArgumentException(
-                "the panel does not know kind " + kind + " in " + apiVersion));
+        return find(apiVersion, kind)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("the panel does not know kind " + kind + " in " + apiVersion));
     }
 
     public KindInfo require(KindRef ref) {
@@ -80,14 +81,30 @@ public final class KindRegistry {
         k.add(builtIn("rbac.authorization.k8s.io", "v1", "Role", "roles", true));
         k.add(builtIn("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true));
         k.add(builtIn("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false));
-        k.add(builtIn("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration",
-                "validatingwebhookconfigurations", false));
-        k.add(builtIn("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration",
-                "mutatingwebhookconfigurations", false));
-        k.add(builtIn("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicy",
-                "validatingadmissionpolicies", false));
-        k.add(builtIn("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicyBinding",
-                "validatingadmissionpolicybindings", false));
+        k.add(builtIn(
+                "admissionregistration.k8s.io",
+                "v1",
+                "ValidatingWebhookConfiguration",
+                "validatingwebhookconfigurations",
+                false));
+        k.add(builtIn(
+                "admissionregistration.k8s.io",
+                "v1",
+                "MutatingWebhookConfiguration",
+                "mutatingwebhookconfigurations",
+                false));
+        k.add(builtIn(
+                "admissionregistration.k8s.io",
+                "v1",
+                "ValidatingAdmissionPolicy",
+                "validatingadmissionpolicies",
+                false));
+        k.add(builtIn(
+                "admissionregistration.k8s.io",
+                "v1",
+                "ValidatingAdmissionPolicyBinding",
+                "validatingadmissionpolicybindings",
+                false));
         // Crossplane core.
         k.add(crd("pkg.crossplane.io", "v1", "Provider", "providers", false));
         k.add(crd("pkg.crossplane.io", "v1", "Function", "functions", false));
@@ -95,7 +112,12 @@ public final class KindRegistry {
         k.add(crd("pkg.crossplane.io", "v1", "ProviderRevision", "providerrevisions", false));
         k.add(crd("pkg.crossplane.io", "v1beta1", "DeploymentRuntimeConfig", "deploymentruntimeconfigs", false));
         k.add(crd("pkg.crossplane.io", "v1beta1", "ImageConfig", "imageconfigs", false));
-        k.add(crd("apiextensions.crossplane.io", "v1", "CompositeResourceDefinition", "compositeresourcedefinitions", false));
+        k.add(crd(
+                "apiextensions.crossplane.io",
+                "v1",
+                "CompositeResourceDefinition",
+                "compositeresourcedefinitions",
+                false));
         k.add(crd("apiextensions.crossplane.io", "v1", "Composition", "compositions", false));
         // Crossplane providers the BACK Stack uses.
         k.add(crd("helm.crossplane.io", "v1beta1", "Release", "releases", false));

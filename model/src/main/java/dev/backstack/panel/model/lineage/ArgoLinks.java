@@ -22,31 +22,42 @@ import java.util.stream.Stream;
 /** The links after the kubeconfig: Argo CD cluster secret, Applications, the spoke's compliance. */
 final class ArgoLinks {
 
-    private ArgoLinks() {
-    }
+    private ArgoLinks() {}
 
-    static LineageNode clusterSecret(String spoke, Optional<KubeObject> claim, Optional<KubeObject> secret,
-            List<LineageNode> children) {
+    static LineageNode clusterSecret(
+            String spoke, Optional<KubeObject> claim, Optional<KubeObject> secret, List<LineageNode> children) {
         if (secret.isEmpty()) {
-            String source = claim.map(c -> c.namespace() + "/" + Optional.ofNullable(
-                    Fields.str(c.spec(), "writeConnectionSecretToRef", "name")).orElse(spoke + "-kubeconfig"))
+            String source = claim.map(c -> c.namespace() + "/"
+                            + Optional.ofNullable(Fields.str(c.spec(), "writeConnectionSecretToRef", "name"))
+                                    .orElse(spoke + "-kubeconfig"))
                     .orElse(spoke + "-kubeconfig");
-            return LineageNode.missing(LineageStage.CLUSTER_SECRET, "Secret", "argocd", spoke,
+            return LineageNode.missing(
+                    LineageStage.CLUSTER_SECRET,
+                    "Secret",
+                    "argocd",
+                    spoke,
                     "no Argo CD cluster secret: the registration policy did not run (the Kyverno generate "
                             + "policy on the hub turns " + source + " into a secret labelled clusterType: spoke); "
-                            + "without it Argo CD cannot deploy to the spoke", children);
+                            + "without it Argo CD cannot deploy to the spoke",
+                    children);
         }
         KubeObject s = secret.get();
         Assessment a = "spoke".equals(s.label(SpokeDetector.CLUSTER_TYPE_LABEL))
                 ? Assessment.healthy("registered, clusterType: spoke")
-                : Assessment.of(Health.DEGRADED, "not labelled spoke", s.displayName(), "registered with Argo CD, "
-                        + "but not labelled clusterType: spoke, so the ApplicationSets' cluster generators skip it");
+                : Assessment.of(
+                        Health.DEGRADED,
+                        "not labelled spoke",
+                        s.displayName(),
+                        "registered with Argo CD, "
+                                + "but not labelled clusterType: spoke, so the ApplicationSets' cluster generators skip it");
         return SpokeLineage.node(LineageStage.CLUSTER_SECRET, s, a, children);
     }
 
     static List<LineageNode> applications(String spoke, Optional<KubeObject> secret, ObjectSet hub) {
-        String server = secret.map(s -> Fields.str(s.body(), "cluster", "server")).orElse(null);
-        String argoName = secret.map(s -> Fields.str(s.body(), "cluster", "name")).orElse(spoke);
+        String server =
+                secret.map(s -> Fields.str(s.body(), "cluster", "server")).orElse(null);
+        String argoName =
+                secret.map(s -> Fields.str(s.body(), "cluster", "name")).orElse(spoke);
         List<LineageNode> out = hub.all(Kinds.APPLICATION).stream()
                 .sorted(Comparator.comparing(KubeObject::name))
                 .flatMap(app -> {
@@ -70,24 +81,48 @@ final class ArgoLinks {
         String kind = "PolicyReports";
         Reachability reach = cluster.map(Cluster::reachability).orElse(null);
         if (reach == null || reach.state() == Reachability.State.NOT_CONNECTED) {
-            return LineageNode.missing(LineageStage.COMPLIANCE, kind, "", spoke, "not connected to the spoke: assign "
-                    + "a kubeconfig context to it to read its Kyverno policy reports", List.of());
+            return LineageNode.missing(
+                    LineageStage.COMPLIANCE,
+                    kind,
+                    "",
+                    spoke,
+                    "not connected to the spoke: assign "
+                            + "a kubeconfig context to it to read its Kyverno policy reports",
+                    List.of());
         }
         if (reach.state() == Reachability.State.UNREACHABLE || reach.state() == Reachability.State.CONNECTING) {
             Health h = reach.state() == Reachability.State.UNREACHABLE ? Health.UNKNOWN : Health.PROGRESSING;
-            return new LineageNode(LineageStage.COMPLIANCE, kind, "", spoke, Assessment.of(h, reach.label(),
-                    "cluster " + spoke, "cannot read policy reports: " + reach.message()), Optional.empty(), List.of());
+            return new LineageNode(
+                    LineageStage.COMPLIANCE,
+                    kind,
+                    "",
+                    spoke,
+                    Assessment.of(
+                            h, reach.label(), "cluster " + spoke, "cannot read policy reports: " + reach.message()),
+                    Optional.empty(),
+                    List.of());
         }
         ComplianceSummary c = cluster.get().compliance();
         if (c == null || c.reports() == 0) {
-            return LineageNode.missing(LineageStage.COMPLIANCE, kind, "", spoke, "no policy reports on the spoke: "
-                    + "Kyverno is not running there or has not scanned yet (it arrives through the kyverno "
-                    + "Application)", List.of());
+            return LineageNode.missing(
+                    LineageStage.COMPLIANCE,
+                    kind,
+                    "",
+                    spoke,
+                    "no policy reports on the spoke: "
+                            + "Kyverno is not running there or has not scanned yet (it arrives through the kyverno "
+                            + "Application)",
+                    List.of());
         }
         ReportCounts t = c.total();
-        Assessment a = t.health() == Health.HEALTHY ? Assessment.healthy(t.toString())
-                : Assessment.of(t.health(), t.toString(), kind + " " + spoke, t.fail() + " failing and "
-                        + t.error() + " erroring results in " + c.reports() + " reports" + worst(spoke, c));
+        Assessment a = t.health() == Health.HEALTHY
+                ? Assessment.healthy(t.toString())
+                : Assessment.of(
+                        t.health(),
+                        t.toString(),
+                        kind + " " + spoke,
+                        t.fail() + " failing and " + t.error() + " erroring results in " + c.reports() + " reports"
+                                + worst(spoke, c));
         return new LineageNode(LineageStage.COMPLIANCE, kind, "", spoke, a, Optional.empty(), List.of());
     }
 

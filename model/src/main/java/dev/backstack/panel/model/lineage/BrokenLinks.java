@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Finds the first broken link of a lineage tree and words it. */
 final class BrokenLinks {
 
-    private BrokenLinks() {
-    }
+    private BrokenLinks() {}
 
     /**
      * @param compositeOwnFailure whether the composite fails on its own account (Synced False: a
@@ -37,19 +36,21 @@ final class BrokenLinks {
             return false;
         }
         if (n.stage() == LineageStage.REQUEST) {
-            return after.stream().anyMatch(d -> !d.isHealthy()
-                    && (d.stage() == LineageStage.COMPOSITE || d.stage() == LineageStage.MANAGED));
+            return after.stream()
+                    .anyMatch(d -> !d.isHealthy()
+                            && (d.stage() == LineageStage.COMPOSITE || d.stage() == LineageStage.MANAGED));
         }
         if (n.stage() == LineageStage.COMPOSITE && !compositeOwnFailure) {
-            return after.stream().anyMatch(d -> d.stage() == LineageStage.MANAGED
-                    && !d.isHealthy() && d.health() != Health.MISSING);
+            return after.stream()
+                    .anyMatch(d -> d.stage() == LineageStage.MANAGED && !d.isHealthy() && d.health() != Health.MISSING);
         }
         return false;
     }
 
     private static String message(LineageNode broken, List<LineageNode> before) {
         String detail = broken.assessment().reason().isPresent() && broken.health() != Health.MISSING
-                ? broken.assessment().oneLine() : broken.message();
+                ? broken.assessment().oneLine()
+                : broken.message();
         boolean allHealthyBefore = before.stream().allMatch(LineageNode::isHealthy);
         String context = switch (broken.stage()) {
             case REQUEST -> "";

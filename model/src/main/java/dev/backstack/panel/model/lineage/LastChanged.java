@@ -13,8 +13,7 @@ import java.util.Optional;
 /** When an object last changed: its newest transition time, else its creation timestamp. */
 final class LastChanged {
 
-    private LastChanged() {
-    }
+    private LastChanged() {}
 
     static Optional<Instant> of(KubeObject object) {
         List<String> times = new ArrayList<>();
@@ -24,8 +23,8 @@ final class LastChanged {
         // Argo CD Applications: the health transition and the last sync's end.
         times.add(Fields.str(object.status(), "health", "lastTransitionTime"));
         times.add(Fields.str(object.status(), "operationState", "finishedAt"));
-        Optional<Instant> newest = times.stream().map(LastChanged::parse).flatMap(Optional::stream)
-                .max(Comparator.naturalOrder());
+        Optional<Instant> newest =
+                times.stream().map(LastChanged::parse).flatMap(Optional::stream).max(Comparator.naturalOrder());
         return newest.isPresent() ? newest : parse(object.creationTimestamp());
     }
 

@@ -24,8 +24,7 @@ public record Lineage(String spokeName, LineageNode root, Optional<BrokenLink> b
      * @param message what holds the spoke back, with the last healthy link for context, for
      *                example {@code "claim Ready, but no Argo CD cluster secret: ..."}
      */
-    public record BrokenLink(LineageStage stage, LineageNode node, String message) {
-    }
+    public record BrokenLink(LineageStage stage, LineageNode node, String message) {}
 
     public Lineage {
         Objects.requireNonNull(root, "root");

@@ -22,8 +22,14 @@ import java.util.Optional;
  *                    its creation timestamp; empty when not known (placeholders)
  * @param children    the links that follow from this one, in lineage order
  */
-public record LineageNode(LineageStage stage, String kind, String namespace, String name,
-        Assessment assessment, Optional<Instant> lastChanged, List<LineageNode> children) {
+public record LineageNode(
+        LineageStage stage,
+        String kind,
+        String namespace,
+        String name,
+        Assessment assessment,
+        Optional<Instant> lastChanged,
+        List<LineageNode> children) {
 
     public LineageNode {
         Objects.requireNonNull(stage, "stage");
@@ -36,10 +42,21 @@ public record LineageNode(LineageStage stage, String kind, String namespace, Str
     }
 
     /** A placeholder for something expected but not found: health Missing, with the reason. */
-    public static LineageNode missing(LineageStage stage, String kind, String namespace, String name,
-            String message, List<LineageNode> children) {
-        return new LineageNode(stage, kind, namespace, name,
-                Assessment.of(Health.MISSING, "missing", kind + " " + name, message), Optional.empty(), children);
+    public static LineageNode missing(
+            LineageStage stage,
+            String kind,
+            String namespace,
+            String name,
+            String message,
+            List<LineageNode> children) {
+        return new LineageNode(
+                stage,
+                kind,
+                namespace,
+                name,
+                Assessment.of(Health.MISSING, "missing", kind + " " + name, message),
+                Optional.empty(),
+                children);
     }
 
     public Health health() {

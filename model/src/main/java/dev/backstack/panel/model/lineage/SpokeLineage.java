@@ -35,8 +35,7 @@ public final class SpokeLineage {
     private static final List<KindRef> CLAIMS = List.of(Kinds.AKS_CLUSTER, Kinds.EKS_CLUSTER);
     private static final List<KindRef> COMPOSITES = List.of(Kinds.XAKS_CLUSTER, Kinds.XEKS_CLUSTER);
 
-    private SpokeLineage() {
-    }
+    private SpokeLineage() {}
 
     public static Lineage of(String spokeName, ObjectSet hub, Optional<Cluster> spoke) {
         String name = spokeName == null ? "" : spokeName;
@@ -59,12 +58,18 @@ public final class SpokeLineage {
         claim.flatMap(SpokeLineage::commit).ifPresent(underClaim::add);
         underClaim.add(composite);
         LineageNode root = claim.map(c -> node(LineageStage.REQUEST, c, CrossplaneRules.assess(c), underClaim))
-                .orElseGet(() -> LineageNode.missing(LineageStage.REQUEST, "AKSCluster/EKSCluster", "", name,
+                .orElseGet(() -> LineageNode.missing(
+                        LineageStage.REQUEST,
+                        "AKSCluster/EKSCluster",
+                        "",
+                        name,
                         "no AKSCluster or EKSCluster claim with id " + name + " on the hub: the spoke was not "
                                 + "requested through Crossplane (or the claim was deleted), so how it was "
-                                + "provisioned cannot be traced", underClaim));
+                                + "provisioned cannot be traced",
+                        underClaim));
         boolean ownFailure = xr.flatMap(x -> Condition.find(Condition.listOf(x), "Synced"))
-                .map(Condition::isFalse).orElse(false);
+                .map(Condition::isFalse)
+                .orElse(false);
         return new Lineage(name, root, BrokenLinks.first(root, ownFailure));
     }
 
@@ -73,9 +78,13 @@ public final class SpokeLineage {
     }
 
     private static Optional<KubeObject> claim(String name, ObjectSet hub) {
-        List<KubeObject> claims = CLAIMS.stream().flatMap(k -> hub.all(k).stream())
-                .sorted(Comparator.comparing(KubeObject::key)).toList();
-        return claims.stream().filter(c -> name.equals(Fields.str(c.spec(), "parameters", "id"))).findFirst()
+        List<KubeObject> claims = CLAIMS.stream()
+                .flatMap(k -> hub.all(k).stream())
+                .sorted(Comparator.comparing(KubeObject::key))
+                .toList();
+        return claims.stream()
+                .filter(c -> name.equals(Fields.str(c.spec(), "parameters", "id")))
+                .findFirst()
                 .or(() -> claims.stream().filter(c -> name.equals(c.name())).findFirst());
     }
 
@@ -83,27 +92,42 @@ public final class SpokeLineage {
         Map<?, ?> ref = Fields.map(claim.spec(), "resourceRef");
         String refName = Fields.str(ref, "name");
         if (refName != null) {
-            Optional<KubeObject> byRef = hub.get(KindRef.of(Fields.str(ref, "apiVersion"),
-                    Optional.ofNullable(Fields.str(ref, "kind")).orElse("X" + claim.kind())), refName);
+            Optional<KubeObject> byRef = hub.get(
+                    KindRef.of(
+                            Fields.str(ref, "apiVersion"),
+                            Optional.ofNullable(Fields.str(ref, "kind")).orElse("X" + claim.kind())),
+                    refName);
             if (byRef.isPresent()) {
                 return byRef;
             }
         }
-        return COMPOSITES.stream().flatMap(k -> hub.all(k).stream())
+        return COMPOSITES.stream()
+                .flatMap(k -> hub.all(k).stream())
                 .filter(x -> claim.name().equals(x.label("crossplane.io/claim-name"))
-                        && claim.namespace().equals(Optional.ofNullable(x.label("crossplane.io/claim-namespace"))
-                                .orElse(claim.namespace())))
+                        && claim.namespace()
+                                .equals(Optional.ofNullable(x.label("crossplane.io/claim-namespace"))
+                                        .orElse(claim.namespace())))
                 .min(Comparator.comparing(KubeObject::name));
     }
 
     private static LineageNode missingComposite(Optional<KubeObject> claim, List<LineageNode> children) {
         if (claim.isEmpty()) {
-            return LineageNode.missing(LineageStage.COMPOSITE, "XAKSCluster/XEKSCluster", "", "",
-                    "no composite: there is no claim to compose", children);
+            return LineageNode.missing(
+                    LineageStage.COMPOSITE,
+                    "XAKSCluster/XEKSCluster",
+                    "",
+                    "",
+                    "no composite: there is no claim to compose",
+                    children);
         }
         KubeObject c = claim.get();
-        String refName = Optional.ofNullable(Fields.str(c.spec(), "resourceRef", "name")).orElse("");
-        return LineageNode.missing(LineageStage.COMPOSITE, "X" + c.kind(), "", refName,
+        String refName =
+                Optional.ofNullable(Fields.str(c.spec(), "resourceRef", "name")).orElse("");
+        return LineageNode.missing(
+                LineageStage.COMPOSITE,
+                "X" + c.kind(),
+                "",
+                refName,
                 "no composite X" + c.kind() + " for claim " + c.name() + " yet: Crossplane has not composed "
                         + "the claim (is the X" + c.kind() + " definition offered and its Composition installed?)",
                 children);
@@ -111,8 +135,13 @@ public final class SpokeLineage {
 
     private static List<LineageNode> managed(Optional<KubeObject> xr, ObjectSet hub) {
         if (xr.isEmpty()) {
-            return List.of(LineageNode.missing(LineageStage.MANAGED, "managed resources", "", "",
-                    "no managed resources: there is no composite to compose the cloud cluster", List.of()));
+            return List.of(LineageNode.missing(
+                    LineageStage.MANAGED,
+                    "managed resources",
+                    "",
+                    "",
+                    "no managed resources: there is no composite to compose the cloud cluster",
+                    List.of()));
         }
         boolean xrReady = CrossplaneRules.assess(xr.get()).health() == Health.HEALTHY;
         List<LineageNode> out = new ArrayList<>();
@@ -124,43 +153,88 @@ public final class SpokeLineage {
             }
             String[] kindName = e.getKey().split(" ", 2);
             String refName = kindName.length > 1 ? kindName[1] : "";
-            out.add(xrReady
-                    ? new LineageNode(LineageStage.MANAGED, kindName[0], "", refName, Assessment.healthy(
-                            "Ready per its composite (the panel does not read this kind)"), Optional.empty(), List.of())
-                    : LineageNode.missing(LineageStage.MANAGED, kindName[0], "", refName, "referenced by the "
-                            + "composite but not found on the hub: not created yet, or its kind is not read by "
-                            + "the panel", List.of()));
+            out.add(
+                    xrReady
+                            ? new LineageNode(
+                                    LineageStage.MANAGED,
+                                    kindName[0],
+                                    "",
+                                    refName,
+                                    Assessment.healthy("Ready per its composite (the panel does not read this kind)"),
+                                    Optional.empty(),
+                                    List.of())
+                            : LineageNode.missing(
+                                    LineageStage.MANAGED,
+                                    kindName[0],
+                                    "",
+                                    refName,
+                                    "referenced by the "
+                                            + "composite but not found on the hub: not created yet, or its kind is not read by "
+                                            + "the panel",
+                                    List.of()));
         }
         if (out.isEmpty()) {
-            out.add(xrReady
-                    ? new LineageNode(LineageStage.MANAGED, "managed resources", "", "", Assessment.healthy(
-                            "none listed by the Ready composite"), Optional.empty(), List.of())
-                    : LineageNode.missing(LineageStage.MANAGED, "managed resources", "", "", "the composite lists "
-                            + "no composed resources yet: the cloud cluster is not being created", List.of()));
+            out.add(
+                    xrReady
+                            ? new LineageNode(
+                                    LineageStage.MANAGED,
+                                    "managed resources",
+                                    "",
+                                    "",
+                                    Assessment.healthy("none listed by the Ready composite"),
+                                    Optional.empty(),
+                                    List.of())
+                            : LineageNode.missing(
+                                    LineageStage.MANAGED,
+                                    "managed resources",
+                                    "",
+                                    "",
+                                    "the composite lists "
+                                            + "no composed resources yet: the cloud cluster is not being created",
+                                    List.of()));
         }
         return out;
     }
 
-    private static LineageNode connectionSecret(String spoke, Optional<KubeObject> claim, Optional<KubeObject> xr,
-            Optional<KubeObject> clusterSecret, ObjectSet hub, LineageNode next) {
+    private static LineageNode connectionSecret(
+            String spoke,
+            Optional<KubeObject> claim,
+            Optional<KubeObject> xr,
+            Optional<KubeObject> clusterSecret,
+            ObjectSet hub,
+            LineageNode next) {
         String ns = claim.map(KubeObject::namespace).orElse("");
-        String secretName = claim.map(c -> Fields.str(c.spec(), "writeConnectionSecretToRef", "name")).orElse(null);
+        String secretName = claim.map(c -> Fields.str(c.spec(), "writeConnectionSecretToRef", "name"))
+                .orElse(null);
         String expected = secretName == null ? spoke + "-kubeconfig" : secretName;
         Optional<KubeObject> secret = hub.get(Kinds.SECRET, ns.isEmpty() ? expected : ns + "/" + expected);
         if (secret.isPresent()) {
-            return node(LineageStage.CONNECTION_SECRET, secret.get(), Assessment.healthy("kubeconfig present"),
+            return node(
+                    LineageStage.CONNECTION_SECRET,
+                    secret.get(),
+                    Assessment.healthy("kubeconfig present"),
                     List.of(next));
         }
         Optional<String> published = claim.map(c -> Fields.str(c.status(), "connectionDetails", "lastPublishedTime"))
                 .or(() -> xr.map(x -> Fields.str(x.status(), "connectionDetails", "lastPublishedTime")));
         if (published.isPresent() && published.get() != null) {
-            return new LineageNode(LineageStage.CONNECTION_SECRET, "Secret", ns, expected,
-                    Assessment.healthy("kubeconfig published " + published.get()), LastChanged.parse(published.get()),
+            return new LineageNode(
+                    LineageStage.CONNECTION_SECRET,
+                    "Secret",
+                    ns,
+                    expected,
+                    Assessment.healthy("kubeconfig published " + published.get()),
+                    LastChanged.parse(published.get()),
                     List.of(next));
         }
         if (clusterSecret.isPresent()) {
-            return new LineageNode(LineageStage.CONNECTION_SECRET, "Secret", ns, expected, Assessment.healthy(
-                    "not read by the panel; the Argo CD cluster secret made from it exists"), Optional.empty(),
+            return new LineageNode(
+                    LineageStage.CONNECTION_SECRET,
+                    "Secret",
+                    ns,
+                    expected,
+                    Assessment.healthy("not read by the panel; the Argo CD cluster secret made from it exists"),
+                    Optional.empty(),
                     List.of(next));
         }
         String why = claim.isPresent() && secretName == null
@@ -185,8 +259,13 @@ public final class SpokeLineage {
         if (sha == null || sha.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new LineageNode(LineageStage.REQUEST, "GitOps commit", "", sha.trim(),
-                Assessment.healthy("committed to the GitOps repository"), Optional.empty(), List.of()));
+        return Optional.of(new LineageNode(
+                LineageStage.REQUEST,
+                "GitOps commit",
+                "",
+                sha.trim(),
+                Assessment.healthy("committed to the GitOps repository"),
+                Optional.empty(),
+                List.of()));
     }
-
 }

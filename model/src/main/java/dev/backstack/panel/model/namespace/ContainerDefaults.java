@@ -28,14 +28,29 @@ public record ContainerDefaults(String requestCpu, String requestMemory, String 
         Quantity.problem("Default memory request", requestMemory).ifPresent(out::add);
         Quantity.problem("Default CPU limit", limitCpu).ifPresent(out::add);
         Quantity.problem("Default memory limit", limitMemory).ifPresent(out::add);
-        notAbove("Default CPU request", requestCpu, "default CPU limit", limitCpu,
-                "a container's request cannot exceed its limit").ifPresent(out::add);
-        notAbove("Default memory request", requestMemory, "default memory limit", limitMemory,
-                "a container's request cannot exceed its limit").ifPresent(out::add);
-        notAbove("Default CPU limit", limitCpu, "CPU quota", quota.cpu(),
-                "a pod with the defaults could never start").ifPresent(out::add);
-        notAbove("Default memory limit", limitMemory, "memory quota", quota.memory(),
-                "a pod with the defaults could never start").ifPresent(out::add);
+        notAbove(
+                        "Default CPU request",
+                        requestCpu,
+                        "default CPU limit",
+                        limitCpu,
+                        "a container's request cannot exceed its limit")
+                .ifPresent(out::add);
+        notAbove(
+                        "Default memory request",
+                        requestMemory,
+                        "default memory limit",
+                        limitMemory,
+                        "a container's request cannot exceed its limit")
+                .ifPresent(out::add);
+        notAbove("Default CPU limit", limitCpu, "CPU quota", quota.cpu(), "a pod with the defaults could never start")
+                .ifPresent(out::add);
+        notAbove(
+                        "Default memory limit",
+                        limitMemory,
+                        "memory quota",
+                        quota.memory(),
+                        "a pod with the defaults could never start")
+                .ifPresent(out::add);
         return out;
     }
 

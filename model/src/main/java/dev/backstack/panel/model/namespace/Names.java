@@ -9,8 +9,7 @@ public final class Names {
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern LABEL_VALUE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
 
-    private Names() {
-    }
+    private Names() {}
 
     /** What keeps {@code text} from being a DNS-1123 label (a namespace's name), or empty. */
     public static Optional<String> dnsLabelProblem(String field, String text) {

@@ -18,12 +18,20 @@ import java.util.Set;
  * @param ingressNamespace the namespace of the ingress controller allowed in when isolated
  * @param gitops           where to commit, or null to apply directly
  */
-public record NamespaceRequest(String spoke, String name, String team, NamespaceQuota quota,
-        ContainerDefaults defaults, boolean isolate, String ingressNamespace, List<TeamPolicy> policies,
+public record NamespaceRequest(
+        String spoke,
+        String name,
+        String team,
+        NamespaceQuota quota,
+        ContainerDefaults defaults,
+        boolean isolate,
+        String ingressNamespace,
+        List<TeamPolicy> policies,
         GitOpsChoice gitops) {
 
     /** The ingress controller's namespace in the BACK Stack (ingress-nginx). */
     public static final String DEFAULT_INGRESS_NAMESPACE = "ingress-nginx";
+
     private static final Set<String> RESERVED = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     public NamespaceRequest {
@@ -38,8 +46,16 @@ public record NamespaceRequest(String spoke, String name, String team, Namespace
 
     /** A request with the default quota, container defaults and ingress namespace, not isolated, no policies. */
     public static NamespaceRequest of(String spoke, String name, String team) {
-        return new NamespaceRequest(spoke, name, team, NamespaceQuota.DEFAULT, ContainerDefaults.DEFAULT, false,
-                DEFAULT_INGRESS_NAMESPACE, List.of(), null);
+        return new NamespaceRequest(
+                spoke,
+                name,
+                team,
+                NamespaceQuota.DEFAULT,
+                ContainerDefaults.DEFAULT,
+                false,
+                DEFAULT_INGRESS_NAMESPACE,
+                List.of(),
+                null);
     }
 
     public NamespaceRequest withQuota(NamespaceQuota q, ContainerDefaults d) {

@@ -18,18 +18,25 @@ import java.util.regex.Pattern;
  */
 public record Quantity(String text, BigDecimal value) implements Comparable<Quantity> {
 
-    private static final Pattern FORMAT = Pattern.compile(
-            "([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+    private static final Pattern FORMAT =
+            Pattern.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
     private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
             Map.entry("", BigDecimal.ONE),
-            Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
-            Map.entry("m", new BigDecimal("1e-3")), Map.entry("k", new BigDecimal("1e3")),
-            Map.entry("M", new BigDecimal("1e6")), Map.entry("G", new BigDecimal("1e9")),
-            Map.entry("T", new BigDecimal("1e12")), Map.entry("P", new BigDecimal("1e15")),
+            Map.entry("n", new BigDecimal("1e-9")),
+            Map.entry("u", new BigDecimal("1e-6")),
+            Map.entry("m", new BigDecimal("1e-3")),
+            Map.entry("k", new BigDecimal("1e3")),
+            Map.entry("M", new BigDecimal("1e6")),
+            Map.entry("G", new BigDecimal("1e9")),
+            Map.entry("T", new BigDecimal("1e12")),
+            Map.entry("P", new BigDecimal("1e15")),
             Map.entry("E", new BigDecimal("1e18")),
-            Map.entry("Ki", BigDecimal.valueOf(2).pow(10)), Map.entry("Mi", BigDecimal.valueOf(2).pow(20)),
-            Map.entry("Gi", BigDecimal.valueOf(2).pow(30)), Map.entry("Ti", BigDecimal.valueOf(2).pow(40)),
-            Map.entry("Pi", BigDecimal.valueOf(2).pow(50)), Map.entry("Ei", BigDecimal.valueOf(2).pow(60)));
+            Map.entry("Ki", BigDecimal.valueOf(2).pow(10)),
+            Map.entry("Mi", BigDecimal.valueOf(2).pow(20)),
+            Map.entry("Gi", BigDecimal.valueOf(2).pow(30)),
+            Map.entry("Ti", BigDecimal.valueOf(2).pow(40)),
+            Map.entry("Pi", BigDecimal.valueOf(2).pow(50)),
+            Map.entry("Ei", BigDecimal.valueOf(2).pow(60)));
 
     public Quantity {
         Objects.requireNonNull(text, "text");
@@ -45,7 +52,8 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
         String t = text == null ? "" : text.strip();
         Matcher m = FORMAT.matcher(t);
         if (t.isEmpty() || !m.matches()) {
-            throw new IllegalArgumentException("\"" + t + "\" is not a Kubernetes quantity (such as 500m, 2, 512Mi or 1Gi)");
+            throw new IllegalArgumentException(
+                    "\"" + t + "\" is not a Kubernetes quantity (such as 500m, 2, 512Mi or 1Gi)");
         }
         BigDecimal number = new BigDecimal(m.group(1));
         String suffix = m.group(2) == null ? "" : m.group(2);
@@ -68,7 +76,8 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
     public static Optional<String> problem(String field, String text) {
         try {
             Quantity q = parse(text);
-            return q.value().signum() > 0 ? Optional.empty()
+            return q.value().signum() > 0
+                    ? Optional.empty()
                     : Optional.of(field + ": must be more than zero, not " + q.text());
         } catch (IllegalArgumentException e) {
             return Optional.of(field + ": " + e.getMessage());
@@ -95,8 +104,8 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
     }
 
     private static final String[] BINARY = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
-    private static final Map<Integer, String> DECIMAL = Map.of(-9, "n", -6, "u", -3, "m", 0, "", 3, "k", 6, "M",
-            9, "G", 12, "T", 15, "P", 18, "E");
+    private static final Map<Integer, String> DECIMAL =
+            Map.of(-9, "n", -6, "u", -3, "m", 0, "", 3, "k", 6, "M", 9, "G", 12, "T", 15, "P", 18, "E");
 
     private static String binary(BigDecimal whole) {
         java.math.BigInteger n = whole.toBigIntegerExact();
@@ -116,7 +125,8 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
         for (int e = 18; e >= -9; e -= 3) {
             BigDecimal mantissa = v.movePointLeft(e);
             if (mantissa.stripTrailingZeros().scale() <= 0) {
-                String m = mantissa.setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString();
+                String m =
+                        mantissa.setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString();
                 return m + (exponent ? (e == 0 ? "" : "e" + e) : DECIMAL.get(e));
             }
         }

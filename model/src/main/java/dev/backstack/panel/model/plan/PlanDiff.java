@@ -12,11 +12,14 @@ import java.util.List;
 public record PlanDiff(String installed, String next, List<Change> steps) {
 
     /** One step of the plan, compared. */
-    public record Change(String stepId, String title, String installedTitle, Kind kind) {
-    }
+    public record Change(String stepId, String title, String installedTitle, Kind kind) {}
 
     /** How a step compares with what is installed. */
-    public enum Kind { NEW, CHANGED, SAME }
+    public enum Kind {
+        NEW,
+        CHANGED,
+        SAME
+    }
 
     public PlanDiff {
         steps = List.copyOf(steps);
@@ -28,11 +31,17 @@ public record PlanDiff(String installed, String next, List<Change> steps) {
 
     /** The lines {@code install --dry-run} prints. */
     public List<String> lines() {
-        return steps.stream().filter(c -> c.kind() != Kind.SAME).map(c -> switch (c.kind()) {
-            case NEW -> "  new:     " + c.title();
-            case CHANGED -> "  changed: " + c.title() + (c.installedTitle().equals(c.title()) ? " (new objects or values)"
-                    : " (installed: " + c.installedTitle() + ")");
-            case SAME -> "";
-        }).toList();
+        return steps.stream()
+                .filter(c -> c.kind() != Kind.SAME)
+                .map(c -> switch (c.kind()) {
+                    case NEW -> "  new:     " + c.title();
+                    case CHANGED ->
+                        "  changed: " + c.title()
+                                + (c.installedTitle().equals(c.title())
+                                        ? " (new objects or values)"
+                                        : " (installed: " + c.installedTitle() + ")");
+                    case SAME -> "";
+                })
+                .toList();
     }
 }

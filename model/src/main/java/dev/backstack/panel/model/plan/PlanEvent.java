@@ -25,22 +25,17 @@ public sealed interface PlanEvent {
     }
 
     /** A step started (or moved on, from applying to waiting). */
-    record StepChanged(Instant at, String stepId, StepState state) implements PlanEvent {
-    }
+    record StepChanged(Instant at, String stepId, StepState state) implements PlanEvent {}
 
     /** A step's sub-status: {@code providers healthy 2/3}, {@code CRD hubs.backstack.dev Established}. */
-    record StepStatus(Instant at, String stepId, String message) implements PlanEvent {
-    }
+    record StepStatus(Instant at, String stepId, String message) implements PlanEvent {}
 
     /** A step succeeded ({@link StepState#DONE} or {@link StepState#UNCHANGED}). */
-    record StepFinished(Instant at, String stepId, StepState state, String summary) implements PlanEvent {
-    }
+    record StepFinished(Instant at, String stepId, StepState state, String summary) implements PlanEvent {}
 
     /** A step failed: what failed, where, and what to do next. */
-    record StepFailed(Instant at, String stepId, String reason, String hint) implements PlanEvent {
-    }
+    record StepFailed(Instant at, String stepId, String reason, String hint) implements PlanEvent {}
 
     /** The run ended. */
-    record PlanFinished(Instant at, PlanOutcome outcome, String summary) implements PlanEvent {
-    }
+    record PlanFinished(Instant at, PlanOutcome outcome, String summary) implements PlanEvent {}
 }

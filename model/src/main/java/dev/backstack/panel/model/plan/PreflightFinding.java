@@ -12,8 +12,7 @@ import java.util.Objects;
  * @param detail   what was found (every gap, not just the first)
  * @param hint     what to do when it failed; empty when it passed
  */
-public record PreflightFinding(String id, String title, Severity severity, boolean passed, String detail,
-        String hint) {
+public record PreflightFinding(String id, String title, Severity severity, boolean passed, String detail, String hint) {
 
     /** How much a failed check matters. */
     public enum Severity {

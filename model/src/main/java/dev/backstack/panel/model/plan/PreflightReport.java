@@ -24,6 +24,7 @@ public record PreflightReport(List<PreflightFinding> findings) {
 
     /** {@code 9 checks: 1 blocking, 2 warnings}. */
     public String summary() {
-        return findings.size() + " checks: " + blocking().size() + " blocking, " + warnings().size() + " warnings";
+        return findings.size() + " checks: " + blocking().size() + " blocking, "
+                + warnings().size() + " warnings";
     }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param dependsOn   ids of the steps that must succeed first
  * @param budget      how long its readiness may take before it is reported as over budget
  */
-public record StepInfo(String id, String title, String description, StepKind kind, List<String> dependsOn,
-        Duration budget) {
+public record StepInfo(
+        String id, String title, String description, StepKind kind, List<String> dependsOn, Duration budget) {
 
     public StepInfo {
         Objects.requireNonNull(id, "id");

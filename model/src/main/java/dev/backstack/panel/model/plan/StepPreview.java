@@ -16,7 +16,8 @@ public record StepPreview(StepInfo info, List<ObjectPreview> objects, HelmPrevie
     public record HelmPreview(String release, String namespace, String chart, String version, String repository) {
         @Override
         public String toString() {
-            return chart + " " + version + " from " + repository + ", release " + release + " in namespace " + namespace;
+            return chart + " " + version + " from " + repository + ", release " + release + " in namespace "
+                    + namespace;
         }
     }
 

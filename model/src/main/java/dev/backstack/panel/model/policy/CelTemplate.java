@@ -15,8 +15,7 @@ public final class CelTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
 
-    private CelTemplate() {
-    }
+    private CelTemplate() {}
 
     /** @throws IllegalArgumentException when the template names a parameter that has no value */
     public static String render(String template, Map<String, Object> values) {
@@ -39,7 +38,8 @@ public final class CelTemplate {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Object v = values.get(m.group(1));
-            String text = v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
+            String text = v instanceof List<?> l
+                    ? String.join(", ", l.stream().map(String::valueOf).toList())
                     : String.valueOf(v);
             m.appendReplacement(out, Matcher.quoteReplacement(text));
         }
@@ -53,7 +53,8 @@ public final class CelTemplate {
             return Long.toString(n.longValue());
         }
         if (value instanceof List<?> list) {
-            return "[" + String.join(", ", list.stream().map(CelTemplate::literal).toList()) + "]";
+            return "["
+                    + String.join(", ", list.stream().map(CelTemplate::literal).toList()) + "]";
         }
         if (value instanceof String s) {
             return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";

@@ -5,5 +5,4 @@ package dev.backstack.panel.model.policy;
  *
  * @param message the message given to the user when it does not hold
  */
-public record CelValidation(String expression, String message) {
-}
+public record CelValidation(String expression, String message) {}

@@ -17,10 +17,19 @@ import java.util.Optional;
  * @param passing     objects the rule admits (with its default parameters)
  * @param failing     objects the rule refuses (with its default parameters)
  */
-public record PolicyEntry(String id, String title, String description, PolicyCategory category,
-        Severity severity, PolicyMode defaultMode, List<PolicyParameter> parameters, List<ResourceMatch> matches,
-        List<CelVariable> variables, List<CelValidation> validations,
-        List<Map<String, Object>> passing, List<Map<String, Object>> failing) {
+public record PolicyEntry(
+        String id,
+        String title,
+        String description,
+        PolicyCategory category,
+        Severity severity,
+        PolicyMode defaultMode,
+        List<PolicyParameter> parameters,
+        List<ResourceMatch> matches,
+        List<CelVariable> variables,
+        List<CelValidation> validations,
+        List<Map<String, Object>> passing,
+        List<Map<String, Object>> failing) {
 
     public PolicyEntry {
         Objects.requireNonNull(id, "id");
@@ -36,7 +45,8 @@ public record PolicyEntry(String id, String title, String description, PolicyCat
         for (PolicyParameter p : parameters) {
             ParamCheck d = p.check(p.defaultValue());
             if (!d.valid()) {
-                throw new IllegalArgumentException("policy " + id + ": default of " + p.name() + " is not valid: " + d.error());
+                throw new IllegalArgumentException(
+                        "policy " + id + ": default of " + p.name() + " is not valid: " + d.error());
             }
         }
         if (matches.isEmpty() || validations.isEmpty()) {

@@ -2,7 +2,8 @@ package dev.backstack.panel.model.policy;
 
 /** Audit reports violations; Enforce also refuses them at admission. */
 public enum PolicyMode {
-    AUDIT("Audit"), ENFORCE("Enforce");
+    AUDIT("Audit"),
+    ENFORCE("Enforce");
 
     private final String title;
 

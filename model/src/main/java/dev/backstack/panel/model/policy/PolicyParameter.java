@@ -15,8 +15,15 @@ import java.util.regex.PatternSyntaxException;
  * @param max          upper bound of an INTEGER; null for none
  * @param pattern      a regular expression every string (or list element) must match in full; null for none
  */
-public record PolicyParameter(String name, String title, String description, ParamType type,
-        Object defaultValue, Long min, Long max, String pattern) {
+public record PolicyParameter(
+        String name,
+        String title,
+        String description,
+        ParamType type,
+        Object defaultValue,
+        Long min,
+        Long max,
+        String pattern) {
 
     public PolicyParameter {
         Objects.requireNonNull(name, "name");
@@ -93,21 +100,24 @@ public record PolicyParameter(String name, String title, String description, Par
 
     private ParamCheck checkNumber(long n) {
         if (min != null && n < min || max != null && n > max) {
-            return ParamCheck.invalid(title + ": " + n + " is outside " + (min == null ? "…" : min) + "–"
-                    + (max == null ? "…" : max));
+            return ParamCheck.invalid(
+                    title + ": " + n + " is outside " + (min == null ? "…" : min) + "–" + (max == null ? "…" : max));
         }
         return ParamCheck.ok(n);
     }
 
     private ParamCheck wrongType(Object value) {
-        return ParamCheck.invalid(title + ": expected " + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + ", got " + value);
+        return ParamCheck.invalid(title + ": expected "
+                + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", got " + value);
     }
 
     private static List<String> splitList(String text) {
         if (text.isEmpty()) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return java.util.Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

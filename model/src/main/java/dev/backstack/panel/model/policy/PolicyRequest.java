@@ -21,15 +21,22 @@ import java.util.Objects;
  * @param spokeSelector labels of the spokes' Argo CD cluster secrets (GITOPS); empty for no spokes
  * @param gitops        the repository and branches (GITOPS); null for APPLY
  */
-public record PolicyRequest(List<PolicySelection> selections, boolean hub, List<String> spokes,
-        Map<String, String> spokeSelector, Delivery delivery, GitOpsChoice gitops) {
+public record PolicyRequest(
+        List<PolicySelection> selections,
+        boolean hub,
+        List<String> spokes,
+        Map<String, String> spokeSelector,
+        Delivery delivery,
+        GitOpsChoice gitops) {
 
     /** How the policies reach the clusters. */
-    public enum Delivery { APPLY, GITOPS }
+    public enum Delivery {
+        APPLY,
+        GITOPS
+    }
 
     /** The GitOps repository a delivery commits to, on a new branch made from {@code baseBranch}. */
-    public record GitOpsChoice(String repository, String baseBranch, String branch) {
-    }
+    public record GitOpsChoice(String repository, String baseBranch, String branch) {}
 
     /** The selector of the reference's ApplicationSets. */
     public static final Map<String, String> SPOKES = Map.of("clusterType", "spoke");
@@ -56,8 +63,11 @@ public record PolicyRequest(List<PolicySelection> selections, boolean hub, List<
         if (!hub && !targetsSpokes()) {
             out.add("Choose where the policies go: the hub, spokes, or both.");
         }
-        if (delivery == Delivery.GITOPS && (gitops == null || blank(gitops.repository()) || blank(gitops.baseBranch())
-                || blank(gitops.branch()))) {
+        if (delivery == Delivery.GITOPS
+                && (gitops == null
+                        || blank(gitops.repository())
+                        || blank(gitops.baseBranch())
+                        || blank(gitops.branch()))) {
             out.add("GitOps delivery needs the repository, its base branch and a new branch name.");
         }
         long distinct = selections.stream().map(s -> s.entry().id()).distinct().count();

@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * @param values typed values for every parameter of the entry
  */
-public record PolicySelection(PolicyEntry entry, Map<String, Object> values, PolicyMode mode,
-        List<String> excludedNamespaces) {
+public record PolicySelection(
+        PolicyEntry entry, Map<String, Object> values, PolicyMode mode, List<String> excludedNamespaces) {
 
     public PolicySelection {
         Objects.requireNonNull(entry, "entry");

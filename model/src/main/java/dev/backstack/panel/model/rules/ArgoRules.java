@@ -11,8 +11,7 @@ import dev.backstack.panel.model.KubeObject;
  */
 public final class ArgoRules {
 
-    private ArgoRules() {
-    }
+    private ArgoRules() {}
 
     public static ApplicationStatus application(KubeObject app) {
         var status = app.status();
@@ -26,9 +25,21 @@ public final class ArgoRules {
         String server = Fields.str(app.spec(), "destination", "server");
         String destName = Fields.str(app.spec(), "destination", "name");
         String destNamespace = Fields.str(app.spec(), "destination", "namespace");
-        return new ApplicationStatus(app.namespace(), app.name(), Fields.str(app.spec(), "project"),
-                health, healthMessage, sync == null ? "Unknown" : sync, phase, opMessage, (int) retries,
-                server, destName, destNamespace, app.isDeleting(), lastOperationAt(status));
+        return new ApplicationStatus(
+                app.namespace(),
+                app.name(),
+                Fields.str(app.spec(), "project"),
+                health,
+                healthMessage,
+                sync == null ? "Unknown" : sync,
+                phase,
+                opMessage,
+                (int) retries,
+                server,
+                destName,
+                destNamespace,
+                app.isDeleting(),
+                lastOperationAt(status));
     }
 
     /** {@code operationState.finishedAt}, else its {@code startedAt}; null when absent or unreadable. */

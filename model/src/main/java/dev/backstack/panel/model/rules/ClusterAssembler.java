@@ -34,12 +34,10 @@ public final class ClusterAssembler {
     /** The API server URL Argo CD uses for the cluster it runs in. */
     public static final String IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
 
-    private ClusterAssembler() {
-    }
+    private ClusterAssembler() {}
 
     /** Identity of a connected cluster, known before any object is read. */
-    public record Identity(String id, String name, ClusterRole role, String server, Set<String> sources) {
-    }
+    public record Identity(String id, String name, ClusterRole role, String server, Set<String> sources) {}
 
     public static Cluster assemble(Identity identity, Reachability reachability, String version, ObjectSet objects) {
         return assemble(identity, reachability, version, objects, applications(objects));
@@ -50,29 +48,54 @@ public final class ClusterAssembler {
      * Applications already derived (in {@link #APPLICATION_ORDER}): the store derives each
      * Application once, when it changes.
      */
-    public static Cluster assemble(Identity identity, Reachability reachability, String version, ObjectSet objects,
+    public static Cluster assemble(
+            Identity identity,
+            Reachability reachability,
+            String version,
+            ObjectSet objects,
             List<ApplicationStatus> applications) {
         List<Component> components = ComponentDetector.detect(objects);
         List<ApplicationStatus> apps = applications;
         List<PolicyStatus> policies = policies(objects);
         if (!reachability.isReachable()) {
             StatusReason said = switch (reachability.state()) {
-                case CONNECTING -> StatusReason.of("cluster " + identity.name(),
-                        reachability.message().isEmpty() || reachability.message().equals("connecting")
-                                ? "connecting to the API server" : reachability.message());
-                case NOT_CONNECTED -> StatusReason.of("cluster " + identity.name(), "not connected: " + reachability.message());
-                default -> StatusReason.of("cluster " + identity.name(), "cannot reach the API server"
-                        + (identity.server().isEmpty() ? "" : " " + identity.server()) + ": " + reachability.message());
+                case CONNECTING ->
+                    StatusReason.of(
+                            "cluster " + identity.name(),
+                            reachability.message().isEmpty()
+                                            || reachability.message().equals("connecting")
+                                    ? "connecting to the API server"
+                                    : reachability.message());
+                case NOT_CONNECTED ->
+                    StatusReason.of("cluster " + identity.name(), "not connected: " + reachability.message());
+                default ->
+                    StatusReason.of(
+                            "cluster " + identity.name(),
+                            "cannot reach the API server" + (identity.server().isEmpty() ? "" : " " + identity.server())
+                                    + ": " + reachability.message());
             };
             StatusReason why = said.withHint(Hints.forReason(said));
             components = components.stream().map(c -> c.unknownBecause(why)).toList();
             apps = apps.stream().map(a -> unknown(a, why.message())).toList();
-            policies = policies.stream().map(p -> new PolicyStatus(p.namespace(), p.name(), p.mode(),
-                    Assessment.of(Health.UNKNOWN, "status unknown", why))).toList();
+            policies = policies.stream()
+                    .map(p -> new PolicyStatus(
+                            p.namespace(), p.name(), p.mode(), Assessment.of(Health.UNKNOWN, "status unknown", why)))
+                    .toList();
             Assessment unknown = Assessment.of(Health.UNKNOWN, reachability.label(), why);
-            return new Cluster(identity.id(), identity.name(), identity.role(), identity.server(), identity.sources(),
-                    reachability, version, components, apps, policies,
-                    KyvernoRules.summarize(reports(objects)), Optional.empty(), unknown);
+            return new Cluster(
+                    identity.id(),
+                    identity.name(),
+                    identity.role(),
+                    identity.server(),
+                    identity.sources(),
+                    reachability,
+                    version,
+                    components,
+                    apps,
+                    policies,
+                    KyvernoRules.summarize(reports(objects)),
+                    Optional.empty(),
+                    unknown);
         }
         List<Assessment> parts = new ArrayList<>();
         for (Component c : components) {
@@ -82,13 +105,28 @@ public final class ClusterAssembler {
         }
         HubTree.hubs(objects).stream().map(ObjectNode::rolledUp).forEach(parts::add);
         Set<String> localNames = localClusterNames(objects);
-        worstApplication(apps, a -> identity.role() == ClusterRole.SPOKE
-                || a.targets(IN_CLUSTER_SERVER, null) || localNames.contains(a.destinationName())).ifPresent(parts::add);
+        worstApplication(
+                        apps,
+                        a -> identity.role() == ClusterRole.SPOKE
+                                || a.targets(IN_CLUSTER_SERVER, null)
+                                || localNames.contains(a.destinationName()))
+                .ifPresent(parts::add);
         policies.stream().map(PolicyStatus::assessment).forEach(parts::add);
         Assessment rolled = Hints.apply(Assessment.worstOf(parts, "all components healthy"));
-        return new Cluster(identity.id(), identity.name(), identity.role(), identity.server(), identity.sources(),
-                reachability, version, components, apps, policies, KyvernoRules.summarize(reports(objects)),
-                Optional.empty(), rolled);
+        return new Cluster(
+                identity.id(),
+                identity.name(),
+                identity.role(),
+                identity.server(),
+                identity.sources(),
+                reachability,
+                version,
+                components,
+                apps,
+                policies,
+                KyvernoRules.summarize(reports(objects)),
+                Optional.empty(),
+                rolled);
     }
 
     /**
@@ -100,8 +138,11 @@ public final class ClusterAssembler {
         for (KubeObject secret : objects.all(Kinds.SECRET)) {
             String server = Fields.str(secret.body(), "cluster", "server");
             String name = Fields.str(secret.body(), "cluster", "name");
-            if ("cluster".equals(secret.label(SpokeDetector.SECRET_TYPE_LABEL)) && name != null && server != null
-                    && IN_CLUSTER_SERVER.equals(server.endsWith("/") ? server.substring(0, server.length() - 1) : server)) {
+            if ("cluster".equals(secret.label(SpokeDetector.SECRET_TYPE_LABEL))
+                    && name != null
+                    && server != null
+                    && IN_CLUSTER_SERVER.equals(
+                            server.endsWith("/") ? server.substring(0, server.length() - 1) : server)) {
                 names.add(name);
             }
         }
@@ -110,9 +151,20 @@ public final class ClusterAssembler {
 
     /** What Argo CD last said is stale when its cluster does not answer. */
     private static ApplicationStatus unknown(ApplicationStatus a, String why) {
-        return new ApplicationStatus(a.namespace(), a.name(), a.project(), Health.UNKNOWN, why, "Unknown",
-                a.operationPhase(), a.operationMessage(), a.retryCount(), a.destinationServer(), a.destinationName(),
-                a.destinationNamespace(), a.deleting());
+        return new ApplicationStatus(
+                a.namespace(),
+                a.name(),
+                a.project(),
+                Health.UNKNOWN,
+                why,
+                "Unknown",
+                a.operationPhase(),
+                a.operationMessage(),
+                a.retryCount(),
+                a.destinationServer(),
+                a.destinationName(),
+                a.destinationNamespace(),
+                a.deleting());
     }
 
     /**
@@ -135,19 +187,24 @@ public final class ClusterAssembler {
             Comparator.comparing(ApplicationStatus::name).thenComparing(ApplicationStatus::namespace);
 
     public static List<ApplicationStatus> applications(ObjectSet objects) {
-        return objects.all(Kinds.APPLICATION).stream().map(ArgoRules::application).sorted(APPLICATION_ORDER).toList();
+        return objects.all(Kinds.APPLICATION).stream()
+                .map(ArgoRules::application)
+                .sorted(APPLICATION_ORDER)
+                .toList();
     }
 
     static List<PolicyStatus> policies(ObjectSet objects) {
         return Stream.of(Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.VALIDATING_POLICY)
                 .flatMap(kind -> objects.all(kind).stream())
                 .map(KyvernoRules::policy)
-                .sorted(Comparator.comparing(PolicyStatus::namespace).thenComparing(PolicyStatus::name)).toList();
+                .sorted(Comparator.comparing(PolicyStatus::namespace).thenComparing(PolicyStatus::name))
+                .toList();
     }
 
     /** Kyverno's reports of both API groups: {@code wgpolicyk8s.io} and {@code openreports.io}. */
     static List<KubeObject> reports(ObjectSet objects) {
         return Stream.of(Kinds.POLICY_REPORT, Kinds.CLUSTER_POLICY_REPORT, Kinds.REPORT, Kinds.CLUSTER_REPORT)
-                .flatMap(k -> objects.all(k).stream()).toList();
+                .flatMap(k -> objects.all(k).stream())
+                .toList();
     }
 }

@@ -29,10 +29,10 @@ import java.util.Optional;
 public final class ComponentDetector {
 
     private static final List<KindRef> WORKLOAD_KINDS = List.of(Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.DAEMON_SET);
-    private static final List<KindRef> POLICY_KINDS = List.of(Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.VALIDATING_POLICY);
+    private static final List<KindRef> POLICY_KINDS =
+            List.of(Kinds.CLUSTER_POLICY, Kinds.POLICY, Kinds.VALIDATING_POLICY);
 
-    private ComponentDetector() {
-    }
+    private ComponentDetector() {}
 
     public static List<Component> detect(ObjectSet objects) {
         List<ObjectNode> hubTrees = HubTree.hubs(objects);
@@ -50,8 +50,10 @@ public final class ComponentDetector {
         List<Assessment> parts = new ArrayList<>();
         release.ifPresent(r -> {
             Optional<List<ObjectNode>> path = hubTrees.stream()
-                    .map(t -> HubTree.pathTo(t, n -> n.kind().equals(r.kind()) && n.name().equals(r.name())))
-                    .flatMap(Optional::stream).findFirst();
+                    .map(t -> HubTree.pathTo(
+                            t, n -> n.kind().equals(r.kind()) && n.name().equals(r.name())))
+                    .flatMap(Optional::stream)
+                    .findFirst();
             Assessment a = path.map(HubTree::alongPath).orElseGet(() -> CrossplaneRules.assess(r));
             parts.add(a);
             tree.add(ObjectNode.leaf(r, CrossplaneRules.assess(r)));
@@ -73,43 +75,71 @@ public final class ComponentDetector {
         }
         if (kind == ComponentKind.CROSSPLANE) {
             for (KindRef pkg : List.of(Kinds.CONFIGURATION, Kinds.PROVIDER, Kinds.FUNCTION)) {
-                objects.all(pkg).stream().sorted(Comparator.comparing(KubeObject::name)).forEach(p -> {
-                    Assessment pa = CrossplaneRules.assess(p);
-                    parts.add(pa);
-                    tree.add(ObjectNode.leaf(p, pa));
-                });
+                objects.all(pkg).stream()
+                        .sorted(Comparator.comparing(KubeObject::name))
+                        .forEach(p -> {
+                            Assessment pa = CrossplaneRules.assess(p);
+                            parts.add(pa);
+                            tree.add(ObjectNode.leaf(p, pa));
+                        });
             }
             tree.addAll(hubTrees);
         }
         if (kind == ComponentKind.KYVERNO) {
             for (KindRef policyKind : POLICY_KINDS) {
-                objects.all(policyKind).stream().sorted(Comparator.comparing(KubeObject::key)).forEach(p -> {
-                    Assessment pa = KyvernoRules.assessPolicy(p);
-                    parts.add(pa);
-                    tree.add(ObjectNode.leaf(p, pa));
-                });
+                objects.all(policyKind).stream()
+                        .sorted(Comparator.comparing(KubeObject::key))
+                        .forEach(p -> {
+                            Assessment pa = KyvernoRules.assessPolicy(p);
+                            parts.add(pa);
+                            tree.add(ObjectNode.leaf(p, pa));
+                        });
             }
         }
         List<ObjectNode> sortedTree = ObjectNode.worstFirst(tree);
         boolean installed = !workloads.isEmpty() || release.isPresent();
         if (!installed) {
             String where = String.join(" or ", kind.namespaces());
-            return new Component(kind, false, Assessment.of(Health.MISSING, kind.displayName(),
-                    "not installed: no workloads in namespace " + where + " and no Helm Release of chart "
-                            + String.join("/", kind.charts())), "", "", null, List.of(), sortedTree, pods);
+            return new Component(
+                    kind,
+                    false,
+                    Assessment.of(
+                            Health.MISSING,
+                            kind.displayName(),
+                            "not installed: no workloads in namespace " + where + " and no Helm Release of chart "
+                                    + String.join("/", kind.charts())),
+                    "",
+                    "",
+                    null,
+                    List.of(),
+                    sortedTree,
+                    pods);
         }
         Optional<KubeObject> main = mainWorkload(kind, workloads);
-        String version = main.map(ComponentDetector::version).filter(v -> !v.isEmpty())
-                .orElseGet(() -> release.map(r -> Fields.str(r.spec(), "forProvider", "chart", "version")).orElse(""));
+        String version = main.map(ComponentDetector::version)
+                .filter(v -> !v.isEmpty())
+                .orElseGet(() -> release.map(r -> Fields.str(r.spec(), "forProvider", "chart", "version"))
+                        .orElse(""));
         List<Condition> conditions = main.map(Condition::listOf)
                 .orElseGet(() -> release.map(Condition::listOf).orElse(List.of()));
         Assessment rolled = Assessment.worstOf(parts, healthySummary(workloads));
         if (workloads.isEmpty() && rolled.health() == Health.HEALTHY) {
-            rolled = Assessment.of(Health.PROGRESSING, kind.displayName(),
-                    "Release is ready but no workloads found yet in namespace " + kind.namespaces().get(0));
+            rolled = Assessment.of(
+                    Health.PROGRESSING,
+                    kind.displayName(),
+                    "Release is ready but no workloads found yet in namespace "
+                            + kind.namespaces().get(0));
         }
-        return new Component(kind, true, Hints.apply(rolled), version, installedBy(release, main),
-                url(kind, objects, release), conditions, sortedTree, pods);
+        return new Component(
+                kind,
+                true,
+                Hints.apply(rolled),
+                version,
+                installedBy(release, main),
+                url(kind, objects, release),
+                conditions,
+                sortedTree,
+                pods);
     }
 
     private static String healthySummary(List<KubeObject> workloads) {
@@ -141,15 +171,17 @@ public final class ComponentDetector {
         }
         return objects.inNamespace(Kinds.POD, workload.namespace()).stream()
                 .filter(p -> selector.entrySet().stream()
-                        .allMatch(e -> String.valueOf(e.getValue()).equals(p.labels().get(String.valueOf(e.getKey())))))
+                        .allMatch(e ->
+                                String.valueOf(e.getValue()).equals(p.labels().get(String.valueOf(e.getKey())))))
                 .sorted(Comparator.comparing(KubeObject::name))
                 .toList();
     }
 
     static Optional<KubeObject> mainWorkload(ComponentKind kind, List<KubeObject> workloads) {
-        return workloads.stream().filter(w -> w.name().equals(kind.mainWorkload())
-                        || w.name().endsWith("-" + kind.mainWorkload()))
-                .findFirst().or(() -> workloads.stream().findFirst());
+        return workloads.stream()
+                .filter(w -> w.name().equals(kind.mainWorkload()) || w.name().endsWith("-" + kind.mainWorkload()))
+                .findFirst()
+                .or(() -> workloads.stream().findFirst());
     }
 
     /** {@code app.kubernetes.io/version}, else the first container image's tag. */

@@ -19,13 +19,12 @@ import java.util.Set;
  */
 public final class CrossplaneRules {
 
-    private static final Set<String> PACKAGE_KINDS = Set.of("Provider", "Function", "Configuration",
-            "ProviderRevision", "FunctionRevision", "ConfigurationRevision");
-    private static final Set<String> PROGRESS_REASONS = Set.of("Creating", "Deleting",
-            "ReconcilePending", "Unknown", "WatchCircuitOpen");
+    private static final Set<String> PACKAGE_KINDS = Set.of(
+            "Provider", "Function", "Configuration", "ProviderRevision", "FunctionRevision", "ConfigurationRevision");
+    private static final Set<String> PROGRESS_REASONS =
+            Set.of("Creating", "Deleting", "ReconcilePending", "Unknown", "WatchCircuitOpen");
 
-    private CrossplaneRules() {
-    }
+    private CrossplaneRules() {}
 
     public static boolean isPackage(KubeObject object) {
         return object.apiVersion().startsWith("pkg.crossplane.io/") && PACKAGE_KINDS.contains(object.kind());
@@ -35,8 +34,8 @@ public final class CrossplaneRules {
     public static Assessment assess(KubeObject object) {
         String who = object.displayName();
         if (object.isDeleting()) {
-            return Assessment.of(Health.PROGRESSING, who, "being deleted (deletionTimestamp "
-                    + object.deletionTimestamp() + ")");
+            return Assessment.of(
+                    Health.PROGRESSING, who, "being deleted (deletionTimestamp " + object.deletionTimestamp() + ")");
         }
         List<Condition> conditions = Condition.listOf(object);
         Optional<Assessment> stale = staleGeneration(object, conditions);
@@ -45,19 +44,23 @@ public final class CrossplaneRules {
         }
         Optional<Condition> synced = Condition.find(conditions, "Synced");
         if (synced.isPresent() && synced.get().isFalse()) {
-            return Assessment.of(Health.DEGRADED, who, "not synced: " + synced.get().reasonAndMessage());
+            return Assessment.of(
+                    Health.DEGRADED, who, "not synced: " + synced.get().reasonAndMessage());
         }
         Optional<Condition> lastAsync = Condition.find(conditions, "LastAsyncOperation");
         if (lastAsync.isPresent() && lastAsync.get().isFalse()) {
-            return Assessment.of(Health.DEGRADED, who, "last asynchronous operation failed: "
-                    + lastAsync.get().reasonAndMessage());
+            return Assessment.of(
+                    Health.DEGRADED,
+                    who,
+                    "last asynchronous operation failed: " + lastAsync.get().reasonAndMessage());
         }
         if (stale.isPresent()) {
             return stale.get();
         }
         Optional<Condition> ready = Condition.find(conditions, "Ready");
         if (ready.isEmpty() || !(ready.get().isTrue() || ready.get().isFalse())) {
-            String detail = ready.map(Condition::reasonAndMessage).filter(s -> !s.isEmpty())
+            String detail = ready.map(Condition::reasonAndMessage)
+                    .filter(s -> !s.isEmpty())
                     .orElse(conditions.isEmpty() ? "no status reported yet" : "Ready condition not reported");
             return Assessment.of(Health.PROGRESSING, who, detail);
         }
@@ -82,17 +85,23 @@ public final class CrossplaneRules {
                         && installed.get().reason().matches("(?i).*(unpack|pending|activ).*")
                         && !installed.get().reason().matches("(?i).*(fail|error|inactive).*")
                         && !reportsAnError(installed.get().message());
-                return Assessment.of(pending ? Health.PROGRESSING : Health.DEGRADED, who,
+                return Assessment.of(
+                        pending ? Health.PROGRESSING : Health.DEGRADED,
+                        who,
                         "not installed: " + installed.get().reasonAndMessage());
             }
             return Assessment.of(Health.PROGRESSING, who, "installing: package not yet installed");
         }
         if (healthy.isEmpty() || !(healthy.get().isTrue() || healthy.get().isFalse())) {
-            return Assessment.of(Health.PROGRESSING, who, "installed, waiting for health: "
-                    + healthy.map(Condition::reasonAndMessage).orElse("not reported yet"));
+            return Assessment.of(
+                    Health.PROGRESSING,
+                    who,
+                    "installed, waiting for health: "
+                            + healthy.map(Condition::reasonAndMessage).orElse("not reported yet"));
         }
         if (healthy.get().isFalse()) {
-            return Assessment.of(Health.DEGRADED, who, "unhealthy: " + healthy.get().reasonAndMessage());
+            return Assessment.of(
+                    Health.DEGRADED, who, "unhealthy: " + healthy.get().reasonAndMessage());
         }
         return Assessment.healthy("Installed, Healthy");
     }
@@ -103,8 +112,9 @@ public final class CrossplaneRules {
      * ({@code cannot unpack package: ...}).
      */
     static boolean reportsAnError(String message) {
-        return message != null && message.matches(
-                "(?is).*(cannot|error|fail|denied|unauthori[sz]ed|forbidden|not found|toomanyrequests|timeout).*");
+        return message != null
+                && message.matches(
+                        "(?is).*(cannot|error|fail|denied|unauthori[sz]ed|forbidden|not found|toomanyrequests|timeout).*");
     }
 
     private static Optional<Assessment> staleGeneration(KubeObject object, List<Condition> conditions) {
@@ -120,7 +130,9 @@ public final class CrossplaneRules {
             }
         }
         if (observed != null && observed < generation) {
-            return Optional.of(Assessment.of(Health.PROGRESSING, object.displayName(),
+            return Optional.of(Assessment.of(
+                    Health.PROGRESSING,
+                    object.displayName(),
                     "status is stale: observed generation " + observed + " of " + generation));
         }
         return Optional.empty();

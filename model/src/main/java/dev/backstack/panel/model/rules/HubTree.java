@@ -21,11 +21,12 @@ import java.util.Optional;
  */
 public final class HubTree {
 
-    private HubTree() {
-    }
+    private HubTree() {}
 
     public static List<ObjectNode> hubs(ObjectSet objects) {
-        return objects.all(Kinds.HUB).stream().map(claim -> claimTree(claim, objects)).toList();
+        return objects.all(Kinds.HUB).stream()
+                .map(claim -> claimTree(claim, objects))
+                .toList();
     }
 
     public static ObjectNode claimTree(KubeObject claim, ObjectSet objects) {
@@ -44,8 +45,10 @@ public final class HubTree {
     static ObjectNode compositeTree(KubeObject xr, ObjectSet objects) {
         List<ObjectNode> children = new ArrayList<>();
         for (Map.Entry<String, KubeObject> e : composed(xr, objects).entrySet()) {
-            children.add(e.getValue() == null ? missing(e.getKey().split(" ", 2)[0], e.getKey().split(" ", 2)[1])
-                    : ObjectNode.leaf(e.getValue(), CrossplaneRules.assess(e.getValue())));
+            children.add(
+                    e.getValue() == null
+                            ? missing(e.getKey().split(" ", 2)[0], e.getKey().split(" ", 2)[1])
+                            : ObjectNode.leaf(e.getValue(), CrossplaneRules.assess(e.getValue())));
         }
         return new ObjectNode(xr.kind(), xr.namespace(), xr.name(), CrossplaneRules.assess(xr), children);
     }
@@ -68,7 +71,8 @@ public final class HubTree {
         }
         if (refs.isEmpty()) {
             for (KindRef kind : List.of(Kinds.RELEASE, Kinds.K8S_OBJECT)) {
-                objects.all(kind).stream().filter(o -> xr.name().equals(o.label("crossplane.io/composite")))
+                objects.all(kind).stream()
+                        .filter(o -> xr.name().equals(o.label("crossplane.io/composite")))
                         .sorted(java.util.Comparator.comparing(KubeObject::name))
                         .forEach(o -> out.put(o.displayName(), o));
             }

@@ -22,8 +22,7 @@ import java.util.Optional;
  */
 public final class KyvernoRules {
 
-    private KyvernoRules() {
-    }
+    private KyvernoRules() {}
 
     public static PolicyStatus policy(KubeObject policy) {
         return new PolicyStatus(policy.namespace(), policy.name(), mode(policy), assessPolicy(policy));
@@ -39,15 +38,18 @@ public final class KyvernoRules {
         }
         Optional<Condition> ready = Condition.find(Condition.listOf(policy), "Ready");
         if (ready.isEmpty()) {
-            return Assessment.of(Health.PROGRESSING, who, "waiting for the policy to be ready: no Ready condition reported");
+            return Assessment.of(
+                    Health.PROGRESSING, who, "waiting for the policy to be ready: no Ready condition reported");
         }
         if (ready.get().isTrue()) {
             return Assessment.healthy("Ready");
         }
         if (ready.get().isFalse()) {
-            return Assessment.of(Health.DEGRADED, who, "not ready: " + ready.get().reasonAndMessage());
+            return Assessment.of(
+                    Health.DEGRADED, who, "not ready: " + ready.get().reasonAndMessage());
         }
-        return Assessment.of(Health.PROGRESSING, who, "readiness unknown: " + ready.get().reasonAndMessage());
+        return Assessment.of(
+                Health.PROGRESSING, who, "readiness unknown: " + ready.get().reasonAndMessage());
     }
 
     /** Kyverno's CEL policy types ({@code policies.kyverno.io}) report {@code status.conditionStatus}. */
@@ -59,12 +61,14 @@ public final class KyvernoRules {
         Object ready = Fields.get(policy.status(), "conditionStatus", "ready");
         String message = Fields.str(policy.status(), "conditionStatus", "message");
         if (ready == null) {
-            return Assessment.of(Health.PROGRESSING, who, "waiting for the policy to be ready: no readiness reported yet");
+            return Assessment.of(
+                    Health.PROGRESSING, who, "waiting for the policy to be ready: no readiness reported yet");
         }
         if (Boolean.TRUE.equals(ready)) {
             return Assessment.healthy("Ready");
         }
-        return Assessment.of(Health.DEGRADED, who, "not ready" + (message == null || message.isBlank() ? "" : ": " + message));
+        return Assessment.of(
+                Health.DEGRADED, who, "not ready" + (message == null || message.isBlank() ? "" : ": " + message));
     }
 
     /**

@@ -39,19 +39,18 @@ public final class ReportRules {
     public static final String WGPOLICY = "wgpolicyk8s.io";
     public static final String OPENREPORTS = "openreports.io";
 
-    private ReportRules() {
-    }
+    private ReportRules() {}
 
-    private record Read(KubeObject report, List<ComplianceResult> results) {
-    }
+    private record Read(KubeObject report, List<ComplianceResult> results) {}
 
-    private record Key(String policy, ResourceRef resource) {
-    }
+    private record Key(String policy, ResourceRef resource) {}
 
     public static ComplianceSummary summarize(Collection<KubeObject> reports) {
-        List<Read> read = unique(reports).stream().map(r -> new Read(r, results(r))).toList();
+        List<Read> read =
+                unique(reports).stream().map(r -> new Read(r, results(r))).toList();
         Set<Key> fromOpenReports = new HashSet<>();
-        read.stream().filter(r -> OPENREPORTS.equals(r.report().kindRef().group()))
+        read.stream()
+                .filter(r -> OPENREPORTS.equals(r.report().kindRef().group()))
                 .forEach(r -> r.results().forEach(c -> fromOpenReports.add(new Key(c.policy(), c.resource()))));
         ReportCounts total = ReportCounts.ZERO;
         Map<String, ReportCounts> byPolicy = new HashMap<>();
@@ -59,9 +58,12 @@ public final class ReportRules {
         List<ComplianceResult> counted = new ArrayList<>();
         int shadowed = 0;
         for (Read r : read) {
-            List<ComplianceResult> kept = OPENREPORTS.equals(r.report().kindRef().group()) ? r.results()
-                    : r.results().stream().filter(c -> !fromOpenReports.contains(new Key(c.policy(), c.resource())))
-                            .toList();
+            List<ComplianceResult> kept =
+                    OPENREPORTS.equals(r.report().kindRef().group())
+                            ? r.results()
+                            : r.results().stream()
+                                    .filter(c -> !fromOpenReports.contains(new Key(c.policy(), c.resource())))
+                                    .toList();
             shadowed += r.results().size() - kept.size();
             ReportCounts counts = kept.size() == r.results().size() ? reportCounts(r.report()) : count(kept);
             total = total.plus(counts);
@@ -96,8 +98,14 @@ public final class ReportRules {
             Verdict.of(Fields.str(r, "result")).ifPresent(verdict -> {
                 List<ResourceRef> resources = resources(r, report.namespace());
                 for (ResourceRef resource : resources.isEmpty() ? List.of(scope) : resources) {
-                    out.add(new ComplianceResult(group, report.namespace(), Fields.str(r, "policy"),
-                            Fields.str(r, "rule"), verdict, Fields.str(r, "message"), resource));
+                    out.add(new ComplianceResult(
+                            group,
+                            report.namespace(),
+                            Fields.str(r, "policy"),
+                            Fields.str(r, "rule"),
+                            verdict,
+                            Fields.str(r, "message"),
+                            resource));
                 }
             });
         }
@@ -121,16 +129,20 @@ public final class ReportRules {
 
     private static ResourceRef ref(Map<?, ?> m, String reportNamespace) {
         String ns = Fields.str(m, "namespace");
-        return new ResourceRef(Fields.str(m, "kind"), ns == null || ns.isEmpty() ? reportNamespace : ns,
-                Fields.str(m, "name"));
+        return new ResourceRef(
+                Fields.str(m, "kind"), ns == null || ns.isEmpty() ? reportNamespace : ns, Fields.str(m, "name"));
     }
 
     /** A report's own {@code summary}; when absent, counted from its results. */
     static ReportCounts reportCounts(KubeObject report) {
         Map<?, ?> summary = Fields.map(report.body(), "summary");
         if (!summary.isEmpty()) {
-            return new ReportCounts(Fields.num(summary, 0, "pass"), Fields.num(summary, 0, "fail"),
-                    Fields.num(summary, 0, "warn"), Fields.num(summary, 0, "error"), Fields.num(summary, 0, "skip"));
+            return new ReportCounts(
+                    Fields.num(summary, 0, "pass"),
+                    Fields.num(summary, 0, "fail"),
+                    Fields.num(summary, 0, "warn"),
+                    Fields.num(summary, 0, "error"),
+                    Fields.num(summary, 0, "skip"));
         }
         ReportCounts counts = ReportCounts.ZERO;
         for (Object result : Fields.list(report.body(), "results")) {

@@ -34,8 +34,7 @@ public final class SpokeDetector {
     /** Label the reference implementation puts on spoke cluster secrets. */
     public static final String CLUSTER_TYPE_LABEL = "clusterType";
 
-    private SpokeDetector() {
-    }
+    private SpokeDetector() {}
 
     private static final class Draft {
         final String name;
@@ -65,14 +64,16 @@ public final class SpokeDetector {
         Map<String, Draft> drafts = new LinkedHashMap<>();
         for (KubeObject secret : hub.all(Kinds.SECRET)) {
             if ("cluster".equals(secret.label(SECRET_TYPE_LABEL)) && "spoke".equals(secret.label(CLUSTER_TYPE_LABEL))) {
-                String name = Optional.ofNullable(Fields.str(secret.body(), "cluster", "name")).orElse(secret.name());
+                String name = Optional.ofNullable(Fields.str(secret.body(), "cluster", "name"))
+                        .orElse(secret.name());
                 Draft d = draft(drafts, name, Fields.str(secret.body(), "cluster", "server"));
                 d.sources.add("Argo CD cluster secret");
             }
         }
         for (KindRef claimKind : List.of(Kinds.AKS_CLUSTER, Kinds.EKS_CLUSTER)) {
             for (KubeObject claim : hub.all(claimKind)) {
-                String id = Optional.ofNullable(Fields.str(claim.spec(), "parameters", "id")).orElse(claim.name());
+                String id = Optional.ofNullable(Fields.str(claim.spec(), "parameters", "id"))
+                        .orElse(claim.name());
                 Draft d = draft(drafts, id, null);
                 d.sources.add(claim.kind() + " claim");
                 ObjectNode tree = HubTree.claimTree(claim, hub);
@@ -116,23 +117,26 @@ public final class SpokeDetector {
         AppIndex(List<ApplicationStatus> apps) {
             for (ApplicationStatus a : apps) {
                 if (a.destinationServer() != null) {
-                    byServer.computeIfAbsent(a.destinationServer(), k -> new ArrayList<>()).add(a);
+                    byServer.computeIfAbsent(a.destinationServer(), k -> new ArrayList<>())
+                            .add(a);
                 }
                 if (a.destinationName() != null) {
-                    byName.computeIfAbsent(a.destinationName(), k -> new ArrayList<>()).add(a);
+                    byName.computeIfAbsent(a.destinationName(), k -> new ArrayList<>())
+                            .add(a);
                 }
             }
         }
 
         /** In the order of the hub's list (each index list keeps it), each application once. */
         List<ApplicationStatus> targeting(String server, String name) {
-            List<ApplicationStatus> byUrl = server == null || server.isEmpty() ? List.of()
-                    : byServer.getOrDefault(server, List.of());
+            List<ApplicationStatus> byUrl =
+                    server == null || server.isEmpty() ? List.of() : byServer.getOrDefault(server, List.of());
             List<ApplicationStatus> named = byName.getOrDefault(name, List.of());
             if (named.isEmpty() || byUrl.isEmpty()) {
                 return List.copyOf(named.isEmpty() ? byUrl : named);
             }
-            java.util.Set<ApplicationStatus> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            java.util.Set<ApplicationStatus> seen =
+                    java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             List<ApplicationStatus> out = new ArrayList<>();
             for (ApplicationStatus a : byUrl) {
                 if (seen.add(a)) {
@@ -159,14 +163,37 @@ public final class SpokeDetector {
         if (c != null) {
             parts.add(c.assessment());
             Assessment rolled = Hints.apply(rollUp(parts, c.reachability(), d.claim));
-            return new Cluster(d.name, d.name, ClusterRole.SPOKE, d.server, d.sources, c.reachability(),
-                    c.kubernetesVersion(), c.components(), apps, c.policies(), c.compliance(),
-                    Optional.ofNullable(d.claim), rolled);
+            return new Cluster(
+                    d.name,
+                    d.name,
+                    ClusterRole.SPOKE,
+                    d.server,
+                    d.sources,
+                    c.reachability(),
+                    c.kubernetesVersion(),
+                    c.components(),
+                    apps,
+                    c.policies(),
+                    c.compliance(),
+                    Optional.ofNullable(d.claim),
+                    rolled);
         }
-        Reachability reach = Reachability.notConnected("known from the hub only; assign a kubeconfig context "
-                + "to this spoke to see its live status");
-        return new Cluster(d.name, d.name, ClusterRole.SPOKE, d.server, d.sources, reach, "", List.of(), apps,
-                List.of(), ComplianceSummary.EMPTY, Optional.ofNullable(d.claim), Hints.apply(rollUp(parts, reach, d.claim)));
+        Reachability reach = Reachability.notConnected(
+                "known from the hub only; assign a kubeconfig context " + "to this spoke to see its live status");
+        return new Cluster(
+                d.name,
+                d.name,
+                ClusterRole.SPOKE,
+                d.server,
+                d.sources,
+                reach,
+                "",
+                List.of(),
+                apps,
+                List.of(),
+                ComplianceSummary.EMPTY,
+                Optional.ofNullable(d.claim),
+                Hints.apply(rollUp(parts, reach, d.claim)));
     }
 
     /**
@@ -180,13 +207,19 @@ public final class SpokeDetector {
             }
             if (claim != null && claim.health() != Health.HEALTHY) {
                 String why = claim.reason().map(r -> r.message()).orElse(claim.summary());
-                return Assessment.of(Health.PROGRESSING, "provisioning", "cluster claim",
+                return Assessment.of(
+                        Health.PROGRESSING,
+                        "provisioning",
+                        "cluster claim",
                         "being created (" + why + "); its API server answers once the cluster is up");
             }
             return Assessment.of(Health.UNKNOWN, "unreachable", "cluster API server", reach.message());
         }
         if (parts.isEmpty()) {
-            return Assessment.of(Health.UNKNOWN, "no status", "spoke",
+            return Assessment.of(
+                    Health.UNKNOWN,
+                    "no status",
+                    "spoke",
                     "no claim, no Argo CD application and no connection report on this spoke");
         }
         return Assessment.worstOf(parts, "claim ready, applications healthy");

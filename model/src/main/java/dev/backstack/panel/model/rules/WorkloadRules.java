@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public final class WorkloadRules {
 
-    private WorkloadRules() {
-    }
+    private WorkloadRules() {}
 
     public static Assessment assess(KubeObject workload) {
         return switch (workload.kind()) {
@@ -43,8 +42,10 @@ public final class WorkloadRules {
             return pending.get();
         }
         Optional<Condition> progressing = Condition.find(Condition.listOf(d), "Progressing");
-        if (progressing.isPresent() && "ProgressDeadlineExceeded".equals(progressing.get().reason())) {
-            return Assessment.of(Health.DEGRADED, who, "rollout stuck: " + progressing.get().reasonAndMessage());
+        if (progressing.isPresent()
+                && "ProgressDeadlineExceeded".equals(progressing.get().reason())) {
+            return Assessment.of(
+                    Health.DEGRADED, who, "rollout stuck: " + progressing.get().reasonAndMessage());
         }
         if (desired == 0) {
             return new Assessment(Health.SUSPENDED, "scaled to zero", Optional.empty());
@@ -53,13 +54,16 @@ public final class WorkloadRules {
         long total = Fields.num(status, 0, "replicas");
         long available = Fields.num(status, 0, "availableReplicas");
         if (updated < desired) {
-            return Assessment.of(Health.PROGRESSING, who, "rollout: " + updated + " of " + desired + " replicas updated");
+            return Assessment.of(
+                    Health.PROGRESSING, who, "rollout: " + updated + " of " + desired + " replicas updated");
         }
         if (total > updated) {
-            return Assessment.of(Health.PROGRESSING, who, "rollout: " + (total - updated) + " old replicas pending termination");
+            return Assessment.of(
+                    Health.PROGRESSING, who, "rollout: " + (total - updated) + " old replicas pending termination");
         }
         if (available < updated) {
-            return Assessment.of(Health.PROGRESSING, who, "available " + available + " of " + updated + " updated replicas");
+            return Assessment.of(
+                    Health.PROGRESSING, who, "available " + available + " of " + updated + " updated replicas");
         }
         return Assessment.healthy(available + "/" + desired + " available");
     }
@@ -69,9 +73,12 @@ public final class WorkloadRules {
         long desired = Fields.num(s.spec(), 1, "replicas");
         long observed = Fields.num(s.status(), 0, "observedGeneration");
         if (observed == 0 || s.generation() > observed) {
-            return Assessment.of(Health.PROGRESSING, who, observed == 0
-                    ? "waiting for the controller to observe the StatefulSet"
-                    : "waiting for the controller to observe generation " + s.generation());
+            return Assessment.of(
+                    Health.PROGRESSING,
+                    who,
+                    observed == 0
+                            ? "waiting for the controller to observe the StatefulSet"
+                            : "waiting for the controller to observe generation " + s.generation());
         }
         if (desired == 0) {
             return new Assessment(Health.SUSPENDED, "scaled to zero", Optional.empty());
@@ -85,8 +92,10 @@ public final class WorkloadRules {
         long updated = Fields.num(s.status(), 0, "updatedReplicas");
         if ((strategy == null || "RollingUpdate".equals(strategy)) && partition != null) {
             if (updated < desired - partition) {
-                return Assessment.of(Health.PROGRESSING, who, "partitioned rollout: " + updated + " of "
-                        + (desired - partition) + " pods updated");
+                return Assessment.of(
+                        Health.PROGRESSING,
+                        who,
+                        "partitioned rollout: " + updated + " of " + (desired - partition) + " pods updated");
             }
             return Assessment.healthy(ready + "/" + desired + " ready, partitioned rollout complete");
         }
@@ -152,8 +161,10 @@ public final class WorkloadRules {
             return Assessment.healthy("Succeeded");
         }
         if ("Unknown".equals(phase)) {
-            return Assessment.of(Health.UNKNOWN, who, "pod phase Unknown: its node does not report"
-                    + suffix(Fields.str(pod.status(), "message")));
+            return Assessment.of(
+                    Health.UNKNOWN,
+                    who,
+                    "pod phase Unknown: its node does not report" + suffix(Fields.str(pod.status(), "message")));
         }
         Optional<Condition> ready = Condition.find(Condition.listOf(pod), "Ready");
         if ("Running".equals(phase)) {
@@ -164,7 +175,8 @@ public final class WorkloadRules {
                 return Assessment.healthy("Running");
             }
             for (Object o : Fields.list(pod.status(), "containerStatuses")) {
-                if (o instanceof Map<?, ?> cs && !Fields.map(cs, "lastState", "terminated").isEmpty()) {
+                if (o instanceof Map<?, ?> cs
+                        && !Fields.map(cs, "lastState", "terminated").isEmpty()) {
                     return Assessment.of(Health.DEGRADED, who, "not ready: " + containerProblem(cs, null));
                 }
             }
@@ -178,8 +190,11 @@ public final class WorkloadRules {
 
     /** Argo CD's test for a container waiting with an error: {@code Err*}, {@code *Error}, {@code *BackOff}. */
     static boolean isWaitingError(String reason) {
-        return reason != null && (reason.startsWith("Err") || reason.endsWith("Error") || reason.endsWith("BackOff")
-                || "InvalidImageName".equals(reason));
+        return reason != null
+                && (reason.startsWith("Err")
+                        || reason.endsWith("Error")
+                        || reason.endsWith("BackOff")
+                        || "InvalidImageName".equals(reason));
     }
 
     /** Why a pod is still pending: an unschedulable {@code PodScheduled} condition, else the pod's message. */
@@ -226,7 +241,8 @@ public final class WorkloadRules {
     private static String containerProblem(Map<?, ?> cs, String reason) {
         String name = Fields.str(cs, "name");
         long restarts = Fields.num(cs, 0, "restartCount");
-        StringBuilder text = new StringBuilder("container ").append(name)
+        StringBuilder text = new StringBuilder("container ")
+                .append(name)
                 .append(reason == null ? " terminated and restarted" : " is in " + reason);
         if (restarts > 0) {
             text.append(" (").append(restarts).append(" restarts)");
@@ -239,7 +255,8 @@ public final class WorkloadRules {
             text.append(": ").append(waitingMessage);
         }
         if (lastReason != null || exitCode != null) {
-            text.append("; last exit: ").append(lastReason == null ? "" : lastReason)
+            text.append("; last exit: ")
+                    .append(lastReason == null ? "" : lastReason)
                     .append(exitCode == null ? "" : " code " + exitCode);
             if (lastMessage != null && !lastMessage.isBlank()) {
                 text.append(" - ").append(lastMessage.strip());
@@ -251,7 +268,9 @@ public final class WorkloadRules {
     private static Optional<Assessment> pendingGeneration(KubeObject o) {
         long observed = Fields.num(o.status(), 0, "observedGeneration");
         if (o.generation() > 0 && observed < o.generation()) {
-            return Optional.of(Assessment.of(Health.PROGRESSING, o.displayName(),
+            return Optional.of(Assessment.of(
+                    Health.PROGRESSING,
+                    o.displayName(),
                     "waiting for the controller to observe generation " + o.generation()));
         }
         return Optional.empty();

@@ -28,7 +28,8 @@ public record Registration(String context, String name, String namespace, String
         Objects.requireNonNull(context, "context");
         name = name == null ? "" : name.trim();
         namespace = namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace.trim();
-        serviceAccount = serviceAccount == null || serviceAccount.isBlank() ? DEFAULT_SERVICE_ACCOUNT : serviceAccount.trim();
+        serviceAccount =
+                serviceAccount == null || serviceAccount.isBlank() ? DEFAULT_SERVICE_ACCOUNT : serviceAccount.trim();
         clusterRole = clusterRole == null || clusterRole.isBlank() ? DEFAULT_CLUSTER_ROLE : clusterRole.trim();
     }
 

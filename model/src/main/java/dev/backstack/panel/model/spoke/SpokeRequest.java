@@ -16,15 +16,26 @@ import java.util.Objects;
  * @param iamRoleArn EKS only: the IAM role to connect as cluster admin; empty for none
  * @param gitops     the repository and branches (GITOPS); null for APPLY
  */
-public record SpokeRequest(ClusterKind kind, String id, String namespace, String region, String version, int nodeCount,
-        String nodeSize, String iamRoleArn, Delivery delivery, GitOps gitops) {
+public record SpokeRequest(
+        ClusterKind kind,
+        String id,
+        String namespace,
+        String region,
+        String version,
+        int nodeCount,
+        String nodeSize,
+        String iamRoleArn,
+        Delivery delivery,
+        GitOps gitops) {
 
     /** How the claim reaches the hub. */
-    public enum Delivery { APPLY, GITOPS }
+    public enum Delivery {
+        APPLY,
+        GITOPS
+    }
 
     /** The GitOps repository a delivery commits to, on a new branch made from {@code baseBranch}. */
-    public record GitOps(String repository, String baseBranch, String branch) {
-    }
+    public record GitOps(String repository, String baseBranch, String branch) {}
 
     public static final String DEFAULT_NAMESPACE = "default";
 
@@ -40,10 +51,10 @@ public record SpokeRequest(ClusterKind kind, String id, String namespace, String
     }
 
     /** A request applied directly to the hub. */
-    public static SpokeRequest direct(ClusterKind kind, String id, String region, String version, int nodeCount,
-            String nodeSize) {
-        return new SpokeRequest(kind, id, DEFAULT_NAMESPACE, region, version, nodeCount, nodeSize, "", Delivery.APPLY,
-                null);
+    public static SpokeRequest direct(
+            ClusterKind kind, String id, String region, String version, int nodeCount, String nodeSize) {
+        return new SpokeRequest(
+                kind, id, DEFAULT_NAMESPACE, region, version, nodeCount, nodeSize, "", Delivery.APPLY, null);
     }
 
     public SpokeRequest withDelivery(Delivery d, GitOps g) {
@@ -53,8 +64,11 @@ public record SpokeRequest(ClusterKind kind, String id, String namespace, String
     /** Problems with the delivery choice (the fields are checked against the API's schema elsewhere). */
     public List<String> deliveryProblems() {
         List<String> out = new ArrayList<>();
-        if (delivery == Delivery.GITOPS && (gitops == null || blank(gitops.repository()) || blank(gitops.baseBranch())
-                || blank(gitops.branch()))) {
+        if (delivery == Delivery.GITOPS
+                && (gitops == null
+                        || blank(gitops.repository())
+                        || blank(gitops.baseBranch())
+                        || blank(gitops.branch()))) {
             out.add("GitOps delivery needs the repository, its base branch and a new branch name.");
         }
         return out;

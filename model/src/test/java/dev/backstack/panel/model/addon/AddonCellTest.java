@@ -9,24 +9,48 @@ import dev.backstack.panel.model.rules.ArgoRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** What a matrix cell shows beyond health and sync: the last error and how long ago the last sync ended. */
 class AddonCellTest {
 
     private static ApplicationStatus app(Map<String, Object> status) {
-        return ArgoRules.application(new KubeObject("argoproj.io/v1alpha1", "Application", "argocd", "spoke-2-kyverno",
-                "u", 1, null, null, Map.of(), Map.of(), List.of(), Map.of("spec", Map.of(), "status", status)));
+        return ArgoRules.application(new KubeObject(
+                "argoproj.io/v1alpha1",
+                "Application",
+                "argocd",
+                "spoke-2-kyverno",
+                "u",
+                1,
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                Map.of("spec", Map.of(), "status", status)));
     }
 
     @Test
     void aFailedSyncIsTheLastErrorAndItsFinishTimeTheAge() {
-        ApplicationStatus a = app(Map.of("health", Map.of("status", "Degraded", "message", "crash loop"),
-                "sync", Map.of("status", "OutOfSync"), "operationState", Map.of("phase", "Failed", "retryCount", 2,
-                        "message", "webhook refused", "startedAt", "2026-11-26T05:00:00Z",
-                        "finishedAt", "2026-11-26T05:01:00Z")));
+        ApplicationStatus a = app(Map.of(
+                "health",
+                Map.of("status", "Degraded", "message", "crash loop"),
+                "sync",
+                Map.of("status", "OutOfSync"),
+                "operationState",
+                Map.of(
+                        "phase",
+                        "Failed",
+                        "retryCount",
+                        2,
+                        "message",
+                        "webhook refused",
+                        "startedAt",
+                        "2026-11-26T05:00:00Z",
+                        "finishedAt",
+                        "2026-11-26T05:01:00Z")));
         assertThat(a.lastError()).contains("sync Failed: webhook refused");
         assertThat(a.lastOperationAt()).isEqualTo(Instant.parse("2026-11-26T05:01:00Z"));
         assertThat(AddonMatrix.cellText(a, Instant.parse("2026-11-26T05:06:30Z")))
@@ -35,9 +59,13 @@ class AddonCellTest {
 
     @Test
     void aDegradedHealthIsTheLastErrorWhenTheSyncSucceeded() {
-        ApplicationStatus a = app(Map.of("health", Map.of("status", "Degraded", "message", "crash loop"),
-                "sync", Map.of("status", "Synced"), "operationState", Map.of("phase", "Running",
-                        "startedAt", "2026-11-26T05:00:00Z")));
+        ApplicationStatus a = app(Map.of(
+                "health",
+                Map.of("status", "Degraded", "message", "crash loop"),
+                "sync",
+                Map.of("status", "Synced"),
+                "operationState",
+                Map.of("phase", "Running", "startedAt", "2026-11-26T05:00:00Z")));
         assertThat(a.health()).isEqualTo(Health.DEGRADED);
         assertThat(a.lastError()).contains("crash loop");
         assertThat(a.lastOperationAt()).as("still running: its start").isEqualTo(Instant.parse("2026-11-26T05:00:00Z"));
@@ -53,7 +81,9 @@ class AddonCellTest {
 
     @Test
     void anUnreadableTimeIsNoTime() {
-        assertThat(app(Map.of("operationState", Map.of("finishedAt", "yesterday"))).lastOperationAt()).isNull();
+        assertThat(app(Map.of("operationState", Map.of("finishedAt", "yesterday")))
+                        .lastOperationAt())
+                .isNull();
     }
 
     @ParameterizedTest(name = "{0}s -> {1}")

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Which verdict changes the history keeps as transitions. */
 class ComplianceDiffTest {
 
-    private static final StateKey KEY = new StateKey("spoke-1", "require-ro-rootfs", new ResourceRef("Pod", "web", "web-1"));
+    private static final StateKey KEY =
+            new StateKey("spoke-1", "require-ro-rootfs", new ResourceRef("Pod", "web", "web-1"));
 
     private static Map<StateKey, ResourceState> state(String verdict, String message) {
         Map<StateKey, ResourceState> m = new HashMap<>();
@@ -24,21 +25,23 @@ class ComplianceDiffTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}: kept {2}")
-    @CsvSource(delimiter = '|', value = {
-        "pass  | fail  | true  | pass → fail",
-        "fail  | pass  | true  | fail → pass",
-        "fail  | error | true  | fail → error",
-        "warn  | fail  | true  | warn → fail",
-        "none  | fail  | true  | none → fail",
-        "fail  | none  | true  | fail → none",
-        "error | skip  | true  | error → skip",
-        "pass  | warn  | false | ''",
-        "warn  | pass  | false | ''",
-        "none  | pass  | false | ''",
-        "pass  | none  | false | ''",
-        "fail  | fail  | false | ''",
-        "skip  | pass  | false | ''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "pass  | fail  | true  | pass → fail",
+                "fail  | pass  | true  | fail → pass",
+                "fail  | error | true  | fail → error",
+                "warn  | fail  | true  | warn → fail",
+                "none  | fail  | true  | none → fail",
+                "fail  | none  | true  | fail → none",
+                "error | skip  | true  | error → skip",
+                "pass  | warn  | false | ''",
+                "warn  | pass  | false | ''",
+                "none  | pass  | false | ''",
+                "pass  | none  | false | ''",
+                "fail  | fail  | false | ''",
+                "skip  | pass  | false | ''",
+            })
     void keepsChangesWithAFailureOnEitherSide(String from, String to, boolean kept, String change) {
         List<Transition> t = ComplianceDiff.transitions(state(from, "before"), state(to, "after"), 42);
         assertThat(t).hasSize(kept ? 1 : 0);
@@ -47,7 +50,8 @@ class ComplianceDiffTest {
             assertThat(t.get(0).atMillis()).isEqualTo(42);
             assertThat(t.get(0).resource()).isEqualTo(KEY.resource());
             assertThat(t.get(0).message()).isEqualTo(to.equals("none") ? "before" : "after");
-            assertThat(t.get(0).failing()).isEqualTo(Verdict.of(to).map(Verdict::failing).orElse(false));
+            assertThat(t.get(0).failing())
+                    .isEqualTo(Verdict.of(to).map(Verdict::failing).orElse(false));
         }
     }
 

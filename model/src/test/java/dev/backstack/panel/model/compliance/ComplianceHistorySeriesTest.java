@@ -19,9 +19,15 @@ class ComplianceHistorySeriesTest {
     @Test
     @DisplayName("a cluster's totals hold until its next sample; each minute sums every cluster's latest")
     void carriesEachClusterForward() {
-        HistorySnapshot h = new HistorySnapshot(List.of(s("a", 1, 1), s("b", 2, 2), s("a", 4, 0), s("b", 4, 5)), List.of());
-        assertThat(h.fleetSeries()).extracting(x -> x.minuteMillis() / ComplianceSample.MINUTE, x -> x.counts().fail())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 1L), org.assertj.core.groups.Tuple.tuple(2L, 3L),
+        HistorySnapshot h =
+                new HistorySnapshot(List.of(s("a", 1, 1), s("b", 2, 2), s("a", 4, 0), s("b", 4, 5)), List.of());
+        assertThat(h.fleetSeries())
+                .extracting(
+                        x -> x.minuteMillis() / ComplianceSample.MINUTE,
+                        x -> x.counts().fail())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple(2L, 3L),
                         org.assertj.core.groups.Tuple.tuple(4L, 5L));
     }
 

@@ -12,11 +12,13 @@ import java.util.Set;
 /** Small fleets assembled by the real rules from report objects. */
 final class Fleets {
 
-    private Fleets() {
-    }
+    private Fleets() {}
 
     static Cluster cluster(String id, ClusterRole role, Reachability reach, String... reports) {
-        return ClusterAssembler.assemble(new ClusterAssembler.Identity(id, id, role, "", Set.of()), reach, "v1.33.4",
+        return ClusterAssembler.assemble(
+                new ClusterAssembler.Identity(id, id, role, "", Set.of()),
+                reach,
+                "v1.33.4",
                 ObjectSet.of(reports.length == 0 ? List.of() : Reports.of(reports)));
     }
 

@@ -9,8 +9,7 @@ import java.util.List;
 /** Report objects of both API groups for the compliance tables, by short name. */
 final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** wgpolicyk8s.io PolicyReport in {@code web}, aggregated style: results name their resources, with a summary. */
     static final String WG_WEB = """
@@ -71,13 +70,16 @@ final class Reports {
             """;
 
     static List<KubeObject> of(String... docs) {
-        return Arrays.stream(docs).map(d -> yaml(switch (d) {
-            case "WG_WEB" -> WG_WEB;
-            case "OR_WEB_1" -> OR_WEB_1;
-            case "OR_WEB_2" -> OR_WEB_2;
-            case "OR_CLUSTER" -> OR_CLUSTER;
-            case "WG_CLUSTER" -> WG_CLUSTER;
-            default -> throw new IllegalArgumentException(d);
-        })).toList();
+        return Arrays.stream(docs)
+                .map(d -> yaml(
+                        switch (d) {
+                            case "WG_WEB" -> WG_WEB;
+                            case "OR_WEB_1" -> OR_WEB_1;
+                            case "OR_WEB_2" -> OR_WEB_2;
+                            case "OR_CLUSTER" -> OR_CLUSTER;
+                            case "WG_CLUSTER" -> WG_CLUSTER;
+                            default -> throw new IllegalArgumentException(d);
+                        }))
+                .toList();
     }
 }

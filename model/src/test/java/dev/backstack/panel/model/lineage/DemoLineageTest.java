@@ -29,25 +29,33 @@ class DemoLineageTest {
     static Stream<Arguments> spokes() {
         return Stream.of(
                 Arguments.of("spoke-1", null, null),
-                Arguments.of("spoke-2", LineageStage.APPLICATIONS, "registered with Argo CD, but Application "
-                        + "spoke-2-kyverno: Deployment kyverno/kyverno-admission-controller: container "
-                        + "kyverno-admission is in CrashLoopBackOff: failed to start webhook server"),
-                Arguments.of("spoke-3", LineageStage.COMPOSITE, "claim spoke-3 submitted, but XAKSCluster "
-                        + "spoke-3-c8v4d: not ready: Creating: creating AKS cluster spoke-3 in westeurope: "
-                        + "node group 2 x Standard_D2s_v3 pending"));
+                Arguments.of(
+                        "spoke-2",
+                        LineageStage.APPLICATIONS,
+                        "registered with Argo CD, but Application "
+                                + "spoke-2-kyverno: Deployment kyverno/kyverno-admission-controller: container "
+                                + "kyverno-admission is in CrashLoopBackOff: failed to start webhook server"),
+                Arguments.of(
+                        "spoke-3",
+                        LineageStage.COMPOSITE,
+                        "claim spoke-3 submitted, but XAKSCluster "
+                                + "spoke-3-c8v4d: not ready: Creating: creating AKS cluster spoke-3 in westeurope: "
+                                + "node group 2 x Standard_D2s_v3 pending"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("spokes")
     void tracesEachDemoSpoke(String spoke, LineageStage stage, String message) {
-        Lineage lineage = SpokeLineage.of(spoke, demoHub(),
-                SpokeLineageTest.connected(new ReportCounts(12, 0, 0, 0, 0), 3));
+        Lineage lineage =
+                SpokeLineage.of(spoke, demoHub(), SpokeLineageTest.connected(new ReportCounts(12, 0, 0, 0, 0), 3));
 
         assertThat(lineage.brokenLink().map(Lineage.BrokenLink::stage)).isEqualTo(Optional.ofNullable(stage));
         lineage.brokenLink().ifPresent(b -> assertThat(b.message()).isEqualTo(message));
-        assertThat(lineage.stage(LineageStage.APPLICATIONS)).extracting(LineageNode::name)
+        assertThat(lineage.stage(LineageStage.APPLICATIONS))
+                .extracting(LineageNode::name)
                 .containsExactly(spoke + "-kyverno", spoke + "-kyverno-policies");
-        assertThat(lineage.stage(LineageStage.CONNECTION_SECRET)).extracting(LineageNode::label)
+        assertThat(lineage.stage(LineageStage.CONNECTION_SECRET))
+                .extracting(LineageNode::label)
                 .containsExactly("Secret " + spoke + "-kubeconfig");
     }
 }

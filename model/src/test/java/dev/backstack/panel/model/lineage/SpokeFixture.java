@@ -17,8 +17,10 @@ final class SpokeFixture {
     static final String SPOKE = "aks-1";
     static final String XR = "aks-1-c8v4d";
     static final String SERVER = "https://aks-1.hcp.eastus.azmk8s.io:443";
-    static final String READY = "{type: Ready, status: 'True', reason: Available, lastTransitionTime: '2026-11-20T10:05:00Z'}";
-    static final String SYNCED = "{type: Synced, status: 'True', reason: ReconcileSuccess, lastTransitionTime: '2026-11-20T10:00:00Z'}";
+    static final String READY =
+            "{type: Ready, status: 'True', reason: Available, lastTransitionTime: '2026-11-20T10:05:00Z'}";
+    static final String SYNCED =
+            "{type: Synced, status: 'True', reason: ReconcileSuccess, lastTransitionTime: '2026-11-20T10:00:00Z'}";
 
     private final List<KubeObject> objects = new ArrayList<>();
     private final List<String> refs = new ArrayList<>();
@@ -36,9 +38,12 @@ final class SpokeFixture {
 
     /** Claim, composite and the three composed resources Ready, kubeconfig published, registered. */
     static SpokeFixture healthy() {
-        return spoke().published().managed("ResourceGroup", "aks-1-rg", READY)
+        return spoke().published()
+                .managed("ResourceGroup", "aks-1-rg", READY)
                 .managed("KubernetesCluster", "aks-1-cluster", READY)
-                .clusterSecret(true).app("aks-1-kyverno", "Healthy", null).app("aks-1-kyverno-policies", "Healthy", null);
+                .clusterSecret(true)
+                .app("aks-1-kyverno", "Healthy", null)
+                .app("aks-1-kyverno-policies", "Healthy", null);
     }
 
     SpokeFixture claimReady(String condition) {
@@ -186,8 +191,8 @@ final class SpokeFixture {
                       resourceRefs: [%s]
                     status:
                       conditions: [%s]
-                    """.formatted(XR, String.join(", ", refs),
-                    xrConditions == null ? SYNCED + ", " + claimReady : xrConditions)));
+                    """.formatted(
+                    XR, String.join(", ", refs), xrConditions == null ? SYNCED + ", " + claimReady : xrConditions)));
         }
         return ObjectSet.of(out);
     }

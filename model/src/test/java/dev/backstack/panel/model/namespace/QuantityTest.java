@@ -42,7 +42,8 @@ class QuantityTest {
     @ValueSource(strings = {"", "abc", "1gi", "1 Gi", "Gi", "1.2.3", "1GB", "--1", "1mi", "0x10"})
     @DisplayName("refuses what the API server refuses, with examples of what it reads")
     void refusesOtherText(String text) {
-        assertThatThrownBy(() -> Quantity.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Quantity.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a Kubernetes quantity (such as 500m, 2, 512Mi or 1Gi)");
     }
 
@@ -93,7 +94,9 @@ class QuantityTest {
         assertThat(Quantity.problem("CPU quota", "4")).isEmpty();
         assertThat(Quantity.problem("CPU quota", "0")).contains("CPU quota: must be more than zero, not 0");
         assertThat(Quantity.problem("CPU quota", "-1")).contains("CPU quota: must be more than zero, not -1");
-        assertThat(Quantity.problem("Memory quota", "8 GB")).get().asString()
+        assertThat(Quantity.problem("Memory quota", "8 GB"))
+                .get()
+                .asString()
                 .startsWith("Memory quota: \"8 GB\" is not a Kubernetes quantity");
     }
 }

@@ -25,19 +25,23 @@ class CelTemplateTest {
     @Test
     @DisplayName("a placeholder without a value is an error, not an empty string")
     void missingValue() {
-        assertThatThrownBy(() -> CelTemplate.render("a == {{missing}}", Map.of())).hasMessageContaining("{{missing}}");
+        assertThatThrownBy(() -> CelTemplate.render("a == {{missing}}", Map.of()))
+                .hasMessageContaining("{{missing}}");
     }
 
     @ParameterizedTest(name = "Kyverno {0} -> {1}, executes ClusterPolicy: {2}")
-    @CsvSource(delimiter = '|', value = {
-        "v1.11.4 | CLUSTER_POLICY    | true",
-        "1.16.2  | CLUSTER_POLICY    | true",
-        "v1.17.0 | VALIDATING_POLICY | true",
-        "v1.19.0 | VALIDATING_POLICY | true",
-        "v1.20.0 | VALIDATING_POLICY | false",
-        "1.21    | VALIDATING_POLICY | false",
-        "latest  |                   | true",
-        "v2.0.0  |                   | true"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "v1.11.4 | CLUSTER_POLICY    | true",
+                "1.16.2  | CLUSTER_POLICY    | true",
+                "v1.17.0 | VALIDATING_POLICY | true",
+                "v1.19.0 | VALIDATING_POLICY | true",
+                "v1.20.0 | VALIDATING_POLICY | false",
+                "1.21    | VALIDATING_POLICY | false",
+                "latest  |                   | true",
+                "v2.0.0  |                   | true"
+            })
     @DisplayName("the Kyverno version chooses the generation and says whether legacy policies still run")
     void generations(String version, KyvernoGeneration expected, boolean executes) {
         assertThat(KyvernoGeneration.forVersion(version)).isEqualTo(Optional.ofNullable(expected));

@@ -10,23 +10,33 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PolicyParameterTest {
 
-    private static final PolicyParameter MAX_NODES = new PolicyParameter("maxNodes", "Maximum nodes", "",
-            ParamType.INTEGER, 3L, 1L, 100L, null);
-    private static final PolicyParameter REGISTRIES = new PolicyParameter("registries", "Allowed registries", "",
-            ParamType.STRING_LIST, List.of("ghcr.io/"), null, null, "[a-z0-9.-]+(:[0-9]+)?/([a-z0-9._/-]*)?");
-    private static final PolicyParameter PREFIX = new PolicyParameter("prefix", "Prefix", "",
-            ParamType.STRING, "dev-", null, null, "[a-z0-9-]+");
+    private static final PolicyParameter MAX_NODES =
+            new PolicyParameter("maxNodes", "Maximum nodes", "", ParamType.INTEGER, 3L, 1L, 100L, null);
+    private static final PolicyParameter REGISTRIES = new PolicyParameter(
+            "registries",
+            "Allowed registries",
+            "",
+            ParamType.STRING_LIST,
+            List.of("ghcr.io/"),
+            null,
+            null,
+            "[a-z0-9.-]+(:[0-9]+)?/([a-z0-9._/-]*)?");
+    private static final PolicyParameter PREFIX =
+            new PolicyParameter("prefix", "Prefix", "", ParamType.STRING, "dev-", null, null, "[a-z0-9-]+");
 
     @ParameterizedTest(name = "maxNodes \"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "3        | 3    |",
-        " 100     | 100  |",
-        "1        | 1    |",
-        "0        |      | Maximum nodes: 0 is outside 1–100",
-        "101      |      | Maximum nodes: 101 is outside 1–100",
-        "three    |      | Maximum nodes: enter a whole number",
-        "''       |      | Maximum nodes: enter a whole number",
-        "2.5      |      | Maximum nodes: enter a whole number"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "3        | 3    |",
+                " 100     | 100  |",
+                "1        | 1    |",
+                "0        |      | Maximum nodes: 0 is outside 1–100",
+                "101      |      | Maximum nodes: 101 is outside 1–100",
+                "three    |      | Maximum nodes: enter a whole number",
+                "''       |      | Maximum nodes: enter a whole number",
+                "2.5      |      | Maximum nodes: enter a whole number"
+            })
     @DisplayName("integers are parsed and kept within their bounds")
     void integers(String text, Long value, String error) {
         ParamCheck c = MAX_NODES.parse(text);
@@ -35,12 +45,15 @@ class PolicyParameterTest {
     }
 
     @ParameterizedTest(name = "registries \"{0}\"")
-    @CsvSource(delimiter = '|', value = {
-        "ghcr.io/                          | ghcr.io/                           |",
-        "ghcr.io/, quay.io/acme/           | ghcr.io/;quay.io/acme/             |",
-        "' ghcr.io/ ,, registry.local:5000/ ' | ghcr.io/;registry.local:5000/   |",
-        "''                                 |                                   | Allowed registries: give at least 1 value",
-        "ghcr.io/, Docker Hub              |                                    | Allowed registries: \"Docker Hub\" does not match [a-z0-9.-]+(:[0-9]+)?/([a-z0-9._/-]*)?"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ghcr.io/                          | ghcr.io/                           |",
+                "ghcr.io/, quay.io/acme/           | ghcr.io/;quay.io/acme/             |",
+                "' ghcr.io/ ,, registry.local:5000/ ' | ghcr.io/;registry.local:5000/   |",
+                "''                                 |                                   | Allowed registries: give at least 1 value",
+                "ghcr.io/, Docker Hub              |                                    | Allowed registries: \"Docker Hub\" does not match [a-z0-9.-]+(:[0-9]+)?/([a-z0-9._/-]*)?"
+            })
     @DisplayName("lists are comma-separated, trimmed, each item checked against the pattern")
     void lists(String text, String items, String error) {
         ParamCheck c = REGISTRIES.parse(text);

@@ -24,7 +24,8 @@ class ArgoRulesTest {
                   destination: %s
                 status:
                 %s
-                """.formatted(destination, status.isBlank() ? "" : status.indent(2).stripTrailing()));
+                """.formatted(
+                        destination, status.isBlank() ? "" : status.indent(2).stripTrailing()));
     }
 
     static KubeObject app(String status) {
@@ -79,7 +80,8 @@ class ArgoRulesTest {
     }
 
     @Test
-    @DisplayName("operationState.phase Failed with retryCount 3: the reason names the phase, the retries and the message")
+    @DisplayName(
+            "operationState.phase Failed with retryCount 3: the reason names the phase, the retries and the message")
     void reportsFailedSyncWithRetries() {
         ApplicationStatus s = ArgoRules.application(app("""
                 health: {status: Degraded, message: 'Deployment kyverno-admission-controller exceeded its progress deadline'}
@@ -97,7 +99,8 @@ class ArgoRulesTest {
         assertThat(a.health()).isEqualTo(Health.DEGRADED);
         assertThat(a.summary()).contains("OutOfSync").contains("Failed").contains("retry 3");
         assertThat(a.reason().orElseThrow().message())
-                .contains("Failed").contains("retry 3")
+                .contains("Failed")
+                .contains("retry 3")
                 .contains("CustomResourceDefinition \"policies.kyverno.io\" is invalid");
     }
 

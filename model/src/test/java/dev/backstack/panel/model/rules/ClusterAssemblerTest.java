@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class ClusterAssemblerTest {
 
-    static final ClusterAssembler.Identity HUB = new ClusterAssembler.Identity("kind-hub", "kind-hub", ClusterRole.HUB,
-            "https://127.0.0.1:6443", Set.of("kubeconfig context"));
+    static final ClusterAssembler.Identity HUB = new ClusterAssembler.Identity(
+            "kind-hub", "kind-hub", ClusterRole.HUB, "https://127.0.0.1:6443", Set.of("kubeconfig context"));
 
     static KubeObject app(String name, String destination, String health) {
         return yaml("""
@@ -45,7 +45,8 @@ class ClusterAssemblerTest {
     }
 
     static List<KubeObject> healthyHub() {
-        List<KubeObject> objects = new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
+        List<KubeObject> objects =
+                new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
         objects.add(app("clusters", "{name: in-cluster, namespace: default}", "Healthy"));
         objects.add(readyPolicy("restrict-node-size-policy"));
         return objects;
@@ -62,10 +63,14 @@ class ClusterAssemblerTest {
     }
 
     @Test
-    @DisplayName("an unreachable cluster is Unknown, every component on it is Unknown, even when its objects look healthy")
+    @DisplayName(
+            "an unreachable cluster is Unknown, every component on it is Unknown, even when its objects look healthy")
     void unreachableClusterIsNeverGreen() {
-        Cluster hub = ClusterAssembler.assemble(HUB, Reachability.unreachable("dial tcp 127.0.0.1:6443: connection refused"),
-                "", ObjectSet.of(healthyHub()));
+        Cluster hub = ClusterAssembler.assemble(
+                HUB,
+                Reachability.unreachable("dial tcp 127.0.0.1:6443: connection refused"),
+                "",
+                ObjectSet.of(healthyHub()));
 
         assertThat(hub.health()).isEqualTo(Health.UNKNOWN);
         assertThat(hub.assessment().reason().orElseThrow().message()).contains("connection refused");
@@ -73,9 +78,14 @@ class ClusterAssemblerTest {
             assertThat(c.health()).as(c.kind().name()).isEqualTo(Health.UNKNOWN);
             assertThat(c.assessment().reason().orElseThrow().message()).contains("connection refused");
         });
-        assertThat(hub.component(ComponentKind.BACKSTAGE)).map(Component::installed).contains(true);
-        assertThat(hub.applications()).isNotEmpty().allSatisfy(a -> assertThat(a.health()).isEqualTo(Health.UNKNOWN));
-        assertThat(hub.policies()).isNotEmpty()
+        assertThat(hub.component(ComponentKind.BACKSTAGE))
+                .map(Component::installed)
+                .contains(true);
+        assertThat(hub.applications())
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a.health()).isEqualTo(Health.UNKNOWN));
+        assertThat(hub.policies())
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.assessment().health()).isEqualTo(Health.UNKNOWN));
     }
 
@@ -89,16 +99,22 @@ class ClusterAssemblerTest {
     @Test
     void missingBackComponentMakesTheHubMissingButAMissingSupportingPieceDoesNot() {
         List<KubeObject> noKyverno = HubFixture.plain()
-                .deployment("argocd", "argocd-server").deployment("backstage", "backstage")
-                .deployment("crossplane-system", "crossplane").objects();
+                .deployment("argocd", "argocd-server")
+                .deployment("backstage", "backstage")
+                .deployment("crossplane-system", "crossplane")
+                .objects();
         Cluster hub = ClusterAssembler.assemble(HUB, Reachability.REACHABLE, "", ObjectSet.of(noKyverno));
         assertThat(hub.health()).isEqualTo(Health.MISSING);
         assertThat(hub.assessment().reason().orElseThrow().subject()).isEqualTo("Kyverno");
 
         List<KubeObject> allBack = new ArrayList<>(noKyverno);
-        allBack.addAll(HubFixture.plain().deployment("kyverno", "kyverno-admission-controller").objects());
+        allBack.addAll(HubFixture.plain()
+                .deployment("kyverno", "kyverno-admission-controller")
+                .objects());
         Cluster complete = ClusterAssembler.assemble(HUB, Reachability.REACHABLE, "", ObjectSet.of(allBack));
-        assertThat(complete.component(ComponentKind.VAULT)).map(Component::installed).contains(false);
+        assertThat(complete.component(ComponentKind.VAULT))
+                .map(Component::installed)
+                .contains(false);
         assertThat(complete.health()).isEqualTo(Health.HEALTHY);
     }
 
@@ -121,7 +137,8 @@ class ClusterAssemblerTest {
     }
 
     @Test
-    @DisplayName("applications targeting the hub by its Argo CD cluster name (the reference's destination.name: hub) count on the hub")
+    @DisplayName(
+            "applications targeting the hub by its Argo CD cluster name (the reference's destination.name: hub) count on the hub")
     void applicationsTargetingTheHubByItsClusterSecretNameCount() {
         List<KubeObject> objects = healthyHub();
         objects.add(yaml("""
@@ -184,7 +201,8 @@ class ClusterAssemblerTest {
                 """));
         Cluster hub = ClusterAssembler.assemble(HUB, Reachability.REACHABLE, "", ObjectSet.of(objects));
         assertThat(hub.health()).isEqualTo(Health.PROGRESSING);
-        assertThat(hub.policies()).extracting(PolicyStatus::name)
+        assertThat(hub.policies())
+                .extracting(PolicyStatus::name)
                 .containsExactly("require-pod-probes", "restrict-node-size-policy");
     }
 
@@ -211,21 +229,31 @@ class ClusterAssemblerTest {
 
     @Test
     void spokeNeedsNoBackComponentsButItsInstalledOnesAndAllItsApplicationsCount() {
-        ClusterAssembler.Identity spoke = new ClusterAssembler.Identity("aks-1", "aks-1", ClusterRole.SPOKE,
-                "https://aks-1.example.com", Set.of("kubeconfig context"));
-        List<KubeObject> kyvernoOnly = HubFixture.plain().deployment("kyverno", "kyverno-admission-controller").objects();
-        assertThat(ClusterAssembler.assemble(spoke, Reachability.REACHABLE, "", ObjectSet.of(kyvernoOnly)).health())
+        ClusterAssembler.Identity spoke = new ClusterAssembler.Identity(
+                "aks-1", "aks-1", ClusterRole.SPOKE, "https://aks-1.example.com", Set.of("kubeconfig context"));
+        List<KubeObject> kyvernoOnly = HubFixture.plain()
+                .deployment("kyverno", "kyverno-admission-controller")
+                .objects();
+        assertThat(ClusterAssembler.assemble(spoke, Reachability.REACHABLE, "", ObjectSet.of(kyvernoOnly))
+                        .health())
                 .isEqualTo(Health.HEALTHY);
 
         List<KubeObject> withCrash = new ArrayList<>(kyvernoOnly);
-        withCrash.addAll(HubFixture.plain().pod("kyverno", "kyverno-admission-controller", "kac-1",
-                "{phase: Running, containerStatuses: [{name: kyverno, state: {waiting: {reason: CrashLoopBackOff}}}]}").objects());
-        assertThat(ClusterAssembler.assemble(spoke, Reachability.REACHABLE, "", ObjectSet.of(withCrash)).health())
+        withCrash.addAll(HubFixture.plain()
+                .pod(
+                        "kyverno",
+                        "kyverno-admission-controller",
+                        "kac-1",
+                        "{phase: Running, containerStatuses: [{name: kyverno, state: {waiting: {reason: CrashLoopBackOff}}}]}")
+                .objects());
+        assertThat(ClusterAssembler.assemble(spoke, Reachability.REACHABLE, "", ObjectSet.of(withCrash))
+                        .health())
                 .isEqualTo(Health.DEGRADED);
 
         List<KubeObject> withApp = new ArrayList<>(kyvernoOnly);
         withApp.add(app("guestbook", "{server: 'https://guestbook.example.com', namespace: demo}", "Missing"));
-        assertThat(ClusterAssembler.assemble(spoke, Reachability.REACHABLE, "", ObjectSet.of(withApp)).health())
+        assertThat(ClusterAssembler.assemble(spoke, Reachability.REACHABLE, "", ObjectSet.of(withApp))
+                        .health())
                 .isEqualTo(Health.MISSING);
     }
 }

@@ -47,7 +47,8 @@ class ComponentDetectorTest {
     }
 
     @Test
-    @DisplayName("a failing backstage Release degrades Backstage, with the path Hub -> XHub -> Release and the full message")
+    @DisplayName(
+            "a failing backstage Release degrades Backstage, with the path Hub -> XHub -> Release and the full message")
     void failingReleaseDegradesItsComponentWithThePathThroughTheHub() {
         String failing = "{type: Ready, status: 'False', reason: ReconcileError, message: '%s'}"
                 .formatted(HELM_ERROR.replace("'", "''"));
@@ -79,8 +80,10 @@ class ComponentDetectorTest {
                 .build();
 
         ObjectNode hub = HubTree.hubs(objects).get(0);
-        ObjectNode vaultNode = hub.flatten().stream().filter(n -> n.name().equals("hub-x7k2-vault"))
-                .findFirst().orElseThrow();
+        ObjectNode vaultNode = hub.flatten().stream()
+                .filter(n -> n.name().equals("hub-x7k2-vault"))
+                .findFirst()
+                .orElseThrow();
         assertThat(vaultNode.own().health()).isEqualTo(Health.MISSING);
         assertThat(hub.rolledUp().health()).isEqualTo(Health.MISSING);
         assertThat(hub.rolledUp().reason().orElseThrow().path())
@@ -92,10 +95,16 @@ class ComponentDetectorTest {
     }
 
     @Test
-    @DisplayName("a plain Helm install is recognised by its workloads: installed by the Helm release, versioned by its label")
+    @DisplayName(
+            "a plain Helm install is recognised by its workloads: installed by the Helm release, versioned by its label")
     void recognisesPlainHelmInstallByItsWorkloads() {
-        Map<String, String> helm = Map.of("app.kubernetes.io/managed-by", "Helm", "app.kubernetes.io/instance", "argo-cd",
-                "app.kubernetes.io/version", "v2.10.1");
+        Map<String, String> helm = Map.of(
+                "app.kubernetes.io/managed-by",
+                "Helm",
+                "app.kubernetes.io/instance",
+                "argo-cd",
+                "app.kubernetes.io/version",
+                "v2.10.1");
         ObjectSet objects = HubFixture.plain()
                 .deployment("argocd", "argo-cd-argocd-repo-server", "quay.io/argoproj/argocd:v2.10.1", helm)
                 .deployment("argocd", "argo-cd-argocd-server", "quay.io/argoproj/argocd:v2.10.1", helm)
@@ -107,7 +116,8 @@ class ComponentDetectorTest {
         assertThat(argo.health()).isEqualTo(Health.HEALTHY);
         assertThat(argo.installedBy()).isEqualTo("Helm release argo-cd");
         assertThat(argo.version()).isEqualTo("v2.10.1");
-        assertThat(argo.tree()).extracting(ObjectNode::name)
+        assertThat(argo.tree())
+                .extracting(ObjectNode::name)
                 .containsExactly("argo-cd-argocd-repo-server", "argo-cd-argocd-server");
     }
 
@@ -121,8 +131,11 @@ class ComponentDetectorTest {
     })
     void takesTheVersionFromTheMainImageTagWhenThereIsNoVersionLabel(String image, String version) {
         ObjectSet objects = HubFixture.plain()
-                .deployment("backstage", "backstage", image, Map.of("app.kubernetes.io/managed-by", "Helm",
-                        "app.kubernetes.io/instance", "backstage"))
+                .deployment(
+                        "backstage",
+                        "backstage",
+                        image,
+                        Map.of("app.kubernetes.io/managed-by", "Helm", "app.kubernetes.io/instance", "backstage"))
                 .build();
         Component backstage = component(objects, ComponentKind.BACKSTAGE);
         assertThat(backstage.version()).isEqualTo(version);
@@ -131,7 +144,10 @@ class ComponentDetectorTest {
 
     @Test
     void workloadsWithoutHelmLabelsAreInstalledByManifests() {
-        Component kyverno = component(HubFixture.plain().deployment("kyverno", "kyverno-admission-controller").build(),
+        Component kyverno = component(
+                HubFixture.plain()
+                        .deployment("kyverno", "kyverno-admission-controller")
+                        .build(),
                 ComponentKind.KYVERNO);
         assertThat(kyverno.installedBy()).isEqualTo("manifests");
         assertThat(kyverno.version()).isEqualTo("1.0.0");
@@ -139,13 +155,16 @@ class ComponentDetectorTest {
 
     @Test
     void absentComponentIsMissingAndNotInstalled() {
-        ObjectSet objects = HubFixture.plain().deployment("argocd", "argocd-server").build();
+        ObjectSet objects =
+                HubFixture.plain().deployment("argocd", "argocd-server").build();
 
         Component kyverno = component(objects, ComponentKind.KYVERNO);
 
         assertThat(kyverno.installed()).isFalse();
         assertThat(kyverno.health()).isEqualTo(Health.MISSING);
-        assertThat(kyverno.assessment().reason().orElseThrow().message()).contains("kyverno").contains("not installed");
+        assertThat(kyverno.assessment().reason().orElseThrow().message())
+                .contains("kyverno")
+                .contains("not installed");
         assertThat(kyverno.version()).isEmpty();
         assertThat(kyverno.pods()).isEmpty();
     }
@@ -167,14 +186,18 @@ class ComponentDetectorTest {
         assertThat(backstage.health()).isEqualTo(Health.DEGRADED);
         StatusReason reason = backstage.assessment().reason().orElseThrow();
         assertThat(reason.path()).containsExactly("Deployment backstage", "Pod backstage-5d9f-x1");
-        assertThat(reason.message()).contains("backstage-backend").contains("12 restarts")
+        assertThat(reason.message())
+                .contains("backstage-backend")
+                .contains("12 restarts")
                 .contains("Missing required config value");
         assertThat(backstage.pods()).containsExactly("backstage/backstage-5d9f-x1");
     }
 
     @Test
     void readyReleaseWithoutWorkloadsIsStillProgressing() {
-        ObjectSet objects = HubFixture.hub().release("backstage", "backstage", "backstage", HubFixture.READY).build();
+        ObjectSet objects = HubFixture.hub()
+                .release("backstage", "backstage", "backstage", HubFixture.READY)
+                .build();
         Component backstage = component(objects, ComponentKind.BACKSTAGE);
         assertThat(backstage.installed()).isTrue();
         assertThat(backstage.health()).isEqualTo(Health.PROGRESSING);
@@ -184,7 +207,11 @@ class ComponentDetectorTest {
     @Test
     void kyvernoIsTheKyvernoChartNotTheKyvernoPoliciesChart() {
         ObjectSet objects = HubFixture.hub()
-                .release("kyverno-policies", "kyverno-policies", "kyverno", "{type: Ready, status: 'False', reason: Unavailable}")
+                .release(
+                        "kyverno-policies",
+                        "kyverno-policies",
+                        "kyverno",
+                        "{type: Ready, status: 'False', reason: Unavailable}")
                 .release("kyverno", "kyverno", "kyverno", HubFixture.READY)
                 .deployment("kyverno", "kyverno-admission-controller")
                 .build();
@@ -212,7 +239,8 @@ class ComponentDetectorTest {
         Component crossplane = component(objects, ComponentKind.CROSSPLANE);
 
         assertThat(crossplane.health()).isEqualTo(Health.DEGRADED);
-        assertThat(crossplane.assessment().reason().orElseThrow().subject()).isEqualTo("Provider upbound-provider-aws-eks");
+        assertThat(crossplane.assessment().reason().orElseThrow().subject())
+                .isEqualTo("Provider upbound-provider-aws-eks");
         assertThat(crossplane.tree()).extracting(ObjectNode::label).contains("Provider upbound-provider-aws-eks");
     }
 
@@ -229,15 +257,28 @@ class ComponentDetectorTest {
                           tls: [{hosts: [backstage.example.com], secretName: backstage-tls}]
                         """))
                 .build();
-        assertThat(component(withIngress, ComponentKind.BACKSTAGE).urlIfKnown()).contains("https://backstage.example.com");
+        assertThat(component(withIngress, ComponentKind.BACKSTAGE).urlIfKnown())
+                .contains("https://backstage.example.com");
 
         ObjectSet fromRelease = HubFixture.hub()
-                .release("argocd", "argo-cd", "argocd", HubFixture.READY, "{server: {ingress: {hosts: [argocd.example.com]}}}")
-                .release("vault", "vault", "vault", HubFixture.READY, "{server: {ingress: {hosts: [{host: vault.example.com}]}}}")
+                .release(
+                        "argocd",
+                        "argo-cd",
+                        "argocd",
+                        HubFixture.READY,
+                        "{server: {ingress: {hosts: [argocd.example.com]}}}")
+                .release(
+                        "vault",
+                        "vault",
+                        "vault",
+                        HubFixture.READY,
+                        "{server: {ingress: {hosts: [{host: vault.example.com}]}}}")
                 .release("backstage", "backstage", "backstage", HubFixture.READY, "{ingress: {host: hostname}}")
                 .build();
         assertThat(component(fromRelease, ComponentKind.ARGO_CD).url()).isEqualTo("https://argocd.example.com");
         assertThat(component(fromRelease, ComponentKind.VAULT).url()).isEqualTo("https://vault.example.com");
-        assertThat(component(fromRelease, ComponentKind.BACKSTAGE).url()).as("unpatched placeholder").isNull();
+        assertThat(component(fromRelease, ComponentKind.BACKSTAGE).url())
+                .as("unpatched placeholder")
+                .isNull();
     }
 }

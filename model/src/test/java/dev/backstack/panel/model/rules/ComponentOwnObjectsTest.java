@@ -40,24 +40,30 @@ class ComponentOwnObjectsTest {
             + "message: 'webhook kyverno-resource-validating-webhook-cfg not configured'}";
 
     static Component component(ObjectSet objects, ComponentKind kind) {
-        return ComponentDetector.detect(objects).stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+        return ComponentDetector.detect(objects).stream()
+                .filter(c -> c.kind() == kind)
+                .findFirst()
+                .orElseThrow();
     }
 
     static Cluster hub(List<KubeObject> objects) {
-        return ClusterAssembler.assemble(ClusterAssemblerTest.HUB, Reachability.REACHABLE, "v1.30.0",
-                ObjectSet.of(objects));
+        return ClusterAssembler.assemble(
+                ClusterAssemblerTest.HUB, Reachability.REACHABLE, "v1.30.0", ObjectSet.of(objects));
     }
 
     @Test
     @DisplayName("a Kyverno policy that is not Ready degrades the Kyverno component, with the hub's reason and a hint")
     void failingPolicyDegradesKyverno() {
-        List<KubeObject> objects = new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
+        List<KubeObject> objects =
+                new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
         objects.add(clusterPolicy("a-ready-policy", POLICY_READY));
         objects.add(clusterPolicy("require-run-as-nonroot", POLICY_FAILED));
 
         Cluster hub = hub(objects);
-        Component kyverno = hub.components().stream().filter(c -> c.kind() == ComponentKind.KYVERNO)
-                .findFirst().orElseThrow();
+        Component kyverno = hub.components().stream()
+                .filter(c -> c.kind() == ComponentKind.KYVERNO)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(hub.health()).isEqualTo(Health.DEGRADED);
         assertThat(kyverno.health()).isEqualTo(Health.DEGRADED);
@@ -74,7 +80,8 @@ class ComponentOwnObjectsTest {
     @Test
     @DisplayName("with every policy Ready, Kyverno stays Healthy and lists its policies in its tree")
     void readyPoliciesKeepKyvernoHealthy() {
-        List<KubeObject> objects = new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
+        List<KubeObject> objects =
+                new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
         objects.add(clusterPolicy("a-ready-policy", POLICY_READY));
 
         Component kyverno = component(ObjectSet.of(objects), ComponentKind.KYVERNO);
@@ -86,7 +93,8 @@ class ComponentOwnObjectsTest {
     @Test
     @DisplayName("a provider that cannot pull its package degrades Crossplane, as the hub, with the registry hint")
     void providerThatCannotPullDegradesCrossplane() {
-        List<KubeObject> objects = new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
+        List<KubeObject> objects =
+                new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
         objects.add(yaml("""
                 apiVersion: pkg.crossplane.io/v1
                 kind: Provider
@@ -109,8 +117,10 @@ class ComponentOwnObjectsTest {
                 """));
 
         Cluster hub = hub(objects);
-        Component crossplane = hub.components().stream().filter(c -> c.kind() == ComponentKind.CROSSPLANE)
-                .findFirst().orElseThrow();
+        Component crossplane = hub.components().stream()
+                .filter(c -> c.kind() == ComponentKind.CROSSPLANE)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(crossplane.health()).isEqualTo(Health.DEGRADED);
         assertThat(crossplane.assessment().reason().orElseThrow().subject()).isEqualTo("Provider provider-kubernetes");
@@ -120,10 +130,16 @@ class ComponentOwnObjectsTest {
     }
 
     @Test
-    @DisplayName("the detail tree lists the failing workload first, and its failing pod first; healthy ones keep their order")
+    @DisplayName(
+            "the detail tree lists the failing workload first, and its failing pod first; healthy ones keep their order")
     void treeListsTheFailingObjectFirst() {
-        ObjectSet objects = HubFixture.hub().healthyBackStack()
-                .pod("argocd", "argocd-repo-server", "argocd-repo-server-a", "{phase: Running, conditions: [{type: Ready, status: 'True'}]}")
+        ObjectSet objects = HubFixture.hub()
+                .healthyBackStack()
+                .pod(
+                        "argocd",
+                        "argocd-repo-server",
+                        "argocd-repo-server-a",
+                        "{phase: Running, conditions: [{type: Ready, status: 'True'}]}")
                 .pod("argocd", "argocd-repo-server", "argocd-repo-server-b", """
                         {phase: Running, containerStatuses: [{name: repo, restartCount: 4,
                          state: {waiting: {reason: CrashLoopBackOff}}}]}""")
@@ -133,7 +149,8 @@ class ComponentOwnObjectsTest {
 
         assertThat(argo.health()).isEqualTo(Health.DEGRADED);
         assertThat(argo.tree()).extracting(ObjectNode::label).startsWith("Deployment argocd-repo-server");
-        assertThat(argo.tree().get(0).children()).extracting(ObjectNode::name)
+        assertThat(argo.tree().get(0).children())
+                .extracting(ObjectNode::name)
                 .containsExactly("argocd-repo-server-b", "argocd-repo-server-a");
         List<String> rest = argo.tree().stream().skip(1).map(ObjectNode::label).toList();
         assertThat(rest).containsSubsequence("Deployment argocd-applicationset-controller", "Deployment argocd-server");

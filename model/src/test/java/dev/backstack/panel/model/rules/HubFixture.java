@@ -176,7 +176,8 @@ final class HubFixture {
 
     static String flow(Map<String, String> map) {
         Map<String, String> sorted = new LinkedHashMap<>(map);
-        return sorted.entrySet().stream().map(e -> "'" + e.getKey() + "': '" + e.getValue() + "'")
+        return sorted.entrySet().stream()
+                .map(e -> "'" + e.getKey() + "': '" + e.getValue() + "'")
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 }

@@ -26,7 +26,8 @@ class HubTreeTest {
         assertThat(claim.label()).isEqualTo("Hub hub");
         assertThat(claim.namespace()).isEqualTo("default");
         assertThat(claim.children()).extracting(ObjectNode::label).containsExactly("XHub hub-x7k2");
-        assertThat(claim.children().get(0).children()).extracting(ObjectNode::label)
+        assertThat(claim.children().get(0).children())
+                .extracting(ObjectNode::label)
                 .containsExactly("Release hub-x7k2-cert-manager", "Release hub-x7k2-argocd");
         assertThat(claim.rolledUp().health()).isEqualTo(Health.HEALTHY);
     }
@@ -102,12 +103,17 @@ class HubTreeTest {
     void pathToFindsANodeAndAlongPathPutsItsReasonUnderTheAncestors() {
         String failing = "{type: Ready, status: 'False', reason: ReconcileError, message: 'chart not found'}";
         ObjectNode hub = HubTree.hubs(HubFixture.hub()
-                .release("argocd", "argo-cd", "argocd", HubFixture.READY)
-                .release("vault", "vault", "vault", failing).build()).get(0);
+                        .release("argocd", "argo-cd", "argocd", HubFixture.READY)
+                        .release("vault", "vault", "vault", failing)
+                        .build())
+                .get(0);
 
-        List<ObjectNode> path = HubTree.pathTo(hub, n -> n.name().equals("hub-x7k2-vault")).orElseThrow();
+        List<ObjectNode> path =
+                HubTree.pathTo(hub, n -> n.name().equals("hub-x7k2-vault")).orElseThrow();
 
-        assertThat(path).extracting(ObjectNode::label).containsExactly("Hub hub", "XHub hub-x7k2", "Release hub-x7k2-vault");
+        assertThat(path)
+                .extracting(ObjectNode::label)
+                .containsExactly("Hub hub", "XHub hub-x7k2", "Release hub-x7k2-vault");
         assertThat(HubTree.alongPath(path).health()).isEqualTo(Health.DEGRADED);
         assertThat(HubTree.alongPath(path).reason().orElseThrow().path())
                 .containsExactly("Hub hub", "XHub hub-x7k2", "Release hub-x7k2-vault");

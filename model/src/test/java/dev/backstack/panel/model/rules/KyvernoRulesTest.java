@@ -32,11 +32,14 @@ class KyvernoRulesTest {
     }
 
     @ParameterizedTest(name = "ValidatingPolicy status {0}, actions {1} -> {2} {3}")
-    @CsvSource(delimiter = '|', value = {
-        "{conditionStatus: {ready: true}}                          | [Deny]        | HEALTHY  | Enforce",
-        "{conditionStatus: {ready: false, message: 'no webhook'}}  | [Audit]       | DEGRADED | Audit",
-        "{}                                                        | [Audit, Warn] | PROGRESSING | Audit",
-        "{conditionStatus: {ready: true}}                          | [Deny, Audit] | HEALTHY  | Enforce"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{conditionStatus: {ready: true}}                          | [Deny]        | HEALTHY  | Enforce",
+                "{conditionStatus: {ready: false, message: 'no webhook'}}  | [Audit]       | DEGRADED | Audit",
+                "{}                                                        | [Audit, Warn] | PROGRESSING | Audit",
+                "{conditionStatus: {ready: true}}                          | [Deny, Audit] | HEALTHY  | Enforce"
+            })
     @DisplayName("a ValidatingPolicy is ready by its conditionStatus and enforces when its actions include Deny")
     void validatingPolicyReadinessAndMode(String status, String actions, Health health, String mode) {
         PolicyStatus p = KyvernoRules.policy(yaml("""
@@ -76,20 +79,26 @@ class KyvernoRulesTest {
         assertThat(p.assessment().health()).isEqualTo(Health.DEGRADED);
         assertThat(p.assessment().reason().orElseThrow().subject()).isEqualTo("ClusterPolicy require-run-as-nonroot");
         assertThat(p.assessment().reason().orElseThrow().message())
-                .contains("Failed").contains("webhook kyverno-resource-validating-webhook-cfg not configured");
+                .contains("Failed")
+                .contains("webhook kyverno-resource-validating-webhook-cfg not configured");
     }
 
     @Test
-    @DisplayName("no Ready condition is Progressing (Argo CD: waiting for the policy), even with the deprecated status.ready: true")
+    @DisplayName(
+            "no Ready condition is Progressing (Argo CD: waiting for the policy), even with the deprecated status.ready: true")
     void missingReadyConditionIsProgressingEvenWithDeprecatedReadyFlag() {
-        assertThat(KyvernoRules.policy(policyWithStatus("ready: true")).assessment().health())
+        assertThat(KyvernoRules.policy(policyWithStatus("ready: true"))
+                        .assessment()
+                        .health())
                 .isEqualTo(Health.PROGRESSING);
-        assertThat(KyvernoRules.policy(policyWithStatus("")).assessment().health()).isEqualTo(Health.PROGRESSING);
+        assertThat(KyvernoRules.policy(policyWithStatus("")).assessment().health())
+                .isEqualTo(Health.PROGRESSING);
         assertThat(KyvernoRules.policy(policyWithStatus("""
                 ready: true
                 conditions:
                 - {type: SomethingElse, status: 'True'}
-                """)).assessment().health()).isEqualTo(Health.PROGRESSING);
+                """)).assessment().health())
+                .isEqualTo(Health.PROGRESSING);
     }
 
     @Test
@@ -102,20 +111,22 @@ class KyvernoRulesTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "{validationFailureAction: Enforce} | Enforce",
-        "{validationFailureAction: enforce} | Enforce",
-        "{validationFailureAction: Audit} | Audit",
-        "{validationFailureAction: audit} | Audit",
-        "{background: true} | Audit",
-        "{rules: [{name: r, validate: {failureAction: Enforce}}]} | Enforce",
-        "{rules: [{name: r, validate: {failureAction: Audit}}]} | Audit",
-        "{rules: [{name: r, validate: {message: m}}]} | Audit",
-        "{validationFailureAction: Enforce, rules: [{name: r, validate: {message: m}}]} | Enforce",
-        "{validationFailureAction: Audit, rules: [{name: a, validate: {message: m}}, {name: b, validate: {failureAction: Enforce}}]} | Enforce",
-        "{validationFailureAction: Enforce, rules: [{name: a, validate: {failureAction: Audit}}]} | Audit",
-        "{validationFailureAction: Enforce, rules: [{name: a, validate: {failureAction: Audit}}, {name: b, validate: {message: m}}]} | Enforce",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{validationFailureAction: Enforce} | Enforce",
+                "{validationFailureAction: enforce} | Enforce",
+                "{validationFailureAction: Audit} | Audit",
+                "{validationFailureAction: audit} | Audit",
+                "{background: true} | Audit",
+                "{rules: [{name: r, validate: {failureAction: Enforce}}]} | Enforce",
+                "{rules: [{name: r, validate: {failureAction: Audit}}]} | Audit",
+                "{rules: [{name: r, validate: {message: m}}]} | Audit",
+                "{validationFailureAction: Enforce, rules: [{name: r, validate: {message: m}}]} | Enforce",
+                "{validationFailureAction: Audit, rules: [{name: a, validate: {message: m}}, {name: b, validate: {failureAction: Enforce}}]} | Enforce",
+                "{validationFailureAction: Enforce, rules: [{name: a, validate: {failureAction: Audit}}]} | Audit",
+                "{validationFailureAction: Enforce, rules: [{name: a, validate: {failureAction: Audit}}, {name: b, validate: {message: m}}]} | Enforce",
+            })
     void modeFollowsTheEffectiveFailureActionOfItsValidateRules(String spec, String expected) {
         assertThat(KyvernoRules.policy(policy(spec, "")).mode()).isEqualTo(expected);
     }
@@ -185,15 +196,19 @@ class KyvernoRulesTest {
                 - {policy: limit-node-count-policy, result: pass}
                 - {policy: require-run-as-nonroot, result: pass}
                 """);
-        ComplianceSummary s = KyvernoRules.summarize(List.of(reportWithoutSummary("argocd"),
-                reportWithoutSummary("backstage"), reportWithSummary("backstage"), clusterReport));
+        ComplianceSummary s = KyvernoRules.summarize(List.of(
+                reportWithoutSummary("argocd"),
+                reportWithoutSummary("backstage"),
+                reportWithSummary("backstage"),
+                clusterReport));
 
         assertThat(s.reports()).isEqualTo(4);
         assertThat(s.byNamespace()).containsOnlyKeys("", "argocd", "backstage");
         assertThat(s.byNamespace().get("argocd")).isEqualTo(new ReportCounts(2, 1, 1, 1, 1));
         assertThat(s.byNamespace().get("backstage")).isEqualTo(new ReportCounts(2 + 7, 1 + 2, 1 + 1, 1, 1 + 3));
         assertThat(s.byNamespace().get("")).isEqualTo(new ReportCounts(2, 0, 0, 0, 0));
-        assertThat(s.byPolicy().get("require-run-as-nonroot")).isEqualTo(new ReportCounts(1 + 1 + 1, 1 + 1 + 2, 0, 0, 0));
+        assertThat(s.byPolicy().get("require-run-as-nonroot"))
+                .isEqualTo(new ReportCounts(1 + 1 + 1, 1 + 1 + 2, 0, 0, 0));
         assertThat(s.byPolicy().get("restrict-seccomp")).isEqualTo(new ReportCounts(2, 0, 2, 2, 2));
         assertThat(s.byPolicy().get("limit-node-count-policy")).isEqualTo(new ReportCounts(1, 0, 0, 0, 0));
         assertThat(List.copyOf(s.byPolicy().keySet())).isSorted();

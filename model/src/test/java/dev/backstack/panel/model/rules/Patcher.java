@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class Patcher {
 
-    private Patcher() {
-    }
+    private Patcher() {}
 
     static void apply(Map<String, Object> object, List<?> patches, Map<String, Object> composite) {
         for (Object p : patches) {
@@ -22,7 +21,8 @@ final class Patcher {
             if (type != null && !"FromCompositeFieldPath".equals(type)) {
                 continue;
             }
-            Object value = Fields.get(composite, Fields.str(patch, "fromFieldPath").split("\\."));
+            Object value =
+                    Fields.get(composite, Fields.str(patch, "fromFieldPath").split("\\."));
             if (value == null) {
                 continue;
             }

@@ -36,13 +36,14 @@ class ShowcaseHubCompositionTest {
     static final String COMPOSITION = "crossplane/apis/hub/composition.yaml";
     static final String XR = HubFixture.XR;
     static final String READY = "{type: Ready, status: 'True', reason: Available}";
-    static final ClusterAssembler.Identity HUB = new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "",
-            Set.of("kubeconfig context"));
+    static final ClusterAssembler.Identity HUB =
+            new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of("kubeconfig context"));
 
     /** The composition's resources, freshly parsed (each test mutates its own copy). */
     static List<Map<String, Object>> resources() {
         Map<String, Object> composition = Showcase.documents(COMPOSITION).get(0);
-        Map<?, ?> step = (Map<?, ?>) Fields.list(composition, "spec", "pipeline").get(0);
+        Map<?, ?> step =
+                (Map<?, ?>) Fields.list(composition, "spec", "pipeline").get(0);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object r : Fields.list(step, "input", "resources")) {
             out.add(cast(r));
@@ -73,8 +74,9 @@ class ShowcaseHubCompositionTest {
             object.put("metadata", metadata);
             Patcher.apply(object, Fields.list(resource, "patches"), xr);
             String name = Fields.str(object, "metadata", "name");
-            object.put("status", TestObjects.parse("conditions: [{type: Synced, status: 'True'}, %s]"
-                    .formatted(ready.apply(name))));
+            object.put(
+                    "status",
+                    TestObjects.parse("conditions: [{type: Synced, status: 'True'}, %s]".formatted(ready.apply(name))));
             out.add(TestObjects.fromMap(object));
             refs.add(Map.of("apiVersion", object.get("apiVersion"), "kind", object.get("kind"), "name", name));
         }
@@ -102,8 +104,10 @@ class ShowcaseHubCompositionTest {
     static List<KubeObject> workloads() {
         HubFixture f = HubFixture.plain();
         List.of("argocd-server", "argocd-repo-server").forEach(d -> f.deployment("argocd", d));
-        f.deployment("backstage", "backstage").deployment("kyverno", "kyverno-admission-controller")
-                .deployment("crossplane-system", "crossplane").deployment("cert-manager", "cert-manager")
+        f.deployment("backstage", "backstage")
+                .deployment("kyverno", "kyverno-admission-controller")
+                .deployment("crossplane-system", "crossplane")
+                .deployment("cert-manager", "cert-manager")
                 .deployment("vault", "vault-agent-injector");
         return f.objects();
     }
@@ -116,25 +120,44 @@ class ShowcaseHubCompositionTest {
     }
 
     static Component component(ObjectSet objects, ComponentKind kind) {
-        return ComponentDetector.detect(objects).stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+        return ComponentDetector.detect(objects).stream()
+                .filter(c -> c.kind() == kind)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
-    @DisplayName("every composed resource of the reference Hub appears under Hub -> XHub, and each chart's component is installed by its Release")
+    @DisplayName(
+            "every composed resource of the reference Hub appears under Hub -> XHub, and each chart's component is installed by its Release")
     void healthyReferenceHubIsRecognised() {
         ObjectSet objects = hub(name -> READY, List.of());
 
         ObjectNode tree = HubTree.hubs(objects).get(0);
         ObjectNode xhub = tree.children().get(0);
         assertThat(xhub.children()).hasSize(resources().size());
-        assertThat(xhub.children()).extracting(ObjectNode::label).contains("Release hub-x7k2-argocd",
-                "Release hub-x7k2-backstage", "Release hub-x7k2-kyverno", "Release hub-x7k2-kyverno-policies",
-                "Release hub-x7k2-vault", "Release hub-x7k2-cert-manager", "Object hub-x7k2-argocd-hub-secret");
+        assertThat(xhub.children())
+                .extracting(ObjectNode::label)
+                .contains(
+                        "Release hub-x7k2-argocd",
+                        "Release hub-x7k2-backstage",
+                        "Release hub-x7k2-kyverno",
+                        "Release hub-x7k2-kyverno-policies",
+                        "Release hub-x7k2-vault",
+                        "Release hub-x7k2-cert-manager",
+                        "Object hub-x7k2-argocd-hub-secret");
         assertThat(tree.rolledUp().health()).isEqualTo(Health.HEALTHY);
 
-        Map<ComponentKind, String> releases = Map.of(ComponentKind.ARGO_CD, "hub-x7k2-argocd",
-                ComponentKind.BACKSTAGE, "hub-x7k2-backstage", ComponentKind.KYVERNO, "hub-x7k2-kyverno",
-                ComponentKind.VAULT, "hub-x7k2-vault", ComponentKind.CERT_MANAGER, "hub-x7k2-cert-manager");
+        Map<ComponentKind, String> releases = Map.of(
+                ComponentKind.ARGO_CD,
+                "hub-x7k2-argocd",
+                ComponentKind.BACKSTAGE,
+                "hub-x7k2-backstage",
+                ComponentKind.KYVERNO,
+                "hub-x7k2-kyverno",
+                ComponentKind.VAULT,
+                "hub-x7k2-vault",
+                ComponentKind.CERT_MANAGER,
+                "hub-x7k2-cert-manager");
         releases.forEach((kind, release) -> {
             Component c = component(objects, kind);
             assertThat(c.health()).as(kind + ": " + c.assessment().oneLine()).isEqualTo(Health.HEALTHY);
@@ -144,16 +167,21 @@ class ShowcaseHubCompositionTest {
         assertThat(component(objects, ComponentKind.BACKSTAGE).url()).isEqualTo("https://backstage.example.com");
         assertThat(component(objects, ComponentKind.VAULT).url()).isEqualTo("https://vault.example.com");
         assertThat(component(objects, ComponentKind.CERT_MANAGER).version()).isEqualTo("1.0.0");
-        assertThat(ClusterAssembler.assemble(HUB, Reachability.REACHABLE, "", objects).health()).isEqualTo(Health.HEALTHY);
+        assertThat(ClusterAssembler.assemble(HUB, Reachability.REACHABLE, "", objects)
+                        .health())
+                .isEqualTo(Health.HEALTHY);
     }
 
     @Test
     void failingBackstageReleaseOfTheReferenceHubDegradesBackstageWithItsPath() {
         String message = "failed to install release: Service \"backstage\" is invalid: spec.ports[0].nodePort: "
                 + "Invalid value: 30007: provided port is already allocated; " + "see the Helm logs. ".repeat(10);
-        ObjectSet objects = hub(name -> name.equals("hub-x7k2-backstage")
-                ? "{type: Ready, status: 'False', reason: ReconcileError, message: '%s'}".formatted(message.replace("'", "''"))
-                : READY, List.of());
+        ObjectSet objects = hub(
+                name -> name.equals("hub-x7k2-backstage")
+                        ? "{type: Ready, status: 'False', reason: ReconcileError, message: '%s'}"
+                                .formatted(message.replace("'", "''"))
+                        : READY,
+                List.of());
 
         Component backstage = component(objects, ComponentKind.BACKSTAGE);
 
@@ -162,18 +190,23 @@ class ShowcaseHubCompositionTest {
         assertThat(reason.path()).containsExactly("Hub hub", "XHub hub-x7k2", "Release hub-x7k2-backstage");
         assertThat(reason.message()).contains(message);
         assertThat(component(objects, ComponentKind.ARGO_CD).health()).isEqualTo(Health.HEALTHY);
-        assertThat(ClusterAssembler.assemble(HUB, Reachability.REACHABLE, "", objects).health()).isEqualTo(Health.DEGRADED);
+        assertThat(ClusterAssembler.assemble(HUB, Reachability.REACHABLE, "", objects)
+                        .health())
+                .isEqualTo(Health.DEGRADED);
     }
 
     /** The manifest a provider-kubernetes Object of the composition creates. */
     static Map<String, Object> manifest(ObjectSet objects, String objectName) {
         KubeObject o = objects.all(dev.backstack.panel.model.Kinds.K8S_OBJECT).stream()
-                .filter(x -> x.name().equals(objectName)).findFirst().orElseThrow();
+                .filter(x -> x.name().equals(objectName))
+                .findFirst()
+                .orElseThrow();
         return new LinkedHashMap<>(cast(Fields.get(o.spec(), "forProvider", "manifest")));
     }
 
     @Test
-    @DisplayName("the Applications the Hub creates target it by its Argo CD name 'hub', so a Degraded one degrades the hub")
+    @DisplayName(
+            "the Applications the Hub creates target it by its Argo CD name 'hub', so a Degraded one degrades the hub")
     void hubApplicationsFromTheCompositionCountOnTheHub() {
         ObjectSet base = hub(name -> READY, List.of());
         Map<String, Object> secret = manifest(base, "hub-x7k2-argocd-hub-secret");
@@ -182,8 +215,13 @@ class ShowcaseHubCompositionTest {
         mapped.remove("data");
         mapped.put("cluster", Map.of("name", decode(data.get("name")), "server", decode(data.get("server"))));
         Map<String, Object> app = manifest(base, "hub-x7k2-argocd-clusters-application");
-        app.put("status", Map.of("health", Map.of("status", "Degraded", "message", "EKSCluster eks-1 is not ready"),
-                "sync", Map.of("status", "Synced")));
+        app.put(
+                "status",
+                Map.of(
+                        "health",
+                        Map.of("status", "Degraded", "message", "EKSCluster eks-1 is not ready"),
+                        "sync",
+                        Map.of("status", "Synced")));
 
         List<KubeObject> extra = List.of(TestObjects.fromMap(mapped), TestObjects.fromMap(app));
         Cluster cluster = ClusterAssembler.assemble(HUB, Reachability.REACHABLE, "", hub(name -> READY, extra));
@@ -191,25 +229,39 @@ class ShowcaseHubCompositionTest {
         assertThat(Fields.str(app, "spec", "destination", "name")).isEqualTo("hub");
         assertThat(cluster.health()).isEqualTo(Health.DEGRADED);
         assertThat(cluster.assessment().reason().orElseThrow().subject()).isEqualTo("Application clusters-from-hub");
-        assertThat(SpokeDetector.detect(hub(name -> READY, extra), List.of())).as("the hub is not a spoke").isEmpty();
+        assertThat(SpokeDetector.detect(hub(name -> READY, extra), List.of()))
+                .as("the hub is not a spoke")
+                .isEmpty();
     }
 
     @Test
     @DisplayName("cluster secrets labelled as the Hub's Kyverno generate policy labels them are spokes")
     void spokeSecretsLabelledByTheReferencePolicyAreDetected() {
-        Map<String, Object> policy = manifest(hub(name -> READY, List.of()),
-                "hub-x7k2-kyverno-argocd-cluster-generation-clusterpolicy");
+        Map<String, Object> policy =
+                manifest(hub(name -> READY, List.of()), "hub-x7k2-kyverno-argocd-cluster-generation-clusterpolicy");
         Map<?, ?> rule = (Map<?, ?>) Fields.list(policy, "spec", "rules").get(0);
         Map<String, String> labels = new LinkedHashMap<>();
         for (Object c : Fields.list(rule, "context")) {
             if ("metadataLabels".equals(Fields.str((Map<?, ?>) c, "name"))) {
-                Fields.map((Map<?, ?>) c, "variable", "value").forEach((k, v) ->
-                        labels.put(String.valueOf(k), String.valueOf(v).replace("{{ clusterName }}", "aks-1")));
+                Fields.map((Map<?, ?>) c, "variable", "value")
+                        .forEach((k, v) ->
+                                labels.put(String.valueOf(k), String.valueOf(v).replace("{{ clusterName }}", "aks-1")));
             }
         }
         assertThat(labels).isNotEmpty();
-        KubeObject secret = new KubeObject("v1", "Secret", "argocd", "aks-1", null, 0, null, null, labels, Map.of(),
-                List.of(), Map.of("cluster", Map.of("name", "aks-1", "server", "https://aks-1.example.com")));
+        KubeObject secret = new KubeObject(
+                "v1",
+                "Secret",
+                "argocd",
+                "aks-1",
+                null,
+                0,
+                null,
+                null,
+                labels,
+                Map.of(),
+                List.of(),
+                Map.of("cluster", Map.of("name", "aks-1", "server", "https://aks-1.example.com")));
 
         List<Cluster> spokes = SpokeDetector.detect(ObjectSet.of(List.of(secret)), List.of());
 

@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShowcaseManifestsTest {
 
     /** The showcase's Crossplane guardrails enforce; its pod-security set audits (read from the files). */
-    static final Set<String> ENFORCING = Set.of("limit-node-count-policy", "restrict-node-size-policy",
-            "validate-cluster-name-policy");
+    static final Set<String> ENFORCING =
+            Set.of("limit-node-count-policy", "restrict-node-size-policy", "validate-cluster-name-policy");
 
     static List<KubeObject> objectsUnder(String dir) {
         List<KubeObject> out = new ArrayList<>();
@@ -66,7 +66,8 @@ class ShowcaseManifestsTest {
     }
 
     @Test
-    @DisplayName("the showcase Kyverno policies parse, their mode is what their spec says, and without status they are Unknown")
+    @DisplayName(
+            "the showcase Kyverno policies parse, their mode is what their spec says, and without status they are Unknown")
     void kyvernoPoliciesHaveTheirModeAndAreProgressingWithoutStatus() {
         List<KubeObject> policies = objectsUnder("kyverno/policies");
 
@@ -84,10 +85,13 @@ class ShowcaseManifestsTest {
     @Test
     void argoApplicationSetsAndApplicationParse() {
         List<KubeObject> argo = objectsUnder("argocd");
-        assertThat(argo).extracting(KubeObject::kindRef)
+        assertThat(argo)
+                .extracting(KubeObject::kindRef)
                 .containsExactlyInAnyOrder(Kinds.APPLICATION, Kinds.APPLICATION_SET, Kinds.APPLICATION_SET);
-        assertThat(argo).filteredOn(o -> o.kindRef().equals(Kinds.APPLICATION_SET))
-                .extracting(KubeObject::name).containsExactlyInAnyOrder("kyverno", "kyverno-policies");
+        assertThat(argo)
+                .filteredOn(o -> o.kindRef().equals(Kinds.APPLICATION_SET))
+                .extracting(KubeObject::name)
+                .containsExactlyInAnyOrder("kyverno", "kyverno-policies");
 
         List<ApplicationStatus> apps = ClusterAssembler.applications(ObjectSet.of(argo));
         assertThat(apps).hasSize(1);
@@ -104,8 +108,11 @@ class ShowcaseManifestsTest {
     @DisplayName("an application generated from the kyverno ApplicationSet is attached to the spoke it targets")
     void applicationSetTemplateTargetsTheSpokeFromItsClusterSecret() throws IOException {
         String appSet = Files.readString(Showcase.file("argocd/appsets/appset_kyverno.yaml"));
-        Map<?, ?> template = Fields.map(TestObjects.parse(appSet.replace("{{name}}", "aks-1")
-                .replace("{{server}}", "https://aks-1.hcp.eastus.azmk8s.io:443")), "spec", "template");
+        Map<?, ?> template = Fields.map(
+                TestObjects.parse(appSet.replace("{{name}}", "aks-1")
+                        .replace("{{server}}", "https://aks-1.hcp.eastus.azmk8s.io:443")),
+                "spec",
+                "template");
         String generated = """
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
@@ -113,27 +120,41 @@ class ShowcaseManifestsTest {
                 """.formatted(Fields.str(template, "metadata", "name"));
         Map<String, Object> app = TestObjects.parse(generated);
         app.put("spec", template.get("spec"));
-        app.put("status", Map.of("health", Map.of("status", "Degraded"), "sync", Map.of("status", "OutOfSync"),
-                "operationState", Map.of("phase", "Failed", "retryCount", 30, "message", "CRD too long")));
-        KubeObject secret = SpokeDetectorTest.clusterSecret("aks-1", "aks-1", "https://aks-1.hcp.eastus.azmk8s.io:443",
-                "spoke");
+        app.put(
+                "status",
+                Map.of(
+                        "health",
+                        Map.of("status", "Degraded"),
+                        "sync",
+                        Map.of("status", "OutOfSync"),
+                        "operationState",
+                        Map.of("phase", "Failed", "retryCount", 30, "message", "CRD too long")));
+        KubeObject secret =
+                SpokeDetectorTest.clusterSecret("aks-1", "aks-1", "https://aks-1.hcp.eastus.azmk8s.io:443", "spoke");
 
         List<Cluster> spokes = SpokeDetector.detect(ObjectSet.of(List.of(secret, TestObjects.fromMap(app))), List.of());
 
         assertThat(spokes).hasSize(1);
-        assertThat(spokes.get(0).applications()).extracting(ApplicationStatus::name).containsExactly("aks-1-kyverno");
+        assertThat(spokes.get(0).applications())
+                .extracting(ApplicationStatus::name)
+                .containsExactly("aks-1-kyverno");
         assertThat(spokes.get(0).health()).isEqualTo(Health.DEGRADED);
-        assertThat(spokes.get(0).assessment().reason().orElseThrow().message()).contains("retry 30").contains("CRD too long");
+        assertThat(spokes.get(0).assessment().reason().orElseThrow().message())
+                .contains("retry 30")
+                .contains("CRD too long");
     }
 
     @Test
-    @DisplayName("the Configuration, Function and Providers the installer applies are Progressing until they report, never Healthy")
+    @DisplayName(
+            "the Configuration, Function and Providers the installer applies are Progressing until they report, never Healthy")
     void crossplanePackagesWithoutStatusAreProgressing() {
         List<KubeObject> packages = new ArrayList<>(Showcase.objects("bundle/manifests/back-stack.yaml"));
         packages.addAll(Showcase.objects("bundle/manifests/providers/providers.yaml"));
 
         assertThat(packages).hasSize(11);
-        assertThat(packages).extracting(KubeObject::kindRef).containsOnly(Kinds.CONFIGURATION, Kinds.FUNCTION, Kinds.PROVIDER);
+        assertThat(packages)
+                .extracting(KubeObject::kindRef)
+                .containsOnly(Kinds.CONFIGURATION, Kinds.FUNCTION, Kinds.PROVIDER);
         for (KubeObject p : packages) {
             assertThat(CrossplaneRules.isPackage(p)).as(p.displayName()).isTrue();
             Assessment a = CrossplaneRules.assess(p);
@@ -141,9 +162,12 @@ class ShowcaseManifestsTest {
         }
 
         List<KubeObject> cluster = new ArrayList<>(packages);
-        cluster.addAll(HubFixture.plain().deployment("crossplane-system", "crossplane").objects());
+        cluster.addAll(
+                HubFixture.plain().deployment("crossplane-system", "crossplane").objects());
         Component crossplane = ComponentDetector.detect(ObjectSet.of(cluster)).stream()
-                .filter(c -> c.kind() == ComponentKind.CROSSPLANE).findFirst().orElseThrow();
+                .filter(c -> c.kind() == ComponentKind.CROSSPLANE)
+                .findFirst()
+                .orElseThrow();
         assertThat(crossplane.health()).isEqualTo(Health.PROGRESSING);
         assertThat(crossplane.tree()).hasSize(12);
     }
@@ -157,9 +181,9 @@ class ShowcaseManifestsTest {
 
     static Stream<Arguments> definitions() {
         return Stream.of(
-            Arguments.of("crossplane/apis/hub/definition.yaml", Kinds.XHUB, Kinds.HUB),
-            Arguments.of("crossplane/apis/cluster/aks/definition.yaml", Kinds.XAKS_CLUSTER, Kinds.AKS_CLUSTER),
-            Arguments.of("crossplane/apis/cluster/eks/definition.yaml", Kinds.XEKS_CLUSTER, Kinds.EKS_CLUSTER));
+                Arguments.of("crossplane/apis/hub/definition.yaml", Kinds.XHUB, Kinds.HUB),
+                Arguments.of("crossplane/apis/cluster/aks/definition.yaml", Kinds.XAKS_CLUSTER, Kinds.AKS_CLUSTER),
+                Arguments.of("crossplane/apis/cluster/eks/definition.yaml", Kinds.XEKS_CLUSTER, Kinds.EKS_CLUSTER));
     }
 
     @ParameterizedTest(name = "{0} defines {1} and claim {2}")
@@ -175,21 +199,28 @@ class ShowcaseManifestsTest {
 
     @Test
     void compositionComposesTheHubDefinedByTheXrd() {
-        KubeObject composition = Showcase.objects("crossplane/apis/hub/composition.yaml").get(0);
-        assertThat(KindRef.of(Fields.str(composition.spec(), "compositeTypeRef", "apiVersion"),
-                Fields.str(composition.spec(), "compositeTypeRef", "kind"))).isEqualTo(Kinds.XHUB);
+        KubeObject composition =
+                Showcase.objects("crossplane/apis/hub/composition.yaml").get(0);
+        assertThat(KindRef.of(
+                        Fields.str(composition.spec(), "compositeTypeRef", "apiVersion"),
+                        Fields.str(composition.spec(), "compositeTypeRef", "kind")))
+                .isEqualTo(Kinds.XHUB);
     }
 
     @Test
-    @DisplayName("cluster requests rendered from the Backstage templates are spokes named by their id, Progressing (provisioning, as Argo CD says) until Crossplane reports")
+    @DisplayName(
+            "cluster requests rendered from the Backstage templates are spokes named by their id, Progressing (provisioning, as Argo CD says) until Crossplane reports")
     void renderedClusterClaimsAreSpokes() throws IOException {
         List<KubeObject> claims = new ArrayList<>();
         for (String[] t : new String[][] {{"aks", "aks-team-a"}, {"eks", "eks-team-b"}}) {
             String text = Files.readString(Showcase.file("backstage/catalog/templates/cluster/" + t[0]
                     + "/skeleton/example." + t[0].toUpperCase() + "Cluster.yaml"));
-            String rendered = text.replace("${{ values.cluster_id }}", t[1]).replace("${{ values.region }}", "eu-west-1")
-                    .replace("${{ values.version }}", "1.28.5").replace("${{ values.nodes_count }}", "3")
-                    .replace("${{ values.nodes_instance_type }}", "small").replace("${{ values.iam_role_arn}}", "arn:x");
+            String rendered = text.replace("${{ values.cluster_id }}", t[1])
+                    .replace("${{ values.region }}", "eu-west-1")
+                    .replace("${{ values.version }}", "1.28.5")
+                    .replace("${{ values.nodes_count }}", "3")
+                    .replace("${{ values.nodes_instance_type }}", "small")
+                    .replace("${{ values.iam_role_arn}}", "arn:x");
             assertThat(rendered).doesNotContain("${{");
             claims.add(TestObjects.yaml(rendered));
         }

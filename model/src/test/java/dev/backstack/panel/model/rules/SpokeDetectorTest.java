@@ -92,7 +92,8 @@ class SpokeDetectorTest {
     @Test
     void findsSpokesFromClusterClaimsByTheirParameterId() {
         ObjectSet hub = ObjectSet.of(List.of(
-                claim("AKSCluster", "team-a-request", "aks-team-a", READY), composite("AKSCluster", "team-a-request", READY),
+                claim("AKSCluster", "team-a-request", "aks-team-a", READY),
+                composite("AKSCluster", "team-a-request", READY),
                 claim("EKSCluster", "eks-demo", "eks-demo", "{type: Ready, status: 'False', reason: Creating}"),
                 composite("EKSCluster", "eks-demo", "{type: Ready, status: 'False', reason: Creating}")));
 
@@ -119,19 +120,30 @@ class SpokeDetectorTest {
     void mergesOneSpokeFoundSeveralWays() {
         String server = "https://aks-1.hcp.eastus.azmk8s.io:443";
         ObjectSet hub = ObjectSet.of(List.of(
-                claim("AKSCluster", "aks-1", "aks-1", READY), composite("AKSCluster", "aks-1", READY),
+                claim("AKSCluster", "aks-1", "aks-1", READY),
+                composite("AKSCluster", "aks-1", READY),
                 clusterSecret("aks-1", "aks-1", server, "spoke")));
-        Cluster connected = new Cluster("ctx-aks", "aks-1-admin", ClusterRole.SPOKE, server, Set.of("kubeconfig context"),
-                Reachability.REACHABLE, "v1.28.5", List.of(), List.of(), List.of(),
-                dev.backstack.panel.model.ComplianceSummary.EMPTY, java.util.Optional.empty(),
+        Cluster connected = new Cluster(
+                "ctx-aks",
+                "aks-1-admin",
+                ClusterRole.SPOKE,
+                server,
+                Set.of("kubeconfig context"),
+                Reachability.REACHABLE,
+                "v1.28.5",
+                List.of(),
+                List.of(),
+                List.of(),
+                dev.backstack.panel.model.ComplianceSummary.EMPTY,
+                java.util.Optional.empty(),
                 Assessment.healthy("all components healthy"));
 
         Cluster spoke = only(SpokeDetector.detect(hub, List.of(connected)));
 
         assertThat(spoke.name()).isEqualTo("aks-1");
         assertThat(spoke.server()).isEqualTo(server);
-        assertThat(spoke.sources()).containsExactlyInAnyOrder("AKSCluster claim", "Argo CD cluster secret",
-                "kubeconfig context");
+        assertThat(spoke.sources())
+                .containsExactlyInAnyOrder("AKSCluster claim", "Argo CD cluster secret", "kubeconfig context");
         assertThat(spoke.reachability().isReachable()).isTrue();
         assertThat(spoke.kubernetesVersion()).isEqualTo("v1.28.5");
         assertThat(spoke.health()).isEqualTo(Health.HEALTHY);
@@ -150,12 +162,15 @@ class SpokeDetectorTest {
         List<Cluster> spokes = SpokeDetector.detect(hub, List.of());
 
         assertThat(spokes).extracting(Cluster::name).containsExactly("aks-1", "eks-1");
-        assertThat(spokes.get(0).applications()).extracting(ApplicationStatus::name)
+        assertThat(spokes.get(0).applications())
+                .extracting(ApplicationStatus::name)
                 .containsExactly("aks-1-kyverno", "aks-1-kyverno-policies");
         assertThat(spokes.get(0).health()).isEqualTo(Health.DEGRADED);
         assertThat(spokes.get(0).assessment().reason().orElseThrow().subject())
                 .isEqualTo("Application aks-1-kyverno-policies");
-        assertThat(spokes.get(1).applications()).extracting(ApplicationStatus::name).containsExactly("eks-1-kyverno");
+        assertThat(spokes.get(1).applications())
+                .extracting(ApplicationStatus::name)
+                .containsExactly("eks-1-kyverno");
         assertThat(spokes.get(1).health()).isEqualTo(Health.PROGRESSING);
     }
 
@@ -174,11 +189,16 @@ class SpokeDetectorTest {
     @Test
     void unreachableConnectedSpokeIsUnknownEvenWithAReadyClaimAndHealthyApps() {
         ObjectSet hub = ObjectSet.of(List.of(
-                claim("EKSCluster", "eks-1", "eks-1", READY), composite("EKSCluster", "eks-1", READY),
+                claim("EKSCluster", "eks-1", "eks-1", READY),
+                composite("EKSCluster", "eks-1", READY),
                 app("eks-1-kyverno", "{name: eks-1, namespace: kyverno}", "Healthy")));
         Reachability down = Reachability.unreachable("i/o timeout");
-        Cluster connected = ClusterAssembler.assemble(new ClusterAssembler.Identity("eks-1", "eks-1", ClusterRole.SPOKE,
-                "https://eks-1.example.com", Set.of("kubeconfig context")), down, "", ObjectSet.EMPTY);
+        Cluster connected = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity(
+                        "eks-1", "eks-1", ClusterRole.SPOKE, "https://eks-1.example.com", Set.of("kubeconfig context")),
+                down,
+                "",
+                ObjectSet.EMPTY);
 
         Cluster spoke = only(SpokeDetector.detect(hub, List.of(connected)));
 
@@ -187,38 +207,52 @@ class SpokeDetectorTest {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("an unreachable spoke whose claim is not Ready yet is provisioning, not connection refused")
+    @org.junit.jupiter.api.DisplayName(
+            "an unreachable spoke whose claim is not Ready yet is provisioning, not connection refused")
     void unreachableSpokeStillBeingCreatedIsProvisioning() {
         ObjectSet hub = ObjectSet.of(List.of(
                 claim("EKSCluster", "eks-1", "eks-1", "{type: Ready, status: 'False', reason: Creating}"),
                 composite("EKSCluster", "eks-1", "{type: Ready, status: 'False', reason: Creating}")));
-        Cluster connected = ClusterAssembler.assemble(new ClusterAssembler.Identity("eks-1", "eks-1", ClusterRole.SPOKE,
-                "https://eks-1.example.com", Set.of("kubeconfig context")),
-                Reachability.unreachable("connection refused"), "", ObjectSet.EMPTY);
+        Cluster connected = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity(
+                        "eks-1", "eks-1", ClusterRole.SPOKE, "https://eks-1.example.com", Set.of("kubeconfig context")),
+                Reachability.unreachable("connection refused"),
+                "",
+                ObjectSet.EMPTY);
 
         Cluster spoke = only(SpokeDetector.detect(hub, List.of(connected)));
 
         assertThat(spoke.health()).isEqualTo(Health.PROGRESSING);
         assertThat(spoke.assessment().summary()).isEqualTo("provisioning");
-        assertThat(spoke.assessment().reason().orElseThrow().message()).startsWith("being created")
+        assertThat(spoke.assessment().reason().orElseThrow().message())
+                .startsWith("being created")
                 .doesNotContain("connection refused");
     }
 
     @Test
     void connectedSpokeWithoutHubRecordIsStillListed() {
-        Cluster connected = ClusterAssembler.assemble(new ClusterAssembler.Identity("dev", "dev", ClusterRole.SPOKE,
-                "https://dev.example.com", Set.of("kubeconfig context")), Reachability.REACHABLE, "v1.30.0", ObjectSet.EMPTY);
+        Cluster connected = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity(
+                        "dev", "dev", ClusterRole.SPOKE, "https://dev.example.com", Set.of("kubeconfig context")),
+                Reachability.REACHABLE,
+                "v1.30.0",
+                ObjectSet.EMPTY);
         Cluster spoke = only(SpokeDetector.detect(ObjectSet.EMPTY, List.of(connected)));
         assertThat(spoke.name()).isEqualTo("dev");
         assertThat(spoke.sources()).containsExactly("kubeconfig context");
         assertThat(spoke.reachability().isReachable()).isTrue();
-        assertThat(spoke.health()).as("a spoke does not need the hub's BACK components").isEqualTo(Health.HEALTHY);
-        assertThat(spoke.components()).filteredOn(c -> c.kind().isBack()).allSatisfy(c -> assertThat(c.installed()).isFalse());
+        assertThat(spoke.health())
+                .as("a spoke does not need the hub's BACK components")
+                .isEqualTo(Health.HEALTHY);
+        assertThat(spoke.components())
+                .filteredOn(c -> c.kind().isBack())
+                .allSatisfy(c -> assertThat(c.installed()).isFalse());
     }
 
     @Test
     void noSpokesOnAnEmptyHub() {
-        List<KubeObject> objects = new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
+        List<KubeObject> objects =
+                new ArrayList<>(HubFixture.hub().healthyBackStack().objects());
         assertThat(SpokeDetector.detect(ObjectSet.of(objects), List.of())).isEmpty();
     }
 }

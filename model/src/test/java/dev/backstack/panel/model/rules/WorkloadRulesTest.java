@@ -25,30 +25,33 @@ class WorkloadRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "available | 2 | {observedGeneration: 2, replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3} | HEALTHY",
-        "rollout: updated < desired | 2 | {observedGeneration: 2, replicas: 3, updatedReplicas: 1, availableReplicas: 3} | PROGRESSING",
-        "rollout: old replicas still running | 2 | {observedGeneration: 2, replicas: 4, updatedReplicas: 3, availableReplicas: 3} | PROGRESSING",
-        "updated but not yet available | 2 | {observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 2} | PROGRESSING",
-        "stale observedGeneration, even if counts look done | 3 | {observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 3} | PROGRESSING",
-        "no status yet | 1 | {} | PROGRESSING",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "available | 2 | {observedGeneration: 2, replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3} | HEALTHY",
+                "rollout: updated < desired | 2 | {observedGeneration: 2, replicas: 3, updatedReplicas: 1, availableReplicas: 3} | PROGRESSING",
+                "rollout: old replicas still running | 2 | {observedGeneration: 2, replicas: 4, updatedReplicas: 3, availableReplicas: 3} | PROGRESSING",
+                "updated but not yet available | 2 | {observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 2} | PROGRESSING",
+                "stale observedGeneration, even if counts look done | 3 | {observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 3} | PROGRESSING",
+                "no status yet | 1 | {} | PROGRESSING",
+            })
     void assessesDeploymentRollouts(String description, long generation, String status, Health expected) {
-        assertThat(WorkloadRules.assess(deployment(generation, 3, status)).health()).isEqualTo(expected);
+        assertThat(WorkloadRules.assess(deployment(generation, 3, status)).health())
+                .isEqualTo(expected);
     }
 
     @Test
     void rolloutInProgressSaysHowManyReplicasAreUpdated() {
-        Assessment a = WorkloadRules.assess(deployment(2, 3,
-                "{observedGeneration: 2, replicas: 3, updatedReplicas: 1, availableReplicas: 3}"));
+        Assessment a = WorkloadRules.assess(
+                deployment(2, 3, "{observedGeneration: 2, replicas: 3, updatedReplicas: 1, availableReplicas: 3}"));
         assertThat(a.reason().orElseThrow().subject()).isEqualTo("Deployment argocd-server");
         assertThat(a.reason().orElseThrow().message()).contains("1 of 3");
     }
 
     @Test
     void staleObservedGenerationNamesTheGeneration() {
-        Assessment a = WorkloadRules.assess(deployment(5, 3,
-                "{observedGeneration: 4, replicas: 3, updatedReplicas: 3, availableReplicas: 3}"));
+        Assessment a = WorkloadRules.assess(
+                deployment(5, 3, "{observedGeneration: 4, replicas: 3, updatedReplicas: 3, availableReplicas: 3}"));
         assertThat(a.health()).isEqualTo(Health.PROGRESSING);
         assertThat(a.reason().orElseThrow().message()).contains("generation 5");
     }
@@ -62,7 +65,8 @@ class WorkloadRulesTest {
                    message: 'ReplicaSet "argocd-server-5d9f" has timed out progressing.'}]}"""));
         assertThat(a.health()).isEqualTo(Health.DEGRADED);
         assertThat(a.reason().orElseThrow().message())
-                .contains("ProgressDeadlineExceeded").contains("ReplicaSet \"argocd-server-5d9f\" has timed out");
+                .contains("ProgressDeadlineExceeded")
+                .contains("ReplicaSet \"argocd-server-5d9f\" has timed out");
     }
 
     @Test
@@ -94,21 +98,23 @@ class WorkloadRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "same revision, all ready | 3 | {observedGeneration: 4, readyReplicas: 3, currentRevision: vault-7c9, updateRevision: vault-7c9} | HEALTHY",
-        "new revision rolling out | 3 | {observedGeneration: 4, readyReplicas: 3, currentRevision: vault-7c9, updateRevision: vault-8d1} | PROGRESSING",
-        "not all ready | 3 | {observedGeneration: 4, readyReplicas: 2, currentRevision: vault-7c9, updateRevision: vault-7c9} | PROGRESSING",
-        "stale observedGeneration | 3 | {observedGeneration: 3, readyReplicas: 3, currentRevision: a, updateRevision: a} | PROGRESSING",
-        "scaled to zero | 0 | {observedGeneration: 4} | SUSPENDED",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "same revision, all ready | 3 | {observedGeneration: 4, readyReplicas: 3, currentRevision: vault-7c9, updateRevision: vault-7c9} | HEALTHY",
+                "new revision rolling out | 3 | {observedGeneration: 4, readyReplicas: 3, currentRevision: vault-7c9, updateRevision: vault-8d1} | PROGRESSING",
+                "not all ready | 3 | {observedGeneration: 4, readyReplicas: 2, currentRevision: vault-7c9, updateRevision: vault-7c9} | PROGRESSING",
+                "stale observedGeneration | 3 | {observedGeneration: 3, readyReplicas: 3, currentRevision: a, updateRevision: a} | PROGRESSING",
+                "scaled to zero | 0 | {observedGeneration: 4} | SUSPENDED",
+            })
     void assessesStatefulSetRevisions(String description, long desired, String status, Health expected) {
         assertThat(WorkloadRules.assess(statefulSet(desired, status)).health()).isEqualTo(expected);
     }
 
     @Test
     void statefulSetRolloutNamesTheNewRevision() {
-        Assessment a = WorkloadRules.assess(statefulSet(3,
-                "{observedGeneration: 4, readyReplicas: 3, currentRevision: vault-7c9, updateRevision: vault-8d1}"));
+        Assessment a = WorkloadRules.assess(statefulSet(
+                3, "{observedGeneration: 4, readyReplicas: 3, currentRevision: vault-7c9, updateRevision: vault-8d1}"));
         assertThat(a.reason().orElseThrow().message()).contains("vault-8d1");
     }
 
@@ -184,7 +190,9 @@ class WorkloadRulesTest {
                       message: 'Back-off pulling image "ghcr.io/back-stack/showcase-backstage:typo"'
                 """.formatted(reason)));
         assertThat(a.health()).isEqualTo(Health.DEGRADED);
-        assertThat(a.reason().orElseThrow().message()).contains(reason).contains("container backstage")
+        assertThat(a.reason().orElseThrow().message())
+                .contains(reason)
+                .contains("container backstage")
                 .contains("showcase-backstage:typo");
     }
 
@@ -205,13 +213,15 @@ class WorkloadRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "ready running pod | {phase: Running, conditions: [{type: Ready, status: 'True'}]} | HEALTHY",
-        "running, not ready | {phase: Running, conditions: [{type: Ready, status: 'False'}]} | PROGRESSING",
-        "container creating | {phase: Pending, containerStatuses: [{name: c, state: {waiting: {reason: ContainerCreating}}}]} | PROGRESSING",
-        "completed | {phase: Succeeded} | HEALTHY",
-        "failed | {phase: Failed, message: 'The node was low on resource: memory.'} | DEGRADED",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ready running pod | {phase: Running, conditions: [{type: Ready, status: 'True'}]} | HEALTHY",
+                "running, not ready | {phase: Running, conditions: [{type: Ready, status: 'False'}]} | PROGRESSING",
+                "container creating | {phase: Pending, containerStatuses: [{name: c, state: {waiting: {reason: ContainerCreating}}}]} | PROGRESSING",
+                "completed | {phase: Succeeded} | HEALTHY",
+                "failed | {phase: Failed, message: 'The node was low on resource: memory.'} | DEGRADED",
+            })
     void assessesPodPhases(String description, String status, Health expected) {
         KubeObject p = yaml("""
                 apiVersion: v1
@@ -250,20 +260,24 @@ class WorkloadRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "partitioned rollout done, revisions still differ | {replicas: 3, updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 2}}} | {observedGeneration: 4, readyReplicas: 3, updatedReplicas: 1, currentRevision: a, updateRevision: b} | HEALTHY",
-        "partitioned rollout not done | {replicas: 3, updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 1}}} | {observedGeneration: 4, readyReplicas: 3, updatedReplicas: 1, currentRevision: a, updateRevision: b} | PROGRESSING",
-        "OnDelete with a newer revision waiting | {replicas: 3, updateStrategy: {type: OnDelete}} | {observedGeneration: 4, readyReplicas: 3, currentRevision: a, updateRevision: b} | HEALTHY",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "partitioned rollout done, revisions still differ | {replicas: 3, updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 2}}} | {observedGeneration: 4, readyReplicas: 3, updatedReplicas: 1, currentRevision: a, updateRevision: b} | HEALTHY",
+                "partitioned rollout not done | {replicas: 3, updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 1}}} | {observedGeneration: 4, readyReplicas: 3, updatedReplicas: 1, currentRevision: a, updateRevision: b} | PROGRESSING",
+                "OnDelete with a newer revision waiting | {replicas: 3, updateStrategy: {type: OnDelete}} | {observedGeneration: 4, readyReplicas: 3, currentRevision: a, updateRevision: b} | HEALTHY",
+            })
     void statefulSetFollowsArgoCd(String description, String spec, String status, Health expected) {
         assertThat(WorkloadRules.assess(statefulSet(spec, status)).health()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "DaemonSet {0}")
-    @CsvSource(delimiter = '|', value = {
-        "pods of the old template still available | {} | {observedGeneration: 1, desiredNumberScheduled: 3, updatedNumberScheduled: 1, numberAvailable: 3} | PROGRESSING",
-        "OnDelete, old pods kept | {updateStrategy: {type: OnDelete}} | {observedGeneration: 1, desiredNumberScheduled: 3, updatedNumberScheduled: 1, numberAvailable: 1} | HEALTHY",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "pods of the old template still available | {} | {observedGeneration: 1, desiredNumberScheduled: 3, updatedNumberScheduled: 1, numberAvailable: 3} | PROGRESSING",
+                "OnDelete, old pods kept | {updateStrategy: {type: OnDelete}} | {observedGeneration: 1, desiredNumberScheduled: 3, updatedNumberScheduled: 1, numberAvailable: 1} | HEALTHY",
+            })
     void daemonSetFollowsArgoCd(String description, String spec, String status, Health expected) {
         KubeObject ds = yaml("""
                 apiVersion: apps/v1
@@ -300,7 +314,10 @@ class WorkloadRulesTest {
                   lastState: {terminated: {reason: OOMKilled, exitCode: 137}}
                 """));
         assertThat(a.health()).isEqualTo(Health.DEGRADED);
-        assertThat(a.reason().orElseThrow().message()).contains("backend").contains("OOMKilled").contains("137");
+        assertThat(a.reason().orElseThrow().message())
+                .contains("backend")
+                .contains("OOMKilled")
+                .contains("137");
     }
 
     @ParameterizedTest(name = "waiting reason {0} is Degraded (Argo CD: Err*, *Error, *BackOff)")
@@ -315,7 +332,8 @@ class WorkloadRulesTest {
     }
 
     @Test
-    @DisplayName("a run-to-completion pod (restartPolicy Never) waiting on its image is Progressing, as Argo CD has it for hooks")
+    @DisplayName(
+            "a run-to-completion pod (restartPolicy Never) waiting on its image is Progressing, as Argo CD has it for hooks")
     void runToCompletionPodIsNotDegradedByWaiting() {
         Assessment a = WorkloadRules.assess(podWith("{restartPolicy: Never}", """
                 phase: Pending
@@ -327,7 +345,8 @@ class WorkloadRulesTest {
 
     @Test
     void podOfUnknownPhaseIsUnknown() {
-        assertThat(WorkloadRules.assess(podWith("{}", "phase: Unknown")).health()).isEqualTo(Health.UNKNOWN);
+        assertThat(WorkloadRules.assess(podWith("{}", "phase: Unknown")).health())
+                .isEqualTo(Health.UNKNOWN);
     }
 
     @Test
@@ -339,7 +358,9 @@ class WorkloadRulesTest {
                 - {name: migrate, state: {terminated: {reason: Error, exitCode: 3}}}
                 """));
         assertThat(a.health()).isEqualTo(Health.DEGRADED);
-        assertThat(a.reason().orElseThrow().message()).contains("migrate").contains("exit code 3")
+        assertThat(a.reason().orElseThrow().message())
+                .contains("migrate")
+                .contains("exit code 3")
                 .doesNotContain("null");
     }
 

@@ -41,13 +41,18 @@ public final class AddonActionsViewModel {
         }
 
         public String title() {
-            return action.title() + " " + applications.size() + (applications.size() == 1 ? " Application" : " Applications");
+            return action.title() + " " + applications.size()
+                    + (applications.size() == 1 ? " Application" : " Applications");
         }
 
         /** The confirmation's text: every Application by namespace and name, and what Argo CD will do. */
         public String question() {
             StringBuilder s = new StringBuilder(title()).append(" on the hub?\n\n");
-            applications.forEach(a -> s.append("  ").append(a.namespace()).append('/').append(a.name()).append('\n'));
+            applications.forEach(a -> s.append("  ")
+                    .append(a.namespace())
+                    .append('/')
+                    .append(a.name())
+                    .append('\n'));
             if (!skipped.isEmpty()) {
                 s.append("\nNot sent to:\n");
                 skipped.forEach(k -> s.append("  ").append(k).append('\n'));
@@ -75,15 +80,19 @@ public final class AddonActionsViewModel {
      * (the status line then says why).
      */
     public Optional<Request> request(ApplicationAction action, List<ApplicationStatus> chosen) {
-        List<ApplicationStatus> sent = chosen.stream().filter(a -> action != ApplicationAction.RETRY || a.operationFailed())
+        List<ApplicationStatus> sent = chosen.stream()
+                .filter(a -> action != ApplicationAction.RETRY || a.operationFailed())
                 .toList();
-        List<String> skipped = chosen.stream().filter(a -> !sent.contains(a))
+        List<String> skipped = chosen.stream()
+                .filter(a -> !sent.contains(a))
                 .map(a -> a.name() + " (last sync " + (a.operationPhase() == null ? "none" : a.operationPhase())
                         + ": nothing failed to retry; use Sync)")
                 .toList();
         if (sent.isEmpty()) {
-            status.set(chosen.isEmpty() ? action.title() + ": choose a cell with an Application, or a spoke's row"
-                    : action.title() + ": nothing to send. " + String.join("; ", skipped));
+            status.set(
+                    chosen.isEmpty()
+                            ? action.title() + ": choose a cell with an Application, or a spoke's row"
+                            : action.title() + ": nothing to send. " + String.join("; ", skipped));
             return Optional.empty();
         }
         return Optional.of(new Request(action, sent, skipped));
@@ -93,7 +102,8 @@ public final class AddonActionsViewModel {
     public void run(Request r) {
         long id = ++requests;
         for (ApplicationStatus a : r.applications()) {
-            add(new ActionProgress(id, r.action(), a.namespace(), a.name(), ActionProgress.State.PENDING, "", clock.instant()));
+            add(new ActionProgress(
+                    id, r.action(), a.namespace(), a.name(), ActionProgress.State.PENDING, "", clock.instant()));
         }
         busy.set(true);
         status.set(r.title() + ": sending\u2026");
@@ -118,22 +128,43 @@ public final class AddonActionsViewModel {
     private void answered(ActionResult result) {
         for (int i = results.size() - 1; i >= 0; i--) {
             ActionProgress p = results.get(i);
-            if (p.state() == ActionProgress.State.PENDING && p.action() == result.action()
-                    && p.application().equals(result.application()) && p.namespace().equals(result.namespace())) {
-                results.set(i, new ActionProgress(p.request(), p.action(), p.namespace(), p.application(),
-                        state(result.outcome()), result.message(), clock.instant()));
+            if (p.state() == ActionProgress.State.PENDING
+                    && p.action() == result.action()
+                    && p.application().equals(result.application())
+                    && p.namespace().equals(result.namespace())) {
+                results.set(
+                        i,
+                        new ActionProgress(
+                                p.request(),
+                                p.action(),
+                                p.namespace(),
+                                p.application(),
+                                state(result.outcome()),
+                                result.message(),
+                                clock.instant()));
                 return;
             }
         }
     }
 
     private String summary(long id, Request r) {
-        List<ActionProgress> mine = results.stream().filter(p -> p.request() == id).toList();
-        long done = mine.stream().filter(p -> p.state() == ActionProgress.State.DONE).count();
-        long refused = mine.stream().filter(p -> p.state() == ActionProgress.State.REFUSED).count();
-        long failed = mine.stream().filter(p -> p.state() == ActionProgress.State.FAILED).count();
-        StringBuilder s = new StringBuilder(r.action().title()).append(": ").append(done).append(" of ")
-                .append(r.applications().size()).append(" sent");
+        List<ActionProgress> mine =
+                results.stream().filter(p -> p.request() == id).toList();
+        long done = mine.stream()
+                .filter(p -> p.state() == ActionProgress.State.DONE)
+                .count();
+        long refused = mine.stream()
+                .filter(p -> p.state() == ActionProgress.State.REFUSED)
+                .count();
+        long failed = mine.stream()
+                .filter(p -> p.state() == ActionProgress.State.FAILED)
+                .count();
+        StringBuilder s = new StringBuilder(r.action().title())
+                .append(": ")
+                .append(done)
+                .append(" of ")
+                .append(r.applications().size())
+                .append(" sent");
         if (refused > 0) {
             s.append(", ").append(refused).append(" refused");
         }

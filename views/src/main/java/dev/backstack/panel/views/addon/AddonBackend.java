@@ -37,6 +37,7 @@ public interface AddonBackend {
 
     PreflightReport preflight(AddonRequest request, SecretText token) throws InterruptedException;
 
-    AddonService.Delivered run(AddonRequest request, SecretText token, List<String> overrides,
-            Consumer<PlanEvent> events) throws InterruptedException;
+    AddonService.Delivered run(
+            AddonRequest request, SecretText token, List<String> overrides, Consumer<PlanEvent> events)
+            throws InterruptedException;
 }

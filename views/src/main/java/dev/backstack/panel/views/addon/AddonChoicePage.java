@@ -20,8 +20,10 @@ final class AddonChoicePage extends WizardPage {
     private final ListView<AddonChoiceViewModel.Choice> list;
 
     AddonChoicePage(AddonChoiceViewModel vm) {
-        super("Choose add-ons", "Add-ons from the panel's catalog, each a pinned chart (or a folder of the GitOps "
-                + "repository) rendered as an Argo CD ApplicationSet that installs it on every chosen spoke.",
+        super(
+                "Choose add-ons",
+                "Add-ons from the panel's catalog, each a pinned chart (or a folder of the GitOps "
+                        + "repository) rendered as an Argo CD ApplicationSet that installs it on every chosen spoke.",
                 vm.anyChosenProperty());
         list = new ListView<>(vm.choices());
         list.setId("addon-catalog");
@@ -38,14 +40,21 @@ final class AddonChoicePage extends WizardPage {
         details.setEditable(false);
         details.setWrapText(true);
         details.setPrefRowCount(5);
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> details.setText(c == null ? ""
-                : c.entry().title() + "\n\n" + c.entry().description() + "\n\n" + c.line()));
+        list.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, c) -> details.setText(
+                        c == null ? "" : c.entry().title() + "\n\n" + c.entry().description() + "\n\n" + c.line()));
         Label needs = Forms.problem(vm.needsHintProperty());
         needs.setId("addon-needs");
         needs.getStyleClass().add(Styles.MUTED);
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox content = new VBox(10, list, needs, details, Forms.help("Add-ons that need another one get a later sync "
-                + "wave. Set their values on the next page."));
+        VBox content = new VBox(
+                10,
+                list,
+                needs,
+                details,
+                Forms.help("Add-ons that need another one get a later sync "
+                        + "wave. Set their values on the next page."));
         content.setPadding(new Insets(18, 22, 18, 22));
         setContent(content);
     }

@@ -25,7 +25,8 @@ public final class AddonChoiceViewModel {
     public record Choice(AddonEntry entry, BooleanProperty checked) {
         /** {@code kyverno — chart kyverno 3.9.0 → namespace kyverno}. */
         public String line() {
-            String source = entry.source() instanceof AddonSource.Chart c ? "chart " + c.name() + " " + c.version()
+            String source = entry.source() instanceof AddonSource.Chart c
+                    ? "chart " + c.name() + " " + c.version()
                     : "GitOps folder " + ((AddonSource.Git) entry.source()).path();
             return entry.id() + " \u2014 " + source + " \u2192 namespace " + entry.namespace()
                     + (entry.needs().isEmpty() ? "" : " (needs " + String.join(", ", entry.needs()) + ")");
@@ -37,8 +38,8 @@ public final class AddonChoiceViewModel {
         }
     }
 
-    private final ObservableList<Choice> choices = FXCollections.observableArrayList(
-            c -> new javafx.beans.Observable[] {c.checked()});
+    private final ObservableList<Choice> choices =
+            FXCollections.observableArrayList(c -> new javafx.beans.Observable[] {c.checked()});
     private final ObservableList<AddonForm> forms = FXCollections.observableArrayList();
     private final Map<String, AddonForm> formById = new LinkedHashMap<>();
     private final BooleanBinding anyChosen;
@@ -47,8 +48,10 @@ public final class AddonChoiceViewModel {
 
     public AddonChoiceViewModel(List<AddonEntry> catalog) {
         catalog.forEach(e -> choices.add(new Choice(e, new SimpleBooleanProperty(false))));
-        anyChosen = Bindings.createBooleanBinding(() -> choices.stream().anyMatch(c -> c.checked().get()), choices);
-        formsValid = Bindings.createBooleanBinding(() -> forms.stream().allMatch(f -> f.validProperty().get()), forms);
+        anyChosen = Bindings.createBooleanBinding(
+                () -> choices.stream().anyMatch(c -> c.checked().get()), choices);
+        formsValid = Bindings.createBooleanBinding(
+                () -> forms.stream().allMatch(f -> f.validProperty().get()), forms);
         needsHint = Bindings.createStringBinding(this::missingNeeds, choices);
     }
 
@@ -68,22 +71,30 @@ public final class AddonChoiceViewModel {
 
     /** Checks or unchecks an add-on by id. */
     public void setChecked(String id, boolean checked) {
-        choices.stream().filter(c -> c.entry().id().equals(id)).forEach(c -> c.checked().set(checked));
+        choices.stream()
+                .filter(c -> c.entry().id().equals(id))
+                .forEach(c -> c.checked().set(checked));
     }
 
     /** The checked add-ons, in catalog order. */
     public List<AddonEntry> chosen() {
-        return choices.stream().filter(c -> c.checked().get()).map(Choice::entry).toList();
+        return choices.stream()
+                .filter(c -> c.checked().get())
+                .map(Choice::entry)
+                .toList();
     }
 
     private String missingNeeds() {
         List<String> ids = chosen().stream().map(AddonEntry::id).toList();
         List<String> missing = new ArrayList<>();
         for (AddonEntry e : chosen()) {
-            e.needs().stream().filter(n -> !ids.contains(n))
+            e.needs().stream()
+                    .filter(n -> !ids.contains(n))
                     .forEach(n -> missing.add(e.id() + " needs " + n + " on the same spokes"));
         }
-        return missing.isEmpty() ? "" : String.join("; ", missing) + ": check it too, unless the spokes have it already.";
+        return missing.isEmpty()
+                ? ""
+                : String.join("; ", missing) + ": check it too, unless the spokes have it already.";
     }
 
     public ObservableList<Choice> choices() {

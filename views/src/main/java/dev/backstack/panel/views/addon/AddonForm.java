@@ -20,8 +20,7 @@ import javafx.beans.value.ObservableBooleanValue;
 public final class AddonForm {
 
     /** One parameter's text and what is wrong with it ({@code ""} when valid). */
-    public record Field(PolicyParameter parameter, StringProperty text, StringBinding problem) {
-    }
+    public record Field(PolicyParameter parameter, StringProperty text, StringBinding problem) {}
 
     private final AddonEntry entry;
     private final List<Field> fields = new ArrayList<>();
@@ -32,11 +31,13 @@ public final class AddonForm {
         List<ObservableBooleanValue> checks = new ArrayList<>();
         for (PolicyParameter p : entry.parameters()) {
             StringProperty text = new SimpleStringProperty(p.format(p.defaultValue()));
-            StringBinding problem = Bindings.createStringBinding(() -> p.parse(text.get()).problem().orElse(""), text);
+            StringBinding problem = Bindings.createStringBinding(
+                    () -> p.parse(text.get()).problem().orElse(""), text);
             fields.add(new Field(p, text, problem));
             checks.add(problem.isEmpty());
         }
-        valid = Bindings.createBooleanBinding(() -> checks.stream().allMatch(ObservableBooleanValue::get),
+        valid = Bindings.createBooleanBinding(
+                () -> checks.stream().allMatch(ObservableBooleanValue::get),
                 checks.toArray(ObservableBooleanValue[]::new));
     }
 
@@ -44,7 +45,8 @@ public final class AddonForm {
     AddonSelection selection(Map<String, String> selector, List<String> spokes) {
         AddonSelection s = AddonSelection.ofDefaults(entry);
         for (Field f : fields) {
-            s = s.withValue(f.parameter().name(), f.parameter().parse(f.text().get()).value());
+            s = s.withValue(
+                    f.parameter().name(), f.parameter().parse(f.text().get()).value());
         }
         return spokes.isEmpty() ? s.withSelector(selector) : s.withSpokes(spokes);
     }

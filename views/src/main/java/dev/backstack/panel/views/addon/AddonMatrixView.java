@@ -43,12 +43,12 @@ import javafx.scene.layout.VBox;
 public final class AddonMatrixView extends VBox {
 
     static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
-    static final KeyCombination HARD_REFRESH = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
-    static final KeyCombination SYNC = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
-    static final KeyCombination RETRY = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
+    static final KeyCombination HARD_REFRESH =
+            new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination SYNC =
+            new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination RETRY =
+            new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final AddonMatrixViewModel vm;
     private final TableView<String> table;
@@ -69,9 +69,10 @@ public final class AddonMatrixView extends VBox {
         table.setPlaceholder(new Label("No spokes, or no add-on Applications (named <spoke>-<add-on>) on the hub"));
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        Label help = new Label("Each cell is the Argo CD Application <spoke>-<add-on> that the add-on's ApplicationSet "
-                + "made: health \u00b7 sync status \u00b7 retries \u00b7 time since its last sync. Choose cells, or a "
-                + "spoke's name for its whole row, then Refresh (Ctrl+R), Sync (Ctrl+Shift+S) or Retry (Ctrl+Shift+Y).");
+        Label help = new Label(
+                "Each cell is the Argo CD Application <spoke>-<add-on> that the add-on's ApplicationSet "
+                        + "made: health \u00b7 sync status \u00b7 retries \u00b7 time since its last sync. Choose cells, or a "
+                        + "spoke's name for its whole row, then Refresh (Ctrl+R), Sync (Ctrl+Shift+S) or Retry (Ctrl+Shift+Y).");
         help.setWrapText(true);
         help.getStyleClass().add(Styles.MUTED);
         detail.setId("addon-cell-detail");
@@ -83,8 +84,8 @@ public final class AddonMatrixView extends VBox {
         vm.addonsProperty().addListener((o, a, b) -> columns(b));
         columns(vm.addonsProperty().get());
         table.setContextMenu(menu());
-        table.getSelectionModel().getSelectedCells().addListener(
-                (javafx.collections.ListChangeListener<TablePosition>) c -> showDetail());
+        table.getSelectionModel().getSelectedCells().addListener((javafx.collections.ListChangeListener<TablePosition>)
+                c -> showDetail());
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         vm.rows().addListener((javafx.collections.ListChangeListener<AddonMatrix.Row>) c -> {
             if (!table.getSelectionModel().getSelectedCells().isEmpty()) {
@@ -119,9 +120,14 @@ public final class AddonMatrixView extends VBox {
         ContextMenu m = new ContextMenu();
         for (ApplicationAction a : ApplicationAction.values()) {
             MenuItem item = new MenuItem(a.title());
-            item.setId("addon-menu-" + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            item.setAccelerator(a == ApplicationAction.REFRESH ? REFRESH : a == ApplicationAction.HARD_REFRESH
-                    ? HARD_REFRESH : a == ApplicationAction.SYNC ? SYNC : RETRY);
+            item.setId(
+                    "addon-menu-" + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            item.setAccelerator(
+                    a == ApplicationAction.REFRESH
+                            ? REFRESH
+                            : a == ApplicationAction.HARD_REFRESH
+                                    ? HARD_REFRESH
+                                    : a == ApplicationAction.SYNC ? SYNC : RETRY);
             item.setDisable(!vm.actionsAvailable());
             item.setOnAction(e -> act(a));
             m.getItems().add(item);
@@ -144,20 +150,27 @@ public final class AddonMatrixView extends VBox {
                 getStyleClass().removeAll(Styles.FINDING_FAIL, Styles.FINDING_PASS, Styles.FINDING_WARN);
                 setText(empty || p == null ? null : p.line());
                 if (!empty && p != null) {
-                    getStyleClass().add(p.state() == ActionProgress.State.DONE ? Styles.FINDING_PASS
-                            : p.state() == ActionProgress.State.FAILED ? Styles.FINDING_FAIL : Styles.FINDING_WARN);
+                    getStyleClass()
+                            .add(
+                                    p.state() == ActionProgress.State.DONE
+                                            ? Styles.FINDING_PASS
+                                            : p.state() == ActionProgress.State.FAILED
+                                                    ? Styles.FINDING_FAIL
+                                                    : Styles.FINDING_WARN);
                 }
             }
         });
-        vm.actions().results().addListener((javafx.collections.ListChangeListener<ActionProgress>) c ->
-                list.scrollTo(Math.max(0, list.getItems().size() - 1)));
+        vm.actions().results().addListener((javafx.collections.ListChangeListener<ActionProgress>)
+                c -> list.scrollTo(Math.max(0, list.getItems().size() - 1)));
         return list;
     }
 
     private void key(KeyEvent e) {
-        ApplicationAction a = REFRESH.match(e) ? ApplicationAction.REFRESH : HARD_REFRESH.match(e)
-                ? ApplicationAction.HARD_REFRESH : SYNC.match(e) ? ApplicationAction.SYNC : RETRY.match(e)
-                ? ApplicationAction.RETRY : null;
+        ApplicationAction a = REFRESH.match(e)
+                ? ApplicationAction.REFRESH
+                : HARD_REFRESH.match(e)
+                        ? ApplicationAction.HARD_REFRESH
+                        : SYNC.match(e) ? ApplicationAction.SYNC : RETRY.match(e) ? ApplicationAction.RETRY : null;
         if (a != null && vm.actionsAvailable()) {
             e.consume();
             act(a);
@@ -181,7 +194,8 @@ public final class AddonMatrixView extends VBox {
             if (c == null || c.getUserData() == null) {
                 out.addAll(vm.applications(List.of(spoke)));
             } else {
-                ApplicationStatus a = vm.cellProperty(spoke, (String) c.getUserData()).get();
+                ApplicationStatus a =
+                        vm.cellProperty(spoke, (String) c.getUserData()).get();
                 if (a != null) {
                     out.add(a);
                 }
@@ -210,8 +224,9 @@ public final class AddonMatrixView extends VBox {
         ApplicationStatus a = apps.get(0);
         String age = AddonMatrix.age(a.lastOperationAt(), vm.now());
         detail.setText(a.namespace() + "/" + a.name() + ": " + AddonMatrix.label(a)
-                + (a.operationPhase() == null ? "" : "; last sync " + a.operationPhase()
-                        + (age.isEmpty() ? "" : " " + age + " ago"))
+                + (a.operationPhase() == null
+                        ? ""
+                        : "; last sync " + a.operationPhase() + (age.isEmpty() ? "" : " " + age + " ago"))
                 + a.lastError().map(err -> "\nLast error: " + err).orElse(""));
     }
 
@@ -263,12 +278,15 @@ public final class AddonMatrixView extends VBox {
             shown = a;
             setText(AddonMatrix.cellText(a, vm.now()) + (a.lastError().isPresent() ? " \u26a0" : ""));
             Styles.health(this, a.health());
-            tooltip.setText(a.name() + ": " + a.lastError().orElseGet(() -> a.assessment().reason()
-                    .map(r -> r.message()).orElse(a.assessment().summary())));
+            tooltip.setText(a.name() + ": "
+                    + a.lastError()
+                            .orElseGet(() -> a.assessment()
+                                    .reason()
+                                    .map(r -> r.message())
+                                    .orElse(a.assessment().summary())));
             if (getTooltip() == null) {
                 setTooltip(tooltip);
             }
         }
-
     }
 }

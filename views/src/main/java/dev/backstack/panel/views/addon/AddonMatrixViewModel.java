@@ -32,9 +32,16 @@ public final class AddonMatrixViewModel {
 
     /** A read-only matrix: its actions answer that they are not available. */
     public AddonMatrixViewModel() {
-        this((a, ns, name) -> new ActionResult(ns, name, a, ActionResult.Outcome.FAILED,
-                a.title() + " is not available in this window (no connection to the hub's Argo CD)"),
-                new CurrentThreadTaskExecutor(), Clock.systemUTC(), false);
+        this(
+                (a, ns, name) -> new ActionResult(
+                        ns,
+                        name,
+                        a,
+                        ActionResult.Outcome.FAILED,
+                        a.title() + " is not available in this window (no connection to the hub's Argo CD)"),
+                new CurrentThreadTaskExecutor(),
+                Clock.systemUTC(),
+                false);
     }
 
     /** A matrix whose actions run through {@code runner} (the hub's Application objects) on {@code executor}. */
@@ -42,7 +49,8 @@ public final class AddonMatrixViewModel {
         this(runner, executor, clock, true);
     }
 
-    private AddonMatrixViewModel(ApplicationActionRunner runner, TaskExecutor executor, Clock clock, boolean available) {
+    private AddonMatrixViewModel(
+            ApplicationActionRunner runner, TaskExecutor executor, Clock clock, boolean available) {
         this.actions = new AddonActionsViewModel(runner, executor, clock);
         this.clock = clock;
         this.actionsAvailable = available;
@@ -86,15 +94,16 @@ public final class AddonMatrixViewModel {
 
     /** Sets the cells of a changed row; only the cells whose Application changed fire. */
     private void cells(AddonMatrix.Row row) {
-        Map<String, ReadOnlyObjectWrapper<ApplicationStatus>> mine = cells.computeIfAbsent(row.spoke(),
-                k -> new HashMap<>());
+        Map<String, ReadOnlyObjectWrapper<ApplicationStatus>> mine =
+                cells.computeIfAbsent(row.spoke(), k -> new HashMap<>());
         for (Map.Entry<String, ReadOnlyObjectWrapper<ApplicationStatus>> e : mine.entrySet()) {
             if (!row.cells().containsKey(e.getKey())) {
                 e.getValue().set(null);
             }
         }
         row.cells().forEach((addon, app) -> {
-            ReadOnlyObjectWrapper<ApplicationStatus> p = mine.computeIfAbsent(addon, k -> new ReadOnlyObjectWrapper<>());
+            ReadOnlyObjectWrapper<ApplicationStatus> p =
+                    mine.computeIfAbsent(addon, k -> new ReadOnlyObjectWrapper<>());
             if (!app.equals(p.get())) {
                 p.set(app);
             }
@@ -107,7 +116,8 @@ public final class AddonMatrixViewModel {
      */
     public ReadOnlyObjectProperty<ApplicationStatus> cellProperty(String spoke, String addon) {
         return cells.computeIfAbsent(spoke, k -> new HashMap<>())
-                .computeIfAbsent(addon, k -> new ReadOnlyObjectWrapper<>()).getReadOnlyProperty();
+                .computeIfAbsent(addon, k -> new ReadOnlyObjectWrapper<>())
+                .getReadOnlyProperty();
     }
 
     /** The spokes, in the fleet's order; changes only when a spoke comes or goes. */

@@ -64,13 +64,14 @@ public final class AddonServiceBackend implements AddonBackend {
     }
 
     @Override
-    public AddonService.Delivered run(AddonRequest request, SecretText token, List<String> overrides,
-            Consumer<PlanEvent> events) {
+    public AddonService.Delivered run(
+            AddonRequest request, SecretText token, List<String> overrides, Consumer<PlanEvent> events) {
         return service.run(request, credentials(token), overrides, events);
     }
 
     private static GitCredentials credentials(SecretText token) {
-        return token == null || token.isEmpty() ? GitCredentials.none()
+        return token == null || token.isEmpty()
+                ? GitCredentials.none()
                 : GitCredentials.of(GitCredentials.TOKEN_USER, token);
     }
 }

@@ -33,7 +33,10 @@ import javafx.collections.ObservableList;
 public final class AddonTargetsViewModel {
 
     /** How the spokes are chosen. */
-    public enum Mode { BY_LABEL, BY_NAME }
+    public enum Mode {
+        BY_LABEL,
+        BY_NAME
+    }
 
     /** A spoke that can be chosen by name. */
     public record SpokeChoice(String name, BooleanProperty checked) {
@@ -50,9 +53,10 @@ public final class AddonTargetsViewModel {
     private final StringBinding selectorProblem;
     private final ObservableList<String> matching = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper matchingStatus = new ReadOnlyStringWrapper("");
-    private final ObservableList<SpokeChoice> spokes = FXCollections.observableArrayList(
-            c -> new javafx.beans.Observable[] {c.checked()});
-    private final ObjectProperty<AddonRequest.Delivery> delivery = new SimpleObjectProperty<>(AddonRequest.Delivery.APPLY);
+    private final ObservableList<SpokeChoice> spokes =
+            FXCollections.observableArrayList(c -> new javafx.beans.Observable[] {c.checked()});
+    private final ObjectProperty<AddonRequest.Delivery> delivery =
+            new SimpleObjectProperty<>(AddonRequest.Delivery.APPLY);
     private final StringProperty repository = new SimpleStringProperty("");
     private final StringProperty base = new SimpleStringProperty("main");
     private final StringProperty branch = new SimpleStringProperty("");
@@ -64,17 +68,30 @@ public final class AddonTargetsViewModel {
         this.backend = backend;
         this.executor = executor;
         backend.spokes().forEach(s -> spokes.add(new SpokeChoice(s, new SimpleBooleanProperty(false))));
-        selectorProblem = Bindings.createStringBinding(() -> {
-            String p = TargetsViewModel.selectorProblem(selector.get());
-            return p.isEmpty() && selector.get().isBlank() ? "give at least one label KEY=VALUE" : p;
-        }, selector);
-        BooleanBinding anySpoke = Bindings.createBooleanBinding(() -> spokes.stream().anyMatch(c -> c.checked().get()),
-                spokes);
-        valid = Bindings.createBooleanBinding(() -> (mode.get() == Mode.BY_LABEL ? selectorProblem.get().isEmpty()
-                        : anySpoke.get())
-                && (delivery.get() == AddonRequest.Delivery.APPLY || !repository.get().isBlank()
-                        && !base.get().isBlank() && !branch.get().isBlank() && !branch.get().strip().equals(base.get().strip())),
-                mode, selectorProblem, anySpoke, delivery, repository, base, branch);
+        selectorProblem = Bindings.createStringBinding(
+                () -> {
+                    String p = TargetsViewModel.selectorProblem(selector.get());
+                    return p.isEmpty() && selector.get().isBlank() ? "give at least one label KEY=VALUE" : p;
+                },
+                selector);
+        BooleanBinding anySpoke = Bindings.createBooleanBinding(
+                () -> spokes.stream().anyMatch(c -> c.checked().get()), spokes);
+        valid = Bindings.createBooleanBinding(
+                () -> (mode.get() == Mode.BY_LABEL ? selectorProblem.get().isEmpty() : anySpoke.get())
+                        && (delivery.get() == AddonRequest.Delivery.APPLY
+                                || !repository.get().isBlank()
+                                        && !base.get().isBlank()
+                                        && !branch.get().isBlank()
+                                        && !branch.get()
+                                                .strip()
+                                                .equals(base.get().strip())),
+                mode,
+                selectorProblem,
+                anySpoke,
+                delivery,
+                repository,
+                base,
+                branch);
         selector.addListener((o, a, b) -> refreshMatching());
         mode.addListener((o, a, b) -> refreshMatching());
     }
@@ -97,18 +114,23 @@ public final class AddonTargetsViewModel {
         }
         Map<String, String> labels = labels();
         matchingStatus.set("asking the hub\u2026");
-        executor.execute(BackgroundTask.wrap(ctx -> backend.matchingSpokes(labels)).onSuccess(names -> {
-            if (gen == generation) {
-                matching.setAll(names);
-                matchingStatus.set(names.isEmpty() ? "no spoke's Argo CD cluster secret carries these labels now"
-                        : names.size() + (names.size() == 1 ? " spoke matches now" : " spokes match now"));
-            }
-        }).onFailure(e -> {
-            if (gen == generation) {
-                matching.clear();
-                matchingStatus.set("cannot list the spokes: " + e.getMessage());
-            }
-        }));
+        executor.execute(BackgroundTask.wrap(ctx -> backend.matchingSpokes(labels))
+                .onSuccess(names -> {
+                    if (gen == generation) {
+                        matching.setAll(names);
+                        matchingStatus.set(
+                                names.isEmpty()
+                                        ? "no spoke's Argo CD cluster secret carries these labels now"
+                                        : names.size()
+                                                + (names.size() == 1 ? " spoke matches now" : " spokes match now"));
+                    }
+                })
+                .onFailure(e -> {
+                    if (gen == generation) {
+                        matching.clear();
+                        matchingStatus.set("cannot list the spokes: " + e.getMessage());
+                    }
+                }));
     }
 
     /** {@code clusterType=spoke, team=a} as labels. */
@@ -126,10 +148,19 @@ public final class AddonTargetsViewModel {
     /** The request for these choices and the chosen add-ons' forms (call when every form is valid). */
     public AddonRequest request(List<AddonForm> forms) {
         List<String> names = mode.get() == Mode.BY_NAME
-                ? spokes.stream().filter(c -> c.checked().get()).map(SpokeChoice::name).toList() : List.of();
+                ? spokes.stream()
+                        .filter(c -> c.checked().get())
+                        .map(SpokeChoice::name)
+                        .toList()
+                : List.of();
         Map<String, String> labels = mode.get() == Mode.BY_LABEL ? labels() : Map.of();
-        List<AddonSelection> selections = forms.stream().map(f -> f.selection(labels, names)).toList();
-        return new AddonRequest(selections, delivery.get(), repository.get(), base.get(),
+        List<AddonSelection> selections =
+                forms.stream().map(f -> f.selection(labels, names)).toList();
+        return new AddonRequest(
+                selections,
+                delivery.get(),
+                repository.get(),
+                base.get(),
                 delivery.get() == AddonRequest.Delivery.GITOPS ? branch.get() : "");
     }
 

@@ -23,8 +23,11 @@ final class AddonValuesPage extends WizardPage {
     private Node first;
 
     AddonValuesPage(AddonChoiceViewModel vm, ObservableBooleanValue valid, Runnable onEnter) {
-        super("Values", "Each parameter is a path into the chart's values; the catalog's fixed values stay. "
-                + "A value out of its range is refused here, before anything is rendered.", valid);
+        super(
+                "Values",
+                "Each parameter is a path into the chart's values; the catalog's fixed values stay. "
+                        + "A value out of its range is refused here, before anything is rendered.",
+                valid);
         this.vm = vm;
         this.onEnter = onEnter;
         forms.setId("addon-forms");
@@ -49,11 +52,17 @@ final class AddonValuesPage extends WizardPage {
             }
             for (AddonForm.Field field : f.fields()) {
                 TextField text = new TextField();
-                text.setId("addon-param-" + f.entry().id() + "-" + field.parameter().name().replace('.', '_'));
+                text.setId("addon-param-" + f.entry().id() + "-"
+                        + field.parameter().name().replace('.', '_'));
                 text.textProperty().bindBidirectional(field.text());
-                Forms.row(grid, field.parameter().title(), text, field.parameter().name() + ": "
-                        + field.parameter().description() + (field.parameter().type() == ParamType.STRING_LIST
-                                ? " Comma-separated." : ""), field.problem());
+                Forms.row(
+                        grid,
+                        field.parameter().title(),
+                        text,
+                        field.parameter().name() + ": "
+                                + field.parameter().description()
+                                + (field.parameter().type() == ParamType.STRING_LIST ? " Comma-separated." : ""),
+                        field.problem());
                 if (first == null) {
                     first = text;
                 }

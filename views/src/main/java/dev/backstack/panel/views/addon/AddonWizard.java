@@ -30,25 +30,40 @@ public final class AddonWizard {
         this.vm = vm;
         wizard = new Wizard(owner, "Roll out add-ons" + (vm.simulated() ? " (simulated demo fleet)" : ""));
         wizard.setReadSettings(false);
-        pages = List.of(new AddonChoicePage(vm.choice()),
+        pages = List.of(
+                new AddonChoicePage(vm.choice()),
                 new AddonValuesPage(vm.choice(), vm.valuesValidProperty(), vm::enterValues),
                 new AddonTargetsPage(vm.targets(), vm::enterTargets),
-                new ReviewPage(vm.review(), "Every ApplicationSet (or file) to be delivered, the same objects `addons "
-                        + "render` prints, and a preflight of the hub: the spokes each add-on reaches now, permissions "
-                        + "and a server-side dry run. Nothing is written until you press Next.", vm::enterReview),
-                new RunPage(vm.run(), "Deliver", "Apply each ApplicationSet on the hub (or commit them). Cancel stops "
-                        + "safely; Retry resumes; a re-run writes nothing already in place.", vm::enterRun),
-                new SummaryPage(vm.summary(), "Delivered. Follow the Applications on the Add-ons tab.", openUrl,
+                new ReviewPage(
+                        vm.review(),
+                        "Every ApplicationSet (or file) to be delivered, the same objects `addons "
+                                + "render` prints, and a preflight of the hub: the spokes each add-on reaches now, permissions "
+                                + "and a server-side dry run. Nothing is written until you press Next.",
+                        vm::enterReview),
+                new RunPage(
+                        vm.run(),
+                        "Deliver",
+                        "Apply each ApplicationSet on the hub (or commit them). Cancel stops "
+                                + "safely; Retry resumes; a re-run writes nothing already in place.",
+                        vm::enterRun),
+                new SummaryPage(
+                        vm.summary(),
+                        "Delivered. Follow the Applications on the Add-ons tab.",
+                        openUrl,
                         vm::enterSummary));
         wizard.setFlow(new PageFlow(pages));
-        WizardWindows.guardClose(wizard, () -> vm.run().runningProperty().get(), "Stop delivering and close?",
+        WizardWindows.guardClose(
+                wizard,
+                () -> vm.run().runningProperty().get(),
+                "Stop delivering and close?",
                 "The delivery stops safely at the current step. Open the wizard again with the same choices to resume.",
                 vm::cancelRunning);
     }
 
     /** A view-model for the app: FX-thread callbacks, the system clock and clipboard. */
     public static AddonWizardViewModel viewModel(AddonBackend backend) {
-        return new AddonWizardViewModel(backend, new FxTaskExecutor(), Clock.systemDefaultZone(), new SystemClipboard());
+        return new AddonWizardViewModel(
+                backend, new FxTaskExecutor(), Clock.systemDefaultZone(), new SystemClipboard());
     }
 
     /** Opens the wizard over {@code owner} once the current event is handled. Returns at once; call on the FX thread. */

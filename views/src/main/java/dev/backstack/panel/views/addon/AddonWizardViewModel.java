@@ -47,8 +47,8 @@ public final class AddonWizardViewModel {
         this.review = new ReviewViewModel(executor);
         this.run = new RunViewModel(executor, clock);
         this.summary = new SummaryViewModel(executor, clipboard);
-        this.valuesValid = Bindings.createBooleanBinding(() -> choice.formsValidProperty().get(),
-                choice.formsValidProperty());
+        this.valuesValid =
+                Bindings.createBooleanBinding(() -> choice.formsValidProperty().get(), choice.formsValidProperty());
     }
 
     public void enterValues() {
@@ -56,7 +56,9 @@ public final class AddonWizardViewModel {
     }
 
     public void enterTargets() {
-        targets.enter(choice.forms().stream().map(f -> AddonSelection.ofDefaults(f.entry())).toList());
+        targets.enter(choice.forms().stream()
+                .map(f -> AddonSelection.ofDefaults(f.entry()))
+                .toList());
     }
 
     /** The request the pages make now. */
@@ -99,11 +101,18 @@ public final class AddonWizardViewModel {
             return;
         }
         List<SummaryViewModel.Link> links = new ArrayList<>();
-        d.commit().flatMap(c -> c.pullRequestUrl()).ifPresent(u -> links.add(new SummaryViewModel.Link("Pull request", u)));
-        String ids = String.join(", ", r.selections().stream().map(s -> s.entry().id()).toList());
+        d.commit()
+                .flatMap(c -> c.pullRequestUrl())
+                .ifPresent(u -> links.add(new SummaryViewModel.Link("Pull request", u)));
+        String ids = String.join(
+                ", ", r.selections().stream().map(s -> s.entry().id()).toList());
         String headline = r.delivery() == AddonRequest.Delivery.GITOPS
-                ? d.commit().map(c -> c.summary()).orElse("The ApplicationSets are committed to " + r.repository() + ".")
-                : (d.outcome() == PlanOutcome.UNCHANGED ? "The ApplicationSets were already on " : "The ApplicationSets are on ")
+                ? d.commit()
+                        .map(c -> c.summary())
+                        .orElse("The ApplicationSets are committed to " + r.repository() + ".")
+                : (d.outcome() == PlanOutcome.UNCHANGED
+                                ? "The ApplicationSets were already on "
+                                : "The ApplicationSets are on ")
                         + backend.hub() + ": " + ids + ".";
         summary.show(headline, links, nextSteps(r));
     }
@@ -114,8 +123,9 @@ public final class AddonWizardViewModel {
             steps.add("Open the pull request, have it reviewed and merge it: the hub's Argo CD then syncs "
                     + "demo/applications and creates the ApplicationSets.");
         }
-        steps.add("Each ApplicationSet makes one Application per matching spoke, named <spoke>-<add-on>: follow them on "
-                + "the Add-ons tab (Ctrl+8), where Refresh, Sync and Retry act on a cell or a spoke's row.");
+        steps.add(
+                "Each ApplicationSet makes one Application per matching spoke, named <spoke>-<add-on>: follow them on "
+                        + "the Add-ons tab (Ctrl+8), where Refresh, Sync and Retry act on a cell or a spoke's row.");
         steps.add("A re-run of this wizard with the same choices changes nothing that is already in place.");
         return steps;
     }

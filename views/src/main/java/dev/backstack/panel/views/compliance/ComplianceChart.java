@@ -15,7 +15,8 @@ import javafx.util.StringConverter;
 /** The fleet's failing, erroring and warning results over time, from the local history. */
 final class ComplianceChart extends LineChart<Number, Number> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     private final XYChart.Series<Number, Number> fail = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> error = new XYChart.Series<>();
@@ -76,7 +77,9 @@ final class ComplianceChart extends LineChart<Number, Number> {
         setCreateSymbols(narrow);
         x.setAutoRanging(!narrow);
         if (narrow) {
-            long at = samples.isEmpty() ? System.currentTimeMillis() : samples.get(0).minuteMillis();
+            long at = samples.isEmpty()
+                    ? System.currentTimeMillis()
+                    : samples.get(0).minuteMillis();
             x.setLowerBound(at - 5 * ComplianceSample.MINUTE);
             x.setUpperBound(at + 5 * ComplianceSample.MINUTE);
             x.setTickUnit(ComplianceSample.MINUTE);
@@ -86,13 +89,21 @@ final class ComplianceChart extends LineChart<Number, Number> {
         warn.getData().setAll(points(samples, Kind.WARN));
     }
 
-    private enum Kind { FAIL, ERROR, WARN }
+    private enum Kind {
+        FAIL,
+        ERROR,
+        WARN
+    }
 
     private static List<XYChart.Data<Number, Number>> points(List<ComplianceSample> samples, Kind kind) {
-        return samples.stream().map(s -> new XYChart.Data<Number, Number>(s.minuteMillis(), switch (kind) {
-            case FAIL -> s.counts().fail();
-            case ERROR -> s.counts().error();
-            case WARN -> s.counts().warn();
-        })).toList();
+        return samples.stream()
+                .map(s -> new XYChart.Data<Number, Number>(
+                        s.minuteMillis(),
+                        switch (kind) {
+                            case FAIL -> s.counts().fail();
+                            case ERROR -> s.counts().error();
+                            case WARN -> s.counts().warn();
+                        }))
+                .toList();
     }
 }

@@ -85,13 +85,17 @@ public final class ComplianceView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         bar.getChildren().add(grow);
-        for (ComplianceExport.Format f : new ComplianceExport.Format[] {ComplianceExport.Format.HTML,
-                ComplianceExport.Format.CSV, ComplianceExport.Format.JSON}) {
+        for (ComplianceExport.Format f : new ComplianceExport.Format[] {
+            ComplianceExport.Format.HTML, ComplianceExport.Format.CSV, ComplianceExport.Format.JSON
+        }) {
             Button b = new Button("Export " + f.name() + "\u2026");
             b.setId("compliance-export-" + f.extension());
-            b.setTooltip(new Tooltip(f == ComplianceExport.Format.CSV ? "The failing resources as CSV"
-                    : "The compliance and its recent history as " + f.name()));
-            b.disableProperty().bind(vm.exportingProperty().or(vm.complianceProperty().isNull()));
+            b.setTooltip(new Tooltip(
+                    f == ComplianceExport.Format.CSV
+                            ? "The failing resources as CSV"
+                            : "The compliance and its recent history as " + f.name()));
+            b.disableProperty()
+                    .bind(vm.exportingProperty().or(vm.complianceProperty().isNull()));
             b.setOnAction(e -> export(f));
             b.setMinWidth(Region.USE_PREF_SIZE);
             bar.getChildren().add(b);
@@ -154,7 +158,8 @@ public final class ComplianceView extends BorderPane {
         chooser.setTitle("Export compliance as " + format.name());
         chooser.setInitialFileName(vm.suggestedFileName(format, clock.getAsLong()));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        File file =
+                chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             vm.export(format, file.toPath());
         }

@@ -46,6 +46,7 @@ public final class ComplianceViewModel {
 
     /** The drill-down lists at most this many resources (a fleet can have tens of thousands); exports have all. */
     static final int SHOWN_FAILING = 1000;
+
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final TaskExecutor tasks;
@@ -66,7 +67,8 @@ public final class ComplianceViewModel {
     private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
-    private final javafx.beans.property.ReadOnlyIntegerWrapper failingTotal = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper failingTotal =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
     private Supplier<HistorySnapshot> history = () -> HistorySnapshot.EMPTY;
     private List<FailingResource> worstFirst = List.of();
     private HistorySnapshot shownHistory;
@@ -83,8 +85,8 @@ public final class ComplianceViewModel {
 
     /** The exporter that writes {@link ComplianceExport}'s text to the file (UTF-8). */
     public static Exporter fileExporter() {
-        return (file, format, fc, h) -> Files.writeString(file, ComplianceExport.write(format, fc, h),
-                StandardCharsets.UTF_8);
+        return (file, format, fc, h) ->
+                Files.writeString(file, ComplianceExport.write(format, fc, h), StandardCharsets.UTF_8);
     }
 
     /**
@@ -112,20 +114,36 @@ public final class ComplianceViewModel {
      * {@code worstFirst} is every failing result of the fleet, fail then error then warn (sorted
      * here, off the FX thread, so a new selection only filters it).
      */
-    private record Computed(FleetCompliance compliance, Grouping grouping, ComplianceRow selected,
-            List<ComplianceRow> rows, List<FailingResource> worstFirst, List<FailingResource> failing,
+    private record Computed(
+            FleetCompliance compliance,
+            Grouping grouping,
+            ComplianceRow selected,
+            List<ComplianceRow> rows,
+            List<FailingResource> worstFirst,
+            List<FailingResource> failing,
             int failingTotal) {
 
         static Computed of(Fleet fleet, Grouping grouping, ComplianceRow selected) {
             FleetCompliance fc = FleetCompliance.of(fleet);
             List<ComplianceRow> rows = fc.rows(grouping);
-            ComplianceRow kept = selected == null ? null
-                    : rows.stream().filter(r -> sameRow(r, selected)).findFirst().orElse(null);
+            ComplianceRow kept = selected == null
+                    ? null
+                    : rows.stream()
+                            .filter(r -> sameRow(r, selected))
+                            .findFirst()
+                            .orElse(null);
             List<FailingResource> worstFirst = fc.worst(Integer.MAX_VALUE).shown();
-            List<FailingResource> failing = kept == null ? worstFirst
+            List<FailingResource> failing = kept == null
+                    ? worstFirst
                     : worstFirst.stream().filter(kept::covers).toList();
-            return new Computed(fc, grouping, kept, rows, worstFirst, failing.size() > SHOWN_FAILING
-                    ? List.copyOf(failing.subList(0, SHOWN_FAILING)) : failing, failing.size());
+            return new Computed(
+                    fc,
+                    grouping,
+                    kept,
+                    rows,
+                    worstFirst,
+                    failing.size() > SHOWN_FAILING ? List.copyOf(failing.subList(0, SHOWN_FAILING)) : failing,
+                    failing.size());
         }
     }
 
@@ -153,8 +171,10 @@ public final class ComplianceViewModel {
         hasFailures.set(fc.hasFailures());
         summary.set(summaryOf(fc));
         worst.set(headline(worstFirst));
-        if (c.grouping() != grouping.get() || !Objects.equals(c.selected() == null ? null : key(c.selected()),
-                selectedRow.get() == null ? null : key(selectedRow.get()))) {
+        if (c.grouping() != grouping.get()
+                || !Objects.equals(
+                        c.selected() == null ? null : key(c.selected()),
+                        selectedRow.get() == null ? null : key(selectedRow.get()))) {
             refreshRows(); // the user changed the grouping or the selection meanwhile
             return;
         }
@@ -196,14 +216,17 @@ public final class ComplianceViewModel {
     /** What the drill-down lists: its scope, the order, how many in all and "and K more" when cut. */
     private String failingTitle() {
         ComplianceRow row = selectedRow.get();
-        String scope = row == null ? "Failing results (select a row above to narrow)"
-                : "Failing results of " + row.label();
+        String scope =
+                row == null ? "Failing results (select a row above to narrow)" : "Failing results of " + row.label();
         int total = failingTotal.get();
         if (total == 0) {
             return scope + ": none";
         }
-        return scope + ", fail then error then warn: " + (total > failing.size() ? "the worst " + failing.size()
-                + " of " + total + ", and " + (total - failing.size()) + " more (exports have all)" : total);
+        return scope + ", fail then error then warn: "
+                + (total > failing.size()
+                        ? "the worst " + failing.size() + " of " + total + ", and " + (total - failing.size())
+                                + " more (exports have all)"
+                        : total);
     }
 
     private static List<String> key(ComplianceRow r) {
@@ -246,18 +269,27 @@ public final class ComplianceViewModel {
         } finally {
             refreshing = false;
         }
-        selectedRow.set(selected == null ? null : next.stream().filter(r -> sameRow(r, selected)).findFirst()
-                .orElse(null));
+        selectedRow.set(
+                selected == null
+                        ? null
+                        : next.stream()
+                                .filter(r -> sameRow(r, selected))
+                                .findFirst()
+                                .orElse(null));
         refreshFailing();
     }
 
     private static boolean sameRow(ComplianceRow a, ComplianceRow b) {
-        return a.grouping() == b.grouping() && a.cluster().equals(b.cluster()) && a.key().equals(b.key());
+        return a.grouping() == b.grouping()
+                && a.cluster().equals(b.cluster())
+                && a.key().equals(b.key());
     }
 
     private void refreshFailing() {
         ComplianceRow row = selectedRow.get();
-        List<FailingResource> all = row == null ? worstFirst : worstFirst.stream().filter(row::covers).toList();
+        List<FailingResource> all = row == null
+                ? worstFirst
+                : worstFirst.stream().filter(row::covers).toList();
         List<FailingResource> next = all.size() > SHOWN_FAILING ? all.subList(0, SHOWN_FAILING) : all;
         failingTotal.set(all.size());
         if (!failing.equals(next)) {
@@ -292,9 +324,10 @@ public final class ComplianceViewModel {
         exporting.set(true);
         exportStatus.set("Exporting " + format.name() + "\u2026");
         BackgroundTask.wrap(ctx -> {
-            exporter.write(file, format, fc, h);
-            return file;
-        }).onSuccess(f -> exportStatus.set("Exported to " + f))
+                    exporter.write(file, format, fc, h);
+                    return file;
+                })
+                .onSuccess(f -> exportStatus.set("Exported to " + f))
                 .onFailure(e -> exportStatus.set("Export failed: " + e.getMessage()))
                 .onFinished(() -> exporting.set(false))
                 .executeWith(tasks);
@@ -302,7 +335,8 @@ public final class ComplianceViewModel {
 
     /** A file name for an export taken now, such as {@code compliance-20261123-0815.html}. */
     public String suggestedFileName(ComplianceExport.Format format, long nowMillis) {
-        return "compliance-" + FILE_TIME.format(Instant.ofEpochMilli(nowMillis).atZone(zone)) + "." + format.extension();
+        return "compliance-" + FILE_TIME.format(Instant.ofEpochMilli(nowMillis).atZone(zone)) + "."
+                + format.extension();
     }
 
     public ReadOnlyObjectProperty<FleetCompliance> complianceProperty() {

@@ -58,8 +58,11 @@ public final class ComponentCard extends VBox {
 
     /** Unknown for the reason of its whole cluster (not connected, unreachable, connecting). */
     static boolean clusterWide(Component c) {
-        return c.health() == dev.backstack.panel.model.Health.UNKNOWN && c.assessment().reason()
-                .map(r -> r.path().size() == 1 && r.subject().startsWith("cluster ")).orElse(false);
+        return c.health() == dev.backstack.panel.model.Health.UNKNOWN
+                && c.assessment()
+                        .reason()
+                        .map(r -> r.path().size() == 1 && r.subject().startsWith("cluster "))
+                        .orElse(false);
     }
 
     /** Shows {@code c}; nothing to do when it is the record this card already shows (snapshots reuse unchanged ones). */
@@ -78,7 +81,10 @@ public final class ComponentCard extends VBox {
         // Unknown because the whole cluster is: said once above the cards, not on every card.
         reason.setText(clusterWide(c) ? "status unknown: see the cluster's reason above" : line);
         String hintText = ComponentDetailViewModel.hintText(c);
-        reasonTip.setText(c.assessment().reason().map(r -> r.pathText() + "\n\n" + r.message()).orElse(line)
+        reasonTip.setText(c.assessment()
+                        .reason()
+                        .map(r -> r.pathText() + "\n\n" + r.message())
+                        .orElse(line)
                 + (hintText.isEmpty() ? "" : "\n\n" + hintText));
         installedBy.setText(c.installedBy().isEmpty() ? "" : "installed by " + c.installedBy());
         link.setText(c.url() == null ? "" : c.url());
@@ -89,8 +95,14 @@ public final class ComponentCard extends VBox {
 
     /** What the card says, as one line (tests, accessibility). */
     public String displayedText() {
-        return String.join(" | ", name.getText(), health.getText(), version.getText(), reason.getText(),
-                installedBy.getText(), link.getText());
+        return String.join(
+                " | ",
+                name.getText(),
+                health.getText(),
+                version.getText(),
+                reason.getText(),
+                installedBy.getText(),
+                link.getText());
     }
 
     public Component component() {

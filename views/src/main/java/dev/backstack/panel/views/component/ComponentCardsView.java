@@ -1,8 +1,8 @@
 package dev.backstack.panel.views.component;
 
 import dev.backstack.panel.model.Component;
-import dev.backstack.panel.views.fleet.DashboardViewModel;
 import dev.backstack.panel.model.ComponentKind;
+import dev.backstack.panel.views.fleet.DashboardViewModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,9 +33,15 @@ public final class ComponentCardsView extends ScrollPane {
         cluster.setMaxWidth(Double.MAX_VALUE);
         cluster.setPadding(new Insets(8, 12, 8, 12));
         cluster.getStyleClass().add("notice-bar");
-        cluster.textProperty().bind(vm.selectedClusterProperty().map(c -> c.reachability().isReachable() ? ""
-                : c.assessment().reason().map(dev.backstack.panel.model.StatusReason::oneLineWithHint)
-                        .orElse(c.assessment().summary())).orElse(""));
+        cluster.textProperty()
+                .bind(vm.selectedClusterProperty()
+                        .map(c -> c.reachability().isReachable()
+                                ? ""
+                                : c.assessment()
+                                        .reason()
+                                        .map(dev.backstack.panel.model.StatusReason::oneLineWithHint)
+                                        .orElse(c.assessment().summary()))
+                        .orElse(""));
         cluster.visibleProperty().bind(cluster.textProperty().isNotEmpty());
         cluster.managedProperty().bind(cluster.visibleProperty());
         setContent(new javafx.scene.layout.VBox(cluster, flow));
@@ -57,7 +63,9 @@ public final class ComponentCardsView extends ScrollPane {
     }
 
     private void fitCards() {
-        double available = getViewportBounds().getWidth() - flow.getPadding().getLeft() - flow.getPadding().getRight();
+        double available = getViewportBounds().getWidth()
+                - flow.getPadding().getLeft()
+                - flow.getPadding().getRight();
         if (available <= 0) {
             return;
         }

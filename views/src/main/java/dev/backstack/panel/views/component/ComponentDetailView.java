@@ -8,28 +8,28 @@ import dev.backstack.panel.model.Condition;
 import dev.backstack.panel.model.ObjectNode;
 import dev.backstack.panel.views.fx.Styles;
 import dev.backstack.panel.views.fx.TextCells;
-import javafx.geometry.Insets;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.Region;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Detail of one component: the full reason, conditions, related objects, events and logs. */
@@ -73,8 +73,11 @@ public final class ComponentDetailView extends VBox {
         TextCells.lastColumnFills(conditions);
         tree.setShowRoot(false);
         tree.setCellFactory(t -> new ObjectNodeCell());
-        TabPane tabs = new TabPane(new Tab("Objects", tree), new Tab("Conditions", conditions),
-                new Tab("Events", events()), new Tab("Logs", logs()));
+        TabPane tabs = new TabPane(
+                new Tab("Objects", tree),
+                new Tab("Conditions", conditions),
+                new Tab("Events", events()),
+                new Tab("Logs", logs()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(new HBox(10, title, health), facts, reasonBox(), hint, tabs);
@@ -96,8 +99,8 @@ public final class ComponentDetailView extends VBox {
         scroll.maxHeightProperty().bind(heightProperty().multiply(0.45));
         scroll.visibleProperty().bind(reason.textProperty().isNotEmpty());
         scroll.managedProperty().bind(scroll.visibleProperty());
-        scroll.minHeightProperty().bind(javafx.beans.binding.Bindings.min(reason.heightProperty().add(4),
-                scroll.maxHeightProperty()));
+        scroll.minHeightProperty()
+                .bind(javafx.beans.binding.Bindings.min(reason.heightProperty().add(4), scroll.maxHeightProperty()));
         return scroll;
     }
 
@@ -124,11 +127,14 @@ public final class ComponentDetailView extends VBox {
         eventScope.setId("event-scope");
         eventScope.setPromptText("the whole namespace");
         eventScope.setTooltip(new Tooltip("Events of the component's namespace, or of one of its pods"));
-        eventScope.setOnAction(e -> vm.loadEventsOf(eventScope.getValue() == null || eventScope.getValue().equals(NAMESPACE)
-                ? null : eventScope.getValue()));
+        eventScope.setOnAction(e -> vm.loadEventsOf(
+                eventScope.getValue() == null || eventScope.getValue().equals(NAMESPACE)
+                        ? null
+                        : eventScope.getValue()));
         Button reload = new Button("Reload");
         reload.setOnAction(e -> eventScope.getOnAction().handle(e));
-        VBox box = new VBox(8, new HBox(8, eventScope, reload), table, statusLine("event-status", vm.eventStatusProperty()));
+        VBox box = new VBox(
+                8, new HBox(8, eventScope, reload), table, statusLine("event-status", vm.eventStatusProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -169,8 +175,7 @@ public final class ComponentDetailView extends VBox {
         }
         HBox bar = new HBox(8, pods, previous, load, follow);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(8, bar, lines,
-                statusLine("log-status", vm.logStatusProperty()));
+        VBox box = new VBox(8, bar, lines, statusLine("log-status", vm.logStatusProperty()));
         VBox.setVgrow(lines, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -199,11 +204,16 @@ public final class ComponentDetailView extends VBox {
         title.setText(c.kind().displayName());
         health.setText(c.statusLabel());
         Styles.health(health, c.health());
-        facts.setText(String.join("  \u00b7  ", java.util.List.of(
-                c.version().isEmpty() ? "version unknown" : "version " + c.version(),
-                c.installedBy().isEmpty() ? "not installed" : "installed by " + c.installedBy(),
-                c.url() == null ? "no UI address known" : c.url())));
-        reason.setText(c.assessment().reason().map(r -> r.pathText() + "\n" + r.message()).orElse(c.assessment().summary()));
+        facts.setText(String.join(
+                "  \u00b7  ",
+                java.util.List.of(
+                        c.version().isEmpty() ? "version unknown" : "version " + c.version(),
+                        c.installedBy().isEmpty() ? "not installed" : "installed by " + c.installedBy(),
+                        c.url() == null ? "no UI address known" : c.url())));
+        reason.setText(c.assessment()
+                .reason()
+                .map(r -> r.pathText() + "\n" + r.message())
+                .orElse(c.assessment().summary()));
         showHint(ComponentDetailViewModel.hintText(c));
         conditions.getItems().setAll(c.conditions());
         TreeItem<ObjectNode> root = new TreeItem<>();
@@ -225,8 +235,13 @@ public final class ComponentDetailView extends VBox {
 
     /** The pod the reason names (the failing one), else the first. */
     static String podToShow(Component c) {
-        String reason = c.assessment().reason().map(r -> r.pathText() + "\n" + r.message()).orElse("");
-        return c.pods().stream().filter(p -> reason.contains(p.substring(p.lastIndexOf('/') + 1))).findFirst()
+        String reason = c.assessment()
+                .reason()
+                .map(r -> r.pathText() + "\n" + r.message())
+                .orElse("");
+        return c.pods().stream()
+                .filter(p -> reason.contains(p.substring(p.lastIndexOf('/') + 1)))
+                .findFirst()
                 .orElse(c.pods().isEmpty() ? null : c.pods().get(0));
     }
 

@@ -46,6 +46,7 @@ public final class ComponentDetailViewModel {
     private ClusterInspector.LogFollow follow;
     /** Bumped by every log or event request, so an answer to an older one is dropped. */
     private int logRequest;
+
     private int eventRequest;
 
     public ComponentDetailViewModel(Executor background, Executor fxExecutor) {
@@ -59,7 +60,10 @@ public final class ComponentDetailViewModel {
 
     /** Shows a component; reloads events when a different component is chosen. */
     public void show(String cluster, Component c) {
-        boolean other = component.get() == null || c == null || component.get().kind() != c.kind() || !cluster.equals(clusterId);
+        boolean other = component.get() == null
+                || c == null
+                || component.get().kind() != c.kind()
+                || !cluster.equals(clusterId);
         clusterId = cluster;
         component.set(c);
         if (other) {
@@ -100,18 +104,23 @@ public final class ComponentDetailViewModel {
         int request = ++eventRequest;
         eventStatus.set("loading events " + what + "\u2026");
         CompletableFuture.supplyAsync(() -> read.apply(inspector.get()), background)
-                .whenCompleteAsync((list, error) -> {
-                    if (request != eventRequest) {
-                        return;
-                    }
-                    if (error != null) {
-                        events.clear();
-                        eventStatus.set(message(error));
-                    } else {
-                        events.setAll(list);
-                        eventStatus.set(list.isEmpty() ? "no recent events " + what : list.size() + " recent events " + what);
-                    }
-                }, fxExecutor);
+                .whenCompleteAsync(
+                        (list, error) -> {
+                            if (request != eventRequest) {
+                                return;
+                            }
+                            if (error != null) {
+                                events.clear();
+                                eventStatus.set(message(error));
+                            } else {
+                                events.setAll(list);
+                                eventStatus.set(
+                                        list.isEmpty()
+                                                ? "no recent events " + what
+                                                : list.size() + " recent events " + what);
+                            }
+                        },
+                        fxExecutor);
     }
 
     /** Loads the tail of a pod's log ({@code namespace/name}), its current run. */
@@ -131,18 +140,21 @@ public final class ComponentDetailViewModel {
         int id = ++logRequest;
         logStatus.set("loading the log of " + what + "\u2026");
         CompletableFuture.supplyAsync(() -> inspector.get().logTail(request), background)
-                .whenCompleteAsync((lines, error) -> {
-                    if (id != logRequest) {
-                        return;
-                    }
-                    if (error != null) {
-                        logLines.clear();
-                        logStatus.set(message(error));
-                        return;
-                    }
-                    logLines.setAll(lines);
-                    logStatus.set(lines.size() + " log lines of " + what + " (the last " + MAX_LOG_LINES + " at most)");
-                }, fxExecutor);
+                .whenCompleteAsync(
+                        (lines, error) -> {
+                            if (id != logRequest) {
+                                return;
+                            }
+                            if (error != null) {
+                                logLines.clear();
+                                logStatus.set(message(error));
+                                return;
+                            }
+                            logLines.setAll(lines);
+                            logStatus.set(lines.size() + " log lines of " + what + " (the last " + MAX_LOG_LINES
+                                    + " at most)");
+                        },
+                        fxExecutor);
     }
 
     /**
@@ -171,23 +183,30 @@ public final class ComponentDetailViewModel {
         logLines.clear();
         following.set(true);
         logStatus.set("following the log of " + podKey + "\u2026");
-        Supplier<ClusterInspector.LogFollow> open = () -> inspector.get().follow(
-                new ClusterInspector.LogRequest(podKey, "", false, MAX_LOG_LINES), buffer, changed,
-                reason -> fxExecutor.execute(() -> ended(id, podKey, buffer, reason)));
-        CompletableFuture.supplyAsync(open, background).whenCompleteAsync((opened, error) -> {
-            if (id != logRequest) {
-                if (opened != null) {
-                    opened.close();
-                }
-                return;
-            }
-            if (error != null) {
-                following.set(false);
-                logStatus.set(message(error));
-            } else {
-                follow = opened;
-            }
-        }, fxExecutor);
+        Supplier<ClusterInspector.LogFollow> open = () -> inspector
+                .get()
+                .follow(
+                        new ClusterInspector.LogRequest(podKey, "", false, MAX_LOG_LINES),
+                        buffer,
+                        changed,
+                        reason -> fxExecutor.execute(() -> ended(id, podKey, buffer, reason)));
+        CompletableFuture.supplyAsync(open, background)
+                .whenCompleteAsync(
+                        (opened, error) -> {
+                            if (id != logRequest) {
+                                if (opened != null) {
+                                    opened.close();
+                                }
+                                return;
+                            }
+                            if (error != null) {
+                                following.set(false);
+                                logStatus.set(message(error));
+                            } else {
+                                follow = opened;
+                            }
+                        },
+                        fxExecutor);
     }
 
     private void ended(int id, String podKey, BoundedLines buffer, String reason) {
@@ -197,8 +216,11 @@ public final class ComponentDetailViewModel {
         logLines.setAll(buffer.snapshot());
         following.set(false);
         follow = null;
-        logStatus.set(logLines.size() + " log lines of " + podKey + (buffer.dropped() > 0 ? " (the last "
-                + MAX_LOG_LINES + "; " + buffer.dropped() + " older dropped)" : "") + "; follow ended: " + reason);
+        logStatus.set(logLines.size() + " log lines of " + podKey
+                + (buffer.dropped() > 0
+                        ? " (the last " + MAX_LOG_LINES + "; " + buffer.dropped() + " older dropped)"
+                        : "")
+                + "; follow ended: " + reason);
     }
 
     /** Stops following a log, if one is followed. */

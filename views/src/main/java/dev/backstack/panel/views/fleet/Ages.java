@@ -3,8 +3,7 @@ package dev.backstack.panel.views.fleet;
 /** Human durations: "4 s ago", "3 min ago", "2 h ago". */
 public final class Ages {
 
-    private Ages() {
-    }
+    private Ages() {}
 
     public static String ago(long millis) {
         long s = Math.max(0, millis / 1000);

@@ -12,8 +12,17 @@ import java.util.stream.Collectors;
  * @param failuresHint the cluster's worst failing results, one per line, "and K more" when cut
  *                     ({@code ""} when nothing fails): the tooltip of its policy-fails cell
  */
-public record ClusterRow(String id, String name, String role, Health health, String reachability,
-        String kubernetesVersion, int applications, long policyFailures, String reason, String sources,
+public record ClusterRow(
+        String id,
+        String name,
+        String role,
+        Health health,
+        String reachability,
+        String kubernetesVersion,
+        int applications,
+        long policyFailures,
+        String reason,
+        String sources,
         String failuresHint) {
 
     /** How many failing results the fleet table's tooltip names per cluster. */
@@ -21,10 +30,18 @@ public record ClusterRow(String id, String name, String role, Health health, Str
 
     public static ClusterRow of(Cluster c) {
         ReportCounts total = c.compliance().total();
-        return new ClusterRow(c.id(), c.name(), c.role().name().toLowerCase(java.util.Locale.ROOT), c.health(),
-                c.reachability().label(), c.kubernetesVersion().isEmpty() ? "-" : c.kubernetesVersion(),
-                c.applications().size(), total.fail() + total.error(), c.assessment().oneLine(),
-                String.join(", ", new java.util.TreeSet<>(c.sources())), hint(FailureList.of(c, HINTED_FAILURES)));
+        return new ClusterRow(
+                c.id(),
+                c.name(),
+                c.role().name().toLowerCase(java.util.Locale.ROOT),
+                c.health(),
+                c.reachability().label(),
+                c.kubernetesVersion().isEmpty() ? "-" : c.kubernetesVersion(),
+                c.applications().size(),
+                total.fail() + total.error(),
+                c.assessment().oneLine(),
+                String.join(", ", new java.util.TreeSet<>(c.sources())),
+                hint(FailureList.of(c, HINTED_FAILURES)));
     }
 
     /** {@code fail disallow-latest-tag: Pod/web-1 in web: message}, one per line, then {@code and K more}. */

@@ -85,7 +85,8 @@ public final class ClusterTableView extends TableView<ClusterRow> {
         @Override
         protected void updateItem(Long item, boolean empty) {
             super.updateItem(item, empty);
-            ClusterRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            ClusterRow row =
+                    empty || getTableRow() == null ? null : getTableRow().getItem();
             setText(empty || item == null ? null : item.toString());
             if (row == null || row.failuresHint().isEmpty()) {
                 setTooltip(null);

@@ -32,8 +32,8 @@ public enum ConnectionState {
             case CONNECTING -> CONNECTING;
             case UNREACHABLE -> UNREACHABLE;
             case NOT_CONNECTED -> NOT_CONNECTED;
-            case REACHABLE -> watches.stream().anyMatch(w -> w.state() == WatchState.State.RECONNECTING)
-                    ? RECONNECTING : REACHABLE;
+            case REACHABLE ->
+                watches.stream().anyMatch(w -> w.state() == WatchState.State.RECONNECTING) ? RECONNECTING : REACHABLE;
         };
     }
 

@@ -56,6 +56,7 @@ public final class DashboardViewModel {
     private final StringProperty signInWait = new SimpleStringProperty("");
     /** What the empty cluster table says before the first snapshot. */
     public static final String WAITING = "Reading the kubeconfig and connecting\u2026";
+
     private final ObservableList<FailingResource> failures = FXCollections.observableArrayList();
     private final ObservableList<FailingResource> failuresView = FXCollections.unmodifiableObservableList(failures);
     private final StringProperty failuresTitle = new SimpleStringProperty("");
@@ -80,7 +81,8 @@ public final class DashboardViewModel {
             return c.components();
         }
         return c.components().stream()
-                .filter(x -> x.installed() || x.kind() == ComponentKind.KYVERNO).toList();
+                .filter(x -> x.installed() || x.kind() == ComponentKind.KYVERNO)
+                .toList();
     }
 
     /**
@@ -110,7 +112,8 @@ public final class DashboardViewModel {
         all.add(f.hub());
         all.addAll(f.spokes());
         update(clusters, rows(all), ClusterRow::id);
-        Cluster selected = all.stream().filter(c -> c.id().equals(selectedId)).findFirst().orElse(f.hub());
+        Cluster selected =
+                all.stream().filter(c -> c.id().equals(selectedId)).findFirst().orElse(f.hub());
         selectedId = selected.id();
         selectedCluster.set(selected);
         update(components, shownComponents(selected), Component::kind);
@@ -118,12 +121,18 @@ public final class DashboardViewModel {
         update(policies, selected.policies(), p -> Arrays.asList(p.namespace(), p.name()));
         List<WatchState> selectedWatches = f.watchesOf(selected.id());
         update(watches, selectedWatches, w -> Arrays.asList(w.cluster(), w.resource()));
-        complianceText.set(selected.compliance().reports() == 0 ? "no policy reports"
-                : selected.compliance().total() + " across " + selected.compliance().reports() + " reports");
+        complianceText.set(
+                selected.compliance().reports() == 0
+                        ? "no policy reports"
+                        : selected.compliance().total() + " across "
+                                + selected.compliance().reports() + " reports");
         FailureList worst = FailureList.of(selected, SHOWN_FAILURES);
         update(failures, worst.shown(), x -> x);
         failuresTitle.set(failuresTitle(selected, worst));
-        selectedComponent.set(selectedKind.get() == null ? null : selected.component(selectedKind.get()).orElse(null));
+        selectedComponent.set(
+                selectedKind.get() == null
+                        ? null
+                        : selected.component(selectedKind.get()).orElse(null));
         updateBadges(selected, selectedWatches);
     }
 
@@ -131,7 +140,8 @@ public final class DashboardViewModel {
      * {@link KeyedLists#update}, skipped when {@code next} is the very list this one was last
      * brought to (a snapshot reuses the lists of a cluster that did not change).
      */
-    private <T> void update(ObservableList<T> list, List<? extends T> next, java.util.function.Function<? super T, ?> key) {
+    private <T> void update(
+            ObservableList<T> list, List<? extends T> next, java.util.function.Function<? super T, ?> key) {
         if (appliedLists.get(list) == next) {
             return;
         }
@@ -169,32 +179,43 @@ public final class DashboardViewModel {
             return "Failing results: none on " + c.name();
         }
         String head = "Failing results on " + c.name() + ", fail then error then warn: ";
-        return worst.more() == 0 ? head + worst.total()
+        return worst.more() == 0
+                ? head + worst.total()
                 : head + "the worst " + worst.shown().size() + " of " + worst.total() + ", " + worst.moreText()
                         + " in the Compliance tab (Ctrl+6)";
     }
 
     private void updateBadges(Cluster c, List<WatchState> ws) {
         ConnectionState connection = ConnectionState.of(c.reachability(), ws);
-        connectionBadge.set(connection.label() + (c.kubernetesVersion().isEmpty() ? "" : " \u00b7 " + c.kubernetesVersion()));
+        connectionBadge.set(
+                connection.label() + (c.kubernetesVersion().isEmpty() ? "" : " \u00b7 " + c.kubernetesVersion()));
         connectionStyle.set(connection.style());
         long now = clock.getAsLong();
-        Optional<WatchState> reconnecting = ws.stream().filter(w -> w.state() == WatchState.State.RECONNECTING).findFirst();
-        List<WatchState> forbidden = ws.stream().filter(w -> w.state() == WatchState.State.FORBIDDEN).toList();
-        long watching = ws.stream().filter(w -> w.state() == WatchState.State.WATCHING).count();
-        long lastEvent = ws.stream().mapToLong(WatchState::lastEventMillis).max().orElse(0);
+        Optional<WatchState> reconnecting = ws.stream()
+                .filter(w -> w.state() == WatchState.State.RECONNECTING)
+                .findFirst();
+        List<WatchState> forbidden =
+                ws.stream().filter(w -> w.state() == WatchState.State.FORBIDDEN).toList();
+        long watching =
+                ws.stream().filter(w -> w.state() == WatchState.State.WATCHING).count();
+        long lastEvent =
+                ws.stream().mapToLong(WatchState::lastEventMillis).max().orElse(0);
         if (reconnecting.isPresent()) {
             WatchState r = reconnecting.get();
             long next = Math.max(0, (r.nextRetryMillis() - now + 999) / 1000);
             watchBadge.set("reconnecting (attempt " + r.attempt() + ", next try in " + next + " s)");
             watchProblem.set(true);
         } else if (!forbidden.isEmpty()) {
-            watchBadge.set(forbidden.get(0).describe() + (forbidden.size() > 1 ? " (+" + (forbidden.size() - 1) + " more)" : ""));
+            watchBadge.set(forbidden.get(0).describe()
+                    + (forbidden.size() > 1 ? " (+" + (forbidden.size() - 1) + " more)" : ""));
             watchProblem.set(true);
         } else {
             // No live watch (a cluster not connected): no badge, rather than a green "0 watches live".
-            watchBadge.set(watching == 0 ? "" : watching + " watches live"
-                    + (lastEvent == 0 ? "" : " \u00b7 last event " + Ages.ago(now - lastEvent)));
+            watchBadge.set(
+                    watching == 0
+                            ? ""
+                            : watching + " watches live"
+                                    + (lastEvent == 0 ? "" : " \u00b7 last event " + Ages.ago(now - lastEvent)));
             watchProblem.set(false);
         }
     }
@@ -219,7 +240,8 @@ public final class DashboardViewModel {
     public void selectComponent(ComponentKind kind) {
         selectedKind.set(kind);
         Cluster c = selectedCluster.get();
-        selectedComponent.set(c == null || kind == null ? null : c.component(kind).orElse(null));
+        selectedComponent.set(
+                c == null || kind == null ? null : c.component(kind).orElse(null));
     }
 
     public ReadOnlyObjectProperty<Fleet> fleetProperty() {

@@ -21,8 +21,7 @@ import javafx.scene.layout.VBox;
  */
 public final class DetailTables {
 
-    private DetailTables() {
-    }
+    private DetailTables() {}
 
     public static TableView<ApplicationStatus> applications(DashboardViewModel vm) {
         TableView<ApplicationStatus> t = new TableView<>(vm.applications());
@@ -32,8 +31,11 @@ public final class DetailTables {
         t.getColumns().add(column("Sync", ApplicationStatus::syncStatus, 90));
         t.getColumns().add(column("Last sync", a -> a.operationPhase() == null ? "" : a.operationPhase(), 110));
         t.getColumns().add(column("Retries", ApplicationStatus::retryCount, 75));
-        t.getColumns().add(column("Destination", a -> a.destinationName() != null ? a.destinationName()
-                : a.destinationServer(), 220));
+        t.getColumns()
+                .add(column(
+                        "Destination",
+                        a -> a.destinationName() != null ? a.destinationName() : a.destinationServer(),
+                        220));
         t.getColumns().add(column("Message", a -> a.assessment().oneLine(), 420));
         t.setPlaceholder(new Label("No Argo CD applications on this cluster"));
         TextCells.lastColumnFills(t);
@@ -43,7 +45,8 @@ public final class DetailTables {
     public static VBox policies(DashboardViewModel vm) {
         TableView<PolicyStatus> t = new TableView<>(vm.policies());
         t.setId("policies-table");
-        t.getColumns().add(column("Policy", p -> p.namespace().isEmpty() ? p.name() : p.namespace() + "/" + p.name(), 240));
+        t.getColumns()
+                .add(column("Policy", p -> p.namespace().isEmpty() ? p.name() : p.namespace() + "/" + p.name(), 240));
         t.getColumns().add(column("Mode", PolicyStatus::mode, 80));
         t.getColumns().add(healthColumn("Ready", p -> p.assessment().health()));
         t.getColumns().add(column("Message", p -> p.assessment().oneLine(), 420));
@@ -52,7 +55,10 @@ public final class DetailTables {
         Label compliance = new Label();
         compliance.textProperty().bind(vm.complianceTextProperty().map(s -> "Compliance: " + s));
         compliance.getStyleClass().add(Styles.TITLE);
-        VBox failures = FailureTable.of("cluster-failures", vm.failures(), vm.failuresTitleProperty(),
+        VBox failures = FailureTable.of(
+                "cluster-failures",
+                vm.failures(),
+                vm.failuresTitleProperty(),
                 "No failing policy results on this cluster");
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(t, failures);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -67,8 +73,16 @@ public final class DetailTables {
         TableView<WatchState> t = new TableView<>(vm.watches());
         t.setId("watches-table");
         t.getColumns().add(column("Watch", WatchState::resource, 260));
-        t.getColumns().add(column("State", w -> w.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 110));
-        t.getColumns().add(column("Last event", w -> w.lastEventMillis() == 0 ? "-" : Ages.ago(vm.now() - w.lastEventMillis()), 100));
+        t.getColumns()
+                .add(column(
+                        "State",
+                        w -> w.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        110));
+        t.getColumns()
+                .add(column(
+                        "Last event",
+                        w -> w.lastEventMillis() == 0 ? "-" : Ages.ago(vm.now() - w.lastEventMillis()),
+                        100));
         t.getColumns().add(column("Detail", w -> w.message().isEmpty() ? "" : w.message(), 420));
         t.setPlaceholder(new Label("No watches"));
         TextCells.lastColumnFills(t);

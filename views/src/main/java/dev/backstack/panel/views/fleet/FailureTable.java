@@ -26,15 +26,14 @@ import javafx.util.Duration;
  */
 public final class FailureTable {
 
-    private FailureTable() {
-    }
+    private FailureTable() {}
 
     /**
      * @param id    the table's id; the title is {@code id-title}, the details pane {@code id-detail}
      * @param title what the list holds (bound)
      */
-    public static VBox of(String id, ObservableList<FailingResource> items, ObservableValue<String> title,
-            String placeholder) {
+    public static VBox of(
+            String id, ObservableList<FailingResource> items, ObservableValue<String> title, String placeholder) {
         TableView<FailingResource> t = new TableView<>(items);
         t.setId(id);
         TableColumn<FailingResource, Verdict> result = column("Result", FailingResource::result, 76);
@@ -63,8 +62,11 @@ public final class FailureTable {
         detail.setWrapText(true);
         detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         detail.getStyleClass().add(Styles.MUTED);
-        detail.textProperty().bind(t.getSelectionModel().selectedItemProperty().map(FailingResource::detail)
-                .orElse("Select a result (arrow keys) to read its whole message here."));
+        detail.textProperty()
+                .bind(t.getSelectionModel()
+                        .selectedItemProperty()
+                        .map(FailingResource::detail)
+                        .orElse("Select a result (arrow keys) to read its whole message here."));
 
         VBox box = new VBox(4, heading, t, detail);
         VBox.setVgrow(t, Priority.ALWAYS);

@@ -36,6 +36,7 @@ public final class FleetMapView extends Pane {
     private final Tooltip tooltip = new Tooltip();
     /** The ids in drawing order (hub first) the positions were computed for. */
     private List<String> laidOut = List.of();
+
     private double laidOutWidth;
     private double laidOutHeight;
     private ClusterNode hovered;
@@ -116,7 +117,9 @@ public final class FleetMapView extends Pane {
                 n.place(cx, cy, 30, true, null);
             } else {
                 double angle = -Math.PI / 2 + 2 * Math.PI * (i - 1) / spokes;
-                n.place(cx + ring * Math.cos(angle), cy + ring * Math.sin(angle), spokeRadius, labelled, new double[] {cx, cy});
+                n.place(cx + ring * Math.cos(angle), cy + ring * Math.sin(angle), spokeRadius, labelled, new double[] {
+                    cx, cy
+                });
                 linkChildren.add(n.link);
             }
             n.show(c);
@@ -263,8 +266,11 @@ public final class FleetMapView extends Pane {
 
         String tip() {
             Cluster c = shown;
-            return c == null ? "" : c.name() + " (" + c.role().name().toLowerCase() + "): " + c.health().label()
-                    + "\n" + c.reachability().label() + "\n" + c.assessment().oneLine();
+            return c == null
+                    ? ""
+                    : c.name() + " (" + c.role().name().toLowerCase() + "): "
+                            + c.health().label() + "\n" + c.reachability().label() + "\n"
+                            + c.assessment().oneLine();
         }
     }
 }

@@ -6,8 +6,7 @@ import javafx.application.Platform;
 /** The FX thread as an executor, for background-task callbacks. The only package that uses runLater. */
 public final class FxThread {
 
-    private FxThread() {
-    }
+    private FxThread() {}
 
     public static Executor executor() {
         return command -> {

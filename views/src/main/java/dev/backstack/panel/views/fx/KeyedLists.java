@@ -25,8 +25,7 @@ public final class KeyedLists {
     /** Above this many insertions and removals, one {@code setAll} is cheaper for listeners than single changes. */
     static final int MAX_SINGLE_CHANGES = 32;
 
-    private KeyedLists() {
-    }
+    private KeyedLists() {}
 
     /**
      * Makes {@code list} equal to {@code next}. Call on the thread that owns the list (the FX

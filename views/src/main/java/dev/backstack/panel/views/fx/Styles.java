@@ -35,8 +35,7 @@ public final class Styles {
     public static final String FINDING_WARN = "finding-warn";
     public static final String SECTION = "section-title";
 
-    private Styles() {
-    }
+    private Styles() {}
 
     /** One pseudo-class per health: {@code :healthy}, {@code :progressing}, {@code :degraded} and so on. */
     private static final java.util.Map<Health, PseudoClass> HEALTH_STATES = healthStates();
@@ -72,13 +71,16 @@ public final class Styles {
     }
 
     /** Every style the connection badge can take; a view removes them all before adding the current one. */
-    public static final String[] CONNECTION_BADGES = {BADGE_PENDING, BADGE_OK, BADGE_WARNING, BADGE_DANGER, BADGE_NEUTRAL};
+    public static final String[] CONNECTION_BADGES = {
+        BADGE_PENDING, BADGE_OK, BADGE_WARNING, BADGE_DANGER, BADGE_NEUTRAL
+    };
 
     /**
      * Keeps one style of {@code family} on {@code node}: the current value of {@code style}. Call
      * on the FX thread.
      */
-    public static void follow(javafx.css.Styleable node, javafx.beans.value.ObservableValue<String> style, String... family) {
+    public static void follow(
+            javafx.css.Styleable node, javafx.beans.value.ObservableValue<String> style, String... family) {
         javafx.beans.value.ChangeListener<String> apply = (o, a, s) -> {
             node.getStyleClass().removeAll(family);
             if (s != null) {

@@ -18,13 +18,14 @@ public final class TextCells {
 
     /** Room left for a vertical scroll bar, so a filled table does not scroll sideways by a few pixels. */
     private static final double SCROLL_BAR = 16;
+
     private static final double TIP_WIDTH = 640;
     /** The flexible column gives way down to this (or its own width, if smaller) before the table scrolls sideways. */
     private static final double MIN_FLEXIBLE = 240;
+
     private static final String HOVER_TIP = "dev.backstack.panel.textcells.tip";
 
-    private TextCells() {
-    }
+    private TextCells() {}
 
     /** Cells for a table column of any value type (shown with {@code toString}). */
     public static <R, T> Callback<TableColumn<R, T>, TableCell<R, T>> forTable() {
@@ -63,12 +64,17 @@ public final class TextCells {
         List<? extends TableColumn<?, ?>> columns = List.copyOf(table.getColumns());
         double own = Math.min(flexible.getPrefWidth(), MIN_FLEXIBLE);
         Runnable fit = () -> {
-            double others = columns.stream().filter(c -> c != flexible).mapToDouble(TableColumn::getWidth).sum();
+            double others = columns.stream()
+                    .filter(c -> c != flexible)
+                    .mapToDouble(TableColumn::getWidth)
+                    .sum();
             double free = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR;
             flexible.setPrefWidth(Math.max(own, Math.floor(free - others)));
         };
         table.widthProperty().addListener((o, a, b) -> fit.run());
-        columns.stream().filter(c -> c != flexible).forEach(c -> c.widthProperty().addListener((o, a, b) -> fit.run()));
+        columns.stream()
+                .filter(c -> c != flexible)
+                .forEach(c -> c.widthProperty().addListener((o, a, b) -> fit.run()));
     }
 
     /**

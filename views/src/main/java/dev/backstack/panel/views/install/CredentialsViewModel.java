@@ -84,14 +84,20 @@ public final class CredentialsViewModel {
     }
 
     private static String about(List<String> all, String prefix) {
-        return String.join("\n", all.stream().filter(p -> p.startsWith(prefix))
-                .map(p -> p.substring(prefix.length()).strip()).toList());
+        return String.join(
+                "\n",
+                all.stream()
+                        .filter(p -> p.startsWith(prefix))
+                        .map(p -> p.substring(prefix.length()).strip())
+                        .toList());
     }
 
     /** The credentials as entered; only those the cluster type needs are passed on. */
     public Credentials credentials() {
         ClusterType type = clusterType.get();
-        return new Credentials(githubToken, type == ClusterType.EKS ? aws : SecretText.empty(),
+        return new Credentials(
+                githubToken,
+                type == ClusterType.EKS ? aws : SecretText.empty(),
                 type == ClusterType.AKS ? azure : SecretText.empty());
     }
 

@@ -31,8 +31,8 @@ public interface InstallBackend extends AutoCloseable {
      *
      * @param overrides ids of the preflight warnings the user chose to go on with
      */
-    PlanOutcome install(InstallProfile profile, Credentials credentials, List<String> overrides,
-            Consumer<PlanEvent> events);
+    PlanOutcome install(
+            InstallProfile profile, Credentials credentials, List<String> overrides, Consumer<PlanEvent> events);
 
     /** The web UIs of a finished install. */
     InstallOutputs outputs(InstallProfile profile);
@@ -42,6 +42,5 @@ public interface InstallBackend extends AutoCloseable {
 
     /** Releases the cluster connection, if the backend owns one. Called on a worker thread. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -39,8 +39,8 @@ public final class InstallServiceBackend implements InstallBackend {
     }
 
     @Override
-    public PlanOutcome install(InstallProfile profile, Credentials credentials, List<String> overrides,
-            Consumer<PlanEvent> events) {
+    public PlanOutcome install(
+            InstallProfile profile, Credentials credentials, List<String> overrides, Consumer<PlanEvent> events) {
         return service.install(profile, credentials, overrides, events);
     }
 

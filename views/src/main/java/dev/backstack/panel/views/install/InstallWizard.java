@@ -34,24 +34,39 @@ public final class InstallWizard {
         this.vm = vm;
         wizard = new Wizard(owner, "Install a BACK Stack hub");
         wizard.setReadSettings(false);
-        pages = List.of(new TargetPage(vm.target()), new ProfilePage(vm.profile()),
+        pages = List.of(
+                new TargetPage(vm.target()),
+                new ProfilePage(vm.profile()),
                 new CredentialsPage(vm.credentials()),
-                new ReviewPage(vm.review(), "What the install will do, step by step, and a preflight of the cluster. "
-                        + "Nothing is written until you press Next, which starts the install.", vm::enterReview),
-                new RunPage(vm.run(), "Install", "The plan runs step by step and waits until each step is ready. "
-                        + "Cancel stops safely; Retry resumes from the step that failed.", vm::enterRun),
-                new SummaryPage(vm.summary(), "The hub is up. Sign in, then create your first spoke cluster.", openUrl,
+                new ReviewPage(
+                        vm.review(),
+                        "What the install will do, step by step, and a preflight of the cluster. "
+                                + "Nothing is written until you press Next, which starts the install.",
+                        vm::enterReview),
+                new RunPage(
+                        vm.run(),
+                        "Install",
+                        "The plan runs step by step and waits until each step is ready. "
+                                + "Cancel stops safely; Retry resumes from the step that failed.",
+                        vm::enterRun),
+                new SummaryPage(
+                        vm.summary(),
+                        "The hub is up. Sign in, then create your first spoke cluster.",
+                        openUrl,
                         vm::enterSummary));
         wizard.setFlow(new PageFlow(pages));
-        WizardWindows.guardClose(wizard, () -> vm.run().runningProperty().get(), "Stop the install and close?",
+        WizardWindows.guardClose(
+                wizard,
+                () -> vm.run().runningProperty().get(),
+                "Stop the install and close?",
                 "The install stops safely at the current step. Open the wizard again and run it to resume from there.",
                 vm::cancelRunning);
     }
 
     /** A view-model for the app: FX-thread callbacks, the system clock and clipboard. */
     public static InstallWizardViewModel viewModel(InstallTargets targets) {
-        return new InstallWizardViewModel(targets, new FxTaskExecutor(), Clock.systemDefaultZone(),
-                new SystemClipboard());
+        return new InstallWizardViewModel(
+                targets, new FxTaskExecutor(), Clock.systemDefaultZone(), new SystemClipboard());
     }
 
     /**

@@ -35,7 +35,11 @@ public final class InstallWizardViewModel {
         this(targets, InstallProfile.defaults(), executor, clock, clipboard);
     }
 
-    public InstallWizardViewModel(InstallTargets targets, InstallProfile initial, TaskExecutor executor, Clock clock,
+    public InstallWizardViewModel(
+            InstallTargets targets,
+            InstallProfile initial,
+            TaskExecutor executor,
+            Clock clock,
             TextClipboard clipboard) {
         this.executor = executor;
         this.target = new TargetViewModel(targets, executor);
@@ -48,8 +52,10 @@ public final class InstallWizardViewModel {
 
     /** What the review, the run and the summary are computed from; never shows a secret. */
     private Object inputs() {
-        return List.of(Objects.requireNonNullElse(target.selectedProperty().get(), ""),
-                System.identityHashCode(target.backendProperty().get()), profile.profile(),
+        return List.of(
+                Objects.requireNonNullElse(target.selectedProperty().get(), ""),
+                System.identityHashCode(target.backendProperty().get()),
+                profile.profile(),
                 credentials.revisionProperty().get());
     }
 
@@ -99,8 +105,12 @@ public final class InstallWizardViewModel {
         }
         InstallProfile p = profile.profile();
         InstallOutputs outputs = backend.outputs(p);
-        summary.show("The BACK Stack hub is installed on " + target.selectedProperty().get() + ".",
-                outputs.links().stream().map(l -> new SummaryViewModel.Link(l.name(), l.url())).toList(),
+        summary.show(
+                "The BACK Stack hub is installed on "
+                        + target.selectedProperty().get() + ".",
+                outputs.links().stream()
+                        .map(l -> new SummaryViewModel.Link(l.name(), l.url()))
+                        .toList(),
                 nextSteps(p));
         summary.offerSecret("Argo CD admin password", backend::adminPassword);
     }

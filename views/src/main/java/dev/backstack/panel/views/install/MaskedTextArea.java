@@ -29,11 +29,16 @@ final class MaskedTextArea extends HBox {
         Label overlay = new Label();
         overlay.getStyleClass().add("mask-overlay");
         overlay.setMouseTransparent(true);
-        overlay.textProperty().bind(Bindings.createStringBinding(() -> {
-            String t = area.getText();
-            return t == null || t.isEmpty() ? "" : "\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf  " + t.lines().count() + " lines, "
-                    + t.length() + " characters (hidden)";
-        }, area.textProperty()));
+        overlay.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            String t = area.getText();
+                            return t == null || t.isEmpty()
+                                    ? ""
+                                    : "\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf  "
+                                            + t.lines().count() + " lines, " + t.length() + " characters (hidden)";
+                        },
+                        area.textProperty()));
         StackPane stack = new StackPane(area, overlay);
         StackPane.setAlignment(overlay, Pos.TOP_LEFT);
         HBox.setHgrow(stack, Priority.ALWAYS);

@@ -31,20 +31,39 @@ final class ProfilePage extends WizardPage {
     private final TextField repository = new TextField();
 
     ProfilePage(ProfileViewModel vm) {
-        super("Profile", "What the hub runs and how it is reached. The host names default to nip.io names that "
-                + "resolve to this machine (127.0.0.1), fine for a local cluster.", vm.validProperty());
+        super(
+                "Profile",
+                "What the hub runs and how it is reached. The host names default to nip.io names that "
+                        + "resolve to this machine (127.0.0.1), fine for a local cluster.",
+                vm.validProperty());
         this.vm = vm;
         GridPane grid = Forms.grid();
-        Forms.row(grid, "Cluster _type", clusterType(), "Decides the cloud providers installed and the "
-                + "credentials asked for next.", null);
+        Forms.row(
+                grid,
+                "Cluster _type",
+                clusterType(),
+                "Decides the cloud providers installed and the " + "credentials asked for next.",
+                null);
         repository.setId("profile-repository");
         repository.setPromptText("https://github.com/acme/platform-gitops");
         repository.textProperty().bindBidirectional(vm.repositoryProperty());
-        Forms.row(grid, "GitOps _repository", repository, "Argo CD syncs cluster claims from it; the GitHub token "
-                + "on the next page must be able to read it.", vm.problemProperty(ProfileField.REPOSITORY));
-        Forms.row(grid, "_Backstage host", text("profile-backstage-host", vm.backstageHostProperty()), null,
+        Forms.row(
+                grid,
+                "GitOps _repository",
+                repository,
+                "Argo CD syncs cluster claims from it; the GitHub token " + "on the next page must be able to read it.",
+                vm.problemProperty(ProfileField.REPOSITORY));
+        Forms.row(
+                grid,
+                "_Backstage host",
+                text("profile-backstage-host", vm.backstageHostProperty()),
+                null,
                 vm.problemProperty(ProfileField.BACKSTAGE_HOST));
-        Forms.row(grid, "_Argo CD host", text("profile-argocd-host", vm.argocdHostProperty()), null,
+        Forms.row(
+                grid,
+                "_Argo CD host",
+                text("profile-argocd-host", vm.argocdHostProperty()),
+                null,
                 vm.problemProperty(ProfileField.ARGOCD_HOST));
         CheckBox vault = new CheckBox("Install HashiCorp _Vault for the spokes' secrets");
         vault.setId("profile-vault");
@@ -54,8 +73,13 @@ final class ProfilePage extends WizardPage {
         vaultHost.disableProperty().bind(vm.vaultProperty().not());
         Forms.row(grid, "Vault _host", vaultHost, null, vm.problemProperty(ProfileField.VAULT_HOST));
         Forms.row(grid, "_Ingress", ingress(), null, vm.ingressWarningProperty());
-        Forms.row(grid, "Chart _mirror", mirror(), "Optional: a folder of chart archives for an air-gapped "
-                + "install. Leave empty to use the public chart repositories.", vm.problemProperty(ProfileField.CHART_MIRROR));
+        Forms.row(
+                grid,
+                "Chart _mirror",
+                mirror(),
+                "Optional: a folder of chart archives for an air-gapped "
+                        + "install. Leave empty to use the public chart repositories.",
+                vm.problemProperty(ProfileField.CHART_MIRROR));
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         setContent(scroll);
@@ -128,7 +152,8 @@ final class ProfilePage extends WizardPage {
         browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Chart mirror folder");
-            File chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+            File chosen =
+                    chooser.showDialog(getScene() == null ? null : getScene().getWindow());
             if (chosen != null) {
                 vm.chartMirrorProperty().set(chosen.getAbsolutePath());
             }

@@ -63,26 +63,40 @@ public final class ProfileViewModel {
         ingress.set(initial.ingress());
         chartMirror.set(initial.chartMirror());
         backstageImage = initial.backstageImage();
-        List<ObservableValue<?>> inputs = List.of(clusterType, repository, backstageHost, argocdHost, vaultHost, vault,
-                ingress, chartMirror);
+        List<ObservableValue<?>> inputs =
+                List.of(clusterType, repository, backstageHost, argocdHost, vaultHost, vault, ingress, chartMirror);
         inputs.forEach(in -> in.addListener((o, a, b) -> rebuild()));
         rebuild();
     }
 
     private void rebuild() {
-        InstallProfile p = new InstallProfile(clusterType.get() == null ? ClusterType.LOCAL : clusterType.get(),
-                repository.get(), backstageHost.get(), argocdHost.get(), vaultHost.get(), vault.get(),
-                ingress.get() == null ? IngressChoice.GATEWAY_API : ingress.get(), backstageImage, chartMirror.get());
+        InstallProfile p = new InstallProfile(
+                clusterType.get() == null ? ClusterType.LOCAL : clusterType.get(),
+                repository.get(),
+                backstageHost.get(),
+                argocdHost.get(),
+                vaultHost.get(),
+                vault.get(),
+                ingress.get() == null ? IngressChoice.GATEWAY_API : ingress.get(),
+                backstageImage,
+                chartMirror.get());
         List<String> all = new ArrayList<>(p.problems());
         mirrorProblem(p.chartMirror()).ifPresent(all::add);
         profile.set(p);
         if (!all.equals(problems)) {
             problems.setAll(all);
         }
-        fieldProblems.forEach((f, prop) -> prop.set(String.join("\n",
-                all.stream().filter(f::owns).map(m -> m.substring(f.label().length() + 1).strip()).toList())));
-        ingressWarning.set(p.ingress().retired() ? "ingress-nginx was retired upstream in March 2026 and gets no "
-                + "security fixes. Prefer Envoy Gateway unless you depend on nginx annotations." : "");
+        fieldProblems.forEach((f, prop) -> prop.set(String.join(
+                "\n",
+                all.stream()
+                        .filter(f::owns)
+                        .map(m -> m.substring(f.label().length() + 1).strip())
+                        .toList())));
+        ingressWarning.set(
+                p.ingress().retired()
+                        ? "ingress-nginx was retired upstream in March 2026 and gets no "
+                                + "security fixes. Prefer Envoy Gateway unless you depend on nginx annotations."
+                        : "");
     }
 
     private static Optional<String> mirrorProblem(String mirror) {

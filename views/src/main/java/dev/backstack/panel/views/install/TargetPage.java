@@ -19,8 +19,11 @@ final class TargetPage extends WizardPage {
     private final ListView<String> list;
 
     TargetPage(TargetViewModel vm) {
-        super("Target cluster", "Choose the cluster that becomes the BACK Stack hub. The install writes only to "
-                + "this cluster; your kubeconfig is read, never changed.", vm.validProperty());
+        super(
+                "Target cluster",
+                "Choose the cluster that becomes the BACK Stack hub. The install writes only to "
+                        + "this cluster; your kubeconfig is read, never changed.",
+                vm.validProperty());
         list = new ListView<>(vm.names());
         list.setId("install-targets");
         list.setPrefHeight(260);
@@ -40,8 +43,13 @@ final class TargetPage extends WizardPage {
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox state = new HBox(8, spinner, status);
         state.setAlignment(Pos.CENTER_LEFT);
-        VBox content = new VBox(8, label, list, state, Forms.help("A simulated target runs in this process: "
-                + "a safe rehearsal of the real install, labelled as a simulation everywhere."));
+        VBox content = new VBox(
+                8,
+                label,
+                list,
+                state,
+                Forms.help("A simulated target runs in this process: "
+                        + "a safe rehearsal of the real install, labelled as a simulation everywhere."));
         VBox.setVgrow(list, Priority.ALWAYS);
         content.setPadding(new Insets(18, 22, 18, 22));
         setContent(content);

@@ -38,8 +38,11 @@ public final class TargetViewModel {
         this.executor = executor;
         valid = Bindings.createBooleanBinding(() -> backend.get() != null && !opening.get(), backend, opening);
         names.setAll(targets.names());
-        status.set(names.isEmpty() ? "No clusters to install into: add a kubeconfig context, or start the panel "
-                + "with --demo for the simulated cluster." : "Choose the cluster that becomes the hub.");
+        status.set(
+                names.isEmpty()
+                        ? "No clusters to install into: add a kubeconfig context, or start the panel "
+                                + "with --demo for the simulated cluster."
+                        : "Choose the cluster that becomes the hub.");
     }
 
     /**
@@ -60,24 +63,26 @@ public final class TargetViewModel {
         task = BackgroundTask.wrap(ctx -> targets.open(name));
         BackgroundTask<InstallBackend> mine = task;
         task.onSuccess(b -> {
-            if (mine != task) {
-                closeInBackground(b);
-                return;
-            }
-            backend.set(b);
-            opening.set(false);
-            status.set("Connected to " + name + ".");
-        }).onFailure(e -> {
-            if (mine == task) {
-                LOG.info("cannot open install target {}: {}", name, e.getMessage());
-                opening.set(false);
-                status.set("Cannot connect to " + name + ": " + e.getMessage());
-            }
-        }).onCancelled(() -> {
-            if (mine == task) {
-                opening.set(false);
-            }
-        });
+                    if (mine != task) {
+                        closeInBackground(b);
+                        return;
+                    }
+                    backend.set(b);
+                    opening.set(false);
+                    status.set("Connected to " + name + ".");
+                })
+                .onFailure(e -> {
+                    if (mine == task) {
+                        LOG.info("cannot open install target {}: {}", name, e.getMessage());
+                        opening.set(false);
+                        status.set("Cannot connect to " + name + ": " + e.getMessage());
+                    }
+                })
+                .onCancelled(() -> {
+                    if (mine == task) {
+                        opening.set(false);
+                    }
+                });
         executor.execute(task);
     }
 

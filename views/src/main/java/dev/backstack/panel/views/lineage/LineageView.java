@@ -20,8 +20,8 @@ import javafx.scene.layout.VBox;
  */
 public final class LineageView extends VBox {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final TreeTableView<LineageNode> tree = new TreeTableView<>();
 
@@ -39,8 +39,10 @@ public final class LineageView extends VBox {
         tree.getColumns().add(object);
         tree.setTreeColumn(object);
         tree.getColumns().add(column("Health", n -> n.health().name().toLowerCase(), 90));
-        tree.getColumns().add(column("Stage", n -> n.stage().name().toLowerCase().replace('_', ' '), 110));
-        tree.getColumns().add(column("Changed", n -> n.lastChanged().map(TIME::format).orElse(""), 100));
+        tree.getColumns()
+                .add(column("Stage", n -> n.stage().name().toLowerCase().replace('_', ' '), 110));
+        tree.getColumns()
+                .add(column("Changed", n -> n.lastChanged().map(TIME::format).orElse(""), 100));
         tree.getColumns().add(column("Message", LineageNode::message, 400));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setRowFactory(t -> new TreeTableRow<>() {
@@ -87,11 +89,13 @@ public final class LineageView extends VBox {
         item.getChildren().forEach(c -> select(c, target));
     }
 
-    private static TreeTableColumn<LineageNode, String> column(String title,
-            java.util.function.Function<LineageNode, String> value, double width) {
+    private static TreeTableColumn<LineageNode, String> column(
+            String title, java.util.function.Function<LineageNode, String> value, double width) {
         TreeTableColumn<LineageNode, String> c = new TreeTableColumn<>(title);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(
-                d.getValue() == null || d.getValue().getValue() == null ? "" : value.apply(d.getValue().getValue())));
+                d.getValue() == null || d.getValue().getValue() == null
+                        ? ""
+                        : value.apply(d.getValue().getValue())));
         c.setCellFactory(dev.backstack.panel.views.fx.TextCells.forTreeTable());
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 90));

@@ -51,26 +51,30 @@ public final class LineageViewModel {
     public void apply(Fleet fleet, Cluster selected, Supplier<ObjectSet> hubObjects) {
         if (followed != null && fleet != null) {
             String name = followed;
-            Optional<Cluster> spoke = fleet.spokes().stream().filter(c -> c.name().equals(name)).findFirst();
+            Optional<Cluster> spoke =
+                    fleet.spokes().stream().filter(c -> c.name().equals(name)).findFirst();
             Lineage next = SpokeLineage.of(name, hubObjects.get(), spoke);
             if (!next.equals(lineage.get())) {
                 lineage.set(next);
                 String watched = spoke.isPresent() ? "" : " (not a cluster of the fleet yet)";
-                headline.set(next.brokenLink().map(b -> name + watched + ": " + b.message())
+                headline.set(next.brokenLink()
+                        .map(b -> name + watched + ": " + b.message())
                         .orElse(name + ": every link from the request to compliance holds."));
             }
             return;
         }
         if (fleet == null || selected == null || selected.role() != ClusterRole.SPOKE) {
             lineage.set(null);
-            headline.set("Select a spoke to see its lineage: the request that created it, its composite and managed "
-                    + "resources, its connection and cluster secrets, the applications deployed to it, its compliance.");
+            headline.set(
+                    "Select a spoke to see its lineage: the request that created it, its composite and managed "
+                            + "resources, its connection and cluster secrets, the applications deployed to it, its compliance.");
             return;
         }
         Lineage next = SpokeLineage.of(selected.name(), hubObjects.get(), Optional.of(selected));
         if (!next.equals(lineage.get())) {
             lineage.set(next);
-            headline.set(next.brokenLink().map(b -> selected.name() + ": " + b.message())
+            headline.set(next.brokenLink()
+                    .map(b -> selected.name() + ": " + b.message())
                     .orElse(selected.name() + ": every link from the request to compliance holds."));
         }
     }

@@ -27,12 +27,15 @@ final class GuardrailsPage extends WizardPage {
 
     private final GuardrailsViewModel vm;
     private final Runnable onEnter;
-    private final CheckBox isolate = new CheckBox("_Isolate: deny ingress except from the namespace itself and the "
-            + "ingress controller");
+    private final CheckBox isolate =
+            new CheckBox("_Isolate: deny ingress except from the namespace itself and the " + "ingress controller");
 
     GuardrailsPage(GuardrailsViewModel vm, Runnable onEnter) {
-        super("Isolation, policies and delivery", "Policies are scoped to this namespace only, rendered for the "
-                + "spoke's Kyverno (ValidatingPolicy from 1.17, ClusterPolicy before).", vm.validProperty());
+        super(
+                "Isolation, policies and delivery",
+                "Policies are scoped to this namespace only, rendered for the "
+                        + "spoke's Kyverno (ValidatingPolicy from 1.17, ClusterPolicy before).",
+                vm.validProperty());
         this.vm = vm;
         this.onEnter = onEnter;
         GridPane grid = Forms.grid();
@@ -40,18 +43,35 @@ final class GuardrailsPage extends WizardPage {
         isolate.setMnemonicParsing(true);
         isolate.selectedProperty().bindBidirectional(vm.isolateProperty());
         Forms.row(grid, "Network", isolate, null, null);
-        Forms.row(grid, "In_gress namespace", TargetPage.field("ns-ingress", vm.ingressNamespaceProperty(),
-                "ingress-nginx"), "Its pods may reach the namespace's pods.", vm.ingressProblemProperty())
+        Forms.row(
+                        grid,
+                        "In_gress namespace",
+                        TargetPage.field("ns-ingress", vm.ingressNamespaceProperty(), "ingress-nginx"),
+                        "Its pods may reach the namespace's pods.",
+                        vm.ingressProblemProperty())
                 .showWhen(vm.isolateProperty());
-        Forms.row(grid, "P_olicies", policyList(), "Space chooses a policy, E switches it between Audit and Enforce.",
+        Forms.row(
+                grid,
+                "P_olicies",
+                policyList(),
+                "Space chooses a policy, E switches it between Audit and Enforce.",
                 null);
         Forms.row(grid, "_Delivery", delivery(), null, null);
         GridPane git = Forms.grid();
         git.setPadding(new javafx.geometry.Insets(0, 22, 0, 22));
-        Forms.row(git, "_Repository", TargetPage.field("ns-gitops-repository", vm.repositoryProperty(),
-                "https://github.com/acme/platform-gitops"), "The hub's GitOps repository (https).", null);
+        Forms.row(
+                git,
+                "_Repository",
+                TargetPage.field(
+                        "ns-gitops-repository", vm.repositoryProperty(), "https://github.com/acme/platform-gitops"),
+                "The hub's GitOps repository (https).",
+                null);
         Forms.row(git, "_Base branch", TargetPage.field("ns-gitops-base", vm.baseProperty(), "main"), null, null);
-        Forms.row(git, "Ne_w branch", TargetPage.field("ns-gitops-branch", vm.branchProperty(), ""), null,
+        Forms.row(
+                git,
+                "Ne_w branch",
+                TargetPage.field("ns-gitops-branch", vm.branchProperty(), ""),
+                null,
                 vm.gitopsProblemProperty());
         PasswordField token = new PasswordField();
         token.setId("ns-gitops-token");
@@ -94,13 +114,14 @@ final class GuardrailsPage extends WizardPage {
         apply.setId("ns-delivery-apply");
         apply.setMnemonicParsing(true);
         apply.setToggleGroup(group);
-        RadioButton gitops = new RadioButton("Commit to the GitOps repositor_y on a new branch (Argo CD delivers after "
-                + "the merge)");
+        RadioButton gitops = new RadioButton(
+                "Commit to the GitOps repositor_y on a new branch (Argo CD delivers after " + "the merge)");
         gitops.setId("ns-delivery-gitops");
         gitops.setMnemonicParsing(true);
         gitops.setToggleGroup(group);
         (vm.gitopsProperty().get() ? gitops : apply).setSelected(true);
-        group.selectedToggleProperty().addListener((o, a, b) -> vm.gitopsProperty().set(b == gitops));
+        group.selectedToggleProperty()
+                .addListener((o, a, b) -> vm.gitopsProperty().set(b == gitops));
         return new VBox(6, apply, gitops);
     }
 

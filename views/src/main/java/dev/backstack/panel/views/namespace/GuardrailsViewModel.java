@@ -41,10 +41,11 @@ public final class GuardrailsViewModel {
     private static final DateTimeFormatter BRANCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final BooleanProperty isolate = new SimpleBooleanProperty(false);
-    private final StringProperty ingressNamespace = new SimpleStringProperty(NamespaceRequest.DEFAULT_INGRESS_NAMESPACE);
+    private final StringProperty ingressNamespace =
+            new SimpleStringProperty(NamespaceRequest.DEFAULT_INGRESS_NAMESPACE);
     private final StringBinding ingressProblem;
-    private final ObservableList<PolicyChoice> policies = FXCollections.observableArrayList(
-            c -> new javafx.beans.Observable[] {c.checked(), c.mode()});
+    private final ObservableList<PolicyChoice> policies =
+            FXCollections.observableArrayList(c -> new javafx.beans.Observable[] {c.checked(), c.mode()});
     private final BooleanProperty gitops = new SimpleBooleanProperty(false);
     private final StringProperty repository = new SimpleStringProperty("");
     private final StringProperty base = new SimpleStringProperty("main");
@@ -54,37 +55,56 @@ public final class GuardrailsViewModel {
     private SecretText token = SecretText.empty();
 
     public GuardrailsViewModel(List<PolicyEntry> catalog) {
-        catalog.forEach(e -> policies.add(new PolicyChoice(e, new SimpleBooleanProperty(false),
-                new SimpleObjectProperty<>(e.defaultMode()))));
-        ingressProblem = Bindings.createStringBinding(() -> isolate.get()
-                ? Names.dnsLabelProblem("Ingress namespace", ingressNamespace.get()).orElse("") : "",
-                isolate, ingressNamespace);
-        gitopsProblem = Bindings.createStringBinding(() -> gitops.get() && (repository.get().isBlank()
-                || base.get().isBlank() || branch.get().isBlank())
-                ? "GitOps delivery needs the repository, its base branch and a new branch name" : "",
-                gitops, repository, base, branch);
-        valid = Bindings.createBooleanBinding(() -> ingressProblem.get().isEmpty() && gitopsProblem.get().isEmpty(),
-                ingressProblem, gitopsProblem);
+        catalog.forEach(e -> policies.add(
+                new PolicyChoice(e, new SimpleBooleanProperty(false), new SimpleObjectProperty<>(e.defaultMode()))));
+        ingressProblem = Bindings.createStringBinding(
+                () -> isolate.get()
+                        ? Names.dnsLabelProblem("Ingress namespace", ingressNamespace.get())
+                                .orElse("")
+                        : "",
+                isolate,
+                ingressNamespace);
+        gitopsProblem = Bindings.createStringBinding(
+                () -> gitops.get()
+                                && (repository.get().isBlank()
+                                        || base.get().isBlank()
+                                        || branch.get().isBlank())
+                        ? "GitOps delivery needs the repository, its base branch and a new branch name"
+                        : "",
+                gitops,
+                repository,
+                base,
+                branch);
+        valid = Bindings.createBooleanBinding(
+                () -> ingressProblem.get().isEmpty() && gitopsProblem.get().isEmpty(), ingressProblem, gitopsProblem);
     }
 
     /** Proposes {@code backstack/namespace-<name>-<time>} when no branch was typed yet. */
     void proposeBranch(String namespace) {
         if (branch.get().isBlank()) {
-            branch.set("backstack/namespace-" + namespace + "-" + LocalDateTime.now().format(BRANCH_TIME));
+            branch.set("backstack/namespace-" + namespace + "-"
+                    + LocalDateTime.now().format(BRANCH_TIME));
         }
     }
 
     /** The chosen policies with their modes, in catalog order. */
     public List<TeamPolicy> chosen() {
-        return policies.stream().filter(p -> p.checked().get()).map(p -> new TeamPolicy(p.entry().id(), p.mode().get()))
+        return policies.stream()
+                .filter(p -> p.checked().get())
+                .map(p -> new TeamPolicy(p.entry().id(), p.mode().get()))
                 .toList();
     }
 
     /** The request with this page's choices. */
     NamespaceRequest apply(NamespaceRequest r) {
-        NamespaceRequest out = r.withIsolation(isolate.get(), ingressNamespace.get()).withPolicies(chosen());
-        return gitops.get() ? out.withGitOps(new GitOpsChoice(repository.get().strip(), base.get().strip(),
-                branch.get().strip())) : out;
+        NamespaceRequest out =
+                r.withIsolation(isolate.get(), ingressNamespace.get()).withPolicies(chosen());
+        return gitops.get()
+                ? out.withGitOps(new GitOpsChoice(
+                        repository.get().strip(),
+                        base.get().strip(),
+                        branch.get().strip()))
+                : out;
     }
 
     /** Sets the GitOps token (from a masked field); the old one is wiped. */

@@ -34,8 +34,14 @@ public interface NamespaceBackend {
 
     PlanPreview preview(NamespaceRequest request, ClusterFacts facts, SecretText token);
 
-    PreflightReport preflight(NamespaceRequest request, ClusterFacts facts, SecretText token) throws InterruptedException;
+    PreflightReport preflight(NamespaceRequest request, ClusterFacts facts, SecretText token)
+            throws InterruptedException;
 
-    PolicyService.Delivered run(NamespaceRequest request, ClusterFacts facts, SecretText token, List<String> overrides,
-            Consumer<PlanEvent> events) throws InterruptedException;
+    PolicyService.Delivered run(
+            NamespaceRequest request,
+            ClusterFacts facts,
+            SecretText token,
+            List<String> overrides,
+            Consumer<PlanEvent> events)
+            throws InterruptedException;
 }

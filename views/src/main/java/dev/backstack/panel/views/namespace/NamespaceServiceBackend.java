@@ -61,13 +61,18 @@ public final class NamespaceServiceBackend implements NamespaceBackend {
     }
 
     @Override
-    public PolicyService.Delivered run(NamespaceRequest request, ClusterFacts facts, SecretText token,
-            List<String> overrides, Consumer<PlanEvent> events) {
+    public PolicyService.Delivered run(
+            NamespaceRequest request,
+            ClusterFacts facts,
+            SecretText token,
+            List<String> overrides,
+            Consumer<PlanEvent> events) {
         return service.run(request, facts, credentials(token), overrides, events);
     }
 
     private static GitCredentials credentials(SecretText token) {
-        return token == null || token.isEmpty() ? GitCredentials.none()
+        return token == null || token.isEmpty()
+                ? GitCredentials.none()
                 : GitCredentials.of(GitCredentials.TOKEN_USER, token);
     }
 }

@@ -30,25 +30,36 @@ public final class NamespaceWizard {
         this.vm = vm;
         wizard = new Wizard(owner, "Hand out a namespace" + (vm.simulated() ? " (simulated demo fleet)" : ""));
         wizard.setReadSettings(false);
-        pages = List.of(new TargetPage(vm.target()),
+        pages = List.of(
+                new TargetPage(vm.target()),
                 new QuotaPage(vm.quota()),
                 new GuardrailsPage(vm.guardrails(), vm::enterGuardrails),
-                new ReviewPage(vm.review(), "Every object (or file) to be delivered, as namespace render prints it, "
-                        + "and a preflight of the spoke: its Kyverno, permissions, a server-side dry run, an existing "
-                        + "namespace of that name. Nothing is written until you press Next.", vm::enterReview),
-                new RunPage(vm.run(), "Deliver", "The namespace, its quota, defaults, access and isolation, then each "
-                        + "policy until Kyverno reports it ready. Cancel stops safely; Retry resumes.", vm::enterRun),
+                new ReviewPage(
+                        vm.review(),
+                        "Every object (or file) to be delivered, as namespace render prints it, "
+                                + "and a preflight of the spoke: its Kyverno, permissions, a server-side dry run, an existing "
+                                + "namespace of that name. Nothing is written until you press Next.",
+                        vm::enterReview),
+                new RunPage(
+                        vm.run(),
+                        "Deliver",
+                        "The namespace, its quota, defaults, access and isolation, then each "
+                                + "policy until Kyverno reports it ready. Cancel stops safely; Retry resumes.",
+                        vm::enterRun),
                 new SummaryPage(vm.summary(), "Delivered. Tell the team.", openUrl, vm::enterSummary));
         wizard.setFlow(new PageFlow(pages));
-        WizardWindows.guardClose(wizard, () -> vm.run().runningProperty().get(), "Stop delivering and close?",
+        WizardWindows.guardClose(
+                wizard,
+                () -> vm.run().runningProperty().get(),
+                "Stop delivering and close?",
                 "The delivery stops safely at the current step. Open the wizard again with the same choices to resume.",
                 vm::cancelRunning);
     }
 
     /** A view-model for the app: FX-thread callbacks, the system clock and clipboard. */
     public static NamespaceWizardViewModel viewModel(NamespaceBackend backend) {
-        return new NamespaceWizardViewModel(backend, new FxTaskExecutor(), Clock.systemDefaultZone(),
-                new SystemClipboard());
+        return new NamespaceWizardViewModel(
+                backend, new FxTaskExecutor(), Clock.systemDefaultZone(), new SystemClipboard());
     }
 
     /** Opens the wizard over {@code owner} once the current event is handled. Returns at once; call on the FX thread. */

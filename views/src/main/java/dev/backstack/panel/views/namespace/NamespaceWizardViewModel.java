@@ -37,8 +37,8 @@ public final class NamespaceWizardViewModel {
     private NamespaceRequest reviewedFor;
     private NamespaceRequest ranFor;
 
-    public NamespaceWizardViewModel(NamespaceBackend backend, TaskExecutor executor, Clock clock,
-            TextClipboard clipboard) {
+    public NamespaceWizardViewModel(
+            NamespaceBackend backend, TaskExecutor executor, Clock clock, TextClipboard clipboard) {
         this.backend = backend;
         this.executor = executor;
         this.target = new TargetViewModel(backend, executor);
@@ -50,8 +50,11 @@ public final class NamespaceWizardViewModel {
 
     /** The request the pages describe now. */
     public NamespaceRequest request() {
-        NamespaceRequest base = NamespaceRequest.of(target.spokeProperty().get(), target.nameProperty().get(),
-                target.teamProperty().get()).withQuota(quota.quota(), quota.defaults());
+        NamespaceRequest base = NamespaceRequest.of(
+                        target.spokeProperty().get(),
+                        target.nameProperty().get(),
+                        target.teamProperty().get())
+                .withQuota(quota.quota(), quota.defaults());
         return guardrails.apply(base);
     }
 
@@ -69,8 +72,8 @@ public final class NamespaceWizardViewModel {
         reviewedFor = r;
         ClusterFacts facts = target.factsProperty().get();
         SecretText token = guardrails.token();
-        review.load(() -> backend.preview(r, facts(facts, r), token),
-                () -> backend.preflight(r, facts(facts, r), token));
+        review.load(
+                () -> backend.preview(r, facts(facts, r), token), () -> backend.preflight(r, facts(facts, r), token));
     }
 
     /** The facts read on the first page, or read now (blocking; called in the background) when they were not. */
@@ -103,12 +106,17 @@ public final class NamespaceWizardViewModel {
             return;
         }
         List<SummaryViewModel.Link> links = new ArrayList<>();
-        d.commit().flatMap(c -> c.pullRequestUrl()).ifPresent(u -> links.add(new SummaryViewModel.Link("Pull request", u)));
+        d.commit()
+                .flatMap(c -> c.pullRequestUrl())
+                .ifPresent(u -> links.add(new SummaryViewModel.Link("Pull request", u)));
         String headline = r.viaGitOps()
-                ? d.commit().map(c -> c.summary()).orElse("Namespace " + r.name() + " is committed to "
-                        + r.gitops().repository() + ".")
-                : "Namespace " + r.name() + (d.outcome() == PlanOutcome.UNCHANGED ? " was already in place on "
-                        : " is ready on ") + r.spoke() + " for " + r.team() + ".";
+                ? d.commit()
+                        .map(c -> c.summary())
+                        .orElse("Namespace " + r.name() + " is committed to "
+                                + r.gitops().repository() + ".")
+                : "Namespace " + r.name()
+                        + (d.outcome() == PlanOutcome.UNCHANGED ? " was already in place on " : " is ready on ")
+                        + r.spoke() + " for " + r.team() + ".";
         summary.show(headline, links, nextSteps(r));
     }
 
@@ -120,14 +128,17 @@ public final class NamespaceWizardViewModel {
                     + r.spoke() + "-namespace-" + r.name() + " in demo/applications).");
         }
         steps.add("Members of " + r.team() + " can now create workloads in " + r.name() + " (ClusterRole edit); pods "
-                + "without requests or limits get " + r.defaults().requestCpu() + "/" + r.defaults().requestMemory()
-                + " requested and " + r.defaults().limitCpu() + "/" + r.defaults().limitMemory() + " as limits.");
-        steps.add("Above the quota (cpu " + r.quota().cpu() + ", memory " + r.quota().memory() + ", " + r.quota().pods()
+                + "without requests or limits get " + r.defaults().requestCpu() + "/"
+                + r.defaults().requestMemory()
+                + " requested and " + r.defaults().limitCpu() + "/"
+                + r.defaults().limitMemory() + " as limits.");
+        steps.add("Above the quota (cpu " + r.quota().cpu() + ", memory "
+                + r.quota().memory() + ", " + r.quota().pods()
                 + " pods) the API server refuses new pods: kubectl describe resourcequota team-quota -n " + r.name()
                 + " shows what is used.");
         if (!r.policies().isEmpty()) {
-            steps.add("The compliance view shows how " + r.name() + " fares against its " + r.policies().size()
-                    + (r.policies().size() == 1 ? " policy." : " policies."));
+            steps.add("The compliance view shows how " + r.name() + " fares against its "
+                    + r.policies().size() + (r.policies().size() == 1 ? " policy." : " policies."));
         }
         steps.add("A re-run of this wizard with the same choices changes nothing that is already in place.");
         return steps;

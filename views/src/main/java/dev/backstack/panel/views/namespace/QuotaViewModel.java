@@ -32,11 +32,17 @@ public final class QuotaViewModel {
 
     public QuotaViewModel() {
         Observable[] all = {cpu, memory, pods, requestCpu, requestMemory, limitCpu, limitMemory};
-        podsProblem = Bindings.createStringBinding(() -> quota().problems().stream()
-                .filter(p -> p.startsWith("Pods quota")).findFirst().orElse(""), pods);
+        podsProblem = Bindings.createStringBinding(
+                () -> quota().problems().stream()
+                        .filter(p -> p.startsWith("Pods quota"))
+                        .findFirst()
+                        .orElse(""),
+                pods);
         rulesProblem = Bindings.createStringBinding(() -> String.join("\n", crossFieldProblems()), all);
-        valid = Bindings.createBooleanBinding(() -> quota().problems().isEmpty()
-                && defaults().problems(quota()).isEmpty(), all);
+        valid = Bindings.createBooleanBinding(
+                () -> quota().problems().isEmpty()
+                        && defaults().problems(quota()).isEmpty(),
+                all);
     }
 
     public NamespaceQuota quota() {
@@ -60,7 +66,8 @@ public final class QuotaViewModel {
 
     /** The problem of one quantity field as typed, or empty. */
     public static StringBinding problemOf(String field, StringProperty text) {
-        return Bindings.createStringBinding(() -> Quantity.problem(field, text.get()).orElse(""), text);
+        return Bindings.createStringBinding(
+                () -> Quantity.problem(field, text.get()).orElse(""), text);
     }
 
     public StringProperty cpuProperty() {

@@ -15,8 +15,11 @@ final class TargetPage extends WizardPage {
     private final ComboBox<String> spoke = new ComboBox<>();
 
     TargetPage(TargetViewModel vm) {
-        super("Namespace and team", "A namespace on one spoke for one team: its members get the ClusterRole edit "
-                + "in it, nothing outside it.", vm.validProperty());
+        super(
+                "Namespace and team",
+                "A namespace on one spoke for one team: its members get the ClusterRole edit "
+                        + "in it, nothing outside it.",
+                vm.validProperty());
         GridPane grid = Forms.grid();
         spoke.setId("ns-spoke");
         spoke.setItems(vm.spokes());
@@ -28,9 +31,16 @@ final class TargetPage extends WizardPage {
         facts.setWrapText(true);
         facts.textProperty().bind(vm.factsTextProperty());
         Forms.row(grid, "", facts, null, null);
-        Forms.row(grid, "Na_me", field("ns-name", vm.nameProperty(), "team-a-dev"),
-                "Lowercase letters, digits and '-', at most 63 (a DNS-1123 label).", vm.nameProblemProperty());
-        Forms.row(grid, "_Team group", field("ns-team", vm.teamProperty(), "team-a"),
+        Forms.row(
+                grid,
+                "Na_me",
+                field("ns-name", vm.nameProperty(), "team-a-dev"),
+                "Lowercase letters, digits and '-', at most 63 (a DNS-1123 label).",
+                vm.nameProblemProperty());
+        Forms.row(
+                grid,
+                "_Team group",
+                field("ns-team", vm.teamProperty(), "team-a"),
                 "The identity provider's group bound to edit in the namespace; also the namespace's team label.",
                 vm.teamProblemProperty());
         setContent(grid);

@@ -43,15 +43,25 @@ public final class TargetViewModel {
         this.backend = backend;
         this.executor = executor;
         spokes.setAll(backend.spokes());
-        spokeProblem = Bindings.createStringBinding(() -> spoke.get() == null ? "Choose the spoke the namespace goes to."
-                : "", spoke);
-        nameProblem = Bindings.createStringBinding(() -> typed(name.get())
-                ? NamespaceRequest.nameProblem(name.get()).orElse("") : "", name);
-        teamProblem = Bindings.createStringBinding(() -> typed(team.get())
-                ? NamespaceRequest.teamProblem(team.get()).orElse("") : "", team);
-        valid = Bindings.createBooleanBinding(() -> spoke.get() != null
-                && NamespaceRequest.nameProblem(name.get()).isEmpty() && NamespaceRequest.teamProblem(team.get()).isEmpty(),
-                spoke, name, team);
+        spokeProblem = Bindings.createStringBinding(
+                () -> spoke.get() == null ? "Choose the spoke the namespace goes to." : "", spoke);
+        nameProblem = Bindings.createStringBinding(
+                () -> typed(name.get())
+                        ? NamespaceRequest.nameProblem(name.get()).orElse("")
+                        : "",
+                name);
+        teamProblem = Bindings.createStringBinding(
+                () -> typed(team.get())
+                        ? NamespaceRequest.teamProblem(team.get()).orElse("")
+                        : "",
+                team);
+        valid = Bindings.createBooleanBinding(
+                () -> spoke.get() != null
+                        && NamespaceRequest.nameProblem(name.get()).isEmpty()
+                        && NamespaceRequest.teamProblem(team.get()).isEmpty(),
+                spoke,
+                name,
+                team);
         spoke.addListener((o, a, b) -> readFacts(b));
     }
 
@@ -68,16 +78,18 @@ public final class TargetViewModel {
             return;
         }
         factsText.set("reading " + chosen + "'s Kyverno\u2026");
-        executor.execute(BackgroundTask.wrap(ctx -> backend.facts(chosen)).onSuccess(f -> {
-            if (gen == generation) {
-                facts.set(f);
-                factsText.set(f.summary());
-            }
-        }).onFailure(e -> {
-            if (gen == generation) {
-                factsText.set("Cannot read " + chosen + "'s Kyverno: " + e.getMessage());
-            }
-        }));
+        executor.execute(BackgroundTask.wrap(ctx -> backend.facts(chosen))
+                .onSuccess(f -> {
+                    if (gen == generation) {
+                        facts.set(f);
+                        factsText.set(f.summary());
+                    }
+                })
+                .onFailure(e -> {
+                    if (gen == generation) {
+                        factsText.set("Cannot read " + chosen + "'s Kyverno: " + e.getMessage());
+                    }
+                }));
     }
 
     public ObservableList<String> spokes() {

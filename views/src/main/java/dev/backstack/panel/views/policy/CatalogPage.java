@@ -24,18 +24,22 @@ final class CatalogPage extends WizardPage {
     private final TextField search = new TextField();
 
     CatalogPage(CatalogViewModel vm) {
-        super("Choose policies", "Guardrails from the panel's catalog, written in CEL. Search, then check the ones "
-                + "to deliver (Space checks the focused one). Each is rendered for the Kyverno of each target cluster.",
+        super(
+                "Choose policies",
+                "Guardrails from the panel's catalog, written in CEL. Search, then check the ones "
+                        + "to deliver (Space checks the focused one). Each is rendered for the Kyverno of each target cluster.",
                 vm.validProperty());
         search.setId("policy-search");
         search.setPromptText("Search: privileged, registry, node, labels\u2026");
         search.textProperty().bindBidirectional(vm.searchProperty());
         CheckListView<PolicyEntry> list = new CheckListView<>(vm.shown());
         list.setId("policy-catalog");
-        list.setCellFactory(lv -> new javafx.scene.control.cell.CheckBoxListCell<>(list::getItemBooleanProperty,
-                converter()));
+        list.setCellFactory(
+                lv -> new javafx.scene.control.cell.CheckBoxListCell<>(list::getItemBooleanProperty, converter()));
         syncChecks(vm, list);
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.focusedProperty().set(b));
+        list.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, b) -> vm.focusedProperty().set(b));
         list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             PolicyEntry focused = list.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.SPACE && focused != null) {
@@ -68,8 +72,12 @@ final class CatalogPage extends WizardPage {
         SplitPane split = new SplitPane(list, details);
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
-        VBox content = new VBox(10, top, split, Forms.help("Severity and default mode come from the catalog; "
-                + "change the mode and the parameters on the next page."));
+        VBox content = new VBox(
+                10,
+                top,
+                split,
+                Forms.help("Severity and default mode come from the catalog; "
+                        + "change the mode and the parameters on the next page."));
         content.setPadding(new Insets(18, 22, 18, 22));
         setContent(content);
     }

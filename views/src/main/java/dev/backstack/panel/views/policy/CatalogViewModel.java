@@ -11,8 +11,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
@@ -46,8 +46,9 @@ public final class CatalogViewModel {
     /** Every word of the search, in any order, singular or plural ("registry" finds "registries"). */
     static boolean matches(PolicyEntry e, String text) {
         String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        String haystack = (e.id() + " " + e.title() + " " + e.description() + " " + e.category().title() + " "
-                + e.severity().label()).toLowerCase(Locale.ROOT);
+        String haystack = (e.id() + " " + e.title() + " " + e.description() + " "
+                        + e.category().title() + " " + e.severity().label())
+                .toLowerCase(Locale.ROOT);
         return q.isEmpty() || java.util.Arrays.stream(q.split("\\s+")).allMatch(w -> haystack.contains(stem(w)));
     }
 
@@ -57,20 +58,34 @@ public final class CatalogViewModel {
     }
 
     static String describe(PolicyEntry e) {
-        StringBuilder s = new StringBuilder(e.title()).append("\n\n").append(e.description()).append("\n\n")
-                .append("Category: ").append(e.category().title()).append("   Severity: ").append(e.severity().label())
-                .append("   Default mode: ").append(e.defaultMode().title()).append("\nApplies to: ")
+        StringBuilder s = new StringBuilder(e.title())
+                .append("\n\n")
+                .append(e.description())
+                .append("\n\n")
+                .append("Category: ")
+                .append(e.category().title())
+                .append("   Severity: ")
+                .append(e.severity().label())
+                .append("   Default mode: ")
+                .append(e.defaultMode().title())
+                .append("\nApplies to: ")
                 .append(e.matches().stream().map(m -> m.kind()).distinct().collect(Collectors.joining(", ")));
         if (!e.parameters().isEmpty()) {
-            s.append("\nParameters: ").append(e.parameters().stream().map(p -> p.title() + " (" + p.format(p.defaultValue())
-                    + ")").collect(Collectors.joining("; ")));
+            s.append("\nParameters: ")
+                    .append(e.parameters().stream()
+                            .map(p -> p.title() + " (" + p.format(p.defaultValue()) + ")")
+                            .collect(Collectors.joining("; ")));
         }
         Map<String, Object> failing = e.failing().get(0);
         Object meta = failing.get("metadata");
         String name = meta instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : "";
-        s.append("\n\nFor example, it refuses ").append(failing.get("kind")).append(' ').append(name).append(": ")
-                .append(dev.backstack.panel.model.policy.CelTemplate.renderMessage(e.validations().get(0).message(),
-                        e.defaults()));
+        s.append("\n\nFor example, it refuses ")
+                .append(failing.get("kind"))
+                .append(' ')
+                .append(name)
+                .append(": ")
+                .append(dev.backstack.panel.model.policy.CelTemplate.renderMessage(
+                        e.validations().get(0).message(), e.defaults()));
         return s.toString();
     }
 

@@ -2,6 +2,7 @@ package dev.backstack.panel.views.policy;
 
 import dev.backstack.panel.views.fx.Styles;
 import dev.backstack.panel.views.wizard.WizardPage;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -15,7 +16,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import java.util.function.Function;
 
 /** The impact page: what each policy would refuse on each cluster today, and each refused object's message. */
 final class ImpactPage extends WizardPage {
@@ -24,9 +24,12 @@ final class ImpactPage extends WizardPage {
     private final TableView<ImpactViewModel.Row> table;
 
     ImpactPage(ImpactViewModel vm, Runnable onEnter) {
-        super("Impact preview", "Each policy's rules evaluated against the objects that exist now on each target "
-                + "cluster, beside what Kyverno already reported in Audit. Enforce refuses these objects at their next "
-                + "create or update.", Bindings.createBooleanBinding(() -> true));
+        super(
+                "Impact preview",
+                "Each policy's rules evaluated against the objects that exist now on each target "
+                        + "cluster, beside what Kyverno already reported in Audit. Enforce refuses these objects at their next "
+                        + "create or update.",
+                Bindings.createBooleanBinding(() -> true));
         this.onEnter = onEnter;
         table = new TableView<>(vm.rows());
         table.setId("impact-table");
@@ -36,7 +39,9 @@ final class ImpactPage extends WizardPage {
         table.getColumns().add(column("Would refuse", ImpactViewModel.Row::refused, 120));
         table.getColumns().add(column("Kyverno reported", ImpactViewModel.Row::reported, 140));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
                 table.getSelectionModel().select(b);
@@ -68,8 +73,8 @@ final class ImpactPage extends WizardPage {
         setContent(content);
     }
 
-    private static TableColumn<ImpactViewModel.Row, String> column(String title,
-            Function<ImpactViewModel.Row, String> value, double width) {
+    private static TableColumn<ImpactViewModel.Row, String> column(
+            String title, Function<ImpactViewModel.Row, String> value, double width) {
         TableColumn<ImpactViewModel.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setCellFactory(dev.backstack.panel.views.fx.TextCells.forTable());

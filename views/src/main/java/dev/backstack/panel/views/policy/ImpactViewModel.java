@@ -41,8 +41,10 @@ public final class ImpactViewModel {
 
         /** {@code 3 of 12}, or the problem. */
         public String refused() {
-            return impact.problem() != null ? "not evaluated" : impact.blockedCount() + " of "
-                    + impact.evaluated().objects().size();
+            return impact.problem() != null
+                    ? "not evaluated"
+                    : impact.blockedCount() + " of "
+                            + impact.evaluated().objects().size();
         }
 
         public String reported() {
@@ -75,29 +77,36 @@ public final class ImpactViewModel {
         impact = List.of();
         loading.set(true);
         summary.set("Evaluating the policies against the objects on each cluster\u2026");
-        running = BackgroundTask.wrap(ctx -> source.call()).onSuccess(list -> {
-            if (gen == generation) {
-                impact = List.copyOf(list);
-                rows.setAll(list.stream().map(Row::new).toList());
-                summary.set(summaryOf(list));
-                selected.set(rows.stream().filter(r -> r.impact().blockedCount() > 0).findFirst()
-                        .orElse(rows.isEmpty() ? null : rows.get(0)));
-            }
-        }).onFailure(e -> {
-            if (gen == generation) {
-                summary.set("The impact could not be evaluated: " + e.getMessage());
-            }
-        }).onFinished(() -> {
-            if (gen == generation) {
-                loading.set(false);
-            }
-        });
+        running = BackgroundTask.wrap(ctx -> source.call())
+                .onSuccess(list -> {
+                    if (gen == generation) {
+                        impact = List.copyOf(list);
+                        rows.setAll(list.stream().map(Row::new).toList());
+                        summary.set(summaryOf(list));
+                        selected.set(rows.stream()
+                                .filter(r -> r.impact().blockedCount() > 0)
+                                .findFirst()
+                                .orElse(rows.isEmpty() ? null : rows.get(0)));
+                    }
+                })
+                .onFailure(e -> {
+                    if (gen == generation) {
+                        summary.set("The impact could not be evaluated: " + e.getMessage());
+                    }
+                })
+                .onFinished(() -> {
+                    if (gen == generation) {
+                        loading.set(false);
+                    }
+                });
         executor.execute(running);
     }
 
     static String summaryOf(List<PolicyImpact> list) {
-        int enforced = list.stream().filter(i -> i.selection().mode() == PolicyMode.ENFORCE)
-                .mapToInt(PolicyImpact::blockedCount).sum();
+        int enforced = list.stream()
+                .filter(i -> i.selection().mode() == PolicyMode.ENFORCE)
+                .mapToInt(PolicyImpact::blockedCount)
+                .sum();
         int all = list.stream().mapToInt(PolicyImpact::blockedCount).sum();
         long clusters = list.stream().map(PolicyImpact::cluster).distinct().count();
         return "On " + clusters + (clusters == 1 ? " cluster" : " clusters") + ", the chosen policies would refuse "
@@ -109,8 +118,13 @@ public final class ImpactViewModel {
         StringBuilder s = new StringBuilder(i.summary()).append('\n');
         if (i.evaluated() != null) {
             for (NamespaceImpact n : i.evaluated().byNamespace()) {
-                s.append("\n").append(n.namespace().isEmpty() ? "(cluster-scoped)" : n.namespace()).append(": ")
-                        .append(n.blockedCount()).append(" of ").append(n.matched()).append(" refused");
+                s.append("\n")
+                        .append(n.namespace().isEmpty() ? "(cluster-scoped)" : n.namespace())
+                        .append(": ")
+                        .append(n.blockedCount())
+                        .append(" of ")
+                        .append(n.matched())
+                        .append(" refused");
             }
             s.append("\n");
             for (ObjectImpact o : i.evaluated().blockedObjects()) {
@@ -119,8 +133,15 @@ public final class ImpactViewModel {
         }
         if (!i.reported().isEmpty()) {
             s.append("\n\nAlready reported by Kyverno (Audit):");
-            i.reported().forEach(r -> s.append("\n").append(r.kind()).append(' ').append(r.namespace()).append('/')
-                    .append(r.name()).append("\n    ").append(r.message()));
+            i.reported()
+                    .forEach(r -> s.append("\n")
+                            .append(r.kind())
+                            .append(' ')
+                            .append(r.namespace())
+                            .append('/')
+                            .append(r.name())
+                            .append("\n    ")
+                            .append(r.message()));
         }
         return s.toString();
     }

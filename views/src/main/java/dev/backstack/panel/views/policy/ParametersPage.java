@@ -27,8 +27,11 @@ final class ParametersPage extends WizardPage {
     private final ScrollPane form = new ScrollPane();
 
     ParametersPage(ParametersViewModel vm, Runnable onEnter) {
-        super("Parameters and mode", "Audit reports violations; Enforce also refuses them at admission. The next "
-                + "pages show what Enforce would refuse before anything is delivered.", vm.validProperty());
+        super(
+                "Parameters and mode",
+                "Audit reports violations; Enforce also refuses them at admission. The next "
+                        + "pages show what Enforce would refuse before anything is delivered.",
+                vm.validProperty());
         this.vm = vm;
         this.onEnter = onEnter;
         list = new ListView<>(vm.chosen());
@@ -43,9 +46,13 @@ final class ParametersPage extends WizardPage {
                 if (empty || f == null) {
                     setText(null);
                 } else {
-                    textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> f.entry().title()
-                            + "\n" + f.modeProperty().get().title() + (f.validProperty().get() ? "" : " \u00b7 incomplete"),
-                            f.modeProperty(), f.validProperty()));
+                    textProperty()
+                            .bind(javafx.beans.binding.Bindings.createStringBinding(
+                                    () -> f.entry().title() + "\n"
+                                            + f.modeProperty().get().title()
+                                            + (f.validProperty().get() ? "" : " \u00b7 incomplete"),
+                                    f.modeProperty(),
+                                    f.validProperty()));
                 }
             }
         });
@@ -64,7 +71,11 @@ final class ParametersPage extends WizardPage {
         TextField excluded = new TextField();
         excluded.setId("policy-excluded");
         excluded.textProperty().bindBidirectional(vm.excludedProperty());
-        Forms.row(common, "E_xcluded namespaces", excluded, "Comma-separated; every chosen policy leaves these alone.",
+        Forms.row(
+                common,
+                "E_xcluded namespaces",
+                excluded,
+                "Comma-separated; every chosen policy leaves these alone.",
                 vm.excludedProblemProperty());
         Button allAudit = new Button("All _Audit");
         allAudit.setMnemonicParsing(true);
@@ -109,15 +120,26 @@ final class ParametersPage extends WizardPage {
             }
         });
         mode.valueProperty().bindBidirectional(f.modeProperty());
-        Forms.row(grid, "_Mode", mode, "Default: " + f.entry().defaultMode().title() + " (severity "
-                + f.entry().severity().label() + ").", null);
+        Forms.row(
+                grid,
+                "_Mode",
+                mode,
+                "Default: " + f.entry().defaultMode().title() + " (severity "
+                        + f.entry().severity().label() + ").",
+                null);
         for (PolicyForm.Field field : f.fields()) {
             TextField text = new TextField();
             text.setId("param-" + field.parameter().name());
             text.textProperty().bindBidirectional(field.text());
-            Forms.row(grid, field.parameter().title(), text, field.parameter().description()
-                    + (field.parameter().type() == dev.backstack.panel.model.policy.ParamType.STRING_LIST
-                            ? " Comma-separated." : ""), field.problem());
+            Forms.row(
+                    grid,
+                    field.parameter().title(),
+                    text,
+                    field.parameter().description()
+                            + (field.parameter().type() == dev.backstack.panel.model.policy.ParamType.STRING_LIST
+                                    ? " Comma-separated."
+                                    : ""),
+                    field.problem());
         }
         form.setContent(grid);
     }

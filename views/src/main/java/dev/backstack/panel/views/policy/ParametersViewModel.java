@@ -34,11 +34,19 @@ public final class ParametersViewModel {
     private final BooleanBinding valid;
 
     public ParametersViewModel() {
-        excludedProblem = Bindings.createStringBinding(() -> namespaces().stream()
-                .filter(ns -> !ns.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") || ns.length() > 63).findFirst()
-                .map(ns -> "\"" + ns + "\" is not a namespace name").orElse(""), excluded);
-        valid = Bindings.createBooleanBinding(() -> excludedProblem.get().isEmpty() && formsValid.get() != null
-                && formsValid.get().get(), excludedProblem, formsValid);
+        excludedProblem = Bindings.createStringBinding(
+                () -> namespaces().stream()
+                        .filter(ns -> !ns.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") || ns.length() > 63)
+                        .findFirst()
+                        .map(ns -> "\"" + ns + "\" is not a namespace name")
+                        .orElse(""),
+                excluded);
+        valid = Bindings.createBooleanBinding(
+                () -> excludedProblem.get().isEmpty()
+                        && formsValid.get() != null
+                        && formsValid.get().get(),
+                excludedProblem,
+                formsValid);
         refreshValidity();
     }
 
@@ -53,7 +61,8 @@ public final class ParametersViewModel {
     }
 
     private void refreshValidity() {
-        BooleanBinding all = Bindings.createBooleanBinding(() -> chosen.stream().allMatch(f -> f.validProperty().get()),
+        BooleanBinding all = Bindings.createBooleanBinding(
+                () -> chosen.stream().allMatch(f -> f.validProperty().get()),
                 chosen.stream().map(PolicyForm::validProperty).toArray(javafx.beans.Observable[]::new));
         formsValid.set(all);
         valid.invalidate();
@@ -73,7 +82,10 @@ public final class ParametersViewModel {
 
     List<String> namespaces() {
         String text = excluded.get() == null ? "" : excluded.get();
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     public ObservableList<PolicyForm> chosen() {

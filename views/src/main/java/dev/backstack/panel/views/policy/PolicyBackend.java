@@ -32,8 +32,7 @@ public interface PolicyBackend {
     ClusterFacts facts(String cluster) throws InterruptedException;
 
     /** Loads the policy evaluator ahead of the impact page (a second or two, once per process). Blocking. */
-    default void warmUp() {
-    }
+    default void warmUp() {}
 
     /** The clusters the request reaches (for GitOps, the spokes its selector matches now). */
     List<String> targets(PolicyRequest request) throws InterruptedException;
@@ -42,9 +41,15 @@ public interface PolicyBackend {
 
     PlanPreview preview(PolicyRequest request, Map<String, ClusterFacts> facts, SecretText token);
 
-    PreflightReport preflight(PolicyRequest request, Map<String, ClusterFacts> facts, List<PolicyImpact> impact,
-            SecretText token) throws InterruptedException;
+    PreflightReport preflight(
+            PolicyRequest request, Map<String, ClusterFacts> facts, List<PolicyImpact> impact, SecretText token)
+            throws InterruptedException;
 
-    PolicyService.Delivered run(PolicyRequest request, Map<String, ClusterFacts> facts, SecretText token,
-            List<String> overrides, Consumer<PlanEvent> events) throws InterruptedException;
+    PolicyService.Delivered run(
+            PolicyRequest request,
+            Map<String, ClusterFacts> facts,
+            SecretText token,
+            List<String> overrides,
+            Consumer<PlanEvent> events)
+            throws InterruptedException;
 }

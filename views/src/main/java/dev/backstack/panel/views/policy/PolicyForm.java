@@ -25,8 +25,7 @@ import javafx.beans.value.ObservableBooleanValue;
 public final class PolicyForm {
 
     /** One parameter's text and what is wrong with it ({@code ""} when valid). */
-    public record Field(PolicyParameter parameter, StringProperty text, StringBinding problem) {
-    }
+    public record Field(PolicyParameter parameter, StringProperty text, StringBinding problem) {}
 
     private final PolicyEntry entry;
     private final ObjectProperty<PolicyMode> mode;
@@ -39,11 +38,13 @@ public final class PolicyForm {
         List<ObservableBooleanValue> checks = new ArrayList<>();
         for (PolicyParameter p : entry.parameters()) {
             StringProperty text = new SimpleStringProperty(p.format(p.defaultValue()));
-            StringBinding problem = Bindings.createStringBinding(() -> p.parse(text.get()).problem().orElse(""), text);
+            StringBinding problem = Bindings.createStringBinding(
+                    () -> p.parse(text.get()).problem().orElse(""), text);
             fields.add(new Field(p, text, problem));
             checks.add(problem.isEmpty());
         }
-        valid = Bindings.createBooleanBinding(() -> checks.stream().allMatch(ObservableBooleanValue::get),
+        valid = Bindings.createBooleanBinding(
+                () -> checks.stream().allMatch(ObservableBooleanValue::get),
                 checks.toArray(ObservableBooleanValue[]::new));
     }
 

@@ -71,18 +71,25 @@ public final class PolicyServiceBackend implements PolicyBackend {
     }
 
     @Override
-    public PreflightReport preflight(PolicyRequest request, Map<String, ClusterFacts> facts, List<PolicyImpact> impact,
-            SecretText token) throws InterruptedException {
+    public PreflightReport preflight(
+            PolicyRequest request, Map<String, ClusterFacts> facts, List<PolicyImpact> impact, SecretText token)
+            throws InterruptedException {
         return service.preflight(request, facts, impact, credentials(token));
     }
 
     @Override
-    public PolicyService.Delivered run(PolicyRequest request, Map<String, ClusterFacts> facts, SecretText token,
-            List<String> overrides, Consumer<PlanEvent> events) {
+    public PolicyService.Delivered run(
+            PolicyRequest request,
+            Map<String, ClusterFacts> facts,
+            SecretText token,
+            List<String> overrides,
+            Consumer<PlanEvent> events) {
         return service.run(request, facts, credentials(token), overrides, events);
     }
 
     private static GitCredentials credentials(SecretText token) {
-        return token == null || token.isEmpty() ? GitCredentials.none() : GitCredentials.of(GitCredentials.TOKEN_USER, token);
+        return token == null || token.isEmpty()
+                ? GitCredentials.none()
+                : GitCredentials.of(GitCredentials.TOKEN_USER, token);
     }
 }

@@ -30,25 +30,38 @@ public final class PolicyWizard {
         this.vm = vm;
         wizard = new Wizard(owner, "Deliver Kyverno policies" + (vm.simulated() ? " (simulated demo fleet)" : ""));
         wizard.setReadSettings(false);
-        pages = List.of(new CatalogPage(vm.catalog()),
+        pages = List.of(
+                new CatalogPage(vm.catalog()),
                 new ParametersPage(vm.parameters(), vm::enterParameters),
                 new TargetsPage(vm.targets(), vm::enterTargets, vm.legacyOfferProperty(), vm::adoptLegacy),
                 new ImpactPage(vm.impact(), vm::enterImpact),
-                new ReviewPage(vm.review(), "Every object (or file) to be delivered, and a preflight of each cluster: "
-                        + "its Kyverno, legacy policies it no longer runs, permissions, a server-side dry run and the "
-                        + "Enforce impact. Nothing is written until you press Next.", vm::enterReview),
-                new RunPage(vm.run(), "Deliver", "Each cluster in turn: apply, then wait until Kyverno reports the policy "
-                        + "ready. Cancel stops safely; Retry resumes.", vm::enterRun),
-                new SummaryPage(vm.summary(), "Delivered. Watch compliance on the dashboard.", openUrl, vm::enterSummary));
+                new ReviewPage(
+                        vm.review(),
+                        "Every object (or file) to be delivered, and a preflight of each cluster: "
+                                + "its Kyverno, legacy policies it no longer runs, permissions, a server-side dry run and the "
+                                + "Enforce impact. Nothing is written until you press Next.",
+                        vm::enterReview),
+                new RunPage(
+                        vm.run(),
+                        "Deliver",
+                        "Each cluster in turn: apply, then wait until Kyverno reports the policy "
+                                + "ready. Cancel stops safely; Retry resumes.",
+                        vm::enterRun),
+                new SummaryPage(
+                        vm.summary(), "Delivered. Watch compliance on the dashboard.", openUrl, vm::enterSummary));
         wizard.setFlow(new PageFlow(pages));
-        WizardWindows.guardClose(wizard, () -> vm.run().runningProperty().get(), "Stop delivering and close?",
+        WizardWindows.guardClose(
+                wizard,
+                () -> vm.run().runningProperty().get(),
+                "Stop delivering and close?",
                 "The delivery stops safely at the current step. Open the wizard again with the same choices to resume.",
                 vm::cancelRunning);
     }
 
     /** A view-model for the app: FX-thread callbacks, the system clock and clipboard. */
     public static PolicyWizardViewModel viewModel(PolicyBackend backend) {
-        return new PolicyWizardViewModel(backend, new FxTaskExecutor(), Clock.systemDefaultZone(), new SystemClipboard());
+        return new PolicyWizardViewModel(
+                backend, new FxTaskExecutor(), Clock.systemDefaultZone(), new SystemClipboard());
     }
 
     /** Opens the wizard over {@code owner} once the current event is handled. Returns at once; call on the FX thread. */

@@ -53,11 +53,15 @@ public final class PolicyWizardViewModel {
         this.review = new ReviewViewModel(executor);
         this.run = new RunViewModel(executor, clock);
         this.summary = new SummaryViewModel(executor, clipboard);
-        legacyOffer = javafx.beans.binding.Bindings.createStringBinding(() -> {
-            long n = convertibleLegacy();
-            return n == 0 ? "" : "Legacy ClusterPolicies that the target's Kyverno no longer runs have " + n
-                    + " converted ValidatingPolicies in the catalog.";
-        }, targets.factsMap());
+        legacyOffer = javafx.beans.binding.Bindings.createStringBinding(
+                () -> {
+                    long n = convertibleLegacy();
+                    return n == 0
+                            ? ""
+                            : "Legacy ClusterPolicies that the target's Kyverno no longer runs have " + n
+                                    + " converted ValidatingPolicies in the catalog.";
+                },
+                targets.factsMap());
         executor.execute(BackgroundTask.wrap(ctx -> {
             backend.warmUp();
             return null;
@@ -84,9 +88,14 @@ public final class PolicyWizardViewModel {
      */
     public int adoptLegacy() {
         Map<String, PolicyMode> modes = new java.util.LinkedHashMap<>();
-        targets.facts().values().forEach(f -> f.legacy().forEach(l -> l.entry().ifPresent(e -> modes.merge(e.id(),
-                PolicyMode.valueOf(l.mode().toUpperCase(java.util.Locale.ROOT)),
-                (a, b) -> a == PolicyMode.ENFORCE ? a : b))));
+        targets.facts()
+                .values()
+                .forEach(f -> f.legacy()
+                        .forEach(l -> l.entry()
+                                .ifPresent(e -> modes.merge(
+                                        e.id(),
+                                        PolicyMode.valueOf(l.mode().toUpperCase(java.util.Locale.ROOT)),
+                                        (a, b) -> a == PolicyMode.ENFORCE ? a : b))));
         int added = 0;
         for (var e : catalog.entries(modes.keySet())) {
             if (!catalog.checked().contains(e.id())) {
@@ -106,8 +115,12 @@ public final class PolicyWizardViewModel {
 
     /** The legacy policies that have a converted catalog entry, across the clusters read so far. */
     long convertibleLegacy() {
-        return targets.facts().values().stream().flatMap(f -> f.legacy().stream()).filter(l -> l.entry().isPresent())
-                .map(l -> l.entry().get().id()).distinct().count();
+        return targets.facts().values().stream()
+                .flatMap(f -> f.legacy().stream())
+                .filter(l -> l.entry().isPresent())
+                .map(l -> l.entry().get().id())
+                .distinct()
+                .count();
     }
 
     /** What the targets page offers for legacy policies, or empty when there is nothing to convert. */
@@ -135,7 +148,8 @@ public final class PolicyWizardViewModel {
         review.load(() -> backend.preview(r, facts, token), () -> backend.preflight(r, facts, impactFor(r), token));
     }
 
-    private List<dev.backstack.panel.installer.policy.PolicyImpact> impactFor(PolicyRequest r) throws InterruptedException {
+    private List<dev.backstack.panel.installer.policy.PolicyImpact> impactFor(PolicyRequest r)
+            throws InterruptedException {
         return r.equals(impactFor) && !impact.loadingProperty().get() ? impact.impact() : backend.impact(r);
     }
 
@@ -164,11 +178,17 @@ public final class PolicyWizardViewModel {
         }
         PolicyService.Delivered d = delivered.get();
         List<SummaryViewModel.Link> links = new ArrayList<>();
-        d.commit().flatMap(c -> c.pullRequestUrl()).ifPresent(u -> links.add(new SummaryViewModel.Link("Pull request", u)));
+        d.commit()
+                .flatMap(c -> c.pullRequestUrl())
+                .ifPresent(u -> links.add(new SummaryViewModel.Link("Pull request", u)));
         String where = String.join(", ", targetsOf(r));
         String headline = r.delivery() == PolicyRequest.Delivery.GITOPS
-                ? d.commit().map(c -> c.summary()).orElse("The policies are committed to " + r.gitops().repository() + ".")
-                : (d.outcome() == PlanOutcome.UNCHANGED ? "The policies were already in place on " : "The policies are in place on ")
+                ? d.commit()
+                        .map(c -> c.summary())
+                        .orElse("The policies are committed to " + r.gitops().repository() + ".")
+                : (d.outcome() == PlanOutcome.UNCHANGED
+                                ? "The policies were already in place on "
+                                : "The policies are in place on ")
                         + where + ".";
         summary.show(headline, links, nextSteps(r));
     }
@@ -185,8 +205,9 @@ public final class PolicyWizardViewModel {
     private static List<String> nextSteps(PolicyRequest r) {
         List<String> steps = new ArrayList<>();
         if (r.delivery() == PolicyRequest.Delivery.GITOPS) {
-            steps.add("Open the pull request, have it reviewed and merge it: Argo CD then syncs the policies (the hub's "
-                    + "from demo/applications, the spokes' through the backstack-policies ApplicationSet).");
+            steps.add(
+                    "Open the pull request, have it reviewed and merge it: Argo CD then syncs the policies (the hub's "
+                            + "from demo/applications, the spokes' through the backstack-policies ApplicationSet).");
         }
         boolean audit = r.selections().stream().anyMatch(s -> s.mode() == PolicyMode.AUDIT);
         if (audit) {

@@ -5,6 +5,7 @@ import dev.backstack.panel.model.policy.PolicyRequest.Delivery;
 import dev.backstack.panel.views.fx.Styles;
 import dev.backstack.panel.views.wizard.Forms;
 import dev.backstack.panel.views.wizard.WizardPage;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
@@ -23,7 +24,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import java.util.List;
 
 /** The targets page: the hub and spokes, applied now or committed to the GitOps repository. */
 final class TargetsPage extends WizardPage {
@@ -34,10 +34,16 @@ final class TargetsPage extends WizardPage {
     private final Runnable onEnter;
     private final RadioButton apply = new RadioButton("_Apply now, directly to each cluster");
 
-    TargetsPage(TargetsViewModel vm, Runnable onEnter, javafx.beans.value.ObservableStringValue legacyOffer,
+    TargetsPage(
+            TargetsViewModel vm,
+            Runnable onEnter,
+            javafx.beans.value.ObservableStringValue legacyOffer,
             java.util.function.IntSupplier adoptLegacy) {
-        super("Targets and delivery", "Where the policies go and how. Each cluster gets the policy kind its Kyverno "
-                + "executes: ValidatingPolicy from Kyverno 1.17, ClusterPolicy before.", vm.validProperty());
+        super(
+                "Targets and delivery",
+                "Where the policies go and how. Each cluster gets the policy kind its Kyverno "
+                        + "executes: ValidatingPolicy from Kyverno 1.17, ClusterPolicy before.",
+                vm.validProperty());
         this.vm = vm;
         this.onEnter = onEnter;
         GridPane grid = Forms.grid();
@@ -45,11 +51,18 @@ final class TargetsPage extends WizardPage {
         CheckBox hub = new CheckBox();
         hub.setId("target-hub");
         hub.selectedProperty().bindBidirectional(vm.hubProperty());
-        hub.textProperty().bind(Bindings.createStringBinding(() -> vm.hubName() + " (hub) \u2014 "
-                + vm.factsOf(vm.hubName()), vm.factsMap(), vm.loadingProperty()));
+        hub.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.hubName() + " (hub) \u2014 " + vm.factsOf(vm.hubName()),
+                        vm.factsMap(),
+                        vm.loadingProperty()));
         Forms.row(grid, "_Hub", hub, null, null);
-        Forms.Row spokes = Forms.row(grid, "_Spokes", spokeList(), "Applied one cluster after another; a failure "
-                + "stops there and a re-run resumes.", null);
+        Forms.Row spokes = Forms.row(
+                grid,
+                "_Spokes",
+                spokeList(),
+                "Applied one cluster after another; a failure " + "stops there and a re-run resumes.",
+                null);
         spokes.showWhen(vm.deliveryProperty().isEqualTo(Delivery.APPLY));
         GridPane gitopsGrid = Forms.grid();
         gitopsGrid.setPadding(new javafx.geometry.Insets(0, 22, 0, 22));
@@ -95,8 +108,11 @@ final class TargetsPage extends WizardPage {
         add.setMnemonicParsing(true);
         add.setOnAction(e -> {
             int n = adopt.getAsInt();
-            done.setText(n == 0 ? "They are chosen already." : "Added " + n + (n == 1 ? " policy" : " policies")
-                    + " with the legacy ones' modes; see them on Parameters (Alt+P).");
+            done.setText(
+                    n == 0
+                            ? "They are chosen already."
+                            : "Added " + n + (n == 1 ? " policy" : " policies")
+                                    + " with the legacy ones' modes; see them on Parameters (Alt+P).");
         });
         done.managedProperty().bind(done.textProperty().isNotEmpty());
         VBox box = new VBox(6, text, add, done);
@@ -109,14 +125,14 @@ final class TargetsPage extends WizardPage {
         apply.setId("delivery-apply");
         apply.setMnemonicParsing(true);
         apply.setToggleGroup(group);
-        RadioButton gitops = new RadioButton("Commit to the _GitOps repository on a new branch (Argo CD delivers "
-                + "after the merge)");
+        RadioButton gitops = new RadioButton(
+                "Commit to the _GitOps repository on a new branch (Argo CD delivers " + "after the merge)");
         gitops.setId("delivery-gitops");
         gitops.setMnemonicParsing(true);
         gitops.setToggleGroup(group);
         (vm.deliveryProperty().get() == Delivery.APPLY ? apply : gitops).setSelected(true);
-        group.selectedToggleProperty().addListener((o, a, b) -> vm.deliveryProperty().set(b == gitops
-                ? Delivery.GITOPS : Delivery.APPLY));
+        group.selectedToggleProperty()
+                .addListener((o, a, b) -> vm.deliveryProperty().set(b == gitops ? Delivery.GITOPS : Delivery.APPLY));
         return new VBox(6, apply, gitops);
     }
 
@@ -142,13 +158,17 @@ final class TargetsPage extends WizardPage {
                 }
                 box.selectedProperty().bindBidirectional(c.checked());
                 bound = c;
-                box.textProperty().bind(Bindings.createStringBinding(() -> c.name() + " \u2014 " + vm.factsOf(c.name()),
-                        vm.factsMap(), vm.loadingProperty()));
+                box.textProperty()
+                        .bind(Bindings.createStringBinding(
+                                () -> c.name() + " \u2014 " + vm.factsOf(c.name()),
+                                vm.factsMap(),
+                                vm.loadingProperty()));
                 setGraphic(box);
             }
         });
         list.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && list.getSelectionModel().getSelectedItem() != null) {
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE
+                    && list.getSelectionModel().getSelectedItem() != null) {
                 var c = list.getSelectionModel().getSelectedItem().checked();
                 c.set(!c.get());
                 e.consume();
@@ -159,25 +179,40 @@ final class TargetsPage extends WizardPage {
     }
 
     private void gitops(GridPane grid) {
-        Forms.row(grid, "Re_pository", field("gitops-repository", vm.repositoryProperty(),
-                "https://github.com/acme/platform-gitops"), "The hub's GitOps repository (https).", null);
+        Forms.row(
+                grid,
+                "Re_pository",
+                field("gitops-repository", vm.repositoryProperty(), "https://github.com/acme/platform-gitops"),
+                "The hub's GitOps repository (https).",
+                null);
         Forms.row(grid, "_Base branch", field("gitops-base", vm.baseProperty(), "main"), null, null);
-        Forms.row(grid, "_New branch", field("gitops-branch", vm.branchProperty(), ""), "The pull request goes from "
-                + "this branch to the base branch.", null);
+        Forms.row(
+                grid,
+                "_New branch",
+                field("gitops-branch", vm.branchProperty(), ""),
+                "The pull request goes from " + "this branch to the base branch.",
+                null);
         PasswordField token = new PasswordField();
         token.setId("gitops-token");
         token.getStyleClass().add(Styles.MASKED);
         token.textProperty().addListener((o, a, b) -> vm.setToken(SecretText.of(b)));
-        Forms.row(grid, "_Token", token, "A GitHub token that may push branches; kept in memory only.", null)
-                ;
-        Forms.row(grid, "Spoke _labels", field("gitops-selector", vm.selectorProperty(), "clusterType=spoke"),
+        Forms.row(grid, "_Token", token, "A GitHub token that may push branches; kept in memory only.", null);
+        Forms.row(
+                grid,
+                "Spoke _labels",
+                field("gitops-selector", vm.selectorProperty(), "clusterType=spoke"),
                 "The ApplicationSet's cluster generator selects the spokes' Argo CD cluster secrets with these labels; "
-                        + "empty for no spokes.", vm.selectorProblemProperty());
+                        + "empty for no spokes.",
+                vm.selectorProblemProperty());
         Label matching = new Label();
         matching.setId("gitops-matching");
         matching.setWrapText(true);
-        matching.textProperty().bind(Bindings.createStringBinding(() -> vm.matching().isEmpty() ? "no spoke matches now"
-                : "matches now: " + String.join(", ", vm.matching()), vm.matching()));
+        matching.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.matching().isEmpty()
+                                ? "no spoke matches now"
+                                : "matches now: " + String.join(", ", vm.matching()),
+                        vm.matching()));
         Forms.row(grid, "", matching, null, null);
     }
 

@@ -49,15 +49,16 @@ public final class TargetsViewModel {
     private final TaskExecutor executor;
     private final ObjectProperty<Delivery> delivery = new SimpleObjectProperty<>(Delivery.APPLY);
     private final BooleanProperty hub = new SimpleBooleanProperty(true);
-    private final ObservableList<SpokeChoice> spokes = FXCollections.observableArrayList(
-            c -> new javafx.beans.Observable[] {c.checked()});
+    private final ObservableList<SpokeChoice> spokes =
+            FXCollections.observableArrayList(c -> new javafx.beans.Observable[] {c.checked()});
     private final ObservableMap<String, ClusterFacts> facts = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final javafx.beans.property.ReadOnlyStringWrapper problem = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper problem =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
     private final StringProperty repository = new SimpleStringProperty("");
     private final StringProperty base = new SimpleStringProperty("main");
-    private final StringProperty branch = new SimpleStringProperty(
-            "backstack/policies-" + LocalDateTime.now().format(BRANCH_TIME));
+    private final StringProperty branch =
+            new SimpleStringProperty("backstack/policies-" + LocalDateTime.now().format(BRANCH_TIME));
     private final StringProperty selector = new SimpleStringProperty("clusterType=spoke");
     private final StringBinding selectorProblem;
     private final ObservableList<String> matching = FXCollections.observableArrayList();
@@ -70,12 +71,24 @@ public final class TargetsViewModel {
         this.executor = executor;
         backend.spokes().forEach(s -> spokes.add(new SpokeChoice(s, new SimpleBooleanProperty(false))));
         selectorProblem = Bindings.createStringBinding(() -> selectorProblem(selector.get()), selector);
-        BooleanBinding anySpoke = Bindings.createBooleanBinding(() -> spokes.stream().anyMatch(c -> c.checked().get()),
-                spokes);
-        valid = Bindings.createBooleanBinding(() -> delivery.get() == Delivery.APPLY ? hub.get() || anySpoke.get()
-                : !repository.get().isBlank() && !base.get().isBlank() && !branch.get().isBlank()
-                        && selectorProblem.get().isEmpty() && (hub.get() || !selector.get().isBlank()),
-                delivery, hub, anySpoke, repository, base, branch, selectorProblem, selector);
+        BooleanBinding anySpoke = Bindings.createBooleanBinding(
+                () -> spokes.stream().anyMatch(c -> c.checked().get()), spokes);
+        valid = Bindings.createBooleanBinding(
+                () -> delivery.get() == Delivery.APPLY
+                        ? hub.get() || anySpoke.get()
+                        : !repository.get().isBlank()
+                                && !base.get().isBlank()
+                                && !branch.get().isBlank()
+                                && selectorProblem.get().isEmpty()
+                                && (hub.get() || !selector.get().isBlank()),
+                delivery,
+                hub,
+                anySpoke,
+                repository,
+                base,
+                branch,
+                selectorProblem,
+                selector);
         selector.addListener((o, a, b) -> refreshMatching());
         delivery.addListener((o, a, b) -> refreshMatching());
     }
@@ -93,22 +106,26 @@ public final class TargetsViewModel {
         List<String> all = new java.util.ArrayList<>(List.of(backend.hub()));
         spokes.forEach(s -> all.add(s.name()));
         executor.execute(BackgroundTask.wrap(ctx -> {
-            Map<String, ClusterFacts> out = new LinkedHashMap<>();
-            for (String c : all) {
-                out.put(c, backend.facts(c));
-            }
-            return out;
-        }).onSuccess(f -> {
-            facts.clear();
-            facts.putAll(f);
-        }).onFailure(e -> problem.set("Cannot read the clusters' Kyverno: " + e.getMessage()))
+                    Map<String, ClusterFacts> out = new LinkedHashMap<>();
+                    for (String c : all) {
+                        out.put(c, backend.facts(c));
+                    }
+                    return out;
+                })
+                .onSuccess(f -> {
+                    facts.clear();
+                    facts.putAll(f);
+                })
+                .onFailure(e -> problem.set("Cannot read the clusters' Kyverno: " + e.getMessage()))
                 .onFinished(() -> loading.set(false)));
         refreshMatching();
     }
 
     private void refreshMatching() {
         int gen = ++matchGeneration;
-        if (delivery.get() != Delivery.GITOPS || !selectorProblem.get().isEmpty() || selector.get().isBlank()) {
+        if (delivery.get() != Delivery.GITOPS
+                || !selectorProblem.get().isEmpty()
+                || selector.get().isBlank()) {
             matching.clear();
             return;
         }
@@ -148,11 +165,27 @@ public final class TargetsViewModel {
     /** The request for these targets and the given selections. */
     public PolicyRequest request(List<PolicySelection> selections) {
         if (delivery.get() == Delivery.APPLY) {
-            return new PolicyRequest(selections, hub.get(), spokes.stream().filter(c -> c.checked().get())
-                    .map(SpokeChoice::name).toList(), Map.of(), Delivery.APPLY, null);
+            return new PolicyRequest(
+                    selections,
+                    hub.get(),
+                    spokes.stream()
+                            .filter(c -> c.checked().get())
+                            .map(SpokeChoice::name)
+                            .toList(),
+                    Map.of(),
+                    Delivery.APPLY,
+                    null);
         }
-        return new PolicyRequest(selections, hub.get(), List.of(), labels(), Delivery.GITOPS,
-                new PolicyRequest.GitOpsChoice(repository.get().strip(), base.get().strip(), branch.get().strip()));
+        return new PolicyRequest(
+                selections,
+                hub.get(),
+                List.of(),
+                labels(),
+                Delivery.GITOPS,
+                new PolicyRequest.GitOpsChoice(
+                        repository.get().strip(),
+                        base.get().strip(),
+                        branch.get().strip()));
     }
 
     /** A one-line summary of a cluster's Kyverno, or that it is being read. */

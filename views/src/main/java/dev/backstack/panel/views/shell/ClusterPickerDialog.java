@@ -45,12 +45,10 @@ import javafx.stage.Window;
 public final class ClusterPickerDialog {
 
     /** A kubeconfig context as the picker shows it. */
-    public record ContextChoice(String name, String source, String server, List<String> problems) {
-    }
+    public record ContextChoice(String name, String source, String server, List<String> problems) {}
 
     /** What the user chose. */
-    public record Choice(String hub, List<String> spokes, boolean demo) {
-    }
+    public record Choice(String hub, List<String> spokes, boolean demo) {}
 
     /** What the dialog lists: the contexts, and the notices (file problems, warnings) about them. */
     public record Listing(List<ContextChoice> contexts, List<String> notices) {
@@ -71,6 +69,7 @@ public final class ClusterPickerDialog {
 
     /** Wide enough for a context, its file and its server side by side; placeOn shrinks it to a smaller screen. */
     private static final double PREF_WIDTH = 840;
+
     private final Dialog<Choice> dialog = new Dialog<>();
     private final Source source;
     private final Executor background;
@@ -85,8 +84,14 @@ public final class ClusterPickerDialog {
     /**
      * @param chooser asks for a kubeconfig file (a {@link FileChooser} in the window; tests pass their own)
      */
-    public ClusterPickerDialog(Window owner, Source source, Listing first, String currentHub, List<String> currentSpokes,
-            Executor background, Function<Window, Optional<Path>> chooser) {
+    public ClusterPickerDialog(
+            Window owner,
+            Source source,
+            Listing first,
+            String currentHub,
+            List<String> currentSpokes,
+            Executor background,
+            Function<Window, Optional<Path>> chooser) {
         this.source = source;
         this.background = background;
         this.chooser = chooser;
@@ -98,7 +103,10 @@ public final class ClusterPickerDialog {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, demo, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(content());
         dialog.getDialogPane().setPrefWidth(PREF_WIDTH);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(hub.valueProperty().isNull().or(busy));
+        dialog.getDialogPane()
+                .lookupButton(ButtonType.OK)
+                .disableProperty()
+                .bind(hub.valueProperty().isNull().or(busy));
         dialog.setResultConverter(button -> {
             if (button == demo) {
                 return new Choice(null, List.of(), true);
@@ -106,8 +114,11 @@ public final class ClusterPickerDialog {
             if (button != ButtonType.OK) {
                 return null;
             }
-            List<String> spokes = spokeBoxes.stream().filter(CheckBox::isSelected).map(b -> (String) b.getUserData())
-                    .filter(name -> !name.equals(hub.getValue())).toList();
+            List<String> spokes = spokeBoxes.stream()
+                    .filter(CheckBox::isSelected)
+                    .map(b -> (String) b.getUserData())
+                    .filter(name -> !name.equals(hub.getValue()))
+                    .toList();
             return new Choice(hub.getValue(), spokes, false);
         });
         dialog.setOnShown(e -> placeOn(owner));
@@ -115,10 +126,16 @@ public final class ClusterPickerDialog {
     }
 
     /** Shows the dialog and waits for the user's choice. */
-    public static Optional<Choice> show(Window owner, Source source, Listing first, String currentHub,
-            List<String> currentSpokes, Executor background) {
-        return new ClusterPickerDialog(owner, source, first, currentHub, currentSpokes, background,
-                ClusterPickerDialog::chooseFile).dialog.showAndWait();
+    public static Optional<Choice> show(
+            Window owner,
+            Source source,
+            Listing first,
+            String currentHub,
+            List<String> currentSpokes,
+            Executor background) {
+        return new ClusterPickerDialog(
+                        owner, source, first, currentHub, currentSpokes, background, ClusterPickerDialog::chooseFile)
+                .dialog.showAndWait();
     }
 
     /** The dialog itself (tests show it without waiting). */
@@ -169,18 +186,23 @@ public final class ClusterPickerDialog {
         busy.set(true);
         status.setText(doing);
         String keepHub = hub.getValue();
-        List<String> keepSpokes = spokeBoxes.stream().filter(CheckBox::isSelected).map(b -> (String) b.getUserData())
+        List<String> keepSpokes = spokeBoxes.stream()
+                .filter(CheckBox::isSelected)
+                .map(b -> (String) b.getUserData())
                 .toList();
-        CompletableFuture.supplyAsync(how, background).whenCompleteAsync((listing, error) -> {
-            busy.set(false);
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                status.setText("Cannot read the kubeconfig: " + cause.getMessage());
-                return;
-            }
-            status.setText("");
-            list(listing, keepHub, keepSpokes);
-        }, FxThread.executor());
+        CompletableFuture.supplyAsync(how, background)
+                .whenCompleteAsync(
+                        (listing, error) -> {
+                            busy.set(false);
+                            if (error != null) {
+                                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                                status.setText("Cannot read the kubeconfig: " + cause.getMessage());
+                                return;
+                            }
+                            status.setText("");
+                            list(listing, keepHub, keepSpokes);
+                        },
+                        FxThread.executor());
     }
 
     private void list(Listing listing, String currentHub, List<String> currentSpokes) {
@@ -211,13 +233,16 @@ public final class ClusterPickerDialog {
                 grid.add(problem, 0, row++, 4, 1);
             }
         }
-        hub.setValue(currentHub != null && hub.getItems().contains(currentHub) ? currentHub
-                : hub.getItems().isEmpty() ? null : hub.getItems().get(0));
+        hub.setValue(
+                currentHub != null && hub.getItems().contains(currentHub)
+                        ? currentHub
+                        : hub.getItems().isEmpty() ? null : hub.getItems().get(0));
         notices.getChildren().clear();
         distinctNotices(listing).forEach(n -> notices.getChildren().add(wrapping(n)));
         if (listing.contexts().isEmpty()) {
-            notices.getChildren().add(wrapping("No kubeconfig contexts found ($KUBECONFIG or ~/.kube/config)."
-                    + " Open a kubeconfig file, or use the demo fleet."));
+            notices.getChildren()
+                    .add(wrapping("No kubeconfig contexts found ($KUBECONFIG or ~/.kube/config)."
+                            + " Open a kubeconfig file, or use the demo fleet."));
         }
     }
 
@@ -241,9 +266,11 @@ public final class ClusterPickerDialog {
     /** Centred on the owner, no larger than the owner's screen and wholly on it. */
     private void placeOn(Window owner) {
         Window window = dialog.getDialogPane().getScene().getWindow();
-        List<Rect> screens = Screen.getScreens().stream().map(s -> rect(s.getVisualBounds())).toList();
+        List<Rect> screens =
+                Screen.getScreens().stream().map(s -> rect(s.getVisualBounds())).toList();
         Rect primary = rect(Screen.getPrimary().getVisualBounds());
-        Rect ownerRect = owner == null ? primary : new Rect(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight());
+        Rect ownerRect =
+                owner == null ? primary : new Rect(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight());
         Rect r = WindowPlacement.centredOn(ownerRect, window.getWidth(), window.getHeight(), screens, primary);
         window.setX(r.x());
         window.setY(r.y());

@@ -43,8 +43,12 @@ public final class DashboardView extends BorderPane {
     /** How narrow a header label may get before the window stops shrinking it. */
     private static final double SHRUNK_LABEL = 90;
 
-    public DashboardView(DashboardViewModel vm, ComponentDetailViewModel detail, Consumer<String> openUrl,
-            Runnable toggleTheme, Runnable chooseContexts) {
+    public DashboardView(
+            DashboardViewModel vm,
+            ComponentDetailViewModel detail,
+            Consumer<String> openUrl,
+            Runnable toggleTheme,
+            Runnable chooseContexts) {
         setId("dashboard");
         // Only the Components tab is built with the window; the others when first selected.
         detailTab = new LazyTab("Detail", () -> new ComponentDetailView(detail));
@@ -57,10 +61,13 @@ public final class DashboardView extends BorderPane {
                 detail.show(vm.selectedClusterProperty().get().id(), b);
             }
         });
-        tabs.getTabs().addAll(new Tab("Components", new ComponentCardsView(vm, open, openUrl)), detailTab,
-                new LazyTab("Applications", () -> DetailTables.applications(vm)),
-                new LazyTab("Policies", () -> DetailTables.policies(vm)),
-                new LazyTab("Watches", () -> DetailTables.watches(vm)));
+        tabs.getTabs()
+                .addAll(
+                        new Tab("Components", new ComponentCardsView(vm, open, openUrl)),
+                        detailTab,
+                        new LazyTab("Applications", () -> DetailTables.applications(vm)),
+                        new LazyTab("Policies", () -> DetailTables.policies(vm)),
+                        new LazyTab("Watches", () -> DetailTables.watches(vm)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane left = new SplitPane(new FleetMapView(vm), new ClusterTableView(vm));
         left.setOrientation(Orientation.VERTICAL);
@@ -74,11 +81,16 @@ public final class DashboardView extends BorderPane {
             if (scene != null) {
                 for (int i = 0; i < tabs.getTabs().size(); i++) {
                     int index = i;
-                    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),
-                            KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
+                    scene.getAccelerators()
+                            .put(
+                                    new KeyCodeCombination(
+                                            KeyCode.getKeyCode(String.valueOf(i + 1)), KeyCombination.SHORTCUT_DOWN),
+                                    () -> tabs.getSelectionModel().select(index));
                 }
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toggleTheme);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), chooseContexts);
+                scene.getAccelerators()
+                        .put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toggleTheme);
+                scene.getAccelerators()
+                        .put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), chooseContexts);
                 for (WizardMenu.Entry w : WizardMenu.Entry.values()) {
                     scene.getAccelerators().put(w.keys, () -> wizards.run(w));
                 }
@@ -93,10 +105,13 @@ public final class DashboardView extends BorderPane {
         cluster.setId("selected-cluster");
         cluster.setMinWidth(SHRUNK_LABEL);
         cluster.getStyleClass().add(Styles.TITLE);
-        cluster.textProperty().bind(vm.selectedClusterProperty().map(c -> c.name() + " (" + c.role().name().toLowerCase() + ")"));
+        cluster.textProperty()
+                .bind(vm.selectedClusterProperty()
+                        .map(c -> c.name() + " (" + c.role().name().toLowerCase() + ")"));
         Label simulation = badge("SIMULATED DEMO FLEET", Styles.BADGE_SIMULATION);
-        simulation.setTooltip(new javafx.scene.control.Tooltip("The built-in demo fleet: in-process simulated API servers, "
-                + "not a real cluster. Choose Clusters\u2026 to connect to yours."));
+        simulation.setTooltip(
+                new javafx.scene.control.Tooltip("The built-in demo fleet: in-process simulated API servers, "
+                        + "not a real cluster. Choose Clusters\u2026 to connect to yours."));
         simulation.setId("simulation-badge");
         simulation.visibleProperty().bind(vm.simulatedProperty());
         simulation.managedProperty().bind(vm.simulatedProperty());
@@ -109,8 +124,11 @@ public final class DashboardView extends BorderPane {
         watches.textProperty().bind(vm.watchBadgeProperty());
         watches.visibleProperty().bind(watches.textProperty().isNotEmpty());
         watches.managedProperty().bind(watches.visibleProperty());
-        Styles.follow(watches, vm.watchProblemProperty().map(problem -> problem ? Styles.BADGE_WARNING : Styles.BADGE_OK),
-                Styles.BADGE_OK, Styles.BADGE_WARNING);
+        Styles.follow(
+                watches,
+                vm.watchProblemProperty().map(problem -> problem ? Styles.BADGE_WARNING : Styles.BADGE_OK),
+                Styles.BADGE_OK,
+                Styles.BADGE_WARNING);
         Button contexts = new Button("Clusters\u2026");
         contexts.setOnAction(e -> chooseContexts.run());
         Button theme = new Button("\u25d0");
@@ -193,8 +211,10 @@ public final class DashboardView extends BorderPane {
     public void offerSignInCancel(DashboardViewModel vm, Runnable cancel) {
         vm.signInWaitProperty().addListener((o, was, waiting) -> {
             if (!waiting.isEmpty()) {
-                notices.show(java.util.List.of(waiting + "\nFinish the sign-in it asks for (often in your browser),"
-                        + " or cancel it."), java.util.List.of(new NoticeBar.Action("Cancel sign-in", cancel)));
+                notices.show(
+                        java.util.List.of(waiting + "\nFinish the sign-in it asks for (often in your browser),"
+                                + " or cancel it."),
+                        java.util.List.of(new NoticeBar.Action("Cancel sign-in", cancel)));
             } else if (!was.isEmpty()) {
                 notices.show(java.util.List.of());
             }
@@ -202,9 +222,11 @@ public final class DashboardView extends BorderPane {
     }
 
     public void showConnectionFailure(String message, Runnable chooseClusters, Runnable useDemo) {
-        notices.show(java.util.List.of("Cannot connect: " + message), java.util.List.of(
-                new NoticeBar.Action("Clusters\u2026", chooseClusters),
-                new NoticeBar.Action("Use the demo fleet", useDemo)));
+        notices.show(
+                java.util.List.of("Cannot connect: " + message),
+                java.util.List.of(
+                        new NoticeBar.Action("Clusters\u2026", chooseClusters),
+                        new NoticeBar.Action("Use the demo fleet", useDemo)));
     }
 
     public TabPane tabs() {

@@ -12,8 +12,7 @@ import javafx.scene.layout.Priority;
 final class NoticeBar extends HBox {
 
     /** A way out of a notice: a button's label and what it does. */
-    record Action(String label, Runnable run) {
-    }
+    record Action(String label, Runnable run) {}
 
     private final Label text = new Label();
     private final HBox actions = new HBox(8);
@@ -42,15 +41,18 @@ final class NoticeBar extends HBox {
 
     /** Notices with the ways out of them, as buttons (each also dismisses the bar). */
     void show(List<String> lines, List<Action> ways) {
-        actions.getChildren().setAll(ways.stream().map(a -> {
-            Button b = new Button(a.label());
-            b.setMinWidth(USE_PREF_SIZE);
-            b.setOnAction(e -> {
-                show(List.of());
-                a.run().run();
-            });
-            return b;
-        }).toList());
+        actions.getChildren()
+                .setAll(ways.stream()
+                        .map(a -> {
+                            Button b = new Button(a.label());
+                            b.setMinWidth(USE_PREF_SIZE);
+                            b.setOnAction(e -> {
+                                show(List.of());
+                                a.run().run();
+                            });
+                            return b;
+                        })
+                        .toList());
         text.setText(String.join("\n", lines));
         setVisible(!lines.isEmpty());
         setManaged(!lines.isEmpty());

@@ -51,8 +51,7 @@ public final class PluginApprovalDialog {
         }
     }
 
-    private PluginApprovalDialog() {
-    }
+    private PluginApprovalDialog() {}
 
     /** Shows the dialog and waits; true only when the user chose "Run this plugin". */
     public static boolean ask(Window owner, Plugin plugin) {
@@ -89,8 +88,12 @@ public final class PluginApprovalDialog {
         addRow(grid, row++, "File", plugin.file(), "plugin-file");
         addRow(grid, row++, "Command", plugin.command(), "plugin-command");
         addRow(grid, row++, "Arguments", plugin.args().isEmpty() ? "(none)" : plugin.args(), "plugin-args");
-        addRow(grid, row, "Environment", plugin.envNames().isEmpty() ? "(none)"
-                : String.join(", ", plugin.envNames()) + " (values not shown)", "plugin-env");
+        addRow(
+                grid,
+                row,
+                "Environment",
+                plugin.envNames().isEmpty() ? "(none)" : String.join(", ", plugin.envNames()) + " (values not shown)",
+                "plugin-env");
 
         Label warning = new Label("This program runs on your computer with your user's rights: it can read and"
                 + " change your files and credentials. The kubeconfig file is not one you already use with kubectl."

@@ -29,6 +29,7 @@ public final class WindowMemory {
 
     /** The node the window uses unless told otherwise. */
     public static final String NODE = "dev/backstack/panel/window";
+
     static final double DEFAULT_WIDTH = 1360;
     static final double DEFAULT_HEIGHT = 860;
     private static final Logger LOG = LoggerFactory.getLogger(WindowMemory.class);
@@ -80,23 +81,24 @@ public final class WindowMemory {
     private void detach() {
         stage.removeEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, onCloseRequest);
         stage.removeEventHandler(WindowEvent.WINDOW_HIDING, onHiding);
-        for (ReadOnlyDoubleProperty p : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(),
-                stage.heightProperty())) {
+        for (ReadOnlyDoubleProperty p :
+                List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())) {
             p.removeListener(tracker);
         }
     }
 
     private void restore() {
         Rect screen = rect(Screen.getPrimary());
-        List<Rect> screens = Screen.getScreens().stream().map(WindowMemory::rect).toList();
+        List<Rect> screens =
+                Screen.getScreens().stream().map(WindowMemory::rect).toList();
         normal = WindowPlacement.place(remembered(), screens, screen, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         stage.setX(normal.x());
         stage.setY(normal.y());
         stage.setWidth(normal.width());
         stage.setHeight(normal.height());
         stage.setMaximized(prefs.getBoolean(MAXIMIZED, false));
-        for (ReadOnlyDoubleProperty p : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(),
-                stage.heightProperty())) {
+        for (ReadOnlyDoubleProperty p :
+                List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())) {
             p.addListener(tracker);
         }
         restoreDividers();
@@ -109,14 +111,17 @@ public final class WindowMemory {
             }
         });
         String tab = prefs.get(TAB, "");
-        tabs.getTabs().stream().filter(t -> tab.equals(t.getText())).findFirst()
+        tabs.getTabs().stream()
+                .filter(t -> tab.equals(t.getText()))
+                .findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     private void restoreDividers() {
         for (int i = 0; i < splits.size(); i++) {
             double[] positions = dividers(prefs.get(DIVIDERS + i, ""));
-            if (positions.length > 0 && positions.length == splits.get(i).getDividers().size()) {
+            if (positions.length > 0
+                    && positions.length == splits.get(i).getDividers().size()) {
                 splits.get(i).setDividerPositions(positions);
             }
         }
@@ -136,8 +141,11 @@ public final class WindowMemory {
         prefs.putDouble(HEIGHT, normal.height());
         prefs.putBoolean(MAXIMIZED, stage.isMaximized());
         for (int i = 0; i < splits.size(); i++) {
-            prefs.put(DIVIDERS + i, Arrays.stream(splits.get(i).getDividerPositions())
-                    .mapToObj(Double::toString).collect(Collectors.joining(",")));
+            prefs.put(
+                    DIVIDERS + i,
+                    Arrays.stream(splits.get(i).getDividerPositions())
+                            .mapToObj(Double::toString)
+                            .collect(Collectors.joining(",")));
         }
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (selected != null) {
@@ -174,7 +182,9 @@ public final class WindowMemory {
             return new double[0];
         }
         try {
-            double[] values = Arrays.stream(saved.split(",")).mapToDouble(Double::parseDouble).toArray();
+            double[] values = Arrays.stream(saved.split(","))
+                    .mapToDouble(Double::parseDouble)
+                    .toArray();
             return Arrays.stream(values).allMatch(v -> v > 0 && v < 1) ? values : new double[0];
         } catch (NumberFormatException e) {
             return new double[0];

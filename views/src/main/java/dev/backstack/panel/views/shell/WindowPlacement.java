@@ -38,16 +38,15 @@ public final class WindowPlacement {
         }
     }
 
-    private WindowPlacement() {
-    }
+    private WindowPlacement() {}
 
     /**
      * The main window's bounds: the remembered ones, moved and shrunk onto the screen that shows
      * most of them; or, when nothing is remembered or the remembered place is now off every screen
      * (a monitor unplugged), the default size shrunk to the primary screen and centred on it.
      */
-    public static Rect place(Optional<Rect> remembered, List<Rect> screens, Rect primary, double defaultWidth,
-            double defaultHeight) {
+    public static Rect place(
+            Optional<Rect> remembered, List<Rect> screens, Rect primary, double defaultWidth, double defaultHeight) {
         Optional<Rect> kept = remembered.filter(r -> r.width() > 0 && r.height() > 0);
         if (kept.isPresent()) {
             Optional<Rect> screen = screenShowing(kept.get(), screens);
@@ -65,10 +64,12 @@ public final class WindowPlacement {
      * (else the primary screen), shrunk and moved so that all of it is on that screen.
      */
     public static Rect centredOn(Rect owner, double width, double height, List<Rect> screens, Rect primary) {
-        Rect screen = screens.stream().filter(s -> s.overlapArea(owner) > 0)
-                .max(Comparator.comparingDouble(s -> s.overlapArea(owner))).orElse(primary);
-        Rect centred = new Rect(owner.x() + (owner.width() - width) / 2, owner.y() + (owner.height() - height) / 2,
-                width, height);
+        Rect screen = screens.stream()
+                .filter(s -> s.overlapArea(owner) > 0)
+                .max(Comparator.comparingDouble(s -> s.overlapArea(owner)))
+                .orElse(primary);
+        Rect centred = new Rect(
+                owner.x() + (owner.width() - width) / 2, owner.y() + (owner.height() - height) / 2, width, height);
         return clampInto(centred, screen);
     }
 

@@ -31,7 +31,8 @@ final class WizardMenu {
         Entry(String id, String label, KeyCode key, boolean shift) {
             this.id = id;
             this.label = label;
-            this.keys = shift ? new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)
+            this.keys = shift
+                    ? new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)
                     : new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
         }
     }

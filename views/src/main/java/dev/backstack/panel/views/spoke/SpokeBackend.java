@@ -38,8 +38,9 @@ public interface SpokeBackend {
 
     PreflightReport preflight(SpokeRequest request, SecretText token) throws InterruptedException;
 
-    SpokeService.Delivered run(SpokeRequest request, SecretText token, List<String> overrides,
-            Consumer<PlanEvent> events) throws InterruptedException;
+    SpokeService.Delivered run(
+            SpokeRequest request, SecretText token, List<String> overrides, Consumer<PlanEvent> events)
+            throws InterruptedException;
 
     PlanPreview preview(Registration registration);
 
@@ -49,6 +50,5 @@ public interface SpokeBackend {
             throws InterruptedException;
 
     /** Releases what the backend opened (the registration contexts' clients); the wizard calls it when it closes. */
-    default void close() {
-    }
+    default void close() {}
 }

@@ -72,13 +72,19 @@ public final class SpokeFormViewModel {
         contexts.setAll(backend.contexts());
         kind.addListener((o, a, b) -> kindChanged());
         kindChanged();
-        Observable[] inputs = {kind, id, region, version, nodes, nodeSize, iamRole, context, gitops, repository,
-                baseBranch, branch};
+        Observable[] inputs = {
+            kind, id, region, version, nodes, nodeSize, iamRole, context, gitops, repository, baseBranch, branch
+        };
         for (Observable i : inputs) {
             i.addListener(o -> revalidate());
         }
-        valid = Bindings.createBooleanBinding(() -> problems.isEmpty() && !checking.get()
-                && guardrails.stream().noneMatch(GuardrailFinding::blocks), problems, guardrails, checking);
+        valid = Bindings.createBooleanBinding(
+                () -> problems.isEmpty()
+                        && !checking.get()
+                        && guardrails.stream().noneMatch(GuardrailFinding::blocks),
+                problems,
+                guardrails,
+                checking);
         revalidate();
     }
 
@@ -93,12 +99,16 @@ public final class SpokeFormViewModel {
             version.set(schema.defaultOf("version").orElse(versions.isEmpty() ? "" : versions.get(0)));
         }
         String size = schema.defaultOf("nodes.instanceType").orElse("");
-        ClaimSchema other = backend.schema(k.clusterKind() == dev.backstack.panel.model.spoke.ClusterKind.AKS
-                ? dev.backstack.panel.model.spoke.ClusterKind.EKS : dev.backstack.panel.model.spoke.ClusterKind.AKS);
-        if (nodeSize.get().isEmpty() || other.defaultOf("nodes.instanceType").orElse("").equals(nodeSize.get())) {
+        ClaimSchema other = backend.schema(
+                k.clusterKind() == dev.backstack.panel.model.spoke.ClusterKind.AKS
+                        ? dev.backstack.panel.model.spoke.ClusterKind.EKS
+                        : dev.backstack.panel.model.spoke.ClusterKind.AKS);
+        if (nodeSize.get().isEmpty()
+                || other.defaultOf("nodes.instanceType").orElse("").equals(nodeSize.get())) {
             nodeSize.set(size);
         }
-        sizeHelp.set(schema.description("nodes.instanceType") + (size.isEmpty() ? "" : " (the API's default: " + size + ")"));
+        sizeHelp.set(schema.description("nodes.instanceType")
+                + (size.isEmpty() ? "" : " (the API's default: " + size + ")"));
         if (region.get().isEmpty() || region.get().equals(k == SpokeKind.NEW_AKS ? "eu-central-1" : "westeurope")) {
             region.set(k == SpokeKind.NEW_AKS ? "westeurope" : "eu-central-1");
         }
@@ -107,15 +117,32 @@ public final class SpokeFormViewModel {
     /** The request the fields describe (it may have problems). */
     public SpokeRequest request() {
         SpokeKind k = kind.get();
-        SpokeRequest r = new SpokeRequest(k.clusterKind() == null ? dev.backstack.panel.model.spoke.ClusterKind.AKS
-                : k.clusterKind(), id.get(), null, region.get(), version.get(), nodes.get(), nodeSize.get(),
-                k == SpokeKind.NEW_EKS ? iamRole.get() : "", SpokeRequest.Delivery.APPLY, null);
-        return gitops.get() ? r.withDelivery(SpokeRequest.Delivery.GITOPS, new SpokeRequest.GitOps(repository.get().trim(),
-                baseBranch.get().trim(), branch.get().isBlank() ? "backstack/spoke-" + r.id() : branch.get().trim())) : r;
+        SpokeRequest r = new SpokeRequest(
+                k.clusterKind() == null ? dev.backstack.panel.model.spoke.ClusterKind.AKS : k.clusterKind(),
+                id.get(),
+                null,
+                region.get(),
+                version.get(),
+                nodes.get(),
+                nodeSize.get(),
+                k == SpokeKind.NEW_EKS ? iamRole.get() : "",
+                SpokeRequest.Delivery.APPLY,
+                null);
+        return gitops.get()
+                ? r.withDelivery(
+                        SpokeRequest.Delivery.GITOPS,
+                        new SpokeRequest.GitOps(
+                                repository.get().trim(),
+                                baseBranch.get().trim(),
+                                branch.get().isBlank()
+                                        ? "backstack/spoke-" + r.id()
+                                        : branch.get().trim()))
+                : r;
     }
 
     public Registration registration() {
-        return Registration.of(context.get(), id.get().isBlank() ? context.get() : id.get().trim());
+        return Registration.of(
+                context.get(), id.get().isBlank() ? context.get() : id.get().trim());
     }
 
     public boolean registers() {
@@ -165,16 +192,20 @@ public final class SpokeFormViewModel {
             return "No guardrail policy on the hub matches cluster claims.";
         }
         long refusing = found.stream().filter(GuardrailFinding::blocks).count();
-        return refusing == 0 ? "The claim passes the hub's " + found.size() + " guardrail"
-                + (found.size() == 1 ? "" : "s") + "."
-                : refusing + " of the hub's guardrails refuse" + (refusing == 1 ? "s" : "") + " the claim: change it as "
-                        + "the message says.";
+        return refusing == 0
+                ? "The claim passes the hub's " + found.size() + " guardrail" + (found.size() == 1 ? "" : "s") + "."
+                : refusing + " of the hub's guardrails refuse" + (refusing == 1 ? "s" : "")
+                        + " the claim: change it as " + "the message says.";
     }
 
     private static String first(List<String> problems, String prefix, String alsoPrefix) {
-        Optional<String> p = problems.stream().filter(x -> x.startsWith(prefix)
-                || alsoPrefix != null && x.startsWith(alsoPrefix)).findFirst();
-        return p.map(s -> s.startsWith("spec.parameters.") ? s.substring(s.indexOf(':') + 1).trim() : s).orElse("");
+        Optional<String> p = problems.stream()
+                .filter(x -> x.startsWith(prefix) || alsoPrefix != null && x.startsWith(alsoPrefix))
+                .findFirst();
+        return p.map(s -> s.startsWith("spec.parameters.")
+                        ? s.substring(s.indexOf(':') + 1).trim()
+                        : s)
+                .orElse("");
     }
 
     /** Wipes the GitOps token. */

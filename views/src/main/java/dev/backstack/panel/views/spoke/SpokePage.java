@@ -32,22 +32,36 @@ final class SpokePage extends WizardPage {
     private final RadioButton aks = new RadioButton(SpokeKind.NEW_AKS.title());
 
     SpokePage(SpokeFormViewModel vm) {
-        super("The spoke", "A new cluster requested through the hub's Crossplane APIs (the allowed values come from "
-                + "the APIs' definitions; the hub's guardrail policies are checked before anything is submitted), or an "
-                + "existing cluster registered with Argo CD from a kubeconfig context.", vm.validProperty());
+        super(
+                "The spoke",
+                "A new cluster requested through the hub's Crossplane APIs (the allowed values come from "
+                        + "the APIs' definitions; the hub's guardrail policies are checked before anything is submitted), or an "
+                        + "existing cluster registered with Argo CD from a kubeconfig context.",
+                vm.validProperty());
         this.vm = vm;
         BooleanBinding registers = vm.kindProperty().isEqualTo(SpokeKind.REGISTER);
         BooleanBinding claims = registers.not();
         GridPane grid = Forms.grid();
         Forms.row(grid, "_Kind", kinds(), null, null);
         TextField id = text("spoke-id", vm.idProperty(), "spoke-4");
-        Forms.row(grid, "_Id", id, "The spoke's id: it names the claim, its <id>-kubeconfig secret and the cluster "
-                + "in Argo CD (for a registration, its name in Argo CD; default the context's name).", vm.idProblemProperty());
+        Forms.row(
+                grid,
+                "_Id",
+                id,
+                "The spoke's id: it names the claim, its <id>-kubeconfig secret and the cluster "
+                        + "in Argo CD (for a registration, its name in Argo CD; default the context's name).",
+                vm.idProblemProperty());
         ComboBox<String> context = new ComboBox<>(vm.contexts());
         context.setId("spoke-context");
         context.valueProperty().bindBidirectional(vm.contextProperty());
-        Forms.row(grid, "C_ontext", context, "The kubeconfig context of the cluster to register. A ServiceAccount is "
-                + "created on it; Argo CD gets that token, never your credentials.", null).showWhen(registers);
+        Forms.row(
+                        grid,
+                        "C_ontext",
+                        context,
+                        "The kubeconfig context of the cluster to register. A ServiceAccount is "
+                                + "created on it; Argo CD gets that token, never your credentials.",
+                        null)
+                .showWhen(registers);
         Forms.row(grid, "_Region", text("spoke-region", vm.regionProperty(), ""), null, vm.regionProblemProperty())
                 .showWhen(claims);
         ComboBox<String> version = new ComboBox<>(vm.versions());
@@ -64,8 +78,12 @@ final class SpokePage extends WizardPage {
         Forms.Row sizeRow = Forms.row(grid, "Node si_ze", size, null, vm.sizeProblemProperty());
         sizeRow.field().getChildren().add(1, helpBound());
         sizeRow.showWhen(claims);
-        Forms.row(grid, "IAM _role", text("spoke-iam-role", vm.iamRoleProperty(), "arn:aws:iam::…:role/…"),
-                "EKS: the IAM role to connect as cluster admin (optional).", null)
+        Forms.row(
+                        grid,
+                        "IAM _role",
+                        text("spoke-iam-role", vm.iamRoleProperty(), "arn:aws:iam::…:role/…"),
+                        "EKS: the IAM role to connect as cluster admin (optional).",
+                        null)
                 .showWhen(vm.kindProperty().isEqualTo(SpokeKind.NEW_EKS));
         CheckBox gitops = new CheckBox("Commit the claim to the _GitOps repository (demo/clusters) on a new branch "
                 + "instead of applying it");
@@ -74,9 +92,15 @@ final class SpokePage extends WizardPage {
         gitops.selectedProperty().bindBidirectional(vm.gitopsProperty());
         Forms.row(grid, "_Delivery", gitops, null, vm.deliveryProblemProperty()).showWhen(claims);
         BooleanBinding git = claims.and(vm.gitopsProperty());
-        Forms.row(grid, "Re_pository", text("spoke-repository", vm.repositoryProperty(),
-                "https://github.com/acme/gitops"), null, null).showWhen(git);
-        Forms.row(grid, "_Base branch", text("spoke-base", vm.baseBranchProperty(), "main"), null, null).showWhen(git);
+        Forms.row(
+                        grid,
+                        "Re_pository",
+                        text("spoke-repository", vm.repositoryProperty(), "https://github.com/acme/gitops"),
+                        null,
+                        null)
+                .showWhen(git);
+        Forms.row(grid, "_Base branch", text("spoke-base", vm.baseBranchProperty(), "main"), null, null)
+                .showWhen(git);
         Forms.row(grid, "New _branch", text("spoke-branch", vm.branchProperty(), "backstack/spoke-<id>"), null, null)
                 .showWhen(git);
         PasswordField token = new PasswordField();

@@ -26,7 +26,7 @@ public final class SpokeServiceBackend implements SpokeBackend {
     private final Runnable onClose;
 
     public SpokeServiceBackend(SpokeService service, SpokeContexts contexts, boolean simulated) {
-        this(service, contexts, simulated, () -> { });
+        this(service, contexts, simulated, () -> {});
     }
 
     /** @param onClose releases the contexts' clients when the wizard closes */
@@ -83,8 +83,8 @@ public final class SpokeServiceBackend implements SpokeBackend {
     }
 
     @Override
-    public SpokeService.Delivered run(SpokeRequest request, SecretText token, List<String> overrides,
-            Consumer<PlanEvent> events) {
+    public SpokeService.Delivered run(
+            SpokeRequest request, SecretText token, List<String> overrides, Consumer<PlanEvent> events) {
         return service.run(request, credentials(token), overrides, events);
     }
 
@@ -104,11 +104,14 @@ public final class SpokeServiceBackend implements SpokeBackend {
     }
 
     private PlanTarget open(Registration r) {
-        return contexts.open(r.context()).orElseThrow(() -> new IllegalArgumentException("cannot open kubeconfig "
-                + "context " + r.context() + ": check it with `kubectl --context " + r.context() + " get ns`"));
+        return contexts.open(r.context())
+                .orElseThrow(() -> new IllegalArgumentException("cannot open kubeconfig " + "context " + r.context()
+                        + ": check it with `kubectl --context " + r.context() + " get ns`"));
     }
 
     private static GitCredentials credentials(SecretText token) {
-        return token == null || token.isEmpty() ? GitCredentials.none() : GitCredentials.of(GitCredentials.TOKEN_USER, token);
+        return token == null || token.isEmpty()
+                ? GitCredentials.none()
+                : GitCredentials.of(GitCredentials.TOKEN_USER, token);
     }
 }

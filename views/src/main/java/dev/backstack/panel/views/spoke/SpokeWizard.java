@@ -39,23 +39,38 @@ public final class SpokeWizard {
                 openUrl.accept(url);
             }
         };
-        pages = List.of(new SpokePage(vm.form()),
-                new ReviewPage(vm.review(), "The claim (or file, or registration objects) to be delivered, and a "
-                        + "preflight on the hub: the claim against the API, each guardrail policy, permissions and a "
-                        + "server-side dry run. Nothing is written until you press Next.", vm::enterReview),
-                new RunPage(vm.run(), "Deliver", "Applies the claim on the hub, commits it to the GitOps repository, or "
-                        + "registers the cluster. Cancel stops safely; Retry resumes.", vm::enterRun),
-                new SummaryPage(vm.summary(), "Requested. Follow the spoke in the lineage view as it comes up.", links,
+        pages = List.of(
+                new SpokePage(vm.form()),
+                new ReviewPage(
+                        vm.review(),
+                        "The claim (or file, or registration objects) to be delivered, and a "
+                                + "preflight on the hub: the claim against the API, each guardrail policy, permissions and a "
+                                + "server-side dry run. Nothing is written until you press Next.",
+                        vm::enterReview),
+                new RunPage(
+                        vm.run(),
+                        "Deliver",
+                        "Applies the claim on the hub, commits it to the GitOps repository, or "
+                                + "registers the cluster. Cancel stops safely; Retry resumes.",
+                        vm::enterRun),
+                new SummaryPage(
+                        vm.summary(),
+                        "Requested. Follow the spoke in the lineage view as it comes up.",
+                        links,
                         vm::enterSummary));
         wizard.setFlow(new PageFlow(pages));
-        WizardWindows.guardClose(wizard, () -> vm.run().runningProperty().get(), "Stop delivering and close?",
+        WizardWindows.guardClose(
+                wizard,
+                () -> vm.run().runningProperty().get(),
+                "Stop delivering and close?",
                 "The delivery stops safely at the current step. Open the wizard again with the same choices to resume.",
                 vm::cancelRunning);
     }
 
     /** A view-model for the app: FX-thread callbacks, the system clock and clipboard. */
     public static SpokeWizardViewModel viewModel(SpokeBackend backend) {
-        return new SpokeWizardViewModel(backend, new FxTaskExecutor(), Clock.systemDefaultZone(), new SystemClipboard());
+        return new SpokeWizardViewModel(
+                backend, new FxTaskExecutor(), Clock.systemDefaultZone(), new SystemClipboard());
     }
 
     /**
@@ -64,8 +79,8 @@ public final class SpokeWizard {
      *
      * @param followInLineage called with the spoke's name when the user follows it in the lineage view
      */
-    public static void show(Window owner, SpokeWizardViewModel vm, Consumer<String> openUrl,
-            Consumer<String> followInLineage) {
+    public static void show(
+            Window owner, SpokeWizardViewModel vm, Consumer<String> openUrl, Consumer<String> followInLineage) {
         SpokeWizard w = new SpokeWizard(owner, vm, openUrl, followInLineage);
         FxThread.later(w::showAndWait);
     }

@@ -99,25 +99,34 @@ public final class SpokeWizardViewModel {
         List<String> steps = new ArrayList<>();
         String headline;
         if (c instanceof Registration reg) {
-            headline = (run.outcomeProperty().get() == PlanOutcome.UNCHANGED ? reg.name() + " was already registered"
-                    : reg.name() + " is registered") + " with Argo CD on " + backend.hub() + " as a spoke, with the "
+            headline = (run.outcomeProperty().get() == PlanOutcome.UNCHANGED
+                            ? reg.name() + " was already registered"
+                            : reg.name() + " is registered")
+                    + " with Argo CD on " + backend.hub() + " as a spoke, with the "
                     + "token of ServiceAccount " + reg.namespace() + "/" + reg.serviceAccount() + ".";
-            links.add(new SummaryViewModel.Link("Follow " + reg.name() + " in the lineage view", LINEAGE_LINK + reg.name()));
+            links.add(new SummaryViewModel.Link(
+                    "Follow " + reg.name() + " in the lineage view", LINEAGE_LINK + reg.name()));
             steps.add("The ApplicationSets selecting clusterType: spoke now generate its add-ons (Kyverno and its "
                     + "policies); the lineage view shows them arriving.");
             steps.add("To reach it in the panel too, add its context as a spoke (Clusters\u2026).");
         } else {
             SpokeRequest r = (SpokeRequest) c;
             SpokeService.Delivered d = delivered.get();
-            d.commit().flatMap(x -> x.pullRequestUrl()).ifPresent(u -> links.add(new SummaryViewModel.Link("Pull request", u)));
+            d.commit()
+                    .flatMap(x -> x.pullRequestUrl())
+                    .ifPresent(u -> links.add(new SummaryViewModel.Link("Pull request", u)));
             links.add(new SummaryViewModel.Link("Follow " + r.id() + " in the lineage view", LINEAGE_LINK + r.id()));
             if (r.delivery() == SpokeRequest.Delivery.GITOPS) {
-                headline = d.commit().map(x -> x.summary()).orElse("The claim is committed to " + r.gitops().repository() + ".");
-                steps.add("Open the pull request, have it reviewed and merge it: the hub's clusters-from-hub Application "
-                        + "syncs demo/clusters and the claim reaches the hub.");
+                headline = d.commit()
+                        .map(x -> x.summary())
+                        .orElse("The claim is committed to " + r.gitops().repository() + ".");
+                steps.add(
+                        "Open the pull request, have it reviewed and merge it: the hub's clusters-from-hub Application "
+                                + "syncs demo/clusters and the claim reaches the hub.");
             } else {
-                headline = r.kind().claimKind() + " " + r.id() + (d.outcome() == PlanOutcome.UNCHANGED
-                        ? " was already requested on " : " is requested on ") + backend.hub() + ".";
+                headline = r.kind().claimKind() + " " + r.id()
+                        + (d.outcome() == PlanOutcome.UNCHANGED ? " was already requested on " : " is requested on ")
+                        + backend.hub() + ".";
             }
             steps.add("Crossplane composes the cluster (managed resources turn Ready one by one), publishes its "
                     + "kubeconfig, and the hub's registration policy registers it with Argo CD: follow each link in the "

@@ -34,12 +34,12 @@ public abstract class BackgroundTask<V> implements TaskContext {
 
     private final Object lock = new Object();
     private final AtomicReference<TaskProgress> pendingProgress = new AtomicReference<>();
-    private Runnable onRunning = () -> { };
-    private Consumer<? super V> onSuccess = v -> { };
+    private Runnable onRunning = () -> {};
+    private Consumer<? super V> onSuccess = v -> {};
     private Consumer<Exception> onFailure = e -> LOG.warn("background task failed: {}", e.toString());
-    private Runnable onCancelled = () -> { };
-    private Runnable onFinished = () -> { };
-    private Consumer<TaskProgress> onProgress = p -> { };
+    private Runnable onCancelled = () -> {};
+    private Runnable onFinished = () -> {};
+    private Consumer<TaskProgress> onProgress = p -> {};
     private volatile boolean cancelled;
     private volatile Executor callbacks = Runnable::run;
     private Thread worker;

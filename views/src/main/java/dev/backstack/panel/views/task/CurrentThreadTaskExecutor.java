@@ -13,8 +13,7 @@ import java.util.List;
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     /** An action waiting for {@link #runScheduled()}. */
-    public record Scheduled(Duration delay, Runnable action) {
-    }
+    public record Scheduled(Duration delay, Runnable action) {}
 
     private final List<Scheduled> scheduled = new ArrayList<>();
 

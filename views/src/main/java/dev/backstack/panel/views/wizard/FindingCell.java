@@ -44,8 +44,8 @@ final class FindingCell extends ListCell<PreflightFinding> {
         }
         verdict.getStyleClass().removeAll(Styles.FINDING_PASS, Styles.FINDING_FAIL, Styles.FINDING_WARN);
         verdict.setText(f.passed() ? "PASS" : f.blocks() ? "FAIL" : "WARN");
-        verdict.getStyleClass().add(f.passed() ? Styles.FINDING_PASS : f.blocks() ? Styles.FINDING_FAIL
-                : Styles.FINDING_WARN);
+        verdict.getStyleClass()
+                .add(f.passed() ? Styles.FINDING_PASS : f.blocks() ? Styles.FINDING_FAIL : Styles.FINDING_WARN);
         title.setText(f.title() + (f.passed() ? "" : f.blocks() ? "  (blocking)" : "  (warning)"));
         detail.setText(f.detail());
         detail.setVisible(!f.detail().isEmpty());

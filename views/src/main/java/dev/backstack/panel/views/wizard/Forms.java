@@ -18,8 +18,7 @@ import javafx.scene.layout.VBox;
 /** Form layout shared by wizard pages: a label column and a field column with help and problems. */
 public final class Forms {
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /** A two-column grid: labels on the left, fields growing on the right. */
     public static GridPane grid() {
@@ -66,8 +65,11 @@ public final class Forms {
             field.getChildren().add(problem(problem));
         }
         // not getRowCount(): it skips hidden (unmanaged) rows, and the next row would land on them
-        int row = grid.getChildren().stream().mapToInt(n -> Objects.requireNonNullElse(GridPane.getRowIndex(n), 0))
-                .max().orElse(-1) + 1;
+        int row = grid.getChildren().stream()
+                        .mapToInt(n -> Objects.requireNonNullElse(GridPane.getRowIndex(n), 0))
+                        .max()
+                        .orElse(-1)
+                + 1;
         grid.add(l, 0, row);
         grid.add(field, 1, row);
         GridPane.setValignment(l, VPos.TOP);

@@ -13,8 +13,7 @@ import javafx.scene.control.Labeled;
  */
 final class Mnemonics {
 
-    private Mnemonics() {
-    }
+    private Mnemonics() {}
 
     /** Returns true when a control took the mnemonic. FX thread. */
     static boolean fire(Node root, char letter) {
@@ -37,8 +36,12 @@ final class Mnemonics {
         if (node == null || !node.isVisible() || node.isDisabled()) {
             return null;
         }
-        if (node instanceof Labeled l && l.isMnemonicParsing() && marks(l.getText(), letter)
-                && (!(l instanceof Label label) || label.getLabelFor() == null || !label.getLabelFor().isDisabled())) {
+        if (node instanceof Labeled l
+                && l.isMnemonicParsing()
+                && marks(l.getText(), letter)
+                && (!(l instanceof Label label)
+                        || label.getLabelFor() == null
+                        || !label.getLabelFor().isDisabled())) {
             return l;
         }
         if (node instanceof Parent p) {

@@ -110,7 +110,8 @@ public final class ReviewPage extends WizardPage {
         accept.selectedProperty().bindBidirectional(vm.acceptWarningsProperty());
         HBox box = new HBox(accept);
         box.getStyleClass().add(Styles.BANNER_WARNING);
-        box.visibleProperty().bind(vm.hasWarningsProperty().and(vm.blockedProperty().not()));
+        box.visibleProperty()
+                .bind(vm.hasWarningsProperty().and(vm.blockedProperty().not()));
         box.managedProperty().bind(box.visibleProperty());
         vm.preflightStateProperty().addListener((o, a, state) -> {
             if (state != PreflightState.RUNNING) {
@@ -144,7 +145,8 @@ public final class ReviewPage extends WizardPage {
             title.setText((getIndex() + 1) + ". " + s.info().title());
             setTooltip(new Tooltip(s.info().title()));
             int n = s.objects().size();
-            kind.setText(s.info().kind().label() + (n == 0 ? "" : n == 1 ? ", 1 object" : ", " + n + " objects")
+            kind.setText(s.info().kind().label()
+                    + (n == 0 ? "" : n == 1 ? ", 1 object" : ", " + n + " objects")
                     + (s.chart().isEmpty() ? "" : ", chart " + s.chart().split(" ")[0]));
             setGraphic(box);
         }

@@ -35,11 +35,16 @@ import javafx.collections.ObservableList;
 public final class ReviewViewModel {
 
     /** Where the preflight stands. */
-    public enum PreflightState { NOT_RUN, RUNNING, DONE, ERROR }
+    public enum PreflightState {
+        NOT_RUN,
+        RUNNING,
+        DONE,
+        ERROR
+    }
 
     /** Blocking failures, then warnings, then passes; the report's order within each. */
-    private static final Comparator<PreflightFinding> FAILURES_FIRST = Comparator.comparingInt(
-            f -> f.blocks() ? 0 : f.warns() ? 1 : 2);
+    private static final Comparator<PreflightFinding> FAILURES_FIRST =
+            Comparator.comparingInt(f -> f.blocks() ? 0 : f.warns() ? 1 : 2);
 
     private final TaskExecutor executor;
     private final ReadOnlyObjectWrapper<PlanPreview> preview = new ReadOnlyObjectWrapper<>();
@@ -62,11 +67,19 @@ public final class ReviewViewModel {
 
     public ReviewViewModel(TaskExecutor executor) {
         this.executor = executor;
-        blocked = Bindings.createBooleanBinding(() -> report.get() != null && report.get().blocked(), report);
-        hasWarnings = Bindings.createBooleanBinding(() -> report.get() != null && !report.get().warnings().isEmpty(),
-                report);
-        valid = Bindings.createBooleanBinding(() -> preview.get() != null && state.get() == PreflightState.DONE
-                && !blocked.get() && (!hasWarnings.get() || acceptWarnings.get()), preview, state, blocked, hasWarnings,
+        blocked = Bindings.createBooleanBinding(
+                () -> report.get() != null && report.get().blocked(), report);
+        hasWarnings = Bindings.createBooleanBinding(
+                () -> report.get() != null && !report.get().warnings().isEmpty(), report);
+        valid = Bindings.createBooleanBinding(
+                () -> preview.get() != null
+                        && state.get() == PreflightState.DONE
+                        && !blocked.get()
+                        && (!hasWarnings.get() || acceptWarnings.get()),
+                preview,
+                state,
+                blocked,
+                hasWarnings,
                 acceptWarnings);
         selected.addListener((o, a, b) -> detail.set(b == null ? "" : detailOf(b)));
     }
@@ -125,28 +138,36 @@ public final class ReviewViewModel {
         state.set(PreflightState.RUNNING);
         message.set("Checking permissions, versions and a server-side dry run of every object\u2026");
         running = BackgroundTask.wrap(ctx -> {
-            ctx.updateProgress(-1, 0);
-            return source.call();
-        }).onProgress(p -> {
-            if (gen == generation) {
-                progress.set(p.fraction());
-            }
-        }).onSuccess(r -> {
-            if (gen == generation) {
-                report.set(r);
-                findings.setAll(r.findings().stream().sorted(FAILURES_FIRST).toList());
-                message.set(r.summary() + (r.blocked() ? ". Fix the blocking ones, then run the preflight again."
-                        : r.warnings().isEmpty() ? ". Ready to go on." : ". Review the warnings before going on."));
-                progress.set(1);
-                state.set(PreflightState.DONE);
-            }
-        }).onFailure(e -> {
-            if (gen == generation) {
-                message.set("The preflight could not run: " + e.getMessage());
-                progress.set(0);
-                state.set(PreflightState.ERROR);
-            }
-        });
+                    ctx.updateProgress(-1, 0);
+                    return source.call();
+                })
+                .onProgress(p -> {
+                    if (gen == generation) {
+                        progress.set(p.fraction());
+                    }
+                })
+                .onSuccess(r -> {
+                    if (gen == generation) {
+                        report.set(r);
+                        findings.setAll(
+                                r.findings().stream().sorted(FAILURES_FIRST).toList());
+                        message.set(r.summary()
+                                + (r.blocked()
+                                        ? ". Fix the blocking ones, then run the preflight again."
+                                        : r.warnings().isEmpty()
+                                                ? ". Ready to go on."
+                                                : ". Review the warnings before going on."));
+                        progress.set(1);
+                        state.set(PreflightState.DONE);
+                    }
+                })
+                .onFailure(e -> {
+                    if (gen == generation) {
+                        message.set("The preflight could not run: " + e.getMessage());
+                        progress.set(0);
+                        state.set(PreflightState.ERROR);
+                    }
+                });
         executor.execute(running);
     }
 
@@ -170,7 +191,11 @@ public final class ReviewViewModel {
     /** The text shown for a step: its description, then its chart and values or its objects. */
     static String detailOf(StepPreview s) {
         StringBuilder b = new StringBuilder();
-        b.append("# ").append(s.info().title()).append(" (").append(s.info().kind().label()).append(")\n");
+        b.append("# ")
+                .append(s.info().title())
+                .append(" (")
+                .append(s.info().kind().label())
+                .append(")\n");
         if (!s.info().description().isEmpty()) {
             b.append("# ").append(s.info().description()).append('\n');
         }

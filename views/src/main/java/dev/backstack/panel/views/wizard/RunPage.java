@@ -97,8 +97,10 @@ public final class RunPage extends WizardPage {
         Label hint = new Label();
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
-        hint.textProperty().bind(Bindings.when(vm.failureHintProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("What to do: ", vm.failureHintProperty())));
+        hint.textProperty()
+                .bind(Bindings.when(vm.failureHintProperty().isEmpty())
+                        .then("")
+                        .otherwise(Bindings.concat("What to do: ", vm.failureHintProperty())));
         VBox banner = new VBox(4, reason, hint);
         banner.getStyleClass().add(Styles.BANNER_DANGER);
         banner.visibleProperty().bind(vm.failureProperty().isNotEmpty());
@@ -109,8 +111,12 @@ public final class RunPage extends WizardPage {
     private VBox log() {
         Label title = new Label();
         title.getStyleClass().add(Styles.SECTION);
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? "Log"
-                : "Log of \u201c" + vm.selectedProperty().get().title() + "\u201d", vm.selectedProperty()));
+        title.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.selectedProperty().get() == null
+                                ? "Log"
+                                : "Log of \u201c" + vm.selectedProperty().get().title() + "\u201d",
+                        vm.selectedProperty()));
         ListView<String> lines = new ListView<>();
         lines.setId("step-log");
         lines.getStyleClass().addAll(Styles.CODE, "dense");

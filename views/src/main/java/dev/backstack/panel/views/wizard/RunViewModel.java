@@ -61,11 +61,19 @@ public final class RunViewModel {
     public RunViewModel(TaskExecutor executor, Clock clock) {
         this.executor = executor;
         this.clock = clock;
-        canRetry = Bindings.createBooleanBinding(() -> !running.get() && last != null
-                && outcome.get() != PlanOutcome.SUCCEEDED && outcome.get() != PlanOutcome.UNCHANGED
-                && outcome.get() != PlanOutcome.BLOCKED, running, outcome);
-        succeeded = Bindings.createBooleanBinding(() -> !running.get()
-                && (outcome.get() == PlanOutcome.SUCCEEDED || outcome.get() == PlanOutcome.UNCHANGED), running, outcome);
+        canRetry = Bindings.createBooleanBinding(
+                () -> !running.get()
+                        && last != null
+                        && outcome.get() != PlanOutcome.SUCCEEDED
+                        && outcome.get() != PlanOutcome.UNCHANGED
+                        && outcome.get() != PlanOutcome.BLOCKED,
+                running,
+                outcome);
+        succeeded = Bindings.createBooleanBinding(
+                () -> !running.get()
+                        && (outcome.get() == PlanOutcome.SUCCEEDED || outcome.get() == PlanOutcome.UNCHANGED),
+                running,
+                outcome);
     }
 
     /** Starts (or, after a failure, resumes) the plan; does nothing while a run is going on. */

@@ -104,7 +104,11 @@ public final class StepRow {
             startedAt = at;
         }
         state.set(s);
-        line(at, s == StepState.WAITING ? "applied; waiting until ready" : s.name().toLowerCase());
+        line(
+                at,
+                s == StepState.WAITING
+                        ? "applied; waiting until ready"
+                        : s.name().toLowerCase());
         tick(at);
     }
 

@@ -125,7 +125,11 @@ public final class SummaryPage extends WizardPage {
 
     @Override
     protected Node firstFocus() {
-        return !vm.secretLabelProperty().get().isEmpty() ? reveal : links.getChildren().stream().filter(Hyperlink.class::isInstance)
-                .findFirst().orElse(null);
+        return !vm.secretLabelProperty().get().isEmpty()
+                ? reveal
+                : links.getChildren().stream()
+                        .filter(Hyperlink.class::isInstance)
+                        .findFirst()
+                        .orElse(null);
     }
 }

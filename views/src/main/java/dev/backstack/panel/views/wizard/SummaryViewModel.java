@@ -31,8 +31,7 @@ public final class SummaryViewModel {
     public static final Duration CLIPBOARD_TTL = Duration.ofSeconds(30);
 
     /** A web UI or another address the run produced. */
-    public record Link(String name, String url) {
-    }
+    public record Link(String name, String url) {}
 
     private final TaskExecutor executor;
     private final TextClipboard clipboard;

@@ -34,6 +34,7 @@ public abstract class WizardPage extends WizardPane {
 
     /** The size every page asks for, so the dialog does not jump between pages. */
     public static final double WIDTH = 980;
+
     public static final double HEIGHT = 700;
 
     private final ObservableBooleanValue valid;
@@ -55,7 +56,10 @@ public abstract class WizardPage extends WizardPane {
         header.getStyleClass().add(Styles.WIZARD_HEADER);
         setHeader(header);
         setPrefSize(WIDTH, HEIGHT); // panel.css lifts AtlantaFX's 600 px cap on dialog panes
-        getStylesheets().add(WizardPage.class.getResource("/dev/backstack/panel/views/panel.css").toExternalForm());
+        getStylesheets()
+                .add(WizardPage.class
+                        .getResource("/dev/backstack/panel/views/panel.css")
+                        .toExternalForm());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 scene.windowProperty().addListener((w, old, window) -> hook(window));
@@ -103,15 +107,12 @@ public abstract class WizardPage extends WizardPane {
     }
 
     /** Called each time the page is shown, before it is. */
-    protected void entered() {
-    }
+    protected void entered() {}
 
-    protected void exited() {
-    }
+    protected void exited() {}
 
     /** Called once when the wizard has closed: stop timers, drop what the page holds. */
-    protected void closed() {
-    }
+    protected void closed() {}
 
     /** The wizard closed. */
     public final void dispose() {
@@ -138,8 +139,13 @@ public abstract class WizardPage extends WizardPane {
             return;
         }
         boolean enter = e.getCode() == KeyCode.ENTER;
-        if ((enter || e.getCode() == KeyCode.ESCAPE) && !e.isAltDown() && !e.isShortcutDown() && !e.isShiftDown()
-                && getScene() != null && getScene().getFocusOwner() instanceof Control c && consumesEnter(c)) {
+        if ((enter || e.getCode() == KeyCode.ESCAPE)
+                && !e.isAltDown()
+                && !e.isShortcutDown()
+                && !e.isShiftDown()
+                && getScene() != null
+                && getScene().getFocusOwner() instanceof Control c
+                && consumesEnter(c)) {
             // lists and tables take Enter and Escape for editing: let them press the default and
             // the cancel button instead
             Button b = button(enter ? ButtonData.NEXT_FORWARD : ButtonData.CANCEL_CLOSE);
@@ -154,8 +160,10 @@ public abstract class WizardPage extends WizardPane {
             return;
         }
         if (e.getCode() == KeyCode.N || e.getCode() == KeyCode.P || e.getCode() == KeyCode.F) {
-            Button b = button(e.getCode() == KeyCode.N ? ButtonData.NEXT_FORWARD
-                    : e.getCode() == KeyCode.P ? ButtonData.BACK_PREVIOUS : ButtonData.FINISH);
+            Button b = button(
+                    e.getCode() == KeyCode.N
+                            ? ButtonData.NEXT_FORWARD
+                            : e.getCode() == KeyCode.P ? ButtonData.BACK_PREVIOUS : ButtonData.FINISH);
             if (b != null && !b.isDisabled()) {
                 b.fire();
             }

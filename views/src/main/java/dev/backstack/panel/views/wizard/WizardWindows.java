@@ -9,8 +9,7 @@ import org.controlsfx.dialog.Wizard;
 /** What every plan wizard's window does: asks before closing over a running plan, and cleans up when closed. */
 public final class WizardWindows {
 
-    private WizardWindows() {
-    }
+    private WizardWindows() {}
 
     /**
      * Makes the wizard resizable and, while {@code running} holds, asks before it closes; a

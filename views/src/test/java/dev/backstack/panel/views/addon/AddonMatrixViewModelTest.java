@@ -22,21 +22,46 @@ class AddonMatrixViewModelTest {
     private final AddonMatrixViewModel vm = new AddonMatrixViewModel();
 
     private static KubeObject app(String name, String health) {
-        return new KubeObject("argoproj.io/v1alpha1", "Application", "argocd", name, "u-" + name, 1, null, null,
-                Map.of(), Map.of(), List.of(), Map.of("status", Map.of("health", Map.of("status", health),
-                        "sync", Map.of("status", "Synced"))));
+        return new KubeObject(
+                "argoproj.io/v1alpha1",
+                "Application",
+                "argocd",
+                name,
+                "u-" + name,
+                1,
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                Map.of("status", Map.of("health", Map.of("status", health), "sync", Map.of("status", "Synced"))));
     }
 
     private static Cluster cluster(String name, ClusterRole role, List<KubeObject> objects) {
-        return ClusterAssembler.assemble(new ClusterAssembler.Identity(name, name, role, "https://" + name, Set.of()),
-                Reachability.REACHABLE, "v1.34.1", ObjectSet.of(objects));
+        return ClusterAssembler.assemble(
+                new ClusterAssembler.Identity(name, name, role, "https://" + name, Set.of()),
+                Reachability.REACHABLE,
+                "v1.34.1",
+                ObjectSet.of(objects));
     }
 
     private static Fleet fleet(long revision, String spoke2Kyverno) {
-        Cluster hub = cluster("hub", ClusterRole.HUB, List.of(app("spoke-1-kyverno", "Healthy"),
-                app("spoke-1-cert-manager", "Healthy"), app("spoke-2-kyverno", spoke2Kyverno)));
-        return new Fleet(hub, List.of(cluster("spoke-1", ClusterRole.SPOKE, List.of()),
-                cluster("spoke-2", ClusterRole.SPOKE, List.of())), List.of(), false, revision, 0);
+        Cluster hub = cluster(
+                "hub",
+                ClusterRole.HUB,
+                List.of(
+                        app("spoke-1-kyverno", "Healthy"),
+                        app("spoke-1-cert-manager", "Healthy"),
+                        app("spoke-2-kyverno", spoke2Kyverno)));
+        return new Fleet(
+                hub,
+                List.of(
+                        cluster("spoke-1", ClusterRole.SPOKE, List.of()),
+                        cluster("spoke-2", ClusterRole.SPOKE, List.of())),
+                List.of(),
+                false,
+                revision,
+                0);
     }
 
     @Test
@@ -50,7 +75,10 @@ class AddonMatrixViewModelTest {
         vm.apply(fleet(2, "Degraded"));
 
         assertThat(vm.rows().get(0)).as("unchanged row kept").isSameAs(spoke1);
-        assertThat(vm.rows().get(1).cell("kyverno")).get().extracting(a -> a.health()).isEqualTo(Health.DEGRADED);
+        assertThat(vm.rows().get(1).cell("kyverno"))
+                .get()
+                .extracting(a -> a.health())
+                .isEqualTo(Health.DEGRADED);
         assertThat(vm.rows().get(1).cell("cert-manager")).isEmpty();
     }
 
@@ -74,7 +102,8 @@ class AddonMatrixViewModelTest {
         assertThat(vm.cellProperty("spoke-2", "kyverno").get().health()).isEqualTo(Health.DEGRADED);
         assertThat(vm.cellProperty("spoke-2", "cert-manager").get()).isNull();
         assertThat(spokeChanges).isEmpty();
-        assertThat(vm.applications(java.util.List.of("spoke-1"))).extracting(a -> a.name())
+        assertThat(vm.applications(java.util.List.of("spoke-1")))
+                .extracting(a -> a.name())
                 .containsExactly("spoke-1-cert-manager", "spoke-1-kyverno");
     }
 
@@ -83,8 +112,8 @@ class AddonMatrixViewModelTest {
     void rowListenersSeeNewCells() {
         vm.apply(fleet(1, "Degraded"));
         java.util.List<Health> seen = new java.util.ArrayList<>();
-        vm.rows().addListener((javafx.collections.ListChangeListener<AddonMatrix.Row>) c ->
-                seen.add(vm.cellProperty("spoke-2", "kyverno").get().health()));
+        vm.rows().addListener((javafx.collections.ListChangeListener<AddonMatrix.Row>)
+                c -> seen.add(vm.cellProperty("spoke-2", "kyverno").get().health()));
 
         vm.apply(fleet(2, "Healthy"));
 

@@ -75,8 +75,8 @@ class AddonWizardViewModelTest {
         }
 
         @Override
-        public AddonService.Delivered run(AddonRequest request, SecretText token, List<String> overrides,
-                Consumer<PlanEvent> events) {
+        public AddonService.Delivered run(
+                AddonRequest request, SecretText token, List<String> overrides, Consumer<PlanEvent> events) {
             runs.add(request);
             runOverrides.add(overrides);
             return new AddonService.Delivered(PlanOutcome.SUCCEEDED, Optional.empty());
@@ -84,11 +84,17 @@ class AddonWizardViewModelTest {
     }
 
     private final Scripted backend = new Scripted();
-    private final AddonWizardViewModel vm = new AddonWizardViewModel(backend, new CurrentThreadTaskExecutor(),
-            new MutableClock(java.time.Instant.parse("2026-11-26T06:00:00Z")), new FakeClipboard());
+    private final AddonWizardViewModel vm = new AddonWizardViewModel(
+            backend,
+            new CurrentThreadTaskExecutor(),
+            new MutableClock(java.time.Instant.parse("2026-11-26T06:00:00Z")),
+            new FakeClipboard());
 
     private AddonForm form(String id) {
-        return vm.choice().forms().stream().filter(f -> f.entry().id().equals(id)).findFirst().orElseThrow();
+        return vm.choice().forms().stream()
+                .filter(f -> f.entry().id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -152,7 +158,9 @@ class AddonWizardViewModelTest {
         assertThat(vm.targets().branchProperty().get()).isEqualTo("backstack-panel/addons-kyverno");
         assertThat(vm.targets().validProperty().get()).isTrue();
         vm.targets().branchProperty().set("main");
-        assertThat(vm.targets().validProperty().get()).as("the new branch is the base").isFalse();
+        assertThat(vm.targets().validProperty().get())
+                .as("the new branch is the base")
+                .isFalse();
     }
 
     @Test
@@ -172,7 +180,8 @@ class AddonWizardViewModelTest {
         vm.enterRun();
         assertThat(backend.runs).as("the same request is not delivered twice").hasSize(1);
         vm.enterSummary();
-        assertThat(vm.summary().headlineProperty().get()).isEqualTo("The ApplicationSets are on backstack-hub: metrics-server.");
+        assertThat(vm.summary().headlineProperty().get())
+                .isEqualTo("The ApplicationSets are on backstack-hub: metrics-server.");
         assertThat(vm.summary().nextSteps()).anySatisfy(n -> assertThat(n).contains("Add-ons tab", "Retry"));
     }
 }

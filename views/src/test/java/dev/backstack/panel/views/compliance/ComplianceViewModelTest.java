@@ -36,23 +36,47 @@ class ComplianceViewModelTest {
     Path dir;
 
     private final List<String> written = new ArrayList<>();
-    private final ComplianceViewModel vm = new ComplianceViewModel(new CurrentThreadTaskExecutor(),
-            (file, format, fc, h) -> written.add(format + " " + file.getFileName() + " " + fc.failing().size()
-                    + (h == null ? "" : " with history")), ZoneOffset.UTC);
+    private final ComplianceViewModel vm = new ComplianceViewModel(
+            new CurrentThreadTaskExecutor(),
+            (file, format, fc, h) -> written.add(
+                    format + " " + file.getFileName() + " " + fc.failing().size() + (h == null ? "" : " with history")),
+            ZoneOffset.UTC);
 
     private static KubeObject report(String ns, String pod, String policy, String result, String message) {
-        return new KubeObject("openreports.io/v1alpha1", "Report", ns, pod + "-" + policy, "u", 1, "", null, Map.of(),
-                Map.of(), List.of(), Map.of("scope", Map.of("kind", "Pod", "namespace", ns, "name", pod),
-                        "results", List.of(Map.of("policy", policy, "rule", policy, "result", result, "message", message))));
+        return new KubeObject(
+                "openreports.io/v1alpha1",
+                "Report",
+                ns,
+                pod + "-" + policy,
+                "u",
+                1,
+                "",
+                null,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                Map.of(
+                        "scope",
+                        Map.of("kind", "Pod", "namespace", ns, "name", pod),
+                        "results",
+                        List.of(Map.of("policy", policy, "rule", policy, "result", result, "message", message))));
     }
 
     private static Fleet fleet(long revision, String spoke2Result) {
-        var hub = ClusterAssembler.assemble(new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
-                Reachability.REACHABLE, "", ObjectSet.of(List.of(report("web", "web-1", "ro-rootfs", "fail", "<b>rw</b>"),
+        var hub = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
+                Reachability.REACHABLE,
+                "",
+                ObjectSet.of(List.of(
+                        report("web", "web-1", "ro-rootfs", "fail", "<b>rw</b>"),
                         report("web", "web-2", "ro-rootfs", "pass", "ok"))));
-        var spoke = ClusterAssembler.assemble(new ClusterAssembler.Identity("spoke-2", "spoke-2", ClusterRole.SPOKE, "",
-                Set.of()), Reachability.REACHABLE, "", ObjectSet.of(List.of(report("api", "api-1", "host-path",
-                spoke2Result, "hostPath"), report("api", "api-1", "ro-rootfs", "warn", "consider"))));
+        var spoke = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity("spoke-2", "spoke-2", ClusterRole.SPOKE, "", Set.of()),
+                Reachability.REACHABLE,
+                "",
+                ObjectSet.of(List.of(
+                        report("api", "api-1", "host-path", spoke2Result, "hostPath"),
+                        report("api", "api-1", "ro-rootfs", "warn", "consider"))));
         return new Fleet(hub, List.of(spoke), List.of(), false, revision, 1_000);
     }
 
@@ -95,8 +119,11 @@ class ComplianceViewModelTest {
         vm.setHistory(history::get);
         vm.apply(fleet(1, "fail"));
         assertThat(vm.series()).isEmpty();
-        history.set(new HistorySnapshot(List.of(new ComplianceSample("hub", 60_000, new ReportCounts(1, 1, 0, 0, 0)),
-                new ComplianceSample("spoke-2", 120_000, new ReportCounts(0, 1, 1, 0, 0))), List.of()));
+        history.set(new HistorySnapshot(
+                List.of(
+                        new ComplianceSample("hub", 60_000, new ReportCounts(1, 1, 0, 0, 0)),
+                        new ComplianceSample("spoke-2", 120_000, new ReportCounts(0, 1, 1, 0, 0))),
+                List.of()));
         vm.apply(fleet(1, "fail"));
         assertThat(vm.series()).extracting(s -> s.counts().fail()).containsExactly(1L, 2L);
     }
@@ -117,18 +144,23 @@ class ComplianceViewModelTest {
     @Test
     @DisplayName("a failed export says why; the file exporter writes escaped HTML")
     void exportFailureAndFile() throws Exception {
-        ComplianceViewModel failing = new ComplianceViewModel(new CurrentThreadTaskExecutor(), (f, format, fc, h) -> {
-            throw new IOException("disk full");
-        }, ZoneOffset.UTC);
+        ComplianceViewModel failing = new ComplianceViewModel(
+                new CurrentThreadTaskExecutor(),
+                (f, format, fc, h) -> {
+                    throw new IOException("disk full");
+                },
+                ZoneOffset.UTC);
         failing.apply(fleet(1, "fail"));
         failing.export(ComplianceExport.Format.JSON, dir.resolve("c.json"));
         assertThat(failing.exportStatusProperty().get()).isEqualTo("Export failed: disk full");
 
-        ComplianceViewModel real = new ComplianceViewModel(new CurrentThreadTaskExecutor(),
-                ComplianceViewModel.fileExporter(), ZoneOffset.UTC);
+        ComplianceViewModel real = new ComplianceViewModel(
+                new CurrentThreadTaskExecutor(), ComplianceViewModel.fileExporter(), ZoneOffset.UTC);
         real.apply(fleet(1, "fail"));
         real.export(ComplianceExport.Format.HTML, dir.resolve("c.html"));
-        assertThat(Files.readString(dir.resolve("c.html"))).contains("&lt;b&gt;rw&lt;/b&gt;").doesNotContain("<b>rw");
+        assertThat(Files.readString(dir.resolve("c.html")))
+                .contains("&lt;b&gt;rw&lt;/b&gt;")
+                .doesNotContain("<b>rw");
     }
 
     @Test
@@ -138,8 +170,11 @@ class ComplianceViewModelTest {
         for (int i = 0; i < ComplianceViewModel.SHOWN_FAILING + 5; i++) {
             reports.add(report("web", "web-" + i, "ro-rootfs", "fail", "rw"));
         }
-        var hub = ClusterAssembler.assemble(new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
-                Reachability.REACHABLE, "", ObjectSet.of(reports));
+        var hub = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
+                Reachability.REACHABLE,
+                "",
+                ObjectSet.of(reports));
 
         vm.apply(new Fleet(hub, List.of(), List.of(), false, 1, 1_000));
 
@@ -150,20 +185,28 @@ class ComplianceViewModelTest {
     }
 
     @Test
-    @DisplayName("failing results are listed fail, then error, then warn; the header names the worst; the title counts them")
+    @DisplayName(
+            "failing results are listed fail, then error, then warn; the header names the worst; the title counts them")
     void worstFirstWithHeadline() {
-        var hub = ClusterAssembler.assemble(new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
-                Reachability.REACHABLE, "", ObjectSet.of(List.of(report("web", "web-1", "limits", "warn", "set limits"),
+        var hub = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
+                Reachability.REACHABLE,
+                "",
+                ObjectSet.of(List.of(
+                        report("web", "web-1", "limits", "warn", "set limits"),
                         report("web", "web-2", "owner", "error", "lookup failed"),
                         report("web", "web-3", "ro-rootfs", "fail", "read-only\nplease"))));
-        var spoke = ClusterAssembler.assemble(new ClusterAssembler.Identity("spoke-2", "spoke-2", ClusterRole.SPOKE, "",
-                Set.of()), Reachability.REACHABLE, "", ObjectSet.of(List.of(report("api", "api-1", "host-path", "fail",
-                "hostPath"))));
+        var spoke = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity("spoke-2", "spoke-2", ClusterRole.SPOKE, "", Set.of()),
+                Reachability.REACHABLE,
+                "",
+                ObjectSet.of(List.of(report("api", "api-1", "host-path", "fail", "hostPath"))));
         vm.apply(new Fleet(hub, List.of(spoke), List.of(), false, 1, 1_000));
 
-        assertThat(vm.failing()).extracting(f -> f.result().label() + " " + f.cluster() + " " + f.kindName())
-                .containsExactly("fail hub Pod/web-3", "fail spoke-2 Pod/api-1", "error hub Pod/web-2",
-                        "warn hub Pod/web-1");
+        assertThat(vm.failing())
+                .extracting(f -> f.result().label() + " " + f.cluster() + " " + f.kindName())
+                .containsExactly(
+                        "fail hub Pod/web-3", "fail spoke-2 Pod/api-1", "error hub Pod/web-2", "warn hub Pod/web-1");
         assertThat(vm.worstProperty().get()).isEqualTo("""
                 Worst: fail ro-rootfs: Pod/web-3 in web on hub: read-only please
                 \u2022 fail host-path: Pod/api-1 in api on spoke-2: hostPath
@@ -183,7 +226,8 @@ class ComplianceViewModelTest {
     }
 
     @Test
-    @DisplayName("cut at SHOWN_FAILING, the drill-down keeps the worst (fails listed after many warns by name come first) and says how many more")
+    @DisplayName(
+            "cut at SHOWN_FAILING, the drill-down keeps the worst (fails listed after many warns by name come first) and says how many more")
     void cutKeepsTheWorst() {
         List<KubeObject> reports = new ArrayList<>();
         for (int i = 0; i < ComplianceViewModel.SHOWN_FAILING; i++) {
@@ -192,16 +236,21 @@ class ComplianceViewModelTest {
         for (int i = 0; i < 5; i++) {
             reports.add(report("z", "z-" + i, "ro-rootfs", "fail", "rw"));
         }
-        var hub = ClusterAssembler.assemble(new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
-                Reachability.REACHABLE, "", ObjectSet.of(reports));
+        var hub = ClusterAssembler.assemble(
+                new ClusterAssembler.Identity("hub", "hub", ClusterRole.HUB, "", Set.of()),
+                Reachability.REACHABLE,
+                "",
+                ObjectSet.of(reports));
 
         vm.apply(new Fleet(hub, List.of(), List.of(), false, 1, 1_000));
 
         assertThat(vm.failing()).hasSize(ComplianceViewModel.SHOWN_FAILING);
         assertThat(vm.failing().subList(0, 5)).allMatch(f -> f.result().label().equals("fail"));
-        assertThat(vm.failingTitleProperty().get()).endsWith(": the worst " + ComplianceViewModel.SHOWN_FAILING + " of "
-                + (ComplianceViewModel.SHOWN_FAILING + 5) + ", and 5 more (exports have all)");
-        assertThat(vm.worstProperty().get()).startsWith("Worst: fail ro-rootfs: Pod/z-0 in z on hub: rw")
+        assertThat(vm.failingTitleProperty().get())
+                .endsWith(": the worst " + ComplianceViewModel.SHOWN_FAILING + " of "
+                        + (ComplianceViewModel.SHOWN_FAILING + 5) + ", and 5 more (exports have all)");
+        assertThat(vm.worstProperty().get())
+                .startsWith("Worst: fail ro-rootfs: Pod/z-0 in z on hub: rw")
                 .endsWith("(and " + (ComplianceViewModel.SHOWN_FAILING + 2) + " more in the list below)");
     }
 }

@@ -45,10 +45,17 @@ class ComponentDetailViewModelTest {
         fx = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-fx"));
         vm = new ComponentDetailViewModel(background, fx);
         vm.setInspectors(service::inspector);
-        Component kyverno = until(() -> spoke2Kyverno().filter(c -> c.pods().stream().anyMatch(p -> p.contains("admission"))
-                && c.health() == Health.DEGRADED && c.assessment().oneLine().contains("CrashLoopBackOff")),
-                Optional::isPresent).orElseThrow();
-        admission = kyverno.pods().stream().filter(p -> p.contains("admission")).findFirst().orElseThrow();
+        Component kyverno = until(
+                        () -> spoke2Kyverno()
+                                .filter(c -> c.pods().stream().anyMatch(p -> p.contains("admission"))
+                                        && c.health() == Health.DEGRADED
+                                        && c.assessment().oneLine().contains("CrashLoopBackOff")),
+                        Optional::isPresent)
+                .orElseThrow();
+        admission = kyverno.pods().stream()
+                .filter(p -> p.contains("admission"))
+                .findFirst()
+                .orElseThrow();
         fx.submit(() -> vm.show(spoke2().id(), kyverno)).get();
     }
 
@@ -61,14 +68,16 @@ class ComponentDetailViewModelTest {
     }
 
     @Test
-    @DisplayName("Load log on the crash-looping admission pod shows the crash, for the current and the previous container")
+    @DisplayName(
+            "Load log on the crash-looping admission pod shows the crash, for the current and the previous container")
     void crashLoopingPodShowsTheCrash() throws Exception {
         for (boolean previous : new boolean[] {false, true}) {
             fx.submit(() -> vm.loadLog(admission, previous)).get();
             String says = "log lines of " + (previous ? "the previous container of " : "") + admission;
             until(() -> onFx(() -> vm.logStatusProperty().get()), s -> s.contains(says));
             List<String> lines = onFx(() -> List.copyOf(vm.logLines()));
-            assertThat(lines).anyMatch(s -> s.contains("failed to start webhook server"))
+            assertThat(lines)
+                    .anyMatch(s -> s.contains("failed to start webhook server"))
                     .noneMatch(s -> s.contains("CustomResourceDefinition"));
         }
     }
@@ -86,7 +95,10 @@ class ComponentDetailViewModelTest {
     @Test
     @DisplayName("a healthy pod has no previous container: the status says so in the API server's words")
     void noPreviousContainer() throws Exception {
-        String other = onFx(() -> vm.pods().stream().filter(p -> p.contains("background")).findFirst().orElseThrow());
+        String other = onFx(() -> vm.pods().stream()
+                .filter(p -> p.contains("background"))
+                .findFirst()
+                .orElseThrow());
         fx.submit(() -> vm.loadLog(other, true)).get();
 
         String status = until(() -> onFx(() -> vm.logStatusProperty().get()), s -> s.startsWith("cannot"));
@@ -99,12 +111,18 @@ class ComponentDetailViewModelTest {
     void namespaceThenPodEvents() throws Exception {
         List<ClusterInspector.EventLine> ns = until(() -> onFx(() -> List.copyOf(vm.events())), l -> !l.isEmpty());
         assertThat(ns).extracting(ClusterInspector.EventLine::object).anyMatch(o -> o.contains("background"));
-        assertThat(ns).extracting(ClusterInspector.EventLine::reason).contains("Scheduled").anyMatch(r -> r.startsWith("BackOff"));
+        assertThat(ns)
+                .extracting(ClusterInspector.EventLine::reason)
+                .contains("Scheduled")
+                .anyMatch(r -> r.startsWith("BackOff"));
 
         fx.submit(() -> vm.loadEventsOf(admission)).get();
 
-        List<ClusterInspector.EventLine> pod = until(() -> onFx(() -> List.copyOf(vm.events())),
-                l -> !l.isEmpty() && l.stream().allMatch(e -> admission.endsWith(e.object().substring(4))));
+        List<ClusterInspector.EventLine> pod = until(
+                () -> onFx(() -> List.copyOf(vm.events())),
+                l -> !l.isEmpty()
+                        && l.stream()
+                                .allMatch(e -> admission.endsWith(e.object().substring(4))));
         assertThat(pod.get(0).reason()).startsWith("BackOff");
         assertThat(pod.get(0).type()).isEqualTo("Warning");
         assertThat(onFx(() -> vm.eventStatusProperty().get())).contains("recent events of pod " + admission);
@@ -122,11 +140,16 @@ class ComponentDetailViewModelTest {
     }
 
     private Cluster spoke2() {
-        return service.latest().spokes().stream().filter(s -> s.name().equals("spoke-2")).findFirst().orElseThrow();
+        return service.latest().spokes().stream()
+                .filter(s -> s.name().equals("spoke-2"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Optional<Component> spoke2Kyverno() {
-        return service.latest().spokes().stream().filter(s -> s.name().equals("spoke-2")).findFirst()
+        return service.latest().spokes().stream()
+                .filter(s -> s.name().equals("spoke-2"))
+                .findFirst()
                 .flatMap(s -> s.component(ComponentKind.KYVERNO));
     }
 
@@ -137,12 +160,17 @@ class ComponentDetailViewModelTest {
     private static <T> T until(Callable<T> probe, Predicate<T> ok) {
         AtomicReference<T> last = new AtomicReference<>();
         try {
-            return Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(50)).until(() -> {
-                        T v = probe.call();
-                        last.set(v);
-                        return v;
-                    }, v -> v != null && ok.test(v));
+            return Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () -> {
+                                T v = probe.call();
+                                last.set(v);
+                                return v;
+                            },
+                            v -> v != null && ok.test(v));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("timed out; last seen: " + last.get(), e);
         }

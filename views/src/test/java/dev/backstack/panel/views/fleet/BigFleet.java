@@ -20,8 +20,7 @@ import java.util.Set;
  */
 public final class BigFleet {
 
-    private BigFleet() {
-    }
+    private BigFleet() {}
 
     public static Fleet of(int spokes, int apps) {
         List<ApplicationStatus> applications = new ArrayList<>(apps);
@@ -36,20 +35,56 @@ public final class BigFleet {
     }
 
     public static ApplicationStatus app(int i, Health health) {
-        return new ApplicationStatus("argocd", "app-" + i, "default", health, health == Health.HEALTHY ? "" : "it broke",
-                "Synced", "Succeeded", "", 0, "https://spoke-" + (i % 300), "spoke-" + (i % 300), "web", false);
+        return new ApplicationStatus(
+                "argocd",
+                "app-" + i,
+                "default",
+                health,
+                health == Health.HEALTHY ? "" : "it broke",
+                "Synced",
+                "Succeeded",
+                "",
+                0,
+                "https://spoke-" + (i % 300),
+                "spoke-" + (i % 300),
+                "web",
+                false);
     }
 
     public static Cluster hub(List<ApplicationStatus> applications) {
-        return new Cluster("hub", "hub", ClusterRole.HUB, "https://hub", Set.of("test"), Reachability.REACHABLE,
-                "v1.33.4", List.of(), applications, List.of(), ComplianceSummary.EMPTY, Optional.empty(),
+        return new Cluster(
+                "hub",
+                "hub",
+                ClusterRole.HUB,
+                "https://hub",
+                Set.of("test"),
+                Reachability.REACHABLE,
+                "v1.33.4",
+                List.of(),
+                applications,
+                List.of(),
+                ComplianceSummary.EMPTY,
+                Optional.empty(),
                 Assessment.healthy("all healthy"));
     }
 
     public static Cluster spoke(String id, Health health) {
-        return new Cluster(id, id, ClusterRole.SPOKE, "https://" + id, Set.of("test"), Reachability.REACHABLE,
-                "v1.33.4", List.of(), List.of(), List.of(), ComplianceSummary.EMPTY, Optional.empty(),
-                health == Health.HEALTHY ? Assessment.healthy("ok") : Assessment.of(health, "Cluster " + id, "it broke"));
+        return new Cluster(
+                id,
+                id,
+                ClusterRole.SPOKE,
+                "https://" + id,
+                Set.of("test"),
+                Reachability.REACHABLE,
+                "v1.33.4",
+                List.of(),
+                List.of(),
+                List.of(),
+                ComplianceSummary.EMPTY,
+                Optional.empty(),
+                health == Health.HEALTHY
+                        ? Assessment.healthy("ok")
+                        : Assessment.of(health, "Cluster " + id, "it broke"));
     }
 
     /** The same fleet, one hub application replaced (every other record the same instance). */

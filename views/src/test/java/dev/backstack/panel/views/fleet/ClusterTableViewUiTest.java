@@ -33,7 +33,8 @@ class ClusterTableViewUiTest {
     }
 
     @Test
-    @DisplayName("a snapshot that replaces the selected row and others: every row updated, the same cluster still selected")
+    @DisplayName(
+            "a snapshot that replaces the selected row and others: every row updated, the same cluster still selected")
     void replacingTheSelectedRow() throws Exception {
         DashboardViewModel vm = new DashboardViewModel(() -> 1_000L);
         Fleet first = BigFleet.of(30, 10);
@@ -46,10 +47,17 @@ class ClusterTableViewUiTest {
             table.getSelectionModel().select(0);
             return null;
         });
-        Fleet second = BigFleet.withSpoke(BigFleet.withSpoke(first, 3, BigFleet.spoke("spoke-3", Health.DEGRADED)),
-                9, BigFleet.spoke("spoke-9", Health.MISSING));
-        Fleet third = new Fleet(BigFleet.hub(java.util.List.of(BigFleet.app(1, Health.DEGRADED))), second.spokes(),
-                java.util.List.of(), false, 3, 1_000L);
+        Fleet second = BigFleet.withSpoke(
+                BigFleet.withSpoke(first, 3, BigFleet.spoke("spoke-3", Health.DEGRADED)),
+                9,
+                BigFleet.spoke("spoke-9", Health.MISSING));
+        Fleet third = new Fleet(
+                BigFleet.hub(java.util.List.of(BigFleet.app(1, Health.DEGRADED))),
+                second.spokes(),
+                java.util.List.of(),
+                false,
+                3,
+                1_000L);
         onFx(() -> {
             vm.selectCluster("spoke-3");
             table.getSelectionModel().select(4);

@@ -19,7 +19,8 @@ class DashboardViewModelIncrementalTest {
     private static final int APPS = 18_000;
 
     @Test
-    @DisplayName("one application changed among 18,000: the applications list sees one replace at its row, the fleet table nothing")
+    @DisplayName(
+            "one application changed among 18,000: the applications list sees one replace at its row, the fleet table nothing")
     void oneApplicationIsOneReplacedRow() {
         DashboardViewModel vm = new DashboardViewModel(() -> 1_000L);
         Fleet first = BigFleet.of(SPOKES, APPS);
@@ -33,12 +34,14 @@ class DashboardViewModelIncrementalTest {
         assertThat(apps).containsExactly("replaced 12345..12346");
         assertThat(vm.applications()).hasSize(APPS);
         assertThat(vm.applications().get(12_345)).isSameAs(broken);
-        assertThat(vm.applications().get(12_344)).isSameAs(first.hub().applications().get(12_344));
+        assertThat(vm.applications().get(12_344))
+                .isSameAs(first.hub().applications().get(12_344));
         assertThat(rows).as("the hub's row (health, counts) did not change").isEmpty();
     }
 
     @Test
-    @DisplayName("one spoke turning Degraded among 300: its fleet-table row is replaced, the other rows stay the same instances")
+    @DisplayName(
+            "one spoke turning Degraded among 300: its fleet-table row is replaced, the other rows stay the same instances")
     void oneSpokeIsOneReplacedRow() {
         DashboardViewModel vm = new DashboardViewModel(() -> 1_000L);
         Fleet first = BigFleet.of(SPOKES, APPS);
@@ -97,15 +100,17 @@ class DashboardViewModelIncrementalTest {
     }
 
     @Test
-    @DisplayName("a table that selects a cluster while a snapshot changes its rows (as TableView does for a replaced selected row) is applied after it")
+    @DisplayName(
+            "a table that selects a cluster while a snapshot changes its rows (as TableView does for a replaced selected row) is applied after it")
     void selectionDuringAnApplyIsAppliedAfterIt() {
         DashboardViewModel vm = new DashboardViewModel(() -> 1_000L);
         Fleet first = BigFleet.of(SPOKES, 100);
         vm.apply(first);
         vm.selectCluster("spoke-3");
         // the fleet table listens through a SortedList
-        javafx.collections.transformation.SortedList<ClusterRow> sorted = new javafx.collections.transformation.SortedList<>(
-                vm.clusters(), java.util.Comparator.comparing(ClusterRow::name));
+        javafx.collections.transformation.SortedList<ClusterRow> sorted =
+                new javafx.collections.transformation.SortedList<>(
+                        vm.clusters(), java.util.Comparator.comparing(ClusterRow::name));
         sorted.addListener((ListChangeListener<ClusterRow>) c -> {
             while (c.next()) {
                 if (c.wasReplaced()) {
@@ -115,12 +120,16 @@ class DashboardViewModelIncrementalTest {
                 }
             }
         });
-        Fleet second = BigFleet.withSpoke(BigFleet.withSpoke(first, 3, BigFleet.spoke("spoke-3", Health.DEGRADED)),
-                9, BigFleet.spoke("spoke-9", Health.MISSING));
+        Fleet second = BigFleet.withSpoke(
+                BigFleet.withSpoke(first, 3, BigFleet.spoke("spoke-3", Health.DEGRADED)),
+                9,
+                BigFleet.spoke("spoke-9", Health.MISSING));
 
         vm.apply(second);
 
-        assertThat(vm.clusters()).extracting(ClusterRow::health).filteredOn(h -> h != Health.HEALTHY)
+        assertThat(vm.clusters())
+                .extracting(ClusterRow::health)
+                .filteredOn(h -> h != Health.HEALTHY)
                 .containsExactly(Health.DEGRADED, Health.MISSING);
         assertThat(vm.clusters().get(4).health()).isEqualTo(Health.DEGRADED);
         assertThat(vm.clusters().get(10).health()).isEqualTo(Health.MISSING);

@@ -74,7 +74,8 @@ class FleetMapViewUiTest {
     }
 
     @Test
-    @DisplayName("selecting a spoke moves the selected state from the hub to it, without new nodes; hovering names it in the shared tooltip")
+    @DisplayName(
+            "selecting a spoke moves the selected state from the hub to it, without new nodes; hovering names it in the shared tooltip")
     void selectionMovesTheSelectedState() throws Exception {
         DashboardViewModel vm = new DashboardViewModel(() -> 1_000L);
         Fleet fleet = BigFleet.of(300, 10);
@@ -84,7 +85,8 @@ class FleetMapViewUiTest {
             return m;
         });
         Map<String, Node> circles = onFx(() -> circles(map, fleet));
-        assertThat(onFx(() -> circles.get("hub").getPseudoClassStates().contains(SELECTED))).isTrue();
+        assertThat(onFx(() -> circles.get("hub").getPseudoClassStates().contains(SELECTED)))
+                .isTrue();
 
         onFx(() -> {
             vm.selectCluster("spoke-7");
@@ -92,10 +94,14 @@ class FleetMapViewUiTest {
         });
 
         assertThat(onFx(() -> circles(map, fleet))).isEqualTo(circles);
-        assertThat(onFx(() -> circles.get("hub").getPseudoClassStates().contains(SELECTED))).isFalse();
-        assertThat(onFx(() -> circles.get("spoke-7").getPseudoClassStates().contains(SELECTED))).isTrue();
+        assertThat(onFx(() -> circles.get("hub").getPseudoClassStates().contains(SELECTED)))
+                .isFalse();
+        assertThat(onFx(() -> circles.get("spoke-7").getPseudoClassStates().contains(SELECTED)))
+                .isTrue();
         assertThat(onFx(() -> map.lookupAll(".fleet-node").stream()
-                .filter(n -> n.getPseudoClassStates().contains(SELECTED)).count())).isEqualTo(1L);
+                        .filter(n -> n.getPseudoClassStates().contains(SELECTED))
+                        .count()))
+                .isEqualTo(1L);
 
         String tip = onFx(() -> {
             map.nodeOf("spoke-9").getOnMouseEntered().handle(null);
@@ -116,7 +122,12 @@ class FleetMapViewUiTest {
         Map<String, Node> circles = new HashMap<>();
         for (String id : f.clusterIds()) {
             Group g = map.nodeOf(id);
-            circles.put(id, g.getChildren().stream().filter(n -> n instanceof Circle).findFirst().orElseThrow());
+            circles.put(
+                    id,
+                    g.getChildren().stream()
+                            .filter(n -> n instanceof Circle)
+                            .findFirst()
+                            .orElseThrow());
         }
         return circles;
     }

@@ -13,15 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class KeyedListsTest {
 
-    record Item(String id, int value) {
-    }
+    record Item(String id, int value) {}
 
     private static final Function<Item, String> ID = Item::id;
 
     @Test
     @DisplayName("a changed value is replaced in place; equal values (other instances) are left alone")
     void replacesOnlyChangedValues() {
-        ObservableList<Item> list = FXCollections.observableArrayList(new Item("a", 1), new Item("b", 2), new Item("c", 3));
+        ObservableList<Item> list =
+                FXCollections.observableArrayList(new Item("a", 1), new Item("b", 2), new Item("c", 3));
         List<String> seen = record(list);
 
         KeyedLists.update(list, List.of(new Item("a", 1), new Item("b", 20), new Item("c", 3)), ID);
@@ -33,7 +33,8 @@ class KeyedListsTest {
     @Test
     @DisplayName("gone elements are removed and new ones inserted where the new list has them")
     void removesAndInserts() {
-        ObservableList<Item> list = FXCollections.observableArrayList(new Item("a", 1), new Item("b", 2), new Item("c", 3));
+        ObservableList<Item> list =
+                FXCollections.observableArrayList(new Item("a", 1), new Item("b", 2), new Item("c", 3));
         List<String> seen = record(list);
         List<Item> next = List.of(new Item("a", 1), new Item("x", 9), new Item("c", 4), new Item("z", 0));
 
@@ -46,7 +47,8 @@ class KeyedListsTest {
     @Test
     @DisplayName("a reorder or a wholesale change ends in the new list too (one setAll)")
     void reorderAndWholesale() {
-        ObservableList<Item> list = FXCollections.observableArrayList(new Item("a", 1), new Item("b", 2), new Item("c", 3));
+        ObservableList<Item> list =
+                FXCollections.observableArrayList(new Item("a", 1), new Item("b", 2), new Item("c", 3));
         KeyedLists.update(list, List.of(new Item("c", 3), new Item("a", 1), new Item("b", 2)), ID);
         assertThat(list).extracting(Item::id).containsExactly("c", "a", "b");
 

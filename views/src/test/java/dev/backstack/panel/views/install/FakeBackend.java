@@ -28,12 +28,27 @@ class FakeBackend implements InstallBackend {
         PlanOutcome play(Emitter emit, int attempt);
     }
 
-    static final StepInfo NAMESPACES = new StepInfo("namespaces", "Create the namespaces", "Namespaces first.",
-            StepKind.APPLY, List.of(), Duration.ofSeconds(30));
-    static final StepInfo CROSSPLANE = new StepInfo("crossplane", "Install Crossplane 2.3.4", "Crossplane v2 core.",
-            StepKind.HELM, List.of("namespaces"), Duration.ofMinutes(5));
-    static final StepInfo HUB = new StepInfo("hub", "Create the Hub claim", "The hub itself.", StepKind.APPLY,
-            List.of("crossplane"), Duration.ofMinutes(20));
+    static final StepInfo NAMESPACES = new StepInfo(
+            "namespaces",
+            "Create the namespaces",
+            "Namespaces first.",
+            StepKind.APPLY,
+            List.of(),
+            Duration.ofSeconds(30));
+    static final StepInfo CROSSPLANE = new StepInfo(
+            "crossplane",
+            "Install Crossplane 2.3.4",
+            "Crossplane v2 core.",
+            StepKind.HELM,
+            List.of("namespaces"),
+            Duration.ofMinutes(5));
+    static final StepInfo HUB = new StepInfo(
+            "hub",
+            "Create the Hub claim",
+            "The hub itself.",
+            StepKind.APPLY,
+            List.of("crossplane"),
+            Duration.ofMinutes(20));
     static final List<StepInfo> STEPS = List.of(NAMESPACES, CROSSPLANE, HUB);
 
     final Clock clock;
@@ -54,14 +69,40 @@ class FakeBackend implements InstallBackend {
     @Override
     public PlanPreview preview(InstallProfile profile, Credentials credentials) {
         previews++;
-        return new PlanPreview("back-hub", "Install a BACK Stack hub", List.of(
-                new StepPreview(NAMESPACES, List.of(new ObjectPreview("v1", "Namespace", null, "argocd",
-                        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n")), null, ""),
-                new StepPreview(CROSSPLANE, List.of(), new StepPreview.HelmPreview("crossplane", "crossplane-system",
-                        "crossplane", "2.3.4", "https://charts.crossplane.io/stable"),
-                        "args:\n- --enable-usages\n"),
-                new StepPreview(HUB, List.of(new ObjectPreview("backstack.dev/v1alpha1", "Hub", "default", "hub",
-                        "kind: Hub\nspec:\n  repository: " + profile.repository() + "\n")), null, "")));
+        return new PlanPreview(
+                "back-hub",
+                "Install a BACK Stack hub",
+                List.of(
+                        new StepPreview(
+                                NAMESPACES,
+                                List.of(new ObjectPreview(
+                                        "v1",
+                                        "Namespace",
+                                        null,
+                                        "argocd",
+                                        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n")),
+                                null,
+                                ""),
+                        new StepPreview(
+                                CROSSPLANE,
+                                List.of(),
+                                new StepPreview.HelmPreview(
+                                        "crossplane",
+                                        "crossplane-system",
+                                        "crossplane",
+                                        "2.3.4",
+                                        "https://charts.crossplane.io/stable"),
+                                "args:\n- --enable-usages\n"),
+                        new StepPreview(
+                                HUB,
+                                List.of(new ObjectPreview(
+                                        "backstack.dev/v1alpha1",
+                                        "Hub",
+                                        "default",
+                                        "hub",
+                                        "kind: Hub\nspec:\n  repository: " + profile.repository() + "\n")),
+                                null,
+                                "")));
     }
 
     @Override
@@ -71,8 +112,8 @@ class FakeBackend implements InstallBackend {
     }
 
     @Override
-    public PlanOutcome install(InstallProfile profile, Credentials credentials, List<String> overrides,
-            Consumer<PlanEvent> events) {
+    public PlanOutcome install(
+            InstallProfile profile, Credentials credentials, List<String> overrides, Consumer<PlanEvent> events) {
         installs++;
         overridesSeen.add(overrides);
         credentialsSeen.add(credentials);

@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 
 class ReviewPageTest {
 
-    private static final PreflightFinding RBAC_OK = PreflightFinding.pass("rbac", "Permissions", Severity.BLOCKING,
-            "all 42 verbs allowed");
-    private static final PreflightFinding RBAC_GAP = PreflightFinding.fail("rbac", "Permissions", Severity.BLOCKING,
-            "cannot create clusterroles", "Use a cluster-admin context.");
-    private static final PreflightFinding STORAGE = PreflightFinding.fail("storage-class", "Default StorageClass",
-            Severity.WARNING, "none is marked default", "Mark one default, or Vault's volume stays Pending.");
+    private static final PreflightFinding RBAC_OK =
+            PreflightFinding.pass("rbac", "Permissions", Severity.BLOCKING, "all 42 verbs allowed");
+    private static final PreflightFinding RBAC_GAP = PreflightFinding.fail(
+            "rbac", "Permissions", Severity.BLOCKING, "cannot create clusterroles", "Use a cluster-admin context.");
+    private static final PreflightFinding STORAGE = PreflightFinding.fail(
+            "storage-class",
+            "Default StorageClass",
+            Severity.WARNING,
+            "none is marked default",
+            "Mark one default, or Vault's volume stays Pending.");
 
     private final WizardFixture f = new WizardFixture().filledIn();
     private final ReviewViewModel review = f.vm.review();
@@ -33,7 +37,8 @@ class ReviewPageTest {
         assertThat(review.detailProperty().get()).contains("kind: Namespace").contains("# Namespace argocd");
 
         review.selectedProperty().set(review.steps().get(1));
-        assertThat(review.detailProperty().get()).contains("# Helm chart: crossplane 2.3.4 from https://charts")
+        assertThat(review.detailProperty().get())
+                .contains("# Helm chart: crossplane 2.3.4 from https://charts")
                 .contains("- --enable-usages");
 
         review.selectedProperty().set(review.steps().get(2));
@@ -113,7 +118,8 @@ class ReviewPageTest {
     void preflightError() {
         f.targets.backends.put("kind-hub", new FakeBackend(f.clock) {
             @Override
-            public PreflightReport preflight(dev.backstack.panel.model.install.InstallProfile p,
+            public PreflightReport preflight(
+                    dev.backstack.panel.model.install.InstallProfile p,
                     dev.backstack.panel.model.install.Credentials c) {
                 throw new IllegalStateException("the API server did not answer");
             }

@@ -59,8 +59,12 @@ class RunPageTest {
         assertThat(row("crossplane").stateProperty().get()).isEqualTo(StepState.DONE);
         assertThat(row("crossplane").elapsedProperty().get()).isEqualTo("1:05 / 5:00");
         assertThat(row("crossplane").overBudgetProperty().get()).isFalse();
-        assertThat(row("crossplane").log()).containsExactly("10:00:42  applying", "10:00:42  applied; waiting until ready",
-                "10:01:47  Deployment crossplane 1/1 ready", "10:01:47  done: done in 1m 5s");
+        assertThat(row("crossplane").log())
+                .containsExactly(
+                        "10:00:42  applying",
+                        "10:00:42  applied; waiting until ready",
+                        "10:01:47  Deployment crossplane 1/1 ready",
+                        "10:01:47  done: done in 1m 5s");
         assertThat(row("hub").stateProperty().get()).isEqualTo(StepState.UNCHANGED);
         assertThat(run.summaryProperty().get()).isEqualTo("2 steps applied, 1 already in place.");
         assertThat(run.succeededProperty().get()).isTrue();
@@ -78,7 +82,9 @@ class RunPageTest {
                 emit.finished("namespaces", StepState.DONE, "done in 1s");
                 emit.changed("crossplane", StepState.APPLYING);
                 emit.status("crossplane", "waiting for Deployment crossplane-system/crossplane");
-                emit.failed("crossplane", "Deployment crossplane-system/crossplane: ImagePullBackOff",
+                emit.failed(
+                        "crossplane",
+                        "Deployment crossplane-system/crossplane: ImagePullBackOff",
                         "Check that the cluster can pull from xpkg.upbound.io, or use a chart mirror.");
                 return emit.planFinished(PlanOutcome.FAILED, "Stopped at step [crossplane].");
             }
@@ -101,8 +107,9 @@ class RunPageTest {
         assertThat(row("crossplane").reasonProperty().get()).contains("ImagePullBackOff");
         assertThat(row("crossplane").hintProperty().get()).startsWith("Check that the cluster can pull");
         assertThat(row("hub").stateProperty().get()).isEqualTo(StepState.BLOCKED);
-        assertThat(run.failureProperty().get()).isEqualTo(
-                "Install Crossplane 2.3.4 failed: Deployment crossplane-system/crossplane: ImagePullBackOff");
+        assertThat(run.failureProperty().get())
+                .isEqualTo(
+                        "Install Crossplane 2.3.4 failed: Deployment crossplane-system/crossplane: ImagePullBackOff");
         assertThat(run.failureHintProperty().get()).contains("chart mirror");
         assertThat(run.selectedProperty().get().id()).isEqualTo("crossplane");
         assertThat(run.canRetryProperty().get()).isTrue();
@@ -126,7 +133,9 @@ class RunPageTest {
             emit.changed("namespaces", StepState.APPLYING);
             run.cancel();
             assertThat(run.cancellingProperty().get()).isTrue();
-            assertThat(Thread.currentThread().isInterrupted()).as("the worker was interrupted").isTrue();
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("the worker was interrupted")
+                    .isTrue();
             Thread.interrupted();
             emit.finished("namespaces", StepState.CANCELLED, "cancelled by the user");
             emit.finished("crossplane", StepState.CANCELLED, "not run");

@@ -21,7 +21,8 @@ class SummaryPageTest {
     @Test
     @DisplayName("the summary links the web UIs and lists next steps; the password stays hidden until asked")
     void linksAndNextSteps() {
-        assertThat(summary.links()).extracting(SummaryViewModel.Link::url)
+        assertThat(summary.links())
+                .extracting(SummaryViewModel.Link::url)
                 .containsExactly("https://backstage-7f000001.nip.io", "https://argocd-7f000001.nip.io");
         assertThat(summary.nextSteps()).isNotEmpty().anyMatch(s -> s.contains("platform-gitops"));
         assertThat(summary.headlineProperty().get()).contains("kind-hub");
@@ -37,7 +38,10 @@ class SummaryPageTest {
         assertThat(summary.secretProperty().get().reveal()).isEqualTo("s3cret-admin-pw");
         assertThat(summary.secretProperty().toString()).doesNotContain("s3cret");
         assertThat(f.clipboard.text()).isEqualTo("s3cret-admin-pw");
-        assertThat(f.executor.scheduled()).singleElement().extracting(s -> s.delay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(f.executor.scheduled())
+                .singleElement()
+                .extracting(s -> s.delay())
+                .isEqualTo(Duration.ofSeconds(30));
         assertThat(summary.secretStatusProperty().get()).contains("cleared in 30 s");
 
         f.executor.runScheduled();

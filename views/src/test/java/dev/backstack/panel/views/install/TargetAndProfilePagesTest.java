@@ -46,8 +46,8 @@ class TargetAndProfilePagesTest {
     @Test
     @DisplayName("with no targets the page says what to do")
     void noTargets() {
-        InstallWizardViewModel vm = new InstallWizardViewModel(InstallTargets.none(), new CurrentThreadTaskExecutor(),
-                f.clock, f.clipboard);
+        InstallWizardViewModel vm = new InstallWizardViewModel(
+                InstallTargets.none(), new CurrentThreadTaskExecutor(), f.clock, f.clipboard);
         assertThat(vm.target().names()).isEmpty();
         assertThat(vm.target().statusProperty().get()).contains("--demo");
         assertThat(vm.target().validProperty().get()).isFalse();

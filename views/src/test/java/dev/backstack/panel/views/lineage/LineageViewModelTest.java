@@ -21,8 +21,11 @@ class LineageViewModelTest {
     private final LineageViewModel vm = new LineageViewModel();
 
     private static Cluster cluster(String name, ClusterRole role) {
-        return ClusterAssembler.assemble(new ClusterAssembler.Identity(name, name, role, "https://" + name, Set.of()),
-                Reachability.REACHABLE, "v1.34.1", EMPTY);
+        return ClusterAssembler.assemble(
+                new ClusterAssembler.Identity(name, name, role, "https://" + name, Set.of()),
+                Reachability.REACHABLE,
+                "v1.34.1",
+                EMPTY);
     }
 
     @Test
@@ -34,10 +37,14 @@ class LineageViewModelTest {
 
         vm.apply(fleet, spoke, () -> EMPTY);
         assertThat(vm.lineageProperty().get()).isNotNull();
-        assertThat(vm.lineageProperty().get().brokenLink()).get().extracting(b -> b.stage())
+        assertThat(vm.lineageProperty().get().brokenLink())
+                .get()
+                .extracting(b -> b.stage())
                 .isEqualTo(LineageStage.REQUEST);
-        assertThat(vm.headlineProperty().get()).startsWith("spoke-7: ")
-                .isEqualTo("spoke-7: " + vm.lineageProperty().get().brokenLink().orElseThrow().message());
+        assertThat(vm.headlineProperty().get())
+                .startsWith("spoke-7: ")
+                .isEqualTo("spoke-7: "
+                        + vm.lineageProperty().get().brokenLink().orElseThrow().message());
 
         vm.apply(fleet, hub, () -> EMPTY);
         assertThat(vm.lineageProperty().get()).isNull();

@@ -30,8 +30,11 @@ class NamespaceWizardViewModelTest {
     private static final String PR = "https://github.com/acme/platform-gitops/compare/main...backstack/ns?expand=1";
 
     private final ScriptedNamespaceBackend backend = new ScriptedNamespaceBackend();
-    private final NamespaceWizardViewModel vm = new NamespaceWizardViewModel(backend, new CurrentThreadTaskExecutor(),
-            new MutableClock(Instant.parse("2026-05-01T10:00:00Z")), new FakeClipboard());
+    private final NamespaceWizardViewModel vm = new NamespaceWizardViewModel(
+            backend,
+            new CurrentThreadTaskExecutor(),
+            new MutableClock(Instant.parse("2026-05-01T10:00:00Z")),
+            new FakeClipboard());
 
     private void target(String spoke, String name, String team) {
         vm.target().spokeProperty().set(spoke);
@@ -40,14 +43,17 @@ class NamespaceWizardViewModelTest {
     }
 
     private void choose(String id, PolicyMode mode) {
-        GuardrailsViewModel.PolicyChoice c = vm.guardrails().policies().stream().filter(p -> p.entry().id().equals(id))
-                .findFirst().orElseThrow();
+        GuardrailsViewModel.PolicyChoice c = vm.guardrails().policies().stream()
+                .filter(p -> p.entry().id().equals(id))
+                .findFirst()
+                .orElseThrow();
         c.checked().set(true);
         c.mode().set(mode);
     }
 
     @Test
-    @DisplayName("the first page is invalid until spoke, name and team are valid; problems show once something is typed")
+    @DisplayName(
+            "the first page is invalid until spoke, name and team are valid; problems show once something is typed")
     void targetPageValidatesAsTyped() {
         TargetViewModel t = vm.target();
         assertThat(t.validProperty().get()).isFalse();
@@ -78,7 +84,8 @@ class NamespaceWizardViewModelTest {
     }
 
     @Test
-    @DisplayName("the quota page reads each field as a Kubernetes quantity and checks requests within limits within the quota")
+    @DisplayName(
+            "the quota page reads each field as a Kubernetes quantity and checks requests within limits within the quota")
     void quotaPage() {
         QuotaViewModel q = vm.quota();
         assertThat(q.validProperty().get()).as("the defaults").isTrue();
@@ -91,10 +98,11 @@ class NamespaceWizardViewModelTest {
         q.cpuProperty().set("2");
         q.limitCpuProperty().set("3");
         q.requestMemoryProperty().set("1Gi");
-        assertThat(q.rulesProblemProperty().get()).isEqualTo(
-                "Default memory request (1Gi) is more than the default memory limit (512Mi): a container's request "
-                        + "cannot exceed its limit\n"
-                        + "Default CPU limit (3) is more than the CPU quota (2): a pod with the defaults could never start");
+        assertThat(q.rulesProblemProperty().get())
+                .isEqualTo(
+                        "Default memory request (1Gi) is more than the default memory limit (512Mi): a container's request "
+                                + "cannot exceed its limit\n"
+                                + "Default CPU limit (3) is more than the CPU quota (2): a pod with the defaults could never start");
         assertThat(q.validProperty().get()).isFalse();
 
         q.limitCpuProperty().set("1500m");
@@ -136,10 +144,19 @@ class NamespaceWizardViewModelTest {
         choose("disallow-latest-tag", PolicyMode.ENFORCE);
         choose("require-probes", PolicyMode.AUDIT);
 
-        assertThat(vm.request()).isEqualTo(new NamespaceRequest("spoke-2", "web", "web-team",
-                new NamespaceQuota("2", "4Gi", "20"), ContainerDefaults.DEFAULT, true, "ingress-nginx",
-                List.of(new TeamPolicy("require-probes", PolicyMode.AUDIT),
-                        new TeamPolicy("disallow-latest-tag", PolicyMode.ENFORCE)), null));
+        assertThat(vm.request())
+                .isEqualTo(new NamespaceRequest(
+                        "spoke-2",
+                        "web",
+                        "web-team",
+                        new NamespaceQuota("2", "4Gi", "20"),
+                        ContainerDefaults.DEFAULT,
+                        true,
+                        "ingress-nginx",
+                        List.of(
+                                new TeamPolicy("require-probes", PolicyMode.AUDIT),
+                                new TeamPolicy("disallow-latest-tag", PolicyMode.ENFORCE)),
+                        null));
     }
 
     @Test
@@ -164,8 +181,8 @@ class NamespaceWizardViewModelTest {
     @Test
     @DisplayName("a blocking preflight keeps the review page invalid")
     void blockedPreflight() {
-        backend.preflight = new PreflightReport(List.of(PreflightFinding.fail("spoke", "Connection to spoke-1",
-                PreflightFinding.Severity.BLOCKING, "no connection", "Connect it.")));
+        backend.preflight = new PreflightReport(List.of(PreflightFinding.fail(
+                "spoke", "Connection to spoke-1", PreflightFinding.Severity.BLOCKING, "no connection", "Connect it.")));
         target("spoke-1", "team-a-dev", "team-a");
         vm.enterReview();
         vm.review().runPreflight();
@@ -186,16 +203,24 @@ class NamespaceWizardViewModelTest {
         assertThat(vm.run().outcomeProperty().get()).isEqualTo(PlanOutcome.SUCCEEDED);
 
         vm.enterSummary();
-        assertThat(vm.summary().headlineProperty().get()).isEqualTo("Namespace team-a-dev is ready on spoke-1 for team-a.");
-        assertThat(vm.summary().nextSteps()).anySatisfy(s -> assertThat(s).contains("Members of team-a",
-                "100m/128Mi requested")).anySatisfy(s -> assertThat(s).contains("its 1 policy."));
+        assertThat(vm.summary().headlineProperty().get())
+                .isEqualTo("Namespace team-a-dev is ready on spoke-1 for team-a.");
+        assertThat(vm.summary().nextSteps())
+                .anySatisfy(s -> assertThat(s).contains("Members of team-a", "100m/128Mi requested"))
+                .anySatisfy(s -> assertThat(s).contains("its 1 policy."));
     }
 
     @Test
     @DisplayName("GitOps: the token reaches the run, the summary links the pull request, closing wipes the token")
     void gitOpsSummary() {
-        backend.commit = Optional.of(new DeliveryResult(DeliveryResult.Outcome.PUSHED, "https://github.com/acme/platform-gitops",
-                "main", "backstack/ns", "0123456789abcdef", List.of("a.yaml"), Optional.of(PR)));
+        backend.commit = Optional.of(new DeliveryResult(
+                DeliveryResult.Outcome.PUSHED,
+                "https://github.com/acme/platform-gitops",
+                "main",
+                "backstack/ns",
+                "0123456789abcdef",
+                List.of("a.yaml"),
+                Optional.of(PR)));
         target("spoke-1", "team-a-dev", "team-a");
         GuardrailsViewModel g = vm.guardrails();
         g.gitopsProperty().set(true);
@@ -203,8 +228,8 @@ class NamespaceWizardViewModelTest {
         g.branchProperty().set("backstack/ns");
         SecretText token = SecretText.of(TOKEN);
         g.setToken(token);
-        assertThat(vm.request().gitops()).isEqualTo(new GitOpsChoice("https://github.com/acme/platform-gitops", "main",
-                "backstack/ns"));
+        assertThat(vm.request().gitops())
+                .isEqualTo(new GitOpsChoice("https://github.com/acme/platform-gitops", "main", "backstack/ns"));
 
         vm.enterReview();
         vm.enterRun();
@@ -213,8 +238,8 @@ class NamespaceWizardViewModelTest {
         assertThat(backend.tokensSeen).containsExactly(TOKEN);
         assertThat(vm.summary().links()).containsExactly(new SummaryViewModel.Link("Pull request", PR));
         assertThat(vm.summary().headlineProperty().get()).startsWith("Committed 1 file");
-        assertThat(vm.summary().nextSteps().get(0)).contains("namespaces/spoke-1/team-a-dev",
-                "Application spoke-1-namespace-team-a-dev");
+        assertThat(vm.summary().nextSteps().get(0))
+                .contains("namespaces/spoke-1/team-a-dev", "Application spoke-1-namespace-team-a-dev");
         vm.close();
         assertThat(token.isEmpty()).isTrue();
     }

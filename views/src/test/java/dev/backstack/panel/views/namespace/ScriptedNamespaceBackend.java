@@ -27,8 +27,8 @@ final class ScriptedNamespaceBackend implements NamespaceBackend {
     final List<NamespaceRequest> preflightCalls = new ArrayList<>();
     final List<NamespaceRequest> runCalls = new ArrayList<>();
     final List<String> tokensSeen = new ArrayList<>();
-    PreflightReport preflight = new PreflightReport(List.of(PreflightFinding.pass("request", "Namespace request",
-            PreflightFinding.Severity.BLOCKING, "ok")));
+    PreflightReport preflight = new PreflightReport(
+            List.of(PreflightFinding.pass("request", "Namespace request", PreflightFinding.Severity.BLOCKING, "ok")));
     Optional<DeliveryResult> commit = Optional.empty();
     PlanOutcome outcome = PlanOutcome.SUCCEEDED;
 
@@ -71,8 +71,12 @@ final class ScriptedNamespaceBackend implements NamespaceBackend {
     }
 
     @Override
-    public PolicyService.Delivered run(NamespaceRequest request, ClusterFacts facts, SecretText token,
-            List<String> overrides, Consumer<PlanEvent> events) {
+    public PolicyService.Delivered run(
+            NamespaceRequest request,
+            ClusterFacts facts,
+            SecretText token,
+            List<String> overrides,
+            Consumer<PlanEvent> events) {
         runCalls.add(request);
         tokensSeen.add(token.isEmpty() ? "" : token.reveal());
         return new PolicyService.Delivered(outcome, commit);

@@ -25,18 +25,20 @@ class CatalogViewModelTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" shows {1}")
-    @CsvSource(delimiter = '|', value = {
-        "privileged              | disallow-privileged-containers",
-        "latest tag              | disallow-latest-tag",
-        "tag latest              | disallow-latest-tag",
-        "HOST PATH               | disallow-host-path",
-        "  cluster   node        | limit-cluster-node-count restrict-cluster-node-size",
-        "registry                | restrict-image-registries",
-        "pod security restricted | require-run-as-non-root restrict-seccomp require-drop-all-capabilities require-read-only-root-filesystem",
-        "high                    | disallow-privileged-containers disallow-host-namespaces disallow-host-path restrict-image-registries",
-        "latest privileged       | ''",
-        "no-such-guardrail       | ''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "privileged              | disallow-privileged-containers",
+                "latest tag              | disallow-latest-tag",
+                "tag latest              | disallow-latest-tag",
+                "HOST PATH               | disallow-host-path",
+                "  cluster   node        | limit-cluster-node-count restrict-cluster-node-size",
+                "registry                | restrict-image-registries",
+                "pod security restricted | require-run-as-non-root restrict-seccomp require-drop-all-capabilities require-read-only-root-filesystem",
+                "high                    | disallow-privileged-containers disallow-host-namespaces disallow-host-path restrict-image-registries",
+                "latest privileged       | ''",
+                "no-such-guardrail       | ''",
+            })
     @DisplayName("the search shows the entries holding every word typed, in any order and case, in catalog order")
     void searchFiltersByWords(String search, String expected) {
         vm.searchProperty().set(search);
@@ -85,7 +87,8 @@ class CatalogViewModelTest {
         vm.toggle(entry("disallow-host-path"));
         vm.toggle(entry("limit-cluster-node-count"));
 
-        assertThat(vm.chosen()).extracting(PolicyEntry::id)
+        assertThat(vm.chosen())
+                .extracting(PolicyEntry::id)
                 .containsExactly("limit-cluster-node-count", "disallow-host-path", "require-labels");
     }
 
@@ -102,7 +105,8 @@ class CatalogViewModelTest {
     }
 
     @Test
-    @DisplayName("the details name the focused entry's category, severity, mode, kinds, parameter defaults and a refused sample")
+    @DisplayName(
+            "the details name the focused entry's category, severity, mode, kinds, parameter defaults and a refused sample")
     void detailsDescribeTheFocusedEntry() {
         assertThat(vm.detailsProperty().get()).isEmpty();
 
@@ -110,14 +114,17 @@ class CatalogViewModelTest {
 
         assertThat(vm.detailsProperty().get())
                 .startsWith("Limit cluster node count\n\nA cluster claim may not ask for more nodes")
-                .contains("Category: Cluster claims   Severity: medium   Default mode: Enforce",
+                .contains(
+                        "Category: Cluster claims   Severity: medium   Default mode: Enforce",
                         "Applies to: EKSCluster, AKSCluster",
                         "Parameters: Maximum nodes (3)",
                         "For example, it refuses EKSCluster dev-big: A cluster may have at most 3 nodes")
                 .doesNotContain("{{");
 
         vm.focusedProperty().set(entry("disallow-latest-tag"));
-        assertThat(vm.detailsProperty().get()).startsWith("Disallow the 'latest' tag").contains("Applies to: Pod")
+        assertThat(vm.detailsProperty().get())
+                .startsWith("Disallow the 'latest' tag")
+                .contains("Applies to: Pod")
                 .doesNotContain("Parameters:", "Limit cluster node count");
 
         vm.focusedProperty().set(null);

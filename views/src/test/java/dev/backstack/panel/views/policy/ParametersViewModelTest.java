@@ -17,11 +17,17 @@ class ParametersViewModelTest {
     private final ParametersViewModel vm = new ParametersViewModel();
 
     private PolicyForm form(String id) {
-        return vm.chosen().stream().filter(f -> f.entry().id().equals(id)).findFirst().orElseThrow();
+        return vm.chosen().stream()
+                .filter(f -> f.entry().id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static PolicyForm.Field field(PolicyForm form, String name) {
-        return form.fields().stream().filter(f -> f.parameter().name().equals(name)).findFirst().orElseThrow();
+        return form.fields().stream()
+                .filter(f -> f.parameter().name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -29,10 +35,12 @@ class ParametersViewModelTest {
     void formsForTheChosenPolicies() {
         vm.choose(List.of(entry("limit-cluster-node-count"), entry("restrict-image-registries")));
 
-        assertThat(vm.chosen()).extracting(f -> f.entry().id())
+        assertThat(vm.chosen())
+                .extracting(f -> f.entry().id())
                 .containsExactly("limit-cluster-node-count", "restrict-image-registries");
         assertThat(vm.selectedProperty().get()).isSameAs(vm.chosen().get(0));
-        assertThat(field(form("limit-cluster-node-count"), "maxNodes").text().get()).isEqualTo("3");
+        assertThat(field(form("limit-cluster-node-count"), "maxNodes").text().get())
+                .isEqualTo("3");
         assertThat(field(form("restrict-image-registries"), "registries").text().get())
                 .isEqualTo("ghcr.io/, registry.k8s.io/, quay.io/");
         assertThat(form("limit-cluster-node-count").modeProperty().get()).isEqualTo(PolicyMode.ENFORCE);
@@ -41,7 +49,8 @@ class ParametersViewModelTest {
     }
 
     @Test
-    @DisplayName("going back, choosing differently and coming again keeps what was typed in each form and the selected form")
+    @DisplayName(
+            "going back, choosing differently and coming again keeps what was typed in each form and the selected form")
     void formsAreKeptWhenGoingBackAndForth() {
         vm.choose(List.of(entry("limit-cluster-node-count"), entry("require-labels")));
         PolicyForm nodes = form("limit-cluster-node-count");
@@ -61,14 +70,17 @@ class ParametersViewModelTest {
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
-    @CsvSource(delimiter = '|', value = {
-        "limit-cluster-node-count  | maxNodes   | 0             | Maximum nodes: 0 is outside 1–100",
-        "limit-cluster-node-count  | maxNodes   | many          | Maximum nodes: enter a whole number",
-        "restrict-image-registries | registries | ''            | Allowed registries: give at least 1 value",
-        "restrict-image-registries | registries | ghcr.io, quay | Allowed registries: \"ghcr.io\" does not match [a-z0-9.-]+(:[0-9]+)?/([a-z0-9._/-]*)?",
-        "require-labels            | labels     | team, -bad    | Required labels: \"-bad\" does not match ([a-z0-9.-]+/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?",
-    })
-    @DisplayName("an invalid parameter text makes its form and the page invalid, with the parameter's own message; fixing it restores both")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "limit-cluster-node-count  | maxNodes   | 0             | Maximum nodes: 0 is outside 1–100",
+                "limit-cluster-node-count  | maxNodes   | many          | Maximum nodes: enter a whole number",
+                "restrict-image-registries | registries | ''            | Allowed registries: give at least 1 value",
+                "restrict-image-registries | registries | ghcr.io, quay | Allowed registries: \"ghcr.io\" does not match [a-z0-9.-]+(:[0-9]+)?/([a-z0-9._/-]*)?",
+                "require-labels            | labels     | team, -bad    | Required labels: \"-bad\" does not match ([a-z0-9.-]+/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?",
+            })
+    @DisplayName(
+            "an invalid parameter text makes its form and the page invalid, with the parameter's own message; fixing it restores both")
     void invalidParameterTextInvalidatesThePage(String id, String parameter, String text, String message) {
         vm.choose(List.of(entry(id), entry("disallow-latest-tag")));
         PolicyForm.Field f = field(form(id), parameter);
@@ -102,21 +114,26 @@ class ParametersViewModelTest {
         vm.choose(List.of(entry("limit-cluster-node-count"), entry("require-probes"), entry("disallow-host-path")));
 
         vm.setAllModes(PolicyMode.ENFORCE);
-        assertThat(vm.selections()).extracting(PolicySelection::mode).containsOnly(PolicyMode.ENFORCE).hasSize(3);
+        assertThat(vm.selections())
+                .extracting(PolicySelection::mode)
+                .containsOnly(PolicyMode.ENFORCE)
+                .hasSize(3);
 
         vm.setAllModes(PolicyMode.AUDIT);
         assertThat(vm.chosen()).extracting(f -> f.modeProperty().get()).containsOnly(PolicyMode.AUDIT);
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @CsvSource(delimiter = '|', value = {
-        "kube-system, kyverno                 | ''",
-        "''                                   | ''",
-        " kube-system ,, team-a ,             | ''",
-        "kube-system, Team_A                  | \"Team_A\" is not a namespace name",
-        "-lead, kube_system                   | \"-lead\" is not a namespace name",
-        "a-namespace-name-that-is-far-too-long-for-kubernetes-to-accept-it | \"a-namespace-name-that-is-far-too-long-for-kubernetes-to-accept-it\" is not a namespace name",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "kube-system, kyverno                 | ''",
+                "''                                   | ''",
+                " kube-system ,, team-a ,             | ''",
+                "kube-system, Team_A                  | \"Team_A\" is not a namespace name",
+                "-lead, kube_system                   | \"-lead\" is not a namespace name",
+                "a-namespace-name-that-is-far-too-long-for-kubernetes-to-accept-it | \"a-namespace-name-that-is-far-too-long-for-kubernetes-to-accept-it\" is not a namespace name",
+            })
     @DisplayName("the excluded namespaces are checked as typed: the first bad name is shown and the page is invalid")
     void excludedNamespacesAreValidated(String text, String problem) {
         vm.choose(List.of(entry("require-probes")));
@@ -142,17 +159,21 @@ class ParametersViewModelTest {
     void selectionsCarryTypedValues() {
         vm.choose(List.of(entry("limit-cluster-node-count"), entry("restrict-image-registries")));
         field(form("limit-cluster-node-count"), "maxNodes").text().set(" 7 ");
-        field(form("restrict-image-registries"), "registries").text().set("ghcr.io/acme/ ,  registry.example.com:5000/");
+        field(form("restrict-image-registries"), "registries")
+                .text()
+                .set("ghcr.io/acme/ ,  registry.example.com:5000/");
         form("restrict-image-registries").modeProperty().set(PolicyMode.ENFORCE);
         vm.excludedProperty().set("kube-system, team-a");
 
         List<PolicySelection> s = vm.selections();
 
-        assertThat(s).extracting(x -> x.entry().id()).containsExactly("limit-cluster-node-count",
-                "restrict-image-registries");
+        assertThat(s)
+                .extracting(x -> x.entry().id())
+                .containsExactly("limit-cluster-node-count", "restrict-image-registries");
         assertThat(s.get(0).values()).containsExactly(java.util.Map.entry("maxNodes", 7L));
         assertThat(s.get(0).mode()).isEqualTo(PolicyMode.ENFORCE);
-        assertThat(s.get(1).values().get("registries")).isEqualTo(List.of("ghcr.io/acme/", "registry.example.com:5000/"));
+        assertThat(s.get(1).values().get("registries"))
+                .isEqualTo(List.of("ghcr.io/acme/", "registry.example.com:5000/"));
         assertThat(s.get(1).mode()).isEqualTo(PolicyMode.ENFORCE);
         assertThat(s).allSatisfy(x -> {
             assertThat(x.excludedNamespaces()).containsExactly("kube-system", "team-a");

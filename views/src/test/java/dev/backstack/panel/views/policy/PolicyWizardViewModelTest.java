@@ -4,6 +4,8 @@ import static dev.backstack.panel.views.policy.ScriptedPolicyBackend.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstack.panel.installer.gitops.DeliveryResult;
+import dev.backstack.panel.installer.policy.ClusterFacts;
+import dev.backstack.panel.installer.policy.LegacyPolicies;
 import dev.backstack.panel.installer.policy.PolicyService;
 import dev.backstack.panel.model.install.SecretText;
 import dev.backstack.panel.model.plan.PlanOutcome;
@@ -16,8 +18,6 @@ import dev.backstack.panel.views.wizard.FakeClipboard;
 import dev.backstack.panel.views.wizard.MutableClock;
 import dev.backstack.panel.views.wizard.SummaryViewModel;
 import java.time.Instant;
-import dev.backstack.panel.installer.policy.ClusterFacts;
-import dev.backstack.panel.installer.policy.LegacyPolicies;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -28,11 +28,15 @@ class PolicyWizardViewModelTest {
 
     private static final String TOKEN = "ghp_" + "w".repeat(36);
     private static final String WARNING = "impact-spoke-1-disallow-latest-tag";
-    private static final String PR = "https://github.com/acme/platform-gitops/compare/main...backstack/policies?expand=1";
+    private static final String PR =
+            "https://github.com/acme/platform-gitops/compare/main...backstack/policies?expand=1";
 
     private final ScriptedPolicyBackend backend = new ScriptedPolicyBackend();
-    private final PolicyWizardViewModel vm = new PolicyWizardViewModel(backend, new CurrentThreadTaskExecutor(),
-            new MutableClock(Instant.parse("2026-05-01T10:00:00Z")), new FakeClipboard());
+    private final PolicyWizardViewModel vm = new PolicyWizardViewModel(
+            backend,
+            new CurrentThreadTaskExecutor(),
+            new MutableClock(Instant.parse("2026-05-01T10:00:00Z")),
+            new FakeClipboard());
 
     /** Catalog and parameters pages: the policies checked, their forms shown; the targets read. */
     private void choose(String... ids) {
@@ -44,11 +48,19 @@ class PolicyWizardViewModelTest {
     }
 
     private void checkSpoke(String name, boolean on) {
-        vm.targets().spokes().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().checked().set(on);
+        vm.targets().spokes().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .checked()
+                .set(on);
     }
 
     private PolicyForm form(String id) {
-        return vm.parameters().chosen().stream().filter(f -> f.entry().id().equals(id)).findFirst().orElseThrow();
+        return vm.parameters().chosen().stream()
+                .filter(f -> f.entry().id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Through the review with the preflight run and its warnings accepted. */
@@ -77,9 +89,13 @@ class PolicyWizardViewModelTest {
 
         assertThat(backend.impactCalls).hasSize(1);
         assertThat(backend.impactCalls.get(0).spokes()).containsExactly("spoke-1");
-        assertThat(vm.impact().rows()).extracting(r -> r.cluster() + "/" + r.policy()).containsExactly(
-                "backstack-hub/require-probes", "backstack-hub/disallow-latest-tag", "spoke-1/require-probes",
-                "spoke-1/disallow-latest-tag");
+        assertThat(vm.impact().rows())
+                .extracting(r -> r.cluster() + "/" + r.policy())
+                .containsExactly(
+                        "backstack-hub/require-probes",
+                        "backstack-hub/disallow-latest-tag",
+                        "spoke-1/require-probes",
+                        "spoke-1/disallow-latest-tag");
 
         form("disallow-latest-tag").modeProperty().set(PolicyMode.ENFORCE);
         vm.enterImpact();
@@ -106,21 +122,27 @@ class PolicyWizardViewModelTest {
         assertThat(backend.previewCalls).hasSize(1);
         assertThat(backend.previewCalls.get(0)).isEqualTo(backend.impactCalls.get(0));
         assertThat(vm.review().previewProperty().get()).isNotNull();
-        assertThat(vm.review().steps()).extracting(s -> s.info().id())
+        assertThat(vm.review().steps())
+                .extracting(s -> s.info().id())
                 .containsExactly("require-probes", "disallow-latest-tag");
         assertThat(vm.review().planSummaryProperty().get()).isEqualTo("Scripted policies: 2 steps, 2 objects");
-        assertThat(backend.preflightCalls).as("the preflight waits for the user").isEmpty();
+        assertThat(backend.preflightCalls)
+                .as("the preflight waits for the user")
+                .isEmpty();
 
         vm.review().runPreflight();
 
         assertThat(backend.preflightCalls).containsExactly(backend.previewCalls.get(0));
         assertThat(backend.preflightImpacts.get(0)).isEqualTo(vm.impact().impact());
-        assertThat(backend.impactCalls).as("no second evaluation for the preflight").hasSize(1);
+        assertThat(backend.impactCalls)
+                .as("no second evaluation for the preflight")
+                .hasSize(1);
         assertThat(vm.review().validProperty().get()).isTrue();
     }
 
     @Test
-    @DisplayName("a change after the impact page makes the review load a new preview, and its preflight evaluates that request")
+    @DisplayName(
+            "a change after the impact page makes the review load a new preview, and its preflight evaluates that request")
     void reviewAfterAChange() {
         choose("require-probes");
         vm.enterImpact();
@@ -137,12 +159,17 @@ class PolicyWizardViewModelTest {
     }
 
     @Test
-    @DisplayName("the run gets the reviewed request, the clusters' facts, the token and the accepted warnings as overrides; once")
+    @DisplayName(
+            "the run gets the reviewed request, the clusters' facts, the token and the accepted warnings as overrides; once")
     void runPassesOverridesAndRequest() {
         backend.report = new PreflightReport(List.of(
                 PreflightFinding.pass("request", "Policies and targets", PreflightFinding.Severity.BLOCKING, "ok"),
-                PreflightFinding.fail(WARNING, "Enforce disallow-latest-tag on spoke-1",
-                        PreflightFinding.Severity.WARNING, "1 existing objects would be refused", "Fix them first.")));
+                PreflightFinding.fail(
+                        WARNING,
+                        "Enforce disallow-latest-tag on spoke-1",
+                        PreflightFinding.Severity.WARNING,
+                        "1 existing objects would be refused",
+                        "Fix them first.")));
         choose("disallow-latest-tag");
         form("disallow-latest-tag").modeProperty().set(PolicyMode.ENFORCE);
         checkSpoke("spoke-1", true);
@@ -150,7 +177,9 @@ class PolicyWizardViewModelTest {
         vm.enterImpact();
         vm.enterReview();
         vm.review().runPreflight();
-        assertThat(vm.review().validProperty().get()).as("warnings not accepted yet").isFalse();
+        assertThat(vm.review().validProperty().get())
+                .as("warnings not accepted yet")
+                .isFalse();
         vm.review().acceptWarningsProperty().set(true);
 
         vm.enterRun();
@@ -178,15 +207,22 @@ class PolicyWizardViewModelTest {
         reviewed();
         vm.enterRun();
 
-        assertThat(backend.runCalls).extracting(c -> c.request().spokes()).containsExactly(List.of(), List.of("spoke-3"));
+        assertThat(backend.runCalls)
+                .extracting(c -> c.request().spokes())
+                .containsExactly(List.of(), List.of("spoke-3"));
     }
 
     @Test
     @DisplayName("after a GitOps delivery the summary shows the commit and links the pull request")
     void gitOpsSummaryLinksThePullRequest() {
-        DeliveryResult pushed = new DeliveryResult(DeliveryResult.Outcome.PUSHED,
-                "https://github.com/acme/platform-gitops", "main", "backstack/policies", "0123456789abcdef0123",
-                List.of("demo/applications/policy-require-probes.yaml"), Optional.of(PR));
+        DeliveryResult pushed = new DeliveryResult(
+                DeliveryResult.Outcome.PUSHED,
+                "https://github.com/acme/platform-gitops",
+                "main",
+                "backstack/policies",
+                "0123456789abcdef0123",
+                List.of("demo/applications/policy-require-probes.yaml"),
+                Optional.of(PR));
         backend.delivered = new PolicyService.Delivered(PlanOutcome.SUCCEEDED, Optional.of(pushed));
         choose("require-probes");
         gitOps();
@@ -197,13 +233,15 @@ class PolicyWizardViewModelTest {
 
         assertThat(backend.runCalls.get(0).request().delivery()).isEqualTo(Delivery.GITOPS);
         assertThat(vm.summary().links()).containsExactly(new SummaryViewModel.Link("Pull request", PR));
-        assertThat(vm.summary().headlineProperty().get()).isEqualTo(pushed.summary())
+        assertThat(vm.summary().headlineProperty().get())
+                .isEqualTo(pushed.summary())
                 .startsWith("Committed 1 file as 0123456789 on the new branch backstack/policies");
         assertThat(vm.summary().nextSteps().get(0)).startsWith("Open the pull request");
     }
 
     @Test
-    @DisplayName("after a direct delivery the summary names the clusters, with no link; a re-run that wrote nothing says so")
+    @DisplayName(
+            "after a direct delivery the summary names the clusters, with no link; a re-run that wrote nothing says so")
     void applySummaryNamesTheClusters() {
         choose("require-probes");
         checkSpoke("spoke-1", true);
@@ -212,8 +250,10 @@ class PolicyWizardViewModelTest {
         vm.enterSummary();
 
         assertThat(vm.summary().links()).isEmpty();
-        assertThat(vm.summary().headlineProperty().get()).isEqualTo("The policies are in place on backstack-hub, spoke-1.");
-        assertThat(vm.summary().nextSteps()).noneMatch(s -> s.contains("pull request"))
+        assertThat(vm.summary().headlineProperty().get())
+                .isEqualTo("The policies are in place on backstack-hub, spoke-1.");
+        assertThat(vm.summary().nextSteps())
+                .noneMatch(s -> s.contains("pull request"))
                 .anyMatch(s -> s.startsWith("Watch the Audit results"));
 
         backend.delivered = new PolicyService.Delivered(PlanOutcome.UNCHANGED, Optional.empty());
@@ -221,7 +261,8 @@ class PolicyWizardViewModelTest {
         reviewed();
         vm.enterRun();
         vm.enterSummary();
-        assertThat(vm.summary().headlineProperty().get()).isEqualTo("The policies were already in place on backstack-hub.");
+        assertThat(vm.summary().headlineProperty().get())
+                .isEqualTo("The policies were already in place on backstack-hub.");
     }
 
     @Test
@@ -239,18 +280,32 @@ class PolicyWizardViewModelTest {
     @Test
     @DisplayName("the legacy ClusterPolicies' converted policies are offered and added with the legacy modes")
     void adoptsTheConvertedPoliciesOfLegacyOnes() {
-        backend.facts.put("spoke-1", new ClusterFacts("spoke-1", Optional.of("v1.20.0"), List.of(
-                new LegacyPolicies.Legacy("require-run-as-nonroot", "Enforce", Optional.of(entry("require-run-as-non-root")),
-                        Optional.empty()),
-                new LegacyPolicies.Legacy("disallow-host-path", "Audit", Optional.of(entry("disallow-host-path")),
-                        Optional.empty()),
-                new LegacyPolicies.Legacy("restric-privileged-port", "Audit", Optional.empty(), Optional.empty())), null));
+        backend.facts.put(
+                "spoke-1",
+                new ClusterFacts(
+                        "spoke-1",
+                        Optional.of("v1.20.0"),
+                        List.of(
+                                new LegacyPolicies.Legacy(
+                                        "require-run-as-nonroot",
+                                        "Enforce",
+                                        Optional.of(entry("require-run-as-non-root")),
+                                        Optional.empty()),
+                                new LegacyPolicies.Legacy(
+                                        "disallow-host-path",
+                                        "Audit",
+                                        Optional.of(entry("disallow-host-path")),
+                                        Optional.empty()),
+                                new LegacyPolicies.Legacy(
+                                        "restric-privileged-port", "Audit", Optional.empty(), Optional.empty())),
+                        null));
         choose("require-probes");
 
         assertThat(vm.legacyOfferProperty().get()).contains("2 converted ValidatingPolicies");
         assertThat(vm.adoptLegacy()).isEqualTo(2);
 
-        assertThat(vm.parameters().chosen()).extracting(f -> f.entry().id())
+        assertThat(vm.parameters().chosen())
+                .extracting(f -> f.entry().id())
                 .containsExactlyInAnyOrder("require-probes", "require-run-as-non-root", "disallow-host-path");
         assertThat(form("require-run-as-non-root").modeProperty().get()).isEqualTo(PolicyMode.ENFORCE);
         assertThat(form("disallow-host-path").modeProperty().get()).isEqualTo(PolicyMode.AUDIT);

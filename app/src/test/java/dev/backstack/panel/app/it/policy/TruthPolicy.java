@@ -14,8 +14,12 @@ import java.util.Map;
  *
  * @param name a Kubernetes name; the ValidatingAdmissionPolicy and its binding are {@code truth-<name>}
  */
-public record TruthPolicy(String name, List<ResourceMatch> matches, List<CelVariable> variables,
-        List<CelValidation> validations, List<String> excludedNamespaces) {
+public record TruthPolicy(
+        String name,
+        List<ResourceMatch> matches,
+        List<CelVariable> variables,
+        List<CelValidation> validations,
+        List<String> excludedNamespaces) {
 
     public TruthPolicy {
         matches = List.copyOf(matches);
@@ -26,11 +30,17 @@ public record TruthPolicy(String name, List<ResourceMatch> matches, List<CelVari
 
     /** A catalog entry rendered with these parameter values (expressions and messages). */
     public static TruthPolicy of(PolicyEntry entry, Map<String, Object> values, List<String> excludedNamespaces) {
-        return new TruthPolicy(entry.id(), entry.matches(),
-                entry.variables().stream().map(v -> new CelVariable(v.name(), CelTemplate.render(v.expression(), values)))
+        return new TruthPolicy(
+                entry.id(),
+                entry.matches(),
+                entry.variables().stream()
+                        .map(v -> new CelVariable(v.name(), CelTemplate.render(v.expression(), values)))
                         .toList(),
-                entry.validations().stream().map(v -> new CelValidation(CelTemplate.render(v.expression(), values),
-                        v.message() == null ? null : CelTemplate.renderMessage(v.message(), values))).toList(),
+                entry.validations().stream()
+                        .map(v -> new CelValidation(
+                                CelTemplate.render(v.expression(), values),
+                                v.message() == null ? null : CelTemplate.renderMessage(v.message(), values)))
+                        .toList(),
                 excludedNamespaces);
     }
 

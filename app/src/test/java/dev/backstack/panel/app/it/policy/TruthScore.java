@@ -44,7 +44,9 @@ public record TruthScore(String policy, List<SampleResult> samples) {
     }
 
     public boolean exact() {
-        return rejectedNotPredicted().isEmpty() && predictedNotRejected().isEmpty() && messageMismatches().isEmpty()
+        return rejectedNotPredicted().isEmpty()
+                && predictedNotRejected().isEmpty()
+                && messageMismatches().isEmpty()
                 && problems().isEmpty();
     }
 
@@ -54,10 +56,17 @@ public record TruthScore(String policy, List<SampleResult> samples) {
 
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(String.format("%s: %d predicted and rejected, %d admitted and not predicted,"
-                + " %d rejected not predicted, %d predicted not rejected, %d messages differ, %d problems, %d unexpected",
-                policy, predictedAndRejected().size(), admittedAndNotPredicted().size(), rejectedNotPredicted().size(),
-                predictedNotRejected().size(), messageMismatches().size(), problems().size(), unexpected().size()));
+        StringBuilder out = new StringBuilder(String.format(
+                "%s: %d predicted and rejected, %d admitted and not predicted,"
+                        + " %d rejected not predicted, %d predicted not rejected, %d messages differ, %d problems, %d unexpected",
+                policy,
+                predictedAndRejected().size(),
+                admittedAndNotPredicted().size(),
+                rejectedNotPredicted().size(),
+                predictedNotRejected().size(),
+                messageMismatches().size(),
+                problems().size(),
+                unexpected().size()));
         samples.forEach(s -> out.append("\n  ").append(s));
         return out.toString();
     }

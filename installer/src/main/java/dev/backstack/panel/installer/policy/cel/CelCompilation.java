@@ -17,11 +17,9 @@ import java.util.List;
 final class CelCompilation {
 
     /** A compiled expression and the type the checker gave it. */
-    record Compiled(Program program, CelType type) {
-    }
+    record Compiled(Program program, CelType type) {}
 
-    private CelCompilation() {
-    }
+    private CelCompilation() {}
 
     /**
      * @param where     which expression of the policy, for the message
@@ -42,9 +40,14 @@ final class CelCompilation {
         CelAbstractSyntaxTree ast = astOf(result);
         CelType type = ast.getResultType();
         if (mustBeBool && !SimpleType.BOOL.equals(type)) {
-            throw new CelCompileException(where, expression, 0, 0,
+            throw new CelCompileException(
+                    where,
+                    expression,
+                    0,
+                    0,
                     "a validation must evaluate to bool, this one gives " + type.name()
-                            + (SimpleType.DYN.equals(type) ? " (compare it, e.g. == true)" : ""), null);
+                            + (SimpleType.DYN.equals(type) ? " (compare it, e.g. == true)" : ""),
+                    null);
         }
         try {
             return new Compiled(cel.createProgram(ast), type);
@@ -61,11 +64,15 @@ final class CelCompilation {
         }
     }
 
-    private static CelCompileException failure(String where, String expression, CelSource source, List<CelIssue> errors) {
+    private static CelCompileException failure(
+            String where, String expression, CelSource source, List<CelIssue> errors) {
         CelIssue first = errors.get(0);
         CelSourceLocation at = first.getSourceLocation();
-        if (CelSourceLocation.NONE.equals(at) && source != null && source.getPositionsMap().containsKey(first.getExprId())) {
-            at = source.getOffsetLocation(source.getPositionsMap().get(first.getExprId())).orElse(at);
+        if (CelSourceLocation.NONE.equals(at)
+                && source != null
+                && source.getPositionsMap().containsKey(first.getExprId())) {
+            at = source.getOffsetLocation(source.getPositionsMap().get(first.getExprId()))
+                    .orElse(at);
         }
         int line = Math.max(at.getLine(), 0);
         int column = at.getLine() > 0 ? at.getColumn() + 1 : 0;

@@ -41,20 +41,29 @@ final class CelEnvironment {
 
     private static final Cel BASE = base();
 
-    private CelEnvironment() {
-    }
+    private CelEnvironment() {}
 
     private static Cel base() {
-        CelOptions options = CelOptions.current().enableOptionalSyntax(true)
-                .enableHeterogeneousNumericComparisons(true).enableHomogeneousLiterals(true).build();
+        CelOptions options = CelOptions.current()
+                .enableOptionalSyntax(true)
+                .enableHeterogeneousNumericComparisons(true)
+                .enableHomogeneousLiterals(true)
+                .build();
         EnumSet<CelStringExtensions.Function> strings = EnumSet.allOf(CelStringExtensions.Function.class);
         strings.remove(CelStringExtensions.Function.REVERSE);
-        CelBuilder builder = CelFactory.legacyCelBuilder().setOptions(options)
+        CelBuilder builder = CelFactory.legacyCelBuilder()
+                .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addCompilerLibraries(CelExtensions.strings(strings), CelExtensions.optional(),
-                        CelExtensions.sets(options, EnumSet.allOf(SetsFunction.class)), CelExtensions.comprehensions())
-                .addRuntimeLibraries(CelExtensions.strings(strings), CelExtensions.optional(),
-                        CelExtensions.sets(options, EnumSet.allOf(SetsFunction.class)), CelExtensions.comprehensions());
+                .addCompilerLibraries(
+                        CelExtensions.strings(strings),
+                        CelExtensions.optional(),
+                        CelExtensions.sets(options, EnumSet.allOf(SetsFunction.class)),
+                        CelExtensions.comprehensions())
+                .addRuntimeLibraries(
+                        CelExtensions.strings(strings),
+                        CelExtensions.optional(),
+                        CelExtensions.sets(options, EnumSet.allOf(SetsFunction.class)),
+                        CelExtensions.comprehensions());
         INPUTS.forEach(name -> builder.addVar(name, SimpleType.DYN));
         return builder.build();
     }
@@ -72,7 +81,9 @@ final class CelEnvironment {
     /** The literal checks Kubernetes runs after type-checking. */
     static CelValidator validator(Cel cel) {
         return CelValidatorFactory.standardCelValidatorBuilder(cel)
-                .addAstValidators(RegexLiteralValidator.INSTANCE, DurationLiteralValidator.INSTANCE,
+                .addAstValidators(
+                        RegexLiteralValidator.INSTANCE,
+                        DurationLiteralValidator.INSTANCE,
                         TimestampLiteralValidator.INSTANCE)
                 .build();
     }

@@ -13,11 +13,10 @@ final class CelErrors {
 
     private static final Pattern LOCATION = Pattern.compile("^evaluation error at [^:]*:\\d+: ");
     private static final Pattern NO_KEY = Pattern.compile("key '(.*)' is not present in map\\.?");
-    private static final Pattern NO_OVERLOAD = Pattern.compile("No matching overload for function '([^']*)'.*",
-            Pattern.DOTALL);
+    private static final Pattern NO_OVERLOAD =
+            Pattern.compile("No matching overload for function '([^']*)'.*", Pattern.DOTALL);
 
-    private CelErrors() {
-    }
+    private CelErrors() {}
 
     /** The error's text, the failure of a variable it read if that is what failed. */
     static String text(Throwable e) {

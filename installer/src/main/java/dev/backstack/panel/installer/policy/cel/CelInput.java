@@ -37,8 +37,8 @@ public record CelInput(Map<String, Object> object, Map<String, Object> namespace
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String version = apiVersion.substring(slash + 1);
         Map<?, ?> metadata = object.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
-        Map<String, Object> kind = Map.of("group", group, "version", version,
-                "kind", String.valueOf(object.getOrDefault("kind", "")));
+        Map<String, Object> kind =
+                Map.of("group", group, "version", version, "kind", String.valueOf(object.getOrDefault("kind", "")));
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("operation", "CREATE");
         request.put("kind", kind);

@@ -62,8 +62,11 @@ public final class CelPolicyProgram {
     private final List<Program> variablePrograms;
     private final List<Program> validationPrograms;
 
-    private CelPolicyProgram(List<CelVariable> variables, List<CelValidation> validations,
-            List<Program> variablePrograms, List<Program> validationPrograms) {
+    private CelPolicyProgram(
+            List<CelVariable> variables,
+            List<CelValidation> validations,
+            List<Program> variablePrograms,
+            List<Program> validationPrograms) {
         this.variables = List.copyOf(variables);
         this.validations = List.copyOf(validations);
         Map<String, Integer> index = new HashMap<>();
@@ -89,8 +92,13 @@ public final class CelPolicyProgram {
         for (CelVariable v : variables) {
             String where = "variable " + v.name();
             if (v.name() == null || !NAME.matcher(v.name()).matches() || types.containsKey(v.name())) {
-                throw new CelCompileException(where, String.valueOf(v.expression()), 0, 0,
-                        types.containsKey(v.name()) ? "the name is used twice" : "the name is not an identifier", null);
+                throw new CelCompileException(
+                        where,
+                        String.valueOf(v.expression()),
+                        0,
+                        0,
+                        types.containsKey(v.name()) ? "the name is used twice" : "the name is not an identifier",
+                        null);
             }
             var compiled = CelCompilation.compile(CelEnvironment.withVariables(types), where, v.expression(), false);
             variablePrograms.add(compiled.program());
@@ -99,7 +107,8 @@ public final class CelPolicyProgram {
         var env = CelEnvironment.withVariables(types);
         List<Program> validationPrograms = new ArrayList<>();
         for (int i = 0; i < validations.size(); i++) {
-            validationPrograms.add(CelCompilation.compile(env, "validation " + (i + 1), validations.get(i).expression(), true)
+            validationPrograms.add(CelCompilation.compile(
+                            env, "validation " + (i + 1), validations.get(i).expression(), true)
                     .program());
         }
         return new CelPolicyProgram(variables, validations, variablePrograms, validationPrograms);
@@ -112,8 +121,10 @@ public final class CelPolicyProgram {
      */
     public static void warmUp() {
         try {
-            compile(List.of(new CelVariable("v", "object.metadata.name")), List.of(new CelValidation(
-                    "variables.v.startsWith('a') && [1].all(x, x > 0)", "m"))).evaluate(Map.of("metadata", Map.of()), null);
+            compile(
+                            List.of(new CelVariable("v", "object.metadata.name")),
+                            List.of(new CelValidation("variables.v.startsWith('a') && [1].all(x, x > 0)", "m")))
+                    .evaluate(Map.of("metadata", Map.of()), null);
         } catch (CelCompileException e) {
             throw new IllegalStateException("the warm-up expression does not compile", e);
         }
@@ -152,8 +163,10 @@ public final class CelPolicyProgram {
             return null;
         }
         if (Boolean.FALSE.equals(result)) {
-            String message = validation.message() == null || validation.message().isBlank()
-                    ? "failed expression: " + validation.expression().strip() : validation.message();
+            String message =
+                    validation.message() == null || validation.message().isBlank()
+                            ? "failed expression: " + validation.expression().strip()
+                            : validation.message();
             return new CelViolation(i, validation.expression(), false, message);
         }
         return new CelViolation(i, validation.expression(), true, "validation did not evaluate to a bool: " + result);

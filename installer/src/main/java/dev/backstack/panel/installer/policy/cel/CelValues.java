@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class CelValues {
 
-    private CelValues() {
-    }
+    private CelValues() {}
 
     /** A deep, read-only copy of {@code value} with the numbers Kubernetes would hand to CEL. */
     static Object of(Object value) {

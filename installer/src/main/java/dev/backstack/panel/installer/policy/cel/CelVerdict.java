@@ -17,7 +17,11 @@ public record CelVerdict(Outcome outcome, List<CelViolation> violations) {
     private static final CelVerdict PASS = new CelVerdict(Outcome.PASS, List.of());
 
     /** The three outcomes, as a Kubernetes ValidatingAdmissionPolicy tells them apart. */
-    public enum Outcome { PASS, FAIL, ERROR }
+    public enum Outcome {
+        PASS,
+        FAIL,
+        ERROR
+    }
 
     public CelVerdict {
         Objects.requireNonNull(outcome, "outcome");
@@ -52,12 +56,18 @@ public record CelVerdict(Outcome outcome, List<CelViolation> violations) {
 
     /** The messages of the validations that were false, in order. */
     public List<String> messages() {
-        return violations.stream().filter(v -> !v.error()).map(CelViolation::message).toList();
+        return violations.stream()
+                .filter(v -> !v.error())
+                .map(CelViolation::message)
+                .toList();
     }
 
     /** The text of the first evaluation error, if any. */
     public Optional<String> error() {
-        return violations.stream().filter(CelViolation::error).map(CelViolation::message).findFirst();
+        return violations.stream()
+                .filter(CelViolation::error)
+                .map(CelViolation::message)
+                .findFirst();
     }
 
     /** The violation the API server reports (it names only the first), if denied. */

@@ -23,7 +23,8 @@ public final class ImpactEvaluator {
     private final Map<String, ResourceMatch> matches;
     private final Set<String> excluded;
 
-    public ImpactEvaluator(CelPolicyProgram program, List<ResourceMatch> matches, Collection<String> excludedNamespaces) {
+    public ImpactEvaluator(
+            CelPolicyProgram program, List<ResourceMatch> matches, Collection<String> excludedNamespaces) {
         this.program = program;
         Map<String, ResourceMatch> byKind = new HashMap<>();
         matches.forEach(m -> byKind.putIfAbsent(m.group() + "/" + m.kind(), m));
@@ -51,8 +52,12 @@ public final class ImpactEvaluator {
             }
             Map<String, Object> nsObject = namespace.isEmpty() ? null : objects.namespace(namespace);
             CelVerdict verdict = program.evaluate(CelInput.withValues(o, nsObject, match));
-            out.add(new ObjectImpact(String.valueOf(o.get("apiVersion")), String.valueOf(o.get("kind")), namespace,
-                    PreparedObjects.name(o), verdict));
+            out.add(new ObjectImpact(
+                    String.valueOf(o.get("apiVersion")),
+                    String.valueOf(o.get("kind")),
+                    namespace,
+                    PreparedObjects.name(o),
+                    verdict));
         }
         return new ImpactReport(out);
     }

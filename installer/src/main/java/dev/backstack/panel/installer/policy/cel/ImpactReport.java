@@ -27,10 +27,16 @@ public record ImpactReport(List<ObjectImpact> objects) {
     /** Counts and blocked names per namespace, namespaces in alphabetical order (cluster-scoped first). */
     public List<NamespaceImpact> byNamespace() {
         Map<String, List<ObjectImpact>> groups = new TreeMap<>();
-        objects.forEach(o -> groups.computeIfAbsent(o.namespace(), k -> new ArrayList<>()).add(o));
+        objects.forEach(o ->
+                groups.computeIfAbsent(o.namespace(), k -> new ArrayList<>()).add(o));
         List<NamespaceImpact> out = new ArrayList<>(groups.size());
-        groups.forEach((ns, list) -> out.add(new NamespaceImpact(ns, list.size(),
-                list.stream().filter(ObjectImpact::blocked).map(ObjectImpact::label).toList())));
+        groups.forEach((ns, list) -> out.add(new NamespaceImpact(
+                ns,
+                list.size(),
+                list.stream()
+                        .filter(ObjectImpact::blocked)
+                        .map(ObjectImpact::label)
+                        .toList())));
         return out;
     }
 }

@@ -13,18 +13,18 @@ import java.util.Map;
 final class CelSamples {
 
     static final ResourceMatch PODS = new ResourceMatch("", "v1", "Pod", "pods", true);
-    static final ResourceMatch CLAIMS = new ResourceMatch("backstack.dev", "v1alpha1", "EKSCluster", "eksclusters", true);
+    static final ResourceMatch CLAIMS =
+            new ResourceMatch("backstack.dev", "v1alpha1", "EKSCluster", "eksclusters", true);
     static final String NO_PRIVILEGED = "object.spec.containers.all(c, !has(c.securityContext)"
             + " || !has(c.securityContext.privileged) || c.securityContext.privileged == false)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CelSamples() {
-    }
+    private CelSamples() {}
 
     static Map<String, Object> json(String text) {
         try {
-            return JSON.readValue(text.replace('\'', '"'), new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(text.replace('\'', '"'), new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(text, e);
         }
@@ -33,8 +33,8 @@ final class CelSamples {
     /** A pod in {@code ns} whose containers have these images and privileged flags (null: no securityContext). */
     static Map<String, Object> pod(String ns, String name, String image, Boolean privileged) {
         String sc = privileged == null ? "" : ", 'securityContext': {'privileged': " + privileged + "}";
-        return json("{'apiVersion': 'v1', 'kind': 'Pod', 'metadata': {'name': '" + name + "', 'namespace': '" + ns + "'},"
-                + " 'spec': {'containers': [{'name': 'app', 'image': '" + image + "'" + sc + "}]}}");
+        return json("{'apiVersion': 'v1', 'kind': 'Pod', 'metadata': {'name': '" + name + "', 'namespace': '" + ns
+                + "'}," + " 'spec': {'containers': [{'name': 'app', 'image': '" + image + "'" + sc + "}]}}");
     }
 
     static Map<String, Object> claim(String ns, String name, String nodes) {
@@ -49,8 +49,11 @@ final class CelSamples {
 
     static CelPolicyProgram program(List<CelVariable> variables, String... validations) {
         try {
-            return CelPolicyProgram.compile(variables,
-                    java.util.Arrays.stream(validations).map(v -> new CelValidation(v, "denied: " + v)).toList());
+            return CelPolicyProgram.compile(
+                    variables,
+                    java.util.Arrays.stream(validations)
+                            .map(v -> new CelValidation(v, "denied: " + v))
+                            .toList());
         } catch (CelCompileException e) {
             throw new AssertionError(e.display(), e);
         }

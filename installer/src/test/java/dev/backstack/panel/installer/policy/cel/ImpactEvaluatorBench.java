@@ -52,7 +52,9 @@ class ImpactEvaluatorBench {
             blocked = 0;
             PreparedObjects prepared = PreparedObjects.of(pods);
             for (CelPolicyProgram p : programs) {
-                blocked += new ImpactEvaluator(p, List.of(CelSamples.PODS), List.of("kube-system")).assess(prepared).blockedCount();
+                blocked += new ImpactEvaluator(p, List.of(CelSamples.PODS), List.of("kube-system"))
+                        .assess(prepared)
+                        .blockedCount();
             }
             runs.add(System.nanoTime() - t);
             cpu.add(threads.getCurrentThreadCpuTime() - tc);
@@ -70,20 +72,33 @@ class ImpactEvaluatorBench {
         List<Long> warm = runs.subList(1, runs.size()).stream().sorted().toList();
         long median = warm.get(warm.size() / 2);
         double evaluations = (double) OBJECTS * policies;
-        return String.format("ImpactEvaluatorBench: %d policies x %d pods (%d evaluations), %d blocked per pass, %d cores%n"
-                + "  CelPolicyProgram.warmUp() on a cold JVM: %.0f ms; then compile the %d policies: %.1f ms%n"
-                + "  cold pass (first): %.0f ms total, %.1f us per object per policy%n"
-                + "  warm pass (median of %d): %.0f ms total, %.1f us per object per policy (min %.0f ms, max %.0f ms)%n",
-                policies, OBJECTS, (long) evaluations, blocked, Runtime.getRuntime().availableProcessors(), warmUp / 1e6, policies,
+        return String.format(
+                "ImpactEvaluatorBench: %d policies x %d pods (%d evaluations), %d blocked per pass, %d cores%n"
+                        + "  CelPolicyProgram.warmUp() on a cold JVM: %.0f ms; then compile the %d policies: %.1f ms%n"
+                        + "  cold pass (first): %.0f ms total, %.1f us per object per policy%n"
+                        + "  warm pass (median of %d): %.0f ms total, %.1f us per object per policy (min %.0f ms, max %.0f ms)%n",
+                policies,
+                OBJECTS,
+                (long) evaluations,
+                blocked,
+                Runtime.getRuntime().availableProcessors(),
+                warmUp / 1e6,
+                policies,
                 compile / 1e6,
-                cold / 1e6, cold / 1e3 / evaluations, warm.size(), median / 1e6, median / 1e3 / evaluations,
-                warm.get(0) / 1e6, warm.get(warm.size() - 1) / 1e6);
+                cold / 1e6,
+                cold / 1e3 / evaluations,
+                warm.size(),
+                median / 1e6,
+                median / 1e3 / evaluations,
+                warm.get(0) / 1e6,
+                warm.get(warm.size() - 1) / 1e6);
     }
 
     /** The evaluating thread's own CPU time: what the pass costs when the machine is not shared. */
     private static String cpu(List<Long> cpu) {
         List<Long> warm = cpu.subList(1, cpu.size()).stream().sorted().toList();
-        return String.format("  CPU time of the evaluating thread: cold %.0f ms, warm median %.0f ms; load average %s%n",
+        return String.format(
+                "  CPU time of the evaluating thread: cold %.0f ms, warm median %.0f ms; load average %s%n",
                 cpu.get(0) / 1e6, warm.get(warm.size() / 2) / 1e6, loadAverage());
     }
 
@@ -112,7 +127,8 @@ class ImpactEvaluatorBench {
                 List.of("object.spec.containers.all(c, has(c.securityContext) && has(c.securityContext.capabilities)"
                         + " && has(c.securityContext.capabilities.drop)"
                         + " && c.securityContext.capabilities.drop.exists(d, d.upperAscii() == 'ALL'))"),
-                List.of("object.spec.containers.all(c, !has(c.ports) || c.ports.all(p, !has(p.hostPort) || p.hostPort == 0))"));
+                List.of(
+                        "object.spec.containers.all(c, !has(c.ports) || c.ports.all(p, !has(p.hostPort) || p.hostPort == 0))"));
     }
 
     private static List<Map<String, Object>> pods() {
@@ -120,7 +136,8 @@ class ImpactEvaluatorBench {
         for (int i = 0; i < OBJECTS; i++) {
             String ns = "team-" + (i % 40);
             String image = (i % 7 == 0 ? "docker.io/library/nginx:latest" : "registry.example.com/app:1." + i % 10);
-            Map<String, Object> pod = CelSamples.json("{'apiVersion': 'v1', 'kind': 'Pod', 'metadata': {'name': 'pod-" + i
+            Map<String, Object> pod = CelSamples.json("{'apiVersion': 'v1', 'kind': 'Pod', 'metadata': {'name': 'pod-"
+                    + i
                     + "', 'namespace': '" + ns + "', 'labels': {'app.kubernetes.io/name': 'app', 'pod-template-hash': '"
                     + Integer.toHexString(i * 7919) + "'}, 'annotations': {'kubectl.kubernetes.io/restartedAt': 'x'}},"
                     + " 'spec': {'securityContext': {'runAsNonRoot': " + (i % 3 != 0) + "},"
@@ -134,7 +151,8 @@ class ImpactEvaluatorBench {
     }
 
     private static String container(String name, String image, boolean privileged) {
-        return "{'name': '" + name + "', 'image': '" + image + "', 'ports': [{'containerPort': 8080, 'protocol': 'TCP'}],"
+        return "{'name': '" + name + "', 'image': '" + image
+                + "', 'ports': [{'containerPort': 8080, 'protocol': 'TCP'}],"
                 + " 'resources': {'limits': {'memory': '256Mi', 'cpu': '500m'}, 'requests': {'cpu': '100m'}},"
                 + " 'securityContext': {'privileged': " + privileged + ", 'allowPrivilegeEscalation': false,"
                 + " 'capabilities': {'drop': ['ALL']}}, 'env': [{'name': 'A', 'value': '1'}, {'name': 'B', 'value': '2'}]}";

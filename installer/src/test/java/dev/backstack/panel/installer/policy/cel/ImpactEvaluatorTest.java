@@ -36,8 +36,10 @@ class ImpactEvaluatorTest {
 
         ImpactReport report = impact.assess(FLEET);
 
-        assertThat(report.objects()).extracting(ObjectImpact::namespace, ObjectImpact::name, ObjectImpact::blocked)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("team-a", "web", false),
+        assertThat(report.objects())
+                .extracting(ObjectImpact::namespace, ObjectImpact::name, ObjectImpact::blocked)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("team-a", "web", false),
                         org.assertj.core.groups.Tuple.tuple("team-a", "root", true),
                         org.assertj.core.groups.Tuple.tuple("team-b", "debug", true));
         assertThat(report.blockedObjects()).extracting(ObjectImpact::message).containsOnly("denied: " + NO_PRIVILEGED);
@@ -49,10 +51,11 @@ class ImpactEvaluatorTest {
     void aggregatesByNamespace() {
         ImpactEvaluator impact = new ImpactEvaluator(program(NO_PRIVILEGED), List.of(PODS), List.of());
 
-        assertThat(impact.assess(FLEET).byNamespace()).containsExactly(
-                new NamespaceImpact("kube-system", 1, List.of("Pod/proxy")),
-                new NamespaceImpact("team-a", 2, List.of("Pod/root")),
-                new NamespaceImpact("team-b", 1, List.of("Pod/debug")));
+        assertThat(impact.assess(FLEET).byNamespace())
+                .containsExactly(
+                        new NamespaceImpact("kube-system", 1, List.of("Pod/proxy")),
+                        new NamespaceImpact("team-a", 2, List.of("Pod/root")),
+                        new NamespaceImpact("team-b", 1, List.of("Pod/debug")));
     }
 
     @ParameterizedTest(name = "{0}/{1} matched: {2}")
@@ -60,8 +63,8 @@ class ImpactEvaluatorTest {
     @DisplayName("kinds match on group and kind whatever the version (matchPolicy Equivalent)")
     void matchesGroupAndKind(String group, String version, boolean matched) {
         ResourceMatch match = new ResourceMatch(group, version, "EKSCluster", "eksclusters", true);
-        ImpactEvaluator impact = new ImpactEvaluator(program("object.spec.parameters.nodes.count <= 3"), List.of(match),
-                List.of());
+        ImpactEvaluator impact =
+                new ImpactEvaluator(program("object.spec.parameters.nodes.count <= 3"), List.of(match), List.of());
 
         ImpactReport report = impact.assess(FLEET);
 
@@ -74,15 +77,19 @@ class ImpactEvaluatorTest {
     void namespaceObject() {
         Map<String, Object> teamA = json("{'apiVersion': 'v1', 'kind': 'Namespace', 'metadata': {'name': 'team-a',"
                 + " 'labels': {'kubernetes.io/metadata.name': 'team-a', 'tier': 'prod'}}}");
-        CelPolicyProgram p = program("!has(namespaceObject.metadata.labels.tier)"
-                + " || namespaceObject.metadata.labels.tier != 'prod' || object.metadata.name != 'web'",
+        CelPolicyProgram p = program(
+                "!has(namespaceObject.metadata.labels.tier)"
+                        + " || namespaceObject.metadata.labels.tier != 'prod' || object.metadata.name != 'web'",
                 "namespaceObject.metadata.labels['kubernetes.io/metadata.name'] == object.metadata.namespace");
-        List<Map<String, Object>> objects = List.of(teamA, pod("team-a", "web", "x", null), pod("team-b", "web", "x", null));
+        List<Map<String, Object>> objects =
+                List.of(teamA, pod("team-a", "web", "x", null), pod("team-b", "web", "x", null));
 
         ImpactReport report = new ImpactEvaluator(p, List.of(PODS), List.of()).assess(objects);
 
-        assertThat(report.objects()).extracting(ObjectImpact::namespace, ObjectImpact::blocked)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("team-a", true),
+        assertThat(report.objects())
+                .extracting(ObjectImpact::namespace, ObjectImpact::blocked)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("team-a", true),
                         org.assertj.core.groups.Tuple.tuple("team-b", false));
     }
 
@@ -97,21 +104,26 @@ class ImpactEvaluatorTest {
                 json("{'apiVersion': 'v1', 'kind': 'Namespace', 'metadata': {'name': 'team-a'}}"),
                 json("{'apiVersion': 'v1', 'kind': 'Node', 'metadata': {'name': 'kube-system'}}"));
 
-        ImpactReport report = new ImpactEvaluator(p, List.of(namespaces, nodes), List.of("kube-system")).assess(objects);
+        ImpactReport report =
+                new ImpactEvaluator(p, List.of(namespaces, nodes), List.of("kube-system")).assess(objects);
 
-        assertThat(report.objects()).extracting(ObjectImpact::label, ObjectImpact::namespace)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Namespace/team-a", ""),
+        assertThat(report.objects())
+                .extracting(ObjectImpact::label, ObjectImpact::namespace)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Namespace/team-a", ""),
                         org.assertj.core.groups.Tuple.tuple("Node/kube-system", ""));
-        assertThat(report.byNamespace()).containsExactly(new NamespaceImpact("", 2,
-                List.of("Namespace/team-a", "Node/kube-system")));
+        assertThat(report.byNamespace())
+                .containsExactly(new NamespaceImpact("", 2, List.of("Namespace/team-a", "Node/kube-system")));
     }
 
     @Test
-    @DisplayName("an object the policy cannot evaluate counts as refused (failurePolicy Fail), with the API server's words")
+    @DisplayName(
+            "an object the policy cannot evaluate counts as refused (failurePolicy Fail), with the API server's words")
     void errorsBlock() {
         CelPolicyProgram p = program("object.spec.containers.all(c, c.securityContext.privileged == false)");
 
-        ImpactReport report = new ImpactEvaluator(p, List.of(PODS), List.of()).assess(List.of(pod("team-a", "web", "x", null)));
+        ImpactReport report =
+                new ImpactEvaluator(p, List.of(PODS), List.of()).assess(List.of(pod("team-a", "web", "x", null)));
 
         ObjectImpact only = report.objects().get(0);
         assertThat(only.blocked()).isTrue();
@@ -127,7 +139,10 @@ class ImpactEvaluatorTest {
 
         ImpactReport report = new ImpactEvaluator(p, List.of(CLAIMS), List.of()).assess(FLEET);
 
-        assertThat(report.objects()).singleElement().extracting(ObjectImpact::blocked).isEqualTo(false);
+        assertThat(report.objects())
+                .singleElement()
+                .extracting(ObjectImpact::blocked)
+                .isEqualTo(false);
     }
 
     @Test
@@ -135,8 +150,8 @@ class ImpactEvaluatorTest {
     void preparedObjectsServeSeveralPolicies() {
         PreparedObjects prepared = PreparedObjects.of(FLEET);
         ImpactEvaluator privileged = new ImpactEvaluator(program(NO_PRIVILEGED), List.of(PODS), List.of());
-        ImpactEvaluator nodes = new ImpactEvaluator(program("object.spec.parameters.nodes.count <= 3"), List.of(CLAIMS),
-                List.of());
+        ImpactEvaluator nodes =
+                new ImpactEvaluator(program("object.spec.parameters.nodes.count <= 3"), List.of(CLAIMS), List.of());
 
         assertThat(privileged.assess(prepared)).isEqualTo(privileged.assess(FLEET));
         assertThat(nodes.assess(prepared)).isEqualTo(nodes.assess(FLEET));
