@@ -58,7 +58,10 @@ public final class StartupBench {
             }
         }
         if (panelImage == null) {
-            jvmArgs.add(0, "-Xmx768m");
+            // the README's start command's options, for both windows
+            jvmArgs.add(
+                    0,
+                    "@" + java.nio.file.Path.of("app/src/package/jvm.options").toAbsolutePath());
         }
         if (System.getenv("DISPLAY") == null) {
             throw new IllegalStateException("DISPLAY is not set: start Xvfb (run.sh does)");

@@ -57,7 +57,7 @@ public final class StartupPhases {
         Path log = Files.createTempFile("class-load", ".log");
         List<String> cmd = new ArrayList<>(List.of(
                 StartupBench.javaLauncher(),
-                "-Xmx768m",
+                "@" + java.nio.file.Path.of("app/src/package/jvm.options").toAbsolutePath(),
                 "-Xlog:class+load:file=" + log + ":uptime",
                 "-Dpanel.exitAfterFirstFrame=true",
                 "-cp",
