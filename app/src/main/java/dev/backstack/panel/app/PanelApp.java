@@ -106,7 +106,7 @@ public final class PanelApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         dashboard = new DashboardViewModel(System::currentTimeMillis);
         detail = new ComponentDetailViewModel(background, FxThread.executor());
         view = new DashboardView(
@@ -416,7 +416,7 @@ public final class PanelApp extends Application {
     private void toggleTheme() {
         dark = !dark;
         Application.setUserAgentStylesheet(
-                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+                dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     /** The window's icon (the app image's icon too: app/src/package), in the sizes the desktop picks from. */

@@ -195,7 +195,13 @@ public final class FleetService implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        return true;
+        // ...and in a snapshot that has read each session's state since it settled.
+        try {
+            store.refreshed().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
     }
 
     @Override

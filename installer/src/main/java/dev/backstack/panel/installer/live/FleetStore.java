@@ -74,6 +74,9 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
     private final ConcurrentLinkedQueue<Mark> marks = new ConcurrentLinkedQueue<>();
     /** Clusters added and removed since the last flush, applied before its marks. */
     private final ConcurrentLinkedQueue<Runnable> membership = new ConcurrentLinkedQueue<>();
+    /** Callers waiting for a snapshot that re-reads every cluster's state ({@link #refreshed()}). */
+    private final ConcurrentLinkedQueue<java.util.concurrent.CompletableFuture<Fleet>> refreshes =
+            new ConcurrentLinkedQueue<>();
 
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Map<String, ClusterState> clusters = new LinkedHashMap<>();
@@ -131,6 +134,18 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
         return latest;
     }
 
+    /**
+     * A snapshot published after this call that re-read every cluster's state and every mark made
+     * before it (the headless commands and tests wait for it: a snapshot published a moment
+     * before a session's state changed would otherwise do).
+     */
+    public java.util.concurrent.CompletableFuture<Fleet> refreshed() {
+        java.util.concurrent.CompletableFuture<Fleet> f = new java.util.concurrent.CompletableFuture<>();
+        refreshes.add(f);
+        requestFlush();
+        return f;
+    }
+
     public void addListener(Consumer<Fleet> listener) {
         listeners.add(listener);
     }
@@ -177,20 +192,29 @@ public final class FleetStore implements ClusterSession.Sink, AutoCloseable {
     private void flush() {
         lastFlushNanos = System.nanoTime();
         flushScheduled.set(false);
+        List<java.util.concurrent.CompletableFuture<Fleet>> waiting = new ArrayList<>();
+        java.util.concurrent.CompletableFuture<Fleet> w;
+        while ((w = refreshes.poll()) != null) {
+            waiting.add(w);
+        }
         try {
-            boolean changed = false;
+            boolean changed = !waiting.isEmpty();
             Runnable op;
             while ((op = membership.poll()) != null) {
                 op.run();
                 changed = true;
             }
             changed |= drainMarks();
+            if (!waiting.isEmpty()) {
+                clusters.values().forEach(cs -> cs.stateChanged = true);
+            }
             if (changed) {
                 publish();
             }
         } catch (RuntimeException e) {
             LOG.error("Could not assemble the fleet snapshot", e);
         }
+        waiting.forEach(f -> f.complete(latest));
     }
 
     /** Applies the marks to the clusters' objects; true when any cluster changed. */
