@@ -171,48 +171,36 @@ final class LiveFleet implements AutoCloseable {
 
     /** Waits until the condition has held on every snapshot for {@code steady} on end. */
     Fleet awaitSteadily(String what, Duration steady, Duration timeout, Predicate<Fleet> condition) {
-        try {
-            Awaitility.await(what)
-                    .atMost(timeout)
-                    .during(steady)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(service::latest, condition);
-            return service.latest();
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(
-                    String.format(
-                            "timed out after %s waiting until %s, steadily for %s; the model says:%n%s",
-                            timeout, what, steady, describe(service.latest())),
-                    e);
-        }
+        until(
+                what + ", steadily for " + steady,
+                timeout,
+                Awaitility.await(what).during(steady).pollInterval(Duration.ofMillis(50)),
+                service::latest,
+                condition);
+        return service.latest();
     }
 
     /** Waits until the latest snapshot satisfies the condition; fails with the model's state otherwise. */
     Fleet await(String what, Duration timeout, Predicate<Fleet> condition) {
-        try {
-            return Awaitility.await(what)
-                    .atMost(timeout)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(service::latest, condition);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(
-                    String.format(
-                            "timed out after %s waiting until %s; the model says:%n%s",
-                            timeout, what, describe(service.latest())),
-                    e);
-        }
+        return until(
+                what, timeout, Awaitility.await(what).pollInterval(Duration.ofMillis(50)), service::latest, condition);
     }
 
     /** Waits until the model's raw objects satisfy the condition. */
     ObjectSet awaitObjects(String what, Duration timeout, Predicate<ObjectSet> condition) {
+        return until(
+                what, timeout, Awaitility.await(what).pollInterval(Duration.ofMillis(100)), this::objects, condition);
+    }
+
+    /** The one wait behind the three above: at once, then every poll, failing with the model's state. */
+    private <T> T until(
+            String what,
+            Duration timeout,
+            org.awaitility.core.ConditionFactory wait,
+            java.util.concurrent.Callable<T> value,
+            Predicate<? super T> condition) {
         try {
-            return Awaitility.await(what)
-                    .atMost(timeout)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(this::objects, condition);
+            return wait.atMost(timeout).pollDelay(Duration.ZERO).until(value, condition::test);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(
                     String.format(

@@ -18,18 +18,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LiveThreads implements AutoCloseable {
 
-    private final ScheduledExecutorService store = Executors.newSingleThreadScheduledExecutor(daemon("fleet-store"));
-    private final ScheduledThreadPoolExecutor control = new ScheduledThreadPoolExecutor(1, daemon("live-control"));
-    private final ExecutorService blocking = Executors.newCachedThreadPool(daemon("live-io"));
+    private final ScheduledExecutorService store =
+            Executors.newSingleThreadScheduledExecutor(daemon("fleet-store", false));
+    private final ScheduledThreadPoolExecutor control =
+            new ScheduledThreadPoolExecutor(1, daemon("live-control", false));
+    private final ExecutorService blocking = Executors.newCachedThreadPool(daemon("live-io", true));
 
     public LiveThreads() {
         control.setRemoveOnCancelPolicy(true);
     }
 
-    private static ThreadFactory daemon(String name) {
+    /** Daemon threads named {@code name}, numbered {@code name-1, name-2...} in a pool. */
+    private static ThreadFactory daemon(String name, boolean numbered) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, name.equals("live-io") ? name + "-" + n.incrementAndGet() : name);
+            Thread t = new Thread(r, numbered ? name + "-" + n.incrementAndGet() : name);
             t.setDaemon(true);
             return t;
         };
